@@ -1,0 +1,6 @@
+export * from './admin/schemas';
+export * from './auth/schemas';
+export * from './platform/error-codes';
+export * from './platform/pagination';
+export * from './platform/permissions';
+export * from './platform/problem';

@@ -1,0 +1,120 @@
+/**
+ * Stable error codes of the API. The code is the contract; the messages are for people and
+ * exist in every UI language. New modules add their codes here so the web can translate them.
+ */
+export const errorMessages = {
+  'validation.failed': { en: 'Some fields are not valid.', 'zh-CN': '部分字段填写有误。' },
+  'request.malformed': { en: 'The request could not be read.', 'zh-CN': '无法解析请求内容。' },
+  'request.too_large': { en: 'The request is too large.', 'zh-CN': '请求内容过大。' },
+  'request.unsupported_media_type': {
+    en: 'This content type is not accepted.',
+    'zh-CN': '不支持该内容类型。',
+  },
+  'request.rate_limited': {
+    en: 'Too many requests. Please wait and try again.',
+    'zh-CN': '请求过于频繁，请稍后再试。',
+  },
+  'auth.unauthenticated': { en: 'Please sign in.', 'zh-CN': '请先登录。' },
+  'auth.invalid_credentials': {
+    en: 'The email or password is not correct.',
+    'zh-CN': '邮箱或密码不正确。',
+  },
+  'auth.locked': {
+    en: 'Too many failed sign-ins. The account is locked for a while.',
+    'zh-CN': '登录失败次数过多，账号已被暂时锁定。',
+  },
+  'auth.disabled': { en: 'This account is disabled.', 'zh-CN': '该账号已停用。' },
+  'auth.csrf_invalid': {
+    en: 'The security token is missing or wrong. Reload the page and try again.',
+    'zh-CN': '安全令牌缺失或无效，请刷新页面后重试。',
+  },
+  'auth.wrong_password': {
+    en: 'The current password is not correct.',
+    'zh-CN': '当前密码不正确。',
+  },
+  'auth.password_weak': {
+    en: 'The password must have at least 10 characters with letters and digits.',
+    'zh-CN': '密码至少 10 位，且须同时包含字母和数字。',
+  },
+  'permission.denied': {
+    en: 'You do not have permission to do this.',
+    'zh-CN': '您没有执行此操作的权限。',
+  },
+  'resource.not_found': { en: 'Not found.', 'zh-CN': '未找到。' },
+  'route.not_found': { en: 'There is no such address.', 'zh-CN': '该地址不存在。' },
+  'conflict.version': {
+    en: 'Someone else changed this record. Reload it and apply your change again.',
+    'zh-CN': '该记录已被他人修改，请刷新后重新编辑。',
+  },
+  'conflict.already_exists': { en: 'This already exists.', 'zh-CN': '该记录已存在。' },
+  'conflict.in_use': {
+    en: 'This is still in use and cannot be deleted.',
+    'zh-CN': '该记录仍在使用中，无法删除。',
+  },
+  'setup.already_done': {
+    en: 'Setup has already been completed.',
+    'zh-CN': '系统已完成初始化。',
+  },
+  'idempotency.key_reused': {
+    en: 'This Idempotency-Key was already used for a different request.',
+    'zh-CN': '该幂等键已用于另一个不同的请求。',
+  },
+  'idempotency.in_progress': {
+    en: 'A request with this Idempotency-Key is still being processed.',
+    'zh-CN': '使用该幂等键的请求仍在处理中。',
+  },
+  'user.email_taken': { en: 'This email is already in use.', 'zh-CN': '该邮箱已被使用。' },
+  'user.cannot_disable_self': {
+    en: 'You cannot disable or delete your own account.',
+    'zh-CN': '不能停用或删除自己的账号。',
+  },
+  'team.name_taken': { en: 'A team with this name exists.', 'zh-CN': '已存在同名团队。' },
+  'team.parent_cycle': {
+    en: 'A team cannot be placed under itself or one of its sub-teams.',
+    'zh-CN': '团队不能隶属于自身或其下级团队。',
+  },
+  'role.key_taken': { en: 'A role with this key exists.', 'zh-CN': '已存在相同标识的角色。' },
+  'role.builtin_readonly': {
+    en: 'Built-in roles cannot be deleted.',
+    'zh-CN': '内置角色不能删除。',
+  },
+  'role.admin_locked': {
+    en: 'The administrator role always keeps full permissions.',
+    'zh-CN': '管理员角色始终拥有全部权限。',
+  },
+  'reference.invalid': {
+    en: 'The referenced record does not exist.',
+    'zh-CN': '引用的记录不存在。',
+  },
+  'internal.error': {
+    en: 'Something went wrong on our side. Please try again.',
+    'zh-CN': '服务器内部错误，请稍后重试。',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof errorMessages;
+export const locales = ['zh-CN', 'en'] as const;
+export type Locale = (typeof locales)[number];
+
+/** Picks zh-CN or en from an Accept-Language header; zh-CN is the product's default. */
+export function pickLocale(acceptLanguage: string | undefined | null): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}
+
+export function errorMessage(code: string, locale: Locale): string {
+  const entry = (errorMessages as Record<string, Record<Locale, string>>)[code];
+  return entry ? entry[locale] : code;
+}

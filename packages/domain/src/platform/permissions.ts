@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/**
+ * The permission model: a role grants, per resource and action, a data scope.
+ * `own` = records the user owns, `team` = records of the user's team and its sub-teams
+ * (and their own), `org` = every record of the organisation. No entry = no permission.
+ */
+export const scopes = ['own', 'team', 'org'] as const;
+export type Scope = (typeof scopes)[number];
+export const scopeRank: Record<Scope, number> = { own: 1, team: 2, org: 3 };
+
+/** Resources and the actions each supports. Modules add their resources here. */
+export const resourceActions = {
+  users: ['read', 'create', 'update'],
+  teams: ['read', 'create', 'update', 'delete'],
+  roles: ['read', 'create', 'update', 'delete'],
+  apiKeys: ['read', 'create', 'delete'],
+  audit: ['read'],
+  outbox: ['read', 'update'],
+  personalData: ['read'],
+  financials: ['read'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Resource = keyof typeof resourceActions;
+export type Action<R extends Resource = Resource> = (typeof resourceActions)[R][number];
+export const resources = Object.keys(resourceActions) as Resource[];
+
+export const permissionsSchema = z
+  .record(z.string(), z.record(z.string(), z.enum(scopes)))
+  .superRefine((value, ctx) => {
+    for (const [resource, actions] of Object.entries(value)) {
+      const known = (resourceActions as Record<string, readonly string[]>)[resource];
+      if (!known) {
+        ctx.addIssue({ code: 'custom', path: [resource], message: `unknown resource ${resource}` });
+        continue;
+      }
+      for (const action of Object.keys(actions)) {
+        if (!known.includes(action)) {
+          ctx.addIssue({ code: 'custom', path: [resource, action], message: `unknown action ${action}` });
+        }
+      }
+    }
+  });
+export type Permissions = Partial<Record<Resource, Partial<Record<string, Scope>>>>;
+
+export function scopeOf(permissions: Permissions, resource: Resource, action: string): Scope | null {
+  return permissions[resource]?.[action] ?? null;
+}
+
+const all = (scope: Scope, resource: Resource): Record<string, Scope> =>
+  Object.fromEntries(resourceActions[resource].map((a) => [a, scope]));
+
+export function fullPermissions(): Permissions {
+  return Object.fromEntries(resources.map((r) => [r, all('org', r)])) as Permissions;
+}
+
+/** Built-in roles, matching the departments named in the seeds. Keys are stable. */
+export const builtinRoles = [
+  { key: 'admin', name: '系统管理员', nameEn: 'Administrator', permissions: fullPermissions() },
+  {
+    key: 'management',
+    name: '管理层',
+    nameEn: 'Management',
+    permissions: {
+      users: { read: 'org' },
+      teams: { read: 'org' },
+      roles: { read: 'org' },
+      audit: { read: 'org' },
+      personalData: { read: 'org' },
+      financials: { read: 'org' },
+    },
+  },
+  {
+    key: 'sales_manager',
+    name: '销售经理',
+    nameEn: 'Sales manager',
+    permissions: {
+      users: { read: 'team' },
+      teams: { read: 'org' },
+      personalData: { read: 'team' },
+      financials: { read: 'team' },
+    },
+  },
+  {
+    key: 'sales_rep',
+    name: '销售代表',
+    nameEn: 'Sales rep',
+    permissions: { users: { read: 'team' }, teams: { read: 'org' }, personalData: { read: 'own' } },
+  },
+  {
+    key: 'customer_service',
+    name: '客服',
+    nameEn: 'Customer service',
+    permissions: { users: { read: 'org' }, teams: { read: 'org' }, personalData: { read: 'org' } },
+  },
+  {
+    key: 'operations',
+    name: '操作',
+    nameEn: 'Operations',
+    permissions: { users: { read: 'org' }, teams: { read: 'org' } },
+  },
+  {
+    key: 'finance',
+    name: '财务',
+    nameEn: 'Finance',
+    permissions: { users: { read: 'org' }, teams: { read: 'org' }, financials: { read: 'org' } },
+  },
+  {
+    key: 'marketing',
+    name: '市场',
+    nameEn: 'Marketing',
+    permissions: { users: { read: 'org' }, teams: { read: 'org' } },
+  },
+] as const satisfies readonly { key: string; name: string; nameEn: string; permissions: Permissions }[];
+
+export type BuiltinRoleKey = (typeof builtinRoles)[number]['key'];

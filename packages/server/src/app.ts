@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { uuidv7 } from 'uuidv7';
+import { apiKeyRoutes } from './modules/api-keys/routes';
+import { auditRoutes } from './modules/audit/routes';
+import { authRoutes } from './modules/auth/routes';
+import { outboxRoutes } from './modules/outbox/routes';
+import { roleRoutes } from './modules/roles/routes';
+import { teamRoutes } from './modules/teams/routes';
+import { userRoutes } from './modules/users/routes';
+import type { AppDeps } from './platform/deps';
+import { registerAccessControl } from './platform/http/access';
+import { registerIdempotency } from './platform/http/idempotency';
+import { registerMetrics } from './platform/http/metrics';
+import { registerProblemHandler, sendProblem } from './platform/http/problem-handler';
+
+export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Module route registrars; a new module adds one line here. */
+const modules = [authRoutes, userRoutes, teamRoutes, roleRoutes, apiKeyRoutes, auditRoutes, outboxRoutes];
+
+export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}) {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.LOG_LEVEL },
+    bodyLimit: deps.config.BODY_LIMIT_BYTES,
+    trustProxy: deps.config.TRUST_PROXY,
+    genReqId: () => uuidv7(),
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandler(app);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('X-Request-Id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.config.COOKIE_SECURE,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    hook: 'preHandler',
+    errorResponseBuilder: (_request, context) => ({ statusCode: 429, rateLimited: true, ttl: context.ttl }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Berth API',
+        version: '1.0.0',
+        description:
+          'The Berth CRM API. Errors are RFC 9457 problem+json with a stable `code`. Lists use keyset ' +
+          'pagination (`limit`, `cursor` → `nextCursor`). Updates take `If-Match: "<version>"` and answer 412 ' +
+          'when the record changed. POSTs accept `Idempotency-Key`. Cookie sessions send `X-CSRF-Token` on writes.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'berth_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  registerAccessControl(
+    app,
+    deps.db,
+    { idleHours: deps.config.SESSION_IDLE_HOURS, maxDays: deps.config.SESSION_MAX_DAYS },
+    deps.routeTable,
+  );
+  registerIdempotency(app, deps.db);
+  registerMetrics(app);
+  registerHealth(app, deps);
+  for (const register of modules) register(app, deps);
+  await registerWebConsole(app);
+  return app;
+}
+
+function registerHealth(app: FastifyInstance, deps: AppDeps) {
+  let shuttingDown = false;
+  app.addHook('onClose', async () => {
+    shuttingDown = true;
+  });
+  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
+    if (shuttingDown) return reply.code(503).send({ status: 'shutting down' });
+    try {
+      await deps.db.execute(sql`select 1`);
+      return { status: 'ready', database: deps.engine };
+    } catch {
+      return reply.code(503).send({ status: 'database unavailable' });
+    }
+  });
+}
+
+/** Serves the built console; any non-API path falls back to index.html for client routing. */
+async function registerWebConsole(app: FastifyInstance) {
+  const indexHtml = path.join(webDistDir, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const apiPath = /^\/(api|healthz|readyz|metrics)(\/|$)/.test(request.url);
+    if (apiPath || request.method !== 'GET') return sendProblem(request, reply, 404, 'route.not_found');
+    if (!fs.existsSync(indexHtml)) {
+      return reply.type('text/plain').send('The web console is not built. Run `npm run build` (npm start does it).');
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

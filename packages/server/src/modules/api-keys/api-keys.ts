@@ -1,0 +1,74 @@
+import type { apiKeySchema, createApiKeyInputSchema, createdApiKeySchema, Page } from '@berth/domain';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { apiKeys, roles } from '../../db/schema';
+import { AppError } from '../../platform/app-error';
+import { formatApiKey } from '../../platform/auth/credentials';
+import { randomToken, sha256 } from '../../platform/auth/secrets';
+import { type Ctx, inTransaction } from '../../platform/context';
+import { scopeWhere } from '../../platform/data-scope';
+import { iso } from '../../platform/versioned-write';
+
+type ApiKey = z.infer<typeof apiKeySchema>;
+
+const inScope = (ctx: Ctx, action: string) =>
+  scopeWhere(ctx, 'apiKeys', action, { orgId: apiKeys.orgId, owner: apiKeys.createdBy });
+
+function toApiKey(row: typeof apiKeys.$inferSelect): ApiKey {
+  return {
+    id: row.id,
+    name: row.name,
+    roleId: row.roleId,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: iso(row.lastUsedAt),
+    expiresAt: iso(row.expiresAt),
+    revokedAt: iso(row.revokedAt),
+  };
+}
+
+export async function findApiKeys(ctx: Ctx): Promise<Page<ApiKey>> {
+  const rows = await ctx.db.select().from(apiKeys).where(inScope(ctx, 'read')).orderBy(desc(apiKeys.id)).limit(500);
+  return { items: rows.map(toApiKey), nextCursor: null };
+}
+
+/** The secret is returned once; only its hash is kept. The key acts with its role's permissions. */
+export async function createApiKey(
+  ctx: Ctx,
+  input: z.infer<typeof createApiKeyInputSchema>,
+): Promise<z.infer<typeof createdApiKeySchema>> {
+  inScope(ctx, 'create');
+  return inTransaction(ctx, async (tx) => {
+    const [role] = await tx.db
+      .select({ id: roles.id })
+      .from(roles)
+      .where(and(eq(roles.orgId, tx.orgId), eq(roles.id, input.roleId)));
+    if (!role) throw AppError.validation('roleId', 'reference.invalid');
+    const secret = randomToken();
+    const [row] = await tx.db
+      .insert(apiKeys)
+      .values({
+        orgId: tx.orgId,
+        name: input.name,
+        roleId: input.roleId,
+        prefix: secret.slice(0, 6),
+        secretHash: sha256(secret),
+        createdBy: tx.userId,
+        expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+      })
+      .returning();
+    const key = row as typeof apiKeys.$inferSelect;
+    return { ...toApiKey(key), secret: formatApiKey(tx.orgId, key.id, secret) };
+  });
+}
+
+export async function revokeApiKey(ctx: Ctx, id: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const rows = await tx.db
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(and(inScope(tx, 'delete'), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .returning({ id: apiKeys.id });
+    if (rows.length === 0) throw AppError.notFound();
+  });
+}

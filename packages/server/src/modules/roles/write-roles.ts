@@ -1,0 +1,61 @@
+import type { createRoleInputSchema, Role, updateRoleInputSchema } from '@berth/domain';
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { roles } from '../../db/schema';
+import { AppError, isForeignKeyViolation, isUniqueViolation } from '../../platform/app-error';
+import { type Ctx, inTransaction, requireScope } from '../../platform/context';
+import { deleteVersioned, updateVersioned } from '../../platform/versioned-write';
+import { roleById, roleColumns, toRole } from './role-dto';
+
+export async function createRole(ctx: Ctx, input: z.infer<typeof createRoleInputSchema>): Promise<Role> {
+  requireScope(ctx, 'roles', 'create');
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .insert(roles)
+      .values({ orgId: tx.orgId, ...input, builtin: false })
+      .returning()
+      .catch((error) => {
+        if (isUniqueViolation(error, 'roles_org_key_uq')) throw AppError.conflict('role.key_taken', 'key');
+        throw error;
+      });
+    return toRole({ row: row as typeof roles.$inferSelect, userCount: 0 });
+  });
+}
+
+export async function updateRole(
+  ctx: Ctx,
+  id: string,
+  expected: number | undefined,
+  input: z.infer<typeof updateRoleInputSchema>,
+): Promise<Role> {
+  return inTransaction(ctx, async (tx) => {
+    if (input.permissions) {
+      const [target] = await tx.db
+        .select({ key: roles.key })
+        .from(roles)
+        .where(roleById(tx, 'update', id));
+      if (target?.key === 'admin') throw AppError.validation('permissions', 'role.admin_locked');
+    }
+    await updateVersioned(tx, roles, roleById(tx, 'update', id), expected, input);
+    const [row] = await tx.db
+      .select(roleColumns)
+      .from(roles)
+      .where(and(eq(roles.orgId, tx.orgId), eq(roles.id, id)));
+    return toRole(row as { row: typeof roles.$inferSelect; userCount: number });
+  });
+}
+
+/** Built-in roles stay; a custom role still given to users or API keys cannot be deleted. */
+export async function deleteRole(ctx: Ctx, id: string, expected: number | undefined): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const [target] = await tx.db
+      .select({ builtin: roles.builtin })
+      .from(roles)
+      .where(roleById(tx, 'delete', id));
+    if (target?.builtin) throw new AppError('role.builtin_readonly', 409);
+    await deleteVersioned(tx, roles, roleById(tx, 'delete', id), expected).catch((error) => {
+      if (isForeignKeyViolation(error)) throw new AppError('conflict.in_use', 409);
+      throw error;
+    });
+  });
+}

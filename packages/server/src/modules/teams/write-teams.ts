@@ -1,0 +1,60 @@
+import type { createTeamInputSchema, Team, updateTeamInputSchema } from '@berth/domain';
+import type { z } from 'zod';
+import { teams } from '../../db/schema';
+import { AppError, isForeignKeyViolation, isUniqueViolation } from '../../platform/app-error';
+import { type Ctx, inTransaction, requireScope } from '../../platform/context';
+import { deleteVersioned, updateVersioned } from '../../platform/versioned-write';
+import { assertTeamReferences } from './assert-team-references';
+import { getTeam } from './get-team';
+import { teamById } from './team-dto';
+
+function mapTeamErrors(error: unknown): never {
+  if (isUniqueViolation(error, 'teams_org_name_uq')) throw AppError.conflict('team.name_taken', 'name');
+  throw error;
+}
+
+export async function createTeam(ctx: Ctx, input: z.infer<typeof createTeamInputSchema>): Promise<Team> {
+  requireScope(ctx, 'teams', 'create');
+  return inTransaction(ctx, async (tx) => {
+    await assertTeamReferences(tx, null, input);
+    const [row] = await tx.db
+      .insert(teams)
+      .values({
+        orgId: tx.orgId,
+        name: input.name,
+        parentId: input.parentId ?? null,
+        managerId: input.managerId ?? null,
+      })
+      .returning()
+      .catch(mapTeamErrors);
+    return { ...(await getTeamUnscoped(tx, (row as { id: string }).id)) };
+  });
+}
+
+export async function updateTeam(
+  ctx: Ctx,
+  id: string,
+  expected: number | undefined,
+  input: z.infer<typeof updateTeamInputSchema>,
+): Promise<Team> {
+  return inTransaction(ctx, async (tx) => {
+    await assertTeamReferences(tx, id, input);
+    await updateVersioned(tx, teams, teamById(tx, 'update', id), expected, input).catch(mapTeamErrors);
+    return getTeamUnscoped(tx, id);
+  });
+}
+
+/** A team with members or sub-teams cannot be deleted; move them first. */
+export async function deleteTeam(ctx: Ctx, id: string, expected: number | undefined): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    await deleteVersioned(tx, teams, teamById(tx, 'delete', id), expected).catch((error) => {
+      if (isForeignKeyViolation(error)) throw new AppError('conflict.in_use', 409);
+      throw error;
+    });
+  });
+}
+
+/** Reads back a team just written; the write already passed the scope check. */
+function getTeamUnscoped(ctx: Ctx, id: string): Promise<Team> {
+  return getTeam({ ...ctx, permissions: { ...ctx.permissions, teams: { read: 'org' } } }, id);
+}

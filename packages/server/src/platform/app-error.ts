@@ -1,0 +1,64 @@
+import type { ErrorCode, FieldError } from '@berth/domain';
+
+export interface AppErrorOptions {
+  /** Field-level problems; `message` may be an error code, translated when the response is written. */
+  fields?: FieldError[];
+  detail?: string;
+  headers?: Record<string, string>;
+  cause?: unknown;
+}
+
+/** The one error type of the server: a stable code, an HTTP status and optional field errors. */
+export class AppError extends Error {
+  readonly fields: FieldError[];
+  readonly headers: Record<string, string>;
+  readonly detailOverride?: string;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    options: AppErrorOptions = {},
+  ) {
+    super(code, { cause: options.cause });
+    this.fields = options.fields ?? [];
+    this.headers = options.headers ?? {};
+    this.detailOverride = options.detail;
+  }
+
+  static validation(field: string, code: ErrorCode | string, message?: string): AppError {
+    return new AppError('validation.failed', 422, { fields: [{ field, code, message: message ?? code }] });
+  }
+  static notFound(): AppError {
+    return new AppError('resource.not_found', 404);
+  }
+  static forbidden(): AppError {
+    return new AppError('permission.denied', 403);
+  }
+  static versionConflict(): AppError {
+    return new AppError('conflict.version', 412);
+  }
+  static conflict(code: ErrorCode, field?: string): AppError {
+    return new AppError(code, 409, field ? { fields: [{ field, code, message: code }] } : {});
+  }
+}
+
+/** PostgreSQL unique violation, raised the same way by both engines. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = findPgError(error);
+  return e?.code === '23505' && (!constraint || e.constraint === constraint);
+}
+export function isForeignKeyViolation(error: unknown): boolean {
+  return findPgError(error)?.code === '23503';
+}
+
+function findPgError(error: unknown): { code?: string; constraint?: string } | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const candidate = current as { code?: unknown; constraint?: string; cause?: unknown };
+    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
+      return { code: candidate.code, constraint: candidate.constraint };
+    }
+    current = candidate.cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,32 @@
+const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const sessionPattern = new RegExp(`^(${uuid})\\.(${uuid})\\.([A-Za-z0-9_-]{20,100})$`);
+const apiKeyPattern = new RegExp(`^bk\\.(${uuid})\\.(${uuid})\\.([A-Za-z0-9_-]{20,100})$`);
+
+/**
+ * Credentials carry their tenant and record id, so they are found by primary key
+ * (org_id, id) and only then compared with the stored hash of their secret.
+ */
+export interface ParsedCredential {
+  orgId: string;
+  id: string;
+  secret: string;
+}
+
+export const sessionCookieName = 'berth_session';
+
+export function formatSessionToken(orgId: string, id: string, secret: string): string {
+  return `${orgId}.${id}.${secret}`;
+}
+export function parseSessionToken(token: string | undefined): ParsedCredential | null {
+  const m = token ? sessionPattern.exec(token) : null;
+  return m ? { orgId: m[1] as string, id: m[2] as string, secret: m[3] as string } : null;
+}
+
+export function formatApiKey(orgId: string, id: string, secret: string): string {
+  return `bk.${orgId}.${id}.${secret}`;
+}
+export function parseApiKey(header: string | undefined): ParsedCredential | null {
+  const m = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  const key = m ? apiKeyPattern.exec(m[1] as string) : null;
+  return key ? { orgId: key[1] as string, id: key[2] as string, secret: key[3] as string } : null;
+}

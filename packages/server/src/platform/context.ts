@@ -1,0 +1,67 @@
+import type { Locale, Permissions, Resource, Scope } from '@berth/domain';
+import { scopeOf } from '@berth/domain';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../db/database';
+import { AppError } from './app-error';
+
+export interface Actor {
+  type: 'user' | 'apiKey' | 'system';
+  /** The user's id, the API key's id, or null for the system. */
+  id: string | null;
+}
+
+/**
+ * What every use case receives: the tenant, who acts, what they may do, and where queries run.
+ * `userId` is the person data scope "own" refers to (for an API key, the user who created it).
+ */
+export interface Ctx {
+  orgId: string;
+  actor: Actor;
+  userId: string | null;
+  /** The user's team and all of its sub-teams, for data scope "team". */
+  teamIds: string[];
+  permissions: Permissions;
+  locale: Locale;
+  db: Executor;
+  requestId?: string;
+  ip?: string;
+}
+
+/** The data scope this context has for an action, or a 403 when it has none. */
+export function requireScope(ctx: Ctx, resource: Resource, action: string): Scope {
+  const scope = scopeOf(ctx.permissions, resource, action);
+  if (!scope) throw AppError.forbidden();
+  return scope;
+}
+
+export function can(ctx: Ctx, resource: Resource, action: string): boolean {
+  return scopeOf(ctx.permissions, resource, action) !== null;
+}
+
+/**
+ * Runs `work` in one transaction and tells the audit trigger who is acting.
+ * Nested calls reuse the open transaction through a savepoint.
+ */
+export async function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select
+      set_config('berth.actor_id', ${ctx.actor.id ?? ''}, true),
+      set_config('berth.actor_type', ${ctx.actor.type}, true),
+      set_config('berth.request_id', ${ctx.requestId ?? ''}, true),
+      set_config('berth.ip', ${ctx.ip ?? ''}, true)`);
+    return work({ ...ctx, db: tx });
+  });
+}
+
+/** A context for work the system does on a tenant's behalf (jobs, setup, CLI). */
+export function systemCtx(db: Executor, orgId: string, locale: Locale = 'zh-CN'): Ctx {
+  return {
+    orgId,
+    actor: { type: 'system', id: null },
+    userId: null,
+    teamIds: [],
+    permissions: {},
+    locale,
+    db,
+  };
+}

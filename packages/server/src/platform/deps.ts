@@ -1,0 +1,15 @@
+import type { Db } from '../db/database';
+import type { Config } from './config';
+import type { RouteAccess } from './http/access';
+import type { JobRunner } from './jobs/job-runner';
+import type { Mailer } from './outbox/mailer';
+
+/** What route modules get from the app: the database, configuration and background services. */
+export interface AppDeps {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  config: Config;
+  jobs: JobRunner;
+  mailer: Mailer;
+  routeTable: RouteAccess[];
+}

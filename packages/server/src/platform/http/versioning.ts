@@ -1,0 +1,17 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../app-error';
+
+/** The version an update expects, from `If-Match: "<version>"`; undefined when the client sent none. */
+export function expectedVersion(request: FastifyRequest): number | undefined {
+  const header = request.headers['if-match'];
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  // A malformed tag cannot match the current version.
+  if (!match) throw AppError.versionConflict();
+  return Number(match[1]);
+}
+
+export function sendWithEtag<T extends { version: number }>(reply: FastifyReply, record: T): T {
+  reply.header('ETag', `"${record.version}"`);
+  return record;
+}

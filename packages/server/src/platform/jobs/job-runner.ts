@@ -1,0 +1,185 @@
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { type Db, type Executor, queryRows } from '../../db/database';
+import { jobs } from '../../db/schema';
+
+export interface Job {
+  id: string;
+  orgId: string | null;
+  name: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export type JobHandler = (job: Job, db: Db) => Promise<void>;
+
+export interface EnqueueOptions {
+  orgId?: string | null;
+  runAt?: Date;
+  delayMs?: number;
+  maxAttempts?: number;
+  /** At most one queued or running job per key; a second enqueue is ignored. */
+  singletonKey?: string;
+}
+
+/**
+ * Puts a job in the durable queue. Given a transaction, the job exists only if the
+ * transaction commits — the outbox pattern for side effects.
+ */
+export async function enqueueJob(
+  db: Executor,
+  name: string,
+  payload: Record<string, unknown> = {},
+  options: EnqueueOptions = {},
+): Promise<void> {
+  const runAt = options.runAt ?? new Date(Date.now() + (options.delayMs ?? 0));
+  await db
+    .insert(jobs)
+    .values({
+      name,
+      payload,
+      orgId: options.orgId ?? null,
+      runAt,
+      maxAttempts: options.maxAttempts ?? 5,
+      singletonKey: options.singletonKey ?? null,
+    })
+    .onConflictDoNothing();
+}
+
+interface Registration {
+  handler: JobHandler;
+  everyMs?: number;
+}
+
+/**
+ * A jobs table polled with FOR UPDATE SKIP LOCKED: works the same on PGlite and PostgreSQL,
+ * survives restarts (jobs are rows), and lets several servers share the queue.
+ */
+export class JobRunner {
+  private readonly registry = new Map<string, Registration>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+  private stopped = true;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: FastifyBaseLogger,
+    private readonly options: { pollMs: number; retryBaseMs?: number; staleAfterMs?: number; batchSize?: number },
+  ) {}
+
+  register(name: string, handler: JobHandler): void {
+    this.registry.set(name, { handler });
+  }
+
+  /** A recurring job: one queued instance at a time, re-enqueued after each run. */
+  every(name: string, everyMs: number, handler: JobHandler): void {
+    this.registry.set(name, { handler, everyMs });
+  }
+
+  async start(): Promise<void> {
+    // Jobs left "running" by a process that died are picked up again.
+    await this.db
+      .update(jobs)
+      .set({ status: 'queued', lockedAt: null })
+      .where(
+        and(eq(jobs.status, 'running'), lt(jobs.lockedAt, new Date(Date.now() - (this.options.staleAfterMs ?? 0)))),
+      );
+    for (const [name, reg] of this.registry) {
+      if (reg.everyMs) await enqueueJob(this.db, name, {}, { singletonKey: `every:${name}`, maxAttempts: 1 });
+    }
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private schedule(delay: number) {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.runDue()
+        .catch((error) => this.log.error({ err: error }, 'job poll failed'))
+        .then((count) => this.schedule(count ? 0 : this.options.pollMs));
+    }, delay);
+  }
+
+  /** Claims and runs the jobs that are due; returns how many ran. */
+  async runDue(): Promise<number> {
+    const claimed = await queryRows<{
+      id: string;
+      org_id: string | null;
+      name: string;
+      payload: Record<string, unknown>;
+      attempts: number;
+      max_attempts: number;
+    }>(
+      this.db,
+      sql`
+      update jobs set status = 'running', locked_at = now(), attempts = attempts + 1
+       where id in (select id from jobs
+                     where status = 'queued' and run_at <= now()
+                     order by run_at
+                     limit ${this.options.batchSize ?? 10}
+                     for update skip locked)
+      returning id, org_id, name, payload, attempts, max_attempts`,
+    );
+    for (const row of claimed) {
+      await this.runOne({
+        id: row.id,
+        orgId: row.org_id,
+        name: row.name,
+        payload: row.payload,
+        attempts: row.attempts,
+        maxAttempts: row.max_attempts,
+      });
+    }
+    return claimed.length;
+  }
+
+  private async runOne(job: Job): Promise<void> {
+    const reg = this.registry.get(job.name);
+    try {
+      if (!reg) throw new Error(`no handler registered for job ${job.name}`);
+      await reg.handler(job, this.db);
+      await this.db
+        .update(jobs)
+        .set({ status: 'done', finishedAt: new Date(), lockedAt: null })
+        .where(eq(jobs.id, job.id));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const retry = job.attempts < job.maxAttempts;
+      this.log.warn({ job: job.name, id: job.id, attempt: job.attempts, retry, err: message }, 'job failed');
+      const backoff = Math.min((this.options.retryBaseMs ?? 5000) * 2 ** (job.attempts - 1), 3_600_000);
+      await this.db
+        .update(jobs)
+        .set({
+          status: retry ? 'queued' : 'failed',
+          lastError: message.slice(0, 2000),
+          lockedAt: null,
+          runAt: new Date(Date.now() + backoff),
+          finishedAt: retry ? null : new Date(),
+        })
+        .where(eq(jobs.id, job.id));
+    }
+    if (reg?.everyMs) {
+      await enqueueJob(
+        this.db,
+        job.name,
+        {},
+        { singletonKey: `every:${job.name}`, delayMs: reg.everyMs, maxAttempts: 1 },
+      );
+    }
+  }
+}
+
+/** Finished jobs are kept a week for inspection, then removed. */
+export async function purgeFinishedJobs(db: Db) {
+  await db
+    .delete(jobs)
+    .where(and(inArray(jobs.status, ['done', 'failed']), lt(jobs.finishedAt, sql`now() - interval '7 days'`)));
+}

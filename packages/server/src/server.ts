@@ -1,0 +1,62 @@
+import type { FastifyServerOptions } from 'fastify';
+import { buildApp } from './app';
+import { type Database, openDatabase } from './db/database';
+import { migrateDatabase } from './db/migrate';
+import type { Config } from './platform/config';
+import type { AppDeps } from './platform/deps';
+import { purgeOldIdempotencyKeys } from './platform/http/idempotency';
+import { JobRunner, purgeFinishedJobs } from './platform/jobs/job-runner';
+import { createMailer } from './platform/outbox/mailer';
+import { registerOutboxDelivery } from './platform/outbox/outbox';
+
+export interface ServerOptions {
+  /** Use this database instead of opening one from the configuration (tests). */
+  database?: Database;
+  /** In-memory PGlite instead of the data directory (tests). */
+  inMemory?: boolean;
+  logger?: FastifyServerOptions['logger'];
+  startJobs?: boolean;
+  retryBaseMs?: number;
+}
+
+/** Opens and migrates the database, builds the app and its background jobs; does not listen yet. */
+export async function createServer(config: Config, options: ServerOptions = {}) {
+  const database =
+    options.database ??
+    (await openDatabase({ url: config.DATABASE_URL, dataDir: options.inMemory ? null : config.dataDir }));
+  await migrateDatabase(database);
+  const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
+  const deps: AppDeps = {
+    db: database.db,
+    engine: database.engine,
+    config,
+    mailer,
+    routeTable: [],
+    // replaced below once the app's logger exists
+    jobs: undefined as unknown as JobRunner,
+  };
+  const app = await buildApp(deps, { logger: options.logger });
+  deps.jobs = new JobRunner(database.db, app.log, {
+    pollMs: config.JOB_POLL_MS,
+    retryBaseMs: options.retryBaseMs,
+    staleAfterMs: database.engine === 'pglite' ? 0 : 5 * 60_000,
+  });
+  registerOutboxDelivery(deps.jobs, mailer);
+  deps.jobs.every('maintenance.purge', 3_600_000, async (_job, db) => {
+    await purgeFinishedJobs(db);
+    await purgeOldIdempotencyKeys(db);
+  });
+
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await deps.jobs.stop();
+    await app.close();
+    if (!options.database) await database.close();
+  };
+  const start = async () => {
+    if (options.startJobs !== false) await deps.jobs.start();
+  };
+  return { app, deps, database, start, close };
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { Me } from '@berth/domain';
+import type { LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/db/database';
+import { loadConfig } from '../src/platform/config';
+import { createServer, type ServerOptions } from '../src/server';
+
+/**
+ * One harness for every integration test: a fresh database per call — PGlite in memory, or a new
+ * database on the PostgreSQL server when DATABASE_URL is set — and the real app on top of it.
+ */
+export async function openTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) {
+    const database = await openDatabase({ dataDir: null });
+    return { database, drop: async () => {} };
+  }
+  const name = `berth_test_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    database,
+    url: url.toString(),
+    drop: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: baseUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export const testPassword = 'Test-password-1';
+
+export async function startTestApp(env: Record<string, string> = {}, options: ServerOptions = {}) {
+  const { database, drop } = await openTestDatabase();
+  const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '1000', ...env });
+  const server = await createServer(config, { database, logger: false, startJobs: false, ...options });
+  await server.app.ready();
+  const app = server.app;
+
+  const request = (
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    opts: { body?: unknown; headers?: Record<string, string>; as?: Session } = {},
+  ): Promise<LightMyRequestResponse> =>
+    app.inject({
+      method,
+      url,
+      payload: opts.body === undefined ? undefined : (opts.body as object),
+      headers: {
+        ...(opts.as ? { cookie: opts.as.cookie, 'x-csrf-token': opts.as.csrfToken } : {}),
+        ...opts.headers,
+      },
+    });
+
+  async function sessionFrom(response: LightMyRequestResponse): Promise<Session> {
+    if (response.statusCode >= 300) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+    const cookie = response.cookies.find((c) => c.name === 'berth_session');
+    const me = response.json() as Me;
+    return { cookie: `berth_session=${cookie?.value}`, csrfToken: me.csrfToken, me };
+  }
+
+  /** First-run setup: a new organisation and its administrator, signed in. */
+  async function setup(orgName = 'Test Forwarding Co.', email = `admin-${randomUUID().slice(0, 8)}@example.com`) {
+    return sessionFrom(
+      await request('POST', '/api/setup', {
+        body: { organization: { name: orgName }, admin: { name: 'Admin', email, password: testPassword } },
+      }),
+    );
+  }
+
+  async function login(email: string, password = testPassword) {
+    return sessionFrom(await request('POST', '/api/auth/login', { body: { email, password } }));
+  }
+
+  /** Creates a user with a built-in role (by key) and signs them in. */
+  async function userWithRole(admin: Session, roleKey: string, extra: { teamId?: string; name?: string } = {}) {
+    const roles = (await request('GET', '/api/roles?limit=200', { as: admin })).json().items as { id: string; key: string }[];
+    const role = roles.find((r) => r.key === roleKey);
+    if (!role) throw new Error(`no role ${roleKey}`);
+    const email = `${roleKey}-${randomUUID().slice(0, 8)}@example.com`;
+    const created = await request('POST', '/api/users', {
+      as: admin,
+      body: { email, name: extra.name ?? roleKey, password: testPassword, roleId: role.id, teamId: extra.teamId ?? null },
+    });
+    if (created.statusCode !== 201) throw new Error(`user create failed: ${created.body}`);
+    return { ...(await login(email)), email, id: created.json().id as string };
+  }
+
+  return {
+    app,
+    server,
+    db: server.deps.db,
+    request,
+    setup,
+    login,
+    userWithRole,
+    close: async () => {
+      await server.close();
+      await drop();
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  me: Me;
+}
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;

@@ -1,0 +1,153 @@
+import { problemSchema } from '@berth/domain';
+import type { z } from 'zod';
+import { ApiError, networkErrorCode } from './api-error';
+import { currentLocale } from './i18n';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  method?: Method;
+  query?: QueryParams;
+  body?: unknown;
+  /** Version of the record being changed; sent as `If-Match: "<version>"`. */
+  version?: number;
+  signal?: AbortSignal;
+  /** When false, a 401 answer does not send the user to the login page (login and session probes). */
+  redirectOn401?: boolean;
+}
+
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** Remembers the CSRF token from login, setup or GET /api/me; sent on every non-GET request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Registers what happens when the session is gone (401 on an ordinary request). */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+/** Codes answered with 401 that mean "wrong input", not "signed out". */
+const credentialCodes = new Set(['auth.invalid_credentials', 'auth.wrong_password']);
+
+function buildUrl(path: string, query?: QueryParams): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function buildHeaders(method: Method, options: RequestOptions): Headers {
+  const headers = new Headers({ Accept: 'application/json', 'Accept-Language': currentLocale() });
+  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+  if (method !== 'GET' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
+  if (options.version !== undefined) headers.set('If-Match', `"${options.version}"`);
+  return headers;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function toApiError(response: Response, body: unknown): ApiError {
+  const parsed = problemSchema.safeParse(body);
+  if (parsed.success) return new ApiError(parsed.data);
+  return new ApiError({
+    type: 'about:blank',
+    title: response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+    code: response.status >= 500 ? 'internal.error' : `http.${response.status}`,
+  });
+}
+
+async function send(path: string, method: Method, options: RequestOptions): Promise<Response> {
+  try {
+    return await fetch(buildUrl(path, options.query), {
+      method,
+      headers: buildHeaders(method, options),
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: networkErrorCode });
+  }
+}
+
+/** Fetches a fresh CSRF token after the server rejected the one we had (e.g. after a restart). */
+async function refreshCsrfToken(): Promise<boolean> {
+  const response = await send('/api/me', 'GET', {});
+  if (!response.ok) return false;
+  const body = (await readBody(response)) as { csrfToken?: unknown } | undefined;
+  if (typeof body?.csrfToken !== 'string') return false;
+  csrfToken = body.csrfToken;
+  return true;
+}
+
+async function execute(path: string, options: RequestOptions): Promise<unknown> {
+  const method = options.method ?? 'GET';
+  let response = await send(path, method, options);
+  let body = await readBody(response);
+  if (response.status === 403 && method !== 'GET' && isCsrfProblem(body) && (await refreshCsrfToken())) {
+    response = await send(path, method, options);
+    body = await readBody(response);
+  }
+  if (response.ok) return body;
+  const error = toApiError(response, body);
+  if (error.status === 401 && options.redirectOn401 !== false && !credentialCodes.has(error.code)) {
+    onUnauthorized?.();
+  }
+  throw error;
+}
+
+function isCsrfProblem(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { code?: unknown }).code === 'auth.csrf_invalid';
+}
+
+function checked<S extends z.ZodType>(schema: S, path: string, data: unknown): z.output<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  // The answer does not match the shared contract: keep the page usable, but make the drift visible.
+  console.warn(`Response of ${path} does not match the contract`, result.error.issues);
+  return data as z.output<S>;
+}
+
+/** Calls the API and validates the answer against a domain schema. */
+export async function request<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
+  return checked(schema, path, await execute(path, options));
+}
+
+/** Calls the API when the answer has no body worth reading (204, or ignored). */
+export async function requestVoid(path: string, options: RequestOptions = {}): Promise<void> {
+  await execute(path, options);
+}
+
+export const api = {
+  get: <S extends z.ZodType>(path: string, schema: S, query?: QueryParams, signal?: AbortSignal) =>
+    request(path, schema, { query, signal }),
+  post: <S extends z.ZodType>(path: string, schema: S, body?: unknown) =>
+    request(path, schema, { method: 'POST', body }),
+  patch: <S extends z.ZodType>(path: string, schema: S, body: unknown, version?: number) =>
+    request(path, schema, { method: 'PATCH', body, version }),
+  delete: (path: string, version?: number) => requestVoid(path, { method: 'DELETE', version }),
+  postVoid: (path: string, body?: unknown) => requestVoid(path, { method: 'POST', body }),
+};

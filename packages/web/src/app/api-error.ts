@@ -1,0 +1,34 @@
+import { type FieldError, type Locale, errorMessages, errorMessage, type Problem } from '@berth/domain';
+
+/** A failed API call, built from the RFC 9457 problem+json answer of the server. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly fieldErrors: FieldError[];
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.code = problem.code;
+    this.title = problem.title;
+    this.detail = problem.detail;
+    this.fieldErrors = problem.errors ?? [];
+  }
+
+  /** The text to show a person: the server's localized detail, else the known code, else the title. */
+  displayMessage(locale: Locale): string {
+    if (this.detail) return this.detail;
+    if (this.code in errorMessages) return errorMessage(this.code, locale);
+    return this.title;
+  }
+}
+
+/** Code used when the server could not be reached at all. */
+export const networkErrorCode = 'network.unreachable';
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}

@@ -1,0 +1,44 @@
+import { Flex, Layout, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { FullPageSpin } from '../../components/full-page-spin';
+import { useMe } from '../session';
+import { SideNav } from './side-nav';
+import { UserMenu } from './user-menu';
+
+/** The signed-in shell: navigation on the left, organisation and user menu on top. */
+export function MainLayout() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const [collapsed, setCollapsed] = useState(false);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220}>
+        <Typography.Title
+          level={4}
+          style={{ color: '#fff', margin: 0, padding: '16px 24px', whiteSpace: 'nowrap', overflow: 'hidden' }}
+        >
+          {collapsed ? 'B' : t('common.appName')}
+        </Typography.Title>
+        <SideNav />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', paddingInline: 24, borderBottom: '1px solid #f0f0f0' }}>
+          <Flex justify="space-between" align="center" style={{ height: '100%' }}>
+            <Typography.Text strong data-testid="org-name">
+              {me?.organization.name}
+            </Typography.Text>
+            {me && <UserMenu name={me.user.name} />}
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,70 @@
+import {
+  ApiOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  MailOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Resource } from '@berth/domain';
+import type { ReactNode } from 'react';
+import type { Translation } from '../locales/zh-CN';
+
+type NavLabelKey = `nav.${keyof Translation['nav']}`;
+
+export interface NavItem {
+  /** Stable key; the menu item's test id is `nav-<key>`. */
+  key: string;
+  path: string;
+  labelKey: NavLabelKey;
+  icon: ReactNode;
+  /** Shown only with `<resource>.read`. */
+  resource?: Resource;
+}
+
+export interface NavGroup {
+  key: string;
+  labelKey: NavLabelKey;
+  items: NavItem[];
+}
+
+export const navGroups: NavGroup[] = [
+  {
+    key: 'workbench',
+    labelKey: 'nav.groupWorkbench',
+    items: [{ key: 'home', path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> }],
+  },
+  {
+    key: 'admin',
+    labelKey: 'nav.groupAdmin',
+    items: [
+      { key: 'users', path: '/admin/users', labelKey: 'nav.users', icon: <UserOutlined />, resource: 'users' },
+      { key: 'teams', path: '/admin/teams', labelKey: 'nav.teams', icon: <TeamOutlined />, resource: 'teams' },
+      {
+        key: 'roles',
+        path: '/admin/roles',
+        labelKey: 'nav.roles',
+        icon: <SafetyCertificateOutlined />,
+        resource: 'roles',
+      },
+      {
+        key: 'api-keys',
+        path: '/admin/api-keys',
+        labelKey: 'nav.apiKeys',
+        icon: <ApiOutlined />,
+        resource: 'apiKeys',
+      },
+      { key: 'audit', path: '/admin/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, resource: 'audit' },
+      { key: 'outbox', path: '/admin/outbox', labelKey: 'nav.outbox', icon: <MailOutlined />, resource: 'outbox' },
+    ],
+  },
+];
+
+/** The nav item a path belongs to ('/admin/users/…' → users). */
+export function navItemFor(pathname: string): NavItem | undefined {
+  const items = navGroups.flatMap((group) => group.items);
+  return items.find((item) =>
+    item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`),
+  );
+}

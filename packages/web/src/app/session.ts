@@ -1,0 +1,53 @@
+import { type Me, meSchema, setupStatusSchema } from '@berth/domain';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api, request, setCsrfToken } from './api-client';
+import { isApiError } from './api-error';
+
+export const meQueryKey = ['me'] as const;
+export const setupQueryKey = ['setup'] as const;
+type SetupStatus = z.infer<typeof setupStatusSchema>;
+
+/** Loads the signed-in user; `null` means nobody is signed in (401). */
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await request('/api/me', meSchema, { redirectOn401: false });
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+export function useSetupStatus() {
+  return useQuery({
+    queryKey: setupQueryKey,
+    queryFn: () => api.get('/api/setup', setupStatusSchema),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Starts a session from a login or setup answer; drops anything cached for a previous user. */
+export function startSession(queryClient: QueryClient, me: Me): void {
+  setCsrfToken(me.csrfToken);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupQueryKey[0] });
+  queryClient.setQueryData<SetupStatus>(setupQueryKey, { setupRequired: false });
+  queryClient.setQueryData<Me | null>(meQueryKey, me);
+}
+
+/** Forgets the session locally; route guards then send the user to /login. */
+export function endSession(queryClient: QueryClient): void {
+  setCsrfToken(null);
+  queryClient.removeQueries({
+    predicate: (query) => query.queryKey[0] !== setupQueryKey[0] && query.queryKey[0] !== meQueryKey[0],
+  });
+  queryClient.setQueryData<Me | null>(meQueryKey, null);
+}

@@ -1,0 +1,6 @@
+import type { Translation } from '../zh-CN';
+import { admin } from './admin';
+import { app } from './app';
+import { auth } from './auth';
+
+export const en: Translation = { ...app, ...auth, ...admin };

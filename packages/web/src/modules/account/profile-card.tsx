@@ -1,0 +1,60 @@
+import { updateProfileInputSchema, personNameSchema } from '@berth/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { requestVoid } from '../../app/api-client';
+import { meQueryKey, useMe } from '../../app/session';
+import { useApiErrorHandler } from '../../app/use-api-error-handler';
+import { useZodForm } from '../../app/zod-form';
+
+interface ProfileValues {
+  name: string;
+}
+
+export function ProfileCard() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const [form] = Form.useForm<ProfileValues>();
+  const { rule, parse } = useZodForm();
+  const handleError = useApiErrorHandler();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+
+  const save = useMutation({
+    mutationFn: (body: { name?: string }) => requestVoid('/api/me', { method: 'PATCH', body }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+      void message.success(t('account.profileSaved'));
+    },
+    onError: (error) => handleError(error, { form }),
+  });
+
+  const onFinish = (values: ProfileValues) => {
+    const input = parse(updateProfileInputSchema, { name: values.name }, form);
+    if (input) save.mutate(input);
+  };
+
+  if (!me) return null;
+  return (
+    <Card title={t('account.profile')}>
+      <Form
+        form={form}
+        name="profile"
+        layout="vertical"
+        initialValues={{ name: me.user.name }}
+        onFinish={onFinish}
+        style={{ maxWidth: 400 }}
+      >
+        <Form.Item label={t('account.email')}>
+          <Input value={me.user.email} disabled />
+        </Form.Item>
+        <Form.Item name="name" label={t('account.name')} required rules={[rule(personNameSchema)]}>
+          <Input autoComplete="name" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t('common.save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,84 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { type Team, teamSchema } from '@berth/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Input, Table } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../app/api-client';
+import { useCan } from '../../../app/permissions';
+import { useApiErrorHandler } from '../../../app/use-api-error-handler';
+import { useKeysetList } from '../../../app/use-keyset-list';
+import { LoadMore } from '../../../components/load-more';
+import { PageTitle } from '../../../components/page-title';
+import { useTeamLookup } from '../lookups';
+import { adminKeys } from '../query-keys';
+import { TeamFormModal } from './team-form-modal';
+import { useTeamColumns } from './use-team-columns';
+
+type Editing = { mode: 'create' } | { mode: 'edit'; teamId: string };
+
+export function TeamsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const handleError = useApiErrorHandler();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [q, setQ] = useState<string>();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const list = useKeysetList({ queryKey: adminKeys.teams, path: '/api/teams', itemSchema: teamSchema, params: { q } });
+  // The modal reads the team from the lookup so that a reload after a conflict brings the new version.
+  const lookup = useTeamLookup();
+  const editedTeam = editing?.mode === 'edit' ? lookup.byId.get(editing.teamId) : undefined;
+
+  const remove = useMutation({
+    mutationFn: (team: Team) => api.delete(`/api/teams/${encodeURIComponent(team.id)}`, team.version),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: adminKeys.teams });
+      void message.success(t('common.deleted'));
+    },
+    onError: (error) => handleError(error),
+  });
+
+  const columns = useTeamColumns({
+    onEdit: can('teams', 'update') ? (team) => setEditing({ mode: 'edit', teamId: team.id }) : undefined,
+    onDelete: can('teams', 'delete') ? (team) => remove.mutate(team) : undefined,
+  });
+
+  return (
+    <>
+      <PageTitle
+        title={t('teams.title')}
+        extra={
+          can('teams', 'create') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing({ mode: 'create' })}
+              data-testid="create-team"
+            >
+              {t('teams.create')}
+            </Button>
+          )
+        }
+      />
+      <Input.Search
+        allowClear
+        placeholder={t('teams.searchPlaceholder')}
+        aria-label={t('teams.searchPlaceholder')}
+        onSearch={(value) => setQ(value.trim() || undefined)}
+        style={{ width: 260, marginBottom: 16 }}
+      />
+      <Table
+        rowKey="id"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+      />
+      <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      {editing?.mode === 'create' && <TeamFormModal onClose={() => setEditing(null)} />}
+      {editedTeam && <TeamFormModal team={editedTeam} onClose={() => setEditing(null)} />}
+    </>
+  );
+}

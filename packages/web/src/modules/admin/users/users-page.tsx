@@ -1,0 +1,56 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { userSchema } from '@berth/domain';
+import { Button, Table } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../../app/permissions';
+import { useKeysetList } from '../../../app/use-keyset-list';
+import { LoadMore } from '../../../components/load-more';
+import { PageTitle } from '../../../components/page-title';
+import { adminKeys } from '../query-keys';
+import { UserCreateModal } from './user-create-modal';
+import { UserEditModal } from './user-edit-modal';
+import { type UserFilterValues, UserFilters } from './user-filters';
+import { useUserColumns } from './use-user-columns';
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [filters, setFilters] = useState<UserFilterValues>({});
+  const [creating, setCreating] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const list = useKeysetList({
+    queryKey: adminKeys.users,
+    path: '/api/users',
+    itemSchema: userSchema,
+    params: { ...filters },
+  });
+  const columns = useUserColumns(can('users', 'update') ? (user) => setEditingId(user.id) : undefined);
+
+  return (
+    <>
+      <PageTitle
+        title={t('users.title')}
+        extra={
+          can('users', 'create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-user">
+              {t('users.create')}
+            </Button>
+          )
+        }
+      />
+      <UserFilters value={filters} onChange={setFilters} />
+      <Table
+        rowKey="id"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+      />
+      <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      {creating && <UserCreateModal onClose={() => setCreating(false)} />}
+      {editingId && <UserEditModal userId={editingId} onClose={() => setEditingId(null)} />}
+    </>
+  );
+}
