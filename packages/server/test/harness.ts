@@ -83,13 +83,22 @@ export async function startTestApp(env: Record<string, string> = {}, options: Se
 
   /** Creates a user with a built-in role (by key) and signs them in. */
   async function userWithRole(admin: Session, roleKey: string, extra: { teamId?: string; name?: string } = {}) {
-    const roles = (await request('GET', '/api/roles?limit=200', { as: admin })).json().items as { id: string; key: string }[];
+    const roles = (await request('GET', '/api/roles?limit=200', { as: admin })).json().items as {
+      id: string;
+      key: string;
+    }[];
     const role = roles.find((r) => r.key === roleKey);
     if (!role) throw new Error(`no role ${roleKey}`);
     const email = `${roleKey}-${randomUUID().slice(0, 8)}@example.com`;
     const created = await request('POST', '/api/users', {
       as: admin,
-      body: { email, name: extra.name ?? roleKey, password: testPassword, roleId: role.id, teamId: extra.teamId ?? null },
+      body: {
+        email,
+        name: extra.name ?? roleKey,
+        password: testPassword,
+        roleId: role.id,
+        teamId: extra.teamId ?? null,
+      },
     });
     if (created.statusCode !== 201) throw new Error(`user create failed: ${created.body}`);
     return { ...(await login(email)), email, id: created.json().id as string };

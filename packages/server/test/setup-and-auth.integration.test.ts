@@ -14,7 +14,10 @@ describe('first-run setup and signing in', () => {
   it('reports that setup is needed, then creates the organisation and signs the administrator in', async () => {
     expect((await t.request('GET', '/api/setup')).json()).toEqual({ setupRequired: true });
     const response = await t.request('POST', '/api/setup', {
-      body: { organization: { name: '海港货代' }, admin: { name: '管理员', email: adminEmail, password: testPassword } },
+      body: {
+        organization: { name: '海港货代' },
+        admin: { name: '管理员', email: adminEmail, password: testPassword },
+      },
     });
     expect(response.statusCode).toBe(201);
     const cookie = response.cookies.find((c) => c.name === 'berth_session');
@@ -38,7 +41,16 @@ describe('first-run setup and signing in', () => {
   it('creates the eight built-in roles', async () => {
     const roles = (await t.request('GET', '/api/roles', { as: admin })).json().items.map((r: { key: string }) => r.key);
     expect(roles.sort()).toEqual(
-      ['admin', 'customer_service', 'finance', 'management', 'marketing', 'operations', 'sales_manager', 'sales_rep'].sort(),
+      [
+        'admin',
+        'customer_service',
+        'finance',
+        'management',
+        'marketing',
+        'operations',
+        'sales_manager',
+        'sales_rep',
+      ].sort(),
     );
   });
 
@@ -49,7 +61,10 @@ describe('first-run setup and signing in', () => {
     });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.headers['content-type']).toContain('application/problem+json');
-    expect(wrong.json()).toMatchObject({ code: 'auth.invalid_credentials', detail: 'The email or password is not correct.' });
+    expect(wrong.json()).toMatchObject({
+      code: 'auth.invalid_credentials',
+      detail: 'The email or password is not correct.',
+    });
     const zh = await t.request('POST', '/api/auth/login', { body: { email: 'nobody@example.com', password: 'x' } });
     expect(zh.json().detail).toBe('邮箱或密码不正确。');
   });
@@ -57,7 +72,9 @@ describe('first-run setup and signing in', () => {
   it('locks an account after repeated failures, even for the right password, and an admin can unlock it', async () => {
     const rep = await t.userWithRole(admin, 'sales_rep');
     for (let i = 0; i < 3; i++) {
-      const r = await t.request('POST', '/api/auth/login', { body: { email: rep.email, password: 'Wrong-password-9' } });
+      const r = await t.request('POST', '/api/auth/login', {
+        body: { email: rep.email, password: 'Wrong-password-9' },
+      });
       expect(r.statusCode).toBe(401);
     }
     const locked = await t.request('POST', '/api/auth/login', { body: { email: rep.email, password: testPassword } });
@@ -71,7 +88,9 @@ describe('first-run setup and signing in', () => {
       headers: { 'if-match': user.headers.etag as string },
     });
     expect(unlock.statusCode).toBe(200);
-    expect((await t.request('POST', '/api/auth/login', { body: { email: rep.email, password: testPassword } })).statusCode).toBe(200);
+    expect(
+      (await t.request('POST', '/api/auth/login', { body: { email: rep.email, password: testPassword } })).statusCode,
+    ).toBe(200);
     const audit = (await t.request('GET', `/api/audit?entityId=${rep.id}&action=locked`, { as: admin })).json();
     expect(audit.items).toHaveLength(1);
   });
@@ -151,7 +170,10 @@ describe('first-run setup and signing in', () => {
     admin = await t.login(adminEmail);
     const roles = (await t.request('GET', '/api/roles', { as: admin })).json().items;
     const management = roles.find((r: { key: string }) => r.key === 'management');
-    const created = await t.request('POST', '/api/api-keys', { as: admin, body: { name: 'ERP sync', roleId: management.id } });
+    const created = await t.request('POST', '/api/api-keys', {
+      as: admin,
+      body: { name: 'ERP sync', roleId: management.id },
+    });
     expect(created.statusCode).toBe(201);
     const { secret, id } = created.json();
     const bearer = { authorization: `Bearer ${secret}` };
@@ -162,7 +184,9 @@ describe('first-run setup and signing in', () => {
     expect(JSON.stringify(stored)).not.toContain(secret.split('.').at(-1));
     expect((await t.request('DELETE', `/api/api-keys/${id}`, { as: admin })).statusCode).toBe(204);
     expect((await t.request('GET', '/api/users', { headers: bearer })).statusCode).toBe(401);
-    expect((await t.request('GET', '/api/users', { headers: { authorization: 'Bearer bk.nonsense' } })).statusCode).toBe(401);
+    expect(
+      (await t.request('GET', '/api/users', { headers: { authorization: 'Bearer bk.nonsense' } })).statusCode,
+    ).toBe(401);
   });
 
   it('rate-limits repeated sign-ins for one address and email', async () => {
@@ -171,12 +195,15 @@ describe('first-run setup and signing in', () => {
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {
         codes.push(
-          (await limited.request('POST', '/api/auth/login', { body: { email: 'a@example.com', password: 'x' } })).statusCode,
+          (await limited.request('POST', '/api/auth/login', { body: { email: 'a@example.com', password: 'x' } }))
+            .statusCode,
         );
       }
       expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
       expect(codes.slice(3)).toEqual([429, 429]);
-      const last = await limited.request('POST', '/api/auth/login', { body: { email: 'a@example.com', password: 'x' } });
+      const last = await limited.request('POST', '/api/auth/login', {
+        body: { email: 'a@example.com', password: 'x' },
+      });
       expect(last.json().code).toBe('request.rate_limited');
     } finally {
       await limited.close();

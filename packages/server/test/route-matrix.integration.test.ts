@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganization } from '../src/modules/setup/create-organization';
+import { systemCtx } from '../src/platform/context';
+import { queueEmail } from '../src/platform/outbox/outbox';
+import { type Session, startTestApp, type TestApp, testPassword } from './harness';
+
+/**
+ * Every route of the OpenAPI document, three ways: without signing in (401), with a role that
+ * lacks the route's permission (403), and from another organisation (never this one's data).
+ * A new route without an entry in `sampleBodies` / `idFor` fails here until it is covered.
+ */
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+interface Operation {
+  method: Method;
+  path: string;
+}
+
+const sampleBodies: Record<string, unknown> = {
+  'POST /api/setup': {
+    organization: { name: 'X' },
+    admin: { name: 'X', email: 'x@example.com', password: testPassword },
+  },
+  'POST /api/auth/login': { email: 'x@example.com', password: 'x' },
+  'POST /api/auth/logout': undefined,
+  'PATCH /api/me': { name: 'Renamed' },
+  'POST /api/me/password': { currentPassword: 'wrong-password-1', newPassword: 'New-password-123' },
+  'POST /api/users': {
+    email: 'new@example.com',
+    name: 'New',
+    password: testPassword,
+    roleId: '00000000-0000-7000-8000-000000000000',
+  },
+  'PATCH /api/users/{id}': { name: 'Hacked' },
+  'POST /api/teams': { name: 'Team from elsewhere' },
+  'PATCH /api/teams/{id}': { name: 'Hacked' },
+  'POST /api/roles': { key: 'probe', name: '探针', nameEn: 'Probe', permissions: {} },
+  'PATCH /api/roles/{id}': { name: 'Hacked' },
+  'POST /api/api-keys': { name: 'probe', roleId: '00000000-0000-7000-8000-000000000000' },
+};
+
+describe('every route checks authentication, permission and tenant', () => {
+  let t: TestApp;
+  let adminA: Session;
+  let adminB: Session;
+  let noRights: Session;
+  let operations: Operation[];
+  const idsA: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    adminA = await t.setup('Org A');
+    const team = (await t.request('POST', '/api/teams', { as: adminA, body: { name: 'A-team' } })).json();
+    idsA.teams = team.id;
+    const rep = await t.userWithRole(adminA, 'sales_rep', { teamId: team.id });
+    idsA.users = rep.id;
+    const roles = (await t.request('GET', '/api/roles', { as: adminA })).json().items;
+    idsA.roles = roles.find((r: { key: string }) => r.key === 'sales_rep').id;
+    idsA['api-keys'] = (
+      await t.request('POST', '/api/api-keys', { as: adminA, body: { name: 'A key', roleId: idsA.roles } })
+    ).json().id;
+    idsA.outbox = await queueEmail(systemCtx(t.db, adminA.me.organization.id), {
+      to: 'a@example.com',
+      subject: 'A',
+      body: 'A',
+    });
+    await t.server.deps.jobs.runDue();
+    idsA.sessions = (await t.request('GET', '/api/me/sessions', { as: rep })).json().items[0].id;
+
+    const empty = await t.request('POST', '/api/roles', {
+      as: adminA,
+      body: { key: 'nothing', name: '无权限', nameEn: 'No rights', permissions: {} },
+    });
+    const email = 'norights@example.com';
+    await t.request('POST', '/api/users', {
+      as: adminA,
+      body: { email, name: 'No rights', password: testPassword, roleId: empty.json().id },
+    });
+    noRights = await t.login(email);
+
+    await createOrganization(
+      t.db,
+      { organization: { name: 'Org B' }, admin: { name: 'B', email: 'admin@org-b.example', password: testPassword } },
+      { onlyIfFirst: false },
+    );
+    adminB = await t.login('admin@org-b.example');
+
+    const doc = (await t.request('GET', '/api/openapi.json')).json();
+    operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase() as Method, path })))
+      .filter((op) => op.path.startsWith('/api/'));
+  });
+  afterAll(() => t.close());
+
+  const idFor = (path: string): string => {
+    const key = path.startsWith('/api/me/sessions') ? 'sessions' : (path.split('/')[2] as string);
+    const id = idsA[key];
+    if (!id) throw new Error(`no record of org A for ${path}: add one to the route matrix`);
+    return id;
+  };
+  const urlOf = (op: Operation) => (op.path.includes('{id}') ? op.path.replace('{id}', idFor(op.path)) : op.path);
+  const access = (op: Operation) => {
+    const entry = t.server.deps.routeTable.find(
+      (r) => r.method === op.method && r.url === op.path.replace('{id}', ':id'),
+    );
+    if (!entry) throw new Error(`${op.method} ${op.path} is in the OpenAPI document but has no access rule`);
+    return entry.access;
+  };
+  const bodyFor = (op: Operation) => {
+    const key = `${op.method} ${op.path}`;
+    if (op.method !== 'GET' && op.method !== 'DELETE' && !(key in sampleBodies) && !op.path.endsWith('/retry')) {
+      throw new Error(`no sample body for ${key}: add one to the route matrix`);
+    }
+    return sampleBodies[key];
+  };
+
+  it('documents every API route in OpenAPI 3.1', async () => {
+    const doc = (await t.request('GET', '/api/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    const documented = new Set(operations.map((o) => `${o.method} ${o.path.replace('{id}', ':id')}`));
+    for (const route of t.server.deps.routeTable) {
+      expect(documented.has(`${route.method} ${route.url}`), `${route.method} ${route.url}`).toBe(true);
+    }
+    expect(operations.length).toBeGreaterThan(20);
+  });
+
+  it('answers 401 to anonymous calls on every route that is not public', async () => {
+    for (const op of operations) {
+      if ('public' in access(op)) continue;
+      const response = await t.request(op.method, urlOf(op), { body: bodyFor(op) });
+      expect(response.statusCode, `${op.method} ${op.path}`).toBe(401);
+      expect(response.json().code).toBe('auth.unauthenticated');
+    }
+  });
+
+  it('answers 403 on every permission-guarded route to a role without that permission', async () => {
+    let checked = 0;
+    for (const op of operations) {
+      if (!('permission' in access(op))) continue;
+      const response = await t.request(op.method, urlOf(op), { as: noRights, body: bodyFor(op) });
+      expect(response.statusCode, `${op.method} ${op.path}`).toBe(403);
+      expect(response.json().code).toBe('permission.denied');
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(15);
+  });
+
+  it("never shows or changes one organisation's records to another", async () => {
+    const before = (await t.request('GET', '/api/audit?limit=200', { as: adminA })).json().items.length;
+    const secretsA = Object.values(idsA);
+    for (const op of operations) {
+      if ('public' in access(op) || op.path === '/api/auth/logout') continue;
+      const response = await t.request(op.method, urlOf(op), { as: adminB, body: bodyFor(op) });
+      const label = `${op.method} ${op.path} → ${response.statusCode}`;
+      expect(response.statusCode, label).toBeLessThan(500);
+      if (op.path.includes('{id}')) expect(response.statusCode, label).toBe(404);
+      // `instance` echoes the URL the caller sent; everything else must be free of org A's data.
+      const body = response.body ? JSON.stringify({ ...response.json(), instance: undefined }) : '';
+      for (const id of secretsA) expect(body, label).not.toContain(id);
+      expect(body, label).not.toContain('Org A');
+    }
+    // Org A's records are unchanged and its audit log gained nothing from org B's attempts.
+    const userA = (await t.request('GET', `/api/users/${idsA.users}`, { as: adminA })).json();
+    expect(userA.name).toBe('sales_rep');
+    const teamA = (await t.request('GET', `/api/teams/${idsA.teams}`, { as: adminA })).json();
+    expect(teamA.name).toBe('A-team');
+    const after = (await t.request('GET', '/api/audit?limit=200', { as: adminA })).json().items.length;
+    expect(after).toBe(before);
+  });
+});
