@@ -1,4 +1,4 @@
-import { type FieldError, type Locale, errorMessages, errorMessage, type Problem } from '@berth/domain';
+import { errorMessage, errorMessages, type FieldError, type Locale, type Problem } from '@berth/domain';
 
 /** A failed API call, built from the RFC 9457 problem+json answer of the server. */
 export class ApiError extends Error {

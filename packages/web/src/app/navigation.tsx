@@ -39,8 +39,20 @@ export const navGroups: NavGroup[] = [
     key: 'admin',
     labelKey: 'nav.groupAdmin',
     items: [
-      { key: 'users', path: '/admin/users', labelKey: 'nav.users', icon: <UserOutlined />, resource: 'users' },
-      { key: 'teams', path: '/admin/teams', labelKey: 'nav.teams', icon: <TeamOutlined />, resource: 'teams' },
+      {
+        key: 'users',
+        path: '/admin/users',
+        labelKey: 'nav.users',
+        icon: <UserOutlined />,
+        resource: 'users',
+      },
+      {
+        key: 'teams',
+        path: '/admin/teams',
+        labelKey: 'nav.teams',
+        icon: <TeamOutlined />,
+        resource: 'teams',
+      },
       {
         key: 'roles',
         path: '/admin/roles',
@@ -55,8 +67,20 @@ export const navGroups: NavGroup[] = [
         icon: <ApiOutlined />,
         resource: 'apiKeys',
       },
-      { key: 'audit', path: '/admin/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, resource: 'audit' },
-      { key: 'outbox', path: '/admin/outbox', labelKey: 'nav.outbox', icon: <MailOutlined />, resource: 'outbox' },
+      {
+        key: 'audit',
+        path: '/admin/audit',
+        labelKey: 'nav.audit',
+        icon: <AuditOutlined />,
+        resource: 'audit',
+      },
+      {
+        key: 'outbox',
+        path: '/admin/outbox',
+        labelKey: 'nav.outbox',
+        icon: <MailOutlined />,
+        resource: 'outbox',
+      },
     ],
   },
 ];

@@ -38,10 +38,7 @@ export function useKeysetList<S extends z.ZodType>(options: KeysetListOptions<S>
     enabled,
   });
 
-  const items = useMemo(
-    () => (query.data?.pages.flatMap((page) => page.items) ?? []) as z.output<S>[],
-    [query.data],
-  );
+  const items = useMemo(() => (query.data?.pages.flatMap((page) => page.items) ?? []) as z.output<S>[], [query.data]);
 
   return {
     items,

@@ -1,4 +1,4 @@
-import { errorMessages, errorMessage } from '@berth/domain';
+import { errorMessage, errorMessages } from '@berth/domain';
 import type { FormInstance, FormRule } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
-import type { Locale } from '@berth/domain';
 import { GlobalOutlined } from '@ant-design/icons';
+import type { Locale } from '@berth/domain';
 import { Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../app/i18n';

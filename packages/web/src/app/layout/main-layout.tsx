@@ -1,7 +1,7 @@
 import { Flex, Layout, Typography } from 'antd';
 import { Suspense, useState } from 'react';
-import { Outlet } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router-dom';
 import { FullPageSpin } from '../../components/full-page-spin';
 import { useMe } from '../session';
 import { SideNav } from './side-nav';

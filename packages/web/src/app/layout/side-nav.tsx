@@ -1,6 +1,6 @@
 import { Menu, type MenuProps } from 'antd';
-import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
 import { navGroups, navItemFor } from '../navigation';
 import { useCan } from '../permissions';
 

@@ -15,9 +15,13 @@ const AccountPage = lazy(() => import('../../modules/account/account-page').then
 const UsersPage = lazy(() => import('../../modules/admin/users/users-page').then((m) => ({ default: m.UsersPage })));
 const TeamsPage = lazy(() => import('../../modules/admin/teams/teams-page').then((m) => ({ default: m.TeamsPage })));
 const RolesPage = lazy(() => import('../../modules/admin/roles/roles-page').then((m) => ({ default: m.RolesPage })));
-const ApiKeysPage = lazy(() => import('../../modules/admin/api-keys/api-keys-page').then((m) => ({ default: m.ApiKeysPage })));
+const ApiKeysPage = lazy(() =>
+  import('../../modules/admin/api-keys/api-keys-page').then((m) => ({ default: m.ApiKeysPage })),
+);
 const AuditPage = lazy(() => import('../../modules/admin/audit/audit-page').then((m) => ({ default: m.AuditPage })));
-const OutboxPage = lazy(() => import('../../modules/admin/outbox/outbox-page').then((m) => ({ default: m.OutboxPage })));
+const OutboxPage = lazy(() =>
+  import('../../modules/admin/outbox/outbox-page').then((m) => ({ default: m.OutboxPage })),
+);
 
 export function AppRoutes() {
   return (

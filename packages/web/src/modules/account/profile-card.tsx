@@ -1,4 +1,4 @@
-import { updateProfileInputSchema, personNameSchema } from '@berth/domain';
+import { personNameSchema, updateProfileInputSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';

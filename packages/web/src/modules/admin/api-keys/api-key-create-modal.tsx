@@ -71,11 +71,7 @@ export function ApiKeyCreateModal({ onCreated, onClose }: ApiKeyCreateModalProps
           />
         </Form.Item>
         <Form.Item name="expiresAt" label={t('apiKeys.expiresAt')} extra={t('apiKeys.expiresHint')}>
-          <DatePicker
-            showTime
-            style={{ width: '100%' }}
-            disabledDate={(date) => date.isBefore(dayjs(), 'day')}
-          />
+          <DatePicker showTime style={{ width: '100%' }} disabledDate={(date) => date.isBefore(dayjs(), 'day')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -27,7 +27,11 @@ export function ApiKeysPage() {
   const roleName = useRoleName();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const list = useKeysetList({ queryKey: adminKeys.apiKeys, path: '/api/api-keys', itemSchema: apiKeySchema });
+  const list = useKeysetList({
+    queryKey: adminKeys.apiKeys,
+    path: '/api/api-keys',
+    itemSchema: apiKeySchema,
+  });
 
   const revoke = useMutation({
     mutationFn: (key: ApiKey) => api.delete(`/api/api-keys/${encodeURIComponent(key.id)}`),
@@ -40,8 +44,16 @@ export function ApiKeysPage() {
 
   const columns: TableColumnsType<ApiKey> = [
     { title: t('apiKeys.name'), dataIndex: 'name' },
-    { title: t('apiKeys.prefix'), dataIndex: 'prefix', render: (prefix: string) => <Typography.Text code>{prefix}</Typography.Text> },
-    { title: t('apiKeys.role'), dataIndex: 'roleId', render: (roleId: string) => roleName(roles.get(roleId)) },
+    {
+      title: t('apiKeys.prefix'),
+      dataIndex: 'prefix',
+      render: (prefix: string) => <Typography.Text code>{prefix}</Typography.Text>,
+    },
+    {
+      title: t('apiKeys.role'),
+      dataIndex: 'roleId',
+      render: (roleId: string) => roleName(roles.get(roleId)),
+    },
     { title: t('apiKeys.status'), key: 'status', render: (_value, key) => <ApiKeyStatusTag apiKey={key} /> },
     { title: t('apiKeys.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
     { title: t('apiKeys.lastUsedAt'), dataIndex: 'lastUsedAt', render: formatDateTime },
@@ -68,7 +80,12 @@ export function ApiKeysPage() {
         title={t('apiKeys.title')}
         extra={
           can('apiKeys', 'create') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-api-key">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="create-api-key"
+            >
               {t('apiKeys.create')}
             </Button>
           )
@@ -83,7 +100,12 @@ export function ApiKeysPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
-      <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      <LoadMore
+        count={list.items.length}
+        hasMore={list.hasMore}
+        loading={list.loadingMore}
+        onLoadMore={list.loadMore}
+      />
       {creating && (
         <ApiKeyCreateModal
           onClose={() => setCreating(false)}

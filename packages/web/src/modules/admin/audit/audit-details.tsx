@@ -18,7 +18,12 @@ export function AuditDetails({ entry }: { entry: AuditEntry }) {
     after,
   }));
   const columns: TableColumnsType<ChangeRow> = [
-    { title: t('audit.field'), dataIndex: 'field', width: 200, render: (field: string) => <code>{field}</code> },
+    {
+      title: t('audit.field'),
+      dataIndex: 'field',
+      width: 200,
+      render: (field: string) => <code>{field}</code>,
+    },
     {
       title: t('audit.change'),
       key: 'change',

@@ -41,11 +41,7 @@ export function AuditFilters({ entities, onChange }: AuditFiltersProps) {
   return (
     <Form form={form} name="audit-filters" layout="inline" onFinish={onChange} style={{ marginBottom: 16, rowGap: 8 }}>
       <Form.Item name="entity" label={t('audit.filterEntity')}>
-        <AutoComplete
-          allowClear
-          options={entities.map((entity) => ({ value: entity }))}
-          style={{ width: 140 }}
-        />
+        <AutoComplete allowClear options={entities.map((entity) => ({ value: entity }))} style={{ width: 140 }} />
       </Form.Item>
       <Form.Item name="entityId" label={t('audit.filterEntityId')}>
         <Input allowClear style={{ width: 160 }} />
@@ -53,7 +49,10 @@ export function AuditFilters({ entities, onChange }: AuditFiltersProps) {
       <Form.Item name="action" label={t('audit.filterAction')}>
         <AutoComplete
           allowClear
-          options={knownActions.map((action) => ({ value: action, label: `${actionLabel(action)} (${action})` }))}
+          options={knownActions.map((action) => ({
+            value: action,
+            label: `${actionLabel(action)} (${action})`,
+          }))}
           style={{ width: 160 }}
         />
       </Form.Item>

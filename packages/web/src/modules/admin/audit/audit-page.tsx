@@ -8,7 +8,7 @@ import { LoadMore } from '../../../components/load-more';
 import { PageTitle } from '../../../components/page-title';
 import { adminKeys } from '../query-keys';
 import { AuditDetails } from './audit-details';
-import { type AuditFilterValues, AuditFilters, auditParams } from './audit-filters';
+import { AuditFilters, type AuditFilterValues, auditParams } from './audit-filters';
 import { useAuditLabels } from './use-audit-labels';
 
 export function AuditPage() {
@@ -49,7 +49,12 @@ export function AuditPage() {
         scroll={{ x: 'max-content' }}
         expandable={{ expandedRowRender: (entry) => <AuditDetails entry={entry} /> }}
       />
-      <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      <LoadMore
+        count={list.items.length}
+        hasMore={list.hasMore}
+        loading={list.loadingMore}
+        onLoadMore={list.loadMore}
+      />
     </>
   );
 }

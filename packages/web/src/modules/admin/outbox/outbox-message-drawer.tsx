@@ -24,9 +24,17 @@ export function OutboxMessageDrawer({ message, onClose }: OutboxMessageDrawerPro
               { key: 'recipient', label: t('outbox.recipient'), children: message.recipient },
               { key: 'subject', label: t('outbox.subject'), children: message.subject },
               { key: 'channel', label: t('outbox.channel'), children: message.channel },
-              { key: 'status', label: t('outbox.status'), children: <OutboxStatusTag status={message.status} /> },
+              {
+                key: 'status',
+                label: t('outbox.status'),
+                children: <OutboxStatusTag status={message.status} />,
+              },
               { key: 'attempts', label: t('outbox.attempts'), children: message.attempts },
-              { key: 'lastError', label: t('outbox.lastError'), children: message.lastError ?? t('common.none') },
+              {
+                key: 'lastError',
+                label: t('outbox.lastError'),
+                children: message.lastError ?? t('common.none'),
+              },
               { key: 'createdAt', label: t('outbox.createdAt'), children: formatDateTime(message.createdAt) },
               { key: 'sentAt', label: t('outbox.sentAt'), children: formatDateTime(message.sentAt) },
             ]}
@@ -36,7 +44,13 @@ export function OutboxMessageDrawer({ message, onClose }: OutboxMessageDrawerPro
           </Typography.Title>
           <pre
             data-testid="outbox-body"
-            style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', padding: 12, background: '#fafafa', borderRadius: 6 }}
+            style={{
+              whiteSpace: 'pre-wrap',
+              wordBreak: 'break-word',
+              padding: 12,
+              background: '#fafafa',
+              borderRadius: 6,
+            }}
           >
             {message.body}
           </pre>

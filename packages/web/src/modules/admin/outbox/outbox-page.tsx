@@ -46,7 +46,11 @@ export function OutboxPage() {
   const columns: TableColumnsType<OutboxMessage> = [
     { title: t('outbox.recipient'), dataIndex: 'recipient' },
     { title: t('outbox.subject'), dataIndex: 'subject', ellipsis: true },
-    { title: t('outbox.status'), dataIndex: 'status', render: (value: Status) => <OutboxStatusTag status={value} /> },
+    {
+      title: t('outbox.status'),
+      dataIndex: 'status',
+      render: (value: Status) => <OutboxStatusTag status={value} />,
+    },
     { title: t('outbox.attempts'), dataIndex: 'attempts', align: 'right' },
     {
       title: t('outbox.lastError'),
@@ -101,7 +105,12 @@ export function OutboxPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
-      <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      <LoadMore
+        count={list.items.length}
+        hasMore={list.hasMore}
+        loading={list.loadingMore}
+        onLoadMore={list.loadMore}
+      />
       <OutboxMessageDrawer message={viewing} onClose={() => setViewing(null)} />
     </>
   );

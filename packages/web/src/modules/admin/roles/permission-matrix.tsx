@@ -1,4 +1,12 @@
-import { type Action, type Permissions, type Resource, resourceActions, resources, type Scope, scopes } from '@berth/domain';
+import {
+  type Action,
+  type Permissions,
+  type Resource,
+  resourceActions,
+  resources,
+  type Scope,
+  scopes,
+} from '@berth/domain';
 import { Select, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -30,7 +38,11 @@ export function PermissionMatrix({ value = {}, onChange, disabled }: PermissionM
   ];
 
   const columns: TableColumnsType<Resource> = [
-    { title: t('roles.resource'), key: 'resource', render: (_v, resource) => t(`permissions.resources.${resource}`) },
+    {
+      title: t('roles.resource'),
+      key: 'resource',
+      render: (_v, resource) => t(`permissions.resources.${resource}`),
+    },
     ...actions.map((action) => ({
       title: t(`permissions.actions.${action}`),
       key: action,

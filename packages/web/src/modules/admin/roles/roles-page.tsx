@@ -68,7 +68,12 @@ export function RolesPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
-      <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      <LoadMore
+        count={list.items.length}
+        hasMore={list.hasMore}
+        loading={list.loadingMore}
+        onLoadMore={list.loadMore}
+      />
       {editing?.mode === 'create' && <RoleFormModal onClose={() => setEditing(null)} />}
       {editedRole && <RoleFormModal role={editedRole} onClose={() => setEditing(null)} />}
     </>

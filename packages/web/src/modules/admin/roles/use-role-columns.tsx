@@ -14,7 +14,11 @@ export function useRoleColumns({ onEdit, onDelete }: RoleActions): TableColumnsT
 
   const columns: TableColumnsType<Role> = [
     { title: t('roles.displayName'), key: 'name', render: (_value, role) => roleName(role) },
-    { title: t('roles.key'), dataIndex: 'key', render: (key: string) => <Typography.Text code>{key}</Typography.Text> },
+    {
+      title: t('roles.key'),
+      dataIndex: 'key',
+      render: (key: string) => <Typography.Text code>{key}</Typography.Text>,
+    },
     { title: t('roles.description'), dataIndex: 'description', ellipsis: true },
     {
       title: t('roles.type'),

@@ -25,7 +25,12 @@ export function TeamsPage() {
   const queryClient = useQueryClient();
   const [q, setQ] = useState<string>();
   const [editing, setEditing] = useState<Editing | null>(null);
-  const list = useKeysetList({ queryKey: adminKeys.teams, path: '/api/teams', itemSchema: teamSchema, params: { q } });
+  const list = useKeysetList({
+    queryKey: adminKeys.teams,
+    path: '/api/teams',
+    itemSchema: teamSchema,
+    params: { q },
+  });
   // The modal reads the team from the lookup so that a reload after a conflict brings the new version.
   const lookup = useTeamLookup();
   const editedTeam = editing?.mode === 'edit' ? lookup.byId.get(editing.teamId) : undefined;
@@ -76,7 +81,12 @@ export function TeamsPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
-      <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      <LoadMore
+        count={list.items.length}
+        hasMore={list.hasMore}
+        loading={list.loadingMore}
+        onLoadMore={list.loadMore}
+      />
       {editing?.mode === 'create' && <TeamFormModal onClose={() => setEditing(null)} />}
       {editedTeam && <TeamFormModal team={editedTeam} onClose={() => setEditing(null)} />}
     </>

@@ -46,13 +46,7 @@ export function UserCreateModal({ onClose }: UserCreateModalProps) {
       onCancel={onClose}
       confirmLoading={create.isPending}
     >
-      <Form
-        form={form}
-        name="user-create"
-        layout="vertical"
-        initialValues={{ locale: 'zh-CN' }}
-        onFinish={onFinish}
-      >
+      <Form form={form} name="user-create" layout="vertical" initialValues={{ locale: 'zh-CN' }} onFinish={onFinish}>
         <UserFormFields />
         <Form.Item name="password" label={t('users.password')} required rules={[rule(passwordSchema)]}>
           <Input.Password autoComplete="new-password" />

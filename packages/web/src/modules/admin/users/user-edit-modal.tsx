@@ -1,4 +1,4 @@
-import { type UpdateUserInput, type User, passwordSchema, updateUserInputSchema, userSchema } from '@berth/domain';
+import { passwordSchema, type UpdateUserInput, type User, updateUserInputSchema, userSchema } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Checkbox, Form, Input, Modal, Select, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +50,10 @@ export function UserEditModal({ userId, onClose }: UserEditModalProps) {
   const onFinish = (values: EditUserValues) => {
     if (!user) return;
     const { password, unlock, ...profile } = values;
-    const changes: Record<string, unknown> = changedFields(user, { ...profile, teamId: profile.teamId ?? null });
+    const changes: Record<string, unknown> = changedFields(user, {
+      ...profile,
+      teamId: profile.teamId ?? null,
+    });
     if (password) changes.password = password;
     if (unlock) changes.unlock = true;
     if (Object.keys(changes).length === 0) {

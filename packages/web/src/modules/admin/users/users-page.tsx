@@ -8,10 +8,10 @@ import { useKeysetList } from '../../../app/use-keyset-list';
 import { LoadMore } from '../../../components/load-more';
 import { PageTitle } from '../../../components/page-title';
 import { adminKeys } from '../query-keys';
+import { useUserColumns } from './use-user-columns';
 import { UserCreateModal } from './user-create-modal';
 import { UserEditModal } from './user-edit-modal';
-import { type UserFilterValues, UserFilters } from './user-filters';
-import { useUserColumns } from './use-user-columns';
+import { UserFilters, type UserFilterValues } from './user-filters';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -48,7 +48,12 @@ export function UsersPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
-      <LoadMore count={list.items.length} hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      <LoadMore
+        count={list.items.length}
+        hasMore={list.hasMore}
+        loading={list.loadingMore}
+        onLoadMore={list.loadMore}
+      />
       {creating && <UserCreateModal onClose={() => setCreating(false)} />}
       {editingId && <UserEditModal userId={editingId} onClose={() => setEditingId(null)} />}
     </>
