@@ -1,3 +1,4 @@
+import 'antd/dist/reset.css';
 import './app/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -45,6 +45,7 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
   returnNull: false,
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
 });
 applyLocaleSideEffects(initialLocale);
 

@@ -1,0 +1,45 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, ServerProcess, tempDataDir } from './server-process';
+
+describe('the server process', () => {
+  let server: ServerProcess;
+  let other: ServerProcess | null = null;
+  afterAll(async () => {
+    await other?.stop('SIGKILL');
+    await server?.stop('SIGKILL');
+  });
+
+  it('keeps data across a restart, exits cleanly on Ctrl-C, and refuses a second server on the same data', async () => {
+    server = new ServerProcess(await freePort(), tempDataDir());
+    await server.start();
+    const setup = await fetch(`${server.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        organization: { name: '持久货运' },
+        admin: { name: 'Admin', email: 'admin@persist.example', password: 'Persist-pass-1' },
+      }),
+    });
+    expect(setup.status).toBe(201);
+
+    other = new ServerProcess(await freePort(), server.dataDir);
+    await expect(other.start()).rejects.toThrow(/in use by another Berth process/);
+    other = null;
+
+    expect(await server.stop('SIGINT')).toBe(0);
+    await server.start();
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@persist.example', password: 'Persist-pass-1' }),
+    });
+    expect(login.status).toBe(200);
+    expect((await login.json()).organization.name).toBe('持久货运');
+    expect(await server.stop('SIGTERM')).toBe(0);
+  });
+
+  it('stops with a clear message when the configuration is invalid', async () => {
+    const bad = new ServerProcess(await freePort(), tempDataDir(), { PORT: 'not-a-port' });
+    await expect(bad.start()).rejects.toThrow(/Invalid configuration:\s+PORT/);
+  });
+});
