@@ -12,19 +12,24 @@ describe('users, teams and roles with data scope and audit', () => {
     t = await startTestApp();
     admin = await t.setup('Scope Co.');
     east = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华东销售部' } })).json().id;
-    eastSub = (await t.request('POST', '/api/teams', { as: admin, body: { name: '宁波组', parentId: east } })).json().id;
+    eastSub = (await t.request('POST', '/api/teams', { as: admin, body: { name: '宁波组', parentId: east } })).json()
+      .id;
     south = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华南销售部' } })).json().id;
   });
   afterAll(() => t.close());
 
-  it("shows a sales manager the users of their team and its sub-teams only; a rep sees their team", async () => {
+  it('shows a sales manager the users of their team and its sub-teams only; a rep sees their team', async () => {
     const manager = await t.userWithRole(admin, 'sales_manager', { teamId: east, name: 'Manager East' });
     const repSub = await t.userWithRole(admin, 'sales_rep', { teamId: eastSub, name: 'Rep Ningbo' });
     const repSouth = await t.userWithRole(admin, 'sales_rep', { teamId: south, name: 'Rep South' });
-    const managerSees = (await t.request('GET', '/api/users', { as: manager })).json().items.map((u: { name: string }) => u.name);
+    const managerSees = (await t.request('GET', '/api/users', { as: manager }))
+      .json()
+      .items.map((u: { name: string }) => u.name);
     expect(managerSees.sort()).toEqual(['Manager East', 'Rep Ningbo'].sort());
     expect((await t.request('GET', `/api/users/${repSouth.id}`, { as: manager })).statusCode).toBe(404);
-    const repSees = (await t.request('GET', '/api/users', { as: repSub })).json().items.map((u: { name: string }) => u.name);
+    const repSees = (await t.request('GET', '/api/users', { as: repSub }))
+      .json()
+      .items.map((u: { name: string }) => u.name);
     expect(repSees).toEqual(['Rep Ningbo']);
     // reps have no right to create users or teams
     expect((await t.request('POST', '/api/teams', { as: repSub, body: { name: 'Mine' } })).statusCode).toBe(403);
@@ -39,7 +44,9 @@ describe('users, teams and roles with data scope and audit', () => {
       headers: { 'if-match': before.headers.etag as string },
     });
     expect(updated.statusCode).toBe(200);
-    const entries = (await t.request('GET', `/api/audit?entity=users&entityId=${user.id}&action=update`, { as: admin })).json();
+    const entries = (
+      await t.request('GET', `/api/audit?entity=users&entityId=${user.id}&action=update`, { as: admin })
+    ).json();
     const change = entries.items[0];
     expect(change.actorId).toBe(admin.me.user.id);
     expect(change.actorName).toBe('Admin');
@@ -55,32 +62,49 @@ describe('users, teams and roles with data scope and audit', () => {
     const from = new Date(Date.now() - 60_000).toISOString();
     const to = new Date(Date.now() + 60_000).toISOString();
     const mine = (
-      await t.request('GET', `/api/audit?actorId=${admin.me.user.id}&action=create&entity=teams&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, {
-        as: admin,
-      })
+      await t.request(
+        'GET',
+        `/api/audit?actorId=${admin.me.user.id}&action=create&entity=teams&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+        {
+          as: admin,
+        },
+      )
     ).json().items;
     expect(mine.length).toBeGreaterThanOrEqual(3);
-    expect(mine.every((e: { action: string; entity: string }) => e.action === 'create' && e.entity === 'teams')).toBe(true);
+    expect(mine.every((e: { action: string; entity: string }) => e.action === 'create' && e.entity === 'teams')).toBe(
+      true,
+    );
     const future = (await t.request('GET', `/api/audit?from=${encodeURIComponent(to)}`, { as: admin })).json().items;
     expect(future).toHaveLength(0);
   });
 
   it('refuses a team placed under its own sub-team, and deleting a team that has members', async () => {
     const etag = (await t.request('GET', `/api/teams/${east}`, { as: admin })).headers.etag as string;
-    const cycle = await t.request('PATCH', `/api/teams/${east}`, { as: admin, body: { parentId: eastSub }, headers: { 'if-match': etag } });
+    const cycle = await t.request('PATCH', `/api/teams/${east}`, {
+      as: admin,
+      body: { parentId: eastSub },
+      headers: { 'if-match': etag },
+    });
     expect(cycle.statusCode).toBe(422);
     expect(cycle.json().errors[0]).toMatchObject({ field: 'parentId', code: 'team.parent_cycle' });
     const busy = await t.request('DELETE', `/api/teams/${eastSub}`, { as: admin });
     expect(busy.statusCode).toBe(409);
     expect(busy.json().code).toBe('conflict.in_use');
     const empty = (await t.request('POST', '/api/teams', { as: admin, body: { name: 'Temporary' } })).json();
-    expect((await t.request('DELETE', `/api/teams/${empty.id}`, { as: admin, headers: { 'if-match': '"1"' } })).statusCode).toBe(204);
+    expect(
+      (await t.request('DELETE', `/api/teams/${empty.id}`, { as: admin, headers: { 'if-match': '"1"' } })).statusCode,
+    ).toBe(204);
   });
 
   it('lets custom roles grant exactly what they list, keeps built-in roles and the administrator intact', async () => {
     const role = await t.request('POST', '/api/roles', {
       as: admin,
-      body: { key: 'team_lead', name: '组长', nameEn: 'Team lead', permissions: { teams: { read: 'org', create: 'org' } } },
+      body: {
+        key: 'team_lead',
+        name: '组长',
+        nameEn: 'Team lead',
+        permissions: { teams: { read: 'org', create: 'org' } },
+      },
     });
     expect(role.statusCode).toBe(201);
     const bad = await t.request('POST', '/api/roles', {
@@ -113,7 +137,9 @@ describe('users, teams and roles with data scope and audit', () => {
     const user = await t.userWithRole(admin, 'finance');
     await t.request('PATCH', `/api/users/${user.id}`, { as: admin, body: { status: 'disabled' } });
     expect((await t.request('GET', '/api/me', { as: user })).statusCode).toBe(401);
-    const login = await t.request('POST', '/api/auth/login', { body: { email: user.email, password: 'Test-password-1' } });
+    const login = await t.request('POST', '/api/auth/login', {
+      body: { email: user.email, password: 'Test-password-1' },
+    });
     expect(login.statusCode).toBe(403);
     expect(login.json().code).toBe('auth.disabled');
   });

@@ -82,6 +82,15 @@ describe.skipIf(onPostgres)('the embedded database in a data directory', () => {
     await again.close();
   });
 
+  it('refuses a data directory whose lock belongs to another running process', async () => {
+    const dir = newDir();
+    fs.writeFileSync(path.join(dir, 'server.lock'), String(process.ppid));
+    const open = openDatabase({ dataDir: dir });
+    await expect(open).rejects.toBeInstanceOf(DataDirLockedError);
+    await expect(open).rejects.toThrow(`${dir} is in use by another Berth process (pid ${process.ppid})`);
+    expect(fs.readFileSync(path.join(dir, 'server.lock'), 'utf8')).toBe(String(process.ppid));
+  });
+
   it('takes over a lock file left by a process that no longer runs', async () => {
     const dir = newDir();
     const pid = deadPid();
@@ -110,8 +119,9 @@ describe('migrations', () => {
       await migrateDatabase(database);
       const tables = await listTables(database.db);
       const count = async () =>
-        (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`))[0]
-          ?.n;
+        (
+          await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`)
+        )[0]?.n;
       const applied = await count();
       expect(applied).toBeGreaterThan(0);
       await migrateDatabase(database);
@@ -157,14 +167,16 @@ describe('backup and restore', () => {
     expect(child.statusCode).toBe(201);
     await t.userWithRole(admin, 'sales_rep', { teamId: child.json().id, name: '张三' });
     await t.userWithRole(admin, 'finance', { name: "O'Brien" });
-    const key = await t.request('POST', '/api/api-keys', { as: admin, body: { name: 'ERP sync' } });
+    const roles = (await t.request('GET', '/api/roles', { as: admin })).json().items as { id: string; key: string }[];
+    const roleId = roles.find((r) => r.key === 'operations')?.id;
+    const key = await t.request('POST', '/api/api-keys', { as: admin, body: { name: 'ERP sync', roleId } });
     expect(key.statusCode).toBe(201);
     dir = tempDir('berth-backup-');
     file = path.join(dir, 'backup.jsonl.gz');
   });
   afterAll(async () => {
-    await t.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await t?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('restores every table row for row into a fresh database', async () => {

@@ -52,20 +52,34 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
   }
 }
 
+/** Lock files this process holds: a second open in the same process is refused too. */
+const heldLocks = new Set<string>();
+
 /**
  * PGlite is a single-process database: a second server on the same directory would corrupt it.
  * A lock file holding the owner's pid keeps the second one out; a lock left by a dead process is taken over.
  */
 function acquireDirectoryLock(lockPath: string): () => void {
+  const key = path.resolve(lockPath);
+  if (heldLocks.has(key)) {
+    throw new DataDirLockedError(
+      `The data directory ${path.dirname(lockPath)} is already open in this process (pid ${process.pid}).`,
+    );
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lockPath, 'wx');
       fs.writeSync(fd, String(process.pid));
       fs.closeSync(fd);
-      return () => fs.rmSync(lockPath, { force: true });
+      heldLocks.add(key);
+      return () => {
+        heldLocks.delete(key);
+        fs.rmSync(lockPath, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
+      // Our own pid in a lock we do not hold is left from an earlier run (e.g. pid 1 in a container).
       if (owner && owner !== process.pid && isAlive(owner)) {
         throw new DataDirLockedError(
           `The data directory ${path.dirname(lockPath)} is in use by another Berth process (pid ${owner}). ` +

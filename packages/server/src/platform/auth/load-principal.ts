@@ -49,7 +49,7 @@ export async function loadSessionPrincipal(db: Executor, cred: ParsedCredential)
     actorId: row.userId,
     csrfToken: row.csrfToken,
     permissions: row.permissions as Permissions,
-    teamIds: await teamIdsOf(db, cred.orgId, row.userId),
+    teamIds: usesTeamScope(row.permissions) ? await teamIdsOf(db, cred.orgId, row.userId) : [],
     touchedAt: row.lastSeenAt,
   };
 }
@@ -82,9 +82,14 @@ export async function loadApiKeyPrincipal(db: Executor, cred: ParsedCredential):
     actorId: cred.id,
     csrfToken: null,
     permissions: row.permissions as Permissions,
-    teamIds: row.createdBy ? await teamIdsOf(db, cred.orgId, row.createdBy) : [],
+    teamIds: row.createdBy && usesTeamScope(row.permissions) ? await teamIdsOf(db, cred.orgId, row.createdBy) : [],
     touchedAt: row.lastUsedAt ?? new Date(0),
   };
+}
+
+/** Team ids are only looked up for roles that grant some "team" scope. */
+function usesTeamScope(permissions: Permissions): boolean {
+  return Object.values(permissions).some((actions) => Object.values(actions ?? {}).includes('team'));
 }
 
 /** The user's own team, the teams they manage, and every sub-team below those. */

@@ -1,0 +1,3 @@
+import { benchApiLatency } from './api-latency';
+
+await benchApiLatency();
