@@ -171,6 +171,14 @@ describe('backup and restore', () => {
     const roleId = roles.find((r) => r.key === 'operations')?.id;
     const key = await t.request('POST', '/api/api-keys', { as: admin, body: { name: 'ERP sync', roleId } });
     expect(key.statusCode).toBe(201);
+    // Enough rows in one table to take several batches, with awkward values.
+    const awkward = '行 "quoted", back\\slash\nnew line\ttab | pipe';
+    await t.db.execute(sql`
+      insert into jobs (name, payload, status, attempts, last_error, finished_at)
+      select 'bulk.' || i,
+             jsonb_build_object('i', i, 'text', ${awkward}::text, 'nested', jsonb_build_array(i, null, true)),
+             'done', i % 7, case when i % 3 = 0 then null else ${awkward} || i end, now() - i * interval '1 second'
+        from generate_series(1, 2500) as i`);
     dir = tempDir('berth-backup-');
     file = path.join(dir, 'backup.jsonl.gz');
   });
@@ -185,6 +193,7 @@ describe('backup and restore', () => {
     expect(source.teams?.rows).toBe(2);
     expect(source.users?.rows).toBe(3);
     expect(source.audit_log?.rows).toBeGreaterThan(0);
+    expect(source.jobs?.rows).toBeGreaterThanOrEqual(2500);
 
     const written = await backupDatabase(t.db, file);
     expect(written.tables).toBe(Object.keys(source).length);

@@ -103,11 +103,12 @@ export function pickLocale(acceptLanguage: string | undefined | null): Locale {
     .split(',')
     .map((part) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const q = params.find((p) => p.trim().startsWith('q='));
+      const q = params.find((p) => p.trim().toLowerCase().startsWith('q='));
       return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
     })
     .sort((a, b) => b.q - a.q);
-  for (const { tag } of ranked) {
+  for (const { tag, q } of ranked) {
+    if (q <= 0) continue; // q=0 means "not acceptable"
     if (tag.startsWith('zh')) return 'zh-CN';
     if (tag.startsWith('en')) return 'en';
   }

@@ -29,7 +29,10 @@ export const permissionsSchema = z
   .record(z.string(), z.record(z.string(), z.enum(scopes)))
   .superRefine((value, ctx) => {
     for (const [resource, actions] of Object.entries(value)) {
-      const known = (resourceActions as Record<string, readonly string[]>)[resource];
+      // Own keys only: names like "constructor" must not find Object.prototype members.
+      const known = Object.hasOwn(resourceActions, resource)
+        ? (resourceActions as Record<string, readonly string[]>)[resource]
+        : undefined;
       if (!known) {
         ctx.addIssue({ code: 'custom', path: [resource], message: `unknown resource ${resource}` });
         continue;
@@ -44,7 +47,9 @@ export const permissionsSchema = z
 export type Permissions = Partial<Record<Resource, Partial<Record<string, Scope>>>>;
 
 export function scopeOf(permissions: Permissions, resource: Resource, action: string): Scope | null {
-  return permissions[resource]?.[action] ?? null;
+  const actions = Object.hasOwn(permissions, resource) ? permissions[resource] : undefined;
+  const scope = actions && Object.hasOwn(actions, action) ? actions[action] : undefined;
+  return scope && (scopes as readonly string[]).includes(scope) ? scope : null;
 }
 
 const all = (scope: Scope, resource: Resource): Record<string, Scope> =>

@@ -59,10 +59,6 @@ export async function backupDatabase(db: Db, file: string): Promise<{ tables: nu
 
 /** Restores into a migrated database; refuses a non-empty one unless `replace` is set. */
 export async function restoreDatabase(db: Db, file: string, options: { replace: boolean }): Promise<{ rows: number }> {
-  const lines = readline.createInterface({
-    input: fs.createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
   let rows = 0;
   await db.transaction(async (tx) => {
     // Rows go back as they were: no audit triggers, no FK ordering needed (needs a superuser).
@@ -76,6 +72,11 @@ export async function restoreDatabase(db: Db, file: string, options: { replace: 
     let header: { format?: string; migrations?: number } | null = null;
     let table: string | null = null;
     let batch: unknown[] = [];
+    // Opened only now, with no await before the loop: lines read while nothing iterates are lost.
+    const lines = readline.createInterface({
+      input: fs.createReadStream(file).pipe(createGunzip()),
+      crlfDelay: Infinity,
+    });
     const flush = async () => {
       if (!table || batch.length === 0) return;
       await tx.execute(

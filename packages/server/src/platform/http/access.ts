@@ -1,5 +1,5 @@
 import type { Resource } from '@berth/domain';
-import { resourceActions } from '@berth/domain';
+import { resourceActions, scopeOf } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database';
@@ -80,7 +80,7 @@ export function registerAccessControl(
         throw new AppError('auth.csrf_invalid', 403);
       }
     }
-    if ('permission' in access && !principal.permissions[access.permission[0]]?.[access.permission[1]]) {
+    if ('permission' in access && !scopeOf(principal.permissions, ...access.permission)) {
       throw AppError.forbidden();
     }
     await touch(db, principal, lifetime);
