@@ -27,6 +27,12 @@ describe('users, teams and roles with data scope and audit', () => {
       .items.map((u: { name: string }) => u.name);
     expect(managerSees.sort()).toEqual(['Manager East', 'Rep Ningbo'].sort());
     expect((await t.request('GET', `/api/users/${repSouth.id}`, { as: manager })).statusCode).toBe(404);
+    const teamsNow = (await t.request('GET', '/api/teams', { as: admin })).json().items;
+    expect(teamsNow.find((x: { id: string }) => x.id === east).memberCount).toBe(1);
+    expect(teamsNow.find((x: { id: string }) => x.id === eastSub).memberCount).toBe(1);
+    const rolesNow = (await t.request('GET', '/api/roles', { as: admin })).json().items;
+    expect(rolesNow.find((r: { key: string }) => r.key === 'admin').userCount).toBe(1);
+    expect(rolesNow.find((r: { key: string }) => r.key === 'sales_rep').userCount).toBe(2);
     const repSees = (await t.request('GET', '/api/users', { as: repSub }))
       .json()
       .items.map((u: { name: string }) => u.name);

@@ -149,5 +149,4 @@ export const api = {
   patch: <S extends z.ZodType>(path: string, schema: S, body: unknown, version?: number) =>
     request(path, schema, { method: 'PATCH', body, version }),
   delete: (path: string, version?: number) => requestVoid(path, { method: 'DELETE', version }),
-  postVoid: (path: string, body?: unknown) => requestVoid(path, { method: 'POST', body }),
 };

@@ -21,7 +21,7 @@ export class ApiError extends Error {
   /** The text to show a person: the server's localized detail, else the known code, else the title. */
   displayMessage(locale: Locale): string {
     if (this.detail) return this.detail;
-    if (this.code in errorMessages) return errorMessage(this.code, locale);
+    if (Object.hasOwn(errorMessages, this.code)) return errorMessage(this.code, locale);
     return this.title;
   }
 }

@@ -8,6 +8,13 @@ export const meQueryKey = ['me'] as const;
 export const setupQueryKey = ['setup'] as const;
 type SetupStatus = z.infer<typeof setupStatusSchema>;
 
+let loggedOut = false;
+
+/** Whether the last session ended by "log out" (rather than by expiring). */
+export function endedByLogout(): boolean {
+  return loggedOut;
+}
+
 /** Loads the signed-in user; `null` means nobody is signed in (401). */
 async function fetchMe(): Promise<Me | null> {
   try {
@@ -37,6 +44,7 @@ export function useSetupStatus() {
 
 /** Starts a session from a login or setup answer; drops anything cached for a previous user. */
 export function startSession(queryClient: QueryClient, me: Me): void {
+  loggedOut = false;
   setCsrfToken(me.csrfToken);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupQueryKey[0] });
   queryClient.setQueryData<SetupStatus>(setupQueryKey, { setupRequired: false });
@@ -44,7 +52,8 @@ export function startSession(queryClient: QueryClient, me: Me): void {
 }
 
 /** Forgets the session locally; route guards then send the user to /login. */
-export function endSession(queryClient: QueryClient): void {
+export function endSession(queryClient: QueryClient, options: { loggedOut?: boolean } = {}): void {
+  loggedOut = options.loggedOut ?? false;
   setCsrfToken(null);
   queryClient.removeQueries({
     predicate: (query) => query.queryKey[0] !== setupQueryKey[0] && query.queryKey[0] !== meQueryKey[0],

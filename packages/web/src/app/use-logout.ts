@@ -18,7 +18,7 @@ export function useLogout(): () => Promise<void> {
     } catch {
       // Already signed out or the server is gone: either way the local session ends.
     }
-    endSession(queryClient);
+    endSession(queryClient, { loggedOut: true });
     navigate('/login', { replace: true });
     void message.success(t('header.loggedOut'));
   }, [queryClient, navigate, message, t]);

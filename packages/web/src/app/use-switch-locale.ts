@@ -12,7 +12,7 @@ export function useSwitchLocale(): (locale: Locale) => void {
     (locale: Locale) => {
       void changeLocale(locale);
       const me = queryClient.getQueryData<Me | null>(meQueryKey);
-      if (!me || me.user.locale === locale) return;
+      if (!me) return;
       requestVoid('/api/me', { method: 'PATCH', body: { locale }, redirectOn401: false })
         .then(() => {
           queryClient.setQueryData<Me | null>(meQueryKey, (old) =>

@@ -40,7 +40,7 @@ export function useZodForm() {
         case 'invalid_format':
           return issue.format === 'email' ? t('validation.email') : t('validation.invalid');
         case 'custom':
-          return issue.message in errorMessages
+          return Object.hasOwn(errorMessages, issue.message)
             ? errorMessage(issue.message, currentLocale())
             : t('validation.invalid');
         default:

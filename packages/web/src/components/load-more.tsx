@@ -11,6 +11,7 @@ interface LoadMoreProps {
 /** Footer of keyset-paginated tables: how many rows are shown and a "load more" button. */
 export function LoadMore({ count, hasMore, loading, onLoadMore }: LoadMoreProps) {
   const { t } = useTranslation();
+  if (count === 0 && !hasMore) return null;
   return (
     <Flex justify="center" align="center" gap="middle" style={{ marginTop: 16 }}>
       <Typography.Text type="secondary">

@@ -1,6 +1,6 @@
 import type { Permissions, Role } from '@berth/domain';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { roles, users } from '../../db/schema';
+import { roles } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 
@@ -10,7 +10,8 @@ export function roleById(ctx: Ctx, action: string, id: string): SQL {
 
 export const roleColumns = {
   row: roles,
-  userCount: sql<number>`(select count(*)::int from ${users} u where u.org_id = ${roles.orgId} and u.role_id = ${roles.id})`,
+  // Qualified by table name: inside the subquery an unqualified "id" would be the user's.
+  userCount: sql<number>`(select count(*)::int from users u where u.org_id = roles.org_id and u.role_id = roles.id)`,
 };
 
 export function toRole(r: { row: typeof roles.$inferSelect; userCount: number }): Role {

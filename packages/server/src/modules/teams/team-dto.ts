@@ -1,6 +1,6 @@
 import type { Team } from '@berth/domain';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { teams, users } from '../../db/schema';
+import { teams } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 
@@ -14,7 +14,8 @@ export function teamById(ctx: Ctx, action: string, id: string): SQL {
 
 export const teamColumns = {
   row: teams,
-  memberCount: sql<number>`(select count(*)::int from ${users} u where u.org_id = ${teams.orgId} and u.team_id = ${teams.id})`,
+  // Qualified by table name: inside the subquery an unqualified "id" would be the user's.
+  memberCount: sql<number>`(select count(*)::int from users u where u.org_id = teams.org_id and u.team_id = teams.id)`,
 };
 
 export function toTeam(r: { row: typeof teams.$inferSelect; memberCount: number }): Team {

@@ -1,9 +1,10 @@
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { FullPageSpin } from '../../components/full-page-spin';
 import { ServerUnavailablePage } from '../pages/server-unavailable-page';
-import { useMe } from '../session';
+import { endedByLogout, useMe } from '../session';
 
 export interface LoginRedirectState {
+  /** Where to go after signing in. */
   from?: string;
 }
 
@@ -14,7 +15,8 @@ export function RequireAuth() {
   if (isPending) return <FullPageSpin />;
   if (isError) return <ServerUnavailablePage onRetry={() => void refetch()} />;
   if (!me) {
-    const state: LoginRedirectState = { from: `${location.pathname}${location.search}` };
+    // After an expired session the user comes back here; after "log out" they start from home.
+    const state: LoginRedirectState = endedByLogout() ? {} : { from: `${location.pathname}${location.search}` };
     return <Navigate to="/login" replace state={state} />;
   }
   return <Outlet />;

@@ -116,6 +116,15 @@ export const admin: typeof zh = {
     change: 'Old → new',
     meta: 'Details',
     noDetails: 'No change details',
+    entities: {
+      users: 'Users',
+      teams: 'Teams',
+      roles: 'Roles',
+      api_keys: 'API keys',
+      organizations: 'Organisations',
+      sessions: 'Sessions',
+      outbox: 'Outbox',
+    },
     actions: {
       create: 'Create',
       update: 'Update',

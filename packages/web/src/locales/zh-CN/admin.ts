@@ -113,6 +113,15 @@ export const admin = {
     change: '旧值 → 新值',
     meta: '附加信息',
     noDetails: '无变更详情',
+    entities: {
+      users: '用户',
+      teams: '团队',
+      roles: '角色',
+      api_keys: 'API 密钥',
+      organizations: '组织',
+      sessions: '会话',
+      outbox: '发件箱',
+    },
     actions: {
       create: '新建',
       update: '更新',

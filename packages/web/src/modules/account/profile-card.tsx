@@ -1,15 +1,15 @@
-import { personNameSchema, updateProfileInputSchema } from '@berth/domain';
+import { meSchema, personNameSchema, updateProfileInputSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { requestVoid } from '../../app/api-client';
+import type { z } from 'zod';
+import { api } from '../../app/api-client';
 import { meQueryKey, useMe } from '../../app/session';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
 
-interface ProfileValues {
-  name: string;
-}
+type UpdateProfileInput = z.infer<typeof updateProfileInputSchema>;
+type ProfileValues = Pick<UpdateProfileInput, 'name'>;
 
 export function ProfileCard() {
   const { t } = useTranslation();
@@ -21,9 +21,9 @@ export function ProfileCard() {
   const queryClient = useQueryClient();
 
   const save = useMutation({
-    mutationFn: (body: { name?: string }) => requestVoid('/api/me', { method: 'PATCH', body }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+    mutationFn: (body: UpdateProfileInput) => api.patch('/api/me', meSchema, body),
+    onSuccess: (me) => {
+      queryClient.setQueryData(meQueryKey, me);
       void message.success(t('account.profileSaved'));
     },
     onError: (error) => handleError(error, { form }),

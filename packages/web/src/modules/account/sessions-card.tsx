@@ -27,6 +27,7 @@ export function SessionsCard() {
     {
       title: t('account.device'),
       dataIndex: 'userAgent',
+      width: 420,
       ellipsis: true,
       render: (userAgent: string | null, session) => (
         <>
@@ -63,7 +64,7 @@ export function SessionsCard() {
         dataSource={data?.items ?? []}
         loading={isPending}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
       />
     </Card>
   );

@@ -11,11 +11,7 @@ import { useRoleLookup, useRoleName } from '../lookups';
 import { adminKeys } from '../query-keys';
 
 type CreateApiKeyInput = z.infer<typeof createApiKeyInputSchema>;
-interface ApiKeyValues {
-  name: string;
-  roleId: string;
-  expiresAt?: Dayjs | null;
-}
+type ApiKeyValues = Omit<CreateApiKeyInput, 'expiresAt'> & { expiresAt?: Dayjs | null };
 
 interface ApiKeyCreateModalProps {
   onCreated: (secret: string) => void;

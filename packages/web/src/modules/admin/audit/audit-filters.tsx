@@ -36,12 +36,17 @@ export function AuditFilters({ entities, onChange }: AuditFiltersProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<AuditFilterValues>();
   const { users } = useUserLookup();
-  const { actionLabel, knownActions } = useAuditLabels();
+  const { actionLabel, entityLabel, knownActions, knownEntities } = useAuditLabels();
+  const entityOptions = [...new Set([...knownEntities, ...entities])];
 
   return (
     <Form form={form} name="audit-filters" layout="inline" onFinish={onChange} style={{ marginBottom: 16, rowGap: 8 }}>
       <Form.Item name="entity" label={t('audit.filterEntity')}>
-        <AutoComplete allowClear options={entities.map((entity) => ({ value: entity }))} style={{ width: 140 }} />
+        <AutoComplete
+          allowClear
+          options={entityOptions.map((entity) => ({ value: entity, label: `${entityLabel(entity)} (${entity})` }))}
+          style={{ width: 160 }}
+        />
       </Form.Item>
       <Form.Item name="entityId" label={t('audit.filterEntityId')}>
         <Input allowClear style={{ width: 160 }} />

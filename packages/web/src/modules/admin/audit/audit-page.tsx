@@ -14,7 +14,7 @@ import { useAuditLabels } from './use-audit-labels';
 export function AuditPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<AuditFilterValues>({});
-  const { actionLabel, actorLabel } = useAuditLabels();
+  const { actionLabel, actorLabel, entityLabel } = useAuditLabels();
   const list = useKeysetList({
     queryKey: adminKeys.audit,
     path: '/api/audit',
@@ -27,7 +27,7 @@ export function AuditPage() {
     { title: t('audit.time'), dataIndex: 'at', render: formatDateTime, width: 180 },
     { title: t('audit.actor'), key: 'actor', render: (_value, entry) => actorLabel(entry) },
     { title: t('audit.action'), dataIndex: 'action', render: (action: string) => actionLabel(action) },
-    { title: t('audit.entity'), dataIndex: 'entity' },
+    { title: t('audit.entity'), dataIndex: 'entity', render: (entity: string) => entityLabel(entity) },
     {
       title: t('audit.entityId'),
       dataIndex: 'entityId',

@@ -58,7 +58,7 @@ export function PermissionMatrix({ value = {}, onChange, disabled }: PermissionM
             onChange={(choice) => onChange?.(withScope(value, resource, action, choice))}
             aria-label={`${t(`permissions.resources.${resource}`)} ${t(`permissions.actions.${action}`)}`}
             data-testid={`perm-${resource}-${action}`}
-            style={{ width: 110 }}
+            style={{ width: 140 }}
           />
         );
       },

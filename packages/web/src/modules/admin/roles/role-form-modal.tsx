@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { api } from '../../../app/api-client';
 import { changedFields } from '../../../app/diff';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
+import { useResetOnVersion } from '../../../app/use-reset-on-version';
 import { useZodForm } from '../../../app/zod-form';
 import { adminKeys } from '../query-keys';
 import { PermissionMatrix } from './permission-matrix';
@@ -31,6 +32,8 @@ export function RoleFormModal({ role, onClose }: RoleFormModalProps) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const locked = role?.builtin === true && role.key === adminRoleKey;
+
+  useResetOnVersion(form, role);
 
   const save = useMutation({
     mutationFn: (input: CreateRoleInput | UpdateRoleInput) =>
@@ -69,7 +72,6 @@ export function RoleFormModal({ role, onClose }: RoleFormModalProps) {
       confirmLoading={save.isPending}
     >
       <Form
-        key={role?.version}
         form={form}
         name="role"
         layout="vertical"

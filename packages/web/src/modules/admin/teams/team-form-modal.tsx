@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { api } from '../../../app/api-client';
 import { changedFields } from '../../../app/diff';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
+import { useResetOnVersion } from '../../../app/use-reset-on-version';
 import { useZodForm } from '../../../app/zod-form';
 import { useTeamLookup, useUserLookup } from '../lookups';
 import { adminKeys } from '../query-keys';
@@ -13,11 +14,7 @@ import { teamPath, teamWithDescendants } from './team-hierarchy';
 
 type CreateTeamInput = z.infer<typeof createTeamInputSchema>;
 type UpdateTeamInput = z.infer<typeof updateTeamInputSchema>;
-interface TeamValues {
-  name: string;
-  parentId?: string | null;
-  managerId?: string | null;
-}
+type TeamValues = z.input<typeof createTeamInputSchema>;
 
 interface TeamFormModalProps {
   /** The team to edit; absent for a new team. */
@@ -39,6 +36,8 @@ export function TeamFormModal({ team, onClose }: TeamFormModalProps) {
   const parentOptions = teams
     .filter((candidate) => !excluded.has(candidate.id))
     .map((candidate) => ({ value: candidate.id, label: teamPath(candidate, byId) }));
+
+  useResetOnVersion(form, team);
 
   const save = useMutation({
     mutationFn: (input: CreateTeamInput | UpdateTeamInput) =>
@@ -72,14 +71,7 @@ export function TeamFormModal({ team, onClose }: TeamFormModalProps) {
       onCancel={onClose}
       confirmLoading={save.isPending}
     >
-      <Form
-        key={team?.version}
-        form={form}
-        name="team"
-        layout="vertical"
-        initialValues={team ?? {}}
-        onFinish={onFinish}
-      >
+      <Form form={form} name="team" layout="vertical" initialValues={team ?? {}} onFinish={onFinish}>
         <Form.Item name="name" label={t('teams.name')} required rules={[rule(createTeamInputSchema.shape.name)]}>
           <Input autoComplete="off" />
         </Form.Item>

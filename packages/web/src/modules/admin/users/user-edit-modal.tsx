@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api-client';
 import { changedFields } from '../../../app/diff';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
+import { useResetOnVersion } from '../../../app/use-reset-on-version';
 import { useZodForm } from '../../../app/zod-form';
 import { adminKeys } from '../query-keys';
 import { UserFormFields } from './user-form-fields';
@@ -35,6 +36,8 @@ export function UserEditModal({ userId, onClose }: UserEditModalProps) {
     queryFn: ({ signal }) => api.get(`/api/users/${encodeURIComponent(userId)}`, userSchema, undefined, signal),
     staleTime: 0,
   });
+
+  useResetOnVersion(form, user);
 
   const update = useMutation({
     mutationFn: ({ input, version }: { input: UpdateUserInput; version: number }) =>
@@ -78,14 +81,7 @@ export function UserEditModal({ userId, onClose }: UserEditModalProps) {
       {isPending || !user ? (
         <Spin />
       ) : (
-        <Form
-          key={user.version}
-          form={form}
-          name="user-edit"
-          layout="vertical"
-          initialValues={user}
-          onFinish={onFinish}
-        >
+        <Form form={form} name="user-edit" layout="vertical" initialValues={user} onFinish={onFinish}>
           <UserFormFields />
           <Form.Item name="status" label={t('users.status')}>
             <Select
