@@ -19,6 +19,7 @@ import { uuidv7 } from 'uuidv7';
 import { apiKeyRoutes } from './modules/api-keys/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
+import { customerRoutes } from './modules/customers/routes';
 import { outboxRoutes } from './modules/outbox/routes';
 import { roleRoutes } from './modules/roles/routes';
 import { teamRoutes } from './modules/teams/routes';
@@ -32,7 +33,16 @@ import { registerProblemHandler, sendProblem } from './platform/http/problem-han
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Module route registrars; a new module adds one line here. */
-const modules = [authRoutes, userRoutes, teamRoutes, roleRoutes, apiKeyRoutes, auditRoutes, outboxRoutes];
+const modules = [
+  authRoutes,
+  userRoutes,
+  teamRoutes,
+  roleRoutes,
+  apiKeyRoutes,
+  auditRoutes,
+  outboxRoutes,
+  customerRoutes,
+];
 
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}) {
   const app = Fastify({

@@ -2,6 +2,7 @@ import type { FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
 import { type Database, openDatabase } from './db/database';
 import { migrateDatabase } from './db/migrate';
+import { syncBuiltinRoles } from './modules/roles/sync-builtin-roles';
 import type { Config } from './platform/config';
 import type { AppDeps } from './platform/deps';
 import { purgeOldIdempotencyKeys } from './platform/http/idempotency';
@@ -25,6 +26,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     options.database ??
     (await openDatabase({ url: config.DATABASE_URL, dataDir: options.inMemory ? null : config.dataDir }));
   await migrateDatabase(database);
+  await syncBuiltinRoles(database.db);
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
   const deps: AppDeps = {
     db: database.db,

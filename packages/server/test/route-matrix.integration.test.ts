@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization } from '../src/modules/setup/create-organization';
 import { systemCtx } from '../src/platform/context';
+import { permissionsOf } from '../src/platform/http/access';
 import { queueEmail } from '../src/platform/outbox/outbox';
 import { type Session, startTestApp, type TestApp, testPassword } from './harness';
 
@@ -36,6 +37,13 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/roles': { key: 'probe', name: '探针', nameEn: 'Probe', permissions: {} },
   'PATCH /api/roles/{id}': { name: 'Hacked' },
   'POST /api/api-keys': { name: 'probe', roleId: '00000000-0000-7000-8000-000000000000' },
+  'POST /api/customers': { name: 'Probe Logistics' },
+  'PATCH /api/customers/{id}': { name: 'Hacked' },
+  'POST /api/customers/bulk-tags': { customerIds: ['00000000-0000-7000-8000-000000000000'], add: [] },
+  'POST /api/contacts': { customerId: '00000000-0000-7000-8000-000000000000', name: 'Probe' },
+  'PATCH /api/contacts/{id}': { name: 'Hacked' },
+  'POST /api/tags': { name: 'Probe tag' },
+  'PATCH /api/tags/{id}': { name: 'Hacked' },
 };
 
 describe('every route checks authentication, permission and tenant', () => {
@@ -65,6 +73,17 @@ describe('every route checks authentication, permission and tenant', () => {
     });
     await t.server.deps.jobs.runDue();
     idsA.sessions = (await t.request('GET', '/api/me/sessions', { as: rep })).json().items[0].id;
+    idsA.customers = (
+      await t.request('POST', '/api/customers', { as: adminA, body: { name: 'Org A 海运客户', phone: '13800138000' } })
+    ).json().id;
+    idsA.contacts = (
+      await t.request('POST', '/api/contacts', { as: adminA, body: { customerId: idsA.customers, name: 'A contact' } })
+    ).json().id;
+    idsA.tags = (await t.request('POST', '/api/tags', { as: adminA, body: { name: 'Org A VIP' } })).json().id;
+    await t.request('POST', '/api/customers/bulk-tags', {
+      as: adminA,
+      body: { customerIds: [idsA.customers], add: [idsA.tags] },
+    });
 
     const empty = await t.request('POST', '/api/roles', {
       as: adminA,
@@ -135,7 +154,7 @@ describe('every route checks authentication, permission and tenant', () => {
   it('answers 403 on every permission-guarded route to a role without that permission', async () => {
     let checked = 0;
     for (const op of operations) {
-      if (!('permission' in access(op))) continue;
+      if (permissionsOf(access(op)).length === 0) continue;
       const response = await t.request(op.method, urlOf(op), { as: noRights, body: bodyFor(op) });
       expect(response.statusCode, `${op.method} ${op.path}`).toBe(403);
       expect(response.json().code).toBe('permission.denied');
@@ -163,6 +182,12 @@ describe('every route checks authentication, permission and tenant', () => {
     expect(userA.name).toBe('sales_rep');
     const teamA = (await t.request('GET', `/api/teams/${idsA.teams}`, { as: adminA })).json();
     expect(teamA.name).toBe('A-team');
+    const customerA = (await t.request('GET', `/api/customers/${idsA.customers}`, { as: adminA })).json();
+    expect(customerA).toMatchObject({ name: 'Org A 海运客户', version: 1, tagIds: [idsA.tags] });
+    const dupFromB = await t.request('GET', '/api/customers/duplicates?name=Org%20A%20海运客户&phone=13800138000', {
+      as: adminB,
+    });
+    expect(dupFromB.json().items).toEqual([]);
     const after = (await t.request('GET', '/api/audit?limit=200', { as: adminA })).json().items.length;
     expect(after).toBe(before);
   });

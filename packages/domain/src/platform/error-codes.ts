@@ -1,3 +1,4 @@
+import { customerErrorMessages } from '../customers/error-messages';
 /**
  * Stable error codes of the API. The code is the contract; the messages are for people and
  * exist in every UI language. New modules add their codes here so the web can translate them.
@@ -82,6 +83,7 @@ export const errorMessages = {
     en: 'The administrator role always keeps full permissions.',
     'zh-CN': '管理员角色始终拥有全部权限。',
   },
+  'tag.name_taken': { en: 'A tag with this name exists.', 'zh-CN': '已存在同名标签。' },
   'reference.invalid': {
     en: 'The referenced record does not exist.',
     'zh-CN': '引用的记录不存在。',
@@ -90,6 +92,7 @@ export const errorMessages = {
     en: 'Something went wrong on our side. Please try again.',
     'zh-CN': '服务器内部错误，请稍后重试。',
   },
+  ...customerErrorMessages,
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorMessages;

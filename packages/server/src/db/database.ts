@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -22,6 +23,9 @@ export interface Database {
 
 export class DataDirLockedError extends Error {}
 
+/** Extensions the migrations use, loaded into the embedded engine (a server has them installed). */
+const extensions = { pg_trgm };
+
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite in `dataDir` (or memory). */
 export async function openDatabase(options: { url?: string; dataDir?: string | null }): Promise<Database> {
   if (options.url) {
@@ -30,14 +34,14 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
     return { db: drizzlePg(pool, { schema }) as unknown as Db, engine: 'postgres', close: () => pool.end() };
   }
   if (!options.dataDir) {
-    const client = await PGlite.create();
+    const client = await PGlite.create({ extensions });
     return { db: drizzlePglite(client, { schema }) as unknown as Db, engine: 'pglite', close: () => client.close() };
   }
   const dir = path.join(options.dataDir, 'pglite');
   fs.mkdirSync(dir, { recursive: true });
   const releaseLock = acquireDirectoryLock(path.join(options.dataDir, 'server.lock'));
   try {
-    const client = await PGlite.create(dir);
+    const client = await PGlite.create(dir, { extensions });
     return {
       db: drizzlePglite(client, { schema }) as unknown as Db,
       engine: 'pglite',

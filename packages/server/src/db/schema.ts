@@ -63,6 +63,8 @@ export const roles = pgTable(
     description: text('description').notNull().default(''),
     builtin: boolean('builtin').notNull().default(false),
     permissions: jsonb('permissions').notNull().$type<Permissions>(),
+    /** For built-in roles: the resources whose default permissions have been applied. */
+    builtinResources: text('builtin_resources').array().notNull().default(sql`'{}'::text[]`),
     ...versioned(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('roles_org_key_uq').on(t.orgId, t.key)],

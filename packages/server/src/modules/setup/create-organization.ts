@@ -1,4 +1,4 @@
-import { builtinRoles, type SetupInput } from '@berth/domain';
+import { builtinRoles, resources, type SetupInput } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { organizations, roles, users } from '../../db/schema';
@@ -35,6 +35,7 @@ export async function createOrganization(
           nameEn: r.nameEn,
           builtin: true,
           permissions: r.permissions,
+          builtinResources: resources,
         })),
       )
       .returning({ id: roles.id, key: roles.key });

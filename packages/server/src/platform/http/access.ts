@@ -16,7 +16,19 @@ import { localeOf } from './problem-handler';
  * `public` (no sign-in), `signedIn` (any user of the tenant) or a resource permission.
  * A route without a declaration refuses to register.
  */
-export type Access = { public: true } | { signedIn: true } | { permission: [Resource, string] };
+export type Access =
+  | { public: true }
+  | { signedIn: true }
+  | { permission: [Resource, string] }
+  /** Any one of these permissions; the use case decides what each allows. */
+  | { anyPermission: [Resource, string][] };
+
+/** The permissions a route accepts, empty for public and signed-in routes. */
+export function permissionsOf(access: Access): [Resource, string][] {
+  if ('permission' in access) return [access.permission];
+  if ('anyPermission' in access) return access.anyPermission;
+  return [];
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -55,8 +67,7 @@ export function registerAccessControl(
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
-    if ('permission' in access) {
-      const [resource, action] = access.permission;
+    for (const [resource, action] of permissionsOf(access)) {
       if (!(resourceActions[resource] as readonly string[] | undefined)?.includes(action)) {
         throw new Error(`Route ${route.url} names an unknown permission ${resource}.${action}`);
       }
@@ -80,7 +91,8 @@ export function registerAccessControl(
         throw new AppError('auth.csrf_invalid', 403);
       }
     }
-    if ('permission' in access && !scopeOf(principal.permissions, ...access.permission)) {
+    const required = permissionsOf(access);
+    if (required.length > 0 && !required.some((p) => scopeOf(principal.permissions, ...p))) {
       throw AppError.forbidden();
     }
     await touch(db, principal, lifetime);

@@ -1,0 +1,264 @@
+import { z } from 'zod';
+import { listQuerySchema } from '../platform/pagination';
+import { isCountryCode } from '../reference/countries';
+import { isCurrencyCode } from '../reference/currencies';
+import { checkCreditCode, normalizeCreditCode } from './credit-code';
+import { normalizePhone } from './phone';
+import { isUnlocode } from './unlocode';
+
+/** Customer master data (SPEC M1): the schemas shared by the API, the forms and the import. */
+export const customerRoles = [
+  'shipper',
+  'consignee',
+  'overseas_agent',
+  'nvocc',
+  'carrier',
+  'mto',
+  'third_party_logistics',
+  'direct_customer',
+] as const;
+export const relationshipTypes = ['walk_in', 'affiliated', 'long_term', 'strategic'] as const;
+export const customerStatuses = ['prospect', 'active', 'inactive'] as const;
+export const transportModes = ['fcl', 'lcl', 'air', 'rail', 'road', 'express'] as const;
+export const volumeUnits = ['teu', 'cbm', 'kg', 'shipments'] as const;
+export const settlementTypes = ['per_shipment', 'monthly'] as const;
+export const tradeFrequencies = ['weekly', 'monthly', 'quarterly', 'occasional'] as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+
+export const creditCodeSchema = z
+  .string()
+  .transform((value, ctx) => {
+    if (value.trim() === '') return null;
+    const result = checkCreditCode(value);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: `customer.credit_code_${result.reason}` });
+      return z.NEVER;
+    }
+    return normalizeCreditCode(value);
+  })
+  .nullable()
+  .optional();
+
+export const phoneSchema = z.string().transform((value, ctx) => {
+  const result = normalizePhone(value);
+  if (!result.ok) {
+    ctx.addIssue({ code: 'custom', message: 'customer.phone_invalid' });
+    return z.NEVER;
+  }
+  return result.e164;
+});
+
+const optionalPhone = z
+  .string()
+  .max(50)
+  .transform((v, ctx) => {
+    if (v.trim() === '') return null;
+    const result = normalizePhone(v);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: 'customer.phone_invalid' });
+      return z.NEVER;
+    }
+    return result.e164;
+  })
+  .nullable()
+  .optional();
+
+const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .transform((v, ctx) => {
+    if (v === '') return null;
+    if (!z.email().safeParse(v).success) {
+      ctx.addIssue({ code: 'custom', message: 'customer.email_invalid' });
+      return z.NEVER;
+    }
+    return v;
+  })
+  .nullable()
+  .optional();
+
+export const countryCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCountryCode, { message: 'customer.country_invalid' });
+export const currencyCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCurrencyCode, { message: 'customer.currency_invalid' });
+export const unlocodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isUnlocode, { message: 'customer.unlocode_invalid' });
+
+export const moneySchema = z.object({
+  amount: z.number().nonnegative().max(1e15),
+  currency: currencyCodeSchema,
+});
+
+export const laneSchema = z.object({
+  pol: unlocodeSchema,
+  pod: unlocodeSchema,
+  mode: z.enum(transportModes),
+  volume: z.number().nonnegative().max(1e9).nullable().optional(),
+  volumeUnit: z.enum(volumeUnits).nullable().optional(),
+});
+export type Lane = z.infer<typeof laneSchema>;
+
+export const tradeProfileSchema = z.object({
+  lanes: z.array(laneSchema).max(100).default([]),
+  commodities: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  importFrequency: z.enum(tradeFrequencies).nullable().optional(),
+  exportFrequency: z.enum(tradeFrequencies).nullable().optional(),
+  preferredModes: z.array(z.enum(transportModes)).max(6).default([]),
+  specialNeeds: optionalText(2000),
+});
+
+export const billingProfileSchema = z.object({
+  invoiceTitle: optionalText(200),
+  taxNumber: optionalText(50),
+  billingAddress: optionalText(500),
+  settlementType: z.enum(settlementTypes).nullable().optional(),
+  paymentTermsDays: z.number().int().min(0).max(365).nullable().optional(),
+  creditLimit: moneySchema.nullable().optional(),
+});
+export type BillingProfile = z.infer<typeof billingProfileSchema>;
+
+export const customerFieldsSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  nameEn: optionalText(200),
+  creditCode: creditCodeSchema,
+  address: optionalText(500),
+  country: countryCodeSchema.nullable().optional(),
+  website: optionalText(200),
+  phone: optionalPhone,
+  email: optionalEmail,
+  industry: optionalText(100),
+  employees: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  annualRevenue: moneySchema.nullable().optional(),
+  roles: z.array(z.enum(customerRoles)).max(customerRoles.length).default([]),
+  relationshipType: z.enum(relationshipTypes).nullable().optional(),
+  status: z.enum(customerStatuses).default('prospect'),
+  ownerId: z.uuid().nullable().optional(),
+  teamId: z.uuid().nullable().optional(),
+  tradeProfile: tradeProfileSchema.default({ lanes: [], commodities: [], preferredModes: [] }),
+  billing: billingProfileSchema.default({}),
+});
+
+export const createCustomerInputSchema = customerFieldsSchema;
+export type CreateCustomerInput = z.infer<typeof createCustomerInputSchema>;
+
+/** Billing fields that finance may change without the right to edit the rest of the customer. */
+export const billingOnlyFields = ['billing'] as const;
+
+export const updateCustomerInputSchema = customerFieldsSchema
+  .extend({
+    tradeProfile: tradeProfileSchema,
+    billing: billingProfileSchema,
+    roles: z.array(z.enum(customerRoles)).max(customerRoles.length),
+    status: z.enum(customerStatuses),
+  })
+  .partial()
+  .strict();
+export type UpdateCustomerInput = z.infer<typeof updateCustomerInputSchema>;
+
+const moneyOut = z.object({ amount: z.number(), currency: z.string() });
+
+export const customerSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  address: z.string().nullable(),
+  country: z.string().nullable(),
+  website: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  industry: z.string().nullable(),
+  employees: z.number().nullable(),
+  annualRevenue: moneyOut.nullable(),
+  roles: z.array(z.string()),
+  relationshipType: z.string().nullable(),
+  status: z.enum(customerStatuses),
+  ownerId: z.uuid().nullable(),
+  teamId: z.uuid().nullable(),
+  tradeProfile: z.object({
+    lanes: z.array(
+      z.object({
+        pol: z.string(),
+        pod: z.string(),
+        mode: z.string(),
+        volume: z.number().nullable().optional(),
+        volumeUnit: z.string().nullable().optional(),
+      }),
+    ),
+    commodities: z.array(z.string()),
+    importFrequency: z.string().nullable().optional(),
+    exportFrequency: z.string().nullable().optional(),
+    preferredModes: z.array(z.string()),
+    specialNeeds: z.string().nullable().optional(),
+  }),
+  /** Null when the caller's role may not see billing and credit (financials). */
+  billing: z
+    .object({
+      invoiceTitle: z.string().nullable().optional(),
+      taxNumber: z.string().nullable().optional(),
+      billingAddress: z.string().nullable().optional(),
+      settlementType: z.string().nullable().optional(),
+      paymentTermsDays: z.number().nullable().optional(),
+      creditLimit: moneyOut.nullable().optional(),
+    })
+    .nullable(),
+  tagIds: z.array(z.uuid()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+export const customerListQuerySchema = listQuerySchema.extend({
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(customerStatuses).optional(),
+  ownerId: z.uuid().optional(),
+  teamId: z.uuid().optional(),
+  country: z.string().trim().toUpperCase().length(2).optional(),
+  relationshipType: z.enum(relationshipTypes).optional(),
+  role: z.enum(customerRoles).optional(),
+  tagId: z.uuid().optional(),
+  lane: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{5}(-[A-Z0-9]{5})?$/)
+    .optional()
+    .describe('POL or POL-POD as UN/LOCODEs, e.g. CNSHA-USLAX'),
+});
+
+export const duplicateQuerySchema = z.object({
+  name: z.string().trim().max(200).optional(),
+  nameEn: z.string().trim().max(200).optional(),
+  creditCode: z.string().trim().max(30).optional(),
+  phone: z.string().trim().max(50).optional(),
+  email: z.string().trim().max(254).optional(),
+  excludeId: z.uuid().optional(),
+});
+
+export const duplicateCandidateSchema = z.object({
+  customer: z.object({ id: z.uuid(), code: z.string(), name: z.string(), nameEn: z.string().nullable() }),
+  score: z.number().min(0).max(100),
+  reasons: z.array(z.enum(['credit_code', 'name', 'name_en', 'cross_language_name', 'phone', 'email_domain'])),
+});
+export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;

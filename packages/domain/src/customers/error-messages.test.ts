@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { locales } from '../platform/error-codes';
+import { creditCodeErrorCodes } from './credit-code';
+import { customerErrorMessages } from './error-messages';
+import { normalizePhone } from './phone';
+import { checkUnlocode } from './unlocode';
+
+describe('customerErrorMessages', () => {
+  it('has a message in every UI language for every code', () => {
+    for (const [code, messages] of Object.entries(customerErrorMessages)) {
+      expect(code).toMatch(/^customer\.[a-z_]+$/);
+      for (const locale of locales) expect(messages[locale].trim(), `${code} ${locale}`).not.toBe('');
+    }
+  });
+
+  it('covers every code the validators return', () => {
+    const codeOf = (check: { ok: true } | { ok: false; code: string }) => (check.ok ? undefined : check.code);
+    const returned = [
+      ...Object.values(creditCodeErrorCodes),
+      codeOf(normalizePhone('abc')),
+      codeOf(checkUnlocode('X')),
+    ];
+    for (const code of returned) expect(Object.keys(customerErrorMessages)).toContain(code);
+  });
+});

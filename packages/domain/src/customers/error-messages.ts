@@ -1,0 +1,38 @@
+import type { Locale } from '../platform/error-codes';
+
+/** Stable codes of the customer validators, with a message for every UI language. */
+export const customerErrorMessages = {
+  'customer.credit_code_length': {
+    en: 'The Unified Social Credit Code must have exactly 18 characters.',
+    'zh-CN': '统一社会信用代码应为 18 位。',
+  },
+  'customer.credit_code_charset': {
+    en: 'The Unified Social Credit Code may only contain digits and capital letters other than I, O, S, V and Z.',
+    'zh-CN': '统一社会信用代码只能包含数字和大写字母（不含 I、O、S、V、Z）。',
+  },
+  'customer.credit_code_check_digit': {
+    en: 'The Unified Social Credit Code is not valid: its last character does not match. Check it for typos.',
+    'zh-CN': '统一社会信用代码校验位不正确，请核对是否输错。',
+  },
+  'customer.phone_invalid': {
+    en: 'This phone number is not valid. Include the area code for landlines, or the country code for numbers abroad.',
+    'zh-CN': '电话号码无效。固定电话请带区号，境外号码请带国家代码。',
+  },
+  'customer.email_invalid': { en: 'This email address is not valid.', 'zh-CN': '邮箱地址无效。' },
+  'customer.unlocode_invalid': {
+    en: 'This is not a valid UN/LOCODE (two-letter country code and three-character location, e.g. CNSHA).',
+    'zh-CN': '不是有效的 UN/LOCODE 代码（两位国家代码加三位地点代码，如 CNSHA）。',
+  },
+  'customer.country_invalid': { en: 'Unknown country or region code.', 'zh-CN': '未知的国家或地区代码。' },
+  'customer.currency_invalid': { en: 'Unknown currency code.', 'zh-CN': '未知的币种代码。' },
+  'customer.credit_code_taken': {
+    en: 'Another customer already has this Unified Social Credit Code.',
+    'zh-CN': '已有客户使用该统一社会信用代码。',
+  },
+  'customer.owner_outside_scope': {
+    en: 'You can only assign customers to yourself or your team.',
+    'zh-CN': '只能将客户分配给自己或本团队成员。',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type CustomerErrorCode = keyof typeof customerErrorMessages;

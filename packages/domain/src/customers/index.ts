@@ -1,0 +1,7 @@
+export * from './contact-schemas';
+export * from './credit-code';
+export * from './customer-schemas';
+export * from './error-messages';
+export * from './name-normalization';
+export * from './phone';
+export * from './unlocode';

@@ -1,0 +1,63 @@
+import type { Customer } from '@berth/domain';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../db/database';
+import { type Ctx, can } from '../../platform/context';
+import { customerLanes, type customers, customerTags } from './tables';
+
+type CustomerRow = typeof customers.$inferSelect;
+
+/** Turns rows into API records, loading lanes and tags for the whole page in two queries. */
+export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): Promise<Customer[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [lanes, tagRows] = await Promise.all([
+    db
+      .select()
+      .from(customerLanes)
+      .where(and(eq(customerLanes.orgId, ctx.orgId), inArray(customerLanes.customerId, ids)))
+      .orderBy(asc(customerLanes.position)),
+    db
+      .select({ customerId: customerTags.customerId, tagId: customerTags.tagId })
+      .from(customerTags)
+      .where(and(eq(customerTags.orgId, ctx.orgId), inArray(customerTags.customerId, ids))),
+  ]);
+  const seeBilling = can(ctx, 'financials', 'read') || can(ctx, 'customerBilling', 'update');
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    nameEn: row.nameEn,
+    creditCode: row.creditCode,
+    address: row.address,
+    country: row.country,
+    website: row.website,
+    phone: row.phone,
+    email: row.email,
+    industry: row.industry,
+    employees: row.employees,
+    annualRevenue:
+      row.annualRevenue !== null && row.revenueCurrency
+        ? { amount: Number(row.annualRevenue), currency: row.revenueCurrency }
+        : null,
+    roles: row.roles,
+    relationshipType: row.relationshipType,
+    status: row.status as Customer['status'],
+    ownerId: row.ownerId,
+    teamId: row.teamId,
+    tradeProfile: {
+      ...row.tradeProfile,
+      lanes: lanes
+        .filter((l) => l.customerId === row.id)
+        .map((l) => ({ pol: l.pol, pod: l.pod, mode: l.mode, volume: l.volume, volumeUnit: l.volumeUnit })),
+    },
+    billing: seeBilling ? row.billing : null,
+    tagIds: tagRows.filter((t) => t.customerId === row.id).map((t) => t.tagId),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  }));
+}
+
+export async function toCustomer(ctx: Ctx, db: Executor, row: CustomerRow): Promise<Customer> {
+  return (await toCustomers(ctx, db, [row]))[0] as Customer;
+}

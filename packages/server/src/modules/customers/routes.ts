@@ -1,0 +1,243 @@
+import {
+  bulkTagInputSchema,
+  contactListQuerySchema,
+  contactSchema,
+  createContactInputSchema,
+  createCustomerInputSchema,
+  createTagInputSchema,
+  customerListQuerySchema,
+  customerSchema,
+  duplicateCandidateSchema,
+  duplicateQuerySchema,
+  idParamSchema,
+  pageOf,
+  tagSchema,
+  timelineEntrySchema,
+  updateContactInputSchema,
+  updateCustomerInputSchema,
+  updateTagInputSchema,
+} from '@berth/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { createContact, findContacts, findCustomerContacts, getContact, updateContact } from './contacts';
+import { createCustomer } from './create-customer';
+import { customerTimeline } from './customer-timeline';
+import { findCustomers } from './find-customers';
+import { findDuplicateCustomers } from './find-duplicate-customers';
+import { getCustomer } from './get-customer';
+import { bulkTagCustomers, createTag, deleteTag, findTags, updateTag } from './tags';
+import { updateCustomer } from './update-customer';
+
+export function customerRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Customers'];
+
+  r.get(
+    '/api/customers',
+    {
+      schema: {
+        tags,
+        summary: 'List and search customers',
+        querystring: customerListQuerySchema,
+        response: { 200: pageOf(customerSchema) },
+      },
+      config: { access: { permission: ['customers', 'read'] } },
+    },
+    (request) => findCustomers(request.ctx, request.query),
+  );
+  r.post(
+    '/api/customers',
+    {
+      schema: {
+        tags,
+        summary: 'Create a customer',
+        body: createCustomerInputSchema,
+        response: { 201: customerSchema },
+      },
+      config: { access: { permission: ['customers', 'create'] } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(sendWithEtag(reply, await createCustomer(request.ctx, request.body))),
+  );
+  r.get(
+    '/api/customers/duplicates',
+    {
+      schema: {
+        tags,
+        summary: 'Possible duplicates of a company, with score and reasons',
+        querystring: duplicateQuerySchema,
+        response: { 200: z.object({ items: z.array(duplicateCandidateSchema) }) },
+      },
+      config: { access: { permission: ['customers', 'read'] } },
+    },
+    async (request) => ({ items: await findDuplicateCustomers(request.ctx, request.query) }),
+  );
+  r.post(
+    '/api/customers/bulk-tags',
+    {
+      schema: {
+        tags,
+        summary: 'Add and remove tags on selected customers',
+        body: bulkTagInputSchema,
+        response: { 200: z.object({ updated: z.number().int(), skipped: z.number().int() }) },
+      },
+      config: { access: { permission: ['customers', 'update'] } },
+    },
+    (request) => bulkTagCustomers(request.ctx, request.body),
+  );
+  r.get(
+    '/api/customers/:id',
+    {
+      schema: { tags, summary: 'Get a customer', params: idParamSchema, response: { 200: customerSchema } },
+      config: { access: { permission: ['customers', 'read'] } },
+    },
+    async (request, reply) => sendWithEtag(reply, await getCustomer(request.ctx, request.params.id)),
+  );
+  r.patch(
+    '/api/customers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Update a customer (If-Match: "<version>")',
+        params: idParamSchema,
+        body: updateCustomerInputSchema,
+        response: { 200: customerSchema },
+      },
+      // Finance may send billing only (customerBilling.update); the use case checks which applies.
+      config: {
+        access: {
+          anyPermission: [
+            ['customers', 'update'],
+            ['customerBilling', 'update'],
+          ],
+        },
+      },
+    },
+    async (request, reply) =>
+      sendWithEtag(reply, await updateCustomer(request.ctx, request.params.id, expectedVersion(request), request.body)),
+  );
+  r.get(
+    '/api/customers/:id/timeline',
+    {
+      schema: {
+        tags,
+        summary: 'Everything that happened to the customer, newest first',
+        params: idParamSchema,
+        response: { 200: z.object({ items: z.array(timelineEntrySchema), nextCursor: z.null() }) },
+      },
+      config: { access: { permission: ['customers', 'read'] } },
+    },
+    async (request) => ({ items: await customerTimeline(request.ctx, request.params.id), nextCursor: null }),
+  );
+  r.get(
+    '/api/customers/:id/contacts',
+    {
+      schema: {
+        tags,
+        summary: "A customer's contacts",
+        params: idParamSchema,
+        querystring: contactListQuerySchema.omit({ customerId: true }),
+        response: { 200: pageOf(contactSchema) },
+      },
+      config: { access: { permission: ['contacts', 'read'] } },
+    },
+    (request) => findCustomerContacts(request.ctx, request.params.id, request.query),
+  );
+
+  const contactTags = ['Contacts'];
+  r.get(
+    '/api/contacts',
+    {
+      schema: {
+        tags: contactTags,
+        summary: 'List and search contacts',
+        querystring: contactListQuerySchema,
+        response: { 200: pageOf(contactSchema) },
+      },
+      config: { access: { permission: ['contacts', 'read'] } },
+    },
+    (request) => findContacts(request.ctx, request.query),
+  );
+  r.post(
+    '/api/contacts',
+    {
+      schema: {
+        tags: contactTags,
+        summary: 'Add a contact to a customer',
+        body: createContactInputSchema,
+        response: { 201: contactSchema },
+      },
+      config: { access: { permission: ['contacts', 'create'] } },
+    },
+    async (request, reply) => reply.code(201).send(sendWithEtag(reply, await createContact(request.ctx, request.body))),
+  );
+  r.get(
+    '/api/contacts/:id',
+    {
+      schema: { tags: contactTags, summary: 'Get a contact', params: idParamSchema, response: { 200: contactSchema } },
+      config: { access: { permission: ['contacts', 'read'] } },
+    },
+    async (request, reply) => sendWithEtag(reply, await getContact(request.ctx, request.params.id)),
+  );
+  r.patch(
+    '/api/contacts/:id',
+    {
+      schema: {
+        tags: contactTags,
+        summary: 'Update, move or mark a contact as left (If-Match: "<version>")',
+        params: idParamSchema,
+        body: updateContactInputSchema,
+        response: { 200: contactSchema },
+      },
+      config: { access: { permission: ['contacts', 'update'] } },
+    },
+    async (request, reply) =>
+      sendWithEtag(reply, await updateContact(request.ctx, request.params.id, expectedVersion(request), request.body)),
+  );
+
+  const tagTags = ['Tags'];
+  r.get(
+    '/api/tags',
+    {
+      schema: { tags: tagTags, summary: 'List tags', response: { 200: pageOf(tagSchema) } },
+      config: { access: { permission: ['tags', 'read'] } },
+    },
+    (request) => findTags(request.ctx),
+  );
+  r.post(
+    '/api/tags',
+    {
+      schema: { tags: tagTags, summary: 'Create a tag', body: createTagInputSchema, response: { 201: tagSchema } },
+      config: { access: { permission: ['tags', 'create'] } },
+    },
+    async (request, reply) => reply.code(201).send(await createTag(request.ctx, request.body)),
+  );
+  r.patch(
+    '/api/tags/:id',
+    {
+      schema: {
+        tags: tagTags,
+        summary: 'Update a tag (If-Match: "<version>")',
+        params: idParamSchema,
+        body: updateTagInputSchema,
+        response: { 200: tagSchema },
+      },
+      config: { access: { permission: ['tags', 'update'] } },
+    },
+    async (request, reply) =>
+      sendWithEtag(reply, await updateTag(request.ctx, request.params.id, expectedVersion(request), request.body)),
+  );
+  r.delete(
+    '/api/tags/:id',
+    {
+      schema: { tags: tagTags, summary: 'Delete a tag (removes it from all customers)', params: idParamSchema },
+      config: { access: { permission: ['tags', 'delete'] } },
+    },
+    async (request, reply) => {
+      await deleteTag(request.ctx, request.params.id, expectedVersion(request));
+      return reply.code(204).send();
+    },
+  );
+}

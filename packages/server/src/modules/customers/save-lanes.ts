@@ -1,0 +1,24 @@
+import type { Lane } from '@berth/domain';
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context';
+import { customerLanes } from './tables';
+
+/** Replaces a customer's lanes; they live in their own table so lists can filter by POL/POD. */
+export async function saveLanes(ctx: Ctx, customerId: string, lanes: Lane[]): Promise<void> {
+  await ctx.db
+    .delete(customerLanes)
+    .where(and(eq(customerLanes.orgId, ctx.orgId), eq(customerLanes.customerId, customerId)));
+  if (lanes.length === 0) return;
+  await ctx.db.insert(customerLanes).values(
+    lanes.map((lane, position) => ({
+      orgId: ctx.orgId,
+      customerId,
+      position,
+      pol: lane.pol,
+      pod: lane.pod,
+      mode: lane.mode,
+      volume: lane.volume ?? null,
+      volumeUnit: lane.volumeUnit ?? null,
+    })),
+  );
+}

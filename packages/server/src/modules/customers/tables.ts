@@ -1,0 +1,192 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Customer master data: owned by the customers module; other modules use its use cases. */
+const id = () => uuid('id').notNull().default(sql`berth_uuidv7()`);
+const orgId = () => uuid('org_id').notNull();
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const versioned = () => ({
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export interface TradeProfileJson {
+  commodities: string[];
+  importFrequency?: string | null;
+  exportFrequency?: string | null;
+  preferredModes: string[];
+  specialNeeds?: string | null;
+}
+export interface BillingJson {
+  invoiceTitle?: string | null;
+  taxNumber?: string | null;
+  billingAddress?: string | null;
+  settlementType?: string | null;
+  paymentTermsDays?: number | null;
+  creditLimit?: { amount: number; currency: string } | null;
+}
+
+/** Per-organisation counters, e.g. the next customer code. */
+export const counters = pgTable(
+  'counters',
+  {
+    orgId: orgId(),
+    name: text('name').notNull(),
+    value: bigint('value', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.name] })],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    orgId: orgId(),
+    id: id(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    creditCode: text('credit_code'),
+    address: text('address'),
+    country: text('country'),
+    website: text('website'),
+    phone: text('phone'),
+    email: text('email'),
+    industry: text('industry'),
+    employees: integer('employees'),
+    annualRevenue: numeric('annual_revenue', { precision: 18, scale: 2, mode: 'number' }),
+    revenueCurrency: text('revenue_currency'),
+    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    relationshipType: text('relationship_type'),
+    status: text('status').notNull().default('prospect'),
+    ownerId: uuid('owner_id'),
+    teamId: uuid('team_id'),
+    tradeProfile: jsonb('trade_profile').$type<TradeProfileJson>().notNull(),
+    billing: jsonb('billing').$type<BillingJson>().notNull(),
+    /** Normalised name (suffixes, width, case, traditional/simplified folded) for duplicate checks. */
+    nameKey: text('name_key').notNull(),
+    nameEnKey: text('name_en_key'),
+    /** Pinyin of the Chinese name, so 华为 matches another record's English name HUAWEI. */
+    namePinyin: text('name_pinyin'),
+    /** Everything a person may type to find the customer, normalised, for trigram search. */
+    searchText: text('search_text').notNull(),
+    mergedIntoId: uuid('merged_into_id'),
+    ...versioned(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('customers_org_code_uq').on(t.orgId, t.code),
+    uniqueIndex('customers_org_credit_code_uq')
+      .on(t.orgId, t.creditCode)
+      .where(sql`credit_code is not null and merged_into_id is null`),
+    index('customers_org_owner_idx').on(t.orgId, t.ownerId, t.id.desc()),
+    index('customers_org_team_idx').on(t.orgId, t.teamId, t.id.desc()),
+    index('customers_org_status_idx').on(t.orgId, t.status, t.id.desc()),
+    index('customers_org_country_idx').on(t.orgId, t.country, t.id.desc()),
+    index('customers_org_name_key_idx').on(t.orgId, t.nameKey),
+    index('customers_org_name_en_key_idx').on(t.orgId, t.nameEnKey),
+    index('customers_org_name_pinyin_idx').on(t.orgId, t.namePinyin),
+    index('customers_name_key_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
+    index('customers_org_phone_idx').on(t.orgId, t.phone),
+    index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+export const customerLanes = pgTable(
+  'customer_lanes',
+  {
+    orgId: orgId(),
+    id: id(),
+    customerId: uuid('customer_id').notNull(),
+    position: integer('position').notNull(),
+    pol: text('pol').notNull(),
+    pod: text('pod').notNull(),
+    mode: text('mode').notNull(),
+    volume: doublePrecision('volume'),
+    volumeUnit: text('volume_unit'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('customer_lanes_org_customer_idx').on(t.orgId, t.customerId),
+    index('customer_lanes_org_pol_pod_idx').on(t.orgId, t.pol, t.pod),
+    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    orgId: orgId(),
+    id: id(),
+    customerId: uuid('customer_id').notNull(),
+    name: text('name').notNull(),
+    title: text('title'),
+    phones: text('phones').array().notNull().default(sql`'{}'::text[]`),
+    emails: text('emails').array().notNull().default(sql`'{}'::text[]`),
+    wechat: text('wechat'),
+    birthday: date('birthday', { mode: 'string' }),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    preferredChannel: text('preferred_channel'),
+    marketingConsent: boolean('marketing_consent').notNull().default(false),
+    consentAt: ts('consent_at'),
+    status: text('status').notNull().default('active'),
+    leftAt: ts('left_at'),
+    searchText: text('search_text').notNull(),
+    ...versioned(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('contacts_org_customer_idx').on(t.orgId, t.customerId, t.id),
+    index('contacts_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+  ],
+);
+
+export const tags = pgTable(
+  'tags',
+  {
+    orgId: orgId(),
+    id: id(),
+    name: text('name').notNull(),
+    color: text('color').notNull().default('blue'),
+    groupName: text('group_name'),
+    ...versioned(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('tags_org_name_uq').on(t.orgId, sql`lower(${t.name})`)],
+);
+
+export const customerTags = pgTable(
+  'customer_tags',
+  {
+    orgId: orgId(),
+    customerId: uuid('customer_id').notNull(),
+    tagId: uuid('tag_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.customerId, t.tagId] }),
+    index('customer_tags_org_tag_idx').on(t.orgId, t.tagId, t.customerId),
+    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.orgId, t.tagId], foreignColumns: [tags.orgId, tags.id] }).onDelete('cascade'),
+  ],
+);

@@ -1,0 +1,64 @@
+import type { Customer, UpdateCustomerInput } from '@berth/domain';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { AppError } from '../../platform/app-error';
+import { type Ctx, can, inTransaction } from '../../platform/context';
+import { scopeWhere } from '../../platform/data-scope';
+import { updateVersioned } from '../../platform/versioned-write';
+import { assertCustomerAssignment } from './assert-customer-assignment';
+import { mapCustomerWriteErrors } from './create-customer';
+import { toCustomer } from './customer-dto';
+import { customerById } from './customer-scope';
+import { customerKeys } from './customer-search-keys';
+import { saveLanes } from './save-lanes';
+import { customers } from './tables';
+
+/**
+ * Finance may change the billing profile without the right to edit the rest of the customer;
+ * any other field needs `customers.update` within its data scope.
+ */
+function writableCustomer(ctx: Ctx, id: string, input: UpdateCustomerInput): SQL {
+  const billingOnly = Object.keys(input).every((k) => k === 'billing');
+  if (billingOnly && !can(ctx, 'customers', 'update') && can(ctx, 'customerBilling', 'update')) {
+    const scope = scopeWhere(ctx, 'customerBilling', 'update', {
+      orgId: customers.orgId,
+      owner: customers.ownerId,
+      team: customers.teamId,
+    });
+    return and(scope, eq(customers.id, id), isNull(customers.mergedIntoId)) as SQL;
+  }
+  return customerById(ctx, 'update', id);
+}
+
+export async function updateCustomer(
+  ctx: Ctx,
+  id: string,
+  expected: number | undefined,
+  input: UpdateCustomerInput,
+): Promise<Customer> {
+  return inTransaction(ctx, async (tx) => {
+    const where = writableCustomer(tx, id, input);
+    const [current] = await tx.db.select().from(customers).where(where).for('update');
+    if (!current) throw AppError.notFound();
+    const { tradeProfile, annualRevenue, ...fields } = input;
+    const patch: Record<string, unknown> = { ...fields };
+    if (annualRevenue !== undefined) {
+      patch.annualRevenue = annualRevenue?.amount ?? null;
+      patch.revenueCurrency = annualRevenue?.currency ?? null;
+    }
+    if (tradeProfile) {
+      const { lanes: _lanes, ...rest } = tradeProfile;
+      patch.tradeProfile = rest;
+    }
+    if (input.ownerId !== undefined || input.teamId !== undefined) {
+      await assertCustomerAssignment(tx, 'update', {
+        ownerId: input.ownerId === undefined ? current.ownerId : input.ownerId,
+        teamId: input.teamId === undefined ? current.teamId : input.teamId,
+      });
+    }
+    const merged = { ...current, ...patch } as typeof current;
+    Object.assign(patch, customerKeys(merged));
+    const row = await updateVersioned(tx, customers, where, expected, patch).catch(mapCustomerWriteErrors);
+    if (tradeProfile) await saveLanes(tx, id, tradeProfile.lanes);
+    return toCustomer(tx, tx.db, row);
+  });
+}
