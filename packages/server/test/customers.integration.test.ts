@@ -292,4 +292,67 @@ describe('customer master data', () => {
     const history = (await t.request('GET', `/api/audit?entity=contacts&entityId=${b.id}`, { as: admin })).json().items;
     expect(history[0].changes.customer_id).toEqual([c.id, other.id]);
   });
+
+  it('merges a duplicate into the kept record: contacts, tags and lanes move, both histories stay', async () => {
+    const kept = (
+      await create(admin, {
+        name: '上海远东国际货运',
+        tradeProfile: { lanes: [{ pol: 'CNSHA', pod: 'DEHAM', mode: 'fcl' }] },
+      })
+    ).json();
+    const dup = (
+      await create(admin, {
+        name: '上海遠東國際貨運有限公司',
+        nameEn: 'Shanghai Far East Intl Freight',
+        phone: '021-61234567',
+        tradeProfile: {
+          lanes: [
+            { pol: 'CNSHA', pod: 'DEHAM', mode: 'fcl' },
+            { pol: 'CNSHA', pod: 'NLRTM', mode: 'lcl' },
+          ],
+        },
+      })
+    ).json();
+    const contact = (
+      await t.request('POST', '/api/contacts', { as: admin, body: { customerId: dup.id, name: '陈先生' } })
+    ).json();
+    const tag = (await t.request('POST', '/api/tags', { as: admin, body: { name: '欧线' } })).json();
+    await t.request('POST', '/api/customers/bulk-tags', { as: admin, body: { customerIds: [dup.id], add: [tag.id] } });
+    await t.request('PATCH', `/api/customers/${dup.id}`, { as: admin, body: { status: 'active' } });
+
+    const self = await t.request('POST', `/api/customers/${kept.id}/merge`, { as: admin, body: { sourceId: kept.id } });
+    expect(self.statusCode).toBe(422);
+    const merged = await t.request('POST', `/api/customers/${kept.id}/merge`, {
+      as: admin,
+      body: { sourceId: dup.id },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(merged.statusCode).toBe(200);
+    expect(merged.json()).toMatchObject({
+      nameEn: 'Shanghai Far East Intl Freight',
+      phone: '+862161234567',
+      tagIds: [tag.id],
+      tradeProfile: {
+        lanes: [
+          { pol: 'CNSHA', pod: 'DEHAM', mode: 'fcl' },
+          { pol: 'CNSHA', pod: 'NLRTM', mode: 'lcl' },
+        ],
+      },
+    });
+    const contacts = (await t.request('GET', `/api/customers/${kept.id}/contacts`, { as: admin })).json().items;
+    expect(contacts.map((c: { id: string }) => c.id)).toContain(contact.id);
+    expect((await t.request('GET', `/api/customers/${dup.id}`, { as: admin })).statusCode).toBe(404);
+    const list = (await t.request('GET', '/api/customers?q=远东', { as: admin })).json().items;
+    expect(list.map((c: { id: string }) => c.id)).toEqual([kept.id]);
+    const timeline = (await t.request('GET', `/api/customers/${kept.id}/timeline`, { as: admin })).json().items;
+    expect(timeline.some((e: { action: string }) => e.action === 'merge')).toBe(true);
+    expect(
+      timeline.some(
+        (e: { entityId: string; changes: Record<string, unknown> | null }) =>
+          e.entityId === dup.id && e.changes?.status,
+      ),
+    ).toBe(true);
+    const again = await t.request('POST', `/api/customers/${kept.id}/merge`, { as: admin, body: { sourceId: dup.id } });
+    expect(again.statusCode).toBe(422);
+  });
 });

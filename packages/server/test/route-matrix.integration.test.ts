@@ -39,6 +39,7 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/api-keys': { name: 'probe', roleId: '00000000-0000-7000-8000-000000000000' },
   'POST /api/customers': { name: 'Probe Logistics' },
   'PATCH /api/customers/{id}': { name: 'Hacked' },
+  'POST /api/customers/{id}/merge': { sourceId: '00000000-0000-7000-8000-000000000000' },
   'POST /api/customers/bulk-tags': { customerIds: ['00000000-0000-7000-8000-000000000000'], add: [] },
   'POST /api/contacts': { customerId: '00000000-0000-7000-8000-000000000000', name: 'Probe' },
   'PATCH /api/contacts/{id}': { name: 'Hacked' },

@@ -8,8 +8,8 @@ import { getCustomer } from './get-customer';
 type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 /**
- * Everything that happened to a customer, newest first: changes to the record and its contacts
- * (from the audit log). Later modules add their events (activities, quotes, shipments, tickets).
+ * Everything that happened to a customer, newest first: changes to the record, to records merged
+ * into it and to its contacts (from the audit log). Later modules add their events (activities, quotes, shipments, tickets).
  */
 export async function customerTimeline(ctx: Ctx, customerId: string, limit = 100): Promise<TimelineEntry[]> {
   await getCustomer(ctx, customerId);
@@ -29,7 +29,9 @@ export async function customerTimeline(ctx: Ctx, customerId: string, limit = 100
           from audit_log a
           left join users u on u.org_id = a.org_id and u.id = a.actor_id
          where a.org_id = ${ctx.orgId}
-           and ((a.entity = 'customers' and a.entity_id = ${customerId})
+           and ((a.entity = 'customers' and a.entity_id in
+                   (select m.id::text from customers m
+                     where m.org_id = ${ctx.orgId} and (m.id = ${customerId} or m.merged_into_id = ${customerId})))
              or (a.entity = 'contacts' and a.entity_id in
                    (select c.id::text from contacts c where c.org_id = ${ctx.orgId} and c.customer_id = ${customerId})))
          order by a.id desc

@@ -27,6 +27,7 @@ import { customerTimeline } from './customer-timeline';
 import { findCustomers } from './find-customers';
 import { findDuplicateCustomers } from './find-duplicate-customers';
 import { getCustomer } from './get-customer';
+import { mergeCustomers } from './merge-customers';
 import { bulkTagCustomers, createTag, deleteTag, findTags, updateTag } from './tags';
 import { updateCustomer } from './update-customer';
 
@@ -117,6 +118,24 @@ export function customerRoutes(app: FastifyInstance) {
     },
     async (request, reply) =>
       sendWithEtag(reply, await updateCustomer(request.ctx, request.params.id, expectedVersion(request), request.body)),
+  );
+  r.post(
+    '/api/customers/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Merge another customer (sourceId) into this one, keeping both histories',
+        params: idParamSchema,
+        body: z.object({ sourceId: z.uuid() }),
+        response: { 200: customerSchema },
+      },
+      config: { access: { permission: ['customers', 'merge'] } },
+    },
+    async (request, reply) =>
+      sendWithEtag(
+        reply,
+        await mergeCustomers(request.ctx, request.params.id, request.body.sourceId, expectedVersion(request)),
+      ),
   );
   r.get(
     '/api/customers/:id/timeline',
