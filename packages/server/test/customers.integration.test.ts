@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, startTestApp, type TestApp } from './harness';
 
@@ -354,5 +355,42 @@ describe('customer master data', () => {
     ).toBe(true);
     const again = await t.request('POST', `/api/customers/${kept.id}/merge`, { as: admin, body: { sourceId: dup.id } });
     expect(again.statusCode).toBe(422);
+  });
+
+  it('exports the filtered list to CSV with a BOM and to .xlsx, audited, and only for roles that may export', async () => {
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: '/api/customers/export?format=csv&country=CN',
+      headers: { cookie: admin.cookie, 'accept-language': 'zh-CN' },
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toContain('客户编码,客户名称');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('宁波海天国际物流有限公司');
+
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: '/api/customers/export?format=xlsx',
+      headers: { cookie: admin.cookie, 'accept-language': 'en' },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Customers');
+    const listed = (await t.request('GET', '/api/customers?limit=200', { as: admin })).json().items.length;
+    expect(sheet?.rowCount).toBe(listed + 1);
+    expect(sheet?.getRow(1).getCell(1).value).toBe('Code');
+    const exports = (await t.request('GET', '/api/audit?action=export&entity=customers', { as: admin })).json().items;
+    expect(exports).toHaveLength(2);
+    expect(exports[0].meta).toMatchObject({ format: 'xlsx', rows: listed });
+
+    const rep = await t.userWithRole(admin, 'sales_rep');
+    expect((await t.request('GET', '/api/customers/export?format=csv', { as: rep })).statusCode).toBe(403);
   });
 });

@@ -174,7 +174,12 @@ describe('every route checks authentication, permission and tenant', () => {
       expect(response.statusCode, label).toBeLessThan(500);
       if (op.path.includes('{id}')) expect(response.statusCode, label).toBe(404);
       // `instance` echoes the URL the caller sent; everything else must be free of org A's data.
-      const body = response.body ? JSON.stringify({ ...response.json(), instance: undefined }) : '';
+      const isJson = String(response.headers['content-type'] ?? '').includes('json');
+      const body = !response.body
+        ? ''
+        : isJson
+          ? JSON.stringify({ ...response.json(), instance: undefined })
+          : response.body;
       for (const id of secretsA) expect(body, label).not.toContain(id);
       expect(body, label).not.toContain('Org A');
     }
@@ -185,6 +190,9 @@ describe('every route checks authentication, permission and tenant', () => {
     expect(teamA.name).toBe('A-team');
     const customerA = (await t.request('GET', `/api/customers/${idsA.customers}`, { as: adminA })).json();
     expect(customerA).toMatchObject({ name: 'Org A 海运客户', version: 1, tagIds: [idsA.tags] });
+    const csvFromB = await t.request('GET', '/api/customers/export?format=csv', { as: adminB });
+    expect(csvFromB.statusCode).toBe(200);
+    expect(csvFromB.body).not.toContain('Org A');
     const dupFromB = await t.request('GET', '/api/customers/duplicates?name=Org%20A%20海运客户&phone=13800138000', {
       as: adminB,
     });

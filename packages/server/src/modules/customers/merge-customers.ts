@@ -44,18 +44,32 @@ export async function mergeCustomers(
   sourceId: string,
   expected: number | undefined,
 ): Promise<Customer> {
-  if (targetId === sourceId) throw AppError.validation('sourceId', 'validation.invalid_value', 'a customer cannot be merged into itself');
+  if (targetId === sourceId)
+    throw AppError.validation('sourceId', 'validation.invalid_value', 'a customer cannot be merged into itself');
   return inTransaction(ctx, async (tx) => {
-    const [target] = await tx.db.select().from(customers).where(customerById(tx, 'merge', targetId)).for('update');
+    const [target] = await tx.db
+      .select()
+      .from(customers)
+      .where(customerById(tx, 'merge', targetId))
+      .for('update');
     if (!target) throw AppError.notFound();
     if (expected !== undefined && target.version !== expected) throw AppError.versionConflict();
-    const [source] = await tx.db.select().from(customers).where(customerById(tx, 'merge', sourceId)).for('update');
+    const [source] = await tx.db
+      .select()
+      .from(customers)
+      .where(customerById(tx, 'merge', sourceId))
+      .for('update');
     if (!source) throw AppError.validation('sourceId', 'reference.invalid');
 
     const org = tx.orgId;
     await tx.db
       .update(customers)
-      .set({ mergedIntoId: targetId, status: 'inactive', updatedAt: new Date(), version: sql`${customers.version} + 1` })
+      .set({
+        mergedIntoId: targetId,
+        status: 'inactive',
+        updatedAt: new Date(),
+        version: sql`${customers.version} + 1`,
+      })
       .where(and(eq(customers.orgId, org), eq(customers.id, sourceId)));
     await tx.db
       .update(contacts)
@@ -79,7 +93,8 @@ export async function mergeCustomers(
 
     const patch: Record<string, unknown> = {};
     for (const field of fillableFields) {
-      if ((target[field] === null || target[field] === undefined) && source[field] !== null) patch[field] = source[field];
+      if ((target[field] === null || target[field] === undefined) && source[field] !== null)
+        patch[field] = source[field];
     }
     if (target.annualRevenue === null && source.annualRevenue !== null) {
       patch.annualRevenue = source.annualRevenue;

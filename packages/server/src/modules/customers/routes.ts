@@ -24,6 +24,7 @@ import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
 import { createContact, findContacts, findCustomerContacts, getContact, updateContact } from './contacts';
 import { createCustomer } from './create-customer';
 import { customerTimeline } from './customer-timeline';
+import { exportCustomers } from './export-customers';
 import { findCustomers } from './find-customers';
 import { findDuplicateCustomers } from './find-duplicate-customers';
 import { getCustomer } from './get-customer';
@@ -61,6 +62,31 @@ export function customerRoutes(app: FastifyInstance) {
     },
     async (request, reply) =>
       reply.code(201).send(sendWithEtag(reply, await createCustomer(request.ctx, request.body))),
+  );
+  r.get(
+    '/api/customers/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export the filtered customer list as CSV (UTF-8 with BOM) or .xlsx',
+        querystring: customerListQuerySchema
+          .omit({ limit: true, cursor: true })
+          .extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+      },
+      config: { access: { permission: ['customers', 'export'] } },
+    },
+    (request, reply) => {
+      const { format, ...filters } = request.query;
+      const stamp = new Date().toISOString().slice(0, 10);
+      reply
+        .type(
+          format === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .header('Content-Disposition', `attachment; filename="customers-${stamp}.${format}"`);
+      return reply.send(exportCustomers(request.ctx, filters, format));
+    },
   );
   r.get(
     '/api/customers/duplicates',

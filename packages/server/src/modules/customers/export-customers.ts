@@ -1,0 +1,115 @@
+import { PassThrough, Readable } from 'node:stream';
+import { type Customer, countryName, type customerListQuerySchema, type Locale } from '@berth/domain';
+import { stringify } from 'csv-stringify';
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import { users } from '../../db/schema';
+import { recordEvent } from '../../platform/audit';
+import { type Ctx, requireScope } from '../../platform/context';
+import { findCustomers } from './find-customers';
+
+type Filters = Omit<z.infer<typeof customerListQuerySchema>, 'limit' | 'cursor'>;
+const batchSize = 500;
+
+const headers: Record<Locale, string[]> = {
+  'zh-CN': [
+    '客户编码',
+    '客户名称',
+    '英文名称',
+    '统一社会信用代码',
+    '国家/地区',
+    '地址',
+    '电话',
+    '邮箱',
+    '行业',
+    '状态',
+    '合作类型',
+    '客户角色',
+    '航线',
+    '负责人',
+    '创建时间',
+  ],
+  en: [
+    'Code',
+    'Name',
+    'English name',
+    'Credit code',
+    'Country',
+    'Address',
+    'Phone',
+    'Email',
+    'Industry',
+    'Status',
+    'Relationship',
+    'Roles',
+    'Lanes',
+    'Owner',
+    'Created',
+  ],
+};
+
+function rowOf(c: Customer, locale: Locale, owners: Map<string, string>): (string | number | null)[] {
+  return [
+    c.code,
+    c.name,
+    c.nameEn,
+    c.creditCode,
+    c.country ? (countryName(c.country, locale) ?? c.country) : null,
+    c.address,
+    c.phone,
+    c.email,
+    c.industry,
+    c.status,
+    c.relationshipType,
+    c.roles.join(', '),
+    c.tradeProfile.lanes.map((l) => `${l.pol}-${l.pod} ${l.mode.toUpperCase()}`).join('; '),
+    c.ownerId ? (owners.get(c.ownerId) ?? null) : null,
+    c.createdAt,
+  ];
+}
+
+/** Every customer the filters select and the actor may see, page by page (never the whole list in memory). */
+async function* exportRows(ctx: Ctx, filters: Filters, format: string) {
+  const ownerRows = await ctx.db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.orgId, ctx.orgId));
+  const owners = new Map(ownerRows.map((u) => [u.id, u.name]));
+  yield headers[ctx.locale];
+  let cursor: string | undefined;
+  let count = 0;
+  do {
+    const page = await findCustomers(ctx, { ...filters, limit: batchSize, cursor });
+    for (const customer of page.items) yield rowOf(customer, ctx.locale, owners);
+    count += page.items.length;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  await recordEvent(ctx, { action: 'export', entity: 'customers', meta: { format, filters, rows: count } });
+}
+
+/** Streams the filtered customer list as CSV (UTF-8 with BOM, so Excel shows Chinese) or .xlsx. */
+export function exportCustomers(ctx: Ctx, filters: Filters, format: 'csv' | 'xlsx'): Readable {
+  requireScope(ctx, 'customers', 'export');
+  const rows = Readable.from(exportRows(ctx, filters, format));
+  if (format === 'csv') return rows.pipe(stringify({ bom: true }));
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  const sheet = workbook.addWorksheet(ctx.locale === 'en' ? 'Customers' : '客户');
+  void (async () => {
+    try {
+      let first = true;
+      for await (const row of rows) {
+        const added = sheet.addRow(row);
+        if (first) added.font = { bold: true };
+        first = false;
+        added.commit();
+      }
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      out.destroy(error as Error);
+    }
+  })();
+  return out;
+}
