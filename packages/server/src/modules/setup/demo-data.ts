@@ -5,6 +5,7 @@ import { roles, teams, users } from '../../db/schema';
 import { hashPassword } from '../../platform/auth/secrets';
 import { inTransaction, systemCtx } from '../../platform/context';
 import { createOrganization, isSetupRequired } from './create-organization';
+import { loadDemoCustomers } from './demo-customers';
 
 export const demoPassword = 'Berth-demo-2026';
 
@@ -29,15 +30,15 @@ const demoUsers = [
 ] as const;
 
 /**
- * A demo forwarder for `npm start -- --demo` on an empty database: its teams and one user per
- * built-in role, all with the password above. Does nothing once an organisation exists.
+ * A demo forwarder for `npm start -- --demo` on an empty database: its teams, one user per
+ * built-in role (all with the password above), and a few hundred customers with contacts. Does nothing once an organisation exists.
  */
 export async function loadDemoData(db: Db, log: FastifyBaseLogger): Promise<void> {
   if (!(await isSetupRequired(db))) {
     log.info('demo data skipped: the database already has an organisation');
     return;
   }
-  const { orgId } = await createOrganization(
+  const { orgId, adminId } = await createOrganization(
     db,
     {
       organization: { name: '海港国际货运代理有限公司' },
@@ -46,6 +47,7 @@ export async function loadDemoData(db: Db, log: FastifyBaseLogger): Promise<void
     { onlyIfFirst: true },
   );
   const passwordHash = await hashPassword(demoPassword);
+  const sales: { id: string; teamId: string | null }[] = [];
   await inTransaction(systemCtx(db, orgId), async (tx) => {
     const teamIds = new Map<string, string>();
     for (const team of demoTeams) {
@@ -66,6 +68,9 @@ export async function loadDemoData(db: Db, log: FastifyBaseLogger): Promise<void
           teamId: user.team ? (teamIds.get(user.team) ?? null) : null,
         })
         .returning({ id: users.id });
+      if (user.role === 'sales_manager' || user.role === 'sales_rep') {
+        sales.push({ id: (row as { id: string }).id, teamId: user.team ? (teamIds.get(user.team) ?? null) : null });
+      }
       if (user.role === 'sales_manager' && user.team) {
         await tx.db
           .update(teams)
@@ -74,5 +79,6 @@ export async function loadDemoData(db: Db, log: FastifyBaseLogger): Promise<void
       }
     }
   });
+  await loadDemoCustomers(db, { orgId, adminId }, sales);
   log.info(`demo data loaded: sign in as admin@demo.berth.local with password ${demoPassword}`);
 }

@@ -1,0 +1,205 @@
+import { createContactInputSchema, createCustomerInputSchema, fullPermissions, type Lane } from '@berth/domain';
+import type { z } from 'zod';
+import type { Db } from '../../db/database';
+import type { Ctx } from '../../platform/context';
+import { createContact } from '../customers/contacts';
+import { createCustomer } from '../customers/create-customer';
+import { bulkTagCustomers, createTag } from '../customers/tags';
+
+/** A small deterministic random source, so every demo database looks the same. */
+function seeded(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  return {
+    next,
+    int: (max: number) => Math.floor(next() * max),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+  };
+}
+
+const cities = [
+  ['上海', 'Shanghai', 'CNSHA'],
+  ['宁波', 'Ningbo', 'CNNGB'],
+  ['深圳', 'Shenzhen', 'CNYTN'],
+  ['广州', 'Guangzhou', 'CNNSA'],
+  ['青岛', 'Qingdao', 'CNTAO'],
+  ['天津', 'Tianjin', 'CNTXG'],
+  ['厦门', 'Xiamen', 'CNXMN'],
+  ['大连', 'Dalian', 'CNDLC'],
+  ['苏州', 'Suzhou', 'CNSHA'],
+  ['义乌', 'Yiwu', 'CNNGB'],
+] as const;
+const brands = [
+  '华通',
+  '远洋',
+  '恒达',
+  '宏远',
+  '金桥',
+  '东方',
+  '中联',
+  '海丰',
+  '顺达',
+  '安信',
+  '鸿运',
+  '新华',
+  '天成',
+  '瑞丰',
+  '永盛',
+  '嘉诚',
+  '锦程',
+  '环宇',
+  '盛世',
+  '万通',
+];
+const brandsEn = [
+  'Huatong',
+  'Yuanyang',
+  'Hengda',
+  'Hongyuan',
+  'Jinqiao',
+  'Dongfang',
+  'Zhonglian',
+  'Haifeng',
+  'Shunda',
+  'Anxin',
+  'Hongyun',
+  'Xinhua',
+  'Tiancheng',
+  'Ruifeng',
+  'Yongsheng',
+  'Jiacheng',
+  'Jincheng',
+  'Huanyu',
+  'Shengshi',
+  'Wantong',
+];
+const trades = [
+  ['电子', 'Electronics', '电子产品'],
+  ['家具', 'Furniture', '家具'],
+  ['纺织', 'Textile', '服装面料'],
+  ['机械', 'Machinery', '机械设备'],
+  ['化工', 'Chemical', '化工品'],
+  ['五金', 'Hardware', '五金工具'],
+  ['汽配', 'Auto Parts', '汽车配件'],
+  ['玩具', 'Toys', '玩具'],
+] as const;
+const suffixes = [
+  ['有限公司', 'Co., Ltd.'],
+  ['进出口有限公司', 'Import & Export Co., Ltd.'],
+  ['实业有限公司', 'Industrial Co., Ltd.'],
+  ['科技股份有限公司', 'Technology Co., Ltd.'],
+] as const;
+const destinations = [
+  'USLAX',
+  'USLGB',
+  'USNYC',
+  'DEHAM',
+  'NLRTM',
+  'BEANR',
+  'GBFXT',
+  'SGSIN',
+  'JPTYO',
+  'KRPUS',
+  'AEJEA',
+  'AUSYD',
+  'BRSSZ',
+  'VNSGN',
+  'THLCH',
+];
+const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
+const givenNames = ['伟', '芳', '娜', '敏', '静', '磊', '强', '洋', '艳', '杰', '涛', '明', '超', '霞', '平', '刚'];
+const mobilePrefixes = ['135', '136', '137', '138', '139', '150', '151', '158', '159', '186', '188', '189'];
+const titles = ['物流经理', '采购经理', '总经理', '单证员', '财务主管', '进出口专员'];
+
+/** Customers with contacts, lanes between real ports and tags, owned by the demo sales team. */
+export async function loadDemoCustomers(
+  db: Db,
+  org: { orgId: string; adminId: string },
+  owners: { id: string; teamId: string | null }[],
+  count = 300,
+): Promise<void> {
+  const random = seeded(20261125);
+  const ctx: Ctx = {
+    orgId: org.orgId,
+    actor: { type: 'user', id: org.adminId },
+    userId: org.adminId,
+    teamIds: [],
+    permissions: fullPermissions(),
+    locale: 'zh-CN',
+    db,
+  };
+  const mobile = () => `${random.pick(mobilePrefixes)}${String(random.int(100_000_000)).padStart(8, '0')}`;
+  const tagNames = [
+    ['VIP', 'gold', '价值'],
+    ['月结客户', 'green', '结算'],
+    ['美线', 'blue', '航线'],
+    ['欧线', 'purple', '航线'],
+    ['新客户', 'cyan', '阶段'],
+    ['流失风险', 'red', '风险'],
+  ] as const;
+  const tags = [];
+  for (const [name, color, group] of tagNames) tags.push(await createTag(ctx, { name, color, group }));
+
+  const used = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    const [city, cityEn, pol] = random.pick(cities);
+    const b = random.int(brands.length);
+    const [trade, tradeEn, commodity] = random.pick(trades);
+    const [suffix, suffixEn] = random.pick(suffixes);
+    const name = `${city}${brands[b]}${trade}${suffix}`;
+    if (used.has(name)) continue;
+    used.add(name);
+    const owner = random.pick(owners);
+    const lanes: Lane[] = Array.from({ length: 1 + random.int(3) }, () => ({
+      pol,
+      pod: random.pick(destinations),
+      mode: random.pick(['fcl', 'fcl', 'lcl', 'air'] as const),
+      volume: 5 + random.int(200),
+      volumeUnit: 'teu' as const,
+    }));
+    const input: z.input<typeof createCustomerInputSchema> = {
+      name,
+      nameEn: `${cityEn} ${brandsEn[b]} ${tradeEn} ${suffixEn}`,
+      creditCode: null,
+      country: 'CN',
+      address: `${city}市${random.pick(['浦东新区', '高新区', '开发区', '保税区', '自贸区'])}${1 + random.int(999)}号`,
+      phone: mobile(),
+      email: `info@${brandsEn[b]?.toLowerCase()}-${tradeEn.toLowerCase().replace(/\s/g, '')}${i}.cn`,
+      industry: trade,
+      employees: 20 + random.int(2000),
+      annualRevenue: { amount: (1 + random.int(500)) * 1_000_000, currency: 'CNY' },
+      roles: [random.pick(['shipper', 'consignee', 'direct_customer'] as const)],
+      relationshipType: random.pick(['walk_in', 'long_term', 'long_term', 'affiliated', 'strategic'] as const),
+      status: random.pick(['prospect', 'active', 'active', 'active', 'inactive'] as const),
+      ownerId: owner.id,
+      teamId: owner.teamId,
+      tradeProfile: { lanes, commodities: [commodity], preferredModes: [lanes[0]?.mode ?? 'fcl'] },
+      billing: {
+        settlementType: random.pick(['per_shipment', 'monthly'] as const),
+        paymentTermsDays: random.pick([0, 15, 30, 45, 60]),
+        creditLimit: { amount: (1 + random.int(50)) * 10_000, currency: 'CNY' },
+      },
+    };
+    // Through the same schemas as the API, so phones are normalised and codes checked.
+    const customer = await createCustomer(ctx, createCustomerInputSchema.parse(input));
+    for (let c = 0; c < 1 + random.int(3); c++) {
+      await createContact(
+        ctx,
+        createContactInputSchema.parse({
+          customerId: customer.id,
+          name: `${random.pick(surnames)}${random.pick(givenNames)}`,
+          title: random.pick(titles),
+          phones: [mobile()],
+          emails: [`contact${c}@${input.email?.split('@')[1]}`],
+          isPrimary: c === 0,
+          marketingConsent: random.next() > 0.5,
+        }),
+      );
+    }
+    const tag = random.pick(tags);
+    if (random.next() > 0.4) await bulkTagCustomers(ctx, { customerIds: [customer.id], add: [tag.id], remove: [] });
+  }
+}
