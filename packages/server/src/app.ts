@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -20,6 +21,7 @@ import { apiKeyRoutes } from './modules/api-keys/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { customerRoutes } from './modules/customers/routes';
+import { importRoutes } from './modules/imports/routes';
 import { outboxRoutes } from './modules/outbox/routes';
 import { roleRoutes } from './modules/roles/routes';
 import { teamRoutes } from './modules/teams/routes';
@@ -42,6 +44,7 @@ const modules = [
   auditRoutes,
   outboxRoutes,
   customerRoutes,
+  importRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}) {
@@ -81,6 +84,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     strictTransportSecurity: deps.config.COOKIE_SECURE,
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { files: 1, fields: 10, fieldSize: 100_000, fileSize: deps.config.UPLOAD_LIMIT_BYTES },
+  });
   await app.register(fastifyRateLimit, {
     global: false,
     hook: 'preHandler',

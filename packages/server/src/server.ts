@@ -2,6 +2,7 @@ import type { FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
 import { type Database, openDatabase } from './db/database';
 import { migrateDatabase } from './db/migrate';
+import { importJob, runImport } from './modules/imports/run-import';
 import { syncBuiltinRoles } from './modules/roles/sync-builtin-roles';
 import type { Config } from './platform/config';
 import type { AppDeps } from './platform/deps';
@@ -44,6 +45,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     staleAfterMs: database.engine === 'pglite' ? 0 : 5 * 60_000,
   });
   registerOutboxDelivery(deps.jobs, mailer);
+  deps.jobs.register(importJob, runImport);
   deps.jobs.every('maintenance.purge', 3_600_000, async (_job, db) => {
     await purgeFinishedJobs(db);
     await purgeOldIdempotencyKeys(db);

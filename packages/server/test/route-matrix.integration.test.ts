@@ -44,6 +44,8 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/contacts': { customerId: '00000000-0000-7000-8000-000000000000', name: 'Probe' },
   'PATCH /api/contacts/{id}': { name: 'Hacked' },
   'POST /api/tags': { name: 'Probe tag' },
+  'POST /api/imports': undefined,
+  'POST /api/imports/preview': undefined,
   'PATCH /api/tags/{id}': { name: 'Hacked' },
 };
 
@@ -81,6 +83,16 @@ describe('every route checks authentication, permission and tenant', () => {
       await t.request('POST', '/api/contacts', { as: adminA, body: { customerId: idsA.customers, name: 'A contact' } })
     ).json().id;
     idsA.tags = (await t.request('POST', '/api/tags', { as: adminA, body: { name: 'Org A VIP' } })).json().id;
+    const form = new FormData();
+    form.append('file', new Blob(['客户名称\nOrg A 导入客户\n']), 'a.csv');
+    idsA.imports = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/imports',
+        payload: form as never,
+        headers: { cookie: adminA.cookie, 'x-csrf-token': adminA.csrfToken },
+      })
+    ).json().id;
     await t.request('POST', '/api/customers/bulk-tags', {
       as: adminA,
       body: { customerIds: [idsA.customers], add: [idsA.tags] },

@@ -39,6 +39,11 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(500 * 1024 * 1024),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
 });
 

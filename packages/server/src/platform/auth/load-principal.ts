@@ -109,3 +109,18 @@ export async function teamIdsOf(db: Executor, orgId: string, userId: string): Pr
   );
   return rows.map((r) => r.id);
 }
+
+/** The permissions and teams of a user now, for work done later on their behalf (imports, jobs). */
+export async function loadUserAccess(
+  db: Executor,
+  orgId: string,
+  userId: string,
+): Promise<{ permissions: Permissions; teamIds: string[] } | null> {
+  const [row] = await db
+    .select({ permissions: roles.permissions })
+    .from(users)
+    .innerJoin(roles, and(eq(roles.orgId, users.orgId), eq(roles.id, users.roleId)))
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId), eq(users.status, 'active')));
+  if (!row) return null;
+  return { permissions: row.permissions, teamIds: await teamIdsOf(db, orgId, userId) };
+}

@@ -1,0 +1,203 @@
+import { countries } from '../reference/countries';
+import {
+  customerRoles,
+  customerStatuses,
+  relationshipTypes,
+  settlementTypes,
+  transportModes,
+} from './customer-schemas';
+
+/**
+ * The columns a customer import understands. Each has its API name and the headers Chinese and
+ * English spreadsheets use for it, so most files map themselves without a mapping.
+ */
+export const customerImportFields = {
+  name: [
+    '客户名称',
+    '公司名称',
+    '企业名称',
+    '名称',
+    '客户',
+    'company',
+    'company name',
+    'customer',
+    'customer name',
+    'name',
+  ],
+  nameEn: ['英文名称', '英文名', '公司英文名', 'english name', 'name (english)', 'name en'],
+  creditCode: ['统一社会信用代码', '信用代码', '社会信用代码', 'credit code', 'uscc', 'unified social credit code'],
+  country: ['国家', '国家/地区', '国家地区', '地区', 'country', 'country/region'],
+  address: ['地址', '公司地址', '详细地址', 'address'],
+  website: ['网站', '网址', '官网', 'website', 'web'],
+  phone: ['电话', '联系电话', '公司电话', '座机', 'phone', 'telephone', 'tel'],
+  email: ['邮箱', '电子邮件', '邮件', 'email', 'e-mail', 'mail'],
+  industry: ['行业', '所属行业', 'industry'],
+  employees: ['员工人数', '人数', '规模', 'employees', 'staff'],
+  status: ['状态', '客户状态', 'status'],
+  relationshipType: ['合作类型', '客户类型', '关系类型', 'relationship', 'relationship type', 'type'],
+  roles: ['客户角色', '角色', 'roles', 'role'],
+  owner: ['负责人', '业务员', '销售', '所属销售', 'owner', 'sales', 'sales rep'],
+  lanes: ['航线', '常用航线', 'lanes', 'trade lanes'],
+  commodities: ['货物', '品名', '货物品类', '主要货物', 'commodities', 'commodity', 'goods'],
+  invoiceTitle: ['发票抬头', '开票抬头', 'invoice title'],
+  taxNumber: ['税号', '纳税人识别号', 'tax number', 'tax id', 'vat'],
+  billingAddress: ['开票地址', '账单地址', 'billing address'],
+  settlementType: ['结算方式', 'settlement', 'settlement type'],
+  paymentTermsDays: ['账期', '账期(天)', '付款期限', 'payment terms', 'payment terms (days)'],
+  creditLimit: ['信用额度', '授信额度', 'credit limit'],
+  creditCurrency: ['额度币种', '币种', 'currency', 'credit currency'],
+  tags: ['标签', 'tags', 'tag'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type CustomerImportField = keyof typeof customerImportFields;
+export const customerImportFieldNames = Object.keys(customerImportFields) as CustomerImportField[];
+
+const fold = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-:：()（）/]+/g, '');
+
+/** Matches headers to fields by API name or a known label; unknown headers are left out. */
+export function suggestCustomerMapping(headers: string[]): Record<string, CustomerImportField> {
+  const byLabel = new Map<string, CustomerImportField>();
+  for (const field of customerImportFieldNames) {
+    byLabel.set(fold(field), field);
+    for (const label of customerImportFields[field]) byLabel.set(fold(label), field);
+  }
+  const mapping: Record<string, CustomerImportField> = {};
+  const taken = new Set<CustomerImportField>();
+  for (const header of headers) {
+    const field = byLabel.get(fold(header));
+    if (field && !taken.has(field)) {
+      mapping[header] = field;
+      taken.add(field);
+    }
+  }
+  return mapping;
+}
+
+const statusLabels: Record<string, (typeof customerStatuses)[number]> = {
+  潜在客户: 'prospect',
+  潜在: 'prospect',
+  意向客户: 'prospect',
+  合作中: 'active',
+  活跃: 'active',
+  正常: 'active',
+  已停止合作: 'inactive',
+  停止合作: 'inactive',
+  停用: 'inactive',
+  流失: 'inactive',
+};
+const relationshipLabels: Record<string, (typeof relationshipTypes)[number]> = {
+  散客: 'walk_in',
+  挂靠: 'affiliated',
+  长期: 'long_term',
+  长期客户: 'long_term',
+  战略联盟: 'strategic',
+  战略: 'strategic',
+  'walk-in': 'walk_in',
+  'long-term': 'long_term',
+};
+const roleLabels: Record<string, (typeof customerRoles)[number]> = {
+  发货人: 'shipper',
+  收货人: 'consignee',
+  海外代理: 'overseas_agent',
+  代理: 'overseas_agent',
+  无船承运人: 'nvocc',
+  承运人: 'carrier',
+  多式联运经营人: 'mto',
+  第三方物流: 'third_party_logistics',
+  直客: 'direct_customer',
+  '3pl': 'third_party_logistics',
+};
+const settlementLabels: Record<string, (typeof settlementTypes)[number]> = {
+  月结: 'monthly',
+  单票结算: 'per_shipment',
+  单票: 'per_shipment',
+  票结: 'per_shipment',
+  现结: 'per_shipment',
+};
+
+function enumValue<T extends string>(value: string, allowed: readonly T[], labels: Record<string, T>): T | string {
+  const key = value.trim().toLowerCase();
+  if ((allowed as readonly string[]).includes(key)) return key as T;
+  return labels[value.trim()] ?? labels[key] ?? value.trim();
+}
+
+const countryByName = new Map<string, string>();
+for (const c of countries) {
+  countryByName.set(fold(c.code), c.code);
+  countryByName.set(fold(c.nameEn), c.code);
+  countryByName.set(fold(c.nameZh), c.code);
+}
+countryByName.set(fold('中国'), 'CN');
+
+const list = (value: string) =>
+  value
+    .split(/[,，;；、|\n]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+const number = (value: string) => {
+  const n = Number(value.replace(/[,，\s]/g, ''));
+  return Number.isFinite(n) ? n : value;
+};
+
+/**
+ * Turns one spreadsheet row (field → cell text) into the body the customer API takes, so the
+ * import validates rows with exactly the same schema as the form. Unparseable values are passed
+ * through for the schema to report on their field.
+ */
+export function customerImportRow(values: Partial<Record<CustomerImportField, string>>): {
+  input: Record<string, unknown>;
+  owner: string | null;
+  tags: string[];
+} {
+  const v = (field: CustomerImportField) => values[field]?.trim() || undefined;
+  const input: Record<string, unknown> = { name: v('name') ?? '' };
+  for (const field of ['nameEn', 'creditCode', 'address', 'website', 'phone', 'email', 'industry'] as const) {
+    if (v(field)) input[field] = v(field);
+  }
+  const country = v('country');
+  if (country) input.country = countryByName.get(fold(country)) ?? country;
+  if (v('employees')) input.employees = number(v('employees') as string);
+  if (v('status')) input.status = enumValue(v('status') as string, customerStatuses, statusLabels);
+  if (v('relationshipType')) {
+    input.relationshipType = enumValue(v('relationshipType') as string, relationshipTypes, relationshipLabels);
+  }
+  if (v('roles')) input.roles = list(v('roles') as string).map((r) => enumValue(r, customerRoles, roleLabels));
+  const lanes = v('lanes')
+    ? list(v('lanes') as string).map((lane) => {
+        const [route = '', mode = 'fcl'] = lane.split(/\s+/);
+        const [pol = '', pod = ''] = route.split(/[-–>→]+/);
+        return {
+          pol,
+          pod,
+          mode: enumValue(mode, transportModes, {
+            整箱: 'fcl',
+            拼箱: 'lcl',
+            空运: 'air',
+            铁路: 'rail',
+            快递: 'express',
+          }),
+        };
+      })
+    : [];
+  input.tradeProfile = {
+    lanes,
+    commodities: v('commodities') ? list(v('commodities') as string) : [],
+    preferredModes: [],
+  };
+  const billing: Record<string, unknown> = {};
+  if (v('invoiceTitle')) billing.invoiceTitle = v('invoiceTitle');
+  if (v('taxNumber')) billing.taxNumber = v('taxNumber');
+  if (v('billingAddress')) billing.billingAddress = v('billingAddress');
+  if (v('settlementType'))
+    billing.settlementType = enumValue(v('settlementType') as string, settlementTypes, settlementLabels);
+  if (v('paymentTermsDays'))
+    billing.paymentTermsDays = number((v('paymentTermsDays') as string).replace(/天|days?/gi, ''));
+  if (v('creditLimit'))
+    billing.creditLimit = { amount: number(v('creditLimit') as string), currency: v('creditCurrency') ?? 'CNY' };
+  input.billing = billing;
+  return { input, owner: v('owner') ?? null, tags: v('tags') ? list(v('tags') as string) : [] };
+}

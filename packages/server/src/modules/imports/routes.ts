@@ -1,0 +1,111 @@
+import { idParamSchema, importPreviewSchema, importSchema } from '@berth/domain';
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../platform/deps';
+import { getImport, previewImport, startImport, type UploadedImport } from './start-import';
+
+/** Reads a multipart request: the text fields and the one file, which is streamed by the caller. */
+async function readUpload(request: FastifyRequest, onFile: (upload: UploadedImport) => Promise<unknown>) {
+  const fields: Record<string, string> = {};
+  let result: unknown;
+  let sawFile = false;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (sawFile || part.fieldname !== 'file') {
+        part.file.resume();
+        continue;
+      }
+      sawFile = true;
+      result = await onFile({ file: part, fields });
+    } else {
+      fields[part.fieldname] = String(part.value ?? '');
+    }
+  }
+  if (!sawFile) result = await onFile({ file: null, fields });
+  return result;
+}
+
+const multipartBody = z.object({
+  file: z.any().describe('the CSV (UTF-8 or GBK) or .xlsx file'),
+  entity: z.literal('customers').optional(),
+  policy: z.enum(['skip', 'update', 'create']).optional(),
+  mapping: z.string().optional().describe('JSON object: source column header → field name'),
+});
+
+export function importRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Imports'];
+  const dataDir = deps.config.dataDir;
+
+  r.post(
+    '/api/imports/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Read the first rows of a file: encoding, headers and the column mapping that would be used',
+        consumes: ['multipart/form-data'],
+        response: { 200: importPreviewSchema },
+      },
+      config: { access: { permission: ['customers', 'create'] } },
+    },
+    async (request) => readUpload(request, (upload) => previewImport(request.ctx, dataDir, upload)) as never,
+  );
+  r.post(
+    '/api/imports',
+    {
+      schema: {
+        tags,
+        summary: 'Start an import (multipart: file, entity, mapping, policy); runs in the background',
+        description: multipartBody.description,
+        consumes: ['multipart/form-data'],
+        response: { 202: z.object({ id: z.uuid() }) },
+      },
+      config: { access: { permission: ['customers', 'create'] } },
+    },
+    async (request, reply) => {
+      const started = (await readUpload(request, (upload) => startImport(request.ctx, dataDir, upload))) as {
+        id: string;
+      };
+      return reply.code(202).header('Location', `/api/imports/${started.id}`).send(started);
+    },
+  );
+  r.get(
+    '/api/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Progress and per-row errors of an import',
+        params: idParamSchema,
+        response: { 200: importSchema },
+      },
+      config: { access: { permission: ['customers', 'create'] } },
+    },
+    (request) => getImport(request.ctx, request.params.id),
+  );
+  r.get(
+    '/api/imports/:id/errors.csv',
+    {
+      schema: { tags, summary: 'The error report of an import as CSV', params: idParamSchema },
+      config: { access: { permission: ['customers', 'create'] } },
+    },
+    async (request, reply) => {
+      const record = await getImport(request.ctx, request.params.id, 1_000_000);
+      const en = request.ctx.locale === 'en';
+      const csv = stringify(
+        [
+          en ? ['Row', 'Field', 'Problem'] : ['行号', '字段', '问题'],
+          ...record.errors.map((e) => [e.row, e.field, e.message]),
+        ],
+        {
+          bom: true,
+        },
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="import-errors-${record.id}.csv"`)
+        .send(csv);
+    },
+  );
+}

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import type { CustomerImportField, Locale } from '@berth/domain';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database';
+import { loadUserAccess } from '../../platform/auth/load-principal';
+import { type Ctx, inTransaction } from '../../platform/context';
+import type { Job } from '../../platform/jobs/job-runner';
+import { customerImportLookups, type ImportPolicy, importCustomerBatch } from '../customers/import-customers';
+import { fileKindOf, readRows } from './read-rows';
+import { importErrors, imports } from './tables';
+
+export const importJob = 'imports.run';
+const batchSize = 500;
+
+/**
+ * Runs an import as a durable job. Each batch of rows is written in one transaction together with
+ * the progress counters, so a crash loses at most the batch in flight, and the retried job
+ * continues after the last committed batch — no row is imported twice.
+ */
+export async function runImport(job: Job, db: Db): Promise<void> {
+  const orgId = job.orgId as string;
+  const id = job.payload.id as string;
+  const where = and(eq(imports.orgId, orgId), eq(imports.id, id));
+  const [record] = await db.select().from(imports).where(where);
+  if (!record || record.status === 'succeeded' || record.status === 'failed') return;
+  try {
+    const access = record.createdBy ? await loadUserAccess(db, orgId, record.createdBy) : null;
+    if (!access) throw new Error('the user who started the import can no longer sign in');
+    const ctx: Ctx = {
+      orgId,
+      actor: { type: 'user', id: record.createdBy },
+      userId: record.createdBy,
+      teamIds: access.teamIds,
+      permissions: access.permissions,
+      locale: (job.payload.locale as Locale) ?? 'zh-CN',
+      db,
+      requestId: `import:${id}`,
+    };
+    await db.update(imports).set({ status: 'running' }).where(where);
+    const kind = fileKindOf(record.filePath) ?? 'csv';
+    const encoding = record.encoding ?? 'utf-8';
+    if (record.total === null) {
+      let total = -1; // the header row is not a record
+      for await (const _ of readRows(record.filePath, kind, encoding)) total++;
+      await db
+        .update(imports)
+        .set({ total: Math.max(0, total) })
+        .where(where);
+    }
+    const lookups = await customerImportLookups(ctx);
+    let columns: (CustomerImportField | undefined)[] | null = null;
+    let seen = 0;
+    let batch: { row: number; values: Partial<Record<CustomerImportField, string>> }[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const rows = batch;
+      batch = [];
+      await inTransaction(ctx, async (tx) => {
+        const result = await importCustomerBatch(tx, rows, record.policy as ImportPolicy, lookups);
+        if (result.errors.length > 0) {
+          await tx.db
+            .insert(importErrors)
+            .values(result.errors.map((e) => ({ orgId, importId: id, ...e })))
+            .onConflictDoNothing();
+        }
+        await tx.db
+          .update(imports)
+          .set({
+            processed: sql`${imports.processed} + ${rows.length}`,
+            created: sql`${imports.created} + ${result.created}`,
+            updated: sql`${imports.updated} + ${result.updated}`,
+            skipped: sql`${imports.skipped} + ${result.skipped}`,
+            failed: sql`${imports.failed} + ${new Set(result.errors.map((e) => e.row)).size}`,
+          })
+          .where(where);
+      });
+    };
+    for await (const sheetRow of readRows(record.filePath, kind, encoding)) {
+      if (!columns) {
+        columns = sheetRow.cells.map((header) => record.mapping[header] as CustomerImportField | undefined);
+        continue;
+      }
+      seen++;
+      if (seen <= record.processed) continue; // committed before a restart
+      const values: Partial<Record<CustomerImportField, string>> = {};
+      sheetRow.cells.forEach((cell, i) => {
+        const field = columns?.[i];
+        if (field && cell) values[field] = cell;
+      });
+      batch.push({ row: sheetRow.row, values });
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+    await db.update(imports).set({ status: 'succeeded', finishedAt: new Date() }).where(where);
+    await fs.promises.rm(record.filePath, { force: true });
+  } catch (error) {
+    const lastAttempt = job.attempts >= job.maxAttempts;
+    await db
+      .update(imports)
+      .set({
+        status: lastAttempt ? 'failed' : 'queued',
+        message: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+        finishedAt: lastAttempt ? new Date() : null,
+      })
+      .where(where);
+    throw error;
+  }
+}

@@ -1,0 +1,188 @@
+import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import {
+  customerImportFieldNames,
+  type ImportRecord,
+  importEntities,
+  importPolicies,
+  suggestCustomerMapping,
+} from '@berth/domain';
+import type { MultipartFile } from '@fastify/multipart';
+import { and, asc, eq } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { AppError } from '../../platform/app-error';
+import { type Ctx, inTransaction, requireScope } from '../../platform/context';
+import { enqueueJob } from '../../platform/jobs/job-runner';
+import { iso } from '../../platform/versioned-write';
+import { ensureDirectoryFor, headerKey, importFilePath } from './import-files';
+import { detectEncoding, type FileKind, fileKindOf, readRows } from './read-rows';
+import { importJob } from './run-import';
+import { importErrors, importMappings, imports } from './tables';
+
+export interface UploadedImport {
+  file: MultipartFile | null;
+  fields: Record<string, string>;
+}
+
+/** Saves the upload to disk as it arrives (never whole in memory) and checks its type. */
+export async function saveUpload(
+  file: MultipartFile | null,
+  target: (kind: FileKind) => string,
+): Promise<{ path: string; kind: FileKind; name: string }> {
+  if (!file) throw AppError.validation('file', 'validation.invalid_type', 'a CSV or .xlsx file is required');
+  const kind = fileKindOf(file.filename);
+  if (!kind) {
+    file.file.resume();
+    throw AppError.validation('file', 'validation.invalid_format', 'only .csv and .xlsx files can be imported');
+  }
+  const path = target(kind);
+  await ensureDirectoryFor(path);
+  await pipeline(file.file, fs.createWriteStream(path));
+  if (file.file.truncated) {
+    await fs.promises.rm(path, { force: true });
+    throw new AppError('request.too_large', 413);
+  }
+  return { path, kind, name: file.filename.slice(0, 200) };
+}
+
+async function headersOf(path: string, kind: FileKind, encoding: string): Promise<string[]> {
+  for await (const row of readRows(path, kind, encoding)) return row.cells;
+  return [];
+}
+
+async function rememberedMapping(ctx: Ctx, entity: string, headers: string[]) {
+  const [saved] = await ctx.db
+    .select({ mapping: importMappings.mapping })
+    .from(importMappings)
+    .where(
+      and(
+        eq(importMappings.orgId, ctx.orgId),
+        eq(importMappings.entity, entity),
+        eq(importMappings.headerKey, headerKey(headers)),
+      ),
+    );
+  return saved?.mapping ?? null;
+}
+
+/** The first rows of a file with its detected encoding and the mapping that will be used. */
+export async function previewImport(ctx: Ctx, dataDir: string, upload: UploadedImport) {
+  requireScope(ctx, 'customers', 'create');
+  const saved = await saveUpload(upload.file, (kind) =>
+    importFilePath(dataDir, ctx.orgId, `preview-${uuidv7()}`, kind),
+  );
+  try {
+    const encoding = saved.kind === 'csv' ? await detectEncoding(saved.path) : 'utf-8';
+    const rows: string[][] = [];
+    for await (const row of readRows(saved.path, saved.kind, encoding)) {
+      rows.push(row.cells);
+      if (rows.length > 10) break;
+    }
+    const headers = rows.shift() ?? [];
+    return {
+      encoding,
+      headers,
+      rows,
+      suggestedMapping: (await rememberedMapping(ctx, 'customers', headers)) ?? suggestCustomerMapping(headers),
+      fields: customerImportFieldNames,
+    };
+  } finally {
+    await fs.promises.rm(saved.path, { force: true });
+  }
+}
+
+/** Stores the file, remembers the mapping for files with these headers, and queues the import job. */
+export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImport): Promise<{ id: string }> {
+  const entity = upload.fields.entity ?? 'customers';
+  if (!(importEntities as readonly string[]).includes(entity))
+    throw AppError.validation('entity', 'validation.invalid_value');
+  const policy = upload.fields.policy ?? 'skip';
+  if (!(importPolicies as readonly string[]).includes(policy))
+    throw AppError.validation('policy', 'validation.invalid_value');
+  requireScope(ctx, 'customers', 'create');
+  if (policy === 'update') requireScope(ctx, 'customers', 'update');
+  let mapping: Record<string, string> | null = null;
+  if (upload.fields.mapping) {
+    try {
+      mapping = JSON.parse(upload.fields.mapping);
+    } catch {
+      throw AppError.validation('mapping', 'validation.invalid_format', 'mapping must be a JSON object');
+    }
+    const known = new Set<string>(customerImportFieldNames);
+    if (
+      !mapping ||
+      typeof mapping !== 'object' ||
+      Array.isArray(mapping) ||
+      Object.values(mapping).some((f) => typeof f !== 'string' || !known.has(f))
+    ) {
+      throw AppError.validation(
+        'mapping',
+        'validation.invalid_value',
+        `mapping values must be one of: ${customerImportFieldNames.join(', ')}`,
+      );
+    }
+  }
+  const id = uuidv7();
+  const saved = await saveUpload(upload.file, (kind) => importFilePath(dataDir, ctx.orgId, id, kind));
+  const encoding = saved.kind === 'csv' ? await detectEncoding(saved.path) : 'utf-8';
+  const headers = await headersOf(saved.path, saved.kind, encoding);
+  const finalMapping = mapping ?? (await rememberedMapping(ctx, entity, headers)) ?? suggestCustomerMapping(headers);
+  if (!Object.values(finalMapping).includes('name')) {
+    await fs.promises.rm(saved.path, { force: true });
+    throw AppError.validation('mapping', 'validation.invalid_value', 'no column is mapped to the customer name (name)');
+  }
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.insert(imports).values({
+      orgId: tx.orgId,
+      id,
+      entity,
+      policy,
+      mapping: finalMapping,
+      fileName: saved.name,
+      filePath: saved.path,
+      encoding,
+      createdBy: tx.userId,
+    });
+    await tx.db
+      .insert(importMappings)
+      .values({ orgId: tx.orgId, entity, headerKey: headerKey(headers), mapping: finalMapping })
+      .onConflictDoUpdate({
+        target: [importMappings.orgId, importMappings.entity, importMappings.headerKey],
+        set: { mapping: finalMapping, updatedAt: new Date() },
+      });
+    await enqueueJob(tx.db, importJob, { id, locale: tx.locale }, { orgId: tx.orgId, maxAttempts: 5 });
+  });
+  return { id };
+}
+
+export async function getImport(ctx: Ctx, id: string, errorLimit = 1000): Promise<ImportRecord> {
+  requireScope(ctx, 'customers', 'create');
+  const [row] = await ctx.db
+    .select()
+    .from(imports)
+    .where(and(eq(imports.orgId, ctx.orgId), eq(imports.id, id), eq(imports.createdBy, ctx.userId as string)));
+  if (!row) throw AppError.notFound();
+  const errors = await ctx.db
+    .select({ row: importErrors.row, field: importErrors.field, message: importErrors.message })
+    .from(importErrors)
+    .where(and(eq(importErrors.orgId, ctx.orgId), eq(importErrors.importId, id)))
+    .orderBy(asc(importErrors.row), asc(importErrors.field))
+    .limit(errorLimit);
+  return {
+    id: row.id,
+    entity: row.entity as ImportRecord['entity'],
+    policy: row.policy as ImportRecord['policy'],
+    fileName: row.fileName,
+    encoding: row.encoding,
+    status: row.status as ImportRecord['status'],
+    total: row.total,
+    processed: row.processed,
+    created: row.created,
+    updated: row.updated,
+    skipped: row.skipped,
+    failed: row.failed,
+    message: row.message,
+    errors,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: iso(row.finishedAt),
+  };
+}

@@ -1,0 +1,152 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, startTestApp, type TestApp } from './harness';
+
+const badRows = new Set([5, 17, 100, 234, 450, 451, 600, 777, 900, 1001]);
+
+/** A Chinese Excel export: GBK, Chinese headers, 1,000 customers of which 10 are broken. */
+function customerCsv(): Buffer {
+  const lines = ['客户名称,英文名称,统一社会信用代码,国家,联系电话,邮箱,客户状态,合作类型,航线'];
+  for (let row = 2; row <= 1001; row++) {
+    const i = row - 1;
+    if (!badRows.has(row)) {
+      lines.push(
+        `测试货运${i}号有限公司,Test Freight ${i} Co. Ltd.,,中国,1380013${String(i).padStart(4, '0')},ops${i}@freight${i}.cn,合作中,长期客户,CNSHA-USLAX 整箱`,
+      );
+    } else if (row % 2 === 0) {
+      lines.push(`坏数据${i}号公司,,91350100M000100Y44,中国,,,,, `); // wrong credit code check digit
+    } else {
+      lines.push(`坏数据${i}号公司,,,火星,12,not-an-email,,,SHANGHAI-USLAX 整箱`); // country, phone, email, port
+    }
+  }
+  return iconv.encode(`${lines.join('\r\n')}\r\n`, 'gbk');
+}
+
+describe('importing customers from spreadsheets', () => {
+  let t: TestApp;
+  let admin: Session;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.setup();
+  });
+  afterAll(() => t.close());
+
+  const upload = (url: string, file: Buffer, name: string, fields: Record<string, string> = {}) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new Blob([file]), name);
+    return t.app.inject({
+      method: 'POST',
+      url,
+      payload: form as never,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'accept-language': 'zh-CN' },
+    });
+  };
+  const runJobs = async () => {
+    while ((await t.server.deps.jobs.runDue()) > 0) {}
+  };
+  const importOf = async (id: string) => (await t.request('GET', `/api/imports/${id}`, { as: admin })).json();
+
+  it('previews a GBK file: detects the encoding, reads the headers and maps them by their Chinese labels', async () => {
+    const response = await upload('/api/imports/preview', customerCsv(), '客户.csv');
+    expect(response.statusCode).toBe(200);
+    const preview = response.json();
+    expect(preview.encoding).toBe('gb18030');
+    expect(preview.headers[0]).toBe('客户名称');
+    expect(preview.rows[0][0]).toBe('测试货运1号有限公司');
+    expect(preview.suggestedMapping).toMatchObject({
+      客户名称: 'name',
+      统一社会信用代码: 'creditCode',
+      联系电话: 'phone',
+      航线: 'lanes',
+    });
+  });
+
+  it('imports 1,000 rows in the background and reports exactly the 10 bad rows by their Excel row number', async () => {
+    const started = await upload('/api/imports', customerCsv(), '客户.csv', { entity: 'customers', policy: 'skip' });
+    expect(started.statusCode).toBe(202);
+    const { id } = started.json();
+    expect((await importOf(id)).status).toBe('queued');
+    await runJobs();
+    const done = await importOf(id);
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      total: 1000,
+      processed: 1000,
+      created: 990,
+      failed: 10,
+      skipped: 0,
+    });
+    expect([...new Set<number>(done.errors.map((e: { row: number }) => e.row))].sort((a, b) => a - b)).toEqual(
+      [...badRows].sort((a, b) => a - b),
+    );
+    const fields = done.errors.filter((e: { row: number }) => e.row === 17).map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['country', 'phone', 'email', 'tradeProfile.lanes.0.pol']));
+    expect(done.errors.find((e: { row: number }) => e.row === 100).message).toContain('统一社会信用代码');
+    const customer = (await t.request('GET', '/api/customers?q=测试货运7号', { as: admin })).json().items[0];
+    expect(customer).toMatchObject({
+      country: 'CN',
+      status: 'active',
+      relationshipType: 'long_term',
+      phone: '+8613800130007',
+    });
+    expect(customer.tradeProfile.lanes).toEqual([
+      { pol: 'CNSHA', pod: 'USLAX', mode: 'fcl', volume: null, volumeUnit: null },
+    ]);
+    const report = await t.app.inject({
+      method: 'GET',
+      url: `/api/imports/${id}/errors.csv`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(report.body.split('\n').filter((l) => /^\d+,/.test(l))).toHaveLength(done.errors.length);
+  });
+
+  it('re-running the same file makes no duplicates; "update" changes the matched customers', async () => {
+    const again = (await upload('/api/imports', customerCsv(), '客户.csv', { policy: 'skip' })).json();
+    await runJobs();
+    expect(await importOf(again.id)).toMatchObject({ status: 'succeeded', created: 0, skipped: 990, failed: 10 });
+    const total = async () => (await t.request('GET', '/api/customers?q=测试货运&limit=200', { as: admin })).json();
+    expect((await total()).items.length).toBe(200);
+    const csv = iconv.encode('客户名称,客户状态\r\n测试货运3号有限公司,已停止合作\r\n', 'gbk');
+    const update = (await upload('/api/imports', csv, 'u.csv', { policy: 'update' })).json();
+    await runJobs();
+    expect(await importOf(update.id)).toMatchObject({ updated: 1, created: 0 });
+    const three = (await t.request('GET', '/api/customers?q=测试货运3号有限', { as: admin })).json().items[0];
+    expect(three.status).toBe('inactive');
+    expect(three.phone).toBe('+8613800130003');
+  });
+
+  it('imports .xlsx with an explicit column mapping, remembered for the next file with the same headers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['Company', 'Tel', 'Remarks']);
+    sheet.addRow(['Xlsx Shipping Ltd', '+86 21 6123 4567', 'ignored']);
+    sheet.addRow(['Another Xlsx Trading', '', '']);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const mapping = JSON.stringify({ Company: 'name', Tel: 'phone' });
+    const bad = await upload('/api/imports', file, 'c.xlsx', { mapping: '{"Company":"spaceship"}' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe('mapping');
+    const started = (await upload('/api/imports', file, 'c.xlsx', { mapping })).json();
+    await runJobs();
+    expect(await importOf(started.id)).toMatchObject({ status: 'succeeded', created: 2, failed: 0 });
+    const preview = (await upload('/api/imports/preview', file, 'c.xlsx')).json();
+    expect(preview.suggestedMapping).toEqual({ Company: 'name', Tel: 'phone' });
+  });
+
+  it('refuses files that are not spreadsheets, and imports by users without the right', async () => {
+    const wrong = await upload('/api/imports', Buffer.from('MZ...'), 'virus.exe');
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors[0].field).toBe('file');
+    const ops = await t.userWithRole(admin, 'operations');
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      payload: new FormData() as never,
+      headers: { cookie: ops.cookie, 'x-csrf-token': ops.csrfToken },
+    });
+    expect(denied.statusCode).toBe(403);
+  });
+});
