@@ -3,6 +3,7 @@ import { createOrganization } from '@berth/server/modules/setup/create-organizat
 import { loadConfig } from '@berth/server/platform/config';
 import { createServer } from '@berth/server/server';
 import { sql } from 'drizzle-orm';
+import { percentile, timed } from './timing';
 
 /**
  * List latency through the whole stack (HTTP, auth, permission, scope, serialisation) next to the
@@ -12,26 +13,6 @@ const users = Number(process.env.BENCH_USERS ?? 20_000);
 const requests = Number(process.env.BENCH_REQUESTS ?? 2_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const password = 'Bench-password-1';
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function timed(n: number, parallel: number, run: (i: number) => Promise<void>): Promise<number[]> {
-  const times: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      while (next < n) {
-        const i = next++;
-        const start = performance.now();
-        await run(i);
-        times.push(performance.now() - start);
-      }
-    }),
-  );
-  return times.sort((a, b) => a - b);
-}
 
 export async function benchApiLatency() {
   const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: null });

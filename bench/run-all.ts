@@ -1,3 +1,6 @@
 import { benchApiLatency } from './api-latency';
+import { benchCustomerSearch } from './customer-search';
 
-await benchApiLatency();
+const only = process.argv[2];
+if (!only || only === 'api') await benchApiLatency();
+if (!only || only === 'customers') await benchCustomerSearch();
