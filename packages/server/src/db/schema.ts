@@ -9,24 +9,16 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { id, orgId, ts, versioned } from './columns';
 
 /**
  * Platform tables. Every business table carries `org_id` and includes it in its primary and
  * unique keys, so the schema can be distributed by tenant. Ids are time-ordered UUIDs (v7)
  * made by `berth_uuidv7()` (see the first migration) or by the application.
  */
-const id = () => uuid('id').notNull().default(sql`berth_uuidv7()`);
-const orgId = () => uuid('org_id').notNull();
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const versioned = () => ({
-  version: integer('version').notNull().default(1),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-});
 
 export const organizations = pgTable('organizations', {
   id: id().primaryKey(),

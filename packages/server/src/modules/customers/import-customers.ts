@@ -15,6 +15,7 @@ import { users } from '../../db/schema';
 import { type Ctx, requireScope } from '../../platform/context';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import { customerKeys } from './customer-search-keys';
+import { laneRows } from './save-lanes';
 import { customerLanes, customers, customerTags, tags } from './tables';
 import { updateCustomer } from './update-customer';
 
@@ -230,18 +231,7 @@ async function insertCustomers(ctx: Ctx, rows: ValidRow[]): Promise<void> {
     };
   });
   const inserted = await ctx.db.insert(customers).values(values).returning({ id: customers.id });
-  const lanes = rows.flatMap((v, i) =>
-    v.input.tradeProfile.lanes.map((lane, position) => ({
-      orgId: ctx.orgId,
-      customerId: inserted[i]?.id as string,
-      position,
-      pol: lane.pol,
-      pod: lane.pod,
-      mode: lane.mode,
-      volume: lane.volume ?? null,
-      volumeUnit: lane.volumeUnit ?? null,
-    })),
-  );
+  const lanes = rows.flatMap((v, i) => laneRows(ctx.orgId, inserted[i]?.id as string, v.input.tradeProfile.lanes));
   if (lanes.length > 0) await ctx.db.insert(customerLanes).values(lanes);
   const tagLinks = rows.flatMap((v, i) =>
     v.tagIds.map((tagId) => ({ orgId: ctx.orgId, customerId: inserted[i]?.id as string, tagId })),

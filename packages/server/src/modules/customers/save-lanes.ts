@@ -8,17 +8,18 @@ export async function saveLanes(ctx: Ctx, customerId: string, lanes: Lane[]): Pr
   await ctx.db
     .delete(customerLanes)
     .where(and(eq(customerLanes.orgId, ctx.orgId), eq(customerLanes.customerId, customerId)));
-  if (lanes.length === 0) return;
-  await ctx.db.insert(customerLanes).values(
-    lanes.map((lane, position) => ({
-      orgId: ctx.orgId,
-      customerId,
-      position,
-      pol: lane.pol,
-      pod: lane.pod,
-      mode: lane.mode,
-      volume: lane.volume ?? null,
-      volumeUnit: lane.volumeUnit ?? null,
-    })),
-  );
+  if (lanes.length > 0) await ctx.db.insert(customerLanes).values(laneRows(ctx.orgId, customerId, lanes));
+}
+
+export function laneRows(orgId: string, customerId: string, lanes: Lane[]) {
+  return lanes.map((lane, position) => ({
+    orgId,
+    customerId,
+    position,
+    pol: lane.pol,
+    pod: lane.pod,
+    mode: lane.mode,
+    volume: lane.volume ?? null,
+    volumeUnit: lane.volumeUnit ?? null,
+  }));
 }

@@ -12,20 +12,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { id, orgId, ts, versioned } from '../../db/columns';
 
 /** Customer master data: owned by the customers module; other modules use its use cases. */
-const id = () => uuid('id').notNull().default(sql`berth_uuidv7()`);
-const orgId = () => uuid('org_id').notNull();
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const versioned = () => ({
-  version: integer('version').notNull().default(1),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-});
 
 export interface TradeProfileJson {
   commodities: string[];
