@@ -393,4 +393,39 @@ describe('customer master data', () => {
     const rep = await t.userWithRole(admin, 'sales_rep');
     expect((await t.request('GET', '/api/customers/export?format=csv', { as: rep })).statusCode).toBe(403);
   });
+
+  it('shows lane changes on the timeline and hides masked data there too', async () => {
+    const ops = await t.userWithRole(admin, 'operations');
+    const c = (await create(admin, { name: '连云港海联物流', billing: { paymentTermsDays: 30 } })).json();
+    await t.request('PATCH', `/api/customers/${c.id}`, {
+      as: admin,
+      body: {
+        tradeProfile: { lanes: [{ pol: 'CNLYG', pod: 'KZALA', mode: 'rail' }] },
+        billing: { paymentTermsDays: 60 },
+      },
+    });
+    await t.request('POST', '/api/contacts', {
+      as: admin,
+      body: { customerId: c.id, name: '孙经理', phones: ['13900001111'] },
+    });
+    const forAdmin = (await t.request('GET', `/api/customers/${c.id}/timeline`, { as: admin })).json().items;
+    const laneChange = forAdmin.find((e: { changes: Record<string, unknown> | null }) => e.changes?.lanes);
+    expect(laneChange.changes.lanes).toEqual([[], ['CNLYG-KZALA rail']]);
+    expect(JSON.stringify(forAdmin)).toContain('+8613900001111');
+    const forOps = JSON.stringify(
+      (await t.request('GET', `/api/customers/${c.id}/timeline`, { as: ops })).json().items,
+    );
+    expect(forOps).not.toContain('13900001111');
+    expect(forOps).not.toContain('paymentTermsDays');
+    expect(forOps).not.toContain('read_personal_data');
+  });
+
+  it("moves a customer into the new owner's team when the owner changes", async () => {
+    const south = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华南销售部' } })).json().id;
+    const repSouth = await t.userWithRole(admin, 'sales_rep', { teamId: south });
+    const c = (await create(admin, { name: '汕头潮运货代' })).json();
+    const moved = await t.request('PATCH', `/api/customers/${c.id}`, { as: admin, body: { ownerId: repSouth.id } });
+    expect(moved.json()).toMatchObject({ ownerId: repSouth.id, teamId: south });
+    expect((await t.request('GET', `/api/customers/${c.id}`, { as: repSouth })).statusCode).toBe(200);
+  });
 });

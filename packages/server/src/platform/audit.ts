@@ -21,3 +21,21 @@ export async function recordEvent(
     requestId: ctx.requestId ?? null,
   });
 }
+
+/** A change the trigger cannot see (rows of a child table shown as one field of the parent). */
+export async function recordChange(
+  ctx: Pick<Ctx, 'orgId' | 'actor' | 'db' | 'ip' | 'requestId'>,
+  change: { entity: string; entityId: string; changes: Record<string, [unknown, unknown]> },
+): Promise<void> {
+  await ctx.db.insert(auditLog).values({
+    orgId: ctx.orgId,
+    actorId: ctx.actor.id,
+    actorType: ctx.actor.type,
+    action: 'update',
+    entity: change.entity,
+    entityId: change.entityId,
+    changes: change.changes,
+    ip: ctx.ip ?? null,
+    requestId: ctx.requestId ?? null,
+  });
+}

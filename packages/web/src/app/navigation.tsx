@@ -4,6 +4,8 @@ import {
   HomeOutlined,
   MailOutlined,
   SafetyCertificateOutlined,
+  ShopOutlined,
+  TagsOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -34,6 +36,26 @@ export const navGroups: NavGroup[] = [
     key: 'workbench',
     labelKey: 'nav.groupWorkbench',
     items: [{ key: 'home', path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> }],
+  },
+  {
+    key: 'crm',
+    labelKey: 'nav.groupCustomers',
+    items: [
+      {
+        key: 'customers',
+        path: '/customers',
+        labelKey: 'nav.customers',
+        icon: <ShopOutlined />,
+        resource: 'customers',
+      },
+      {
+        key: 'customer-tags',
+        path: '/customers/tags',
+        labelKey: 'nav.customerTags',
+        icon: <TagsOutlined />,
+        resource: 'tags',
+      },
+    ],
   },
   {
     key: 'admin',
@@ -85,10 +107,11 @@ export const navGroups: NavGroup[] = [
   },
 ];
 
-/** The nav item a path belongs to ('/admin/users/…' → users). */
+/** The nav item a path belongs to ('/admin/users/…' → users); the longest matching path wins ('/customers/tags'). */
 export function navItemFor(pathname: string): NavItem | undefined {
   const items = navGroups.flatMap((group) => group.items);
-  return items.find((item) =>
+  const matches = items.filter((item) =>
     item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`),
   );
+  return matches.sort((a, b) => b.path.length - a.path.length)[0];
 }

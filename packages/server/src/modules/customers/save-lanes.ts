@@ -1,5 +1,5 @@
 import type { Lane } from '@berth/domain';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { customerLanes } from './tables';
 
@@ -22,4 +22,16 @@ export function laneRows(orgId: string, customerId: string, lanes: Lane[]) {
     volume: lane.volume ?? null,
     volumeUnit: lane.volumeUnit ?? null,
   }));
+}
+
+/** A customer's lanes as `POL-POD MODE [volume unit]` strings, for its history. */
+export async function lanesOf(ctx: Ctx, customerId: string): Promise<string[]> {
+  const rows = await ctx.db
+    .select()
+    .from(customerLanes)
+    .where(and(eq(customerLanes.orgId, ctx.orgId), eq(customerLanes.customerId, customerId)))
+    .orderBy(asc(customerLanes.position));
+  return rows.map(
+    (l) => `${l.pol}-${l.pod} ${l.mode}${l.volume ? ` ${l.volume} ${l.volumeUnit ?? ''}`.trimEnd() : ''}`,
+  );
 }

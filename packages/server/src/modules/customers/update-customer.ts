@@ -1,15 +1,16 @@
 import type { Customer, UpdateCustomerInput } from '@berth/domain';
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
+import { recordChange } from '../../platform/audit';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { updateVersioned } from '../../platform/versioned-write';
-import { assertCustomerAssignment } from './assert-customer-assignment';
+import { assertCustomerAssignment, teamOfUser } from './assert-customer-assignment';
 import { mapCustomerWriteErrors } from './create-customer';
 import { toCustomer } from './customer-dto';
 import { customerById } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
-import { saveLanes } from './save-lanes';
+import { lanesOf, saveLanes } from './save-lanes';
 import { customers } from './tables';
 
 /**
@@ -50,15 +51,32 @@ export async function updateCustomer(
       patch.tradeProfile = rest;
     }
     if (input.ownerId !== undefined || input.teamId !== undefined) {
+      // A new owner brings the customer into their team unless a team is given.
+      const ownerChanged = input.ownerId !== undefined && input.ownerId !== current.ownerId;
+      const teamId =
+        input.teamId !== undefined
+          ? input.teamId
+          : ownerChanged
+            ? await teamOfUser(tx, input.ownerId ?? null)
+            : current.teamId;
+      if (teamId !== current.teamId) patch.teamId = teamId;
       await assertCustomerAssignment(tx, 'update', {
         ownerId: input.ownerId === undefined ? current.ownerId : input.ownerId,
-        teamId: input.teamId === undefined ? current.teamId : input.teamId,
+        teamId,
       });
     }
     const merged = { ...current, ...patch } as typeof current;
     Object.assign(patch, customerKeys(merged));
     const row = await updateVersioned(tx, customers, where, expected, patch).catch(mapCustomerWriteErrors);
-    if (tradeProfile) await saveLanes(tx, id, tradeProfile.lanes);
+    if (tradeProfile) {
+      const before = await lanesOf(tx, id);
+      await saveLanes(tx, id, tradeProfile.lanes);
+      const after = await lanesOf(tx, id);
+      // Lanes live in their own table; their change goes on the customer's history here.
+      if (JSON.stringify(before) !== JSON.stringify(after)) {
+        await recordChange(tx, { entity: 'customers', entityId: id, changes: { lanes: [before, after] } });
+      }
+    }
     return toCustomer(tx, tx.db, row);
   });
 }

@@ -22,6 +22,19 @@ const AuditPage = lazy(() => import('../../modules/admin/audit/audit-page').then
 const OutboxPage = lazy(() =>
   import('../../modules/admin/outbox/outbox-page').then((m) => ({ default: m.OutboxPage })),
 );
+const CustomersPage = lazy(() =>
+  import('../../modules/customers/list/customers-page').then((m) => ({ default: m.CustomersPage })),
+);
+const CustomerCreatePage = lazy(() =>
+  import('../../modules/customers/form/customer-create-page').then((m) => ({ default: m.CustomerCreatePage })),
+);
+const CustomerEditPage = lazy(() =>
+  import('../../modules/customers/form/customer-edit-page').then((m) => ({ default: m.CustomerEditPage })),
+);
+const CustomerPage = lazy(() =>
+  import('../../modules/customers/detail/customer-page').then((m) => ({ default: m.CustomerPage })),
+);
+const TagsPage = lazy(() => import('../../modules/customers/tags/tags-page').then((m) => ({ default: m.TagsPage })));
 
 export function AppRoutes() {
   return (
@@ -36,6 +49,48 @@ export function AppRoutes() {
             <Route element={<MainLayout />}>
               <Route index element={<HomePage />} />
               <Route path="account" element={<AccountPage />} />
+              <Route path="customers">
+                <Route
+                  index
+                  element={
+                    <RequirePermission resource="customers">
+                      <CustomersPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="new"
+                  element={
+                    <RequirePermission resource="customers" action="create">
+                      <CustomerCreatePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="tags"
+                  element={
+                    <RequirePermission resource="tags">
+                      <TagsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path=":id"
+                  element={
+                    <RequirePermission resource="customers">
+                      <CustomerPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path=":id/edit"
+                  element={
+                    <RequirePermission resource="customers" action="update">
+                      <CustomerEditPage />
+                    </RequirePermission>
+                  }
+                />
+              </Route>
               <Route path="admin">
                 <Route
                   path="users"

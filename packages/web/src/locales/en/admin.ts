@@ -70,8 +70,12 @@ export const admin: typeof zh = {
       outbox: 'Outbox',
       personalData: 'Personal data (unmasked)',
       financials: 'Financials (cost and margin)',
+      customers: 'Customers',
+      customerBilling: 'Customer billing and credit',
+      contacts: 'Contacts',
+      tags: 'Customer tags',
     },
-    actions: { read: 'View', create: 'Create', update: 'Edit', delete: 'Delete' },
+    actions: { read: 'View', create: 'Create', update: 'Edit', delete: 'Delete', merge: 'Merge', export: 'Export' },
     scopes: { none: 'None', own: 'Own', team: 'Team', org: 'Organisation' },
   },
   apiKeys: {
@@ -124,6 +128,9 @@ export const admin: typeof zh = {
       organizations: 'Organisations',
       sessions: 'Sessions',
       outbox: 'Outbox',
+      customers: 'Customers',
+      contacts: 'Contacts',
+      tags: 'Customer tags',
     },
     actions: {
       create: 'Create',
@@ -137,6 +144,9 @@ export const admin: typeof zh = {
       setup: 'Setup',
       revoke: 'Revoke',
       password_change: 'Password change',
+      tag: 'Tags changed',
+      merge: 'Merge',
+      read_personal_data: 'Personal data viewed',
     },
   },
   outbox: {

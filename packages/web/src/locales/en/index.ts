@@ -2,5 +2,6 @@ import type { Translation } from '../zh-CN';
 import { admin } from './admin';
 import { app } from './app';
 import { auth } from './auth';
+import { customers } from './customers';
 
-export const en: Translation = { ...app, ...auth, ...admin };
+export const en: Translation = { ...app, ...auth, ...admin, ...customers };

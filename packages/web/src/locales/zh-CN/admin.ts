@@ -67,8 +67,12 @@ export const admin = {
       outbox: '发件箱',
       personalData: '个人信息（明文）',
       financials: '财务数据（成本与毛利）',
+      customers: '客户',
+      customerBilling: '客户开票与信用',
+      contacts: '联系人',
+      tags: '客户标签',
     },
-    actions: { read: '查看', create: '新建', update: '编辑', delete: '删除' },
+    actions: { read: '查看', create: '新建', update: '编辑', delete: '删除', merge: '合并', export: '导出' },
     scopes: { none: '无', own: '本人', team: '本团队', org: '全组织' },
   },
   apiKeys: {
@@ -121,6 +125,9 @@ export const admin = {
       organizations: '组织',
       sessions: '会话',
       outbox: '发件箱',
+      customers: '客户',
+      contacts: '联系人',
+      tags: '客户标签',
     },
     actions: {
       create: '新建',
@@ -134,6 +141,9 @@ export const admin = {
       setup: '初始化',
       revoke: '吊销',
       password_change: '修改密码',
+      tag: '标签变更',
+      merge: '合并',
+      read_personal_data: '查看个人信息',
     },
   },
   outbox: {

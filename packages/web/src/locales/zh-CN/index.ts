@@ -1,6 +1,7 @@
 import { admin } from './admin';
 import { app } from './app';
 import { auth } from './auth';
+import { customers } from './customers';
 
-export const zhCN = { ...app, ...auth, ...admin };
+export const zhCN = { ...app, ...auth, ...admin, ...customers };
 export type Translation = typeof zhCN;

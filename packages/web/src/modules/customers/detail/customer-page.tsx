@@ -1,0 +1,96 @@
+import { EditOutlined } from '@ant-design/icons';
+import type { Customer } from '@berth/domain';
+import { Button, Card, Tabs, type TabsProps, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useCan } from '../../../app/permissions';
+import { FullPageSpin } from '../../../components/full-page-spin';
+import { PageTitle } from '../../../components/page-title';
+import { CustomerContacts } from '../contacts/customer-contacts';
+import { CustomerNotFound } from '../customer-not-found';
+import { useCustomer } from '../use-customer';
+import { CustomerBilling } from './customer-billing';
+import { CustomerHeader } from './customer-header';
+import { CustomerLanes } from './customer-lanes';
+import { CustomerProfile } from './customer-profile';
+import { CustomerTimeline } from './customer-timeline';
+
+/** The customer 360 page: header with status, owner and tags; profile, contacts, lanes, billing and timeline. */
+export function CustomerPage() {
+  const { id = '' } = useParams();
+  const { data: customer, isPending, error } = useCustomer(id);
+  if (isPending) return <FullPageSpin />;
+  if (!customer) return <CustomerNotFound error={error} />;
+  return <Customer360 customer={customer} />;
+}
+
+function hasBilling(customer: Customer): customer is Customer & { billing: NonNullable<Customer['billing']> } {
+  return customer.billing !== null;
+}
+
+function Customer360({ customer }: { customer: Customer }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+
+  const tabs: NonNullable<TabsProps['items']> = [
+    { key: 'profile', label: t('customers.tabs.profile'), children: <CustomerProfile customer={customer} /> },
+  ];
+  if (can('contacts', 'read')) {
+    tabs.push({
+      key: 'contacts',
+      label: t('customers.tabs.contacts'),
+      children: <CustomerContacts customerId={customer.id} />,
+    });
+  }
+  tabs.push({ key: 'lanes', label: t('customers.tabs.lanes'), children: <CustomerLanes customer={customer} /> });
+  if (hasBilling(customer)) {
+    tabs.push({
+      key: 'billing',
+      label: t('customers.tabs.billing'),
+      children: <CustomerBilling customer={customer} />,
+    });
+  }
+  tabs.push({
+    key: 'timeline',
+    label: t('customers.tabs.timeline'),
+    children: <CustomerTimeline customer={customer} />,
+  });
+
+  const requested = searchParams.get('tab');
+  const active = tabs.some((tab) => tab.key === requested) ? (requested as string) : 'profile';
+
+  return (
+    <div data-testid="customer-360">
+      <PageTitle
+        title={customer.name}
+        extra={
+          can('customers', 'update') && (
+            <Button
+              icon={<EditOutlined />}
+              onClick={() => navigate(`/customers/${encodeURIComponent(customer.id)}/edit`)}
+              data-testid="edit-customer"
+            >
+              {t('customers.edit')}
+            </Button>
+          )
+        }
+      />
+      {customer.nameEn && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: -12 }} data-testid="customer-name-en">
+          {customer.nameEn}
+        </Typography.Paragraph>
+      )}
+      <CustomerHeader customer={customer} />
+      <Card>
+        <Tabs
+          activeKey={active}
+          onChange={(key) => setSearchParams(key === 'profile' ? {} : { tab: key }, { replace: true })}
+          items={tabs}
+          destroyOnHidden
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+import { type Customer, type Permissions, scopeOf, type timelineEntrySchema } from '@berth/domain';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { formatDateTime } from '../../../app/format';
+import { useMe } from '../../../app/session';
+import { useTeamLookup, useUserLookup } from '../../admin/lookups';
+import { useTagLookup } from '../lookups';
+import { useCustomerLabels } from '../use-customer-labels';
+import { useFormatMoney } from '../use-format-money';
+import { useReferenceNames } from '../use-reference-names';
+
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+const maxValueLength = 120;
+const timestampFields = new Set(['left_at', 'consent_at', 'created_at', 'updated_at']);
+/** Contact fields the API masks for viewers without personalData.read. */
+const personalFields = new Set(['phones', 'emails', 'wechat', 'birthday']);
+/** Customer fields the API leaves out for viewers who may not see billing. */
+const billingFields = new Set(['billing']);
+
+/** One changed field, or one changed part of trade_profile / billing ("Billing and credit · Credit limit"). */
+export interface ChangeLine {
+  key: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isMoney(value: unknown): value is { amount: number; currency: string } {
+  return isRecord(value) && typeof value.amount === 'number' && typeof value.currency === 'string';
+}
+
+function shorten(text: string): string {
+  return text.length > maxValueLength ? `${text.slice(0, maxValueLength - 1)}…` : text;
+}
+
+/** The names contacts had in the history, the latest one winning (entries come newest first). */
+function contactNames(entries: TimelineEntry[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const entry of [...entries].reverse()) {
+    if (entry.entity !== 'contacts' || !entry.entityId) continue;
+    const change = entry.changes?.name;
+    const name = change?.[1] ?? change?.[0];
+    if (typeof name === 'string' && name) names.set(entry.entityId, name);
+  }
+  return names;
+}
+
+/**
+ * Whether the viewer sees contacts' personal data of this customer unmasked: with personalData.read for the whole
+ * organisation, or for their own customers. With team scope the team tree is not known here, so it stays hidden.
+ */
+function seesPersonalData(permissions: Permissions | undefined, customer: Customer, userId: string | undefined) {
+  const scope = permissions ? scopeOf(permissions, 'personalData', 'read') : null;
+  return scope === 'org' || (scope !== null && customer.ownerId !== null && customer.ownerId === userId);
+}
+
+/** Turns timeline entries into words: who, which action on what, and changed fields as "label: old → new". */
+export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  // The history holds the values as written; show them only to those the API shows them to elsewhere.
+  const hidden = useMemo(() => {
+    const fields = new Set<string>();
+    if (!seesPersonalData(me?.permissions as Permissions | undefined, customer, me?.user.id)) {
+      for (const field of personalFields) fields.add(field);
+    }
+    if (customer.billing === null) for (const field of billingFields) fields.add(field);
+    return fields;
+  }, [me, customer]);
+  const labels = useCustomerLabels();
+  const names = useReferenceNames();
+  const users = useUserLookup().byId;
+  const teams = useTeamLookup().byId;
+  const tags = useTagLookup().byId;
+  const formatMoney = useFormatMoney();
+  const fieldNames = t('timeline.fields', { returnObjects: true }) as unknown as Record<string, string>;
+  const partNames = t('customers.fields', { returnObjects: true }) as unknown as Record<string, string>;
+  const actionNames = t('timeline.actions', { returnObjects: true }) as unknown as Record<string, string>;
+  const contacts = useMemo(() => contactNames(entries), [entries]);
+
+  const fieldLabel = useCallback(
+    (field: string) => (Object.hasOwn(fieldNames, field) ? (fieldNames[field] as string) : field),
+    [fieldNames],
+  );
+  const actionLabel = useCallback(
+    (action: string) => (Object.hasOwn(actionNames, action) ? (actionNames[action] as string) : action),
+    [actionNames],
+  );
+
+  const actor = useCallback(
+    (entry: TimelineEntry) => entry.actorName ?? (entry.actorId ? t('timeline.someone') : t('timeline.system')),
+    [t],
+  );
+
+  const target = useCallback(
+    (entry: TimelineEntry) => {
+      if (entry.entity === 'customers') return t('timeline.customer');
+      if (entry.entity === 'contacts') {
+        const name = entry.entityId ? contacts.get(entry.entityId) : undefined;
+        return name ? t('timeline.contactNamed', { name }) : t('timeline.contact');
+      }
+      return entry.entity;
+    },
+    [contacts, t],
+  );
+
+  const value = useCallback(
+    (entity: string, field: string, raw: unknown): string => {
+      if (raw === null || raw === undefined || raw === '') return t('common.none');
+      if (typeof raw === 'boolean') return raw ? t('common.yes') : t('common.no');
+      if (Array.isArray(raw)) {
+        if (raw.length === 0) return t('common.none');
+        const items = field === 'roles' ? raw.map((role) => labels.role(String(role))) : raw.map(String);
+        return shorten(items.join(', '));
+      }
+      if (typeof raw === 'string') {
+        switch (field) {
+          case 'status':
+            return entity === 'contacts' ? labels.contactStatus(raw) : labels.status(raw);
+          case 'relationship_type':
+            return labels.relationshipType(raw);
+          case 'country':
+            return names.country(raw);
+          case 'owner_id':
+            return users.get(raw)?.name ?? t('common.none');
+          case 'team_id':
+            return teams.get(raw)?.name ?? t('common.none');
+          case 'preferred_channel':
+            return labels.channel(raw);
+          default:
+            return timestampFields.has(field) ? formatDateTime(raw) : shorten(raw);
+        }
+      }
+      if (typeof raw === 'object') return shorten(JSON.stringify(raw));
+      return String(raw);
+    },
+    [labels, names, users, teams, t],
+  );
+
+  /** A value inside trade_profile or billing, by its API name (camelCase). */
+  const partValue = useCallback(
+    (part: string, raw: unknown): string => {
+      if (raw === null || raw === undefined || raw === '') return t('common.none');
+      if (isMoney(raw)) return formatMoney(raw);
+      if (Array.isArray(raw)) {
+        if (raw.length === 0) return t('common.none');
+        if (part === 'lanes') return String(raw.length);
+        const items = part === 'preferredModes' ? raw.map((mode) => labels.mode(String(mode))) : raw.map(String);
+        return shorten(items.join(', '));
+      }
+      if (typeof raw === 'string') {
+        if (part === 'settlementType') return labels.settlement(raw);
+        if (part === 'importFrequency' || part === 'exportFrequency') return labels.frequency(raw);
+        return shorten(raw);
+      }
+      if (typeof raw === 'object') return shorten(JSON.stringify(raw));
+      return String(raw);
+    },
+    [formatMoney, labels, t],
+  );
+
+  /** The changed fields of an update; objects such as billing are opened up into their changed parts. */
+  const changeLines = useCallback(
+    (entry: TimelineEntry): ChangeLine[] =>
+      Object.entries(entry.changes ?? {}).flatMap(([field, [before, after]]) => {
+        if (hidden.has(field)) {
+          const concealed = t('timeline.hiddenValue');
+          return [{ key: field, label: fieldLabel(field), before: concealed, after: concealed }];
+        }
+        if (isRecord(before) && isRecord(after) && !isMoney(before) && !isMoney(after)) {
+          const parts = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+            (part) => JSON.stringify(before[part] ?? null) !== JSON.stringify(after[part] ?? null),
+          );
+          return parts.map((part) => ({
+            key: `${field}.${part}`,
+            label: `${fieldLabel(field)} · ${Object.hasOwn(partNames, part) ? partNames[part] : part}`,
+            before: partValue(part, before[part]),
+            after: partValue(part, after[part]),
+          }));
+        }
+        return [
+          {
+            key: field,
+            label: fieldLabel(field),
+            before: value(entry.entity, field, before),
+            after: value(entry.entity, field, after),
+          },
+        ];
+      }),
+    [fieldLabel, hidden, partNames, partValue, value, t],
+  );
+
+  const tagNames = useCallback(
+    (ids: unknown): string[] =>
+      Array.isArray(ids) ? ids.map((id) => tags.get(String(id))?.name ?? t('timeline.unknownTag')) : [],
+    [tags, t],
+  );
+
+  return { actor, actionLabel, target, changeLines, tagNames };
+}

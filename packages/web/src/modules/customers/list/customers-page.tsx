@@ -1,0 +1,119 @@
+import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
+import { customerSchema } from '@berth/domain';
+import { Button, Table, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { useCan } from '../../../app/permissions';
+import { useKeysetList } from '../../../app/use-keyset-list';
+import { LoadMore } from '../../../components/load-more';
+import { PageTitle } from '../../../components/page-title';
+import { customerKeys } from '../query-keys';
+import { BulkTagModal } from './bulk-tag-modal';
+import { CustomerFilters } from './customer-filters';
+import { useCustomerColumns } from './use-customer-columns';
+import { customerListParams, useCustomerFilters } from './use-customer-filters';
+
+/** Clicks on these inside a row do their own thing instead of opening the customer. */
+const interactive = 'a, button, input, label, .ant-table-selection-column, .ant-checkbox-wrapper';
+
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useCustomerFilters();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [tagging, setTagging] = useState(false);
+  const params = useMemo(() => customerListParams(filters), [filters]);
+  const list = useKeysetList({
+    queryKey: customerKeys.customers,
+    path: '/api/customers',
+    itemSchema: customerSchema,
+    params,
+  });
+  const columns = useCustomerColumns();
+  const canTag = can('customers', 'update') && can('tags', 'read');
+
+  // A new filter shows other customers; a selection from before would act on rows no longer in view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the filters change.
+  useEffect(() => setSelected([]), [params]);
+
+  return (
+    <>
+      <PageTitle
+        title={t('customers.title')}
+        extra={
+          <>
+            {canTag && (
+              <Button
+                icon={<TagsOutlined />}
+                disabled={selected.length === 0}
+                onClick={() => setTagging(true)}
+                data-testid="bulk-tag"
+              >
+                {t('customers.bulkTag')}
+              </Button>
+            )}
+            {can('customers', 'create') && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/customers/new')}
+                data-testid="create-customer"
+              >
+                {t('customers.create')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <CustomerFilters value={filters} onChange={setFilters} />
+      {canTag && selected.length > 0 && (
+        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
+          {t('customers.selectedCount', { count: selected.length })}
+        </Typography.Text>
+      )}
+      <Table
+        rowKey="id"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        data-testid="customer-table"
+        rowSelection={
+          canTag
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys.map(String)),
+                preserveSelectedRowKeys: true,
+              }
+            : undefined
+        }
+        onRow={(customer) => ({
+          style: { cursor: 'pointer' },
+          onClick: (event) => {
+            if ((event.target as HTMLElement).closest(interactive)) return;
+            navigate(`/customers/${encodeURIComponent(customer.id)}`);
+          },
+        })}
+      />
+      <LoadMore
+        count={list.items.length}
+        hasMore={list.hasMore}
+        loading={list.loadingMore}
+        onLoadMore={list.loadMore}
+      />
+      {tagging && (
+        <BulkTagModal
+          customerIds={selected}
+          onCancel={() => setTagging(false)}
+          onDone={() => {
+            setTagging(false);
+            setSelected([]);
+          }}
+        />
+      )}
+    </>
+  );
+}

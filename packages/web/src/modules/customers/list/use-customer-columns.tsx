@@ -1,0 +1,71 @@
+import type { Customer } from '@berth/domain';
+import type { TableColumnsType } from 'antd';
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { formatDateTime } from '../../../app/format';
+import { useUserLookup } from '../../admin/lookups';
+import { CustomerStatusTag } from '../customer-status-tag';
+import { CustomerTagList } from '../customer-tag-list';
+import { useCustomerLabels } from '../use-customer-labels';
+import { useReferenceNames } from '../use-reference-names';
+
+export function useCustomerColumns(): TableColumnsType<Customer> {
+  const { t } = useTranslation();
+  const labels = useCustomerLabels();
+  const names = useReferenceNames();
+  const users = useUserLookup().byId;
+
+  return [
+    {
+      title: t('customers.fields.code'),
+      dataIndex: 'code',
+      width: 120,
+      render: (code: string, customer) => (
+        <Link to={`/customers/${encodeURIComponent(customer.id)}`} data-testid="customer-link">
+          {code}
+        </Link>
+      ),
+    },
+    {
+      title: t('customers.fields.name'),
+      key: 'name',
+      render: (_value, customer) => (
+        <>
+          <div>{customer.name}</div>
+          {customer.nameEn && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {customer.nameEn}
+            </Typography.Text>
+          )}
+        </>
+      ),
+    },
+    {
+      title: t('customers.fields.status'),
+      dataIndex: 'status',
+      render: (status: string) => <CustomerStatusTag status={status} />,
+    },
+    {
+      title: t('customers.fields.relationshipType'),
+      dataIndex: 'relationshipType',
+      render: (value: string | null) => labels.relationshipType(value),
+    },
+    {
+      title: t('customers.fields.country'),
+      dataIndex: 'country',
+      render: (code: string | null) => names.country(code),
+    },
+    {
+      title: t('customers.fields.owner'),
+      dataIndex: 'ownerId',
+      render: (ownerId: string | null) => (ownerId && users.get(ownerId)?.name) || t('common.none'),
+    },
+    {
+      title: t('customers.fields.tags'),
+      dataIndex: 'tagIds',
+      render: (tagIds: string[]) => <CustomerTagList tagIds={tagIds} />,
+    },
+    { title: t('customers.fields.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
+  ];
+}

@@ -1,0 +1,62 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { QueryParams } from '../../../app/api-client';
+
+export interface CustomerFilterValues {
+  q?: string;
+  status?: string;
+  relationshipType?: string;
+  role?: string;
+  country?: string;
+  tagId?: string;
+  ownerId?: string;
+  pol?: string;
+  pod?: string;
+}
+
+const filterKeys = [
+  'q',
+  'status',
+  'relationshipType',
+  'role',
+  'country',
+  'tagId',
+  'ownerId',
+  'pol',
+  'pod',
+] as const satisfies readonly (keyof CustomerFilterValues)[];
+
+/** The list filters live in the address (?status=active&pol=CNSHA), so "back" from a customer keeps them. */
+export function useCustomerFilters(): [CustomerFilterValues, (next: CustomerFilterValues) => void] {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = useMemo(() => {
+    const values: CustomerFilterValues = {};
+    for (const key of filterKeys) {
+      const value = searchParams.get(key);
+      if (value) values[key] = value;
+    }
+    return values;
+  }, [searchParams]);
+  const setFilters = useCallback(
+    (next: CustomerFilterValues) => {
+      const params = new URLSearchParams();
+      for (const key of filterKeys) {
+        const value = next[key];
+        if (value) params.set(key, value);
+      }
+      setSearchParams(params, { replace: true });
+    },
+    [setSearchParams],
+  );
+  return [filters, setFilters];
+}
+
+/** The list endpoint's query: the lane filter is POL or POL-POD. */
+export function customerListParams(filters: CustomerFilterValues): QueryParams {
+  const { pol, pod, ...rest } = filters;
+  return { ...rest, lane: pol ? (pod ? `${pol}-${pod}` : pol) : undefined };
+}
+
+export function hasFilters(filters: CustomerFilterValues): boolean {
+  return Object.values(filters).some(Boolean);
+}
