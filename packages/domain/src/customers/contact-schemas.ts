@@ -101,6 +101,8 @@ export const bulkTagInputSchema = z.object({
   remove: z.array(z.uuid()).max(50).default([]),
 });
 
+export const bulkTagResultSchema = z.object({ updated: z.number().int(), skipped: z.number().int() });
+
 export const timelineEntrySchema = z.object({
   id: z.uuid(),
   at: z.string(),

@@ -262,3 +262,9 @@ export const duplicateCandidateSchema = z.object({
   reasons: z.array(z.enum(['credit_code', 'name', 'name_en', 'cross_language_name', 'phone', 'email_domain'])),
 });
 export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
+
+export const duplicateListSchema = z.object({ items: z.array(duplicateCandidateSchema) });
+export const mergeCustomerInputSchema = z.object({ sourceId: z.uuid() });
+export const customerExportQuerySchema = customerListQuerySchema
+  .omit({ limit: true, cursor: true })
+  .extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
