@@ -48,7 +48,8 @@ describe('customer master data in the browser', () => {
       { path, body },
     );
   const modalOk = () => page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary').click();
-  const fieldError = (id: string) => page.locator('.ant-form-item', { has: page.locator(id) }).locator('.ant-form-item-explain');
+  const fieldError = (id: string) =>
+    page.locator('.ant-form-item', { has: page.locator(id) }).locator('.ant-form-item-explain');
 
   it('refuses a wrong credit code on its field and creates the customer once it is fixed', async () => {
     expect((await apiPost('/api/tags', { name: 'VIP', color: 'gold' })).status).toBe(201);
@@ -75,7 +76,10 @@ describe('customer master data in the browser', () => {
       await page.locator('#contact_name').fill(name as string);
       await page.locator('#contact_phones_0').fill(phone as string);
       await modalOk();
-      await page.getByTestId('contact-name').filter({ hasText: name as string }).waitFor();
+      await page
+        .getByTestId('contact-name')
+        .filter({ hasText: name as string })
+        .waitFor();
     }
     expect(await page.getByTestId('contact-row').count()).toBe(2);
     await page.getByTestId('add-customer-tag').click();
