@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, ServerProcess, tempDataDir } from './server-process';
 
@@ -35,6 +36,20 @@ describe('the server process', () => {
     });
     expect(login.status).toBe(200);
     expect((await login.json()).organization.name).toBe('持久货运');
+    // Raw UTF-8 in the request line cannot be parsed; the answer is still problem+json.
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(server.port, '127.0.0.1', () => {
+        socket.write(Buffer.from('GET /api/customers?q=上海 HTTP/1.1\r\nHost: localhost\r\n\r\n', 'utf8'));
+      });
+      let answer = '';
+      socket.on('data', (chunk) => {
+        answer += chunk;
+      });
+      socket.on('end', () => resolve(answer));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+    expect(raw).toContain('application/problem+json');
     expect(await server.stop('SIGTERM')).toBe(0);
   });
 

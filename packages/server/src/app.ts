@@ -54,6 +54,20 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     trustProxy: deps.config.TRUST_PROXY,
     genReqId: () => uuidv7(),
     requestIdHeader: false,
+    // Requests Node cannot even parse (e.g. raw non-ASCII bytes in the URL) still get problem+json.
+    clientErrorHandler: (_error, socket) => {
+      if (!socket.writable) return;
+      const body = JSON.stringify({
+        type: 'https://berth.dev/problems/request.malformed',
+        title: 'Bad Request',
+        status: 400,
+        code: 'request.malformed',
+        detail: 'The request could not be read.',
+      });
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
