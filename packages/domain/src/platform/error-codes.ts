@@ -83,6 +83,27 @@ export const errorMessages = {
     en: 'The administrator role always keeps full permissions.',
     'zh-CN': '管理员角色始终拥有全部权限。',
   },
+  'validation.invalid_value': {
+    en: 'Not one of the allowed values.',
+    'zh-CN': '取值不在允许范围内。',
+  },
+  'import.file_required': { en: 'Choose a CSV or .xlsx file.', 'zh-CN': '请选择 CSV 或 .xlsx 文件。' },
+  'import.file_type': {
+    en: 'Only .csv and .xlsx files can be imported.',
+    'zh-CN': '只能导入 .csv 或 .xlsx 文件。',
+  },
+  'import.mapping_invalid': {
+    en: 'The column mapping must be a JSON object from column header to a known field name.',
+    'zh-CN': '列映射须为 JSON 对象：源列名 → 已知字段名。',
+  },
+  'import.mapping_needs_name': {
+    en: 'No column is mapped to the customer name.',
+    'zh-CN': '没有任何列对应到客户名称。',
+  },
+  'customer.merge_self': {
+    en: 'A customer cannot be merged into itself.',
+    'zh-CN': '客户不能与自身合并。',
+  },
   'tag.name_taken': { en: 'A tag with this name exists.', 'zh-CN': '已存在同名标签。' },
   'reference.invalid': {
     en: 'The referenced record does not exist.',

@@ -9,6 +9,7 @@ export type QueryParams = Record<string, string | number | boolean | null | unde
 export interface RequestOptions {
   method?: Method;
   query?: QueryParams;
+  /** JSON body, or a `FormData` for multipart uploads (the browser then sets the Content-Type and boundary). */
   body?: unknown;
   /** Version of the record being changed; sent as `If-Match: "<version>"`. */
   version?: number;
@@ -33,7 +34,8 @@ export function setUnauthorizedHandler(handler: () => void): void {
 /** Codes answered with 401 that mean "wrong input", not "signed out". */
 const credentialCodes = new Set(['auth.invalid_credentials', 'auth.wrong_password']);
 
-function buildUrl(path: string, query?: QueryParams): string {
+/** The address of an API path with its query; empty values are left out. Also for plain downloads (`<a href>`). */
+export function apiUrl(path: string, query?: QueryParams): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -44,9 +46,18 @@ function buildUrl(path: string, query?: QueryParams): string {
   return text ? `${path}?${text}` : path;
 }
 
+function isFormData(body: unknown): body is FormData {
+  return typeof FormData !== 'undefined' && body instanceof FormData;
+}
+
+function encodeBody(body: unknown): BodyInit | undefined {
+  if (body === undefined) return undefined;
+  return isFormData(body) ? body : JSON.stringify(body);
+}
+
 function buildHeaders(method: Method, options: RequestOptions): Headers {
   const headers = new Headers({ Accept: 'application/json', 'Accept-Language': currentLocale() });
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+  if (options.body !== undefined && !isFormData(options.body)) headers.set('Content-Type', 'application/json');
   if (method !== 'GET' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
   if (options.version !== undefined) headers.set('If-Match', `"${options.version}"`);
   return headers;
@@ -76,10 +87,10 @@ function toApiError(response: Response, body: unknown): ApiError {
 
 async function send(path: string, method: Method, options: RequestOptions): Promise<Response> {
   try {
-    return await fetch(buildUrl(path, options.query), {
+    return await fetch(apiUrl(path, options.query), {
       method,
       headers: buildHeaders(method, options),
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: encodeBody(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -144,8 +155,11 @@ export async function requestVoid(path: string, options: RequestOptions = {}): P
 export const api = {
   get: <S extends z.ZodType>(path: string, schema: S, query?: QueryParams, signal?: AbortSignal) =>
     request(path, schema, { query, signal }),
-  post: <S extends z.ZodType>(path: string, schema: S, body?: unknown) =>
-    request(path, schema, { method: 'POST', body }),
+  post: <S extends z.ZodType>(path: string, schema: S, body?: unknown, version?: number) =>
+    request(path, schema, { method: 'POST', body, version }),
+  /** Multipart upload (files and text fields); CSRF token and language are sent as on every write. */
+  postForm: <S extends z.ZodType>(path: string, schema: S, form: FormData) =>
+    request(path, schema, { method: 'POST', body: form }),
   patch: <S extends z.ZodType>(path: string, schema: S, body: unknown, version?: number) =>
     request(path, schema, { method: 'PATCH', body, version }),
   delete: (path: string, version?: number) => requestVoid(path, { method: 'DELETE', version }),

@@ -2,6 +2,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   HomeOutlined,
+  ImportOutlined,
   MailOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -21,8 +22,10 @@ export interface NavItem {
   path: string;
   labelKey: NavLabelKey;
   icon: ReactNode;
-  /** Shown only with `<resource>.read`. */
+  /** Shown only with `<resource>.<action>`. */
   resource?: Resource;
+  /** The action the item needs on its resource; `read` unless told. */
+  action?: string;
 }
 
 export interface NavGroup {
@@ -54,6 +57,14 @@ export const navGroups: NavGroup[] = [
         labelKey: 'nav.customerTags',
         icon: <TagsOutlined />,
         resource: 'tags',
+      },
+      {
+        key: 'customer-import',
+        path: '/customers/import',
+        labelKey: 'nav.customerImport',
+        icon: <ImportOutlined />,
+        resource: 'customers',
+        action: 'create',
       },
     ],
   },
@@ -106,6 +117,11 @@ export const navGroups: NavGroup[] = [
     ],
   },
 ];
+
+/** Whether the signed-in user may see a nav item (`can` from `useCan`). */
+export function navItemVisible(item: NavItem, can: (resource: Resource, action: string) => boolean): boolean {
+  return !item.resource || can(item.resource, item.action ?? 'read');
+}
 
 /** The nav item a path belongs to ('/admin/users/…' → users); the longest matching path wins ('/customers/tags'). */
 export function navItemFor(pathname: string): NavItem | undefined {

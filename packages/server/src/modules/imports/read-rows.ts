@@ -61,7 +61,10 @@ export async function* readRows(path: string, kind: FileKind, encoding: string):
   });
   for await (const worksheet of reader) {
     for await (const row of worksheet) {
-      const values = (row.values as unknown[]).slice(1).map(cellText);
+      // Array.from fills the holes exceljs leaves for empty cells.
+      const values = Array.from(row.values as unknown[])
+        .slice(1)
+        .map(cellText);
       if (values.some((v) => v !== '')) yield { row: row.number, cells: values };
     }
     break; // the first worksheet only

@@ -1,30 +1,40 @@
+import fs from 'node:fs';
 import { idParamSchema, importPreviewSchema, importSchema } from '@berth/domain';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps';
-import { getImport, previewImport, startImport, type UploadedImport } from './start-import';
+import { getImport, previewImport, type SavedFile, saveUpload, startImport, type UploadedImport } from './start-import';
 
-/** Reads a multipart request: the text fields and the one file, which is streamed by the caller. */
-async function readUpload(request: FastifyRequest, onFile: (upload: UploadedImport) => Promise<unknown>) {
+/**
+ * Reads a multipart request: the file is saved to disk as it streams in and the text fields are
+ * collected in whatever order they come; the handler runs once everything has arrived.
+ */
+async function readUpload<T>(
+  request: FastifyRequest,
+  dataDir: string,
+  handle: (upload: UploadedImport) => Promise<T>,
+): Promise<T> {
   const fields: Record<string, string> = {};
-  let result: unknown;
-  let sawFile = false;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (sawFile || part.fieldname !== 'file') {
-        part.file.resume();
-        continue;
+  let file: SavedFile | null = null;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (file || part.fieldname !== 'file') {
+          part.file.resume();
+          continue;
+        }
+        file = await saveUpload(part, dataDir, request.ctx.orgId);
+      } else {
+        fields[part.fieldname] = String(part.value ?? '');
       }
-      sawFile = true;
-      result = await onFile({ file: part, fields });
-    } else {
-      fields[part.fieldname] = String(part.value ?? '');
     }
+    return await handle({ file, fields });
+  } finally {
+    // The import moved the file to its own place; anything left here is a preview or a refusal.
+    if (file) await fs.promises.rm(file.path, { force: true });
   }
-  if (!sawFile) result = await onFile({ file: null, fields });
-  return result;
 }
 
 const multipartBody = z.object({
@@ -50,7 +60,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
       },
       config: { access: { permission: ['customers', 'create'] } },
     },
-    async (request) => readUpload(request, (upload) => previewImport(request.ctx, dataDir, upload)) as never,
+    (request) => readUpload(request, dataDir, (upload) => previewImport(request.ctx, upload)),
   );
   r.post(
     '/api/imports',
@@ -65,9 +75,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: { permission: ['customers', 'create'] } },
     },
     async (request, reply) => {
-      const started = (await readUpload(request, (upload) => startImport(request.ctx, dataDir, upload))) as {
-        id: string;
-      };
+      const started = await readUpload(request, dataDir, (upload) => startImport(request.ctx, dataDir, upload));
       return reply.code(202).header('Location', `/api/imports/${started.id}`).send(started);
     },
   );

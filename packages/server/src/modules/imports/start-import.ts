@@ -19,23 +19,26 @@ import { detectEncoding, type FileKind, fileKindOf, readRows } from './read-rows
 import { importJob } from './run-import';
 import { importErrors, importMappings, imports } from './tables';
 
+export interface SavedFile {
+  path: string;
+  kind: FileKind;
+  name: string;
+}
+
+/** A multipart upload once read: the text fields (in any order) and the file saved to disk. */
 export interface UploadedImport {
-  file: MultipartFile | null;
+  file: SavedFile | null;
   fields: Record<string, string>;
 }
 
 /** Saves the upload to disk as it arrives (never whole in memory) and checks its type. */
-export async function saveUpload(
-  file: MultipartFile | null,
-  target: (kind: FileKind) => string,
-): Promise<{ path: string; kind: FileKind; name: string }> {
-  if (!file) throw AppError.validation('file', 'validation.invalid_type', 'a CSV or .xlsx file is required');
+export async function saveUpload(file: MultipartFile, dataDir: string, orgId: string): Promise<SavedFile> {
   const kind = fileKindOf(file.filename);
   if (!kind) {
     file.file.resume();
-    throw AppError.validation('file', 'validation.invalid_format', 'only .csv and .xlsx files can be imported');
+    throw AppError.validation('file', 'import.file_type');
   }
-  const path = target(kind);
+  const path = importFilePath(dataDir, orgId, `upload-${uuidv7()}`, kind);
   await ensureDirectoryFor(path);
   await pipeline(file.file, fs.createWriteStream(path));
   if (file.file.truncated) {
@@ -43,6 +46,11 @@ export async function saveUpload(
     throw new AppError('request.too_large', 413);
   }
   return { path, kind, name: file.filename.slice(0, 200) };
+}
+
+function requireFile(upload: UploadedImport): SavedFile {
+  if (!upload.file) throw AppError.validation('file', 'import.file_required');
+  return upload.file;
 }
 
 async function headersOf(path: string, kind: FileKind, encoding: string): Promise<string[]> {
@@ -65,33 +73,28 @@ async function rememberedMapping(ctx: Ctx, entity: string, headers: string[]) {
 }
 
 /** The first rows of a file with its detected encoding and the mapping that will be used. */
-export async function previewImport(ctx: Ctx, dataDir: string, upload: UploadedImport) {
+export async function previewImport(ctx: Ctx, upload: UploadedImport) {
   requireScope(ctx, 'customers', 'create');
-  const saved = await saveUpload(upload.file, (kind) =>
-    importFilePath(dataDir, ctx.orgId, `preview-${uuidv7()}`, kind),
-  );
-  try {
-    const encoding = saved.kind === 'csv' ? await detectEncoding(saved.path) : 'utf-8';
-    const rows: string[][] = [];
-    for await (const row of readRows(saved.path, saved.kind, encoding)) {
-      rows.push(row.cells);
-      if (rows.length > 10) break;
-    }
-    const headers = rows.shift() ?? [];
-    return {
-      encoding,
-      headers,
-      rows,
-      suggestedMapping: (await rememberedMapping(ctx, 'customers', headers)) ?? suggestCustomerMapping(headers),
-      fields: customerImportFieldNames,
-    };
-  } finally {
-    await fs.promises.rm(saved.path, { force: true });
+  const saved = requireFile(upload);
+  const encoding = saved.kind === 'csv' ? await detectEncoding(saved.path) : 'utf-8';
+  const rows: string[][] = [];
+  for await (const row of readRows(saved.path, saved.kind, encoding)) {
+    rows.push(row.cells);
+    if (rows.length > 10) break;
   }
+  const headers = rows.shift() ?? [];
+  return {
+    encoding,
+    headers,
+    rows,
+    suggestedMapping: (await rememberedMapping(ctx, 'customers', headers)) ?? suggestCustomerMapping(headers),
+    fields: customerImportFieldNames,
+  };
 }
 
 /** Stores the file, remembers the mapping for files with these headers, and queues the import job. */
 export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImport): Promise<{ id: string }> {
+  const uploaded = requireFile(upload);
   const entity = upload.fields.entity ?? 'customers';
   if (!(importEntities as readonly string[]).includes(entity))
     throw AppError.validation('entity', 'validation.invalid_value');
@@ -105,7 +108,7 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
     try {
       mapping = JSON.parse(upload.fields.mapping);
     } catch {
-      throw AppError.validation('mapping', 'validation.invalid_format', 'mapping must be a JSON object');
+      throw AppError.validation('mapping', 'import.mapping_invalid');
     }
     const known = new Set<string>(customerImportFieldNames);
     if (
@@ -114,21 +117,18 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
       Array.isArray(mapping) ||
       Object.values(mapping).some((f) => typeof f !== 'string' || !known.has(f))
     ) {
-      throw AppError.validation(
-        'mapping',
-        'validation.invalid_value',
-        `mapping values must be one of: ${customerImportFieldNames.join(', ')}`,
-      );
+      throw AppError.validation('mapping', 'import.mapping_invalid');
     }
   }
   const id = uuidv7();
-  const saved = await saveUpload(upload.file, (kind) => importFilePath(dataDir, ctx.orgId, id, kind));
+  const saved = { ...uploaded, path: importFilePath(dataDir, ctx.orgId, id, uploaded.kind) };
+  await fs.promises.rename(uploaded.path, saved.path);
   const encoding = saved.kind === 'csv' ? await detectEncoding(saved.path) : 'utf-8';
   const headers = await headersOf(saved.path, saved.kind, encoding);
   const finalMapping = mapping ?? (await rememberedMapping(ctx, entity, headers)) ?? suggestCustomerMapping(headers);
   if (!Object.values(finalMapping).includes('name')) {
     await fs.promises.rm(saved.path, { force: true });
-    throw AppError.validation('mapping', 'validation.invalid_value', 'no column is mapped to the customer name (name)');
+    throw AppError.validation('mapping', 'import.mapping_needs_name');
   }
   await inTransaction(ctx, async (tx) => {
     await tx.db.insert(imports).values({

@@ -1,7 +1,7 @@
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { navGroups, navItemFor } from '../navigation';
+import { navGroups, navItemFor, navItemVisible } from '../navigation';
 import { useCan } from '../permissions';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
@@ -19,7 +19,7 @@ export function SideNav() {
       key: group.key,
       label: t(group.labelKey),
       children: group.items
-        .filter((item) => !item.resource || can(item.resource, 'read'))
+        .filter((item) => navItemVisible(item, can))
         .map((item) => ({
           key: item.key,
           icon: item.icon,

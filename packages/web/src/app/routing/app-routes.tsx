@@ -34,6 +34,9 @@ const CustomerEditPage = lazy(() =>
 const CustomerPage = lazy(() =>
   import('../../modules/customers/detail/customer-page').then((m) => ({ default: m.CustomerPage })),
 );
+const CustomerImportPage = lazy(() =>
+  import('../../modules/customers/import/customer-import-page').then((m) => ({ default: m.CustomerImportPage })),
+);
 const TagsPage = lazy(() => import('../../modules/customers/tags/tags-page').then((m) => ({ default: m.TagsPage })));
 
 export function AppRoutes() {
@@ -63,6 +66,14 @@ export function AppRoutes() {
                   element={
                     <RequirePermission resource="customers" action="create">
                       <CustomerCreatePage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="import"
+                  element={
+                    <RequirePermission resource="customers" action="create">
+                      <CustomerImportPage />
                     </RequirePermission>
                   }
                 />

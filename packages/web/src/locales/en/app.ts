@@ -45,6 +45,7 @@ export const app: typeof zh = {
     groupCustomers: 'Customers',
     customers: 'All customers',
     customerTags: 'Customer tags',
+    customerImport: 'Import customers',
     groupAdmin: 'Administration',
     users: 'Users',
     teams: 'Teams',

@@ -3,5 +3,6 @@ import { admin } from './admin';
 import { app } from './app';
 import { auth } from './auth';
 import { customers } from './customers';
+import { imports } from './imports';
 
-export const en: Translation = { ...app, ...auth, ...admin, ...customers };
+export const en: Translation = { ...app, ...auth, ...admin, ...customers, ...imports };

@@ -43,6 +43,7 @@ export const app = {
     groupCustomers: '客户',
     customers: '客户列表',
     customerTags: '客户标签',
+    customerImport: '导入客户',
     groupAdmin: '系统管理',
     users: '用户',
     teams: '团队',

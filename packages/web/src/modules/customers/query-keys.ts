@@ -7,3 +7,4 @@ export const customerKeys = {
 
 export const customerDetailKey = (id: string) => [...customerKeys.customers, 'detail', id] as const;
 export const customerTimelineKey = (id: string) => [...customerKeys.customers, 'timeline', id] as const;
+export const customerImportKey = (id: string) => ['imports', id] as const;

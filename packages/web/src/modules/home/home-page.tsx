@@ -1,7 +1,7 @@
 import { Card, Col, Descriptions, Empty, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { navGroups } from '../../app/navigation';
+import { navGroups, navItemVisible } from '../../app/navigation';
 import { useCan } from '../../app/permissions';
 import { useMe } from '../../app/session';
 import { PageTitle } from '../../components/page-title';
@@ -16,7 +16,7 @@ export function HomePage() {
   const roleName = i18n.language === 'en' ? me.role.nameEn : me.role.name;
   const shortcuts = navGroups
     .flatMap((group) => group.items)
-    .filter((item) => item.resource && can(item.resource, 'read'));
+    .filter((item) => item.resource && navItemVisible(item, can));
 
   return (
     <>

@@ -1,6 +1,7 @@
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, MergeCellsOutlined } from '@ant-design/icons';
 import type { Customer } from '@berth/domain';
 import { Button, Card, Tabs, type TabsProps, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../../app/permissions';
@@ -14,6 +15,7 @@ import { CustomerHeader } from './customer-header';
 import { CustomerLanes } from './customer-lanes';
 import { CustomerProfile } from './customer-profile';
 import { CustomerTimeline } from './customer-timeline';
+import { MergeCustomerModal } from './merge-customer-modal';
 
 /** The customer 360 page: header with status, owner and tags; profile, contacts, lanes, billing and timeline. */
 export function CustomerPage() {
@@ -33,6 +35,7 @@ function Customer360({ customer }: { customer: Customer }) {
   const can = useCan();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
+  const [merging, setMerging] = useState(false);
 
   const tabs: NonNullable<TabsProps['items']> = [
     { key: 'profile', label: t('customers.tabs.profile'), children: <CustomerProfile customer={customer} /> },
@@ -66,14 +69,23 @@ function Customer360({ customer }: { customer: Customer }) {
       <PageTitle
         title={customer.name}
         extra={
-          can('customers', 'update') && (
-            <Button
-              icon={<EditOutlined />}
-              onClick={() => navigate(`/customers/${encodeURIComponent(customer.id)}/edit`)}
-              data-testid="edit-customer"
-            >
-              {t('customers.edit')}
-            </Button>
+          (can('customers', 'merge') || can('customers', 'update')) && (
+            <>
+              {can('customers', 'merge') && (
+                <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="merge-customer">
+                  {t('customers.merge.action')}
+                </Button>
+              )}
+              {can('customers', 'update') && (
+                <Button
+                  icon={<EditOutlined />}
+                  onClick={() => navigate(`/customers/${encodeURIComponent(customer.id)}/edit`)}
+                  data-testid="edit-customer"
+                >
+                  {t('customers.edit')}
+                </Button>
+              )}
+            </>
           )
         }
       />
@@ -91,6 +103,7 @@ function Customer360({ customer }: { customer: Customer }) {
           destroyOnHidden
         />
       </Card>
+      {merging && <MergeCustomerModal customer={customer} onClose={() => setMerging(false)} />}
     </div>
   );
 }

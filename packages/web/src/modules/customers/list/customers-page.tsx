@@ -1,4 +1,4 @@
-import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { customerSchema } from '@berth/domain';
 import { Button, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -10,6 +10,7 @@ import { LoadMore } from '../../../components/load-more';
 import { PageTitle } from '../../../components/page-title';
 import { customerKeys } from '../query-keys';
 import { BulkTagModal } from './bulk-tag-modal';
+import { CustomerExportButton } from './customer-export-button';
 import { CustomerFilters } from './customer-filters';
 import { useCustomerColumns } from './use-customer-columns';
 import { customerListParams, useCustomerFilters } from './use-customer-filters';
@@ -52,6 +53,16 @@ export function CustomersPage() {
                 data-testid="bulk-tag"
               >
                 {t('customers.bulkTag')}
+              </Button>
+            )}
+            {can('customers', 'export') && <CustomerExportButton params={params} />}
+            {can('customers', 'create') && (
+              <Button
+                icon={<ImportOutlined />}
+                onClick={() => navigate('/customers/import')}
+                data-testid="import-customers"
+              >
+                {t('customers.import')}
               </Button>
             )}
             {can('customers', 'create') && (

@@ -1,0 +1,88 @@
+import type { imports as zh } from '../zh-CN/imports';
+
+export const imports: typeof zh = {
+  imports: {
+    title: 'Import customers',
+    steps: {
+      upload: 'Upload file',
+      mapping: 'Map columns',
+      progress: 'Result',
+    },
+    dropTitle: 'Click or drag a file here',
+    dropHint: '.csv and .xlsx files, one at a time',
+    reading: 'Reading the file…',
+    wrongType: 'Only .csv and .xlsx files can be imported',
+    help: {
+      title: 'File format',
+      formats:
+        'CSV files may be UTF-8 or GBK (what Chinese Excel writes with "Save as CSV"); of an .xlsx file only the first sheet is read.',
+      header:
+        'The first row holds the column headers, then one customer per row. Columns are matched to fields by their header; you can change that in the next step.',
+      lanes: 'Write lanes as "POL-POD mode" (UN/LOCODEs), several separated by semicolons, for example:',
+      laneExample: 'CNSHA-USLAX 整箱; CNNGB-DEHAM LCL',
+      lists:
+        'Separate several customer roles, tags or commodities with commas; tags must already exist under "Customer tags".',
+      owner: 'Give the owner as the email a user signs in with; when empty, you become the owner.',
+    },
+    fileName: 'File',
+    encoding: 'Encoding',
+    encodingXlsx: 'Excel workbook (.xlsx)',
+    chooseAnother: 'Choose another file',
+    mappingTitle: 'Column mapping',
+    sourceColumn: 'Column in the file',
+    sample: 'Sample values',
+    targetField: 'Import as',
+    skipColumn: 'Skip column',
+    emptyHeader: '(column {{index}}, no header)',
+    nameRequired: 'Map one column to "Name"; without it nothing can be imported.',
+    previewTitle: 'Preview (first {{count}} rows)',
+    noRows: 'The file has no data rows',
+    policyTitle: 'When a customer already exists',
+    policy: {
+      skip: 'Skip existing',
+      update: 'Update existing',
+      create: 'Create anyway',
+    },
+    policyHint: {
+      skip: 'Existing customers are left as they are; the row counts as skipped.',
+      update:
+        "The filled-in columns update the existing customer's basic data and owner; empty cells clear nothing, and lanes, commodities, billing and tags stay as they are.",
+      create: 'A new customer is created all the same; rows repeating a credit code still fail.',
+    },
+    updateNotAllowed: 'You may not change customers',
+    matchHint:
+      'A customer already exists when it has the same Unified Social Credit Code, or the same name once normalised (ignoring full/half width, case, traditional/simplified characters, punctuation, spaces and legal forms such as "Co., Ltd."). Repeated rows within the file are matched the same way.',
+    start: 'Start import',
+    back: 'Back',
+    status: {
+      queued: 'Queued',
+      running: 'Importing',
+      succeeded: 'Finished',
+      failed: 'Failed',
+    },
+    counting: 'Counting rows…',
+    progressText: '{{processed}} of {{total}} rows processed',
+    created: 'Created',
+    updated: 'Updated',
+    skipped: 'Skipped',
+    failedRows: 'Failed',
+    retrying: 'The import was interrupted and will be retried: {{message}}',
+    failedMessage: 'The import failed: {{message}}',
+    doneTitle: 'Import finished',
+    errorsTitle: 'Errors',
+    errorRow: 'Row',
+    errorField: 'Field',
+    laneError: '{{field}} (#{{index}}, {{part}})',
+    errorMessage: 'Problem',
+    errorsTruncated: 'Only the first {{count}} are shown here; download the error report for all of them.',
+    errorReport: 'Download error report',
+    toCustomers: 'Go to customers',
+    importAnother: 'Import another file',
+    notFound: 'This import does not exist, or you did not start it.',
+    fields: {
+      owner: 'Owner (email)',
+      lanes: 'Lanes',
+      creditCurrency: 'Credit currency',
+    },
+  },
+};

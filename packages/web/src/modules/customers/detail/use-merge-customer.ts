@@ -1,0 +1,68 @@
+import {
+  type Customer,
+  customerSchema,
+  type DuplicateCandidate,
+  duplicateListSchema,
+  type mergeCustomerInputSchema,
+  pageOf,
+} from '@berth/domain';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../../../app/api-client';
+import { customerDetailKey, customerKeys } from '../query-keys';
+
+/** The short form of a customer the merge dialog shows (a duplicate candidate's `customer`). */
+export type MergeSource = DuplicateCandidate['customer'];
+type MergeInput = z.infer<typeof mergeCustomerInputSchema>;
+
+const customerPageSchema = pageOf(customerSchema);
+const searchLimit = 20;
+
+/** Customers that look like this one (same credit code, similar names), best first. */
+export function useMergeCandidates(customer: Customer) {
+  const params = {
+    name: customer.name,
+    nameEn: customer.nameEn ?? undefined,
+    creditCode: customer.creditCode ?? undefined,
+    excludeId: customer.id,
+  };
+  const query = useQuery({
+    queryKey: [...customerKeys.customers, 'duplicates', params],
+    queryFn: ({ signal }) => api.get('/api/customers/duplicates', duplicateListSchema, params, signal),
+    retry: false,
+  });
+  return { candidates: query.data?.items ?? [], loading: query.isPending };
+}
+
+/** Customers matching a search text, without the one being kept. */
+export function useMergeSearch(q: string, excludeId: string) {
+  const query = useQuery({
+    queryKey: [...customerKeys.customers, 'merge-search', q],
+    queryFn: ({ signal }) => api.get('/api/customers', customerPageSchema, { q, limit: searchLimit }, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+  const found: MergeSource[] = (query.data?.items ?? [])
+    .filter((item) => item.id !== excludeId)
+    .map(({ id, code, name, nameEn }) => ({ id, code, name, nameEn }));
+  return { found, loading: query.isFetching };
+}
+
+/**
+ * Merges `sourceId` into the customer, with If-Match on the kept customer's version. Afterwards the customer,
+ * its contacts and timeline are read again; the merged record is gone.
+ */
+export function useMergeCustomer(customer: Customer) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MergeInput) =>
+      api.post(`/api/customers/${encodeURIComponent(customer.id)}/merge`, customerSchema, input, customer.version),
+    onSuccess: (merged, input) => {
+      queryClient.setQueryData(customerDetailKey(merged.id), merged);
+      queryClient.removeQueries({ queryKey: customerDetailKey(input.sourceId) });
+      void queryClient.invalidateQueries({ queryKey: customerKeys.customers });
+      void queryClient.invalidateQueries({ queryKey: customerKeys.contacts });
+      void queryClient.invalidateQueries({ queryKey: customerKeys.tags });
+    },
+  });
+}

@@ -1,0 +1,63 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import type { ImportRecord } from '@berth/domain';
+import { Button, Card, Table, type TableColumnsType, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { apiUrl } from '../../../app/api-client';
+import { useImportFieldLabels } from './use-import-field-labels';
+
+type ImportRowError = ImportRecord['errors'][number];
+
+/** The server lists at most this many errors with the import; the CSV report has them all. */
+const listedErrors = 1000;
+
+/** Per-row problems of an import, with the full report as a CSV download. */
+export function ImportErrorTable({ record }: { record: ImportRecord }) {
+  const { t } = useTranslation();
+  const labels = useImportFieldLabels();
+  const rows = record.errors.map((error, index) => ({ ...error, key: index }));
+
+  const columns: TableColumnsType<ImportRowError> = [
+    { key: 'row', dataIndex: 'row', title: t('imports.errorRow'), width: 90 },
+    {
+      key: 'field',
+      dataIndex: 'field',
+      title: t('imports.errorField'),
+      width: 200,
+      render: (field: string) => <span title={field}>{labels.errorField(field)}</span>,
+    },
+    { key: 'message', dataIndex: 'message', title: t('imports.errorMessage') },
+  ];
+
+  return (
+    <Card
+      size="small"
+      title={t('imports.errorsTitle')}
+      extra={
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          href={apiUrl(`/api/imports/${encodeURIComponent(record.id)}/errors.csv`)}
+          download
+          data-testid="import-error-report"
+        >
+          {t('imports.errorReport')}
+        </Button>
+      }
+      style={{ marginBottom: 16 }}
+    >
+      {record.errors.length >= listedErrors && (
+        <Typography.Paragraph type="secondary">
+          {t('imports.errorsTruncated', { count: record.errors.length })}
+        </Typography.Paragraph>
+      )}
+      <Table
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+        data-testid="import-errors"
+        onRow={() => ({ className: 'import-error-row', 'data-testid': 'import-error-row' })}
+      />
+    </Card>
+  );
+}

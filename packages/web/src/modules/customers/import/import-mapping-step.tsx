@@ -1,0 +1,132 @@
+import { importPolicies } from '@berth/domain';
+import { Alert, Button, Card, Descriptions, Flex, Form, Radio, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../../app/permissions';
+import { useApiErrorHandler } from '../../../app/use-api-error-handler';
+import { ColumnMappingTable } from './column-mapping-table';
+import { encodingLabel, isSpreadsheet } from './import-file';
+import { ImportPreviewTable } from './import-preview-table';
+import { type ImportMapping, type ImportPolicy, type ImportPreview, useStartImport } from './use-customer-import';
+
+interface MappingFormValues {
+  mapping: ImportMapping;
+  policy: ImportPolicy;
+}
+
+interface ImportMappingStepProps {
+  file: File;
+  preview: ImportPreview;
+  onBack: () => void;
+  onStarted: (importId: string) => void;
+}
+
+/** Only suggestions for columns of this file and fields the server knows are preselected. */
+function initialMapping(preview: ImportPreview): ImportMapping {
+  return Object.fromEntries(
+    Object.entries(preview.suggestedMapping).filter(
+      ([header, field]) => preview.headers.includes(header) && preview.fields.includes(field),
+    ),
+  );
+}
+
+/**
+ * Step 2: what the server read (encoding, first rows), which column goes to which field, and what to do with
+ * customers that exist already. The form's fields are named as the API's (`mapping`, `policy`), so its 422 errors
+ * land on them.
+ */
+export function ImportMappingStep({ file, preview, onBack, onStarted }: ImportMappingStepProps) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const handleError = useApiErrorHandler();
+  const [form] = Form.useForm<MappingFormValues>();
+  const start = useStartImport();
+  const initialValues = useMemo<MappingFormValues>(
+    () => ({ mapping: initialMapping(preview), policy: 'skip' }),
+    [preview],
+  );
+  const mapping = Form.useWatch('mapping', form) ?? initialValues.mapping;
+  const canUpdate = can('customers', 'update');
+
+  const onFinish = (values: MappingFormValues) =>
+    start.mutate(
+      { file, policy: values.policy, mapping: values.mapping },
+      { onSuccess: ({ id }) => onStarted(id), onError: (error) => handleError(error, { form }) },
+    );
+
+  return (
+    <Form form={form} name="customer-import" layout="vertical" initialValues={initialValues} onFinish={onFinish}>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Flex justify="space-between" align="center" wrap gap="small">
+          <Descriptions
+            size="small"
+            column={{ xs: 1, md: 2 }}
+            items={[
+              {
+                key: 'file',
+                label: t('imports.fileName'),
+                children: <span data-testid="import-file-name">{file.name}</span>,
+              },
+              {
+                key: 'encoding',
+                label: t('imports.encoding'),
+                children: (
+                  <span data-testid="import-encoding">
+                    {isSpreadsheet(file.name) ? t('imports.encodingXlsx') : encodingLabel(preview.encoding)}
+                  </span>
+                ),
+              },
+            ]}
+          />
+          <Button onClick={onBack} data-testid="import-choose-another">
+            {t('imports.chooseAnother')}
+          </Button>
+        </Flex>
+      </Card>
+
+      <Typography.Title level={5}>{t('imports.mappingTitle')}</Typography.Title>
+      <Form.Item
+        name="mapping"
+        rules={[
+          {
+            validator: async (_rule, value: ImportMapping | undefined) => {
+              if (!Object.values(value ?? {}).includes('name')) throw new Error(t('imports.nameRequired'));
+            },
+          },
+        ]}
+      >
+        <ColumnMappingTable preview={preview} />
+      </Form.Item>
+
+      <Typography.Title level={5}>{t('imports.previewTitle', { count: preview.rows.length })}</Typography.Title>
+      <div style={{ marginBottom: 24 }}>
+        <ImportPreviewTable preview={preview} mapping={mapping} />
+      </div>
+
+      <Typography.Title level={5}>{t('imports.policyTitle')}</Typography.Title>
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('imports.matchHint')} />
+      <Form.Item name="policy">
+        <Radio.Group vertical data-testid="import-policy">
+          {importPolicies.map((value) => {
+            const disabled = value === 'update' && !canUpdate;
+            return (
+              <Radio key={value} value={value} disabled={disabled} data-testid={`import-policy-${value}`}>
+                {t(`imports.policy.${value}`)}
+                <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                  {disabled ? t('imports.updateNotAllowed') : t(`imports.policyHint.${value}`)}
+                </Typography.Text>
+              </Radio>
+            );
+          })}
+        </Radio.Group>
+      </Form.Item>
+
+      <Flex gap="small">
+        <Button onClick={onBack}>{t('imports.back')}</Button>
+        <Button type="primary" htmlType="submit" loading={start.isPending} data-testid="start-import">
+          {t('imports.start')}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}

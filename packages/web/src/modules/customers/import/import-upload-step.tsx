@@ -1,0 +1,75 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Spin, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../app/api-error';
+import { currentLocale } from '../../../app/i18n';
+import { useApiErrorHandler } from '../../../app/use-api-error-handler';
+import { importAccept, isImportFile } from './import-file';
+import { ImportFormatHelp } from './import-format-help';
+import { type ImportPreview, useImportPreview } from './use-customer-import';
+
+interface ImportUploadStepProps {
+  onPreview: (file: File, preview: ImportPreview) => void;
+}
+
+/**
+ * Step 1: pick a file. Nothing is uploaded by the picker itself (`beforeUpload` returns false); the file is sent to
+ * the preview endpoint, and the next step shows what the server read. The file input carries
+ * `data-testid="import-file"`.
+ */
+export function ImportUploadStep({ onPreview }: ImportUploadStepProps) {
+  const { t } = useTranslation();
+  const handleError = useApiErrorHandler();
+  const preview = useImportPreview();
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const read = (file: File) => {
+    setProblem(null);
+    if (!isImportFile(file.name)) {
+      setProblem(t('imports.wrongType'));
+      return;
+    }
+    preview.mutate(file, {
+      onSuccess: (result) => onPreview(file, result),
+      onError: (error) => {
+        // A file the server cannot read is explained next to the drop zone; anything else as usual.
+        if (isApiError(error) && error.status === 422) {
+          const details = error.fieldErrors.map((fieldError) => fieldError.message);
+          setProblem(details.length > 0 ? details.join(' ') : error.displayMessage(currentLocale()));
+        } else handleError(error);
+      },
+    });
+  };
+
+  return (
+    <>
+      <ImportFormatHelp />
+      {problem && (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problem} data-testid="import-file-error" />
+      )}
+      <Spin spinning={preview.isPending} description={t('imports.reading')}>
+        <div data-testid="import-dropzone">
+          <Upload.Dragger
+            accept={importAccept}
+            multiple={false}
+            fileList={[]}
+            showUploadList={false}
+            disabled={preview.isPending}
+            beforeUpload={(file) => {
+              read(file);
+              return false;
+            }}
+            data-testid="import-file"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('imports.dropTitle')}</p>
+            <p className="ant-upload-hint">{t('imports.dropHint')}</p>
+          </Upload.Dragger>
+        </div>
+      </Spin>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { type ImportRecord, type importPolicies, importPreviewSchema, importSchema } from '@berth/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { z } from 'zod';
+import { api } from '../../../app/api-client';
+import { isApiError } from '../../../app/api-error';
+import { customerImportKey, customerKeys } from '../query-keys';
+
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+export type ImportPolicy = (typeof importPolicies)[number];
+/** Source column header → import field; columns left out are not imported. */
+export type ImportMapping = Record<string, string>;
+
+export interface StartImportInput {
+  file: File;
+  policy: ImportPolicy;
+  mapping: ImportMapping;
+}
+
+const startedSchema = importSchema.pick({ id: true });
+const pollMs = 1000;
+
+/** Reads the first rows of a file on the server: encoding, headers, sample rows and the suggested mapping. */
+export function useImportPreview() {
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api.postForm('/api/imports/preview', importPreviewSchema, form);
+    },
+  });
+}
+
+/** Uploads the file with the mapping and policy; the server answers 202 with the id of the queued import. */
+export function useStartImport() {
+  return useMutation({
+    mutationFn: ({ file, policy, mapping }: StartImportInput) => {
+      const form = new FormData();
+      // Text fields first, so the server knows them when the file part arrives.
+      form.append('entity', 'customers');
+      form.append('policy', policy);
+      form.append('mapping', JSON.stringify(mapping));
+      form.append('file', file);
+      return api.postForm('/api/imports', startedSchema, form);
+    },
+  });
+}
+
+export function isImportRunning(record: ImportRecord | undefined): boolean {
+  return !record || record.status === 'queued' || record.status === 'running';
+}
+
+/** An import's progress, asked every second while it is queued or running; the customer list is refreshed at the end. */
+export function useImportProgress(id: string) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: customerImportKey(id),
+    queryFn: ({ signal }) => api.get(`/api/imports/${encodeURIComponent(id)}`, importSchema, undefined, signal),
+    staleTime: 0,
+    retry: (failures, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 3,
+    refetchInterval: (current) => {
+      const { error, data } = current.state;
+      if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
+      return isImportRunning(data) ? pollMs : false;
+    },
+  });
+
+  const finished = query.data !== undefined && !isImportRunning(query.data);
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: customerKeys.customers });
+  }, [finished, queryClient]);
+
+  return query;
+}
