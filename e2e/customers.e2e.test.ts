@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
@@ -95,4 +99,100 @@ describe('customer master data in the browser', () => {
     expect(await warning.textContent()).toContain('厦门海湾进出口有限公司');
     expect(await warning.textContent()).toContain('名称相同或相近');
   });
+
+  it('merges the duplicate into the kept customer', async () => {
+    await page.locator('#customer_creditCode').fill('');
+    await page.getByTestId('save-customer').click();
+    await page.getByTestId('customer-360').waitFor();
+    const duplicateUrl = page.url();
+    await page.goto(`${duplicateUrl}?tab=contacts`);
+    await page.getByTestId('add-contact').click();
+    await page.locator('#contact_name').fill('陈静');
+    await modalOk();
+    await page.getByTestId('contact-name').filter({ hasText: '陈静' }).waitFor();
+
+    await page.goto(keptUrl);
+    await page.getByTestId('merge-customer').click();
+    await page.getByTestId('merge-candidate-pick').first().click();
+    await page.getByTestId('confirm-merge').click();
+    await page.goto(`${keptUrl}?tab=contacts`);
+    await page.getByTestId('contact-name').filter({ hasText: '陈静' }).waitFor();
+    expect(await page.getByTestId('contact-row').count()).toBe(3);
+    const gone = await page.evaluate(
+      (url) => fetch(url).then((r) => r.status),
+      duplicateUrl.replace('/customers/', '/api/customers/'),
+    );
+    expect(gone).toBe(404);
+  });
+
+  it('imports a 1,000-row GBK CSV with 10 bad rows, lists exactly those, and a re-import adds nothing', async () => {
+    const file = path.join(tempDataDir(), '客户导入.csv');
+    fs.writeFileSync(file, gbkCustomers());
+    const runImport = async () => {
+      await page.goto(`${server.url}/customers/import`);
+      await page.setInputFiles('[data-testid=import-file]', file);
+      expect(await page.getByTestId('import-encoding').textContent()).toContain('GBK');
+      await page.getByTestId('start-import').click();
+      await expect
+        .poll(() => page.getByTestId('import-status').getAttribute('data-status'), { timeout: 60_000 })
+        .toBe('succeeded');
+      const count = async (id: string) => Number(await page.getByTestId(id).getAttribute('data-value'));
+      return {
+        created: await count('import-created'),
+        skipped: await count('import-skipped'),
+        failed: await count('import-failed'),
+      };
+    };
+    expect(await runImport()).toEqual({ created: 990, skipped: 0, failed: 10 });
+    const report = await page.evaluate(async () => {
+      const link = document.querySelector('[data-testid=import-error-report]') as HTMLAnchorElement;
+      return (await fetch(link.href)).text();
+    });
+    const reportedRows = new Set(
+      report
+        .split('\n')
+        .slice(1)
+        .filter(Boolean)
+        .map((line) => Number(line.split(',')[0])),
+    );
+    expect([...reportedRows].sort((a, b) => a - b)).toEqual(badRows);
+    expect(await runImport()).toEqual({ created: 0, skipped: 990, failed: 10 });
+  });
+
+  it('exports the list to .xlsx that opens with every customer in it', async () => {
+    await page.goto(`${server.url}/customers`);
+    await page.getByTestId('export-customers').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    const saved = path.join(tempDataDir(), 'export.xlsx');
+    await download.saveAs(saved);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(saved);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(1).getCell(2).value).toBe('客户名称');
+    expect(sheet?.rowCount).toBe(1 + 1 + 990);
+    const names = new Set<string>();
+    sheet?.eachRow((row) => names.add(String(row.getCell(2).value)));
+    expect(names.has('厦门海湾进出口有限公司')).toBe(true);
+    expect(names.has('导入货运500号有限公司')).toBe(true);
+  });
 });
+
+const badRows = [12, 40, 41, 150, 333, 500, 620, 777, 888, 1001];
+
+/** What Chinese Excel saves: GBK, CRLF, Chinese headers; ten rows are broken in different ways. */
+function gbkCustomers(): Buffer {
+  const lines = ['客户名称,英文名称,统一社会信用代码,国家,联系电话,客户状态,航线'];
+  for (let row = 2; row <= 1001; row++) {
+    const i = row - 1;
+    if (!badRows.includes(row)) {
+      lines.push(
+        `导入货运${i}号有限公司,Import Freight ${i},,中国,1390013${String(i).padStart(4, '0')},合作中,CNXMN-USLAX 整箱`,
+      );
+    } else if (row % 2) {
+      lines.push(`,缺少名称 ${i},,中国,,,`);
+    } else {
+      lines.push(`坏行${i}号公司,,91350100M000100Y44,火星,12345,合作中,XIAMEN-LA 整箱`);
+    }
+  }
+  return iconv.encode(`${lines.join('\r\n')}\r\n`, 'gbk');
+}
