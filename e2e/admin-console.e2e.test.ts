@@ -97,7 +97,9 @@ describe('a new company sets up Berth in the browser', () => {
     await expect
       .poll(() => page.locator('.ant-form-item-has-error', { has: page.locator('#user-create_email') }).textContent())
       .toContain('该邮箱已被使用');
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn:not(.ant-btn-primary)').click();
+    // Let the dialog finish closing before anything else is clicked.
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
   });
 
   it('lets the sales rep see only what the role allows, enforced by the server', async () => {

@@ -3,6 +3,7 @@ import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, request, setCsrfToken } from './api-client';
 import { isApiError } from './api-error';
+import { changeLocale, currentLocale } from './i18n';
 
 export const meQueryKey = ['me'] as const;
 export const setupQueryKey = ['setup'] as const;
@@ -49,6 +50,8 @@ export function startSession(queryClient: QueryClient, me: Me): void {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupQueryKey[0] });
   queryClient.setQueryData<SetupStatus>(setupQueryKey, { setupRequired: false });
   queryClient.setQueryData<Me | null>(meQueryKey, me);
+  // The language saved in the user's profile follows them to every device they sign in on.
+  if (me.user.locale !== currentLocale()) void changeLocale(me.user.locale);
 }
 
 /** Forgets the session locally; route guards then send the user to /login. */
