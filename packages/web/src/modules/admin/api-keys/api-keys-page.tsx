@@ -1,14 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { apiKeySchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Table, Typography } from 'antd';
+import { App, Button, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api-client';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useKeysetList } from '../../../app/use-keyset-list';
-import { LoadMore } from '../../../components/load-more';
+import { KeysetTable } from '../../../components/keyset-table';
 import { PageTitle } from '../../../components/page-title';
 import { adminKeys } from '../query-keys';
 import { ApiKeyCreateModal } from './api-key-create-modal';
@@ -54,20 +54,7 @@ export function ApiKeysPage() {
         }
       />
       <Typography.Paragraph type="secondary">{t('apiKeys.intro')}</Typography.Paragraph>
-      <Table
-        rowKey="id"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-      />
-      <LoadMore
-        count={list.items.length}
-        hasMore={list.hasMore}
-        loading={list.loadingMore}
-        onLoadMore={list.loadMore}
-      />
+      <KeysetTable list={list} columns={columns} />
       {creating && (
         <ApiKeyCreateModal
           onClose={() => setCreating(false)}

@@ -1,13 +1,13 @@
 import { type OutboxMessage, outboxMessageSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Select, Table, Typography } from 'antd';
+import { Alert, App, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api-client';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useKeysetList } from '../../../app/use-keyset-list';
-import { LoadMore } from '../../../components/load-more';
+import { KeysetTable } from '../../../components/keyset-table';
 import { PageTitle } from '../../../components/page-title';
 import { adminKeys } from '../query-keys';
 import { OutboxMessageDrawer } from './outbox-message-drawer';
@@ -60,20 +60,7 @@ export function OutboxPage() {
         options={statuses.map((value) => ({ value, label: t(`outbox.statusValues.${value}`) }))}
         style={{ width: 180, marginBottom: 16 }}
       />
-      <Table
-        rowKey="id"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-      />
-      <LoadMore
-        count={list.items.length}
-        hasMore={list.hasMore}
-        loading={list.loadingMore}
-        onLoadMore={list.loadMore}
-      />
+      <KeysetTable list={list} columns={columns} />
       <OutboxMessageDrawer message={viewing} onClose={() => setViewing(null)} />
     </>
   );

@@ -1,14 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type Role, roleSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Table } from 'antd';
+import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api-client';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useKeysetList } from '../../../app/use-keyset-list';
-import { LoadMore } from '../../../components/load-more';
+import { KeysetTable } from '../../../components/keyset-table';
 import { PageTitle } from '../../../components/page-title';
 import { useRoleLookup } from '../lookups';
 import { adminKeys } from '../query-keys';
@@ -60,20 +60,7 @@ export function RolesPage() {
           )
         }
       />
-      <Table
-        rowKey="id"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-      />
-      <LoadMore
-        count={list.items.length}
-        hasMore={list.hasMore}
-        loading={list.loadingMore}
-        onLoadMore={list.loadMore}
-      />
+      <KeysetTable list={list} columns={columns} />
       {editing?.mode === 'create' && <RoleFormModal onClose={() => setEditing(null)} />}
       {editedRole && <RoleFormModal role={editedRole} onClose={() => setEditing(null)} />}
     </>

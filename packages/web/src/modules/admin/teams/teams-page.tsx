@@ -1,14 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type Team, teamSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, Table } from 'antd';
+import { App, Button, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api-client';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useKeysetList } from '../../../app/use-keyset-list';
-import { LoadMore } from '../../../components/load-more';
+import { KeysetTable } from '../../../components/keyset-table';
 import { PageTitle } from '../../../components/page-title';
 import { useTeamLookup } from '../lookups';
 import { adminKeys } from '../query-keys';
@@ -73,20 +73,7 @@ export function TeamsPage() {
         onSearch={(value) => setQ(value.trim() || undefined)}
         style={{ width: 260, marginBottom: 16 }}
       />
-      <Table
-        rowKey="id"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-      />
-      <LoadMore
-        count={list.items.length}
-        hasMore={list.hasMore}
-        loading={list.loadingMore}
-        onLoadMore={list.loadMore}
-      />
+      <KeysetTable list={list} columns={columns} />
       {editing?.mode === 'create' && <TeamFormModal onClose={() => setEditing(null)} />}
       {editedTeam && <TeamFormModal team={editedTeam} onClose={() => setEditing(null)} />}
     </>

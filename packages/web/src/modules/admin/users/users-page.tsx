@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { userSchema } from '@berth/domain';
-import { Button, Table } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../app/permissions';
 import { useKeysetList } from '../../../app/use-keyset-list';
-import { LoadMore } from '../../../components/load-more';
+import { KeysetTable } from '../../../components/keyset-table';
 import { PageTitle } from '../../../components/page-title';
 import { adminKeys } from '../query-keys';
 import { useUserColumns } from './use-user-columns';
@@ -40,20 +40,7 @@ export function UsersPage() {
         }
       />
       <UserFilters value={filters} onChange={setFilters} />
-      <Table
-        rowKey="id"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-      />
-      <LoadMore
-        count={list.items.length}
-        hasMore={list.hasMore}
-        loading={list.loadingMore}
-        onLoadMore={list.loadMore}
-      />
+      <KeysetTable list={list} columns={columns} />
       {creating && <UserCreateModal onClose={() => setCreating(false)} />}
       {editingId && <UserEditModal userId={editingId} onClose={() => setEditingId(null)} />}
     </>
