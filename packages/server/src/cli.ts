@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setupInputSchema } from '@berth/domain';
 import { backupDatabase, restoreDatabase } from './db/backup';
@@ -26,7 +27,9 @@ async function main() {
       'admin-password': { type: 'string' },
     },
   });
-  const [command, file] = positionals;
+  const [command, fileArgument] = positionals;
+  // npm runs workspace scripts inside the package; a relative path means the caller's directory.
+  const file = fileArgument ? path.resolve(process.env.INIT_CWD ?? process.cwd(), fileArgument) : undefined;
   if (!command || command === 'help') {
     console.log(usage);
     return;
