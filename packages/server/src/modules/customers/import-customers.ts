@@ -74,6 +74,7 @@ export async function importCustomerBatch(
   const createScope = requireScope(ctx, 'customers', 'create');
   const result: BatchResult = { created: 0, updated: 0, skipped: 0, errors: [] };
   const valid: ValidRow[] = [];
+  const me = ctx.userId ? [...lookups.users.values()].find((u) => u.id === ctx.userId) : undefined;
   for (const { row, values } of rows) {
     const { input, owner, tags: tagNames } = customerImportRow(values);
     const errors: FieldError[] = [];
@@ -108,7 +109,6 @@ export async function importCustomerBatch(
       for (const e of errors) result.errors.push({ row, field: e.field, message: e.message });
       continue;
     }
-    const me = ctx.userId ? [...lookups.users.values()].find((u) => u.id === ctx.userId) : undefined;
     const ownerId = ownerUser?.id ?? ctx.userId;
     valid.push({
       row,
