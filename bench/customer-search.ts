@@ -1,8 +1,6 @@
-import { openDatabase, queryRows } from '@berth/server/db/database';
-import { createOrganization } from '@berth/server/modules/setup/create-organization';
-import { loadConfig } from '@berth/server/platform/config';
-import { createServer } from '@berth/server/server';
+import { queryRows } from '@berth/server/db/database';
 import { sql } from 'drizzle-orm';
+import { startBenchServer } from './bench-server';
 import { percentile, timed } from './timing';
 
 /**
@@ -13,18 +11,10 @@ import { percentile, timed } from './timing';
 const count = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const requests = Number(process.env.BENCH_REQUESTS ?? 400);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 4);
-const password = 'Bench-password-1';
 
 export async function benchCustomerSearch() {
-  const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: null });
-  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', LOGIN_RATE_PER_MINUTE: '10000' });
-  const server = await createServer(config, { database, logger: false, startJobs: false });
-  const db = server.deps.db;
-  const { orgId, adminId } = await createOrganization(
-    db,
-    { organization: { name: 'Bench' }, admin: { name: 'Bench', email: 'bench@example.com', password } },
-    { onlyIfFirst: false },
-  );
+  const bench = await startBenchServer();
+  const { db, orgId, adminId } = bench;
   const seedStart = performance.now();
   await db.execute(sql`alter table customers disable trigger customers_audit`);
   await db.execute(sql`
@@ -48,13 +38,7 @@ export async function benchCustomerSearch() {
   await db.execute(sql`analyze customers`);
   const seedMs = performance.now() - seedStart;
 
-  const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
-  const login = await fetch(`${address}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.com', password }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const { address, cookie } = await bench.listen();
   const terms = ['上海', '远洋12', 'ningbo', 'sh', 'C0004', '海丰9', 'qingdao hengda', '不存在的公司'];
   const get = async (path: string) => {
     const response = await fetch(`${address}${path}`, { headers: { cookie } });
@@ -67,7 +51,7 @@ export async function benchCustomerSearch() {
     );
 
   console.log(
-    `engine ${database.engine}; ${count} customers seeded in ${(seedMs / 1000).toFixed(1)} s (${Math.round(count / (seedMs / 1000))} rows/s); ${requests} requests, concurrency ${concurrency}`,
+    `engine ${bench.engine}; ${count} customers seeded in ${(seedMs / 1000).toFixed(1)} s (${Math.round(count / (seedMs / 1000))} rows/s); ${requests} requests, concurrency ${concurrency}`,
   );
   report('GET /api/customers (first page)', await timed(requests, concurrency, () => get('/api/customers?limit=50')));
   report(
@@ -103,6 +87,5 @@ export async function benchCustomerSearch() {
     'GET /api/customers/{id} (360 record)',
     await timed(requests, concurrency, (i) => get(`/api/customers/${ids[i % ids.length]?.id}`)),
   );
-  await server.close();
-  await database.close();
+  await bench.close();
 }

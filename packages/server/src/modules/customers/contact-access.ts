@@ -1,5 +1,5 @@
 import { type Scope, scopeOf } from '@berth/domain';
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { contacts, customers } from './tables';
@@ -43,5 +43,3 @@ export const contactSearchText = (c: { name: string; phones: string[]; emails: s
   ]
     .filter(Boolean)
     .join(' | ');
-
-export const noRows = sql`false`;

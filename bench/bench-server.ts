@@ -1,0 +1,42 @@
+import { openDatabase } from '@berth/server/db/database';
+import { createOrganization } from '@berth/server/modules/setup/create-organization';
+import { loadConfig } from '@berth/server/platform/config';
+import { createServer } from '@berth/server/server';
+
+const email = 'bench@example.com';
+const password = 'Bench-password-1';
+
+/**
+ * The real server on a fresh database (in-memory PGlite, or DATABASE_URL) with one
+ * organisation; `listen` serves it on a loopback port and signs the administrator in.
+ */
+export async function startBenchServer() {
+  const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: null });
+  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', LOGIN_RATE_PER_MINUTE: '10000' });
+  const server = await createServer(config, { database, logger: false, startJobs: false });
+  const { orgId, adminId } = await createOrganization(
+    server.deps.db,
+    { organization: { name: 'Bench' }, admin: { name: 'Bench', email, password } },
+    { onlyIfFirst: false },
+  );
+  return {
+    db: server.deps.db,
+    engine: database.engine,
+    orgId,
+    adminId,
+    async listen() {
+      const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
+      const login = await fetch(`${address}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      return { address, cookie };
+    },
+    async close() {
+      await server.close();
+      await database.close();
+    },
+  };
+}
