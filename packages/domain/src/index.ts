@@ -2,6 +2,7 @@ export * from './admin/schemas';
 export * from './auth/schemas';
 export * from './customers/index';
 export * from './imports/import-schemas';
+export * from './notifications/notification-messages';
 export * from './platform/error-codes';
 export * from './platform/pagination';
 export * from './platform/permissions';

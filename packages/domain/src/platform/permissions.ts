@@ -19,10 +19,16 @@ export const resourceActions = {
   outbox: ['read', 'update'],
   personalData: ['read'],
   financials: ['read'],
-  customers: ['read', 'create', 'update', 'delete', 'merge', 'export'],
+  customers: ['read', 'create', 'update', 'delete', 'merge', 'export', 'assign'],
   customerBilling: ['update'],
   contacts: ['read', 'create', 'update', 'delete'],
   tags: ['read', 'create', 'update', 'delete'],
+  /** The public pool (公海): see and claim pooled customers; configure the return rules. */
+  pool: ['read', 'claim', 'configure'],
+  notes: ['read', 'create', 'update', 'delete'],
+  attachments: ['read', 'create', 'delete'],
+  segments: ['read', 'create', 'update', 'delete'],
+  dataQuality: ['read'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Resource = keyof typeof resourceActions;
@@ -80,6 +86,11 @@ export const builtinRoles = [
       customers: { read: 'org', export: 'org' },
       contacts: { read: 'org' },
       tags: { read: 'org' },
+      pool: { read: 'org' },
+      notes: { read: 'org' },
+      attachments: { read: 'org' },
+      segments: { read: 'org', create: 'org' },
+      dataQuality: { read: 'org' },
     },
   },
   {
@@ -91,9 +102,14 @@ export const builtinRoles = [
       teams: { read: 'org' },
       personalData: { read: 'team' },
       financials: { read: 'team' },
-      customers: { read: 'team', create: 'team', update: 'team', merge: 'team', export: 'team' },
+      customers: { read: 'team', create: 'team', update: 'team', merge: 'team', export: 'team', assign: 'team' },
       contacts: { read: 'team', create: 'team', update: 'team', delete: 'team' },
       tags: { read: 'org', create: 'org' },
+      pool: { read: 'team', claim: 'team', configure: 'team' },
+      notes: { read: 'team', create: 'team', update: 'own', delete: 'team' },
+      attachments: { read: 'team', create: 'team', delete: 'team' },
+      segments: { read: 'org', create: 'org', update: 'own', delete: 'own' },
+      dataQuality: { read: 'team' },
     },
   },
   {
@@ -107,6 +123,10 @@ export const builtinRoles = [
       customers: { read: 'own', create: 'own', update: 'own' },
       contacts: { read: 'own', create: 'own', update: 'own' },
       tags: { read: 'org' },
+      pool: { read: 'team', claim: 'team' },
+      notes: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+      attachments: { read: 'own', create: 'own' },
+      segments: { read: 'org', create: 'own', update: 'own', delete: 'own' },
     },
   },
   {
@@ -120,6 +140,9 @@ export const builtinRoles = [
       customers: { read: 'org' },
       contacts: { read: 'org' },
       tags: { read: 'org' },
+      notes: { read: 'org', create: 'org', update: 'own' },
+      attachments: { read: 'org' },
+      segments: { read: 'org' },
     },
   },
   {
@@ -132,6 +155,9 @@ export const builtinRoles = [
       customers: { read: 'org' },
       contacts: { read: 'org' },
       tags: { read: 'org' },
+      notes: { read: 'org', create: 'org', update: 'own' },
+      attachments: { read: 'org' },
+      segments: { read: 'org' },
     },
   },
   {
@@ -146,6 +172,9 @@ export const builtinRoles = [
       customerBilling: { update: 'org' },
       contacts: { read: 'org' },
       tags: { read: 'org' },
+      notes: { read: 'org', create: 'org', update: 'own' },
+      attachments: { read: 'org', create: 'org' },
+      segments: { read: 'org' },
     },
   },
   {
@@ -158,6 +187,9 @@ export const builtinRoles = [
       customers: { read: 'org', export: 'org' },
       contacts: { read: 'org' },
       tags: { read: 'org', create: 'org', update: 'org', delete: 'org' },
+      notes: { read: 'org' },
+      segments: { read: 'org', create: 'org', update: 'org', delete: 'org' },
+      dataQuality: { read: 'org' },
     },
   },
 ] as const satisfies readonly { key: string; name: string; nameEn: string; permissions: Permissions }[];

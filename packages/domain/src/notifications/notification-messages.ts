@@ -1,0 +1,39 @@
+import type { Locale } from '../platform/error-codes';
+
+type Params = Record<string, string | number | null | undefined>;
+type Template = (p: Params) => { title: string; body: string };
+
+/**
+ * What each kind of notification says, in each language. Modules add their kinds here; the
+ * server renders emails with it and the console renders the in-app list with it.
+ */
+export const notificationMessages: Record<string, Record<Locale, Template>> = {
+  'note.mention': {
+    'zh-CN': (p) => ({ title: `${p.author} 在 ${p.customer} 的备注中提到了你`, body: String(p.excerpt ?? '') }),
+    en: (p) => ({ title: `${p.author} mentioned you in a note on ${p.customer}`, body: String(p.excerpt ?? '') }),
+  },
+  'pool.warning': {
+    'zh-CN': (p) => ({
+      title: `客户 ${p.customer} 将在 ${p.days} 天后退回公海`,
+      body: `${p.reason ?? ''}。请及时跟进以保留该客户。`,
+    }),
+    en: (p) => ({
+      title: `${p.customer} returns to the pool in ${p.days} days`,
+      body: `${p.reason ?? ''}. Follow up to keep this customer.`,
+    }),
+  },
+  'pool.returned': {
+    'zh-CN': (p) => ({ title: `客户 ${p.customer} 已退回公海`, body: String(p.reason ?? '') }),
+    en: (p) => ({ title: `${p.customer} was returned to the pool`, body: String(p.reason ?? '') }),
+  },
+  'customer.assigned': {
+    'zh-CN': (p) => ({ title: `${p.actor ?? '系统'} 将客户 ${p.customer} 分配给了你`, body: String(p.reason ?? '') }),
+    en: (p) => ({ title: `${p.actor ?? 'The system'} assigned ${p.customer} to you`, body: String(p.reason ?? '') }),
+  },
+};
+
+export function notificationText(kind: string, params: Params, locale: Locale): { title: string; body: string } {
+  const templates = Object.hasOwn(notificationMessages, kind) ? notificationMessages[kind] : undefined;
+  if (!templates) return { title: kind, body: '' };
+  return templates[locale](params);
+}
