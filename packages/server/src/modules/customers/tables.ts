@@ -79,6 +79,16 @@ export const customers = pgTable(
     /** Everything a person may type to find the customer, normalised, for trigram search. */
     searchText: text('search_text').notNull(),
     mergedIntoId: uuid('merged_into_id'),
+    /** Ownership and the public pool (公海): when the current owner got it and until when it is protected. */
+    ownerSince: ts('owner_since'),
+    protectedUntil: ts('protected_until'),
+    /** Latest follow-up (note, activity) and latest deal; the pool rules measure idleness from them. */
+    lastFollowUpAt: ts('last_follow_up_at'),
+    lastDealAt: ts('last_deal_at'),
+    /** Set while the customer sits in its team's pool without an owner. */
+    pooledAt: ts('pooled_at'),
+    /** When the owner was last warned that the customer is about to return to the pool. */
+    poolWarnedAt: ts('pool_warned_at'),
     ...versioned(),
   },
   (t) => [
