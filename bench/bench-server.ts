@@ -22,6 +22,8 @@ export async function startBenchServer() {
   return {
     db: server.deps.db,
     engine: database.engine,
+    /** The durable job runner (not started): benches run queued jobs with `jobs.runDue()`. */
+    jobs: server.deps.jobs,
     orgId,
     adminId,
     async listen() {

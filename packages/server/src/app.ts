@@ -18,12 +18,18 @@ import {
 } from 'fastify-type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { apiKeyRoutes } from './modules/api-keys/routes';
+import { attachmentRoutes } from './modules/attachments/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { customerRoutes } from './modules/customers/routes';
+import { dataQualityRoutes } from './modules/data-quality/routes';
 import { importRoutes } from './modules/imports/routes';
+import { noteRoutes } from './modules/notes/routes';
+import { notificationRoutes } from './modules/notifications/routes';
 import { outboxRoutes } from './modules/outbox/routes';
+import { poolRoutes } from './modules/pool/routes';
 import { roleRoutes } from './modules/roles/routes';
+import { segmentRoutes } from './modules/segments/routes';
 import { teamRoutes } from './modules/teams/routes';
 import { userRoutes } from './modules/users/routes';
 import type { AppDeps } from './platform/deps';
@@ -45,6 +51,12 @@ const modules = [
   outboxRoutes,
   customerRoutes,
   importRoutes,
+  poolRoutes,
+  noteRoutes,
+  attachmentRoutes,
+  notificationRoutes,
+  segmentRoutes,
+  dataQualityRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}) {

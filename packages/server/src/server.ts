@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { type Database, openDatabase } from './db/database';
 import { migrateDatabase } from './db/migrate';
 import { importJob, runImport } from './modules/imports/run-import';
+import { poolSweepEveryMs, poolSweepJob, runPoolSweep } from './modules/pool/pool-sweep';
 import { syncBuiltinRoles } from './modules/roles/sync-builtin-roles';
 import type { Config } from './platform/config';
 import type { AppDeps } from './platform/deps';
@@ -46,6 +47,9 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   });
   registerOutboxDelivery(deps.jobs, mailer);
   deps.jobs.register(importJob, runImport);
+  deps.jobs.every(poolSweepJob, poolSweepEveryMs, async (_job, db) => {
+    await runPoolSweep(db);
+  });
   deps.jobs.every('maintenance.purge', 3_600_000, async (_job, db) => {
     await purgeFinishedJobs(db);
     await purgeOldIdempotencyKeys(db);

@@ -179,6 +179,22 @@ describe('backup and restore', () => {
              jsonb_build_object('i', i, 'text', ${awkward}::text, 'nested', jsonb_build_array(i, null, true)),
              'done', i % 7, case when i % 3 = 0 then null else ${awkward} || i end, now() - i * interval '1 second'
         from generate_series(1, 2500) as i`);
+    // Files are bytea: every byte value must come back as it was.
+    const customer = await t.request('POST', '/api/customers', { as: admin, body: { name: '附件客户 Files Ltd' } });
+    const bytes = Buffer.concat([
+      Buffer.from('%PDF-1.4\n'),
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256)),
+    ]);
+    const form = new FormData();
+    form.append('file', new Blob([bytes]), '营业执照 "scan".pdf');
+    form.append('kind', 'business_licence');
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/customers/${customer.json().id}/attachments`,
+      payload: form as never,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
     dir = tempDir('berth-backup-');
     file = path.join(dir, 'backup.jsonl.gz');
   });
@@ -194,6 +210,7 @@ describe('backup and restore', () => {
     expect(source.users?.rows).toBe(3);
     expect(source.audit_log?.rows).toBeGreaterThan(0);
     expect(source.jobs?.rows).toBeGreaterThanOrEqual(2500);
+    expect(source.attachment_contents?.rows).toBe(1);
 
     const written = await backupDatabase(t.db, file);
     expect(written.tables).toBe(Object.keys(source).length);

@@ -119,6 +119,52 @@ describe('importing customers from spreadsheets', () => {
     expect(three.phone).toBe('+8613800130003');
   });
 
+  it('"update" changes every mapped column: lanes, billing, roles, commodities, tags and owner, with history', async () => {
+    const vip = (await t.request('POST', '/api/tags', { as: admin, body: { name: 'VIP' } })).json();
+    const manager = await t.userWithRole(admin, 'sales_manager');
+    const csv = [
+      '客户名称,航线,开票抬头,账期,信用额度,额度币种,结算方式,标签,客户角色,主要货物,负责人,联系电话',
+      `测试货运7号有限公司,CNNGB-DEHAM LCL; CNSHA-USNYC 整箱,测试货运七号,30天,500000,USD,月结,VIP,"发货人,直客",家具,${manager.email},`,
+      '测试货运8号有限公司,,,,,,,不存在的标签,,,,',
+      '测试货运9号有限公司,,,,80000,,,,,,,',
+    ].join('\r\n');
+    const done = (await upload('/api/imports', Buffer.from(csv), 'u.csv', { policy: 'update' })).json();
+    await runJobs();
+    const record = await importOf(done.id);
+    expect(record).toMatchObject({ status: 'succeeded', updated: 2, created: 0, failed: 1 });
+    expect(record.errors).toEqual([expect.objectContaining({ row: 3, field: 'tags' })]);
+    const find = async (q: string) => (await t.request('GET', `/api/customers?q=${q}`, { as: admin })).json().items[0];
+    const seven = await find('测试货运7号有限');
+    expect(seven).toMatchObject({
+      phone: '+8613800130007',
+      status: 'active',
+      roles: ['shipper', 'direct_customer'],
+      ownerId: manager.id,
+      tagIds: [vip.id],
+      billing: {
+        invoiceTitle: '测试货运七号',
+        paymentTermsDays: 30,
+        settlementType: 'monthly',
+        creditLimit: { amount: 500000, currency: 'USD' },
+      },
+    });
+    expect(seven.tradeProfile.commodities).toEqual(['家具']);
+    expect(seven.tradeProfile.lanes.map((l: { pol: string; pod: string; mode: string }) => l)).toEqual([
+      expect.objectContaining({ pol: 'CNNGB', pod: 'DEHAM', mode: 'lcl' }),
+      expect.objectContaining({ pol: 'CNSHA', pod: 'USNYC', mode: 'fcl' }),
+    ]);
+    const nine = await find('测试货运9号有限');
+    expect(nine.billing.creditLimit).toEqual({ amount: 80000, currency: 'CNY' });
+    expect(nine.tradeProfile.lanes).toHaveLength(1); // lanes not in the row: kept
+    const timeline = (await t.request('GET', `/api/customers/${seven.id}/timeline?limit=50`, { as: admin })).json();
+    const changes = Object.assign({}, ...timeline.items.map((e: { changes: object | null }) => e.changes ?? {}));
+    expect(changes).toHaveProperty('billing');
+    expect(changes).toHaveProperty('roles');
+    expect(changes).toHaveProperty('owner_id');
+    expect(changes.lanes[1]).toEqual(['CNNGB-DEHAM lcl', 'CNSHA-USNYC fcl']);
+    expect(timeline.items.some((e: { action: string }) => e.action === 'tag')).toBe(true);
+  });
+
   it('imports .xlsx with an explicit column mapping, remembered for the next file with the same headers', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sheet1');

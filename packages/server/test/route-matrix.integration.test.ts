@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notify } from '../src/modules/notifications/notify';
 import { createOrganization } from '../src/modules/setup/create-organization';
 import { systemCtx } from '../src/platform/context';
 import { permissionsOf } from '../src/platform/http/access';
@@ -47,6 +48,37 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/imports': undefined,
   'POST /api/imports/preview': undefined,
   'PATCH /api/tags/{id}': { name: 'Hacked' },
+  'PUT /api/pool/rules': {
+    enabled: true,
+    protectionDays: 1,
+    noFollowUpDays: 1,
+    noDealDays: null,
+    warnDaysBefore: 0,
+    maxClaimedHeld: 0,
+    maxClaimsPerDay: 0,
+  },
+  'POST /api/customers/{id}/claim': undefined,
+  'POST /api/customers/{id}/release': { reason: 'probe' },
+  'POST /api/customers/{id}/assign': { ownerId: '00000000-0000-7000-8000-000000000000' },
+  'POST /api/customers/handover': {
+    fromUserId: '00000000-0000-7000-8000-000000000000',
+    toUserId: '00000000-0000-7000-8000-000000000001',
+  },
+  'POST /api/customers/{id}/notes': { body: 'Probe note' },
+  'PATCH /api/notes/{id}': { body: 'Hacked' },
+  // Multipart: the customer is checked before the upload is read, so no file is needed to get 401/403/404.
+  'POST /api/customers/{id}/attachments': undefined,
+  'POST /api/notifications/{id}/read': undefined,
+  'POST /api/notifications/read-all': undefined,
+  'POST /api/segments': { name: 'Probe segment', filters: { status: 'active' } },
+  'PATCH /api/segments/{id}': { name: 'Hacked' },
+  'POST /api/saved-views': { resource: 'customers', name: 'Probe view', state: { filters: {} } },
+  'PATCH /api/saved-views/{id}': { name: 'Hacked' },
+  'POST /api/data-quality/duplicate-dismissals': {
+    kind: 'name',
+    key: 'probe',
+    customerIds: ['00000000-0000-7000-8000-000000000000', '00000000-0000-7000-8000-000000000001'],
+  },
 };
 
 describe('every route checks authentication, permission and tenant', () => {
@@ -83,6 +115,36 @@ describe('every route checks authentication, permission and tenant', () => {
       await t.request('POST', '/api/contacts', { as: adminA, body: { customerId: idsA.customers, name: 'A contact' } })
     ).json().id;
     idsA.tags = (await t.request('POST', '/api/tags', { as: adminA, body: { name: 'Org A VIP' } })).json().id;
+    idsA.notes = (
+      await t.request('POST', `/api/customers/${idsA.customers}/notes`, { as: adminA, body: { body: 'Org A note' } })
+    ).json().id;
+    const attachmentForm = new FormData();
+    attachmentForm.append('file', new Blob(['%PDF-1.4\nOrg A contract\n']), 'a.pdf');
+    idsA.attachments = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/customers/${idsA.customers}/attachments`,
+        payload: attachmentForm as never,
+        headers: { cookie: adminA.cookie, 'x-csrf-token': adminA.csrfToken },
+      })
+    ).json().id;
+    await notify(systemCtx(t.db, adminA.me.organization.id), [
+      {
+        userId: adminA.me.user.id,
+        kind: 'note.mention',
+        params: { author: 'A', customer: 'Org A 海运客户', excerpt: 'A' },
+      },
+    ]);
+    idsA.notifications = (await t.request('GET', '/api/notifications', { as: adminA })).json().items[0].id;
+    idsA.segments = (
+      await t.request('POST', '/api/segments', { as: adminA, body: { name: 'Org A segment', shared: true } })
+    ).json().id;
+    idsA['saved-views'] = (
+      await t.request('POST', '/api/saved-views', {
+        as: adminA,
+        body: { resource: 'customers', name: 'Org A view', shared: true, state: { filters: { status: 'active' } } },
+      })
+    ).json().id;
     const form = new FormData();
     form.append('file', new Blob(['客户名称\nOrg A 导入客户\n']), 'a.csv');
     idsA.imports = (

@@ -1,3 +1,4 @@
+export * from './contact-import-fields';
 export * from './contact-schemas';
 export * from './credit-code';
 export * from './customer-import-fields';

@@ -1,6 +1,20 @@
 import { z } from 'zod';
+import {
+  contactImportFieldNames,
+  contactImportFields,
+  suggestContactMapping,
+} from '../customers/contact-import-fields';
+import {
+  customerImportFieldNames,
+  customerImportFields,
+  suggestCustomerMapping,
+} from '../customers/customer-import-fields';
 
-export const importEntities = ['customers'] as const;
+export * from './import-error-messages';
+export * from './import-values';
+
+export const importEntities = ['customers', 'contacts'] as const;
+export type ImportEntity = (typeof importEntities)[number];
 export const importPolicies = ['skip', 'update', 'create'] as const;
 
 export const importSchema = z.object({
@@ -30,3 +44,34 @@ export const importPreviewSchema = z.object({
   suggestedMapping: z.record(z.string(), z.string()),
   fields: z.array(z.string()),
 });
+
+/** The fields a file of this entity can be mapped to. */
+export function importFieldNamesOf(entity: ImportEntity): readonly string[] {
+  return entity === 'contacts' ? contactImportFieldNames : customerImportFieldNames;
+}
+
+/** Headers matched to the entity's fields by name or zh-CN/en label. */
+export function suggestImportMapping(entity: ImportEntity, headers: string[]): Record<string, string> {
+  return entity === 'contacts' ? suggestContactMapping(headers) : suggestCustomerMapping(headers);
+}
+
+/**
+ * What a mapping must cover before an import can start: customers need a name; contacts need a
+ * name and a column naming their customer (code, credit code or name). Null when it is complete.
+ */
+export function missingImportColumn(
+  entity: ImportEntity,
+  mapping: Record<string, string>,
+): 'import.mapping_needs_name' | 'import.mapping_needs_customer' | null {
+  const fields = new Set(Object.values(mapping));
+  if (!fields.has('name')) return 'import.mapping_needs_name';
+  if (entity === 'contacts' && !['customerCode', 'customerCreditCode', 'customerName'].some((f) => fields.has(f)))
+    return 'import.mapping_needs_customer';
+  return null;
+}
+
+/** The header row of an import template: each field's zh-CN label, which the import maps back by itself. */
+export function importTemplateHeaders(entity: ImportEntity): string[] {
+  const labels: Record<string, readonly string[]> = entity === 'contacts' ? contactImportFields : customerImportFields;
+  return importFieldNamesOf(entity).map((field) => labels[field]?.[0] ?? field);
+}

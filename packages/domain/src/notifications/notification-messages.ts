@@ -3,6 +3,14 @@ import type { Locale } from '../platform/error-codes';
 type Params = Record<string, string | number | null | undefined>;
 type Template = (p: Params) => { title: string; body: string };
 
+/** Why a customer goes to the pool: the rule that applied (`rule`, `ruleDays`) in the reader's language, or the reason a person gave. */
+function poolReason(p: Params, locale: Locale): string {
+  if (p.rule === 'no_follow_up')
+    return locale === 'en' ? `No follow-up for ${p.ruleDays} days` : `${p.ruleDays} 天未跟进`;
+  if (p.rule === 'no_deal') return locale === 'en' ? `No deal for ${p.ruleDays} days` : `${p.ruleDays} 天未成交`;
+  return String(p.reason ?? '');
+}
+
 /**
  * What each kind of notification says, in each language. Modules add their kinds here; the
  * server renders emails with it and the console renders the in-app list with it.
@@ -15,16 +23,26 @@ export const notificationMessages: Record<string, Record<Locale, Template>> = {
   'pool.warning': {
     'zh-CN': (p) => ({
       title: `客户 ${p.customer} 将在 ${p.days} 天后退回公海`,
-      body: `${p.reason ?? ''}。请及时跟进以保留该客户。`,
+      body: `${poolReason(p, 'zh-CN')}。请及时跟进以保留该客户。`,
     }),
     en: (p) => ({
       title: `${p.customer} returns to the pool in ${p.days} days`,
-      body: `${p.reason ?? ''}. Follow up to keep this customer.`,
+      body: `${poolReason(p, 'en')}. Follow up to keep this customer.`,
     }),
   },
   'pool.returned': {
-    'zh-CN': (p) => ({ title: `客户 ${p.customer} 已退回公海`, body: String(p.reason ?? '') }),
-    en: (p) => ({ title: `${p.customer} was returned to the pool`, body: String(p.reason ?? '') }),
+    'zh-CN': (p) => ({ title: `客户 ${p.customer} 已退回公海`, body: poolReason(p, 'zh-CN') }),
+    en: (p) => ({ title: `${p.customer} was returned to the pool`, body: poolReason(p, 'en') }),
+  },
+  'customer.handover': {
+    'zh-CN': (p) => ({
+      title: `${p.actor ?? '系统'} 将 ${p.from} 的 ${p.count} 个客户交接给了你`,
+      body: String(p.reason ?? ''),
+    }),
+    en: (p) => ({
+      title: `${p.actor ?? 'The system'} handed ${p.count} customers of ${p.from} over to you`,
+      body: String(p.reason ?? ''),
+    }),
   },
   'customer.assigned': {
     'zh-CN': (p) => ({ title: `${p.actor ?? '系统'} 将客户 ${p.customer} 分配给了你`, body: String(p.reason ?? '') }),

@@ -1,4 +1,7 @@
 import { customerErrorMessages } from '../customers/error-messages';
+import { importErrorMessages } from '../imports/import-error-messages';
+import { noteErrorMessages } from '../notes/error-messages';
+import { poolErrorMessages } from '../pool/error-messages';
 /**
  * Stable error codes of the API. The code is the contract; the messages are for people and
  * exist in every UI language. New modules add their codes here so the web can translate them.
@@ -114,6 +117,9 @@ export const errorMessages = {
     'zh-CN': '服务器内部错误，请稍后重试。',
   },
   ...customerErrorMessages,
+  ...noteErrorMessages,
+  ...poolErrorMessages,
+  ...importErrorMessages,
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -11,6 +11,9 @@ import { type Db, type Executor, queryRows } from './database';
  */
 const format = 'berth-backup';
 const batchSize = 1000;
+/** Rows of tables holding files (bytea) go a few at a time, and a restore batch is flushed by size too. */
+const binaryBatchSize = 8;
+const batchBytes = 16 * 1024 * 1024;
 
 export async function listTables(db: Executor): Promise<string[]> {
   const rows = await queryRows<{ name: string }>(
@@ -19,6 +22,15 @@ export async function listTables(db: Executor): Promise<string[]> {
          where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
   return rows.map((r) => r.name);
+}
+
+async function tablesWithBinary(db: Executor): Promise<Set<string>> {
+  const rows = await queryRows<{ name: string }>(
+    db,
+    sql`select distinct table_name as name from information_schema.columns
+         where table_schema = 'public' and data_type = 'bytea'`,
+  );
+  return new Set(rows.map((r) => r.name));
 }
 
 async function migrationCount(db: Executor): Promise<number> {
@@ -35,6 +47,7 @@ export async function backupDatabase(db: Db, file: string): Promise<{ tables: nu
   };
   let rows = 0;
   const tables = await listTables(db);
+  const binary = await tablesWithBinary(db);
   await db.transaction(async (tx) => {
     await tx.execute(sql`set transaction isolation level repeatable read`);
     await write({ format, version: 1, migrations: await migrationCount(tx), createdAt: new Date().toISOString() });
@@ -43,11 +56,13 @@ export async function backupDatabase(db: Db, file: string): Promise<{ tables: nu
       await tx.execute(
         sql.raw(`declare backup_rows no scroll cursor for select row_to_json(t)::text as j from "${table}" t`),
       );
+      // bytea comes out of row_to_json as '\\x…' hex text, which jsonb_populate_recordset reads back byte for byte.
+      const fetchSize = binary.has(table) ? binaryBatchSize : batchSize;
       for (;;) {
-        const batch = await queryRows<{ j: string }>(tx, sql.raw(`fetch ${batchSize} from backup_rows`));
+        const batch = await queryRows<{ j: string }>(tx, sql.raw(`fetch ${fetchSize} from backup_rows`));
         for (const row of batch) await write(JSON.parse(row.j));
         rows += batch.length;
-        if (batch.length < batchSize) break;
+        if (batch.length < fetchSize) break;
       }
       await tx.execute(sql.raw('close backup_rows'));
     }
@@ -57,6 +72,18 @@ export async function backupDatabase(db: Db, file: string): Promise<{ tables: nu
   return { tables: tables.length, rows };
 }
 
+/** Columns a restore writes, per table: generated columns are computed again, never inserted. */
+async function writableColumns(db: Executor): Promise<Map<string, string[]>> {
+  const rows = await queryRows<{ table: string; column: string }>(
+    db,
+    sql`select table_name as "table", column_name as "column" from information_schema.columns
+         where table_schema = 'public' and is_generated = 'NEVER' order by table_name, ordinal_position`,
+  );
+  const map = new Map<string, string[]>();
+  for (const r of rows) map.set(r.table, [...(map.get(r.table) ?? []), r.column]);
+  return map;
+}
+
 /** Restores into a migrated database; refuses a non-empty one unless `replace` is set. */
 export async function restoreDatabase(db: Db, file: string, options: { replace: boolean }): Promise<{ rows: number }> {
   let rows = 0;
@@ -64,6 +91,7 @@ export async function restoreDatabase(db: Db, file: string, options: { replace: 
     // Rows go back as they were: no audit triggers, no FK ordering needed (needs a superuser).
     await tx.execute(sql`set local session_replication_role = replica`);
     const tables = await listTables(tx);
+    const columns = await writableColumns(tx);
     const existing = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from organizations`);
     if (Number(existing[0]?.n) > 0) {
       if (!options.replace) throw new Error('The database already holds data. Use --replace to overwrite it.');
@@ -72,6 +100,7 @@ export async function restoreDatabase(db: Db, file: string, options: { replace: 
     let header: { format?: string; migrations?: number } | null = null;
     let table: string | null = null;
     let batch: unknown[] = [];
+    let pendingBytes = 0;
     // Opened only now, with no await before the loop: lines read while nothing iterates are lost.
     const lines = readline.createInterface({
       input: fs.createReadStream(file).pipe(createGunzip()),
@@ -79,11 +108,16 @@ export async function restoreDatabase(db: Db, file: string, options: { replace: 
     });
     const flush = async () => {
       if (!table || batch.length === 0) return;
+      const list = sql.join(
+        (columns.get(table) ?? []).map((c) => sql.identifier(c)),
+        sql`, `,
+      );
       await tx.execute(
-        sql`insert into ${sql.identifier(table)} select * from jsonb_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(batch)}::jsonb)`,
+        sql`insert into ${sql.identifier(table)} (${list}) select ${list} from jsonb_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(batch)}::jsonb)`,
       );
       rows += batch.length;
       batch = [];
+      pendingBytes = 0;
     };
     for await (const line of lines) {
       if (!line) continue;
@@ -103,7 +137,8 @@ export async function restoreDatabase(db: Db, file: string, options: { replace: 
         continue;
       }
       batch.push(value);
-      if (batch.length >= batchSize) await flush();
+      pendingBytes += line.length;
+      if (batch.length >= batchSize || pendingBytes >= batchBytes) await flush();
     }
     await flush();
     if (!header) throw new Error('The backup file is empty.');

@@ -44,6 +44,12 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(500 * 1024 * 1024),
+  /** Largest file that can be attached to a record (413 beyond). */
+  ATTACHMENT_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
 });
 

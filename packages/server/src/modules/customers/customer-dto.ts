@@ -1,10 +1,19 @@
 import type { Customer } from '@berth/domain';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import { type Ctx, can } from '../../platform/context';
-import { customerLanes, type customers, customerTags } from './tables';
+import { customerLanes, type customers, customers as customersTable, customerTags } from './tables';
 
-type CustomerRow = typeof customers.$inferSelect;
+/** Derived search and duplicate keys: never part of an API record, so lists do not read them. */
+const derivedColumns = ['searchText', 'searchGrams', 'nameKey', 'nameEnKey', 'namePinyin'] as const;
+type CustomerRow = Omit<typeof customers.$inferSelect, (typeof derivedColumns)[number]>;
+
+/** The columns a customer record is built from. */
+export const customerRecordColumns = Object.fromEntries(
+  Object.entries(getTableColumns(customersTable)).filter(
+    ([key]) => !(derivedColumns as readonly string[]).includes(key),
+  ),
+) as Omit<ReturnType<typeof getTableColumns<typeof customersTable>>, (typeof derivedColumns)[number]>;
 
 /** Turns rows into API records, loading lanes and tags for the whole page in two queries. */
 export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): Promise<Customer[]> {

@@ -1,9 +1,12 @@
-import type { timelineEntrySchema } from '@berth/domain';
+import type { Page, timelineEntrySchema } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { can } from '../../platform/context';
+import { decodeCursor, toPage } from '../../platform/http/keyset';
+import { mayOnCustomer } from '../notes/customer-access';
+import { auditOfOwnershipChange, withOwnershipChanges } from '../pool/ownership-log';
 import { seesPersonalData } from './contact-access';
 import { getCustomer } from './get-customer';
 
@@ -11,10 +14,20 @@ type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 /**
  * Everything that happened to a customer, newest first: changes to the record, to records merged
- * into it and to its contacts (from the audit log). Later modules add their events (activities, quotes, shipments, tickets).
+ * into it, to its contacts, notes and attachments (from the audit log), one keyset page at a time (audit ids are
+ * time-ordered). Later modules add their events (activities, quotes, shipments, tickets).
  */
-export async function customerTimeline(ctx: Ctx, customerId: string, limit = 100): Promise<TimelineEntry[]> {
+export async function customerTimeline(
+  ctx: Ctx,
+  customerId: string,
+  page: { limit: number; cursor?: string } = { limit: 100 },
+): Promise<Page<TimelineEntry>> {
+  const { limit } = page;
+  const before = page.cursor ? decodeCursor(page.cursor)[1] : null;
   const customer = await getCustomer(ctx, customerId);
+  // Notes and attachments follow their own permissions on this customer.
+  const notes = await mayOnCustomer(ctx, 'notes', 'read', customerId);
+  const files = await mayOnCustomer(ctx, 'attachments', 'read', customerId);
   const personal = seesPersonalData(ctx, customer);
   const billing = can(ctx, 'financials', 'read') || can(ctx, 'customerBilling', 'update');
   const rows = await queryRows<{
@@ -34,26 +47,57 @@ export async function customerTimeline(ctx: Ctx, customerId: string, limit = 100
           left join users u on u.org_id = a.org_id and u.id = a.actor_id
          where a.org_id = ${ctx.orgId}
            and a.action <> 'read_personal_data'
+           and not ${auditOfOwnershipChange}
            and ((a.entity = 'customers' and a.entity_id in
                    (select m.id::text from customers m
                      where m.org_id = ${ctx.orgId} and (m.id = ${customerId} or m.merged_into_id = ${customerId})))
              or (a.entity = 'contacts' and a.entity_id in
-                   (select c.id::text from contacts c where c.org_id = ${ctx.orgId} and c.customer_id = ${customerId})))
+                   (select c.id::text from contacts c where c.org_id = ${ctx.orgId} and c.customer_id = ${customerId}))
+             or (${sql.raw(String(notes))} and a.entity = 'notes' and a.entity_id in
+                   (select n.id::text from notes n where n.org_id = ${ctx.orgId} and n.customer_id = ${customerId}))
+             or (${sql.raw(String(files))} and a.entity = 'attachments' and a.entity_id in
+                   (select f.id::text from attachments f where f.org_id = ${ctx.orgId} and f.customer_id = ${customerId})))
+           ${before ? sql`and a.id < ${before}` : sql``}
          order by a.id desc
-         limit ${limit}`,
+         limit ${limit + 1}`,
   );
-  return rows.map((r) => ({
-    id: r.id,
-    at: new Date(r.at).toISOString(),
-    kind: r.entity === 'customers' ? 'customer_change' : 'contact_change',
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    changes: r.changes ? visibleChanges(r.entity, r.changes, { personal, billing }) : null,
-    meta: r.meta,
-  }));
+  const auditPage = toPage(
+    rows,
+    limit,
+    (r) => [r.id, r.id],
+    (r) => {
+      const removed = isSoftDelete(r.entity, r.changes);
+      return {
+        id: r.id,
+        at: new Date(r.at).toISOString(),
+        kind: kindOf(r.entity),
+        action: removed ? 'delete' : r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        changes: r.changes && !removed ? visibleChanges(r.entity, r.changes, { personal, billing }) : null,
+        meta: r.meta,
+      };
+    },
+  );
+  // Ownership changes (claim, release, assign, handover, automatic return) come from the pool module.
+  return withOwnershipChanges(ctx, customerId, { limit, before }, auditPage);
+}
+
+const kinds: Record<string, string> = {
+  customers: 'customer_change',
+  contacts: 'contact_change',
+  notes: 'note',
+  attachments: 'attachment',
+};
+const kindOf = (entity: string) => kinds[entity] ?? entity;
+
+/** Notes and attachments are deleted by marking them, so their history stays findable: show that as a deletion. */
+function isSoftDelete(entity: string, changes: Record<string, [unknown, unknown]> | null): boolean {
+  if (entity !== 'notes' && entity !== 'attachments') return false;
+  const deleted = changes?.deleted_at;
+  return Array.isArray(deleted) && deleted[0] === null && deleted[1] !== null;
 }
 
 const personalFields = ['phones', 'emails', 'wechat', 'birthday'];

@@ -1,55 +1,30 @@
 import type { Customer, customerListQuerySchema, Page } from '@berth/domain';
-import { and, arrayContains, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, gte, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
-import { toCustomers } from './customer-dto';
-import { customersInScope } from './customer-scope';
+import { customerRecordColumns, toCustomers } from './customer-dto';
+import { customerFilterWhere } from './customer-filter-where';
+import { customerSearchCondition, searchMatch, searchWalkWindow } from './customer-search';
 import { searchNeedle } from './customer-search-keys';
 import { customers } from './tables';
 
-const likePattern = (needle: string) => `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
- * The customer list: newest first, every filter on an indexed column, text search through the
- * trigram index of the normalised search text (code, names, pinyin and initials, credit code,
- * phone, email) or a contact's name, phone or email.
+ * The customer list: newest first, the filters of customerFilterWhere, and a text search over the
+ * normalised search text (code, names, pinyin and initials, credit code, phone, email) and the
+ * contacts' names, phones and emails, planned so it stays bounded at any table size.
  */
 export async function findCustomers(ctx: Ctx, query: z.infer<typeof customerListQuerySchema>): Promise<Page<Customer>> {
   const keyset = { sort: customers.id, id: customers.id, direction: 'desc' as const, cursor: query.cursor };
-  const needle = query.q ? searchNeedle(query.q) : '';
-  const [pol, pod] = query.lane?.split('-') ?? [];
-  const conditions: (SQL | undefined)[] = [
-    customersInScope(ctx, 'read'),
-    afterCursor(keyset),
-    needle
-      ? sql`(${customers.searchText} like ${likePattern(needle)}
-             or exists (select 1 from contacts c
-                         where c.org_id = ${customers.orgId} and c.customer_id = ${customers.id}
-                           and c.search_text like ${likePattern(needle)}))`
-      : undefined,
-    query.status ? eq(customers.status, query.status) : undefined,
-    query.ownerId ? eq(customers.ownerId, query.ownerId) : undefined,
-    query.teamId ? eq(customers.teamId, query.teamId) : undefined,
-    query.country ? eq(customers.country, query.country) : undefined,
-    query.relationshipType ? eq(customers.relationshipType, query.relationshipType) : undefined,
-    query.role ? arrayContains(customers.roles, [query.role]) : undefined,
-    query.tagId
-      ? sql`exists (select 1 from customer_tags ct
-                     where ct.org_id = ${customers.orgId} and ct.customer_id = ${customers.id} and ct.tag_id = ${query.tagId})`
-      : undefined,
-    pol
-      ? sql`exists (select 1 from customer_lanes l
-                     where l.org_id = ${customers.orgId} and l.customer_id = ${customers.id}
-                       and l.pol = ${pol} ${pod ? sql`and l.pod = ${pod}` : sql``})`
-      : undefined,
-  ];
-  const rows = await ctx.db
-    .select()
-    .from(customers)
-    .where(and(...conditions))
-    .orderBy(...orderByKeyset(keyset))
-    .limit(query.limit + 1);
+  const conditions: (SQL | undefined)[] = [customerFilterWhere(ctx, { ...query, q: undefined }), afterCursor(keyset)];
+  const select = (condition: SQL | undefined) =>
+    ctx.db
+      .select(customerRecordColumns)
+      .from(customers)
+      .where(and(...conditions, condition))
+      .orderBy(...orderByKeyset(keyset))
+      .limit(query.limit + 1);
+  const rows = query.q ? await search(ctx, query.q, conditions, select, query.limit) : await select(undefined);
   const page = toPage(
     rows,
     query.limit,
@@ -57,4 +32,32 @@ export async function findCustomers(ctx: Ctx, query: z.infer<typeof customerList
     (r) => r,
   );
   return { items: await toCustomers(ctx, ctx.db, page.items), nextCursor: page.nextCursor };
+}
+
+type CustomerRow = Parameters<typeof toCustomers>[2][number];
+
+/**
+ * A search first walks the newest rows of the filtered list (a bounded number of them): a common
+ * term fills the page there. Only when it does not, the term is rare enough for the text indexes,
+ * which then hand over a bounded set of candidates (see customerSearchCondition).
+ */
+async function search(
+  ctx: Ctx,
+  q: string,
+  conditions: (SQL | undefined)[],
+  select: (condition: SQL | undefined) => Promise<CustomerRow[]>,
+  limit: number,
+): Promise<CustomerRow[]> {
+  const needle = searchNeedle(q);
+  if (!needle) return select(undefined);
+  const [floor] = await ctx.db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(...conditions))
+    .orderBy(desc(customers.id))
+    .offset(searchWalkWindow - 1)
+    .limit(1);
+  const recent = await select(and(searchMatch(needle), floor ? gte(customers.id, floor.id) : undefined));
+  if (!floor || recent.length > limit) return recent;
+  return select((await customerSearchCondition(ctx, needle)) ?? undefined);
 }

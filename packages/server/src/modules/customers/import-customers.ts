@@ -5,19 +5,20 @@ import {
   customerImportRow,
   errorMessage,
   type FieldError,
+  type Lane,
   normalizeCreditCode,
-  updateCustomerInputSchema,
 } from '@berth/domain';
 import { nameKeys } from '@berth/domain/customers/name-keys';
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
-import { users } from '../../db/schema';
+import { auditLog, users } from '../../db/schema';
 import { type Ctx, requireScope } from '../../platform/context';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
+import { recordOwnershipChanges } from '../pool/ownership-log';
+import { customersInScope } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
 import { laneRows } from './save-lanes';
-import { customerLanes, customers, customerTags, tags } from './tables';
-import { updateCustomer } from './update-customer';
+import { type BillingJson, customerLanes, customers, customerTags, type TradeProfileJson, tags } from './tables';
 
 export type ImportPolicy = 'skip' | 'update' | 'create';
 export interface ImportRowError {
@@ -139,6 +140,7 @@ export async function importCustomerBatch(
   const byName = new Map(existing.map((e) => [e.nameKey, e.id]));
   const seen = new Set<string>();
   const toCreate: ValidRow[] = [];
+  const toUpdate: { id: string; v: ValidRow }[] = [];
   for (const v of valid) {
     const match = (v.creditCode && byCode.get(v.creditCode)) || byName.get(v.nameKey);
     const repeatedCode = !!v.creditCode && seen.has(`c:${v.creditCode}`);
@@ -146,12 +148,8 @@ export async function importCustomerBatch(
     if (v.creditCode) seen.add(`c:${v.creditCode}`);
     seen.add(`n:${v.nameKey}`);
     if (policy !== 'create' && (match || repeated)) {
-      if (policy === 'update' && match) {
-        await updateCustomer(ctx, match, undefined, updatePatch(v));
-        result.updated++;
-      } else {
-        result.skipped++;
-      }
+      if (policy === 'update' && match) toUpdate.push({ id: match, v });
+      else result.skipped++;
       continue;
     }
     // "create anyway" still cannot give two customers one credit code.
@@ -167,30 +165,8 @@ export async function importCustomerBatch(
   }
   await insertCustomers(ctx, toCreate);
   result.created = toCreate.length;
+  await updateMatchedCustomers(ctx, toUpdate, result);
   return result;
-}
-
-/** Only the columns the file actually filled in change an existing customer. */
-function updatePatch(v: ValidRow) {
-  const patch: Record<string, unknown> = {};
-  const map: Record<string, keyof CreateCustomerInput> = {
-    name: 'name',
-    nameEn: 'nameEn',
-    creditCode: 'creditCode',
-    country: 'country',
-    address: 'address',
-    website: 'website',
-    phone: 'phone',
-    email: 'email',
-    industry: 'industry',
-    employees: 'employees',
-    status: 'status',
-    relationshipType: 'relationshipType',
-    roles: 'roles',
-  };
-  for (const [column, field] of Object.entries(map)) if (v.provided.has(column)) patch[field] = v.input[field];
-  if (v.provided.has('owner')) patch.ownerId = v.ownerId;
-  return updateCustomerInputSchema.parse(patch);
 }
 
 async function insertCustomers(ctx: Ctx, rows: ValidRow[]): Promise<void> {
@@ -238,3 +214,273 @@ async function insertCustomers(ctx: Ctx, rows: ValidRow[]): Promise<void> {
   );
   if (tagLinks.length > 0) await ctx.db.insert(customerTags).values(tagLinks).onConflictDoNothing();
 }
+
+type CustomerRow = typeof customers.$inferSelect;
+
+/** The stored columns an import may change, as the database names them. */
+interface CustomerState {
+  name: string;
+  name_en: string | null;
+  credit_code: string | null;
+  address: string | null;
+  country: string | null;
+  website: string | null;
+  phone: string | null;
+  email: string | null;
+  industry: string | null;
+  employees: number | null;
+  roles: string[];
+  relationship_type: string | null;
+  status: string;
+  owner_id: string | null;
+  team_id: string | null;
+  trade_profile: TradeProfileJson;
+  billing: BillingJson;
+}
+
+const stateOf = (c: CustomerRow): CustomerState => ({
+  name: c.name,
+  name_en: c.nameEn,
+  credit_code: c.creditCode,
+  address: c.address,
+  country: c.country,
+  website: c.website,
+  phone: c.phone,
+  email: c.email,
+  industry: c.industry,
+  employees: c.employees,
+  roles: c.roles,
+  relationship_type: c.relationshipType,
+  status: c.status,
+  owner_id: c.ownerId,
+  team_id: c.teamId,
+  trade_profile: c.tradeProfile,
+  billing: c.billing,
+});
+
+const scalarColumns = {
+  name: 'name',
+  nameEn: 'name_en',
+  address: 'address',
+  country: 'country',
+  website: 'website',
+  phone: 'phone',
+  email: 'email',
+  industry: 'industry',
+  employees: 'employees',
+  status: 'status',
+  relationshipType: 'relationship_type',
+  roles: 'roles',
+} as const satisfies Partial<Record<CustomerImportField, keyof CustomerState>>;
+
+/** The file's filled-in cells, applied to a customer: nothing the row leaves empty changes. */
+function applyCustomerRow(state: CustomerState, v: ValidRow): void {
+  const input = v.input as Record<string, unknown>;
+  for (const [field, column] of Object.entries(scalarColumns)) {
+    if (v.provided.has(field)) (state as unknown as Record<string, unknown>)[column] = input[field] ?? null;
+  }
+  if (v.provided.has('creditCode')) state.credit_code = v.creditCode;
+  if (v.provided.has('owner')) {
+    state.owner_id = v.ownerId;
+    state.team_id = v.teamId;
+  }
+  if (v.provided.has('commodities')) {
+    state.trade_profile = { ...state.trade_profile, commodities: v.input.tradeProfile.commodities };
+  }
+  const billing: BillingJson = { ...state.billing };
+  const given = v.input.billing;
+  if (v.provided.has('invoiceTitle')) billing.invoiceTitle = given.invoiceTitle ?? null;
+  if (v.provided.has('taxNumber')) billing.taxNumber = given.taxNumber ?? null;
+  if (v.provided.has('billingAddress')) billing.billingAddress = given.billingAddress ?? null;
+  if (v.provided.has('settlementType')) billing.settlementType = given.settlementType ?? null;
+  if (v.provided.has('paymentTermsDays')) billing.paymentTermsDays = given.paymentTermsDays ?? null;
+  if (v.provided.has('creditLimit') && given.creditLimit) {
+    // Without a currency column the limit keeps the currency it had; a currency alone changes nothing.
+    const currency = v.provided.has('creditCurrency')
+      ? given.creditLimit.currency
+      : (billing.creditLimit?.currency ?? given.creditLimit.currency);
+    billing.creditLimit = { amount: given.creditLimit.amount, currency };
+  }
+  state.billing = billing;
+}
+
+const laneText = (l: { pol: string; pod: string; mode: string; volume?: number | null; volumeUnit?: string | null }) =>
+  `${l.pol}-${l.pod} ${l.mode}${l.volume ? ` ${l.volume} ${l.volumeUnit ?? ''}`.trimEnd() : ''}`;
+
+/**
+ * The "update matched" policy for one batch: every mapped, filled-in column of the row changes the
+ * matched customer — basic fields, roles, owner (by email; a new owner starts afresh out of the
+ * pool, as with an edit of the record), commodities, billing, lanes (replaced) and tags (added;
+ * unknown tags are row errors earlier). Customers are read with one query, changed
+ * with one update, lanes and tags with one statement each; the audit trigger records the field
+ * changes, and lane and tag changes are written to the same history.
+ */
+async function updateMatchedCustomers(
+  ctx: Ctx,
+  matches: { id: string; v: ValidRow }[],
+  result: BatchResult,
+): Promise<void> {
+  if (matches.length === 0) return;
+  const scope = requireScope(ctx, 'customers', 'update');
+  const ids = [...new Set(matches.map((m) => m.id))];
+  const current = await ctx.db
+    .select()
+    .from(customers)
+    .where(and(customersInScope(ctx, 'update'), inArray(customers.id, ids)))
+    .for('update');
+  const rows = new Map(current.map((c) => [c.id, { row: c, state: stateOf(c), lanes: null as Lane[] | null }]));
+  const tagLinks = new Map<string, Set<string>>();
+  for (const { id, v } of matches) {
+    const target = rows.get(id);
+    if (!target) {
+      result.errors.push({
+        row: v.row,
+        field: 'name',
+        message: errorMessage('import.match_not_updatable', ctx.locale),
+      });
+      continue;
+    }
+    if (v.provided.has('owner') && v.ownerId !== ctx.userId) {
+      const inScope = scope === 'org' || (scope === 'team' && !!v.teamId && ctx.teamIds.includes(v.teamId));
+      if (!inScope) {
+        result.errors.push({
+          row: v.row,
+          field: 'owner',
+          message: errorMessage('customer.owner_outside_scope', ctx.locale),
+        });
+        continue;
+      }
+    }
+    applyCustomerRow(target.state, v);
+    if (v.provided.has('lanes')) target.lanes = v.input.tradeProfile.lanes;
+    if (v.tagIds.length > 0) tagLinks.set(id, new Set([...(tagLinks.get(id) ?? []), ...v.tagIds]));
+    result.updated++;
+  }
+
+  const changed = [...rows.values()].filter(({ row, state }) => JSON.stringify(stateOf(row)) !== JSON.stringify(state));
+  if (changed.length > 0) {
+    const values = changed.map(({ row, state }) => ({
+      id: row.id,
+      ...state,
+      ...Object.fromEntries(
+        Object.entries(
+          customerKeys({
+            code: row.code,
+            name: state.name,
+            nameEn: state.name_en,
+            creditCode: state.credit_code,
+            phone: state.phone,
+            email: state.email,
+          }),
+        ).map(([k, value]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]),
+      ),
+    }));
+    await queryRows(
+      ctx.db,
+      sql`update customers c set
+            name = v.name, name_en = v.name_en, credit_code = v.credit_code, address = v.address,
+            country = v.country, website = v.website, phone = v.phone, email = v.email,
+            industry = v.industry, employees = v.employees, roles = v.roles,
+            relationship_type = v.relationship_type, status = v.status,
+            owner_id = v.owner_id, team_id = v.team_id,
+            owner_since = case when v.owner_id is not distinct from c.owner_id then c.owner_since
+                               when v.owner_id is not null then now() end,
+            protected_until = case when v.owner_id is not distinct from c.owner_id then c.protected_until end,
+            pooled_at = case when v.owner_id is not distinct from c.owner_id then c.pooled_at end,
+            pool_warned_at = case when v.owner_id is not distinct from c.owner_id then c.pool_warned_at end,
+            trade_profile = v.trade_profile, billing = v.billing,
+            name_key = v.name_key, name_en_key = v.name_en_key, name_pinyin = v.name_pinyin,
+            search_text = v.search_text, version = c.version + 1, updated_at = now()
+          from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
+            id uuid, name text, name_en text, credit_code text, address text, country text, website text,
+            phone text, email text, industry text, employees integer, roles text[], relationship_type text,
+            status text, owner_id uuid, team_id uuid, trade_profile jsonb, billing jsonb, name_key text,
+            name_en_key text, name_pinyin text, search_text text)
+          where c.org_id = ${ctx.orgId} and c.id = v.id`,
+    );
+    // A new owner or team from the file is an ownership change, on the timeline like an edit of the record.
+    await recordOwnershipChanges(
+      ctx,
+      changed
+        .filter(({ row, state }) => row.ownerId !== state.owner_id || row.teamId !== state.team_id)
+        .map(({ row, state }) => ({
+          customerId: row.id,
+          kind: 'update',
+          fromOwnerId: row.ownerId,
+          toOwnerId: state.owner_id,
+          fromTeamId: row.teamId,
+          toTeamId: state.team_id,
+        })),
+    );
+  }
+
+  const laneTargets = [...rows.values()].filter((t) => t.lanes !== null);
+  if (laneTargets.length > 0) {
+    const laneIds = laneTargets.map((t) => t.row.id);
+    const before = await ctx.db
+      .select()
+      .from(customerLanes)
+      .where(and(eq(customerLanes.orgId, ctx.orgId), inArray(customerLanes.customerId, laneIds)))
+      .orderBy(asc(customerLanes.customerId), asc(customerLanes.position));
+    const beforeOf = new Map<string, string[]>();
+    for (const l of before) beforeOf.set(l.customerId, [...(beforeOf.get(l.customerId) ?? []), laneText(l)]);
+    const differing = laneTargets
+      .map((t) => ({ id: t.row.id, lanes: t.lanes as Lane[], before: beforeOf.get(t.row.id) ?? [] }))
+      .filter((t) => JSON.stringify(t.before) !== JSON.stringify(t.lanes.map(laneText)));
+    if (differing.length > 0) {
+      await ctx.db.delete(customerLanes).where(
+        and(
+          eq(customerLanes.orgId, ctx.orgId),
+          inArray(
+            customerLanes.customerId,
+            differing.map((d) => d.id),
+          ),
+        ),
+      );
+      const laneValues = differing.flatMap((d) => laneRows(ctx.orgId, d.id, d.lanes));
+      if (laneValues.length > 0) await ctx.db.insert(customerLanes).values(laneValues);
+      await ctx.db.insert(auditLog).values(
+        differing.map((d) => ({
+          ...auditBase(ctx),
+          action: 'update',
+          entityId: d.id,
+          changes: { lanes: [d.before, d.lanes.map(laneText)] as [unknown, unknown] },
+        })),
+      );
+    }
+  }
+
+  if (tagLinks.size > 0) {
+    const added = await ctx.db
+      .insert(customerTags)
+      .values(
+        [...tagLinks].flatMap(([customerId, tagIds]) =>
+          [...tagIds].map((tagId) => ({ orgId: ctx.orgId, customerId, tagId })),
+        ),
+      )
+      .onConflictDoNothing()
+      .returning({ customerId: customerTags.customerId, tagId: customerTags.tagId });
+    const addedBy = new Map<string, string[]>();
+    for (const a of added) addedBy.set(a.customerId, [...(addedBy.get(a.customerId) ?? []), a.tagId]);
+    if (addedBy.size > 0) {
+      // Tag changes go on each customer's history, as a bulk tag from the list does.
+      await ctx.db.insert(auditLog).values(
+        [...addedBy].map(([customerId, add]) => ({
+          ...auditBase(ctx),
+          action: 'tag',
+          entityId: customerId,
+          meta: { add, remove: [] },
+        })),
+      );
+    }
+  }
+}
+
+const auditBase = (ctx: Ctx) => ({
+  orgId: ctx.orgId,
+  actorId: ctx.actor.id,
+  actorType: ctx.actor.type,
+  entity: 'customers',
+  ip: ctx.ip ?? null,
+  requestId: ctx.requestId ?? null,
+});

@@ -96,6 +96,12 @@ export async function mergeCustomers(
       if ((target[field] === null || target[field] === undefined) && source[field] !== null)
         patch[field] = source[field];
     }
+    if (patch.ownerId) {
+      // The kept record takes over the other record's owner: it leaves the pool and is newly owned.
+      patch.pooledAt = null;
+      patch.poolWarnedAt = null;
+      patch.ownerSince = new Date();
+    }
     if (target.annualRevenue === null && source.annualRevenue !== null) {
       patch.annualRevenue = source.annualRevenue;
       patch.revenueCurrency = source.revenueCurrency;

@@ -11,6 +11,7 @@ import {
   duplicateListSchema,
   duplicateQuerySchema,
   idParamSchema,
+  listQuerySchema,
   mergeCustomerInputSchema,
   pageOf,
   tagSchema,
@@ -170,13 +171,14 @@ export function customerRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Everything that happened to the customer, newest first',
+        summary: 'Everything that happened to the customer, newest first (keyset: cursor → nextCursor)',
         params: idParamSchema,
-        response: { 200: z.object({ items: z.array(timelineEntrySchema), nextCursor: z.null() }) },
+        querystring: listQuerySchema,
+        response: { 200: pageOf(timelineEntrySchema) },
       },
       config: { access: { permission: ['customers', 'read'] } },
     },
-    async (request) => ({ items: await customerTimeline(request.ctx, request.params.id), nextCursor: null }),
+    (request) => customerTimeline(request.ctx, request.params.id, request.query),
   );
   r.get(
     '/api/customers/:id/contacts',

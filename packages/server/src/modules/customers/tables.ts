@@ -1,3 +1,4 @@
+import { E164_PATTERN, EMAIL_PATTERN } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -34,6 +35,14 @@ export interface BillingJson {
   paymentTermsDays?: number | null;
   creditLimit?: { amount: number; currency: string } | null;
 }
+
+/**
+ * Conditions of invalid stored values (the data quality report), written once for the partial
+ * indexes and the queries so the planner matches them. The patterns are constants of the domain.
+ */
+export const invalidCreditCodeSql = 'credit_code is not null and not berth_credit_code_valid(credit_code)';
+export const invalidPhoneSql = `phone is not null and phone !~ '${E164_PATTERN}'`;
+export const invalidEmailSql = `email is not null and email !~ '${EMAIL_PATTERN}'`;
 
 /** Per-organisation counters, e.g. the next customer code. */
 export const counters = pgTable(
@@ -78,6 +87,8 @@ export const customers = pgTable(
     namePinyin: text('name_pinyin'),
     /** Everything a person may type to find the customer, normalised, for trigram search. */
     searchText: text('search_text').notNull(),
+    /** Two-character grams of the name and search text, for searches too short for trigrams. */
+    searchGrams: text('search_grams').array().generatedAlwaysAs(sql`berth_search_grams("name_key", "search_text")`),
     mergedIntoId: uuid('merged_into_id'),
     /** Ownership and the public pool (公海): when the current owner got it and until when it is protected. */
     ownerSince: ts('owner_since'),
@@ -101,12 +112,21 @@ export const customers = pgTable(
     index('customers_org_team_idx').on(t.orgId, t.teamId, t.id.desc()),
     index('customers_org_status_idx').on(t.orgId, t.status, t.id.desc()),
     index('customers_org_country_idx').on(t.orgId, t.country, t.id.desc()),
+    /** The public pool list (see the pool module): unowned customers that sit in a team's pool. */
+    index('customers_org_pool_idx')
+      .on(t.orgId, t.teamId, t.pooledAt.desc(), t.id.desc())
+      .where(sql`owner_id is null and pooled_at is not null`),
     index('customers_org_name_key_idx').on(t.orgId, t.nameKey),
     index('customers_org_name_en_key_idx').on(t.orgId, t.nameEnKey),
     index('customers_org_name_pinyin_idx').on(t.orgId, t.namePinyin),
     index('customers_name_key_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
     index('customers_org_phone_idx').on(t.orgId, t.phone),
+    /** Invalid values for the data quality report (see the data-quality module): small, as such rows are few. */
+    index('customers_invalid_credit_code_idx').on(t.orgId, t.id.desc()).where(sql.raw(invalidCreditCodeSql)),
+    index('customers_invalid_phone_idx').on(t.orgId, t.id.desc()).where(sql.raw(invalidPhoneSql)),
+    index('customers_invalid_email_idx').on(t.orgId, t.id.desc()).where(sql.raw(invalidEmailSql)),
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('customers_search_grams_idx').using('gin', t.searchGrams),
   ],
 );
 
@@ -152,12 +172,14 @@ export const contacts = pgTable(
     status: text('status').notNull().default('active'),
     leftAt: ts('left_at'),
     searchText: text('search_text').notNull(),
+    searchGrams: text('search_grams').array().generatedAlwaysAs(sql`berth_search_grams("name", "search_text")`),
     ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('contacts_org_customer_idx').on(t.orgId, t.customerId, t.id),
     index('contacts_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('contacts_search_grams_idx').using('gin', t.searchGrams),
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
   ],
 );

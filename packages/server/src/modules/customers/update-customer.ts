@@ -5,6 +5,7 @@ import { recordChange } from '../../platform/audit';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { updateVersioned } from '../../platform/versioned-write';
+import { newOwnerColumns, recordOwnerEdit } from '../pool/ownership-log';
 import { assertCustomerAssignment, teamOfUser } from './assert-customer-assignment';
 import { mapCustomerWriteErrors } from './create-customer';
 import { toCustomer } from './customer-dto';
@@ -60,6 +61,7 @@ export async function updateCustomer(
             ? await teamOfUser(tx, input.ownerId ?? null)
             : current.teamId;
       if (teamId !== current.teamId) patch.teamId = teamId;
+      if (ownerChanged) Object.assign(patch, newOwnerColumns(input.ownerId ?? null));
       await assertCustomerAssignment(tx, 'update', {
         ownerId: input.ownerId === undefined ? current.ownerId : input.ownerId,
         teamId,
@@ -68,6 +70,7 @@ export async function updateCustomer(
     const merged = { ...current, ...patch } as typeof current;
     Object.assign(patch, customerKeys(merged));
     const row = await updateVersioned(tx, customers, where, expected, patch).catch(mapCustomerWriteErrors);
+    await recordOwnerEdit(tx, current, row);
     if (tradeProfile) {
       const before = await lanesOf(tx, id);
       await saveLanes(tx, id, tradeProfile.lanes);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { idParamSchema, importPreviewSchema, importSchema } from '@berth/domain';
+import type { Resource } from '@berth/domain';
+import { idParamSchema, importEntities, importPreviewSchema, importSchema } from '@berth/domain';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -39,10 +40,18 @@ async function readUpload<T>(
 
 const multipartBody = z.object({
   file: z.any().describe('the CSV (UTF-8 or GBK) or .xlsx file'),
-  entity: z.literal('customers').optional(),
+  entity: z.enum(importEntities).optional(),
   policy: z.enum(['skip', 'update', 'create']).optional(),
   mapping: z.string().optional().describe('JSON object: source column header → field name'),
 });
+
+/** Customers are imported with `customers.create`, contacts with `contacts.create`; the use case checks which. */
+const importAccess = {
+  anyPermission: [
+    ['customers', 'create'],
+    ['contacts', 'create'],
+  ] as [Resource, string][],
+};
 
 export function importRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -54,11 +63,12 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
     {
       schema: {
         tags,
-        summary: 'Read the first rows of a file: encoding, headers and the column mapping that would be used',
+        summary:
+          'Read the first rows of a file (multipart: file, entity): encoding, headers and the column mapping that would be used',
         consumes: ['multipart/form-data'],
         response: { 200: importPreviewSchema },
       },
-      config: { access: { permission: ['customers', 'create'] } },
+      config: { access: importAccess },
     },
     (request) => readUpload(request, dataDir, (upload) => previewImport(request.ctx, upload)),
   );
@@ -72,7 +82,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
         consumes: ['multipart/form-data'],
         response: { 202: z.object({ id: z.uuid() }) },
       },
-      config: { access: { permission: ['customers', 'create'] } },
+      config: { access: importAccess },
     },
     async (request, reply) => {
       const started = await readUpload(request, dataDir, (upload) => startImport(request.ctx, dataDir, upload));
@@ -88,7 +98,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
         params: idParamSchema,
         response: { 200: importSchema },
       },
-      config: { access: { permission: ['customers', 'create'] } },
+      config: { access: importAccess },
     },
     (request) => getImport(request.ctx, request.params.id),
   );
@@ -96,7 +106,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
     '/api/imports/:id/errors.csv',
     {
       schema: { tags, summary: 'The error report of an import as CSV', params: idParamSchema },
-      config: { access: { permission: ['customers', 'create'] } },
+      config: { access: importAccess },
     },
     async (request, reply) => {
       const record = await getImport(request.ctx, request.params.id, 1_000_000);

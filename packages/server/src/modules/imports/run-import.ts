@@ -1,16 +1,36 @@
 import fs from 'node:fs';
-import type { CustomerImportField, Locale } from '@berth/domain';
+import type { Locale } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { loadUserAccess } from '../../platform/auth/load-principal';
 import { type Ctx, inTransaction } from '../../platform/context';
 import type { Job } from '../../platform/jobs/job-runner';
-import { customerImportLookups, type ImportPolicy, importCustomerBatch } from '../customers/import-customers';
+import { importContactBatch } from '../customers/import-contacts';
+import {
+  type BatchResult,
+  customerImportLookups,
+  type ImportPolicy,
+  importCustomerBatch,
+} from '../customers/import-customers';
 import { fileKindOf, readRows } from './read-rows';
 import { importErrors, imports } from './tables';
 
 export const importJob = 'imports.run';
 const batchSize = 500;
+
+/** Rows of the file as field → cell text, with their Excel row number. */
+type ImportRows = { row: number; values: Record<string, string> }[];
+
+/** The batch writer of the import's entity; what it needs for the whole file is loaded once. */
+async function batchImporter(
+  ctx: Ctx,
+  entity: string,
+  policy: ImportPolicy,
+): Promise<(tx: Ctx, rows: ImportRows) => Promise<BatchResult>> {
+  if (entity === 'contacts') return (tx, rows) => importContactBatch(tx, rows, policy);
+  const lookups = await customerImportLookups(ctx);
+  return (tx, rows) => importCustomerBatch(tx, rows, policy, lookups);
+}
 
 /**
  * Runs an import as a durable job. Each batch of rows is written in one transaction together with
@@ -47,16 +67,16 @@ export async function runImport(job: Job, db: Db): Promise<void> {
         .set({ total: Math.max(0, total) })
         .where(where);
     }
-    const lookups = await customerImportLookups(ctx);
-    let columns: (CustomerImportField | undefined)[] | null = null;
+    const importBatch = await batchImporter(ctx, record.entity, record.policy as ImportPolicy);
+    let columns: (string | undefined)[] | null = null;
     let seen = 0;
-    let batch: { row: number; values: Partial<Record<CustomerImportField, string>> }[] = [];
+    let batch: ImportRows = [];
     const flush = async () => {
       if (batch.length === 0) return;
       const rows = batch;
       batch = [];
       await inTransaction(ctx, async (tx) => {
-        const result = await importCustomerBatch(tx, rows, record.policy as ImportPolicy, lookups);
+        const result = await importBatch(tx, rows);
         if (result.errors.length > 0) {
           await tx.db
             .insert(importErrors)
@@ -77,12 +97,12 @@ export async function runImport(job: Job, db: Db): Promise<void> {
     };
     for await (const sheetRow of readRows(record.filePath, kind, encoding)) {
       if (!columns) {
-        columns = sheetRow.cells.map((header) => record.mapping[header] as CustomerImportField | undefined);
+        columns = sheetRow.cells.map((header) => record.mapping[header]);
         continue;
       }
       seen++;
       if (seen <= record.processed) continue; // committed before a restart
-      const values: Partial<Record<CustomerImportField, string>> = {};
+      const values: Record<string, string> = {};
       sheetRow.cells.forEach((cell, i) => {
         const field = columns?.[i];
         if (field && cell) values[field] = cell;

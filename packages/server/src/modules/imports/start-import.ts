@@ -1,17 +1,19 @@
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import {
-  customerImportFieldNames,
+  type ImportEntity,
   type ImportRecord,
   importEntities,
+  importFieldNamesOf,
   importPolicies,
-  suggestCustomerMapping,
+  missingImportColumn,
+  suggestImportMapping,
 } from '@berth/domain';
 import type { MultipartFile } from '@fastify/multipart';
 import { and, asc, eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { AppError } from '../../platform/app-error';
-import { type Ctx, inTransaction, requireScope } from '../../platform/context';
+import { type Ctx, can, inTransaction, requireScope } from '../../platform/context';
 import { enqueueJob } from '../../platform/jobs/job-runner';
 import { iso } from '../../platform/versioned-write';
 import { ensureDirectoryFor, headerKey, importFilePath } from './import-files';
@@ -72,9 +74,21 @@ async function rememberedMapping(ctx: Ctx, entity: string, headers: string[]) {
   return saved?.mapping ?? null;
 }
 
+/** The entity a request imports: customers unless told otherwise. */
+function entityOf(upload: UploadedImport): ImportEntity {
+  const entity = upload.fields.entity || 'customers';
+  if (!(importEntities as readonly string[]).includes(entity))
+    throw AppError.validation('entity', 'validation.invalid_value');
+  return entity as ImportEntity;
+}
+
+/** Customers are imported with the right to create customers, contacts with the right to create contacts. */
+const resourceOf = (entity: ImportEntity) => (entity === 'contacts' ? 'contacts' : 'customers');
+
 /** The first rows of a file with its detected encoding and the mapping that will be used. */
 export async function previewImport(ctx: Ctx, upload: UploadedImport) {
-  requireScope(ctx, 'customers', 'create');
+  const entity = entityOf(upload);
+  requireScope(ctx, resourceOf(entity), 'create');
   const saved = requireFile(upload);
   const encoding = saved.kind === 'csv' ? await detectEncoding(saved.path) : 'utf-8';
   const rows: string[][] = [];
@@ -87,22 +101,20 @@ export async function previewImport(ctx: Ctx, upload: UploadedImport) {
     encoding,
     headers,
     rows,
-    suggestedMapping: (await rememberedMapping(ctx, 'customers', headers)) ?? suggestCustomerMapping(headers),
-    fields: customerImportFieldNames,
+    suggestedMapping: (await rememberedMapping(ctx, entity, headers)) ?? suggestImportMapping(entity, headers),
+    fields: [...importFieldNamesOf(entity)],
   };
 }
 
 /** Stores the file, remembers the mapping for files with these headers, and queues the import job. */
 export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImport): Promise<{ id: string }> {
-  const uploaded = requireFile(upload);
-  const entity = upload.fields.entity ?? 'customers';
-  if (!(importEntities as readonly string[]).includes(entity))
-    throw AppError.validation('entity', 'validation.invalid_value');
-  const policy = upload.fields.policy ?? 'skip';
+  const entity = entityOf(upload);
+  const policy = upload.fields.policy || 'skip';
   if (!(importPolicies as readonly string[]).includes(policy))
     throw AppError.validation('policy', 'validation.invalid_value');
-  requireScope(ctx, 'customers', 'create');
-  if (policy === 'update') requireScope(ctx, 'customers', 'update');
+  requireScope(ctx, resourceOf(entity), 'create');
+  if (policy === 'update') requireScope(ctx, resourceOf(entity), 'update');
+  const uploaded = requireFile(upload);
   let mapping: Record<string, string> | null = null;
   if (upload.fields.mapping) {
     try {
@@ -110,7 +122,7 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
     } catch {
       throw AppError.validation('mapping', 'import.mapping_invalid');
     }
-    const known = new Set<string>(customerImportFieldNames);
+    const known = new Set<string>(importFieldNamesOf(entity));
     if (
       !mapping ||
       typeof mapping !== 'object' ||
@@ -125,10 +137,12 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
   await fs.promises.rename(uploaded.path, saved.path);
   const encoding = saved.kind === 'csv' ? await detectEncoding(saved.path) : 'utf-8';
   const headers = await headersOf(saved.path, saved.kind, encoding);
-  const finalMapping = mapping ?? (await rememberedMapping(ctx, entity, headers)) ?? suggestCustomerMapping(headers);
-  if (!Object.values(finalMapping).includes('name')) {
+  const finalMapping =
+    mapping ?? (await rememberedMapping(ctx, entity, headers)) ?? suggestImportMapping(entity, headers);
+  const missing = missingImportColumn(entity, finalMapping);
+  if (missing) {
     await fs.promises.rm(saved.path, { force: true });
-    throw AppError.validation('mapping', 'import.mapping_needs_name');
+    throw AppError.validation('mapping', missing);
   }
   await inTransaction(ctx, async (tx) => {
     await tx.db.insert(imports).values({
@@ -155,7 +169,8 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
 }
 
 export async function getImport(ctx: Ctx, id: string, errorLimit = 1000): Promise<ImportRecord> {
-  requireScope(ctx, 'customers', 'create');
+  // Only the user who started an import sees it.
+  if (!can(ctx, 'customers', 'create') && !can(ctx, 'contacts', 'create')) throw AppError.forbidden();
   const [row] = await ctx.db
     .select()
     .from(imports)

@@ -3,6 +3,7 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { FullPageSpin } from '../../components/full-page-spin';
+import { NotificationBell } from '../../modules/notifications/notification-bell';
 import { useMe } from '../session';
 import { SideNav } from './side-nav';
 import { UserMenu } from './user-menu';
@@ -30,7 +31,12 @@ export function MainLayout() {
             <Typography.Text strong data-testid="org-name">
               {me?.organization.name}
             </Typography.Text>
-            {me && <UserMenu name={me.user.name} />}
+            {me && (
+              <Flex align="center" gap={8}>
+                <NotificationBell />
+                <UserMenu name={me.user.name} />
+              </Flex>
+            )}
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>

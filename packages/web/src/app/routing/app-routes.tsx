@@ -37,7 +37,17 @@ const CustomerPage = lazy(() =>
 const CustomerImportPage = lazy(() =>
   import('../../modules/customers/import/customer-import-page').then((m) => ({ default: m.CustomerImportPage })),
 );
+const PoolPage = lazy(() => import('../../modules/pool/pool-page').then((m) => ({ default: m.PoolPage })));
+const PoolRulesPage = lazy(() =>
+  import('../../modules/pool/pool-rules-page').then((m) => ({ default: m.PoolRulesPage })),
+);
 const TagsPage = lazy(() => import('../../modules/customers/tags/tags-page').then((m) => ({ default: m.TagsPage })));
+const SegmentsPage = lazy(() =>
+  import('../../modules/customers/segments/segments-page').then((m) => ({ default: m.SegmentsPage })),
+);
+const DataQualityPage = lazy(() =>
+  import('../../modules/data-quality/data-quality-page').then((m) => ({ default: m.DataQualityPage })),
+);
 
 export function AppRoutes() {
   return (
@@ -86,6 +96,14 @@ export function AppRoutes() {
                   }
                 />
                 <Route
+                  path="segments"
+                  element={
+                    <RequirePermission resource="segments">
+                      <SegmentsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
                   path=":id"
                   element={
                     <RequirePermission resource="customers">
@@ -98,6 +116,32 @@ export function AppRoutes() {
                   element={
                     <RequirePermission resource="customers" action="update">
                       <CustomerEditPage />
+                    </RequirePermission>
+                  }
+                />
+              </Route>
+              <Route
+                path="data-quality"
+                element={
+                  <RequirePermission resource="dataQuality">
+                    <DataQualityPage />
+                  </RequirePermission>
+                }
+              />
+              <Route path="pool">
+                <Route
+                  index
+                  element={
+                    <RequirePermission resource="pool">
+                      <PoolPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="rules"
+                  element={
+                    <RequirePermission resource="pool">
+                      <PoolRulesPage />
                     </RequirePermission>
                   }
                 />

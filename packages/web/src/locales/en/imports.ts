@@ -2,7 +2,20 @@ import type { imports as zh } from '../zh-CN/imports';
 
 export const imports: typeof zh = {
   imports: {
-    title: 'Import customers',
+    titles: {
+      customers: 'Import customers',
+      contacts: 'Import contacts',
+    },
+    entityLabel: 'Importing',
+    entity: {
+      customers: 'Customers',
+      contacts: 'Contacts',
+    },
+    template: 'Download template',
+    templateFile: {
+      customers: 'customer-import-template.csv',
+      contacts: 'contact-import-template.csv',
+    },
     steps: {
       upload: 'Upload file',
       mapping: 'Map columns',
@@ -23,6 +36,12 @@ export const imports: typeof zh = {
       lists:
         'Separate several customer roles, tags or commodities with commas; tags must already exist under "Customer tags".',
       owner: 'Give the owner as the email a user signs in with; when empty, you become the owner.',
+      contactHeader:
+        'The first row holds the column headers, then one contact per row. Columns are matched to fields by their header; you can change that in the next step.',
+      contactCustomer:
+        'Each row names its customer by customer code, Unified Social Credit Code or exact customer name (Chinese or English); only customers you may add contacts to can be named.',
+      contactCells:
+        'Separate several phones or emails with commas or semicolons; write birthdays as 1990-05-01, 1990/5/1 or 1990年5月1日, and "Primary contact" and "Marketing consent" as yes/no.',
     },
     fileName: 'File',
     encoding: 'Encoding',
@@ -34,24 +53,47 @@ export const imports: typeof zh = {
     targetField: 'Import as',
     skipColumn: 'Skip column',
     emptyHeader: '(column {{index}}, no header)',
-    nameRequired: 'Map one column to "Name"; without it nothing can be imported.',
+    nameRequired: {
+      customers: 'Map one column to "Name"; without it nothing can be imported.',
+      contacts: 'Map one column to the contact\'s "Name"; without it nothing can be imported.',
+    },
+    customerRequired:
+      'Map one column to the customer (customer code, credit code or customer name); without it nothing can be imported.',
     previewTitle: 'Preview (first {{count}} rows)',
     noRows: 'The file has no data rows',
-    policyTitle: 'When a customer already exists',
+    policyTitle: {
+      customers: 'When a customer already exists',
+      contacts: 'When a contact already exists',
+    },
     policy: {
       skip: 'Skip existing',
       update: 'Update existing',
       create: 'Create anyway',
     },
     policyHint: {
-      skip: 'Existing customers are left as they are; the row counts as skipped.',
-      update:
-        "The filled-in columns update the existing customer's basic data and owner; empty cells clear nothing, and lanes, commodities, billing and tags stay as they are.",
-      create: 'A new customer is created all the same; rows repeating a credit code still fail.',
+      customers: {
+        skip: 'Existing customers are left as they are; the row counts as skipped.',
+        update:
+          'The filled-in columns update the existing customer: basic data, owner, roles, commodities, billing and credit; filled-in lanes replace its lanes and filled-in tags are added (none removed). Empty cells clear nothing.',
+        create: 'A new customer is created all the same; rows repeating a credit code still fail.',
+      },
+      contacts: {
+        skip: 'Existing contacts are left as they are; the row counts as skipped.',
+        update:
+          "The filled-in columns update the existing contact, new phones and emails are added to its own; empty cells clear nothing. Making a contact primary clears the customer's previous primary contact.",
+        create: 'A new contact is created all the same.',
+      },
     },
-    updateNotAllowed: 'You may not change customers',
-    matchHint:
-      'A customer already exists when it has the same Unified Social Credit Code, or the same name once normalised (ignoring full/half width, case, traditional/simplified characters, punctuation, spaces and legal forms such as "Co., Ltd."). Repeated rows within the file are matched the same way.',
+    updateNotAllowed: {
+      customers: 'You may not change customers',
+      contacts: 'You may not change contacts',
+    },
+    matchHint: {
+      customers:
+        'A customer already exists when it has the same Unified Social Credit Code, or the same name once normalised (ignoring full/half width, case, traditional/simplified characters, punctuation, spaces and legal forms such as "Co., Ltd."). Repeated rows within the file are matched the same way.',
+      contacts:
+        'A contact already exists when the same customer has a contact sharing one of its phones or emails, or its name. Repeated rows within the file are matched the same way.',
+    },
     start: 'Start import',
     back: 'Back',
     status: {
@@ -76,13 +118,20 @@ export const imports: typeof zh = {
     errorMessage: 'Problem',
     errorsTruncated: 'Only the first {{count}} are shown here; download the error report for all of them.',
     errorReport: 'Download error report',
-    toCustomers: 'Go to customers',
+    toList: {
+      customers: 'Go to customers',
+      contacts: 'Go to customers',
+    },
     importAnother: 'Import another file',
     notFound: 'This import does not exist, or you did not start it.',
     fields: {
       owner: 'Owner (email)',
       lanes: 'Lanes',
       creditCurrency: 'Credit currency',
+      customer: 'Customer',
+      customerCode: 'Customer code',
+      customerCreditCode: 'Customer credit code',
+      customerName: 'Customer name',
     },
   },
 };

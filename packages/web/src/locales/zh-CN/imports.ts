@@ -1,6 +1,19 @@
 export const imports = {
   imports: {
-    title: '导入客户',
+    titles: {
+      customers: '导入客户',
+      contacts: '导入联系人',
+    },
+    entityLabel: '导入内容',
+    entity: {
+      customers: '客户',
+      contacts: '联系人',
+    },
+    template: '下载导入模板',
+    templateFile: {
+      customers: '客户导入模板.csv',
+      contacts: '联系人导入模板.csv',
+    },
     steps: {
       upload: '上传文件',
       mapping: '对应字段',
@@ -18,6 +31,11 @@ export const imports = {
       laneExample: 'CNSHA-USLAX 整箱; CNNGB-DEHAM LCL',
       lists: '多个客户角色、标签或主要货物之间用逗号分隔；标签须已在“客户标签”中建好。',
       owner: '负责人填写系统用户的登录邮箱；留空时负责人为导入人。',
+      contactHeader: '第一行为表头，之后每行一个联系人。系统会按表头自动对应字段，下一步可以调整。',
+      contactCustomer:
+        '每行须注明所属客户：客户编号、统一社会信用代码或完整的客户名称（中文或英文名称）任填其一；只能为您有权添加联系人的客户导入。',
+      contactCells:
+        '多个电话或邮箱之间用逗号或分号分隔；生日可写 1990-05-01、1990/5/1 或 1990年5月1日；“主要联系人”“同意接收营销信息”填写 是/否。',
     },
     fileName: '文件',
     encoding: '编码',
@@ -29,24 +47,45 @@ export const imports = {
     targetField: '导入为',
     skipColumn: '不导入',
     emptyHeader: '（第 {{index}} 列，无表头）',
-    nameRequired: '请把一列对应到“客户名称”，否则无法导入。',
+    nameRequired: {
+      customers: '请把一列对应到“客户名称”，否则无法导入。',
+      contacts: '请把一列对应到联系人“姓名”，否则无法导入。',
+    },
+    customerRequired: '请把一列对应到所属客户（客户编号、统一社会信用代码或客户名称），否则无法导入。',
     previewTitle: '数据预览（前 {{count}} 行）',
     noRows: '文件中没有数据行',
-    policyTitle: '遇到已存在的客户时',
+    policyTitle: {
+      customers: '遇到已存在的客户时',
+      contacts: '遇到已存在的联系人时',
+    },
     policy: {
       skip: '跳过已存在',
       update: '更新已存在',
       create: '仍然新建',
     },
     policyHint: {
-      skip: '不改动已有客户，该行计入“跳过”。',
-      update:
-        '用文件中填写了的列更新已有客户的基本资料和负责人，空单元格不会清空原有内容；航线、主要货物、开票信息和标签保持不变。',
-      create: '照样新建一个客户；统一社会信用代码重复的行仍会报错。',
+      customers: {
+        skip: '不改动已有客户，该行计入“跳过”。',
+        update:
+          '用文件中填写了的列更新已有客户：基本资料、负责人、客户角色、主要货物、开票与信用信息；填写了航线时替换原有航线，填写了标签时加上这些标签（不移除已有标签）。空单元格不会清空原有内容。',
+        create: '照样新建一个客户；统一社会信用代码重复的行仍会报错。',
+      },
+      contacts: {
+        skip: '不改动已有联系人，该行计入“跳过”。',
+        update:
+          '用文件中填写了的列更新已有联系人，新的电话和邮箱会加到原有的之后；空单元格不会清空原有内容。设为主要联系人时，该客户原来的主要联系人随之取消。',
+        create: '照样新建一个联系人。',
+      },
     },
-    updateNotAllowed: '您没有修改客户的权限',
-    matchHint:
-      '统一社会信用代码相同，或名称规范化后相同（忽略全半角、大小写、繁简体、标点空格及“有限公司”等公司类型后缀）的客户视为已存在；文件内重复的行也按此判断。',
+    updateNotAllowed: {
+      customers: '您没有修改客户的权限',
+      contacts: '您没有修改联系人的权限',
+    },
+    matchHint: {
+      customers:
+        '统一社会信用代码相同，或名称规范化后相同（忽略全半角、大小写、繁简体、标点空格及“有限公司”等公司类型后缀）的客户视为已存在；文件内重复的行也按此判断。',
+      contacts: '同一客户下，电话或邮箱有一个相同、或姓名相同的联系人视为已存在；文件内重复的行也按此判断。',
+    },
     start: '开始导入',
     back: '上一步',
     status: {
@@ -71,13 +110,20 @@ export const imports = {
     errorMessage: '问题',
     errorsTruncated: '页面只显示前 {{count}} 条，完整内容请下载错误报告。',
     errorReport: '下载错误报告',
-    toCustomers: '查看客户列表',
+    toList: {
+      customers: '查看客户列表',
+      contacts: '查看客户列表',
+    },
     importAnother: '继续导入其他文件',
     notFound: '找不到这次导入，或它不是由您发起的。',
     fields: {
       owner: '负责人（邮箱）',
       lanes: '航线',
       creditCurrency: '额度币种',
+      customer: '所属客户',
+      customerCode: '客户编号',
+      customerCreditCode: '客户统一社会信用代码',
+      customerName: '客户名称',
     },
   },
 };

@@ -7,12 +7,15 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../../app/permissions';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { PageTitle } from '../../../components/page-title';
+import { CustomerOwnershipCard } from '../../pool/customer-ownership-card';
 import { CustomerContacts } from '../contacts/customer-contacts';
 import { CustomerNotFound } from '../customer-not-found';
 import { useCustomer } from '../use-customer';
+import { CustomerAttachments } from './customer-attachments';
 import { CustomerBilling } from './customer-billing';
 import { CustomerHeader } from './customer-header';
 import { CustomerLanes } from './customer-lanes';
+import { CustomerNotes } from './customer-notes';
 import { CustomerProfile } from './customer-profile';
 import { CustomerTimeline } from './customer-timeline';
 import { MergeCustomerModal } from './merge-customer-modal';
@@ -35,7 +38,8 @@ function Customer360({ customer }: { customer: Customer }) {
   const can = useCan();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const [merging, setMerging] = useState(false);
+  // ?merge=1 (from the data quality page's duplicate groups) opens the merge dialog straight away.
+  const [merging, setMerging] = useState(() => searchParams.get('merge') === '1' && can('customers', 'merge'));
 
   const tabs: NonNullable<TabsProps['items']> = [
     { key: 'profile', label: t('customers.tabs.profile'), children: <CustomerProfile customer={customer} /> },
@@ -53,6 +57,16 @@ function Customer360({ customer }: { customer: Customer }) {
       key: 'billing',
       label: t('customers.tabs.billing'),
       children: <CustomerBilling customer={customer} />,
+    });
+  }
+  if (can('notes', 'read')) {
+    tabs.push({ key: 'notes', label: t('notes.tab'), children: <CustomerNotes customerId={customer.id} /> });
+  }
+  if (can('attachments', 'read')) {
+    tabs.push({
+      key: 'attachments',
+      label: t('attachments.tab'),
+      children: <CustomerAttachments customerId={customer.id} />,
     });
   }
   tabs.push({
@@ -95,6 +109,7 @@ function Customer360({ customer }: { customer: Customer }) {
         </Typography.Paragraph>
       )}
       <CustomerHeader customer={customer} />
+      <CustomerOwnershipCard customer={customer} />
       <Card>
         <Tabs
           activeKey={active}

@@ -13,7 +13,9 @@ import { useReferenceNames } from '../use-reference-names';
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 const maxValueLength = 120;
-const timestampFields = new Set(['left_at', 'consent_at', 'created_at', 'updated_at']);
+const timestampFields = new Set(['left_at', 'consent_at', 'created_at', 'updated_at', 'pooled_at', 'deleted_at']);
+/** Fields of notes and attachments that hold user ids. */
+const userFields = new Set(['author_id', 'uploaded_by']);
 /** Contact fields the API masks for viewers without personalData.read. */
 const personalFields = new Set(['phones', 'emails', 'wechat', 'birthday']);
 /** Customer fields the API leaves out for viewers who may not see billing. */
@@ -51,6 +53,17 @@ function contactNames(entries: TimelineEntry[]): Map<string, string> {
   return names;
 }
 
+/** The file names attachments had in the history (their create entry holds it). */
+function attachmentNames(entries: TimelineEntry[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const entry of entries) {
+    if (entry.entity !== 'attachments' || !entry.entityId) continue;
+    const name = entry.changes?.file_name?.[1];
+    if (typeof name === 'string' && name) names.set(entry.entityId, name);
+  }
+  return names;
+}
+
 /**
  * Whether the viewer sees contacts' personal data of this customer unmasked: with personalData.read for the whole
  * organisation, or for their own customers. With team scope the team tree is not known here, so it stays hidden.
@@ -83,10 +96,22 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
   const partNames = t('customers.fields', { returnObjects: true }) as unknown as Record<string, string>;
   const actionNames = t('timeline.actions', { returnObjects: true }) as unknown as Record<string, string>;
   const contacts = useMemo(() => contactNames(entries), [entries]);
+  const files = useMemo(() => attachmentNames(entries), [entries]);
+  const extraFieldNames = t('timelineExtra.fields', { returnObjects: true }) as unknown as Record<string, string>;
+  const kindNames = t('attachments.kinds', { returnObjects: true }) as unknown as Record<string, string>;
+  const kindLabel = useCallback(
+    (kind: string) => (Object.hasOwn(kindNames, kind) ? (kindNames[kind] as string) : kind),
+    [kindNames],
+  );
 
   const fieldLabel = useCallback(
-    (field: string) => (Object.hasOwn(fieldNames, field) ? (fieldNames[field] as string) : field),
-    [fieldNames],
+    (field: string) =>
+      Object.hasOwn(fieldNames, field)
+        ? (fieldNames[field] as string)
+        : Object.hasOwn(extraFieldNames, field)
+          ? (extraFieldNames[field] as string)
+          : field,
+    [fieldNames, extraFieldNames],
   );
   const actionLabel = useCallback(
     (action: string) => (Object.hasOwn(actionNames, action) ? (actionNames[action] as string) : action),
@@ -105,9 +130,14 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
         const name = entry.entityId ? contacts.get(entry.entityId) : undefined;
         return name ? t('timeline.contactNamed', { name }) : t('timeline.contact');
       }
+      if (entry.entity === 'notes') return t('timelineExtra.note');
+      if (entry.entity === 'attachments') {
+        const name = entry.entityId ? files.get(entry.entityId) : undefined;
+        return name ? t('timelineExtra.attachmentNamed', { name }) : t('timelineExtra.attachment');
+      }
       return entry.entity;
     },
-    [contacts, t],
+    [contacts, files, t],
   );
 
   const value = useCallback(
@@ -116,9 +146,14 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
       if (typeof raw === 'boolean') return raw ? t('common.yes') : t('common.no');
       if (Array.isArray(raw)) {
         if (raw.length === 0) return t('common.none');
+        if (field === 'mentions')
+          return shorten(raw.map((id) => users.get(String(id))?.name ?? t('timeline.someone')).join(', '));
         const items = field === 'roles' ? raw.map((role) => labels.role(String(role))) : raw.map(String);
         return shorten(items.join(', '));
       }
+      if (typeof raw === 'number' && field === 'size_bytes') return `${new Intl.NumberFormat().format(raw)} B`;
+      if (typeof raw === 'string' && userFields.has(field)) return users.get(raw)?.name ?? t('timeline.someone');
+      if (typeof raw === 'string' && entity === 'attachments' && field === 'kind') return kindLabel(raw);
       if (typeof raw === 'string') {
         switch (field) {
           case 'status':
@@ -140,7 +175,7 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
       if (typeof raw === 'object') return shorten(JSON.stringify(raw));
       return String(raw);
     },
-    [labels, names, users, teams, t],
+    [kindLabel, labels, names, users, teams, t],
   );
 
   /** A value inside trade_profile or billing, by its API name (camelCase). */
@@ -202,5 +237,22 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
     [tags, t],
   );
 
-  return { actor, actionLabel, target, changeLines, tagNames };
+  /** What a new note says, or which file was attached: shown under the "created" entry. */
+  const summary = useCallback(
+    (entry: TimelineEntry): string | null => {
+      if (entry.action !== 'create' || !entry.changes) return null;
+      if (entry.entity === 'notes') {
+        const body = entry.changes.body?.[1];
+        return typeof body === 'string' ? shorten(body) : null;
+      }
+      if (entry.entity === 'attachments') {
+        const kind = entry.changes.kind?.[1];
+        return typeof kind === 'string' ? kindLabel(kind) : null;
+      }
+      return null;
+    },
+    [kindLabel],
+  );
+
+  return { actor, actionLabel, target, changeLines, tagNames, summary };
 }

@@ -1,3 +1,4 @@
+import type { ImportEntity } from '@berth/domain';
 import { Select, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,15 +16,16 @@ interface SourceColumn {
 
 interface ColumnMappingTableProps {
   preview: ImportPreview;
+  entity: ImportEntity;
   /** Set by the surrounding Form.Item. */
   value?: ImportMapping;
   onChange?: (value: ImportMapping) => void;
 }
 
 /** One row per column of the file: its header, a few values, and the field it is imported as (or skipped). */
-export function ColumnMappingTable({ preview, value = {}, onChange }: ColumnMappingTableProps) {
+export function ColumnMappingTable({ preview, entity, value = {}, onChange }: ColumnMappingTableProps) {
   const { t } = useTranslation();
-  const labels = useImportFieldLabels();
+  const labels = useImportFieldLabels(entity);
 
   const columns = useMemo<SourceColumn[]>(
     () =>

@@ -1,7 +1,9 @@
+import { type ImportEntity, importEntities } from '@berth/domain';
 import { Card, Steps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { useCan } from '../../../app/permissions';
 import { PageTitle } from '../../../components/page-title';
 import { ImportMappingStep } from './import-mapping-step';
 import { ImportProgressStep } from './import-progress-step';
@@ -9,43 +11,60 @@ import { ImportUploadStep } from './import-upload-step';
 import type { ImportPreview } from './use-customer-import';
 
 interface ImportDraft {
+  entity: ImportEntity;
   file: File;
   preview: ImportPreview;
 }
 
+const isEntity = (value: string | null): value is ImportEntity =>
+  value !== null && (importEntities as readonly string[]).includes(value);
+
 /**
- * Customer import in three steps: upload a file, map its columns, follow the import. A started import lives in
- * the address (`?id=…`), so reloading the page keeps showing its progress.
+ * Customer and contact import in three steps: choose the entity and upload a file, map its columns, follow the
+ * import. The entity (`?entity=contacts`) and a started import (`?id=…`) live in the address, so reloading the
+ * page keeps showing its progress.
  */
 export function CustomerImportPage() {
   const { t } = useTranslation();
+  const can = useCan();
   const [searchParams, setSearchParams] = useSearchParams();
   const [draft, setDraft] = useState<ImportDraft | null>(null);
   const importId = searchParams.get('id');
   const current = importId ? 2 : draft ? 1 : 0;
+  const allowed = importEntities.filter((e) => can(e, 'create'));
+  const asked = searchParams.get('entity');
+  const entity: ImportEntity = isEntity(asked) && allowed.includes(asked) ? asked : (allowed[0] ?? 'customers');
 
-  let content = <ImportUploadStep onPreview={(file, preview) => setDraft({ file, preview })} />;
+  let content = (
+    <ImportUploadStep
+      entity={entity}
+      entities={allowed}
+      onEntityChange={(next) => setSearchParams(next === 'customers' ? {} : { entity: next })}
+      onPreview={(file, preview) => setDraft({ entity, file, preview })}
+    />
+  );
   if (importId) {
     content = (
       <ImportProgressStep
         key={importId}
         importId={importId}
-        onImportAnother={() => {
+        onImportAnother={(finished) => {
           setDraft(null);
-          setSearchParams({});
+          setSearchParams(finished === 'customers' ? {} : { entity: finished });
         }}
       />
     );
   } else if (draft) {
     content = (
       <ImportMappingStep
-        key={`${draft.file.name}-${draft.file.lastModified}`}
+        key={`${draft.entity}-${draft.file.name}-${draft.file.lastModified}`}
+        entity={draft.entity}
         file={draft.file}
         preview={draft.preview}
         onBack={() => setDraft(null)}
         onStarted={(id) => {
           setDraft(null);
-          setSearchParams({ id });
+          setSearchParams(draft.entity === 'customers' ? { id } : { id, entity: draft.entity });
         }}
       />
     );
@@ -53,7 +72,7 @@ export function CustomerImportPage() {
 
   return (
     <>
-      <PageTitle title={t('imports.title')} />
+      <PageTitle title={t(`imports.titles.${entity}`)} />
       <Card>
         <Steps
           current={current}

@@ -13,7 +13,7 @@ const listedErrors = 1000;
 /** Per-row problems of an import, with the full report as a CSV download. */
 export function ImportErrorTable({ record }: { record: ImportRecord }) {
   const { t } = useTranslation();
-  const labels = useImportFieldLabels();
+  const labels = useImportFieldLabels(record.entity);
   const rows = record.errors.map((error, index) => ({ ...error, key: index }));
 
   const columns: TableColumnsType<ImportRowError> = [

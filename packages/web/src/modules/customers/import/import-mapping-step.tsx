@@ -1,4 +1,4 @@
-import { importPolicies } from '@berth/domain';
+import { type ImportEntity, importPolicies, missingImportColumn } from '@berth/domain';
 import { Alert, Button, Card, Descriptions, Flex, Form, Radio, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ interface MappingFormValues {
 }
 
 interface ImportMappingStepProps {
+  entity: ImportEntity;
   file: File;
   preview: ImportPreview;
   onBack: () => void;
@@ -32,10 +33,10 @@ function initialMapping(preview: ImportPreview): ImportMapping {
 
 /**
  * Step 2: what the server read (encoding, first rows), which column goes to which field, and what to do with
- * customers that exist already. The form's fields are named as the API's (`mapping`, `policy`), so its 422 errors
+ * customers or contacts that exist already. The form's fields are named as the API's (`mapping`, `policy`), so its 422 errors
  * land on them.
  */
-export function ImportMappingStep({ file, preview, onBack, onStarted }: ImportMappingStepProps) {
+export function ImportMappingStep({ entity, file, preview, onBack, onStarted }: ImportMappingStepProps) {
   const { t } = useTranslation();
   const can = useCan();
   const handleError = useApiErrorHandler();
@@ -46,16 +47,16 @@ export function ImportMappingStep({ file, preview, onBack, onStarted }: ImportMa
     [preview],
   );
   const mapping = Form.useWatch('mapping', form) ?? initialValues.mapping;
-  const canUpdate = can('customers', 'update');
+  const canUpdate = can(entity, 'update');
 
   const onFinish = (values: MappingFormValues) =>
     start.mutate(
-      { file, policy: values.policy, mapping: values.mapping },
+      { entity, file, policy: values.policy, mapping: values.mapping },
       { onSuccess: ({ id }) => onStarted(id), onError: (error) => handleError(error, { form }) },
     );
 
   return (
-    <Form form={form} name="customer-import" layout="vertical" initialValues={initialValues} onFinish={onFinish}>
+    <Form form={form} name={`${entity}-import`} layout="vertical" initialValues={initialValues} onFinish={onFinish}>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex justify="space-between" align="center" wrap gap="small">
           <Descriptions
@@ -90,21 +91,23 @@ export function ImportMappingStep({ file, preview, onBack, onStarted }: ImportMa
         rules={[
           {
             validator: async (_rule, value: ImportMapping | undefined) => {
-              if (!Object.values(value ?? {}).includes('name')) throw new Error(t('imports.nameRequired'));
+              const missing = missingImportColumn(entity, value ?? {});
+              if (missing === 'import.mapping_needs_name') throw new Error(t(`imports.nameRequired.${entity}`));
+              if (missing) throw new Error(t('imports.customerRequired'));
             },
           },
         ]}
       >
-        <ColumnMappingTable preview={preview} />
+        <ColumnMappingTable preview={preview} entity={entity} />
       </Form.Item>
 
       <Typography.Title level={5}>{t('imports.previewTitle', { count: preview.rows.length })}</Typography.Title>
       <div style={{ marginBottom: 24 }}>
-        <ImportPreviewTable preview={preview} mapping={mapping} />
+        <ImportPreviewTable preview={preview} mapping={mapping} entity={entity} />
       </div>
 
-      <Typography.Title level={5}>{t('imports.policyTitle')}</Typography.Title>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('imports.matchHint')} />
+      <Typography.Title level={5}>{t(`imports.policyTitle.${entity}`)}</Typography.Title>
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t(`imports.matchHint.${entity}`)} />
       <Form.Item name="policy">
         <Radio.Group vertical data-testid="import-policy">
           {importPolicies.map((value) => {
@@ -113,7 +116,7 @@ export function ImportMappingStep({ file, preview, onBack, onStarted }: ImportMa
               <Radio key={value} value={value} disabled={disabled} data-testid={`import-policy-${value}`}>
                 {t(`imports.policy.${value}`)}
                 <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                  {disabled ? t('imports.updateNotAllowed') : t(`imports.policyHint.${value}`)}
+                  {disabled ? t(`imports.updateNotAllowed.${entity}`) : t(`imports.policyHint.${entity}.${value}`)}
                 </Typography.Text>
               </Radio>
             );

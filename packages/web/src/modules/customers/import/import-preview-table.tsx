@@ -1,3 +1,4 @@
+import type { ImportEntity } from '@berth/domain';
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +11,17 @@ interface PreviewRow {
 }
 
 /** The first rows of the file as the server read them, each column headed by the field it goes to. */
-export function ImportPreviewTable({ preview, mapping }: { preview: ImportPreview; mapping: ImportMapping }) {
+export function ImportPreviewTable({
+  preview,
+  mapping,
+  entity,
+}: {
+  preview: ImportPreview;
+  mapping: ImportMapping;
+  entity: ImportEntity;
+}) {
   const { t } = useTranslation();
-  const labels = useImportFieldLabels();
+  const labels = useImportFieldLabels(entity);
   const rows = useMemo(() => preview.rows.map((cells, key) => ({ key, cells })), [preview.rows]);
 
   const columns: TableColumnsType<PreviewRow> = preview.headers.map((header, index) => {

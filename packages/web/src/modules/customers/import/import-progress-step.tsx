@@ -27,7 +27,8 @@ import { isImportRunning, useImportProgress } from './use-customer-import';
 
 interface ImportProgressStepProps {
   importId: string;
-  onImportAnother: () => void;
+  /** Starts over, with the entity of the import just shown when it is known. */
+  onImportAnother: (entity: ImportRecord['entity']) => void;
 }
 
 function Counter({ title, value, testId, color }: { title: string; value: number; testId: string; color?: string }) {
@@ -76,7 +77,7 @@ export function ImportProgressStep({ importId, onImportAnother }: ImportProgress
   const { data: record, error } = useImportProgress(importId);
 
   const again = (
-    <Button onClick={onImportAnother} data-testid="import-again">
+    <Button onClick={() => onImportAnother(record?.entity ?? 'customers')} data-testid="import-again">
       {t('imports.importAnother')}
     </Button>
   );
@@ -99,8 +100,9 @@ export function ImportProgressStep({ importId, onImportAnother }: ImportProgress
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"
-          column={{ xs: 1, md: 3 }}
+          column={{ xs: 1, md: 4 }}
           items={[
+            { key: 'entity', label: t('imports.entityLabel'), children: t(`imports.entity.${record.entity}`) },
             { key: 'file', label: t('imports.fileName'), children: record.fileName },
             {
               key: 'encoding',
@@ -182,7 +184,7 @@ export function ImportProgressStep({ importId, onImportAnother }: ImportProgress
       <Flex gap="small">
         {!running && (
           <Button type="primary" onClick={() => navigate('/customers')} data-testid="import-to-customers">
-            {t('imports.toCustomers')}
+            {t(`imports.toList.${record.entity}`)}
           </Button>
         )}
         {again}

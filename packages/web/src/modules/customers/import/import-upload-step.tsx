@@ -1,5 +1,6 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Spin, Upload } from 'antd';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { type ImportEntity, importEntities } from '@berth/domain';
+import { Alert, Button, Flex, Segmented, Spin, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api-error';
@@ -7,18 +8,23 @@ import { currentLocale } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { importAccept, isImportFile } from './import-file';
 import { ImportFormatHelp } from './import-format-help';
+import { downloadImportTemplate } from './import-template';
 import { type ImportPreview, useImportPreview } from './use-customer-import';
 
 interface ImportUploadStepProps {
+  entity: ImportEntity;
+  /** Entities the user may import; the selector offers only these. */
+  entities: readonly ImportEntity[];
+  onEntityChange: (entity: ImportEntity) => void;
   onPreview: (file: File, preview: ImportPreview) => void;
 }
 
 /**
- * Step 1: pick a file. Nothing is uploaded by the picker itself (`beforeUpload` returns false); the file is sent to
+ * Step 1: choose what to import (customers or contacts), optionally download the template, and pick a file. Nothing is uploaded by the picker itself (`beforeUpload` returns false); the file is sent to
  * the preview endpoint, and the next step shows what the server read. The file input carries
  * `data-testid="import-file"`.
  */
-export function ImportUploadStep({ onPreview }: ImportUploadStepProps) {
+export function ImportUploadStep({ entity, entities, onEntityChange, onPreview }: ImportUploadStepProps) {
   const { t } = useTranslation();
   const handleError = useApiErrorHandler();
   const preview = useImportPreview();
@@ -30,21 +36,44 @@ export function ImportUploadStep({ onPreview }: ImportUploadStepProps) {
       setProblem(t('imports.wrongType'));
       return;
     }
-    preview.mutate(file, {
-      onSuccess: (result) => onPreview(file, result),
-      onError: (error) => {
-        // A file the server cannot read is explained next to the drop zone; anything else as usual.
-        if (isApiError(error) && error.status === 422) {
-          const details = error.fieldErrors.map((fieldError) => fieldError.message);
-          setProblem(details.length > 0 ? details.join(' ') : error.displayMessage(currentLocale()));
-        } else handleError(error);
+    preview.mutate(
+      { file, entity },
+      {
+        onSuccess: (result) => onPreview(file, result),
+        onError: (error) => {
+          // A file the server cannot read is explained next to the drop zone; anything else as usual.
+          if (isApiError(error) && error.status === 422) {
+            const details = error.fieldErrors.map((fieldError) => fieldError.message);
+            setProblem(details.length > 0 ? details.join(' ') : error.displayMessage(currentLocale()));
+          } else handleError(error);
+        },
       },
-    });
+    );
   };
 
   return (
     <>
-      <ImportFormatHelp />
+      <Flex justify="space-between" align="center" wrap gap="small" style={{ marginBottom: 16 }}>
+        <Segmented<ImportEntity>
+          value={entity}
+          onChange={onEntityChange}
+          options={importEntities
+            .filter((e) => entities.includes(e))
+            .map((e) => ({
+              value: e,
+              label: <span data-testid={`import-entity-${e}`}>{t(`imports.entity.${e}`)}</span>,
+            }))}
+          data-testid="import-entity"
+        />
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => downloadImportTemplate(entity, t(`imports.templateFile.${entity}`))}
+          data-testid="import-template"
+        >
+          {t('imports.template')}
+        </Button>
+      </Flex>
+      <ImportFormatHelp entity={entity} />
       {problem && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problem} data-testid="import-file-error" />
       )}

@@ -1,4 +1,10 @@
-import { type ImportRecord, type importPolicies, importPreviewSchema, importSchema } from '@berth/domain';
+import {
+  type ImportEntity,
+  type ImportRecord,
+  type importPolicies,
+  importPreviewSchema,
+  importSchema,
+} from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { z } from 'zod';
@@ -12,6 +18,7 @@ export type ImportPolicy = (typeof importPolicies)[number];
 export type ImportMapping = Record<string, string>;
 
 export interface StartImportInput {
+  entity: ImportEntity;
   file: File;
   policy: ImportPolicy;
   mapping: ImportMapping;
@@ -23,8 +30,9 @@ const pollMs = 1000;
 /** Reads the first rows of a file on the server: encoding, headers, sample rows and the suggested mapping. */
 export function useImportPreview() {
   return useMutation({
-    mutationFn: (file: File) => {
+    mutationFn: ({ file, entity }: { file: File; entity: ImportEntity }) => {
       const form = new FormData();
+      form.append('entity', entity);
       form.append('file', file);
       return api.postForm('/api/imports/preview', importPreviewSchema, form);
     },
@@ -34,10 +42,10 @@ export function useImportPreview() {
 /** Uploads the file with the mapping and policy; the server answers 202 with the id of the queued import. */
 export function useStartImport() {
   return useMutation({
-    mutationFn: ({ file, policy, mapping }: StartImportInput) => {
+    mutationFn: ({ entity, file, policy, mapping }: StartImportInput) => {
       const form = new FormData();
       // Text fields first, so the server knows them when the file part arrives.
-      form.append('entity', 'customers');
+      form.append('entity', entity);
       form.append('policy', policy);
       form.append('mapping', JSON.stringify(mapping));
       form.append('file', file);
@@ -50,7 +58,7 @@ export function isImportRunning(record: ImportRecord | undefined): boolean {
   return !record || record.status === 'queued' || record.status === 'running';
 }
 
-/** An import's progress, asked every second while it is queued or running; the customer list is refreshed at the end. */
+/** An import's progress, asked every second while it is queued or running; customer data is refreshed at the end. */
 export function useImportProgress(id: string) {
   const queryClient = useQueryClient();
   const query = useQuery({
@@ -67,7 +75,9 @@ export function useImportProgress(id: string) {
 
   const finished = query.data !== undefined && !isImportRunning(query.data);
   useEffect(() => {
-    if (finished) void queryClient.invalidateQueries({ queryKey: customerKeys.customers });
+    if (!finished) return;
+    void queryClient.invalidateQueries({ queryKey: customerKeys.customers });
+    void queryClient.invalidateQueries({ queryKey: customerKeys.contacts });
   }, [finished, queryClient]);
 
   return query;

@@ -1,4 +1,10 @@
-import { type CustomerImportField, customerImportFieldNames } from '@berth/domain';
+import {
+  type ContactImportField,
+  type CustomerImportField,
+  contactImportFieldNames,
+  customerImportFieldNames,
+  type ImportEntity,
+} from '@berth/domain';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -30,6 +36,22 @@ const labelKeys = {
   tags: 'customers.fields.tags',
 } as const satisfies Record<CustomerImportField, string>;
 
+/** Contact columns: the contact form's labels, and the three ways a row names its customer. */
+const contactLabelKeys = {
+  customerCode: 'imports.fields.customerCode',
+  customerCreditCode: 'imports.fields.customerCreditCode',
+  customerName: 'imports.fields.customerName',
+  name: 'contacts.name',
+  title: 'contacts.jobTitle',
+  phones: 'contacts.phones',
+  emails: 'contacts.emails',
+  wechat: 'contacts.wechat',
+  birthday: 'contacts.birthday',
+  isPrimary: 'contacts.isPrimary',
+  preferredChannel: 'contacts.preferredChannel',
+  marketingConsent: 'contacts.marketingConsent',
+} as const satisfies Record<ContactImportField, string>;
+
 /** Parts of a lane, as the lane editor names them. */
 const lanePartKeys = {
   pol: 'customers.fields.pol',
@@ -47,6 +69,10 @@ function isImportField(value: string): value is CustomerImportField {
   return (customerImportFieldNames as readonly string[]).includes(value);
 }
 
+function isContactField(value: string): value is ContactImportField {
+  return (contactImportFieldNames as readonly string[]).includes(value);
+}
+
 /**
  * The import column an error path of the customer API belongs to: `tradeProfile.lanes.0.pol` → lanes,
  * `billing.creditLimit.currency` → creditCurrency, `roles.1` → roles. Undefined when there is none.
@@ -61,12 +87,27 @@ export function importFieldOfPath(path: string): CustomerImportField | undefined
   return isImportField(field) ? field : undefined;
 }
 
-/** Names of import columns and of error fields in the UI language; unknown names are shown as they are. */
-export function useImportFieldLabels() {
+/**
+ * Names of import columns and of error fields in the UI language, for the entity imported; unknown
+ * names are shown as they are. A contact error path names the column first (`phones.1` → phones;
+ * `customer` → the customer columns).
+ */
+export function useImportFieldLabels(entity: ImportEntity = 'customers') {
   const { t } = useTranslation();
-  const field = useCallback((name: string): string => (isImportField(name) ? t(labelKeys[name]) : name), [t]);
+  const field = useCallback(
+    (name: string): string => {
+      if (entity === 'contacts') return isContactField(name) ? t(contactLabelKeys[name]) : name;
+      return isImportField(name) ? t(labelKeys[name]) : name;
+    },
+    [t, entity],
+  );
   const errorField = useCallback(
     (path: string): string => {
+      if (entity === 'contacts') {
+        const [first = ''] = path.split('.');
+        if (first === 'customer') return t('imports.fields.customer');
+        return isContactField(first) ? t(contactLabelKeys[first]) : path;
+      }
       const known = importFieldOfPath(path);
       if (!known) return path;
       // One cell holds several lanes: say which one and which part is wrong (tradeProfile.lanes.1.pod).
@@ -80,7 +121,7 @@ export function useImportFieldLabels() {
       }
       return t(labelKeys[known]);
     },
-    [t],
+    [t, entity],
   );
   return useMemo(() => ({ field, errorField }), [field, errorField]);
 }

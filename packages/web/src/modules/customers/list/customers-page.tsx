@@ -12,6 +12,7 @@ import { customerKeys } from '../query-keys';
 import { BulkTagModal } from './bulk-tag-modal';
 import { CustomerExportButton } from './customer-export-button';
 import { CustomerFilters } from './customer-filters';
+import { CustomerViewBar } from './customer-view-bar';
 import { useCustomerColumns } from './use-customer-columns';
 import { customerListParams, useCustomerFilters } from './use-customer-filters';
 
@@ -25,6 +26,7 @@ export function CustomersPage() {
   const [filters, setFilters] = useCustomerFilters();
   const [selected, setSelected] = useState<string[]>([]);
   const [tagging, setTagging] = useState(false);
+  const [applied, setApplied] = useState(0);
   const params = useMemo(() => customerListParams(filters), [filters]);
   const list = useKeysetList({
     queryKey: customerKeys.customers,
@@ -78,7 +80,15 @@ export function CustomersPage() {
           </>
         }
       />
-      <CustomerFilters value={filters} onChange={setFilters} />
+      <CustomerViewBar
+        filters={filters}
+        onApply={(next) => {
+          setFilters(next);
+          setApplied((n) => n + 1);
+        }}
+      />
+      {/* A view or segment applied from outside resets the filter bar, search text included. */}
+      <CustomerFilters key={applied} value={filters} onChange={setFilters} />
       {canTag && selected.length > 0 && (
         <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
           {t('customers.selectedCount', { count: selected.length })}

@@ -1,0 +1,168 @@
+import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { queryRows } from '@berth/server/db/database';
+import { sql } from 'drizzle-orm';
+import { startBenchServer } from './bench-server';
+
+/**
+ * Customer import throughput: N generated customer rows (`--rows`, default 100,000) written as a
+ * UTF-8 CSV to a temporary file (streamed, never whole in memory), imported through the real API
+ * as a background job, next to the same file loaded raw into a scratch table of text columns —
+ * `COPY … FROM '/dev/blob'` on PGlite; on PostgreSQL (DATABASE_URL) multi-row INSERTs of 1,000
+ * rows, since the bench has no COPY FROM STDIN stream for the pg driver.
+ */
+const header = ['客户名称', '英文名称', '国家', '联系电话', '邮箱', '客户状态', '合作类型', '航线', '主要货物'];
+const statuses = ['潜在客户', '合作中', '停止合作'];
+const relationships = ['散客', '长期客户', '战略联盟', '挂靠'];
+const lanes = ['CNSHA-USLAX 整箱', 'CNNGB-DEHAM LCL', 'CNSZX-NLRTM 整箱; CNSHA-SGSIN 拼箱', 'CNTAO-JPTYO 空运'];
+const goods = ['电子产品', '家具', '纺织品, 服装', '机械配件', '化工品'];
+
+/**
+ * `--rows N` when tsx is called directly; through `npm run bench -- import …` npm keeps options for
+ * itself, so a bare number after `import` (or BENCH_IMPORT_ROWS) works there too.
+ */
+function rowsArgument(): number {
+  const args = process.argv.slice(2);
+  const flag = args.indexOf('--rows');
+  const given =
+    flag >= 0
+      ? args[flag + 1]
+      : (args.find((a) => a.startsWith('--rows='))?.slice(7) ?? args.find((a) => /^\d+$/.test(a)));
+  const value = Number(given ?? process.env.BENCH_IMPORT_ROWS ?? process.env.npm_config_rows ?? 100_000);
+  if (!Number.isInteger(value) || value < 1) throw new Error('--rows needs a positive whole number');
+  return value;
+}
+
+function cellsOf(i: number): string[] {
+  return [
+    `基准货运${i}号有限公司`,
+    `Bench Freight ${i} Co., Ltd.`,
+    '中国',
+    `139${String(i % 100_000_000).padStart(8, '0')}`,
+    `ops${i}@bench${i}.cn`,
+    statuses[i % statuses.length] as string,
+    relationships[i % relationships.length] as string,
+    lanes[i % lanes.length] as string,
+    goods[i % goods.length] as string,
+  ];
+}
+
+const csvLine = (cells: string[]) =>
+  `${cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')}\r\n`;
+
+/** Writes the CSV chunk by chunk, waiting for the stream to drain. */
+async function writeCsv(file: string, rows: number): Promise<void> {
+  const out = fs.createWriteStream(file);
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  await write(csvLine(header));
+  for (let start = 1; start <= rows; start += 1000) {
+    let chunk = '';
+    for (let i = start; i < Math.min(start + 1000, rows + 1); i++) chunk += csvLine(cellsOf(i));
+    await write(chunk);
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+const scratchColumns = header.map((_, i) => `c${i + 1}`);
+
+export async function benchImportThroughput() {
+  const rows = rowsArgument();
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'berth-import-bench-'));
+  const file = path.join(dir, 'customers.csv');
+  const bench = await startBenchServer();
+  try {
+    const writeStart = performance.now();
+    await writeCsv(file, rows);
+    const size = (await fs.promises.stat(file)).size;
+    console.log(
+      `engine ${bench.engine}; ${rows} rows, ${(size / 1024 / 1024).toFixed(1)} MiB CSV written in ${((performance.now() - writeStart) / 1000).toFixed(1)} s`,
+    );
+
+    // The import, as a user does it: upload, then the job runs in the background until it is done.
+    const { address, cookie } = await bench.listen();
+    const csrf = (await (await fetch(`${address}/api/me`, { headers: { cookie } })).json()) as { csrfToken: string };
+    const importStart = performance.now();
+    const form = new FormData();
+    form.append('entity', 'customers');
+    form.append('policy', 'skip');
+    form.append('file', await fs.openAsBlob(file), 'customers.csv');
+    const started = await fetch(`${address}/api/imports`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrf.csrfToken },
+      body: form,
+    });
+    if (started.status !== 202) throw new Error(`import refused: ${started.status} ${await started.text()}`);
+    const { id } = (await started.json()) as { id: string };
+    const uploadedMs = performance.now() - importStart;
+    while ((await bench.jobs.runDue()) > 0) {}
+    const record = (await (await fetch(`${address}/api/imports/${id}`, { headers: { cookie } })).json()) as {
+      status: string;
+      created: number;
+      failed: number;
+      message: string | null;
+    };
+    const importMs = performance.now() - importStart;
+    if (record.status !== 'succeeded' || record.created !== rows) {
+      throw new Error(
+        `import ended ${record.status}: ${record.created} created, ${record.failed} failed; ${record.message}`,
+      );
+    }
+    const importRate = rows / (importMs / 1000);
+
+    // The same file loaded raw into a scratch table.
+    const { db } = bench;
+    await db.execute(sql.raw(`create table bench_import_raw (${scratchColumns.map((c) => `${c} text`).join(', ')})`));
+    const rawStart = performance.now();
+    let rawLabel: string;
+    if (bench.engine === 'pglite') {
+      const client = (
+        db as unknown as { $client: { query: (q: string, p?: unknown[], o?: object) => Promise<unknown> } }
+      ).$client;
+      await client.query("copy bench_import_raw from '/dev/blob' with (format csv, header true)", [], {
+        blob: await fs.openAsBlob(file),
+      });
+      rawLabel = 'raw COPY';
+    } else {
+      await insertInBatches(db, rows);
+      rawLabel = 'raw multi-row INSERT';
+    }
+    const rawMs = performance.now() - rawStart;
+    const [loaded] = await queryRows<{ n: number | string }>(db, sql`select count(*) as n from bench_import_raw`);
+    if (Number(loaded?.n) !== rows) throw new Error(`raw load has ${loaded?.n} rows, expected ${rows}`);
+    await db.execute(sql`drop table bench_import_raw`);
+    const rawRate = rows / (rawMs / 1000);
+
+    console.log(
+      `import rows/s ${Math.round(importRate).toString().padStart(9)}   (${(importMs / 1000).toFixed(1)} s, upload ${(uploadedMs / 1000).toFixed(1)} s)`,
+    );
+    console.log(
+      `${`${rawLabel} rows/s`.padEnd(13)} ${Math.round(rawRate).toString().padStart(9)}   (${(rawMs / 1000).toFixed(1)} s)`,
+    );
+    console.log(`ratio ${(rawRate / importRate).toFixed(1)}× (${rawLabel} / import)`);
+  } finally {
+    await bench.close();
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The PostgreSQL baseline: the same rows as multi-row INSERTs of 1,000, regenerated rather than re-parsed. */
+async function insertInBatches(db: Awaited<ReturnType<typeof startBenchServer>>['db'], rows: number) {
+  for (let start = 1; start <= rows; start += 1000) {
+    const end = Math.min(start + 1000, rows + 1);
+    const values = [];
+    for (let i = start; i < end; i++)
+      values.push(
+        sql`(${sql.join(
+          cellsOf(i).map((c) => sql`${c}`),
+          sql`, `,
+        )})`,
+      );
+    await db.execute(
+      sql`insert into bench_import_raw (${sql.raw(scratchColumns.join(', '))}) values ${sql.join(values, sql`, `)}`,
+    );
+  }
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { freePort, ServerProcess, tempDataDir } from './server-process';
+
+const admin = { email: 'admin@ningbo-forwarding.example', password: 'Ningbo-admin-2026' };
+
+describe('importing contacts in the browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = new ServerProcess(await freePort(), tempDataDir());
+    await server.start();
+    const setup = await fetch(`${server.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ organization: { name: '宁波国际货代' }, admin: { name: '管理员', ...admin } }),
+    });
+    expect(setup.status).toBe(201);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ locale: 'zh-CN', acceptDownloads: true })).newPage();
+    await page.goto(`${server.url}/login`);
+    await page.locator('#login_email').fill(admin.email);
+    await page.locator('#login_password').fill(admin.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('downloads the contact template, imports contacts onto a customer and lists the unknown customer row', async () => {
+    const customer = await page.evaluate(async () => {
+      const me = await (await fetch('/api/me')).json();
+      const response = await fetch('/api/customers', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ name: '宁波港通物流有限公司' }),
+      });
+      return (await response.json()) as { id: string; code: string };
+    });
+    await page.goto(`${server.url}/customers/import`);
+    await page.getByTestId('import-entity-contacts').click();
+    await expect.poll(() => page.url()).toContain('entity=contacts');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
+    const template = path.join(tempDataDir(), 'template.csv');
+    await download.saveAs(template);
+    const bytes = fs.readFileSync(template);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const headers = bytes.subarray(3).toString('utf8').trim().split(',');
+    expect(headers).toEqual(expect.arrayContaining(['客户编号', '姓名', '生日', '主要联系人']));
+
+    const file = path.join(tempDataDir(), '联系人.csv');
+    fs.writeFileSync(
+      file,
+      [
+        '客户编号,姓名,手机,生日,主要联系人',
+        `${customer.code},王芳,13800138000,1990年5月1日,是`,
+        'C999999,李雷,13900139000,,',
+        `${customer.code},韩梅梅,13700137000,1992/3/8,否`,
+      ].join('\r\n'),
+    );
+    await page.setInputFiles('[data-testid=import-file]', file);
+    expect(await page.getByTestId('import-encoding').textContent()).toContain('UTF-8');
+    await expect.poll(() => page.getByTestId('import-mapping').textContent()).toContain('客户编号');
+    await page.getByTestId('start-import').click();
+    await expect
+      .poll(() => page.getByTestId('import-status').getAttribute('data-status'), { timeout: 60_000 })
+      .toBe('succeeded');
+    const count = async (id: string) => Number(await page.getByTestId(id).getAttribute('data-value'));
+    expect({ created: await count('import-created'), failed: await count('import-failed') }).toEqual({
+      created: 2,
+      failed: 1,
+    });
+    const errorRow = page.getByTestId('import-error-row');
+    expect(await errorRow.count()).toBe(1);
+    expect(await errorRow.first().textContent()).toContain('3');
+    expect(await errorRow.first().textContent()).toContain('客户编号');
+
+    const contacts = await page.evaluate(
+      async (id) => (await (await fetch(`/api/customers/${id}/contacts`)).json()).items as { name: string }[],
+      customer.id,
+    );
+    expect(contacts.map((c) => c.name).sort()).toEqual(['王芳', '韩梅梅'].sort());
+  });
+});

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { freePort, ServerProcess, tempDataDir } from './server-process';
+
+const admin = { email: 'admin@ningbo-shipping.example', password: 'Ningbo-admin-2026' };
+const colleague = { email: 'service@ningbo-shipping.example', password: 'Service-pass-2026', name: '客服周敏' };
+const customerName = '宁波港联国际物流有限公司';
+
+describe('notes with mentions, notifications and attachments in the browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  let customerUrl = '';
+
+  const signIn = async (target: Page, who: { email: string; password: string }) => {
+    await target.goto(`${server.url}/login`);
+    await target.locator('#login_email').fill(who.email);
+    await target.locator('#login_password').fill(who.password);
+    await target.getByTestId('login-submit').click();
+    await target.getByTestId('user-menu').waitFor();
+  };
+
+  /** A call through the API from the signed-in page, with its CSRF token. */
+  const api = (method: string, url: string, body?: unknown) =>
+    page.evaluate(
+      async ({ method, url, body }) => {
+        const me = await (await fetch('/api/me')).json();
+        const response = await fetch(url, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: response.status, body: await response.json() };
+      },
+      { method, url, body },
+    );
+
+  beforeAll(async () => {
+    server = new ServerProcess(await freePort(), tempDataDir());
+    await server.start();
+    const setup = await fetch(`${server.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ organization: { name: '宁波港联货代' }, admin: { name: '管理员', ...admin } }),
+    });
+    expect(setup.status).toBe(201);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ locale: 'zh-CN', acceptDownloads: true })).newPage();
+    await signIn(page, admin);
+    const roles = await api('GET', '/api/roles?limit=200');
+    const roleId = roles.body.items.find((r: { key: string }) => r.key === 'customer_service').id;
+    const user = await api('POST', '/api/users', {
+      email: colleague.email,
+      name: colleague.name,
+      password: colleague.password,
+      roleId,
+    });
+    expect(user.status).toBe(201);
+    const customer = await api('POST', '/api/customers', { name: customerName });
+    expect(customer.status).toBe(201);
+    customerUrl = `${server.url}/customers/${customer.body.id}`;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('mentions a colleague in a note, who sees it behind the bell and opens the customer', async () => {
+    await page.goto(`${customerUrl}?tab=notes`);
+    const input = page.locator('[data-testid="customer-notes"] .ant-mentions textarea');
+    await input.click();
+    await input.pressSequentially('已寄出合同，请 @客服');
+    await page.locator('.ant-mentions-dropdown-menu-item', { hasText: colleague.name }).click();
+    await input.pressSequentially('跟进开票信息');
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/notes') && r.request().method() === 'POST'),
+      page.getByTestId('note-submit').click(),
+    ]);
+    expect(created.status(), await created.text()).toBe(201);
+    expect((await created.json()).mentions.map((m: { name: string }) => m.name)).toEqual([colleague.name]);
+    await expect.poll(() => page.getByTestId('note-body').first().textContent()).toContain(`@${colleague.name}`);
+    expect(await page.getByTestId('note-item').first().textContent()).toContain(`提及：${colleague.name}`);
+
+    const other = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    try {
+      await signIn(other, colleague);
+      const bell = other.getByTestId('notification-bell');
+      await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 15_000 }).toBe('通知（1 条未读）');
+      expect(await bell.locator('.ant-badge-count').textContent()).toContain('1');
+      await bell.click();
+      const item = other.getByTestId('notification-item').first();
+      await item.waitFor();
+      expect(await item.textContent()).toContain(`管理员 在 ${customerName} 的备注中提到了你`);
+      expect(await item.textContent()).toContain('跟进开票信息');
+      await item.click();
+      await other.getByTestId('customer-360').waitFor();
+      expect(other.url()).toBe(customerUrl);
+      await expect.poll(() => bell.getAttribute('aria-label')).toBe('通知（0 条未读）');
+    } finally {
+      await other.context().close();
+    }
+  });
+
+  it('uploads a PDF and downloads the same bytes', async () => {
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'),
+      Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) % 256)),
+      Buffer.from('\n%%EOF\n'),
+    ]);
+    await page.goto(`${customerUrl}?tab=attachments`);
+    await page.getByTestId('attachment-kind').click();
+    await page.locator('.ant-select-item-option', { hasText: '合同' }).click();
+    await page.locator('[data-testid="customer-attachments"] input[type="file"]').setInputFiles({
+      name: '框架合同 2026.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    });
+    const row = page.getByTestId('attachment-row').first();
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('框架合同 2026.pdf');
+    expect(await row.textContent()).toContain('合同');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('attachment-download').first().click(),
+    ]);
+    const saved = path.join(fs.mkdtempSync(path.join(server.dataDir, 'dl-')), 'contract.pdf');
+    await download.saveAs(saved);
+    expect(download.suggestedFilename()).toBe('框架合同 2026.pdf');
+    expect(fs.readFileSync(saved).equals(pdf)).toBe(true);
+
+    await page.goto(`${customerUrl}?tab=timeline`);
+    await expect.poll(() => page.getByTestId('customer-timeline').textContent()).toContain('框架合同 2026.pdf');
+  });
+});

@@ -1,0 +1,117 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { freePort, ServerProcess, tempDataDir } from './server-process';
+
+const admin = { email: 'admin@pool-forwarding.example', password: 'Pool-admin-2026' };
+
+describe('the public pool in the browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = new ServerProcess(await freePort(), tempDataDir());
+    await server.start();
+    const setup = await fetch(`${server.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ organization: { name: '青岛公海货代' }, admin: { name: '管理员', ...admin } }),
+    });
+    expect(setup.status).toBe(201);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    await page.goto(`${server.url}/login`);
+    await page.locator('#login_email').fill(admin.email);
+    await page.locator('#login_password').fill(admin.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const api = (method: string, path: string, body?: unknown) =>
+    page.evaluate(
+      async ({ method, path, body }) => {
+        const me = await (await fetch('/api/me')).json();
+        const response = await fetch(path, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: response.status, body: await response.json() };
+      },
+      { method, path, body },
+    );
+  const pick = async (testId: string, text: string) => {
+    await page.getByTestId(testId).click();
+    // Typed into the select's search and chosen with Enter: the previous dropdown may still be fading out.
+    await page.keyboard.type(text);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: text }).waitFor();
+    await page.keyboard.press('Enter');
+  };
+
+  it('returns a customer to the pool from its page and claims it back from the pool page', async () => {
+    const created = await api('POST', '/api/customers', { name: '青岛远洋国际物流有限公司' });
+    expect(created.status).toBe(201);
+    await page.goto(`${server.url}/customers/${created.body.id}`);
+    await page.getByTestId('ownership-owner').filter({ hasText: '管理员' }).waitFor();
+    await page.getByTestId('release-customer').click();
+    await page.getByTestId('release-reason').fill('客户转由代理操作');
+    await page.getByTestId('confirm-release').click();
+    await page.getByTestId('in-pool-badge').waitFor();
+
+    await page.getByTestId('nav-pool').click();
+    await page.getByTestId('pool-quota').waitFor();
+    await page.getByTestId('pool-search').fill('远洋');
+    const row = page.getByTestId('pool-table').locator('tr', { hasText: '青岛远洋国际物流有限公司' });
+    await row.getByTestId('claim-customer').click();
+    await page.getByTestId('customer-360').waitFor();
+    await page.getByTestId('ownership-owner').filter({ hasText: '管理员' }).waitFor();
+
+    await page.goto(`${server.url}/customers/${created.body.id}?tab=timeline`);
+    await page.getByTestId('timeline-ownership').first().waitFor();
+    const actions = await page.getByTestId('timeline-action').allTextContents();
+    expect(actions.slice(0, 2)).toEqual(['领取', '退回公海']);
+    expect(await page.getByTestId('customer-timeline').textContent()).toContain('客户转由代理操作');
+  });
+
+  it('saves the pool rules and hands a departing rep’s customers to a colleague', async () => {
+    await page.goto(`${server.url}/pool/rules`);
+    const organisation = page.getByTestId('pool-rule-org');
+    await organisation.getByTestId('save-rule').waitFor();
+    await organisation.getByTestId('rule-enabled').click();
+    await organisation.getByTestId('rule-maxClaimsPerDay').fill('5');
+    await organisation.getByTestId('save-rule').click();
+    await expect
+      .poll(async () => (await api('GET', '/api/pool/rules')).body.default)
+      .toMatchObject({
+        enabled: true,
+        maxClaimsPerDay: 5,
+        version: 1,
+      });
+
+    const roles = (await api('GET', '/api/roles')).body.items as { id: string; key: string }[];
+    const repRole = roles.find((r) => r.key === 'sales_rep')?.id;
+    const rep = await api('POST', '/api/users', {
+      email: 'leaving@pool-forwarding.example',
+      name: '离职代表',
+      password: 'Leaving-rep-2026',
+      roleId: repRole,
+    });
+    expect(rep.status).toBe(201);
+    for (const name of ['交接客户甲', '交接客户乙']) {
+      expect((await api('POST', '/api/customers', { name, ownerId: rep.body.id })).status).toBe(201);
+    }
+    await page.goto(`${server.url}/pool`);
+    await page.getByTestId('open-handover').click();
+    await pick('handover-from', '离职代表');
+    await pick('handover-to', '管理员');
+    await page.getByTestId('confirm-handover').click();
+    await page.locator('.ant-message', { hasText: '已交接 2 个客户' }).waitFor();
+    const mine = (await api('GET', `/api/customers?ownerId=${rep.body.id}`)).body.items;
+    expect(mine).toEqual([]);
+  });
+});

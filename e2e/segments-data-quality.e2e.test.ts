@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { freePort, ServerProcess, tempDataDir } from './server-process';
+
+const admin = { email: 'admin@segments-forwarding.example', password: 'Segments-admin-2026' };
+
+describe('saved views, segments and data quality in the browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = new ServerProcess(await freePort(), tempDataDir());
+    await server.start();
+    const setup = await fetch(`${server.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ organization: { name: '厦门分群货代' }, admin: { name: '管理员', ...admin } }),
+    });
+    expect(setup.status).toBe(201);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    await page.goto(`${server.url}/login`);
+    await page.locator('#login_email').fill(admin.email);
+    await page.locator('#login_password').fill(admin.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+    for (const body of [
+      { name: '厦门远航物流有限公司', country: 'US', status: 'active' },
+      { name: '厦门海通货运有限公司', country: 'US', status: 'active' },
+      { name: 'Bremen Freight GmbH', country: 'DE' },
+      { name: '华为技术有限公司' },
+      { name: '華為技術有限公司' },
+    ]) {
+      expect((await api('POST', '/api/customers', body)).status).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const api = (method: string, path: string, body?: unknown) =>
+    page.evaluate(
+      async ({ method, path, body }) => {
+        const me = await (await fetch('/api/me')).json();
+        const response = await fetch(path, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: response.status, body: await response.json() };
+      },
+      { method, path, body },
+    );
+  const rows = () => page.getByTestId('customer-table').locator('tbody tr.ant-table-row');
+  const okInModal = () => page.locator('.ant-modal-footer .ant-btn-primary:visible').click();
+
+  it('saves the current filters as a view and applies it again', async () => {
+    await page.goto(`${server.url}/customers?country=US`);
+    await expect.poll(() => rows().count()).toBe(2);
+    await page.getByTestId('save-view').click();
+    await page.getByTestId('saved-view-name').fill('美国客户');
+    await okInModal();
+    await page.getByTestId('saved-view-actions').waitFor();
+
+    await page.goto(`${server.url}/customers`);
+    await expect.poll(() => rows().count()).toBe(5);
+    await page.getByTestId('saved-view-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '美国客户' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('country')).toBe('US');
+    await expect.poll(() => rows().count()).toBe(2);
+  });
+
+  it('creates a segment from the list and counts its members on demand', async () => {
+    await page.goto(`${server.url}/customers?country=US&status=active`);
+    await expect.poll(() => rows().count()).toBe(2);
+    await page.getByTestId('save-as-segment').click();
+    await page.getByTestId('segment-name').fill('美国活跃客户');
+    await okInModal();
+
+    await page.getByTestId('nav-customer-segments').click();
+    const row = page.getByTestId('segment-table').locator('tr', { hasText: '美国活跃客户' });
+    await row.getByTestId('segment-count').click();
+    await expect.poll(() => row.getByTestId('segment-member-count').textContent()).toBe('2');
+    await row.getByTestId('segment-open').click();
+    await expect.poll(() => rows().count()).toBe(2);
+    expect(new URL(page.url()).searchParams.get('status')).toBe('active');
+  });
+
+  it('shows data quality and hides a duplicate group marked "not duplicates"', async () => {
+    await page.getByTestId('nav-data-quality').click();
+    await page.getByTestId('dq-completeness').waitFor();
+    expect(await page.getByTestId('dq-field-country').textContent()).toContain('3 / 5');
+    const group = page.getByTestId('duplicate-group').filter({ hasText: '華為技術有限公司' });
+    await group.waitFor();
+    await group.getByTestId('duplicate-dismiss').click();
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await group.waitFor({ state: 'detached' });
+  });
+});

@@ -1,0 +1,2 @@
+export * from './data-quality-rules';
+export * from './data-quality-schemas';

@@ -1,0 +1,33 @@
+import type { Locale } from '../platform/error-codes';
+
+/** Per-row reasons of the imports, with a message for every UI language. */
+export const importErrorMessages = {
+  'import.mapping_needs_customer': {
+    en: 'No column is mapped to the customer (customer code, credit code or customer name).',
+    'zh-CN': '没有任何列对应到所属客户（客户编号、统一社会信用代码或客户名称）。',
+  },
+  'import.customer_required': {
+    en: 'Give the customer of this contact: its customer code, credit code or exact name.',
+    'zh-CN': '请填写联系人所属客户：客户编号、统一社会信用代码或完整的客户名称。',
+  },
+  'import.customer_not_found': {
+    en: 'No customer you may add contacts to has this code, credit code or name.',
+    'zh-CN': '找不到该客户，或您无权为该客户添加联系人。',
+  },
+  'import.customer_ambiguous': {
+    en: 'Several customers have this name; give the customer code or credit code instead.',
+    'zh-CN': '有多个客户同名，请改填客户编号或统一社会信用代码。',
+  },
+  'import.match_not_updatable': {
+    en: 'This record exists already and you may not change it, so the row was not imported.',
+    'zh-CN': '该记录已存在，但您无权修改它，此行未导入。',
+  },
+  'import.boolean_invalid': {
+    en: 'Write yes or no (also accepted: Y/N, true/false, 1/0 and the Chinese words for yes and no).',
+    'zh-CN': '请填写“是”或“否”（也可写 yes/no、Y/N、true/false、1/0）。',
+  },
+  'import.date_invalid': {
+    en: 'Not a date. Write it as 1990-05-01 or 1990/5/1 (the Chinese year-month-day form works too).',
+    'zh-CN': '无法识别的日期，请写成 1990-05-01、1990/5/1 或 1990年5月1日。',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;

@@ -1,0 +1,3 @@
+export * from './error-messages';
+export * from './pool-schemas';
+export * from './return-date';

@@ -1,0 +1,2 @@
+export * from './saved-view-schemas';
+export * from './segment-schemas';

@@ -1,0 +1,146 @@
+import {
+  attachmentFieldsSchema,
+  attachmentKinds,
+  attachmentListQuerySchema,
+  attachmentSchema,
+  errorMessage,
+  idParamSchema,
+  pageOf,
+} from '@berth/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/app-error';
+import type { AppDeps } from '../../platform/deps';
+import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { customerFor } from '../notes/customer-access';
+import {
+  attachmentContent,
+  createAttachment,
+  deleteAttachment,
+  findAttachments,
+  type UploadedFile,
+} from './attachments';
+import { contentDisposition, showsInline } from './sniff-file-type';
+
+/** Reads the multipart form: one `file` (at most `limit` bytes, else 413) and the text fields. */
+async function readForm(
+  request: FastifyRequest,
+  limit: number,
+): Promise<{ file: UploadedFile | null; fields: Record<string, string> }> {
+  if (!request.isMultipart()) throw new AppError('request.unsupported_media_type', 415);
+  const fields: Record<string, string> = {};
+  let file: UploadedFile | null = null;
+  for await (const part of request.parts({ limits: { fileSize: limit, files: 1 } })) {
+    if (part.type === 'file') {
+      if (file || part.fieldname !== 'file') {
+        part.file.resume();
+        continue;
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      if (part.file.truncated) {
+        const mib = Math.round((limit / 1024 / 1024) * 10) / 10;
+        throw new AppError('attachment.too_large', 413, {
+          detail: `${errorMessage('attachment.too_large', request.ctx.locale)} (≤ ${mib} MiB)`,
+        });
+      }
+      file = { fileName: part.filename ?? '', bytes: Buffer.concat(chunks) };
+    } else {
+      fields[part.fieldname] = String(part.value ?? '');
+    }
+  }
+  return { file, fields };
+}
+
+const uploadDescription = z
+  .object({
+    file: z.any().describe('the file: PDF, PNG, JPEG, GIF, WebP, TIFF, DOCX, XLSX, DOC, XLS, TXT or CSV'),
+    kind: z.enum(attachmentKinds).optional(),
+    description: z.string().optional(),
+  })
+  .describe('multipart/form-data: file, kind (business_licence | contract | other), description');
+
+export function attachmentRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Attachments'];
+  const limit = deps.config.ATTACHMENT_LIMIT_BYTES;
+
+  r.get(
+    '/api/customers/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: "A customer's attachments, newest first",
+        params: idParamSchema,
+        querystring: attachmentListQuerySchema,
+        response: { 200: pageOf(attachmentSchema) },
+      },
+      config: { access: { permission: ['attachments', 'read'] } },
+    },
+    (request) => findAttachments(request.ctx, request.params.id, request.query),
+  );
+  r.post(
+    '/api/customers/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: 'Attach a file (multipart: file, kind, description); size-limited, type checked from its content',
+        description: uploadDescription.description,
+        consumes: ['multipart/form-data'],
+        params: idParamSchema,
+        response: { 201: attachmentSchema },
+      },
+      config: { access: { permission: ['attachments', 'create'] } },
+    },
+    async (request, reply) => {
+      // Out-of-scope customers answer 404 before a byte of the upload is read.
+      await customerFor(request.ctx, 'attachments', 'create', request.params.id);
+      const { file, fields } = await readForm(request, limit);
+      if (!file || file.bytes.length === 0) throw AppError.validation('file', 'attachment.file_required');
+      const parsed = attachmentFieldsSchema.safeParse({
+        kind: fields.kind || undefined,
+        description: fields.description || undefined,
+      });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw AppError.validation(String(issue?.path[0] ?? 'kind'), 'validation.invalid_value');
+      }
+      const created = await createAttachment(request.ctx, request.params.id, { ...parsed.data, file });
+      return reply.code(201).send(sendWithEtag(reply, created));
+    },
+  );
+  r.get(
+    '/api/attachments/:id/content',
+    {
+      schema: { tags, summary: 'Download the file of an attachment', params: idParamSchema },
+      config: { access: { permission: ['attachments', 'read'] } },
+    },
+    async (request, reply) => {
+      const file = await attachmentContent(request.ctx, request.params.id);
+      return reply
+        .header('Content-Type', file.contentType)
+        .header(
+          'Content-Disposition',
+          contentDisposition(showsInline(file.contentType) ? 'inline' : 'attachment', file.fileName),
+        )
+        .header('X-Content-Type-Options', 'nosniff')
+        .send(file.bytes);
+    },
+  );
+  r.delete(
+    '/api/attachments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete an attachment (If-Match optional); it stays in the history',
+        params: idParamSchema,
+      },
+      config: { access: { permission: ['attachments', 'delete'] } },
+    },
+    async (request, reply) => {
+      await deleteAttachment(request.ctx, request.params.id, expectedVersion(request));
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,58 @@
+import type { Page, PoolCustomer, poolListQuerySchema } from '@berth/domain';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Ctx } from '../../platform/context';
+import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
+import { searchMatch } from '../customers/customer-search';
+import { searchNeedle } from '../customers/customer-search-keys';
+import { customers } from '../customers/tables';
+import { poolWhere } from './pool-scope';
+
+/**
+ * The pool the caller works with, most recently returned first (index customers_org_pool_idx),
+ * searchable like the customer list by code, names, pinyin, credit code, phone and email.
+ */
+export async function findPoolCustomers(
+  ctx: Ctx,
+  query: z.infer<typeof poolListQuerySchema>,
+): Promise<Page<PoolCustomer>> {
+  const keyset = { sort: customers.pooledAt, id: customers.id, direction: 'desc' as const, cursor: query.cursor };
+  const needle = query.q ? searchNeedle(query.q) : '';
+  const conditions: (SQL | undefined)[] = [
+    poolWhere(ctx, 'read'),
+    afterCursor(keyset),
+    needle ? searchMatch(needle) : undefined,
+    query.country ? eq(customers.country, query.country) : undefined,
+    query.teamId ? eq(customers.teamId, query.teamId) : undefined,
+  ];
+  const rows = await ctx.db
+    .select({
+      id: customers.id,
+      code: customers.code,
+      name: customers.name,
+      nameEn: customers.nameEn,
+      country: customers.country,
+      industry: customers.industry,
+      status: customers.status,
+      teamId: customers.teamId,
+      pooledAt: customers.pooledAt,
+      lastFollowUpAt: customers.lastFollowUpAt,
+      previousOwnerId: sql<string | null>`(select oc.from_owner_id from ownership_changes oc
+                 where oc.org_id = ${customers.orgId} and oc.customer_id = ${customers.id}
+                 order by oc.id desc limit 1)`,
+    })
+    .from(customers)
+    .where(and(...conditions))
+    .orderBy(...orderByKeyset(keyset))
+    .limit(query.limit + 1);
+  return toPage(
+    rows,
+    query.limit,
+    (r) => [r.pooledAt, r.id],
+    (r) => ({
+      ...r,
+      pooledAt: (r.pooledAt as Date).toISOString(),
+      lastFollowUpAt: r.lastFollowUpAt?.toISOString() ?? null,
+    }),
+  );
+}

@@ -1,0 +1,149 @@
+import type { OwnershipChangeKind, Page, timelineEntrySchema } from '@berth/domain';
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { queryRows } from '../../db/database';
+import type { Ctx } from '../../platform/context';
+import { encodeCursor } from '../../platform/http/keyset';
+import { ownershipChanges } from './tables';
+
+export interface OwnershipChange {
+  customerId: string;
+  kind: OwnershipChangeKind;
+  fromOwnerId: string | null;
+  toOwnerId: string | null;
+  fromTeamId: string | null;
+  toTeamId: string | null;
+  reason?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/** Writes ownership changes in the caller's transaction, as the caller. */
+export async function recordOwnershipChanges(ctx: Ctx, changes: OwnershipChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await ctx.db.insert(ownershipChanges).values(
+    changes.map((c) => ({
+      orgId: ctx.orgId,
+      customerId: c.customerId,
+      kind: c.kind,
+      fromOwnerId: c.fromOwnerId,
+      toOwnerId: c.toOwnerId,
+      fromTeamId: c.fromTeamId,
+      toTeamId: c.toTeamId,
+      reason: c.reason || null,
+      details: c.details ?? null,
+      actorId: ctx.actor.id,
+      actorType: ctx.actor.type,
+    })),
+  );
+}
+
+type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+/**
+ * The customer's ownership changes (and those of customers merged into it) as timeline entries:
+ * kind `ownership`, action = claim | release | assign | handover | auto_return | update,
+ * changes = owner_id (and team_id when it changed), meta = reason and the rule of an automatic return.
+ * The caller has already checked that the customer is visible.
+ */
+export async function ownershipTimeline(
+  ctx: Ctx,
+  customerId: string,
+  limit = 100,
+  before: string | null = null,
+): Promise<TimelineEntry[]> {
+  const rows = await queryRows<{
+    id: string;
+    at: Date | string;
+    kind: string;
+    customer_id: string;
+    from_owner_id: string | null;
+    to_owner_id: string | null;
+    from_team_id: string | null;
+    to_team_id: string | null;
+    reason: string | null;
+    details: Record<string, unknown> | null;
+    actor_id: string | null;
+    actor_name: string | null;
+  }>(
+    ctx.db,
+    sql`select oc.id, oc.at, oc.kind, oc.customer_id, oc.from_owner_id, oc.to_owner_id, oc.from_team_id,
+               oc.to_team_id, oc.reason, oc.details, oc.actor_id, u.name as actor_name
+          from ownership_changes oc
+          left join users u on u.org_id = oc.org_id and u.id = oc.actor_id
+         where oc.org_id = ${ctx.orgId}
+           and oc.customer_id in (select m.id from customers m
+                                   where m.org_id = ${ctx.orgId} and (m.id = ${customerId} or m.merged_into_id = ${customerId}))
+           ${before ? sql`and oc.id < ${before}` : sql``}
+         order by oc.id desc
+         limit ${limit}`,
+  );
+  return rows.map((r) => {
+    const changes: Record<string, [unknown, unknown]> = { owner_id: [r.from_owner_id, r.to_owner_id] };
+    if (r.from_team_id !== r.to_team_id) changes.team_id = [r.from_team_id, r.to_team_id];
+    return {
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      kind: 'ownership',
+      action: r.kind,
+      entity: 'customers',
+      entityId: r.customer_id,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      changes,
+      meta: { reason: r.reason, ...(r.details ?? {}) },
+    };
+  });
+}
+
+/**
+ * Adds the ownership entries to one keyset page of the customer timeline (`auditPage`, built from
+ * the audit log with the same `before` cursor and limit). Both sources are ordered by time-ordered
+ * ids, so the newest `limit` of their union is the right page.
+ */
+export async function withOwnershipChanges(
+  ctx: Ctx,
+  customerId: string,
+  page: { limit: number; before: string | null },
+  auditPage: Page<TimelineEntry>,
+): Promise<Page<TimelineEntry>> {
+  const own = await ownershipTimeline(ctx, customerId, page.limit + 1, page.before);
+  if (own.length === 0) return auditPage;
+  const all = [...auditPage.items, ...own].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const items = all.slice(0, page.limit);
+  const last = items[items.length - 1];
+  const more = auditPage.nextCursor !== null || all.length > page.limit;
+  return { items, nextCursor: more && last ? encodeCursor(last.id, last.id) : null };
+}
+
+/**
+ * Audit rows (alias `a`) that only record the owner, team or pool columns changing in the same
+ * transaction as an ownership change of that customer: the ownership entry tells it with its reason.
+ */
+export const auditOfOwnershipChange = sql`(a.entity = 'customers' and a.action = 'update' and a.changes is not null
+  and not exists (select 1 from jsonb_object_keys(a.changes) k where k not in ('owner_id', 'team_id', 'pooled_at'))
+  and exists (select 1 from ownership_changes oc
+               where oc.org_id = a.org_id and oc.customer_id::text = a.entity_id and oc.at = a.at))`;
+
+/** Columns to write when an edit of the record gives the customer another owner: a fresh start, out of the pool. */
+export function newOwnerColumns(ownerId: string | null) {
+  return { ownerSince: ownerId ? new Date() : null, protectedUntil: null, pooledAt: null, poolWarnedAt: null };
+}
+
+/** Records an owner or team change made by editing the customer (PATCH), so it is on the timeline too. */
+export async function recordOwnerEdit(
+  ctx: Ctx,
+  before: { id: string; ownerId: string | null; teamId: string | null },
+  after: { ownerId: string | null; teamId: string | null },
+): Promise<void> {
+  if (before.ownerId === after.ownerId && before.teamId === after.teamId) return;
+  await recordOwnershipChanges(ctx, [
+    {
+      customerId: before.id,
+      kind: 'update',
+      fromOwnerId: before.ownerId,
+      toOwnerId: after.ownerId,
+      fromTeamId: before.teamId,
+      toTeamId: after.teamId,
+    },
+  ]);
+}

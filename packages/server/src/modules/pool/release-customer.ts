@@ -1,0 +1,113 @@
+import type { PoolCustomer, ReleaseCustomerInput } from '@berth/domain';
+import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import { AppError } from '../../platform/app-error';
+import { type Ctx, can, inTransaction } from '../../platform/context';
+import { scopeWhere } from '../../platform/data-scope';
+import { customerById } from '../customers/customer-scope';
+import { customers } from '../customers/tables';
+import { notify } from '../notifications/notify';
+import { recordOwnershipChanges } from './ownership-log';
+
+const assignScope = (ctx: Ctx) =>
+  and(
+    scopeWhere(ctx, 'customers', 'assign', {
+      orgId: customers.orgId,
+      owner: customers.ownerId,
+      team: customers.teamId,
+    }),
+    isNull(customers.mergedIntoId),
+  ) as SQL;
+
+/**
+ * The owner puts a customer back into its team's pool, with a reason; a manager (customers.assign)
+ * may do it for customers in their scope, and the owner is then told. The team stays.
+ */
+export async function releaseCustomer(
+  ctx: Ctx,
+  id: string,
+  expected: number | undefined,
+  input: ReleaseCustomerInput,
+): Promise<PoolCustomer> {
+  return inTransaction(ctx, async (tx) => {
+    const mayUpdate = can(tx, 'customers', 'update');
+    const mayAssign = can(tx, 'customers', 'assign');
+    const visible = [
+      ...(mayUpdate ? [customerById(tx, 'update', id)] : []),
+      ...(mayAssign ? [and(assignScope(tx), eq(customers.id, id)) as SQL] : []),
+    ];
+    if (visible.length === 0) throw AppError.forbidden();
+    const [current] = await tx.db
+      .select({
+        row: customers,
+        assignable: mayAssign ? sql<boolean>`(${assignScope(tx)})` : sql<boolean>`false`,
+      })
+      .from(customers)
+      .where(or(...visible))
+      .for('update');
+    if (!current) throw AppError.notFound();
+    const { row } = current;
+    if (row.pooledAt !== null || row.ownerId === null) throw new AppError('pool.already_in_pool', 409);
+    const mine = row.ownerId === tx.userId && mayUpdate;
+    if (!mine && !current.assignable) throw new AppError('pool.not_owner', 403);
+    if (expected !== undefined && expected !== row.version) throw AppError.versionConflict();
+    const [released] = await tx.db
+      .update(customers)
+      .set({
+        ownerId: null,
+        pooledAt: sql`date_trunc('milliseconds', now())`,
+        ownerSince: null,
+        protectedUntil: null,
+        poolWarnedAt: null,
+        version: sql`${customers.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(customers.orgId, tx.orgId), eq(customers.id, id)))
+      .returning();
+    const after = released as typeof customers.$inferSelect;
+    await recordOwnershipChanges(tx, [
+      {
+        customerId: id,
+        kind: 'release',
+        fromOwnerId: row.ownerId,
+        toOwnerId: null,
+        fromTeamId: row.teamId,
+        toTeamId: row.teamId,
+        reason: input.reason,
+      },
+    ]);
+    if (row.ownerId !== tx.userId) {
+      const [actor] = tx.userId
+        ? await tx.db
+            .select({ name: users.name })
+            .from(users)
+            .where(and(eq(users.orgId, tx.orgId), eq(users.id, tx.userId)))
+        : [];
+      await notify(
+        tx,
+        [
+          {
+            userId: row.ownerId,
+            kind: 'pool.returned',
+            params: { customer: row.name, reason: input.reason, actor: actor?.name ?? null },
+            subject: { type: 'customer', id },
+          },
+        ],
+        { email: true },
+      );
+    }
+    return {
+      id: after.id,
+      code: after.code,
+      name: after.name,
+      nameEn: after.nameEn,
+      country: after.country,
+      industry: after.industry,
+      status: after.status,
+      teamId: after.teamId,
+      pooledAt: (after.pooledAt as Date).toISOString(),
+      lastFollowUpAt: after.lastFollowUpAt?.toISOString() ?? null,
+      previousOwnerId: row.ownerId,
+    };
+  });
+}

@@ -1,0 +1,62 @@
+import { queryRows } from '@berth/server/db/database';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerSearchCondition } from '../src/modules/customers/customer-search';
+import { systemCtx } from '../src/platform/context';
+import { type Session, startTestApp, type TestApp } from './harness';
+
+/**
+ * Search reads a rare term's matches by id and filters a common term while walking the list
+ * index; both plans must return exactly the same customers.
+ */
+describe('customer search plans', () => {
+  let t: TestApp;
+  let admin: Session;
+  let orgId: string;
+  const names = [
+    '宁波远洋国际物流有限公司',
+    '上海远洋货运代理有限公司',
+    '远洋航运有限公司',
+    '青岛海丰物流有限公司',
+    '厦门顺达供应链有限公司',
+  ];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.setup('搜索测试');
+    orgId = admin.me.organization.id;
+    for (const [i, name] of names.entries()) {
+      const customer = (await t.request('POST', '/api/customers', { as: admin, body: { name } })).json();
+      await t.request('POST', '/api/contacts', {
+        as: admin,
+        body: { customerId: customer.id, name: i % 2 ? '张伟' : `李${'娜静'[i % 2]}远`, phones: [`1391234567${i}`] },
+      });
+    }
+  });
+  afterAll(() => t.close());
+
+  async function search(term: string, cap?: number): Promise<string[]> {
+    const condition = await customerSearchCondition(systemCtx(t.db, orgId), term, cap);
+    const rows = await queryRows<{ name: string }>(
+      t.db,
+      sql`select name from customers where org_id = ${orgId} and ${condition ?? sql`true`} order by id desc`,
+    );
+    return rows.map((r) => r.name);
+  }
+
+  it.each(['远洋', '远洋国际', 'yuanyang', '张伟', '13912345673', 'wl', '物流', '海丰', '不存在'])(
+    'finds the same customers for "%s" whether the term is rare or common',
+    async (term) => {
+      expect(await search(term, 1)).toEqual(await search(term));
+    },
+  );
+
+  it('matches two-character terms on Chinese names, word starts and contact names', async () => {
+    expect(await search('远洋')).toEqual(names.slice(0, 3).reverse());
+    expect(await search('张伟')).toEqual([names[3], names[1]]);
+    // Latin pairs match where a word (pinyin, initials, English, code) starts.
+    expect(await search('yu')).toEqual([names[2]]);
+    expect(await search('sh')).toEqual([names[1]]);
+    expect(await search('不存')).toEqual([]);
+  });
+});

@@ -1,0 +1,199 @@
+import { DeleteOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { type Attachment, type AttachmentKind, attachmentKinds, attachmentSchema } from '@berth/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Flex, Input, Popconfirm, Select, Table, type TableColumnsType, Tag, Upload } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../app/api-client';
+import { formatDateTime } from '../../../app/format';
+import { useCan } from '../../../app/permissions';
+import { useApiErrorHandler } from '../../../app/use-api-error-handler';
+import { useKeysetList } from '../../../app/use-keyset-list';
+import { LoadMore } from '../../../components/load-more';
+import { customerKeys, customerTimelineKey } from '../query-keys';
+
+export const customerAttachmentsKey = (customerId: string) =>
+  [...customerKeys.customers, 'attachments', customerId] as const;
+const kindColors: Record<AttachmentKind, string> = { business_licence: 'gold', contract: 'blue', other: 'default' };
+
+function formatSize(bytes: number, locale: string): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 ? 0 : 1;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}
+
+export const attachmentUrl = (attachment: Pick<Attachment, 'id'>) =>
+  `/api/attachments/${encodeURIComponent(attachment.id)}/content`;
+
+/** Business licence, contract scans and other files of a customer: upload by drag and drop, list, download. */
+export function CustomerAttachments({ customerId }: { customerId: string }) {
+  const { t, i18n } = useTranslation();
+  const can = useCan();
+  const { message } = App.useApp();
+  const handleError = useApiErrorHandler();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<AttachmentKind>('business_licence');
+  const [description, setDescription] = useState('');
+  const list = useKeysetList({
+    queryKey: customerAttachmentsKey(customerId),
+    path: `/api/customers/${encodeURIComponent(customerId)}/attachments`,
+    itemSchema: attachmentSchema,
+  });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: customerAttachmentsKey(customerId) });
+    void queryClient.invalidateQueries({ queryKey: customerTimelineKey(customerId) });
+  };
+
+  const upload = useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('kind', kind);
+      if (description.trim()) form.append('description', description.trim());
+      form.append('file', file, file.name);
+      return api.postForm(`/api/customers/${encodeURIComponent(customerId)}/attachments`, attachmentSchema, form);
+    },
+    onSuccess: (attachment) => {
+      setDescription('');
+      refresh();
+      void message.success(t('attachments.uploaded', { name: attachment.fileName }));
+    },
+    onError: (error) => handleError(error),
+  });
+  const remove = useMutation({
+    mutationFn: (attachment: Attachment) =>
+      api.delete(`/api/attachments/${encodeURIComponent(attachment.id)}`, attachment.version),
+    onSuccess: () => {
+      refresh();
+      void message.success(t('attachments.deleted'));
+    },
+    onError: (error) => handleError(error),
+  });
+
+  const columns = useMemo<TableColumnsType<Attachment>>(
+    () => [
+      {
+        title: t('attachments.fileName'),
+        dataIndex: 'fileName',
+        render: (_, attachment) => (
+          <Flex vertical>
+            <a href={attachmentUrl(attachment)} target="_blank" rel="noopener noreferrer" data-testid="attachment-name">
+              {attachment.fileName}
+            </a>
+            {attachment.description && <span style={{ color: 'rgba(0,0,0,0.45)' }}>{attachment.description}</span>}
+          </Flex>
+        ),
+      },
+      {
+        title: t('attachments.kind'),
+        dataIndex: 'kind',
+        render: (value: AttachmentKind) => <Tag color={kindColors[value]}>{t(`attachments.kinds.${value}`)}</Tag>,
+      },
+      {
+        title: t('attachments.size'),
+        dataIndex: 'sizeBytes',
+        align: 'right',
+        render: (value: number) => formatSize(value, i18n.language),
+      },
+      { title: t('attachments.uploader'), dataIndex: 'uploaderName', render: (value) => value ?? t('common.none') },
+      { title: t('attachments.uploadedAt'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },
+      {
+        title: t('common.actions'),
+        key: 'actions',
+        render: (_, attachment) => (
+          <Flex gap={4}>
+            <Button
+              type="link"
+              size="small"
+              icon={<DownloadOutlined />}
+              href={attachmentUrl(attachment)}
+              download={attachment.fileName}
+              data-testid="attachment-download"
+            >
+              {t('attachments.download')}
+            </Button>
+            {attachment.canDelete && (
+              <Popconfirm
+                title={t('attachments.confirmDelete', { name: attachment.fileName })}
+                onConfirm={() => remove.mutateAsync(attachment).catch(() => undefined)}
+              >
+                <Button type="link" size="small" danger icon={<DeleteOutlined />} data-testid="attachment-delete">
+                  {t('common.delete')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Flex>
+        ),
+      },
+    ],
+    [i18n.language, remove, t],
+  );
+
+  return (
+    <Flex vertical gap={16} data-testid="customer-attachments">
+      {can('attachments', 'create') && (
+        <Flex vertical gap={8}>
+          <Flex gap={8} wrap>
+            <Select
+              value={kind}
+              onChange={setKind}
+              style={{ minWidth: 160 }}
+              aria-label={t('attachments.kind')}
+              options={attachmentKinds.map((value) => ({ value, label: t(`attachments.kinds.${value}`) }))}
+              data-testid="attachment-kind"
+            />
+            <Input
+              value={description}
+              onChange={(event) => setDescription(event.target.value)}
+              placeholder={t('attachments.descriptionPlaceholder')}
+              aria-label={t('attachments.description')}
+              maxLength={500}
+              style={{ flex: 1, minWidth: 200 }}
+            />
+          </Flex>
+          <Upload.Dragger
+            multiple={false}
+            showUploadList={false}
+            disabled={upload.isPending}
+            customRequest={({ file, onSuccess, onError }) => {
+              upload.mutate(file as File, {
+                onSuccess: () => onSuccess?.(null),
+                onError: (error) => onError?.(error as Error),
+              });
+            }}
+            data-testid="attachment-upload"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('attachments.drop')}</p>
+            <p className="ant-upload-hint">{t('attachments.hint')}</p>
+          </Upload.Dragger>
+        </Flex>
+      )}
+      <Table
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading || upload.isPending}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('attachments.empty') }}
+        onRow={() => ({ 'data-testid': 'attachment-row' }) as React.HTMLAttributes<HTMLElement>}
+        data-testid="attachment-table"
+      />
+      <LoadMore
+        count={list.items.length}
+        hasMore={list.hasMore}
+        loading={list.loadingMore}
+        onLoadMore={list.loadMore}
+      />
+    </Flex>
+  );
+}

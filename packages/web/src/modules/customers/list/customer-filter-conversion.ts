@@ -1,0 +1,27 @@
+import type { CustomerFilters } from '@berth/domain';
+import type { CustomerFilterValues } from './use-customer-filters';
+
+/** The list's filter values as the API stores them in segments and saved views (lane = POL or POL-POD). */
+export function toStoredFilters(values: CustomerFilterValues): CustomerFilters {
+  const { pol, pod, ...rest } = values;
+  const lane = pol ? (pod ? `${pol}-${pod}` : pol) : undefined;
+  const entries = Object.entries({ ...rest, lane }).filter(([, value]) => value !== undefined && value !== '');
+  return Object.fromEntries(entries) as CustomerFilters;
+}
+
+/** Stored filters back into the list's filter values (only the ones the list page offers). */
+export function fromStoredFilters(filters: CustomerFilters): CustomerFilterValues {
+  const [pol, pod] = filters.lane?.split('-') ?? [];
+  const values: CustomerFilterValues = {
+    q: filters.q,
+    status: filters.status,
+    relationshipType: filters.relationshipType,
+    role: filters.role,
+    country: filters.country,
+    tagId: filters.tagId,
+    ownerId: filters.ownerId,
+    pol,
+    pod,
+  };
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => !!value)) as CustomerFilterValues;
+}

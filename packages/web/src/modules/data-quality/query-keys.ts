@@ -1,0 +1,1 @@
+export const dataQualityKeys = { root: ['data-quality'] } as const;
