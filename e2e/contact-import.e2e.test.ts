@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
+import { setUpOrganization, signIn } from './console-session';
 import { freePort, ServerProcess, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@ningbo-forwarding.example', password: 'Ningbo-admin-2026' };
@@ -15,19 +16,10 @@ describe('importing contacts in the browser', () => {
   beforeAll(async () => {
     server = new ServerProcess(await freePort(), tempDataDir());
     await server.start();
-    const setup = await fetch(`${server.url}/api/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organization: { name: '宁波国际货代' }, admin: { name: '管理员', ...admin } }),
-    });
-    expect(setup.status).toBe(201);
+    await setUpOrganization(server, '宁波国际货代', admin);
     browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN', acceptDownloads: true })).newPage();
-    await page.goto(`${server.url}/login`);
-    await page.locator('#login_email').fill(admin.email);
-    await page.locator('#login_password').fill(admin.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, server, admin);
   });
   afterAll(async () => {
     await browser?.close();

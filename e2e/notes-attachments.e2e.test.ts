@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
+import { setUpOrganization, signIn } from './console-session';
 import { freePort, ServerProcess, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@ningbo-shipping.example', password: 'Ningbo-admin-2026' };
@@ -14,14 +15,6 @@ describe('notes with mentions, notifications and attachments in the browser', ()
   let browser: Browser;
   let page: Page;
   let customerUrl = '';
-
-  const signIn = async (target: Page, who: { email: string; password: string }) => {
-    await target.goto(`${server.url}/login`);
-    await target.locator('#login_email').fill(who.email);
-    await target.locator('#login_password').fill(who.password);
-    await target.getByTestId('login-submit').click();
-    await target.getByTestId('user-menu').waitFor();
-  };
 
   /** A call through the API from the signed-in page, with its CSRF token. */
   const api = (method: string, url: string, body?: unknown) =>
@@ -41,15 +34,10 @@ describe('notes with mentions, notifications and attachments in the browser', ()
   beforeAll(async () => {
     server = new ServerProcess(await freePort(), tempDataDir());
     await server.start();
-    const setup = await fetch(`${server.url}/api/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organization: { name: '宁波港联货代' }, admin: { name: '管理员', ...admin } }),
-    });
-    expect(setup.status).toBe(201);
+    await setUpOrganization(server, '宁波港联货代', admin);
     browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN', acceptDownloads: true })).newPage();
-    await signIn(page, admin);
+    await signIn(page, server, admin);
     const roles = await api('GET', '/api/roles?limit=200');
     const roleId = roles.body.items.find((r: { key: string }) => r.key === 'customer_service').id;
     const user = await api('POST', '/api/users', {
@@ -86,7 +74,7 @@ describe('notes with mentions, notifications and attachments in the browser', ()
 
     const other = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
     try {
-      await signIn(other, colleague);
+      await signIn(other, server, colleague);
       const bell = other.getByTestId('notification-bell');
       await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 15_000 }).toBe('通知（1 条未读）');
       expect(await bell.locator('.ant-badge-count').textContent()).toContain('1');

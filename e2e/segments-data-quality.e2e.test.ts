@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
+import { setUpOrganization, signIn } from './console-session';
 import { freePort, ServerProcess, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@segments-forwarding.example', password: 'Segments-admin-2026' };
@@ -13,19 +14,10 @@ describe('saved views, segments and data quality in the browser', () => {
   beforeAll(async () => {
     server = new ServerProcess(await freePort(), tempDataDir());
     await server.start();
-    const setup = await fetch(`${server.url}/api/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ organization: { name: '厦门分群货代' }, admin: { name: '管理员', ...admin } }),
-    });
-    expect(setup.status).toBe(201);
+    await setUpOrganization(server, '厦门分群货代', admin);
     browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
-    await page.goto(`${server.url}/login`);
-    await page.locator('#login_email').fill(admin.email);
-    await page.locator('#login_password').fill(admin.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, server, admin);
     for (const body of [
       { name: '厦门远航物流有限公司', country: 'US', status: 'active' },
       { name: '厦门海通货运有限公司', country: 'US', status: 'active' },

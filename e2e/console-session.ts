@@ -1,0 +1,27 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { ServerProcess } from './server-process';
+
+export interface Account {
+  email: string;
+  password: string;
+}
+
+/** First-run setup of a fresh server: one organisation and its administrator. */
+export async function setUpOrganization(server: ServerProcess, organization: string, admin: Account): Promise<void> {
+  const setup = await fetch(`${server.url}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ organization: { name: organization }, admin: { name: '管理员', ...admin } }),
+  });
+  expect(setup.status).toBe(201);
+}
+
+/** Signs in through the login form and waits for the console. */
+export async function signIn(page: Page, server: ServerProcess, who: Account): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.locator('#login_email').fill(who.email);
+  await page.locator('#login_password').fill(who.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
