@@ -8,7 +8,8 @@ const password = 'Bench-password-1';
 
 /**
  * The real server on a fresh database (in-memory PGlite, or DATABASE_URL) with one
- * organisation; `listen` serves it on a loopback port and signs the administrator in.
+ * organisation; `listen` serves it on a loopback port and signs the administrator in
+ * (session cookie and CSRF token).
  */
 export async function startBenchServer() {
   const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: null });
@@ -33,8 +34,11 @@ export async function startBenchServer() {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email, password }),
       });
+      if (!login.ok) throw new Error(`bench sign-in failed: HTTP ${login.status} ${await login.text()}`);
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
-      return { address, cookie };
+      // Writes need the session's CSRF token in X-CSRF-Token next to the cookie.
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      return { address, cookie, csrfToken };
     },
     async close() {
       await server.close();

@@ -59,4 +59,22 @@ describe('customer search plans', () => {
     expect(await search('sh')).toEqual([names[1]]);
     expect(await search('不存')).toEqual([]);
   });
+
+  it.each(['远洋', 'yuanyang', '张伟', '13912345673', 'c000002', '物流'])(
+    'pages through the list search for "%s" with the same customers as the index plan',
+    async (term) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = `/api/customers?limit=2&q=${encodeURIComponent(term)}${cursor ? `&cursor=${cursor}` : ''}`;
+        const page: { items: { name: string }[]; nextCursor: string | null } = (
+          await t.request('GET', query, { as: admin })
+        ).json();
+        seen.push(...page.items.map((c: { name: string }) => c.name));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(await search(term));
+      expect(seen.length).toBeGreaterThan(0);
+    },
+  );
 });

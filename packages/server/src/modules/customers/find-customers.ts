@@ -1,5 +1,5 @@
 import type { Customer, customerListQuerySchema, Page } from '@berth/domain';
-import { and, desc, gte, type SQL } from 'drizzle-orm';
+import { and, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
@@ -39,7 +39,9 @@ type CustomerRow = Parameters<typeof toCustomers>[2][number];
 /**
  * A search first walks the newest rows of the filtered list (a bounded number of them): a common
  * term fills the page there. Only when it does not, the term is rare enough for the text indexes,
- * which then hand over a bounded set of candidates (see customerSearchCondition).
+ * which then hand over a bounded set of candidates (see customerSearchCondition). A term shaped
+ * like an identifier (a customer code, a run of phone digits, a credit code) is rare by nature
+ * and goes to the indexes straight away.
  */
 async function search(
   ctx: Ctx,
@@ -50,14 +52,20 @@ async function search(
 ): Promise<CustomerRow[]> {
   const needle = searchNeedle(q);
   if (!needle) return select(undefined);
-  const [floor] = await ctx.db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(and(...conditions))
-    .orderBy(desc(customers.id))
-    .offset(searchWalkWindow - 1)
-    .limit(1);
-  const recent = await select(and(searchMatch(needle), floor ? gte(customers.id, floor.id) : undefined));
-  if (!floor || recent.length > limit) return recent;
+  if (!looksLikeIdentifier(needle)) {
+    // The floor is the oldest id of the walk window, found in the same statement. A walk that does
+    // not fill the page hands over to the indexes, which are exact on any list size.
+    const floor = sql`(select ${customers.id} from ${customers} where ${and(...conditions)}
+      order by ${customers.id} desc offset ${searchWalkWindow - 1} limit 1)`;
+    const recent = await select(and(searchMatch(needle), sql`${customers.id} >= coalesce(${floor}, ${minUuid}::uuid)`));
+    if (recent.length > limit) return recent;
+  }
   return select((await customerSearchCondition(ctx, needle)) ?? undefined);
+}
+
+const minUuid = '00000000-0000-0000-0000-000000000000';
+
+/** Customer codes, six or more digits (phones, tax numbers) and 18-character credit codes. */
+function looksLikeIdentifier(needle: string): boolean {
+  return /^c\d{4,}$/.test(needle) || /^\+?\d{6,}$/.test(needle) || /^[0-9a-z]{18}$/.test(needle);
 }

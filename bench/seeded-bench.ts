@@ -1,0 +1,26 @@
+import { startBenchServer } from './bench-server';
+import { type CustomerSample, sampleCustomers } from './customer-samples';
+import { seedCustomers } from './customer-seed';
+
+export type SeededBench = Awaited<ReturnType<typeof startSeededBench>>;
+
+/**
+ * The bench server with N customers and one contact each (BENCH_CUSTOMERS, default 1,000,000),
+ * listening and signed in. Seeding a million takes minutes, so one seeded bench can serve
+ * several benchmarks in a run; whoever started it closes it.
+ */
+export async function startSeededBench(count = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000)) {
+  const bench = await startBenchServer();
+  try {
+    const seedStart = performance.now();
+    await seedCustomers(bench.db, bench.orgId, [bench.adminId], count);
+    const seedMs = performance.now() - seedStart;
+    const session = await bench.listen();
+    const samples: CustomerSample[] = await sampleCustomers(bench.db, bench.orgId, count);
+    if (samples.length === 0) throw new Error('no seeded customers to sample');
+    return { bench, session, count, seedMs, samples, close: () => bench.close() };
+  } catch (error) {
+    await bench.close();
+    throw error;
+  }
+}
