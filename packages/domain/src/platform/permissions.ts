@@ -29,6 +29,13 @@ export const resourceActions = {
   attachments: ['read', 'create', 'delete'],
   segments: ['read', 'create', 'update', 'delete'],
   dataQuality: ['read'],
+  /** Sales pipeline; `configure` = stages, lost reasons and next-step rules of the organisation. */
+  opportunities: ['read', 'create', 'update', 'delete', 'configure'],
+  inquiries: ['read', 'create'],
+  activities: ['read', 'create', 'update', 'delete'],
+  /** Tasks: everyone reads and works their own; wider scopes see colleagues' tasks. */
+  tasks: ['read', 'create', 'update', 'delete'],
+  salesEvents: ['read', 'create', 'update', 'delete'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Resource = keyof typeof resourceActions;
@@ -91,6 +98,11 @@ export const builtinRoles = [
       attachments: { read: 'org' },
       segments: { read: 'org', create: 'org' },
       dataQuality: { read: 'org' },
+      opportunities: { read: 'org' },
+      inquiries: { read: 'org' },
+      activities: { read: 'org' },
+      tasks: { read: 'org', create: 'own', update: 'own' },
+      salesEvents: { read: 'org' },
     },
   },
   {
@@ -110,6 +122,11 @@ export const builtinRoles = [
       attachments: { read: 'team', create: 'team', delete: 'team' },
       segments: { read: 'org', create: 'org', update: 'own', delete: 'own' },
       dataQuality: { read: 'team' },
+      opportunities: { read: 'team', create: 'team', update: 'team', delete: 'team', configure: 'org' },
+      inquiries: { read: 'team', create: 'team' },
+      activities: { read: 'team', create: 'team', update: 'own', delete: 'own' },
+      tasks: { read: 'team', create: 'team', update: 'team', delete: 'own' },
+      salesEvents: { read: 'org', create: 'team', update: 'team', delete: 'team' },
     },
   },
   {
@@ -127,6 +144,11 @@ export const builtinRoles = [
       notes: { read: 'own', create: 'own', update: 'own', delete: 'own' },
       attachments: { read: 'own', create: 'own' },
       segments: { read: 'org', create: 'own', update: 'own', delete: 'own' },
+      opportunities: { read: 'own', create: 'own', update: 'own' },
+      inquiries: { read: 'own', create: 'own' },
+      activities: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+      tasks: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+      salesEvents: { read: 'org', create: 'own', update: 'own' },
     },
   },
   {
@@ -143,6 +165,9 @@ export const builtinRoles = [
       notes: { read: 'org', create: 'org', update: 'own' },
       attachments: { read: 'org' },
       segments: { read: 'org' },
+      inquiries: { read: 'org', create: 'org' },
+      activities: { read: 'org', create: 'org', update: 'own' },
+      tasks: { read: 'own', create: 'own', update: 'own', delete: 'own' },
     },
   },
   {
@@ -158,6 +183,8 @@ export const builtinRoles = [
       notes: { read: 'org', create: 'org', update: 'own' },
       attachments: { read: 'org' },
       segments: { read: 'org' },
+      activities: { read: 'org' },
+      tasks: { read: 'own', create: 'own', update: 'own', delete: 'own' },
     },
   },
   {
@@ -175,6 +202,8 @@ export const builtinRoles = [
       notes: { read: 'org', create: 'org', update: 'own' },
       attachments: { read: 'org', create: 'org' },
       segments: { read: 'org' },
+      opportunities: { read: 'org' },
+      tasks: { read: 'own', create: 'own', update: 'own', delete: 'own' },
     },
   },
   {
@@ -190,6 +219,10 @@ export const builtinRoles = [
       notes: { read: 'org' },
       segments: { read: 'org', create: 'org', update: 'org', delete: 'org' },
       dataQuality: { read: 'org' },
+      opportunities: { read: 'org' },
+      inquiries: { read: 'org', create: 'org' },
+      tasks: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+      salesEvents: { read: 'org', create: 'org', update: 'org', delete: 'org' },
     },
   },
 ] as const satisfies readonly { key: string; name: string; nameEn: string; permissions: Permissions }[];

@@ -44,6 +44,8 @@ export async function createOrganization(
       .insert(users)
       .values({ orgId, email: input.admin.email, name: input.admin.name, passwordHash, roleId: adminRole.id })
       .returning({ id: users.id });
+    // Default sales stages, lost reasons and next-step rules (defined with the migration that made them).
+    await tx.db.execute(sql`select berth_default_pipeline(${orgId})`);
     return { orgId, adminId: (admin as { id: string }).id };
   });
 }

@@ -79,6 +79,11 @@ export const admin: typeof zh = {
       attachments: 'Attachments',
       segments: 'Segments',
       dataQuality: 'Data quality',
+      opportunities: 'Opportunities',
+      inquiries: 'Inquiries',
+      activities: 'Activities',
+      tasks: 'Tasks',
+      salesEvents: 'Sales events',
     },
     actions: {
       read: 'View',

@@ -76,6 +76,11 @@ export const admin = {
       attachments: '附件',
       segments: '客户分群',
       dataQuality: '数据质量',
+      opportunities: '销售机会',
+      inquiries: '询价',
+      activities: '销售活动记录',
+      tasks: '任务',
+      salesEvents: '销售活动（展会/拜访）',
     },
     actions: {
       read: '查看',
