@@ -1,7 +1,8 @@
-import { openDatabase } from '@berth/server/db/database';
+import { type Db, openDatabase, queryRows } from '@berth/server/db/database';
 import { createOrganization } from '@berth/server/modules/setup/create-organization';
 import { loadConfig } from '@berth/server/platform/config';
 import { createServer } from '@berth/server/server';
+import { sql } from 'drizzle-orm';
 
 const email = 'bench@example.com';
 const password = 'Bench-password-1';
@@ -15,12 +16,17 @@ export async function startBenchServer() {
   const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: null });
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', LOGIN_RATE_PER_MINUTE: '10000' });
   const server = await createServer(config, { database, logger: false, startJobs: false });
-  const { orgId, adminId } = await createOrganization(
-    server.deps.db,
-    { organization: { name: 'Bench' }, admin: { name: 'Bench', email, password } },
-    { onlyIfFirst: false },
-  );
+  const reused = reuseRequested() ? await benchOrganization(server.deps.db) : null;
+  const { orgId, adminId } =
+    reused ??
+    (await createOrganization(
+      server.deps.db,
+      { organization: { name: 'Bench' }, admin: { name: 'Bench', email, password } },
+      { onlyIfFirst: false },
+    ));
   return {
+    /** True when BENCH_REUSE found the organisation of an earlier run in the DATABASE_URL database. */
+    reused: reused !== null,
     db: server.deps.db,
     engine: database.engine,
     /** The durable job runner (not started): benches run queued jobs with `jobs.runDue()`. */
@@ -45,4 +51,17 @@ export async function startBenchServer() {
       await database.close();
     },
   };
+}
+
+/** BENCH_REUSE=1 with DATABASE_URL keeps the seeded database between runs (seeding 1M takes minutes). */
+function reuseRequested(): boolean {
+  return !!process.env.DATABASE_URL && ['1', 'true', 'yes'].includes(process.env.BENCH_REUSE ?? '');
+}
+
+async function benchOrganization(db: Db): Promise<{ orgId: string; adminId: string } | null> {
+  const [row] = await queryRows<{ org_id: string; id: string }>(
+    db,
+    sql`select org_id, id from users where email = ${email} order by created_at limit 1`,
+  );
+  return row ? { orgId: row.org_id, adminId: row.id } : null;
 }

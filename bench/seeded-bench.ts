@@ -1,3 +1,5 @@
+import { queryRows } from '@berth/server/db/database';
+import { sql } from 'drizzle-orm';
 import { startBenchServer } from './bench-server';
 import { type CustomerSample, sampleCustomers } from './customer-samples';
 import { seedCustomers } from './customer-seed';
@@ -13,7 +15,11 @@ export async function startSeededBench(count = Number(process.env.BENCH_CUSTOMER
   const bench = await startBenchServer();
   try {
     const seedStart = performance.now();
-    await seedCustomers(bench.db, bench.orgId, [bench.adminId], count);
+    if (!bench.reused) await seedCustomers(bench.db, bench.orgId, [bench.adminId], count);
+    else {
+      const held = await customerCount(bench);
+      if (held !== count) throw new Error(`BENCH_REUSE: the database holds ${held} bench customers, not ${count}`);
+    }
     const seedMs = performance.now() - seedStart;
     const session = await bench.listen();
     const samples: CustomerSample[] = await sampleCustomers(bench.db, bench.orgId, count);
@@ -23,4 +29,12 @@ export async function startSeededBench(count = Number(process.env.BENCH_CUSTOMER
     await bench.close();
     throw error;
   }
+}
+
+async function customerCount(bench: Awaited<ReturnType<typeof startBenchServer>>): Promise<number> {
+  const [row] = await queryRows<{ n: string | number }>(
+    bench.db,
+    sql`select count(*) as n from customers where org_id = ${bench.orgId}`,
+  );
+  return Number(row?.n ?? 0);
 }
