@@ -17,6 +17,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { uuidv7 } from 'uuidv7';
+import { activityRoutes } from './modules/activities/routes';
 import { apiKeyRoutes } from './modules/api-keys/routes';
 import { attachmentRoutes } from './modules/attachments/routes';
 import { auditRoutes } from './modules/audit/routes';
@@ -26,15 +27,20 @@ import { dataQualityRoutes } from './modules/data-quality/routes';
 import { importRoutes } from './modules/imports/routes';
 import { noteRoutes } from './modules/notes/routes';
 import { notificationRoutes } from './modules/notifications/routes';
+import { opportunityRoutes } from './modules/opportunities/routes';
 import { outboxRoutes } from './modules/outbox/routes';
 import { poolRoutes } from './modules/pool/routes';
+import { prospectRoutes } from './modules/prospects/routes';
 import { roleRoutes } from './modules/roles/routes';
+import { salesEventRoutes } from './modules/sales-events/routes';
 import { segmentRoutes } from './modules/segments/routes';
+import { taskRoutes } from './modules/tasks/routes';
 import { teamRoutes } from './modules/teams/routes';
 import { userRoutes } from './modules/users/routes';
 import type { AppDeps } from './platform/deps';
 import { registerAccessControl } from './platform/http/access';
 import { registerIdempotency } from './platform/http/idempotency';
+import { registerInputGuard } from './platform/http/input-guard';
 import { registerMetrics } from './platform/http/metrics';
 import { registerProblemHandler, sendProblem } from './platform/http/problem-handler';
 
@@ -57,6 +63,11 @@ const modules = [
   notificationRoutes,
   segmentRoutes,
   dataQualityRoutes,
+  salesEventRoutes,
+  prospectRoutes,
+  activityRoutes,
+  taskRoutes,
+  opportunityRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}) {
@@ -66,6 +77,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     trustProxy: deps.config.TRUST_PROXY,
     genReqId: () => uuidv7(),
     requestIdHeader: false,
+    // URLs the router cannot take apart (bad percent-encoding, an over-long id) answer problem+json too.
+    frameworkErrors: (_error, request, reply) => sendProblem(request, reply, 400, 'request.malformed'),
     // Requests Node cannot even parse (e.g. raw non-ASCII bytes in the URL) still get problem+json.
     clientErrorHandler: (_error, socket) => {
       if (!socket.writable) return;
@@ -149,6 +162,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     { idleHours: deps.config.SESSION_IDLE_HOURS, maxDays: deps.config.SESSION_MAX_DAYS },
     deps.routeTable,
   );
+  registerInputGuard(app);
   registerIdempotency(app, deps.db);
   registerMetrics(app);
   registerHealth(app, deps);

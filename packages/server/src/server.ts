@@ -5,6 +5,13 @@ import { migrateDatabase } from './db/migrate';
 import { importJob, runImport } from './modules/imports/run-import';
 import { poolSweepEveryMs, poolSweepJob, runPoolSweep } from './modules/pool/pool-sweep';
 import { syncBuiltinRoles } from './modules/roles/sync-builtin-roles';
+import {
+  runSalesEventReminders,
+  salesEventRemindersEveryMs,
+  salesEventRemindersJob,
+} from './modules/sales-events/event-reminders';
+import { nextStepsEveryMs, nextStepsJob, runNextStepRules } from './modules/tasks/run-next-step-rules';
+import { runTaskReminders, taskRemindersEveryMs, taskRemindersJob } from './modules/tasks/task-reminders';
 import type { Config } from './platform/config';
 import type { AppDeps } from './platform/deps';
 import { purgeOldIdempotencyKeys } from './platform/http/idempotency';
@@ -43,12 +50,21 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   deps.jobs = new JobRunner(database.db, app.log, {
     pollMs: config.JOB_POLL_MS,
     retryBaseMs: options.retryBaseMs,
-    staleAfterMs: database.engine === 'pglite' ? 0 : 5 * 60_000,
+    staleAfterMs: database.engine === 'pglite' ? 0 : config.JOB_STALE_AFTER_MS,
   });
   registerOutboxDelivery(deps.jobs, mailer);
   deps.jobs.register(importJob, runImport);
   deps.jobs.every(poolSweepJob, poolSweepEveryMs, async (_job, db) => {
     await runPoolSweep(db);
+  });
+  deps.jobs.every(nextStepsJob, nextStepsEveryMs, async (_job, db) => {
+    await runNextStepRules(db);
+  });
+  deps.jobs.every(taskRemindersJob, taskRemindersEveryMs, async (_job, db) => {
+    await runTaskReminders(db);
+  });
+  deps.jobs.every(salesEventRemindersJob, salesEventRemindersEveryMs, async (_job, db) => {
+    await runSalesEventReminders(db, config.SALES_EVENT_REMINDER_HOURS);
   });
   deps.jobs.every('maintenance.purge', 3_600_000, async (_job, db) => {
     await purgeFinishedJobs(db);

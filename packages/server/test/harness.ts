@@ -31,6 +31,13 @@ export async function openTestDatabase(): Promise<{ database: Database; url?: st
       await database.close();
       const cleanup = new pg.Client({ connectionString: baseUrl });
       await cleanup.connect();
+      // pool.end() resolves before its connections have finished closing; killing them mid-close
+      // (with force) makes the closing clients fail with an unhandled 57P01. Give them a moment.
+      for (let wait = 0; wait < 50; wait++) {
+        const open = await cleanup.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (open.rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },

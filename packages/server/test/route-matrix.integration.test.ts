@@ -74,6 +74,51 @@ const sampleBodies: Record<string, unknown> = {
   'PATCH /api/segments/{id}': { name: 'Hacked' },
   'POST /api/saved-views': { resource: 'customers', name: 'Probe view', state: { filters: {} } },
   'PATCH /api/saved-views/{id}': { name: 'Hacked' },
+  'POST /api/sales-events': {
+    kind: 'trade_show',
+    name: 'Probe show',
+    startsAt: '2031-05-01T01:00:00Z',
+    endsAt: '2031-05-01T09:00:00Z',
+  },
+  'PATCH /api/sales-events/{id}': { name: 'Hacked' },
+  'PUT /api/sales-events/{id}/participants': { userIds: [] },
+  'PUT /api/sales-events/{id}/shifts': { shifts: [] },
+  'PUT /api/sales-events/{id}/checklist': { items: [{ text: 'Hacked' }] },
+  'POST /api/sales-events/{id}/leads': { companyName: 'Probe prospect' },
+  'POST /api/prospects/assign': {
+    customerIds: ['00000000-0000-7000-8000-000000000000'],
+    userIds: ['00000000-0000-7000-8000-000000000001'],
+    mode: 'manual',
+  },
+  'POST /api/activities': {
+    customerId: '00000000-0000-7000-8000-000000000000',
+    kind: 'call',
+    subject: 'Probe call',
+    occurredAt: '2026-01-05T08:00:00Z',
+  },
+  'PATCH /api/activities/{id}': { subject: 'Hacked' },
+  'POST /api/tasks': { title: 'Probe task' },
+  'PATCH /api/tasks/{id}': { title: 'Hacked' },
+  'POST /api/next-step-rules': { stageKey: 'inquiry', kind: 'no_activity', days: 1 },
+  'PATCH /api/next-step-rules/{id}': { days: 9 },
+  'POST /api/calendar/feed': undefined,
+  'POST /api/opportunities': {
+    title: 'Probe opportunity',
+    customerId: '00000000-0000-7000-8000-000000000000',
+    source: 'referral',
+  },
+  'PATCH /api/opportunities/{id}': { stage: 'won' },
+  'PUT /api/opportunities/stages': {
+    items: [{ key: 'inquiry', nameZh: '探针', nameEn: 'Probe', probability: 10 }],
+  },
+  'POST /api/opportunities/lost-reasons': { nameZh: '探针', nameEn: 'Probe' },
+  'PATCH /api/opportunities/lost-reasons/{id}': { nameZh: 'Hacked' },
+  'POST /api/inquiries': {
+    customerId: '00000000-0000-7000-8000-000000000000',
+    pol: 'CNSHA',
+    pod: 'USLAX',
+    mode: 'fcl',
+  },
   'POST /api/data-quality/duplicate-dismissals': {
     kind: 'name',
     key: 'probe',
@@ -155,10 +200,40 @@ describe('every route checks authentication, permission and tenant', () => {
         headers: { cookie: adminA.cookie, 'x-csrf-token': adminA.csrfToken },
       })
     ).json().id;
+    idsA.activities = (
+      await t.request('POST', '/api/activities', {
+        as: adminA,
+        body: { customerId: idsA.customers, kind: 'call', subject: 'Org A call', occurredAt: new Date().toISOString() },
+      })
+    ).json().id;
+    idsA.tasks = (await t.request('POST', '/api/tasks', { as: adminA, body: { title: 'Org A task' } })).json().id;
+    idsA['next-step-rules'] = (await t.request('GET', '/api/next-step-rules', { as: adminA })).json().items[0].id;
     await t.request('POST', '/api/customers/bulk-tags', {
       as: adminA,
       body: { customerIds: [idsA.customers], add: [idsA.tags] },
     });
+    idsA.opportunities = (
+      await t.request('POST', '/api/inquiries', {
+        as: adminA,
+        body: { customerId: idsA.customers, pol: 'CNSHA', pod: 'USLAX', mode: 'fcl', message: 'Org A inquiry' },
+      })
+    ).json().opportunityId;
+    idsA['lost-reasons'] = (
+      await t.request('GET', '/api/opportunities/lost-reasons', { as: adminA })
+    ).json().items[0].id;
+
+    idsA['sales-events'] = (
+      await t.request('POST', '/api/sales-events', {
+        as: adminA,
+        body: {
+          kind: 'trade_show',
+          name: 'Org A 展会',
+          startsAt: '2031-05-01T01:00:00Z',
+          endsAt: '2031-05-01T09:00:00Z',
+          participantIds: [rep.id],
+        },
+      })
+    ).json().id;
 
     const empty = await t.request('POST', '/api/roles', {
       as: adminA,
@@ -186,7 +261,11 @@ describe('every route checks authentication, permission and tenant', () => {
   afterAll(() => t.close());
 
   const idFor = (path: string): string => {
-    const key = path.startsWith('/api/me/sessions') ? 'sessions' : (path.split('/')[2] as string);
+    const key = path.startsWith('/api/me/sessions')
+      ? 'sessions'
+      : path.startsWith('/api/opportunities/lost-reasons')
+        ? 'lost-reasons'
+        : (path.split('/')[2] as string);
     const id = idsA[key];
     if (!id) throw new Error(`no record of org A for ${path}: add one to the route matrix`);
     return id;
@@ -194,7 +273,7 @@ describe('every route checks authentication, permission and tenant', () => {
   const urlOf = (op: Operation) => (op.path.includes('{id}') ? op.path.replace('{id}', idFor(op.path)) : op.path);
   const access = (op: Operation) => {
     const entry = t.server.deps.routeTable.find(
-      (r) => r.method === op.method && r.url === op.path.replace('{id}', ':id'),
+      (r) => r.method === op.method && r.url === op.path.replace(/\{(\w+)\}/g, ':$1'),
     );
     if (!entry) throw new Error(`${op.method} ${op.path} is in the OpenAPI document but has no access rule`);
     return entry.access;
@@ -210,7 +289,7 @@ describe('every route checks authentication, permission and tenant', () => {
   it('documents every API route in OpenAPI 3.1', async () => {
     const doc = (await t.request('GET', '/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    const documented = new Set(operations.map((o) => `${o.method} ${o.path.replace('{id}', ':id')}`));
+    const documented = new Set(operations.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, ':$1')}`));
     for (const route of t.server.deps.routeTable) {
       expect(documented.has(`${route.method} ${route.url}`), `${route.method} ${route.url}`).toBe(true);
     }

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { permissionsSchema } from '../platform/permissions';
+import { isCommonPassword } from './common-passwords';
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
 
-/** At least 10 characters, with letters and digits; long passphrases are welcome. */
+/** At least 10 characters, with letters and digits, and not a well-known one; long passphrases are welcome. */
 export const passwordSchema = z
   .string()
   .min(10)
   .max(200)
-  .refine((p) => /\p{L}/u.test(p) && /\p{N}/u.test(p), { message: 'auth.password_weak' });
+  .refine((p) => /\p{L}/u.test(p) && /\p{N}/u.test(p), { message: 'auth.password_weak' })
+  .refine((p) => !isCommonPassword(p), { message: 'auth.password_common' });
 
 export const personNameSchema = z.string().trim().min(1).max(100);
 

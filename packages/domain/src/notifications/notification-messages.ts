@@ -1,3 +1,4 @@
+import { transportModeLabel } from '../opportunities/pipeline-rules';
 import type { Locale } from '../platform/error-codes';
 
 type Params = Record<string, string | number | null | undefined>;
@@ -9,6 +10,18 @@ function poolReason(p: Params, locale: Locale): string {
     return locale === 'en' ? `No follow-up for ${p.ruleDays} days` : `${p.ruleDays} 天未跟进`;
   if (p.rule === 'no_deal') return locale === 'en' ? `No deal for ${p.ruleDays} days` : `${p.ruleDays} 天未成交`;
   return String(p.reason ?? '');
+}
+
+/** When an event starts, in China time (the organisation's time zone is not recorded). */
+function eventTime(iso: Params[string], locale: Locale): string {
+  const at = new Date(String(iso ?? ''));
+  if (Number.isNaN(at.getTime())) return String(iso ?? '');
+  const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(at);
+  return locale === 'en' ? `${text} (China time)` : `${text}（北京时间）`;
 }
 
 /**
@@ -44,9 +57,50 @@ export const notificationMessages: Record<string, Record<Locale, Template>> = {
       body: String(p.reason ?? ''),
     }),
   },
+  'task.due': {
+    'zh-CN': (p) => ({ title: `任务到期：${p.task}`, body: p.related ? `关联：${p.related}` : '' }),
+    en: (p) => ({ title: `Task due: ${p.task}`, body: p.related ? `About: ${p.related}` : '' }),
+  },
+  'task.next_step': {
+    'zh-CN': (p) => ({
+      title: `下一步行动：${p.task}`,
+      body: `商机 ${p.opportunity}（${p.customer}）${p.rule === 'no_answer' ? `进入当前阶段后 ${p.days} 天无回复` : `${p.days} 天无跟进活动`}。`,
+    }),
+    en: (p) => ({
+      title: `Next step: ${p.task}`,
+      body: `Opportunity ${p.opportunity} (${p.customer}): ${p.rule === 'no_answer' ? `no answer for ${p.days} days since it entered the stage` : `no activity for ${p.days} days`}.`,
+    }),
+  },
+  'opportunity.inquiry': {
+    'zh-CN': (p) => ({
+      title: `${p.customer} 询价 ${p.pol}→${p.pod} ${transportModeLabel(String(p.mode ?? ''), 'zh-CN')}`,
+      body: `${p.opened ? '已新建商机' : '已归入商机'} ${p.code} ${p.opportunity}。${p.message ? `\n${p.message}` : ''}`,
+    }),
+    en: (p) => ({
+      title: `${p.customer} asks for a price ${p.pol}→${p.pod} ${transportModeLabel(String(p.mode ?? ''), 'en')}`,
+      body: `${p.opened ? 'Opened opportunity' : 'Added to opportunity'} ${p.code} ${p.opportunity}.${p.message ? `\n${p.message}` : ''}`,
+    }),
+  },
   'customer.assigned': {
     'zh-CN': (p) => ({ title: `${p.actor ?? '系统'} 将客户 ${p.customer} 分配给了你`, body: String(p.reason ?? '') }),
     en: (p) => ({ title: `${p.actor ?? 'The system'} assigned ${p.customer} to you`, body: String(p.reason ?? '') }),
+  },
+  'sales_event.reminder': {
+    'zh-CN': (p) => ({
+      title: `活动提醒：${p.event} 将于 ${eventTime(p.startsAt, 'zh-CN')} 开始`,
+      body: p.place ? `地点：${p.place}` : '',
+    }),
+    en: (p) => ({
+      title: `Reminder: ${p.event} starts ${eventTime(p.startsAt, 'en')}`,
+      body: p.place ? `Place: ${p.place}` : '',
+    }),
+  },
+  'prospects.assigned': {
+    'zh-CN': (p) => ({ title: `${p.actor ?? '系统'} 分配了 ${p.count} 个潜在客户给你`, body: String(p.reason ?? '') }),
+    en: (p) => ({
+      title: `${p.actor ?? 'The system'} assigned ${p.count} prospects to you`,
+      body: String(p.reason ?? ''),
+    }),
   },
 };
 

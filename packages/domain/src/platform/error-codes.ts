@@ -1,7 +1,10 @@
+import { activityErrorMessages } from '../activities/error-messages';
 import { customerErrorMessages } from '../customers/error-messages';
 import { importErrorMessages } from '../imports/import-error-messages';
 import { noteErrorMessages } from '../notes/error-messages';
+import { opportunityErrorMessages } from '../opportunities/error-messages';
 import { poolErrorMessages } from '../pool/error-messages';
+import { salesEventErrorMessages } from '../sales-events/error-messages';
 /**
  * Stable error codes of the API. The code is the contract; the messages are for people and
  * exist in every UI language. New modules add their codes here so the web can translate them.
@@ -39,6 +42,10 @@ export const errorMessages = {
   'auth.password_weak': {
     en: 'The password must have at least 10 characters with letters and digits.',
     'zh-CN': '密码至少 10 位，且须同时包含字母和数字。',
+  },
+  'auth.password_common': {
+    en: 'This password is too easy to guess. Choose one that is not a common word with digits.',
+    'zh-CN': '该密码过于常见，容易被猜中，请换一个（不要用常见单词加数字）。',
   },
   'permission.denied': {
     en: 'You do not have permission to do this.',
@@ -90,7 +97,15 @@ export const errorMessages = {
     en: 'Not one of the allowed values.',
     'zh-CN': '取值不在允许范围内。',
   },
+  'validation.invalid_text': {
+    en: 'The text contains characters that cannot be saved (NUL or broken Unicode).',
+    'zh-CN': '文本中含有无法保存的字符（NUL 或残缺的 Unicode 字符）。',
+  },
   'import.file_required': { en: 'Choose a CSV or .xlsx file.', 'zh-CN': '请选择 CSV 或 .xlsx 文件。' },
+  'import.file_unreadable': {
+    en: 'The file could not be read. Save it again as CSV (UTF-8) or .xlsx and retry.',
+    'zh-CN': '无法读取该文件，请重新另存为 CSV（UTF-8）或 .xlsx 文件后再试。',
+  },
   'import.file_type': {
     en: 'Only .csv and .xlsx files can be imported.',
     'zh-CN': '只能导入 .csv 或 .xlsx 文件。',
@@ -119,7 +134,10 @@ export const errorMessages = {
   ...customerErrorMessages,
   ...noteErrorMessages,
   ...poolErrorMessages,
+  ...salesEventErrorMessages,
+  ...opportunityErrorMessages,
   ...importErrorMessages,
+  ...activityErrorMessages,
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorMessages;

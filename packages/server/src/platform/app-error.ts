@@ -51,6 +51,16 @@ export function isForeignKeyViolation(error: unknown): boolean {
   return findPgError(error)?.code === '23503';
 }
 
+/**
+ * The database refused a value the request carried: too long (22001), a number or date out of
+ * range (22003, 22007, 22008), text it cannot encode (22021, 22P05), or too big for an index
+ * entry (54000). Both engines raise the same SQLSTATEs.
+ */
+const refusedValueStates = new Set(['22001', '22003', '22007', '22008', '22021', '22P05', '54000']);
+export function isRefusedValue(error: unknown): boolean {
+  return refusedValueStates.has(findPgError(error)?.code ?? '');
+}
+
 function findPgError(error: unknown): { code?: string; constraint?: string } | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {

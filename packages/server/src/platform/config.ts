@@ -51,6 +51,20 @@ const configSchema = z.object({
     .min(1024)
     .default(10 * 1024 * 1024),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
+  /** Participants of a sales event are reminded this many hours before it starts. */
+  SALES_EVENT_REMINDER_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
+  /** PostgreSQL: a running job whose lock was not renewed for this long is taken over (its server died). */
+  JOB_STALE_AFTER_MS: z.coerce.number().int().min(1000).default(300_000),
+  /**
+   * TEST ONLY: adds POST /api/test-clock/run, which runs a scheduled job as of a later time so
+   * end-to-end tests can move time forward. Never set it in production.
+   */
+  ALLOW_TEST_CLOCK: booleanFlag.default(false),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };

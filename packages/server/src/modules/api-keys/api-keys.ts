@@ -1,13 +1,14 @@
 import type { apiKeySchema, createApiKeyInputSchema, createdApiKeySchema, Page } from '@berth/domain';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { apiKeys, roles } from '../../db/schema';
+import { apiKeys } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import { formatApiKey } from '../../platform/auth/credentials';
 import { randomToken, sha256 } from '../../platform/auth/secrets';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { iso } from '../../platform/versioned-write';
+import { assertGrantable, permissionsOfRole } from '../roles/assert-grantable';
 
 type ApiKey = z.infer<typeof apiKeySchema>;
 
@@ -39,11 +40,9 @@ export async function createApiKey(
 ): Promise<z.infer<typeof createdApiKeySchema>> {
   inScope(ctx, 'create');
   return inTransaction(ctx, async (tx) => {
-    const [role] = await tx.db
-      .select({ id: roles.id })
-      .from(roles)
-      .where(and(eq(roles.orgId, tx.orgId), eq(roles.id, input.roleId)));
-    if (!role) throw AppError.validation('roleId', 'reference.invalid');
+    const permissions = await permissionsOfRole(tx, input.roleId);
+    if (!permissions) throw AppError.validation('roleId', 'reference.invalid');
+    assertGrantable(tx, permissions);
     const secret = randomToken();
     const [row] = await tx.db
       .insert(apiKeys)

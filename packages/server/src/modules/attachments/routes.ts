@@ -12,6 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/app-error';
 import type { AppDeps } from '../../platform/deps';
+import { multipartParts } from '../../platform/http/multipart-parts';
 import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
 import { customerFor } from '../notes/customer-access';
 import {
@@ -28,10 +29,9 @@ async function readForm(
   request: FastifyRequest,
   limit: number,
 ): Promise<{ file: UploadedFile | null; fields: Record<string, string> }> {
-  if (!request.isMultipart()) throw new AppError('request.unsupported_media_type', 415);
   const fields: Record<string, string> = {};
   let file: UploadedFile | null = null;
-  for await (const part of request.parts({ limits: { fileSize: limit, files: 1 } })) {
+  for await (const part of multipartParts(request, { limits: { fileSize: limit, files: 1 } })) {
     if (part.type === 'file') {
       if (file || part.fieldname !== 'file') {
         part.file.resume();

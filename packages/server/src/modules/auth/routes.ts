@@ -11,6 +11,7 @@ import {
 } from '@berth/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
 import type { AppDeps } from '../../platform/deps';
 import { createOrganization, isSetupRequired } from '../setup/create-organization';
@@ -23,10 +24,22 @@ import { changePassword, updateProfile } from './update-account';
 const currentSessionId = (request: FastifyRequest) =>
   request.principal?.kind === 'session' ? request.principal.credentialId : null;
 
+/** The account of the person signed in; an API key acts for its creator's data scope, not as that person. */
+const requireSession = (request: FastifyRequest) => {
+  if (request.principal?.kind !== 'session') throw AppError.forbidden();
+};
+
 export function authRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, config } = deps;
   const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
+  // Sign-ins are limited per address and email (guessing one account's password) and, five times more
+  // loosely, per address alone (trying a password on many accounts).
+  const perAddress = app.createRateLimit({ max: config.LOGIN_RATE_PER_MINUTE * 5, timeWindow: '1 minute' });
+  const limitPerAddress = async (request: FastifyRequest) => {
+    const limit = await perAddress(request);
+    if (!limit.isAllowed && limit.isExceeded) throw new AppError('request.rate_limited', 429);
+  };
 
   r.get(
     '/api/setup',
@@ -81,6 +94,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
             `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
         },
       },
+      preHandler: limitPerAddress,
     },
     async (request, reply) => {
       const { orgId, userId } = await signIn(
@@ -140,6 +154,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: { signedIn: true } },
     },
     async (request) => {
+      requireSession(request);
       await updateProfile(request.ctx, request.body);
       return getMe(db, request.ctx.orgId, request.ctx.userId as string, request.principal?.csrfToken ?? '');
     },
@@ -156,6 +171,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: { signedIn: true } },
     },
     async (request, reply) => {
+      requireSession(request);
       await changePassword(request.ctx, currentSessionId(request), request.body);
       return reply.code(204).send();
     },
@@ -167,7 +183,10 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: { tags: ['Auth'], summary: 'My open sessions', response: { 200: pageOf(sessionSchema) } },
       config: { access: { signedIn: true } },
     },
-    async (request) => ({ items: await listMySessions(request.ctx, currentSessionId(request)), nextCursor: null }),
+    async (request) => {
+      requireSession(request);
+      return { items: await listMySessions(request.ctx, currentSessionId(request)), nextCursor: null };
+    },
   );
 
   r.delete(
@@ -177,6 +196,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: { signedIn: true } },
     },
     async (request, reply) => {
+      requireSession(request);
       await revokeMySession(request.ctx, request.params.id);
       return reply.code(204).send();
     },

@@ -14,7 +14,8 @@ export interface LockoutPolicy {
 /**
  * Checks email and password. The email may exist in several organisations; the password
  * picks the account. Repeated failures lock an account for a while (423), and the answer
- * for a wrong password and an unknown email is the same 401.
+ * for a wrong password and an unknown email is the same 401. While locked, an account's
+ * password is not checked at all, so a right guess and a wrong one get the same 423.
  */
 export async function signIn(
   db: Db,
@@ -28,18 +29,10 @@ export async function signIn(
     throw new AppError('auth.invalid_credentials', 401);
   }
   const now = new Date();
+  const isLocked = (user: (typeof candidates)[number]) => Boolean(user.lockedUntil && user.lockedUntil > now);
   for (const user of candidates) {
-    if (!(await verifyPassword(user.passwordHash, input.password))) continue;
+    if (isLocked(user) || !(await verifyPassword(user.passwordHash, input.password))) continue;
     const audit = { orgId: user.orgId, actor: { type: 'user' as const, id: user.id }, db, ...client };
-    if (user.lockedUntil && user.lockedUntil > now) {
-      await recordEvent(audit, {
-        action: 'login_refused',
-        entity: 'users',
-        entityId: user.id,
-        meta: { reason: 'locked' },
-      });
-      throw new AppError('auth.locked', 423);
-    }
     if (user.status !== 'active') throw new AppError('auth.disabled', 403);
     await db
       .update(users)
@@ -49,7 +42,7 @@ export async function signIn(
     return { orgId: user.orgId, userId: user.id };
   }
   for (const user of candidates) {
-    if (user.lockedUntil && user.lockedUntil > now) continue;
+    if (isLocked(user)) continue;
     const [updated] = await db
       .update(users)
       .set({
@@ -64,5 +57,13 @@ export async function signIn(
       { action: updated?.lockedUntil ? 'locked' : 'login_failed', entity: 'users', entityId: user.id },
     );
   }
+  const locked = candidates.filter(isLocked);
+  for (const user of locked) {
+    await recordEvent(
+      { orgId: user.orgId, actor: { type: 'system', id: null }, db, ...client },
+      { action: 'login_refused', entity: 'users', entityId: user.id, meta: { reason: 'locked' } },
+    );
+  }
+  if (locked.length > 0) throw new AppError('auth.locked', 423);
   throw new AppError('auth.invalid_credentials', 401);
 }

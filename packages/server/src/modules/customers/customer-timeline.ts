@@ -4,9 +4,12 @@ import type { z } from 'zod';
 import { queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { can } from '../../platform/context';
-import { decodeCursor, toPage } from '../../platform/http/keyset';
+import { decodeUuidCursor, toPage } from '../../platform/http/keyset';
+import { activitiesOnTimeline } from '../activities/timeline';
 import { mayOnCustomer } from '../notes/customer-access';
+import { opportunityTimelineBranch } from '../opportunities/customer-timeline-branch';
 import { auditOfOwnershipChange, withOwnershipChanges } from '../pool/ownership-log';
+import { leadTimelineBranch } from '../sales-events/customer-timeline-branch';
 import { seesPersonalData } from './contact-access';
 import { getCustomer } from './get-customer';
 
@@ -23,11 +26,12 @@ export async function customerTimeline(
   page: { limit: number; cursor?: string } = { limit: 100 },
 ): Promise<Page<TimelineEntry>> {
   const { limit } = page;
-  const before = page.cursor ? decodeCursor(page.cursor)[1] : null;
+  const before = page.cursor ? decodeUuidCursor(page.cursor) : null;
   const customer = await getCustomer(ctx, customerId);
   // Notes and attachments follow their own permissions on this customer.
   const notes = await mayOnCustomer(ctx, 'notes', 'read', customerId);
   const files = await mayOnCustomer(ctx, 'attachments', 'read', customerId);
+  const activities = await activitiesOnTimeline(ctx, customerId);
   const personal = seesPersonalData(ctx, customer);
   const billing = can(ctx, 'financials', 'read') || can(ctx, 'customerBilling', 'update');
   const rows = await queryRows<{
@@ -56,7 +60,10 @@ export async function customerTimeline(
              or (${sql.raw(String(notes))} and a.entity = 'notes' and a.entity_id in
                    (select n.id::text from notes n where n.org_id = ${ctx.orgId} and n.customer_id = ${customerId}))
              or (${sql.raw(String(files))} and a.entity = 'attachments' and a.entity_id in
-                   (select f.id::text from attachments f where f.org_id = ${ctx.orgId} and f.customer_id = ${customerId})))
+                   (select f.id::text from attachments f where f.org_id = ${ctx.orgId} and f.customer_id = ${customerId}))
+             or ${activities}
+             or ${opportunityTimelineBranch(ctx, customerId)}
+             or ${leadTimelineBranch(ctx, customerId)})
            ${before ? sql`and a.id < ${before}` : sql``}
          order by a.id desc
          limit ${limit + 1}`,
@@ -90,12 +97,16 @@ const kinds: Record<string, string> = {
   contacts: 'contact_change',
   notes: 'note',
   attachments: 'attachment',
+  activities: 'activity',
+  tasks: 'task',
+  opportunities: 'opportunity',
+  sales_event_leads: 'event_lead',
 };
 const kindOf = (entity: string) => kinds[entity] ?? entity;
 
 /** Notes and attachments are deleted by marking them, so their history stays findable: show that as a deletion. */
 function isSoftDelete(entity: string, changes: Record<string, [unknown, unknown]> | null): boolean {
-  if (entity !== 'notes' && entity !== 'attachments') return false;
+  if (entity !== 'notes' && entity !== 'attachments' && entity !== 'activities') return false;
   const deleted = changes?.deleted_at;
   return Array.isArray(deleted) && deleted[0] === null && deleted[1] !== null;
 }
@@ -111,6 +122,7 @@ function visibleChanges(
   const hidden = [
     ...(entity === 'contacts' && !may.personal ? personalFields : []),
     ...(entity === 'customers' && !may.billing ? ['billing'] : []),
+    ...(entity === 'opportunities' && !may.billing ? ['expected_revenue', 'expected_margin'] : []),
   ];
   if (hidden.length === 0) return changes;
   return Object.fromEntries(

@@ -8,6 +8,7 @@ import { users } from '../../db/schema';
 import { recordEvent } from '../../platform/audit';
 import { type Ctx, requireScope } from '../../platform/context';
 import { findCustomers } from './find-customers';
+import { spreadsheetText } from './spreadsheet-text';
 
 type Filters = Omit<z.infer<typeof customerListQuerySchema>, 'limit' | 'cursor'>;
 const batchSize = 500;
@@ -92,7 +93,7 @@ async function* exportRows(ctx: Ctx, filters: Filters, format: string) {
 export function exportCustomers(ctx: Ctx, filters: Filters, format: 'csv' | 'xlsx'): Readable {
   requireScope(ctx, 'customers', 'export');
   const rows = Readable.from(exportRows(ctx, filters, format));
-  if (format === 'csv') return rows.pipe(stringify({ bom: true }));
+  if (format === 'csv') return rows.pipe(stringify({ bom: true, cast: { string: spreadsheetText } }));
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet(ctx.locale === 'en' ? 'Customers' : '客户');

@@ -18,7 +18,7 @@ import { queryRows } from '../../db/database';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
-import { afterCursor, decodeCursor, encodeCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
+import { afterCursor, decodeTextCursor, encodeCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
 import { customersInScope } from '../customers/customer-scope';
 import { customers } from '../customers/tables';
@@ -169,7 +169,7 @@ async function duplicateGroupPage(
   page: { limit: number; cursor?: string },
 ): Promise<{ groups: DuplicateGroup[]; total: number; nextCursor: string | null }> {
   const column = duplicateColumn[kind];
-  const after = page.cursor ? decodeCursor(page.cursor)[1] : null;
+  const after = page.cursor ? decodeTextCursor(page.cursor) : null;
   const rows = await queryRows<{ key: string; size: number; ids: string[] | string; total: number }>(
     ctx.db,
     sql`

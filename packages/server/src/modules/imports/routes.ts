@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps';
+import { multipartParts } from '../../platform/http/multipart-parts';
 import { getImport, previewImport, type SavedFile, saveUpload, startImport, type UploadedImport } from './start-import';
 
 /**
@@ -20,7 +21,7 @@ async function readUpload<T>(
   const fields: Record<string, string> = {};
   let file: SavedFile | null = null;
   try {
-    for await (const part of request.parts()) {
+    for await (const part of multipartParts(request)) {
       if (part.type === 'file') {
         if (file || part.fieldname !== 'file') {
           part.file.resume();

@@ -16,6 +16,7 @@ import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction, requireScope } from '../../platform/context';
 import { enqueueJob } from '../../platform/jobs/job-runner';
 import { iso } from '../../platform/versioned-write';
+import { cleanFileName } from '../attachments/sniff-file-type';
 import { ensureDirectoryFor, headerKey, importFilePath } from './import-files';
 import { detectEncoding, type FileKind, fileKindOf, readRows } from './read-rows';
 import { importJob } from './run-import';
@@ -35,7 +36,9 @@ export interface UploadedImport {
 
 /** Saves the upload to disk as it arrives (never whole in memory) and checks its type. */
 export async function saveUpload(file: MultipartFile, dataDir: string, orgId: string): Promise<SavedFile> {
-  const kind = fileKindOf(file.filename);
+  // A part sent with an empty file name (`filename=""`) arrives without one.
+  const fileName = file.filename ?? '';
+  const kind = fileKindOf(fileName);
   if (!kind) {
     file.file.resume();
     throw AppError.validation('file', 'import.file_type');
@@ -47,7 +50,7 @@ export async function saveUpload(file: MultipartFile, dataDir: string, orgId: st
     await fs.promises.rm(path, { force: true });
     throw new AppError('request.too_large', 413);
   }
-  return { path, kind, name: file.filename.slice(0, 200) };
+  return { path, kind, name: cleanFileName(fileName) };
 }
 
 function requireFile(upload: UploadedImport): SavedFile {
@@ -55,8 +58,20 @@ function requireFile(upload: UploadedImport): SavedFile {
   return upload.file;
 }
 
+/** The rows of an upload being looked at in a request: a file the readers cannot parse is the uploader's mistake. */
+async function* uploadedRows(path: string, kind: FileKind, encoding: string) {
+  try {
+    yield* readRows(path, kind, encoding);
+  } catch (error) {
+    throw new AppError('validation.failed', 422, {
+      fields: [{ field: 'file', code: 'import.file_unreadable', message: 'import.file_unreadable' }],
+      cause: error,
+    });
+  }
+}
+
 async function headersOf(path: string, kind: FileKind, encoding: string): Promise<string[]> {
-  for await (const row of readRows(path, kind, encoding)) return row.cells;
+  for await (const row of uploadedRows(path, kind, encoding)) return row.cells;
   return [];
 }
 
@@ -92,7 +107,7 @@ export async function previewImport(ctx: Ctx, upload: UploadedImport) {
   const saved = requireFile(upload);
   const encoding = saved.kind === 'csv' ? await detectEncoding(saved.path) : 'utf-8';
   const rows: string[][] = [];
-  for await (const row of readRows(saved.path, saved.kind, encoding)) {
+  for await (const row of uploadedRows(saved.path, saved.kind, encoding)) {
     rows.push(row.cells);
     if (rows.length > 10) break;
   }
@@ -132,11 +147,12 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
       throw AppError.validation('mapping', 'import.mapping_invalid');
     }
   }
+  // Read before the file is moved: a refused upload is removed with the request (see readUpload).
+  const encoding = uploaded.kind === 'csv' ? await detectEncoding(uploaded.path) : 'utf-8';
+  const headers = await headersOf(uploaded.path, uploaded.kind, encoding);
   const id = uuidv7();
   const saved = { ...uploaded, path: importFilePath(dataDir, ctx.orgId, id, uploaded.kind) };
   await fs.promises.rename(uploaded.path, saved.path);
-  const encoding = saved.kind === 'csv' ? await detectEncoding(saved.path) : 'utf-8';
-  const headers = await headersOf(saved.path, saved.kind, encoding);
   const finalMapping =
     mapping ?? (await rememberedMapping(ctx, entity, headers)) ?? suggestImportMapping(entity, headers);
   const missing = missingImportColumn(entity, finalMapping);

@@ -12,7 +12,7 @@ import { recordOwnershipChanges } from './ownership-log';
 import { ruleFor } from './pool-rules';
 import { assignableCustomers } from './pool-scope';
 
-interface Assignee {
+export interface Assignee {
   id: string;
   name: string;
   teamId: string | null;
@@ -32,7 +32,7 @@ async function userOf(ctx: Ctx, id: string, field: string) {
  * scope: with "team" scope a member of the caller's teams (or the caller), and the customer's
  * team one of the caller's teams; with "own" scope only the caller.
  */
-async function assignee(
+export async function assignee(
   ctx: Ctx,
   ownerId: string,
   teamId: string | null | undefined,

@@ -5,10 +5,12 @@ import { roles } from '../../db/schema';
 import { AppError, isForeignKeyViolation, isUniqueViolation } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { deleteVersioned, updateVersioned } from '../../platform/versioned-write';
+import { assertGrantable } from './assert-grantable';
 import { roleById, roleColumns, toRole } from './role-dto';
 
 export async function createRole(ctx: Ctx, input: z.infer<typeof createRoleInputSchema>): Promise<Role> {
   requireScope(ctx, 'roles', 'create');
+  assertGrantable(ctx, input.permissions);
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db
       .insert(roles)
@@ -30,6 +32,7 @@ export async function updateRole(
 ): Promise<Role> {
   return inTransaction(ctx, async (tx) => {
     if (input.permissions) {
+      assertGrantable(tx, input.permissions);
       const [target] = await tx.db
         .select({ key: roles.key })
         .from(roles)

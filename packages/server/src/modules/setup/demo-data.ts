@@ -4,6 +4,9 @@ import type { Db } from '../../db/database';
 import { roles, teams, users } from '../../db/schema';
 import { hashPassword } from '../../platform/auth/secrets';
 import { inTransaction, systemCtx } from '../../platform/context';
+import { loadDemoActivities } from '../activities/demo-activities';
+import { loadDemoOpportunities } from '../opportunities/demo-opportunities';
+import { loadDemoSalesEvents } from '../sales-events/demo-events';
 import { createOrganization, isSetupRequired } from './create-organization';
 import { loadDemoCustomers } from './demo-customers';
 
@@ -80,5 +83,12 @@ export async function loadDemoData(db: Db, log: FastifyBaseLogger): Promise<void
     }
   });
   await loadDemoCustomers(db, { orgId, adminId }, sales);
+  await loadDemoOpportunities(db, { orgId, adminId });
+  await loadDemoActivities(
+    db,
+    orgId,
+    sales.map((s) => s.id),
+  );
+  await loadDemoSalesEvents(db, { orgId, adminId }, sales);
   log.info(`demo data loaded: sign in as admin@demo.berth.local with password ${demoPassword}`);
 }

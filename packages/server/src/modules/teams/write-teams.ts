@@ -1,9 +1,11 @@
 import type { createTeamInputSchema, Team, updateTeamInputSchema } from '@berth/domain';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { teams } from '../../db/schema';
 import { AppError, isForeignKeyViolation, isUniqueViolation } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { deleteVersioned, updateVersioned } from '../../platform/versioned-write';
+import { customers } from '../customers/tables';
 import { assertTeamReferences } from './assert-team-references';
 import { getTeam } from './get-team';
 import { teamById } from './team-dto';
@@ -44,13 +46,23 @@ export async function updateTeam(
   });
 }
 
-/** A team with members or sub-teams cannot be deleted; move them first. */
+/**
+ * A team with members, sub-teams or customers cannot be deleted; move them first. Customers name
+ * their team without a foreign key, so they are checked here: a dangling team id would break every
+ * record later copied from the customer (an opportunity's team has a foreign key).
+ */
 export async function deleteTeam(ctx: Ctx, id: string, expected: number | undefined): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     await deleteVersioned(tx, teams, teamById(tx, 'delete', id), expected).catch((error) => {
       if (isForeignKeyViolation(error)) throw new AppError('conflict.in_use', 409);
       throw error;
     });
+    const [customer] = await tx.db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.orgId, tx.orgId), eq(customers.teamId, id)))
+      .limit(1);
+    if (customer) throw new AppError('conflict.in_use', 409);
   });
 }
 

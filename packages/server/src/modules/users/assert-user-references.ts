@@ -1,21 +1,23 @@
 import { and, eq } from 'drizzle-orm';
-import { roles, teams } from '../../db/schema';
+import { teams } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
 import { requireScope } from '../../platform/context';
+import { assertGrantable, permissionsOfRole } from '../roles/assert-grantable';
 
-/** The role and team must exist in this organisation, and a team-scoped admin stays inside their teams. */
+/**
+ * The role and team must exist in this organisation, the role may grant no more than the actor holds,
+ * and a team-scoped admin stays inside their teams.
+ */
 export async function assertUserReferences(
   ctx: Ctx,
   action: 'create' | 'update',
   refs: { roleId?: string; teamId?: string | null },
 ): Promise<void> {
   if (refs.roleId) {
-    const [role] = await ctx.db
-      .select({ id: roles.id })
-      .from(roles)
-      .where(and(eq(roles.orgId, ctx.orgId), eq(roles.id, refs.roleId)));
-    if (!role) throw AppError.validation('roleId', 'reference.invalid');
+    const permissions = await permissionsOfRole(ctx, refs.roleId);
+    if (!permissions) throw AppError.validation('roleId', 'reference.invalid');
+    assertGrantable(ctx, permissions);
   }
   if (refs.teamId) {
     const [team] = await ctx.db

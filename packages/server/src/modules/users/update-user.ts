@@ -5,6 +5,7 @@ import { AppError, isUniqueViolation } from '../../platform/app-error';
 import { hashPassword } from '../../platform/auth/secrets';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { updateVersioned } from '../../platform/versioned-write';
+import { assertGrantable, permissionsOfRole } from '../roles/assert-grantable';
 import { assertUserReferences } from './assert-user-references';
 import { toUser } from './user-dto';
 import { userById } from './user-scope';
@@ -24,6 +25,13 @@ export async function updateUser(
   }
   if (unlock) Object.assign(patch, { failedLogins: 0, lockedUntil: null });
   return inTransaction(ctx, async (tx) => {
+    // Only users whose role the actor could grant may be changed: no password reset of an administrator.
+    const [target] = await tx.db
+      .select({ roleId: users.roleId })
+      .from(users)
+      .where(userById(tx, 'update', id));
+    const targetPermissions = target ? await permissionsOfRole(tx, target.roleId) : null;
+    if (targetPermissions) assertGrantable(tx, targetPermissions);
     await assertUserReferences(tx, 'update', { roleId: input.roleId, teamId: input.teamId });
     try {
       const row = await updateVersioned(tx, users, userById(tx, 'update', id), expected, patch);

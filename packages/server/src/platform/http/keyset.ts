@@ -22,7 +22,48 @@ export function decodeCursor(cursor: string): [unknown, string] {
   } catch {
     // fall through to the field error
   }
-  throw AppError.validation('cursor', 'pagination.cursor_invalid', 'invalid cursor');
+  throw invalidCursor();
+}
+
+function invalidCursor(): AppError {
+  return AppError.validation('cursor', 'pagination.cursor_invalid', 'invalid cursor');
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is looked for
+const unstorableText = /\u0000|\p{Cs}/u;
+
+/**
+ * Whether a value taken from a cursor can be compared with the column at all. A cursor is the
+ * client's input: one from another list, or tampered with, must be refused as such, not reach
+ * the database as a uuid or a timestamp it cannot parse.
+ */
+function fitsColumn(column: AnyColumn, value: unknown): boolean {
+  switch (column.columnType) {
+    case 'PgUUID':
+      return typeof value === 'string' && uuidPattern.test(value);
+    case 'PgTimestamp':
+    case 'PgTimestampString':
+      return typeof value === 'string' && isoTimestamp.test(value) && !Number.isNaN(Date.parse(value));
+  }
+  if (column.dataType === 'string') return typeof value === 'string' && !unstorableText.test(value);
+  if (column.dataType === 'number') return typeof value === 'number' && Number.isFinite(value);
+  return false;
+}
+
+/** The id a cursor continues after, for lists keyed by a uuid alone (the audit log's time-ordered ids). */
+export function decodeUuidCursor(cursor: string): string {
+  const [, id] = decodeCursor(cursor);
+  if (!uuidPattern.test(id)) throw invalidCursor();
+  return id;
+}
+
+/** The text key a cursor continues after, for lists keyed by a text value. */
+export function decodeTextCursor(cursor: string): string {
+  const [, key] = decodeCursor(cursor);
+  if (unstorableText.test(key)) throw invalidCursor();
+  return key;
 }
 
 export function encodeCursor(sortValue: unknown, id: string): string {
@@ -34,6 +75,9 @@ export function encodeCursor(sortValue: unknown, id: string): string {
 export function afterCursor(options: KeysetOptions): SQL | undefined {
   if (!options.cursor) return undefined;
   const [value, id] = decodeCursor(options.cursor);
+  if (!fitsColumn(options.id, id) || (options.sort !== options.id && !fitsColumn(options.sort, value))) {
+    throw invalidCursor();
+  }
   const cmp = options.direction === 'asc' ? sql`>` : sql`<`;
   if (options.sort === options.id) return sql`${options.id} ${cmp} ${id}`;
   return sql`(${options.sort}, ${options.id}) ${cmp} (${value}, ${id})`;

@@ -2,7 +2,7 @@ import type { FieldError, Locale } from '@berth/domain';
 import { errorMessage, pickLocale } from '@berth/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from '../app-error';
+import { AppError, isRefusedValue } from '../app-error';
 import { zodIssueCode, zodIssueMessage } from './zod-messages';
 
 const titles: Record<number, string> = {
@@ -104,6 +104,12 @@ export function registerProblemHandler(app: FastifyInstance) {
     if (error.statusCode === 429) return sendProblem(request, reply, 429, 'request.rate_limited');
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(request, reply, error.statusCode, 'request.malformed');
+    }
+    // A value that passed validation but that the database cannot hold (a year-0 date, an
+    // overflowing number…) is still the request's fault, not ours.
+    if (isRefusedValue(error)) {
+      request.log.warn({ err: error }, 'the database refused a value of the request');
+      return sendProblem(request, reply, 422, 'validation.failed');
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(request, reply, 500, 'internal.error');

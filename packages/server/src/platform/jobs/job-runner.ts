@@ -61,6 +61,7 @@ export class JobRunner {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = true;
+  private lastRequeue = 0;
 
   constructor(
     private readonly db: Db,
@@ -78,13 +79,7 @@ export class JobRunner {
   }
 
   async start(): Promise<void> {
-    // Jobs left "running" by a process that died are picked up again.
-    await this.db
-      .update(jobs)
-      .set({ status: 'queued', lockedAt: null })
-      .where(
-        and(eq(jobs.status, 'running'), lt(jobs.lockedAt, new Date(Date.now() - (this.options.staleAfterMs ?? 0)))),
-      );
+    await this.requeueAbandoned();
     for (const [name, reg] of this.registry) {
       if (reg.everyMs) await enqueueJob(this.db, name, {}, { singletonKey: `every:${name}`, maxAttempts: 1 });
     }
@@ -99,10 +94,50 @@ export class JobRunner {
     await this.running;
   }
 
+  /**
+   * Jobs left "running" by a process that died go back to the queue: on PGlite (staleAfterMs 0) every
+   * running job at start, as only one process uses the data; on PostgreSQL the jobs whose lock was not
+   * renewed for staleAfterMs, at start and then regularly, so a crashed server's job does not wait
+   * for the next restart.
+   */
+  private async requeueAbandoned(): Promise<void> {
+    this.lastRequeue = Date.now();
+    await this.db
+      .update(jobs)
+      .set({ status: 'queued', lockedAt: null })
+      .where(
+        and(eq(jobs.status, 'running'), lt(jobs.lockedAt, new Date(Date.now() - (this.options.staleAfterMs ?? 0)))),
+      );
+  }
+
+  private async requeueAbandonedWhenDue(): Promise<void> {
+    const staleAfterMs = this.options.staleAfterMs ?? 0;
+    if (staleAfterMs > 0 && Date.now() - this.lastRequeue >= staleAfterMs / 2) await this.requeueAbandoned();
+  }
+
+  /** Renews the lock of a running job while it runs, so other servers do not take it for abandoned. */
+  private async keepingLock(jobId: string, work: () => Promise<void>): Promise<void> {
+    const staleAfterMs = this.options.staleAfterMs ?? 0;
+    if (staleAfterMs <= 0) return work();
+    const renew = setInterval(() => {
+      this.db
+        .update(jobs)
+        .set({ lockedAt: new Date() })
+        .where(and(eq(jobs.id, jobId), eq(jobs.status, 'running')))
+        .catch((error) => this.log.warn({ err: error, id: jobId }, 'job lock renewal failed'));
+    }, staleAfterMs / 3);
+    try {
+      await work();
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
   private schedule(delay: number) {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.running = this.runDue()
+      this.running = this.requeueAbandonedWhenDue()
+        .then(() => this.runDue())
         .catch((error) => this.log.error({ err: error }, 'job poll failed'))
         .then((count) => this.schedule(count ? 0 : this.options.pollMs));
     }, delay);
@@ -145,7 +180,7 @@ export class JobRunner {
     const reg = this.registry.get(job.name);
     try {
       if (!reg) throw new Error(`no handler registered for job ${job.name}`);
-      await reg.handler(job, this.db);
+      await this.keepingLock(job.id, () => reg.handler(job, this.db));
       await this.db
         .update(jobs)
         .set({ status: 'done', finishedAt: new Date(), lockedAt: null })

@@ -45,6 +45,39 @@ const TagsPage = lazy(() => import('../../modules/customers/tags/tags-page').the
 const SegmentsPage = lazy(() =>
   import('../../modules/customers/segments/segments-page').then((m) => ({ default: m.SegmentsPage })),
 );
+const MyDayPage = lazy(() => import('../../modules/tasks/my-day-page').then((m) => ({ default: m.MyDayPage })));
+const CalendarPage = lazy(() => import('../../modules/tasks/calendar-page').then((m) => ({ default: m.CalendarPage })));
+const NextStepRulesPage = lazy(() =>
+  import('../../modules/tasks/next-step-rules-page').then((m) => ({ default: m.NextStepRulesPage })),
+);
+const SalesEventsPage = lazy(() =>
+  import('../../modules/sales-events/sales-events-page').then((m) => ({ default: m.SalesEventsPage })),
+);
+const SalesEventPage = lazy(() =>
+  import('../../modules/sales-events/sales-event-page').then((m) => ({ default: m.SalesEventPage })),
+);
+const ProspectsPage = lazy(() =>
+  import('../../modules/sales-events/prospects-page').then((m) => ({ default: m.ProspectsPage })),
+);
+const PipelineBoardPage = lazy(() =>
+  import('../../modules/opportunities/board/pipeline-board-page').then((m) => ({ default: m.PipelineBoardPage })),
+);
+const OpportunitiesListPage = lazy(() =>
+  import('../../modules/opportunities/list/opportunities-list-page').then((m) => ({
+    default: m.OpportunitiesListPage,
+  })),
+);
+const OpportunityPage = lazy(() =>
+  import('../../modules/opportunities/detail/opportunity-page').then((m) => ({ default: m.OpportunityPage })),
+);
+const ForecastPage = lazy(() =>
+  import('../../modules/opportunities/forecast/forecast-page').then((m) => ({ default: m.ForecastPage })),
+);
+const PipelineSettingsPage = lazy(() =>
+  import('../../modules/opportunities/settings/pipeline-settings-page').then((m) => ({
+    default: m.PipelineSettingsPage,
+  })),
+);
 const DataQualityPage = lazy(() =>
   import('../../modules/data-quality/data-quality-page').then((m) => ({ default: m.DataQualityPage })),
 );
@@ -62,6 +95,56 @@ export function AppRoutes() {
             <Route element={<MainLayout />}>
               <Route index element={<HomePage />} />
               <Route path="account" element={<AccountPage />} />
+              <Route
+                path="my-day"
+                element={
+                  <RequirePermission resource="tasks">
+                    <MyDayPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="calendar"
+                element={
+                  <RequirePermission resource="tasks">
+                    <CalendarPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="next-step-rules"
+                element={
+                  <RequirePermission resource="opportunities">
+                    <NextStepRulesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route path="sales-events">
+                <Route
+                  index
+                  element={
+                    <RequirePermission resource="salesEvents">
+                      <SalesEventsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path=":id"
+                  element={
+                    <RequirePermission resource="salesEvents">
+                      <SalesEventPage />
+                    </RequirePermission>
+                  }
+                />
+              </Route>
+              <Route
+                path="prospects"
+                element={
+                  <RequirePermission resource="customers">
+                    <ProspectsPage />
+                  </RequirePermission>
+                }
+              />
               <Route path="customers">
                 <Route
                   index
@@ -128,6 +211,48 @@ export function AppRoutes() {
                   </RequirePermission>
                 }
               />
+              <Route path="opportunities">
+                <Route
+                  index
+                  element={
+                    <RequirePermission resource="opportunities">
+                      <PipelineBoardPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="list"
+                  element={
+                    <RequirePermission resource="opportunities">
+                      <OpportunitiesListPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="forecast"
+                  element={
+                    <RequirePermission resource="opportunities">
+                      <ForecastPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="settings"
+                  element={
+                    <RequirePermission resource="opportunities" action="configure">
+                      <PipelineSettingsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path=":id"
+                  element={
+                    <RequirePermission resource="opportunities">
+                      <OpportunityPage />
+                    </RequirePermission>
+                  }
+                />
+              </Route>
               <Route path="pool">
                 <Route
                   index

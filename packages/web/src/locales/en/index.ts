@@ -1,4 +1,5 @@
 import type { Translation } from '../zh-CN';
+import { activities } from './activities';
 import { admin } from './admin';
 import { app } from './app';
 import { auth } from './auth';
@@ -6,7 +7,9 @@ import { customers } from './customers';
 import { dataQuality } from './data-quality';
 import { imports } from './imports';
 import { notes } from './notes';
+import { opportunities } from './opportunities';
 import { pool } from './pool';
+import { salesEvents } from './sales-events';
 import { segments } from './segments';
 
 export const en: Translation = {
@@ -19,4 +22,7 @@ export const en: Translation = {
   ...pool,
   ...segments,
   ...dataQuality,
+  ...opportunities,
+  ...activities,
+  ...salesEvents,
 };

@@ -1,3 +1,4 @@
+import { activities } from './activities';
 import { admin } from './admin';
 import { app } from './app';
 import { auth } from './auth';
@@ -5,7 +6,9 @@ import { customers } from './customers';
 import { dataQuality } from './data-quality';
 import { imports } from './imports';
 import { notes } from './notes';
+import { opportunities } from './opportunities';
 import { pool } from './pool';
+import { salesEvents } from './sales-events';
 import { segments } from './segments';
 
 export const zhCN = {
@@ -18,5 +21,8 @@ export const zhCN = {
   ...pool,
   ...segments,
   ...dataQuality,
+  ...opportunities,
+  ...activities,
+  ...salesEvents,
 };
 export type Translation = typeof zhCN;

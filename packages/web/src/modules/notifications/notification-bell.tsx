@@ -21,6 +21,12 @@ function subjectPath(notification: Notification): string | null {
   if (notification.subjectType === 'customer' && notification.subjectId) {
     return `/customers/${encodeURIComponent(notification.subjectId)}`;
   }
+  if (notification.subjectType === 'sales_event' && notification.subjectId) {
+    return `/sales-events/${encodeURIComponent(notification.subjectId)}`;
+  }
+  if (notification.subjectType === 'opportunity' && notification.subjectId) {
+    return `/opportunities/${encodeURIComponent(notification.subjectId)}`;
+  }
   return null;
 }
 

@@ -7,6 +7,8 @@ import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../../app/permissions';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { PageTitle } from '../../../components/page-title';
+import { ActivityList, LogActivityButton } from '../../activities';
+import { CustomerOpportunities } from '../../opportunities/customer-opportunities';
 import { CustomerOwnershipCard } from '../../pool/customer-ownership-card';
 import { CustomerContacts } from '../contacts/customer-contacts';
 import { CustomerNotFound } from '../customer-not-found';
@@ -59,6 +61,20 @@ function Customer360({ customer }: { customer: Customer }) {
       children: <CustomerBilling customer={customer} />,
     });
   }
+  if (can('activities', 'read')) {
+    tabs.push({
+      key: 'activities',
+      label: t('activities.tab'),
+      children: <ActivityList customerId={customer.id} />,
+    });
+  }
+  if (can('opportunities', 'read')) {
+    tabs.push({
+      key: 'opportunities',
+      label: t('opportunities.customerTab'),
+      children: <CustomerOpportunities customer={customer} />,
+    });
+  }
   if (can('notes', 'read')) {
     tabs.push({ key: 'notes', label: t('notes.tab'), children: <CustomerNotes customerId={customer.id} /> });
   }
@@ -83,8 +99,9 @@ function Customer360({ customer }: { customer: Customer }) {
       <PageTitle
         title={customer.name}
         extra={
-          (can('customers', 'merge') || can('customers', 'update')) && (
+          (can('customers', 'merge') || can('customers', 'update') || can('activities', 'create')) && (
             <>
+              <LogActivityButton customerId={customer.id} type="primary" />
               {can('customers', 'merge') && (
                 <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="merge-customer">
                   {t('customers.merge.action')}

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { formatDateTime } from '../../../app/format';
 import { useMe } from '../../../app/session';
 import { useTeamLookup, useUserLookup } from '../../admin/lookups';
+import { useOpportunityTimeline } from '../../opportunities/use-opportunity-timeline';
 import { useTagLookup } from '../lookups';
 import { useCustomerLabels } from '../use-customer-labels';
 import { useFormatMoney } from '../use-format-money';
@@ -13,9 +14,19 @@ import { useReferenceNames } from '../use-reference-names';
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 const maxValueLength = 120;
-const timestampFields = new Set(['left_at', 'consent_at', 'created_at', 'updated_at', 'pooled_at', 'deleted_at']);
+const timestampFields = new Set([
+  'left_at',
+  'consent_at',
+  'created_at',
+  'updated_at',
+  'pooled_at',
+  'deleted_at',
+  'occurred_at',
+  'due_at',
+  'completed_at',
+]);
 /** Fields of notes and attachments that hold user ids. */
-const userFields = new Set(['author_id', 'uploaded_by']);
+const userFields = new Set(['author_id', 'uploaded_by', 'assignee_id', 'created_by']);
 /** Contact fields the API masks for viewers without personalData.read. */
 const personalFields = new Set(['phones', 'emails', 'wechat', 'birthday']);
 /** Customer fields the API leaves out for viewers who may not see billing. */
@@ -97,7 +108,9 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
   const actionNames = t('timeline.actions', { returnObjects: true }) as unknown as Record<string, string>;
   const contacts = useMemo(() => contactNames(entries), [entries]);
   const files = useMemo(() => attachmentNames(entries), [entries]);
+  const opportunity = useOpportunityTimeline(entries);
   const extraFieldNames = t('timelineExtra.fields', { returnObjects: true }) as unknown as Record<string, string>;
+  const salesFieldNames = t('activities.timelineFields', { returnObjects: true }) as unknown as Record<string, string>;
   const kindNames = t('attachments.kinds', { returnObjects: true }) as unknown as Record<string, string>;
   const kindLabel = useCallback(
     (kind: string) => (Object.hasOwn(kindNames, kind) ? (kindNames[kind] as string) : kind),
@@ -110,8 +123,10 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
         ? (fieldNames[field] as string)
         : Object.hasOwn(extraFieldNames, field)
           ? (extraFieldNames[field] as string)
-          : field,
-    [fieldNames, extraFieldNames],
+          : Object.hasOwn(salesFieldNames, field)
+            ? (salesFieldNames[field] as string)
+            : (opportunity.fieldLabel(field) ?? field),
+    [fieldNames, extraFieldNames, salesFieldNames, opportunity],
   );
   const actionLabel = useCallback(
     (action: string) => (Object.hasOwn(actionNames, action) ? (actionNames[action] as string) : action),
@@ -130,6 +145,17 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
         const name = entry.entityId ? contacts.get(entry.entityId) : undefined;
         return name ? t('timeline.contactNamed', { name }) : t('timeline.contact');
       }
+      if (entry.entity === 'activities' || entry.entity === 'tasks') {
+        const name = entry.changes?.subject?.[1] ?? entry.changes?.title?.[1];
+        const kind = entry.entity === 'activities' ? 'activity' : 'task';
+        return typeof name === 'string' && name
+          ? t(`activities.timeline.${kind}Named`, { name: shorten(name) })
+          : t(`activities.timeline.${kind}`);
+      }
+      if (entry.entity === 'sales_event_leads') {
+        return t('salesEvents.timelineLead', { event: String(entry.meta?.event ?? '') });
+      }
+      if (entry.entity === 'opportunities') return opportunity.target(entry);
       if (entry.entity === 'notes') return t('timelineExtra.note');
       if (entry.entity === 'attachments') {
         const name = entry.entityId ? files.get(entry.entityId) : undefined;
@@ -137,7 +163,7 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
       }
       return entry.entity;
     },
-    [contacts, files, t],
+    [contacts, files, t, opportunity],
   );
 
   const value = useCallback(
@@ -154,6 +180,10 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
       if (typeof raw === 'number' && field === 'size_bytes') return `${new Intl.NumberFormat().format(raw)} B`;
       if (typeof raw === 'string' && userFields.has(field)) return users.get(raw)?.name ?? t('timeline.someone');
       if (typeof raw === 'string' && entity === 'attachments' && field === 'kind') return kindLabel(raw);
+      if (typeof raw === 'string' && entity === 'opportunities') {
+        const shown = opportunity.value(field, raw);
+        if (shown !== undefined) return shown;
+      }
       if (typeof raw === 'string') {
         switch (field) {
           case 'status':
@@ -175,7 +205,7 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
       if (typeof raw === 'object') return shorten(JSON.stringify(raw));
       return String(raw);
     },
-    [kindLabel, labels, names, users, teams, t],
+    [kindLabel, labels, names, users, teams, t, opportunity],
   );
 
   /** A value inside trade_profile or billing, by its API name (camelCase). */

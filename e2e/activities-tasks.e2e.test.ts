@@ -1,0 +1,122 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { setUpOrganization, signIn } from './console-session';
+import { freePort, ServerProcess, tempDataDir } from './server-process';
+
+const admin = { email: 'admin@follow-up.example', password: 'Follow-admin-2026' };
+const rep = { email: 'rep@follow-up.example', password: 'Follow-rep-2026' };
+const day = 86_400_000;
+
+/** Signs in over the API and calls it with that session (for the set-up steps the test is not about). */
+async function apiAs(server: ServerProcess, who: { email: string; password: string }) {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  expect(login.status).toBe(200);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+}
+
+describe('activities, next-step tasks and my day in the browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    // The test clock lets the test run the hourly next-step job as if days had passed.
+    server = new ServerProcess(await freePort(), tempDataDir(), { ALLOW_TEST_CLOCK: 'true' });
+    await server.start();
+    await setUpOrganization(server, '宁波跟进货代', admin);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('logs a call from the customer page; the next-step rule later gives the rep a task they complete', async () => {
+    const asAdmin = await apiAs(server, admin);
+    const roles = (await asAdmin('GET', '/api/roles')).body.items as { id: string; key: string }[];
+    const created = await asAdmin('POST', '/api/users', {
+      ...rep,
+      name: '林销售',
+      roleId: roles.find((r) => r.key === 'sales_rep')?.id,
+    });
+    expect(created.status).toBe(201);
+    const repId = created.body.id as string;
+    const customer = await asAdmin('POST', '/api/customers', { name: '宁波北仑国际物流有限公司', ownerId: repId });
+    expect(customer.status).toBe(201);
+    const inquiry = await asAdmin('POST', '/api/inquiries', {
+      customerId: customer.body.id,
+      pol: 'CNNGB',
+      pod: 'USLAX',
+      mode: 'FCL',
+      message: '每月 10 个 40HQ，请报价',
+    });
+    expect(inquiry.status, JSON.stringify(inquiry.body)).toBe(201);
+    const opportunity = (await asAdmin('GET', `/api/opportunities/${inquiry.body.opportunityId}`)).body;
+    expect(opportunity).toMatchObject({ ownerId: repId, stage: 'inquiry' });
+
+    await signIn(page, server, rep);
+    await page.goto(`${server.url}/customers/${customer.body.id}`);
+    await page.getByTestId('customer-360').waitFor();
+    await page.getByTestId('customer-360').getByTestId('log-activity').first().click();
+    await page.getByTestId('activity-subject').fill('电话确认报价需求');
+    await page.getByTestId('activity-opportunity').click();
+    await page.keyboard.type(opportunity.code);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: opportunity.code })
+      .waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('activity-outcome').fill('客户下周确认舱位');
+    await page.getByTestId('activity-save').click();
+    await page.locator('.ant-message', { hasText: '已记录活动' }).waitFor();
+
+    await page.goto(`${server.url}/customers/${customer.body.id}?tab=activities`);
+    const item = page.getByTestId('activity-item').filter({ hasText: '电话确认报价需求' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain(opportunity.title);
+    await page.goto(`${server.url}/customers/${customer.body.id}?tab=timeline`);
+    await page.getByTestId('customer-timeline').filter({ hasText: '跟进活动“电话确认报价需求”' }).waitFor();
+
+    const asRep = await apiAs(server, rep);
+    const afterCall = (await asRep('GET', `/api/opportunities/${opportunity.id}`)).body;
+    expect(afterCall.lastActivityAt).not.toBeNull();
+
+    // Two days without activity in "inquiry" is the default rule: three days later it has fired, once.
+    const asOf = new Date(Date.now() + 3 * day).toISOString();
+    const run = await asAdmin('POST', '/api/test-clock/run', { job: 'sales.next-steps', asOf });
+    expect(run).toMatchObject({ status: 200, body: { result: { created: 1 } } });
+    expect((await asAdmin('POST', '/api/test-clock/run', { job: 'sales.next-steps', asOf })).body.result).toEqual({
+      created: 0,
+    });
+
+    await page.getByTestId('nav-my-day').click();
+    const upcoming = page.getByTestId('my-day-upcoming');
+    const task = upcoming.getByTestId('task-item').filter({ hasText: opportunity.title });
+    await task.waitFor();
+    expect(await task.textContent()).toContain('2 天无活动');
+    await task.getByTestId('task-complete').click();
+    await page.locator('.ant-message', { hasText: '任务已完成' }).waitFor();
+    await expect
+      .poll(
+        async () => (await asRep('GET', `/api/tasks?relatedType=opportunity&relatedId=${opportunity.id}`)).body.items,
+      )
+      .toEqual([expect.objectContaining({ status: 'done', source: 'rule', assigneeId: repId })]);
+    const notifications = (await asRep('GET', '/api/notifications')).body.items as { kind: string }[];
+    expect(notifications.map((n) => n.kind)).toContain('task.next_step');
+  });
+});

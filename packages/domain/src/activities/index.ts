@@ -1,0 +1,2 @@
+export * from './activity-schemas';
+export * from './error-messages';

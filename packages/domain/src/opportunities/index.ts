@@ -1,0 +1,6 @@
+export * from './error-messages';
+export * from './inquiry-schemas';
+export * from './opportunity-schemas';
+export * from './pipeline-rules';
+export * from './report-schemas';
+export * from './stage-schemas';

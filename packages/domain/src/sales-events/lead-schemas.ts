@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { countryCodeSchema, creditCodeSchema, unlocodeSchema } from '../customers/customer-schemas';
+import { normalizePhone } from '../customers/phone';
+import { transportModeInputSchema } from '../opportunities/opportunity-schemas';
+import { listQuerySchema } from '../platform/pagination';
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+
+const optionalPhone = z
+  .string()
+  .max(50)
+  .transform((v, ctx) => {
+    if (v.trim() === '') return null;
+    const result = normalizePhone(v);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: 'customer.phone_invalid' });
+      return z.NEVER;
+    }
+    return result.e164;
+  })
+  .nullable()
+  .optional();
+
+const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .transform((v, ctx) => {
+    if (v === '') return null;
+    if (!z.email().safeParse(v).success) {
+      ctx.addIssue({ code: 'custom', message: 'customer.email_invalid' });
+      return z.NEVER;
+    }
+    return v;
+  })
+  .nullable()
+  .optional();
+
+/**
+ * The quick lead form at an event: the company (found by credit code or normalised name, else
+ * created as a prospect), the person met, and optionally the lane they asked about, which becomes
+ * an inquiry (and so an opportunity attributed to the event).
+ */
+export const captureLeadInputSchema = z
+  .object({
+    companyName: z.string().trim().min(1).max(200),
+    creditCode: creditCodeSchema,
+    country: countryCodeSchema.nullable().optional(),
+    contactName: optionalText(100),
+    /** The contact's phone and email; without a contact name they are the company's. */
+    phone: optionalPhone,
+    email: optionalEmail,
+    lane: z
+      .object({ pol: unlocodeSchema, pod: unlocodeSchema, mode: transportModeInputSchema })
+      .strict()
+      .nullable()
+      .optional(),
+    /** What they asked, kept on the inquiry. */
+    message: optionalText(2000),
+    note: optionalText(2000),
+  })
+  .strict();
+export type CaptureLeadInput = z.infer<typeof captureLeadInputSchema>;
+
+export const salesEventLeadSchema = z.object({
+  id: z.uuid(),
+  eventId: z.uuid(),
+  customerId: z.uuid(),
+  customerCode: z.string(),
+  customerName: z.string(),
+  customerStatus: z.string(),
+  /** True when the company was already known (credit code or name matched) and no prospect was created. */
+  existingCustomer: z.boolean(),
+  contactId: z.uuid().nullable(),
+  contactName: z.string().nullable(),
+  inquiryId: z.uuid().nullable(),
+  opportunityId: z.uuid().nullable(),
+  note: z.string().nullable(),
+  capturedBy: z.uuid().nullable(),
+  capturedByName: z.string().nullable(),
+  capturedAt: z.string(),
+});
+export type SalesEventLead = z.infer<typeof salesEventLeadSchema>;
+
+export const salesEventLeadListQuerySchema = listQuerySchema;
+
+const moneyOut = z.object({ amount: z.number(), currency: z.string() });
+
+/** What an event brought: leads, prospects, inquiries, opportunities and won revenue attributed to it. */
+export const salesEventReportSchema = z.object({
+  eventId: z.uuid(),
+  leads: z.number().int(),
+  /** Companies that were created as prospects by this event's lead form. */
+  newProspects: z.number().int(),
+  inquiries: z.number().int(),
+  opportunities: z.number().int(),
+  openOpportunities: z.number().int(),
+  wonOpportunities: z.number().int(),
+  lostOpportunities: z.number().int(),
+  /** Expected revenue of the won opportunities per currency; null without the right to see financials. */
+  wonRevenue: z.array(moneyOut).nullable(),
+  cost: moneyOut.nullable(),
+  /** The cost divided by the leads, in the cost's currency; null without cost or leads. */
+  costPerLead: moneyOut.nullable(),
+});
+export type SalesEventReport = z.infer<typeof salesEventReportSchema>;

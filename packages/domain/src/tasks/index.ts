@@ -1,0 +1,6 @@
+export * from './calendar-schemas';
+export * from './next-step-occasion';
+export * from './next-step-schemas';
+export * from './next-step-title';
+export * from './task-schemas';
+export * from './zoned-day';

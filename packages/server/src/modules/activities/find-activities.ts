@@ -1,0 +1,96 @@
+import type { Activity, ActivityListQuery, Page } from '@berth/domain';
+import { and, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import { AppError } from '../../platform/app-error';
+import type { Ctx } from '../../platform/context';
+import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
+import { iso } from '../../platform/versioned-write';
+import { customers } from '../customers/tables';
+import { opportunities } from '../opportunities/tables';
+import { participantsOf } from './activity-participants';
+import { activitiesReadable, activityCustomerJoin, mayChangeActivity } from './activity-scope';
+import { activities } from './tables';
+
+function selectActivities(ctx: Ctx, where: SQL | undefined) {
+  return ctx.db
+    .select({
+      activity: activities,
+      customerName: customers.name,
+      opportunityTitle: opportunities.title,
+      ownerName: users.name,
+      canUpdate: mayChangeActivity(ctx, 'update'),
+      canDelete: mayChangeActivity(ctx, 'delete'),
+    })
+    .from(activities)
+    .innerJoin(customers, activityCustomerJoin)
+    .leftJoin(
+      opportunities,
+      and(eq(opportunities.orgId, activities.orgId), eq(opportunities.id, activities.opportunityId)),
+    )
+    .leftJoin(users, and(eq(users.orgId, activities.orgId), eq(users.id, activities.ownerId)))
+    .where(and(activitiesReadable(ctx), where));
+}
+
+type Row = Awaited<ReturnType<typeof selectActivities>>[number];
+
+async function toActivities(ctx: Ctx, rows: Row[]): Promise<Activity[]> {
+  const participants = await participantsOf(
+    ctx,
+    rows.map((r) => r.activity.id),
+  );
+  return rows.map(({ activity: a, ...r }) => ({
+    id: a.id,
+    kind: a.kind as Activity['kind'],
+    subject: a.subject,
+    occurredAt: iso(a.occurredAt) as string,
+    durationMinutes: a.durationMinutes,
+    customerId: a.customerId,
+    customerName: r.customerName,
+    opportunityId: a.opportunityId,
+    // The title of an opportunity the caller may not open is still just its name, like the customer's.
+    opportunityTitle: a.opportunityId ? r.opportunityTitle : null,
+    participants: participants.get(a.id) ?? { users: [], contacts: [] },
+    minutes: a.minutes,
+    outcome: a.outcome,
+    ownerId: a.ownerId,
+    ownerName: r.ownerName,
+    canUpdate: Boolean(r.canUpdate),
+    canDelete: Boolean(r.canDelete),
+    version: a.version,
+    createdAt: iso(a.createdAt) as string,
+    updatedAt: iso(a.updatedAt) as string,
+  }));
+}
+
+/** Activities the caller may see, newest first by when they happened, with the list's filters. */
+export async function findActivities(ctx: Ctx, query: ActivityListQuery): Promise<Page<Activity>> {
+  const keyset = { sort: activities.occurredAt, id: activities.id, direction: 'desc' as const, cursor: query.cursor };
+  const rows = await selectActivities(
+    ctx,
+    and(
+      query.customerId ? eq(activities.customerId, query.customerId) : undefined,
+      query.opportunityId ? eq(activities.opportunityId, query.opportunityId) : undefined,
+      query.ownerId ? eq(activities.ownerId, query.ownerId) : undefined,
+      query.kind ? eq(activities.kind, query.kind) : undefined,
+      query.from ? gte(activities.occurredAt, new Date(query.from)) : undefined,
+      query.to ? lt(activities.occurredAt, new Date(query.to)) : undefined,
+      afterCursor(keyset),
+    ),
+  )
+    .orderBy(...orderByKeyset(keyset))
+    .limit(query.limit + 1);
+  const page = toPage(
+    rows,
+    query.limit,
+    (r) => [r.activity.occurredAt, r.activity.id],
+    (r) => r,
+  );
+  return { items: await toActivities(ctx, page.items), nextCursor: page.nextCursor };
+}
+
+export async function getActivity(ctx: Ctx, id: string): Promise<Activity> {
+  const rows = await selectActivities(ctx, eq(activities.id, id));
+  const [activity] = await toActivities(ctx, rows);
+  if (!activity) throw AppError.notFound();
+  return activity;
+}

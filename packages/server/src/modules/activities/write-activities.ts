@@ -1,0 +1,132 @@
+import type { Activity, CreateActivityInput, UpdateActivityInput } from '@berth/domain';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import { AppError } from '../../platform/app-error';
+import { type Ctx, can, inTransaction } from '../../platform/context';
+import { updateVersioned } from '../../platform/versioned-write';
+import { customerFor } from '../notes/customer-access';
+import { assertOpportunityVisible, touchOpportunityActivity } from '../opportunities/opportunity-access';
+import { recordFollowUp } from '../pool/follow-up';
+import { checkParticipants, saveParticipants } from './activity-participants';
+import { activityChangeable } from './activity-scope';
+import { getActivity } from './find-activities';
+import { activities } from './tables';
+
+/** The opportunity must be one the caller can see (404 otherwise) and of the same customer (422). */
+async function checkOpportunity(ctx: Ctx, customerId: string, opportunityId: string): Promise<void> {
+  if (!can(ctx, 'opportunities', 'read')) throw AppError.notFound();
+  const opportunity = await assertOpportunityVisible(ctx, opportunityId, 'read');
+  if (opportunity.customerId !== customerId) {
+    throw AppError.validation('opportunityId', 'activity.opportunity_other_customer');
+  }
+}
+
+/**
+ * What an activity means for the pool and the pipeline: a follow-up on the customer and activity
+ * on the opportunity, at the time it happened (a planned meeting counts from now, not from the future).
+ */
+async function recordContact(ctx: Ctx, customerId: string, opportunityId: string | null, occurredAt: Date) {
+  const at = new Date(Math.min(occurredAt.getTime(), Date.now()));
+  await recordFollowUp(ctx, [customerId], at);
+  if (opportunityId) await touchOpportunityActivity(ctx, opportunityId, at);
+}
+
+async function teamOf(ctx: Ctx): Promise<string | null> {
+  if (!ctx.userId) return null;
+  const [row] = await ctx.db
+    .select({ teamId: users.teamId })
+    .from(users)
+    .where(and(eq(users.orgId, ctx.orgId), eq(users.id, ctx.userId)));
+  return row?.teamId ?? null;
+}
+
+/** Logs an activity on a customer the caller may log activities on (404 otherwise). */
+export async function createActivity(ctx: Ctx, input: CreateActivityInput): Promise<Activity> {
+  return inTransaction(ctx, async (tx) => {
+    await customerFor(tx, 'activities', 'create', input.customerId);
+    if (input.opportunityId) await checkOpportunity(tx, input.customerId, input.opportunityId);
+    const participants = await checkParticipants(
+      tx,
+      input.customerId,
+      input.participants ?? { userIds: [], contactIds: [] },
+    );
+    const occurredAt = new Date(input.occurredAt);
+    const [row] = await tx.db
+      .insert(activities)
+      .values({
+        orgId: tx.orgId,
+        kind: input.kind,
+        subject: input.subject,
+        occurredAt,
+        durationMinutes: input.durationMinutes ?? null,
+        customerId: input.customerId,
+        opportunityId: input.opportunityId ?? null,
+        minutes: input.minutes || null,
+        outcome: input.outcome || null,
+        ownerId: tx.userId,
+        teamId: await teamOf(tx),
+      })
+      .returning({ id: activities.id });
+    const id = (row as { id: string }).id;
+    await saveParticipants(tx, id, participants);
+    await recordContact(tx, input.customerId, input.opportunityId ?? null, occurredAt);
+    return getActivity(tx, id);
+  });
+}
+
+function changeableWhere(ctx: Ctx, id: string, action: 'update' | 'delete'): SQL {
+  return and(
+    eq(activities.orgId, ctx.orgId),
+    eq(activities.id, id),
+    isNull(activities.deletedAt),
+    activityChangeable(ctx, action),
+  ) as SQL;
+}
+
+/** A readable activity the caller may not change is a 403, an unreadable one a 404. */
+function refusedAsForbidden(error: unknown): never {
+  if (error instanceof AppError && error.status === 404) throw AppError.forbidden();
+  throw error;
+}
+
+/** Corrects an activity (If-Match). Participants, when given, replace the old ones. */
+export async function updateActivity(
+  ctx: Ctx,
+  id: string,
+  expected: number | undefined,
+  input: UpdateActivityInput,
+): Promise<Activity> {
+  return inTransaction(ctx, async (tx) => {
+    const current = await getActivity(tx, id);
+    if (input.opportunityId) await checkOpportunity(tx, current.customerId, input.opportunityId);
+    const participants = input.participants
+      ? await checkParticipants(tx, current.customerId, input.participants)
+      : undefined;
+    const patch: Record<string, unknown> = {};
+    if (input.kind !== undefined) patch.kind = input.kind;
+    if (input.subject !== undefined) patch.subject = input.subject;
+    if (input.occurredAt !== undefined) patch.occurredAt = new Date(input.occurredAt);
+    if (input.durationMinutes !== undefined) patch.durationMinutes = input.durationMinutes;
+    if (input.opportunityId !== undefined) patch.opportunityId = input.opportunityId;
+    if (input.minutes !== undefined) patch.minutes = input.minutes || null;
+    if (input.outcome !== undefined) patch.outcome = input.outcome || null;
+    const updated = await updateVersioned(tx, activities, changeableWhere(tx, id, 'update'), expected, patch).catch(
+      refusedAsForbidden,
+    );
+    if (participants) await saveParticipants(tx, id, participants);
+    if (input.occurredAt !== undefined || input.opportunityId) {
+      await recordContact(tx, updated.customerId, updated.opportunityId, updated.occurredAt);
+    }
+    return getActivity(tx, id);
+  });
+}
+
+/** Deletes an activity (If-Match optional). The row stays, marked deleted, so its history remains on the timeline. */
+export async function deleteActivity(ctx: Ctx, id: string, expected: number | undefined): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    await getActivity(tx, id);
+    await updateVersioned(tx, activities, changeableWhere(tx, id, 'delete'), expected, {
+      deletedAt: sql`now()`,
+    }).catch(refusedAsForbidden);
+  });
+}

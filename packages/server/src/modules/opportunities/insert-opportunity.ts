@@ -1,0 +1,70 @@
+import type { OpportunityLaneInput, OpportunityVolume, StageDefinition } from '@berth/domain';
+import type { Ctx } from '../../platform/context';
+import { nextOpportunityCode } from './opportunity-references';
+import { saveOpportunityLanes } from './save-opportunity-lanes';
+import { convertProspectOnWin, enterStagePatch, recordStageChange } from './stage-move';
+import { opportunities } from './tables';
+
+export interface NewOpportunity {
+  title: string;
+  customerId: string;
+  contactId: string | null;
+  lanes: OpportunityLaneInput[];
+  volume: OpportunityVolume;
+  expectedRevenue?: number | null;
+  expectedMargin?: number | null;
+  currency?: string | null;
+  probability?: number;
+  expectedCloseDate?: string | null;
+  ownerId: string | null;
+  teamId: string | null;
+  source: string;
+  lostReasonId?: string | null;
+  lostNote?: string | null;
+  salesEventId: string | null;
+  description?: string | null;
+}
+
+const decimal = (value: number | null | undefined) => (value === undefined || value === null ? null : String(value));
+
+/**
+ * Writes a checked new opportunity in `stage`: the row with the next code, its lanes and the first
+ * entry of its stage history.
+ */
+export async function insertOpportunity(
+  ctx: Ctx,
+  input: NewOpportunity,
+  stage: StageDefinition,
+): Promise<{ id: string; code: string }> {
+  const stagePatch = await enterStagePatch(ctx, stage, input);
+  const code = await nextOpportunityCode(ctx);
+  const [row] = await ctx.db
+    .insert(opportunities)
+    .values({
+      orgId: ctx.orgId,
+      code,
+      title: input.title,
+      customerId: input.customerId,
+      contactId: input.contactId,
+      volumeTeu: decimal(input.volume.teu),
+      volumeCbm: decimal(input.volume.cbm),
+      volumeKg: decimal(input.volume.kg),
+      shipmentsPerMonth: decimal(input.volume.shipmentsPerMonth),
+      expectedRevenue: decimal(input.expectedRevenue),
+      expectedMargin: decimal(input.expectedMargin),
+      currency: input.currency ?? null,
+      expectedCloseDate: input.expectedCloseDate ?? null,
+      ownerId: input.ownerId,
+      teamId: input.teamId,
+      source: input.source,
+      salesEventId: input.salesEventId,
+      description: input.description ?? null,
+      ...(stagePatch as { stageKey: string; probability: number }),
+    })
+    .returning({ id: opportunities.id });
+  const id = (row as { id: string }).id;
+  await saveOpportunityLanes(ctx, id, input.lanes, { audit: false });
+  await recordStageChange(ctx, id, null, stage.key);
+  if (stage.kind === 'won') await convertProspectOnWin(ctx, input.customerId);
+  return { id, code };
+}

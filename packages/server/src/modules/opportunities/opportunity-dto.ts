@@ -1,0 +1,93 @@
+import type { Opportunity } from '@berth/domain';
+import { and, asc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import { type Ctx, can } from '../../platform/context';
+import { iso } from '../../platform/versioned-write';
+import { customers } from '../customers/tables';
+import { opportunitiesInScope } from './opportunity-scope';
+import { opportunities, opportunityLanes } from './tables';
+
+type OpportunityRow = typeof opportunities.$inferSelect & {
+  customerName: string;
+  customerStatus: string;
+  ownerName: string | null;
+};
+
+/**
+ * Opportunities the caller may read, with their customer's name and status and the owner's name.
+ * `scoped: false` is for answering a write the caller was allowed to make (e.g. a handover).
+ */
+export function selectOpportunities(ctx: Ctx, where: SQL | undefined, scoped = true) {
+  return ctx.db
+    .select({
+      ...getTableColumns(opportunities),
+      customerName: customers.name,
+      customerStatus: customers.status,
+      ownerName: users.name,
+    })
+    .from(opportunities)
+    .innerJoin(customers, and(eq(customers.orgId, opportunities.orgId), eq(customers.id, opportunities.customerId)))
+    .leftJoin(users, and(eq(users.orgId, opportunities.orgId), eq(users.id, opportunities.ownerId)))
+    .where(and(scoped ? opportunitiesInScope(ctx, 'read') : eq(opportunities.orgId, ctx.orgId), where));
+}
+
+const num = (value: string | null): number | null => (value === null ? null : Number(value));
+
+/** Whether the caller sees revenue and margin (the financials field rule). */
+export const seesFinancials = (ctx: Ctx): boolean => can(ctx, 'financials', 'read');
+
+/** Turns rows into API records, loading the lanes of the whole page in one query. */
+export async function toOpportunities(ctx: Ctx, rows: OpportunityRow[]): Promise<Opportunity[]> {
+  if (rows.length === 0) return [];
+  const lanes = await ctx.db
+    .select()
+    .from(opportunityLanes)
+    .where(
+      and(
+        eq(opportunityLanes.orgId, ctx.orgId),
+        inArray(
+          opportunityLanes.opportunityId,
+          rows.map((r) => r.id),
+        ),
+      ),
+    )
+    .orderBy(asc(opportunityLanes.position));
+  const money = seesFinancials(ctx);
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    customerId: row.customerId,
+    customerName: row.customerName,
+    customerStatus: row.customerStatus,
+    contactId: row.contactId,
+    lanes: lanes.filter((l) => l.opportunityId === row.id).map((l) => ({ pol: l.pol, pod: l.pod, mode: l.mode })),
+    volume: {
+      teu: num(row.volumeTeu),
+      cbm: num(row.volumeCbm),
+      kg: num(row.volumeKg),
+      shipmentsPerMonth: num(row.shipmentsPerMonth),
+    },
+    expectedRevenue: money ? num(row.expectedRevenue) : null,
+    expectedMargin: money ? num(row.expectedMargin) : null,
+    currency: row.currency,
+    probability: row.probability,
+    expectedCloseDate: row.expectedCloseDate,
+    ownerId: row.ownerId,
+    ownerName: row.ownerName,
+    teamId: row.teamId,
+    source: row.source,
+    stage: row.stageKey,
+    stageEnteredAt: iso(row.stageEnteredAt) as string,
+    status: row.status as Opportunity['status'],
+    lostReasonId: row.lostReasonId,
+    lostNote: row.lostNote,
+    closedAt: iso(row.closedAt),
+    salesEventId: row.salesEventId,
+    lastActivityAt: iso(row.lastActivityAt),
+    description: row.description,
+    createdAt: iso(row.createdAt) as string,
+    updatedAt: iso(row.updatedAt) as string,
+    version: row.version,
+  }));
+}

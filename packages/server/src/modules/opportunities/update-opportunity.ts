@@ -1,0 +1,119 @@
+import type { Opportunity, UpdateOpportunityInput } from '@berth/domain';
+import { AppError } from '../../platform/app-error';
+import { type Ctx, inTransaction } from '../../platform/context';
+import { updateVersioned } from '../../platform/versioned-write';
+import { teamOfUser } from '../customers/assert-customer-assignment';
+import { assertMayWriteMoney, assertSalesEvent } from './create-opportunity';
+import { getOpportunity } from './get-opportunity';
+import { assertActiveLostReason } from './lost-reasons';
+import { getOpportunityForUpdate } from './opportunity-access';
+import { assertContactOfCustomer, assertOpportunityAssignment } from './opportunity-references';
+import { opportunityById } from './opportunity-scope';
+import { saveOpportunityLanes } from './save-opportunity-lanes';
+import { convertProspectOnWin, enterStagePatch, recordStageChange } from './stage-move';
+import { activeStage } from './stages';
+import { opportunities } from './tables';
+
+type OpportunityRow = typeof opportunities.$inferSelect;
+
+const money = (value: number | null | undefined) => (value === null ? null : String(value));
+
+function plainFields(input: UpdateOpportunityInput): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  const copy = [
+    'title',
+    'contactId',
+    'currency',
+    'expectedCloseDate',
+    'source',
+    'salesEventId',
+    'description',
+  ] as const;
+  for (const field of copy) if (input[field] !== undefined) patch[field] = input[field];
+  if (input.expectedRevenue !== undefined) patch.expectedRevenue = money(input.expectedRevenue);
+  if (input.expectedMargin !== undefined) patch.expectedMargin = money(input.expectedMargin);
+  if (input.volume) {
+    const v = input.volume;
+    if (v.teu !== undefined) patch.volumeTeu = money(v.teu);
+    if (v.cbm !== undefined) patch.volumeCbm = money(v.cbm);
+    if (v.kg !== undefined) patch.volumeKg = money(v.kg);
+    if (v.shipmentsPerMonth !== undefined) patch.shipmentsPerMonth = money(v.shipmentsPerMonth);
+  }
+  return patch;
+}
+
+/** Revenue or margin without a currency, after the change, cannot be read right. */
+function assertCurrency(current: OpportunityRow, patch: Record<string, unknown>) {
+  const after = { ...current, ...patch } as OpportunityRow;
+  if ((after.expectedRevenue !== null || after.expectedMargin !== null) && !after.currency) {
+    throw AppError.validation('currency', 'opportunity.currency_required');
+  }
+}
+
+async function assignmentPatch(ctx: Ctx, current: OpportunityRow, input: UpdateOpportunityInput) {
+  if (input.ownerId === undefined && input.teamId === undefined) return {};
+  const ownerId = input.ownerId === undefined ? current.ownerId : input.ownerId;
+  // A new owner brings the opportunity into their team unless a team is given.
+  const teamId =
+    input.teamId !== undefined
+      ? input.teamId
+      : ownerId !== current.ownerId
+        ? await teamOfUser(ctx, ownerId)
+        : current.teamId;
+  await assertOpportunityAssignment(ctx, 'update', { ownerId, teamId });
+  return { ownerId, teamId };
+}
+
+/** What a stage move (or a change of reason while lost) writes; the history row is added by the caller. */
+async function stagePatch(ctx: Ctx, current: OpportunityRow, input: UpdateOpportunityInput) {
+  if (input.stage !== undefined && input.stage !== current.stageKey) {
+    const stage = await activeStage(ctx, input.stage);
+    return { moved: stage, patch: await enterStagePatch(ctx, stage, input) };
+  }
+  const patch: Record<string, unknown> = {};
+  if (input.probability !== undefined) patch.probability = input.probability;
+  if (current.status === 'lost') {
+    if (input.lostReasonId === null) throw AppError.validation('lostReasonId', 'opportunity.lost_reason_required');
+    if (input.lostReasonId !== undefined) {
+      await assertActiveLostReason(ctx, input.lostReasonId);
+      patch.lostReasonId = input.lostReasonId;
+    }
+    if (input.lostNote !== undefined) patch.lostNote = input.lostNote;
+  }
+  return { moved: null, patch };
+}
+
+/**
+ * Changes an opportunity at the version the client read (If-Match). A move on the board is a
+ * change of `stage`: it is kept in the stage history with the time spent in the previous stage,
+ * and of two people moving the same card at once one succeeds and the other gets 412.
+ */
+export async function updateOpportunity(
+  ctx: Ctx,
+  id: string,
+  expected: number | undefined,
+  input: UpdateOpportunityInput,
+): Promise<Opportunity> {
+  assertMayWriteMoney(ctx, input);
+  return inTransaction(ctx, async (tx) => {
+    const current = await getOpportunityForUpdate(tx, id, 'update');
+    if (expected !== undefined && current.version !== expected) throw AppError.versionConflict();
+    if (input.contactId !== undefined) await assertContactOfCustomer(tx, input.contactId, current.customerId);
+    if (input.salesEventId !== undefined) await assertSalesEvent(tx, input.salesEventId);
+    const fields = plainFields(input);
+    assertCurrency(current, fields);
+    const owner = await assignmentPatch(tx, current, input);
+    const stage = await stagePatch(tx, current, input);
+    const row = await updateVersioned(tx, opportunities, opportunityById(tx, 'update', id), expected, {
+      ...fields,
+      ...owner,
+      ...stage.patch,
+    });
+    if (input.lanes) await saveOpportunityLanes(tx, id, input.lanes, { audit: true });
+    if (stage.moved) {
+      await recordStageChange(tx, id, { stage: current.stageKey, enteredAt: current.stageEnteredAt }, stage.moved.key);
+      if (stage.moved.kind === 'won') await convertProspectOnWin(tx, row.customerId);
+    }
+    return getOpportunity(tx, id, { scoped: false });
+  });
+}

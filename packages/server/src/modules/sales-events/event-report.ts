@@ -1,0 +1,72 @@
+import type { SalesEventReport } from '@berth/domain';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/database';
+import { type Ctx, can } from '../../platform/context';
+import { getVisibleEventRow } from './sales-event-scope';
+
+/**
+ * What the event brought, in one statement: its leads and the prospects they created, the inquiries
+ * and opportunities attributed to it (opportunities.sales_event_id) by outcome, and the expected
+ * revenue of the won ones per currency. Revenue follows the financials permission; the cost per lead
+ * is the cost over the leads, in the cost's own currency.
+ */
+export async function salesEventReport(ctx: Ctx, eventId: string): Promise<SalesEventReport> {
+  const event = await getVisibleEventRow(ctx, eventId);
+  const [counts] = await queryRows<{
+    leads: number;
+    new_prospects: number;
+    inquiries: number;
+    opportunities: number;
+    open: number;
+    won: number;
+    lost: number;
+    won_revenue: { currency: string; amount: string | number }[] | null;
+  }>(
+    ctx.db,
+    sql`with leads as (
+          select count(*)::int as leads,
+                 count(distinct l.customer_id) filter (where c.created_at = l.captured_at)::int as new_prospects
+            from sales_event_leads l
+            join customers c on c.org_id = l.org_id and c.id = l.customer_id
+           where l.org_id = ${ctx.orgId} and l.event_id = ${eventId}),
+        opps as (
+          select count(*)::int as opportunities,
+                 count(*) filter (where status = 'open')::int as open,
+                 count(*) filter (where status = 'won')::int as won,
+                 count(*) filter (where status = 'lost')::int as lost
+            from opportunities
+           where org_id = ${ctx.orgId} and sales_event_id = ${eventId}),
+        revenue as (
+          select jsonb_agg(jsonb_build_object('currency', currency, 'amount', amount) order by currency) as won_revenue
+            from (select currency, sum(expected_revenue) as amount
+                    from opportunities
+                   where org_id = ${ctx.orgId} and sales_event_id = ${eventId} and status = 'won'
+                     and expected_revenue is not null and currency is not null
+                   group by currency) per_currency)
+        select leads.leads, leads.new_prospects,
+               (select count(*)::int from inquiries
+                 where org_id = ${ctx.orgId} and sales_event_id = ${eventId}) as inquiries,
+               opps.opportunities, opps.open, opps.won, opps.lost, revenue.won_revenue
+          from leads, opps, revenue`,
+  );
+  const c = counts as NonNullable<typeof counts>;
+  const cost =
+    event.cost !== null && event.costCurrency ? { amount: Number(event.cost), currency: event.costCurrency } : null;
+  const financials = can(ctx, 'financials', 'read');
+  return {
+    eventId,
+    leads: c.leads,
+    newProspects: c.new_prospects,
+    inquiries: c.inquiries,
+    opportunities: c.opportunities,
+    openOpportunities: c.open,
+    wonOpportunities: c.won,
+    lostOpportunities: c.lost,
+    wonRevenue: financials
+      ? (c.won_revenue ?? []).map((r) => ({ currency: r.currency, amount: Number(r.amount) }))
+      : null,
+    cost,
+    costPerLead:
+      cost && c.leads > 0 ? { amount: Math.round((cost.amount / c.leads) * 100) / 100, currency: cost.currency } : null,
+  };
+}

@@ -1,0 +1,134 @@
+import type { ActivityKind, CalendarItem, TaskPriority, TaskStatus } from '@berth/domain';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/database';
+
+export interface AgendaTask {
+  id: string;
+  title: string;
+  description: string | null;
+  dueAt: Date;
+  status: TaskStatus;
+  priority: TaskPriority;
+  customerId: string | null;
+  customerName: string | null;
+  relatedName: string | null;
+  updatedAt: Date;
+}
+
+export interface AgendaActivity {
+  id: string;
+  kind: ActivityKind;
+  subject: string;
+  occurredAt: Date;
+  durationMinutes: number | null;
+  customerId: string;
+  customerName: string;
+  minutes: string | null;
+  updatedAt: Date;
+}
+
+const agendaLimit = 2000;
+const toDate = (value: Date | string) => new Date(value);
+
+/**
+ * One user's tasks with a due time and the activities they logged or took part in, within a time
+ * range: what their calendar shows. `openOnly` leaves done and cancelled tasks out (the feed).
+ */
+export async function agendaOf(
+  db: Executor,
+  orgId: string,
+  userId: string,
+  range: { from: Date; to: Date; openOnly?: boolean },
+): Promise<{ tasks: AgendaTask[]; activities: AgendaActivity[] }> {
+  const from = range.from.toISOString();
+  const to = range.to.toISOString();
+  const taskRows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select t.id, t.title, t.description, t.due_at, t.status, t.priority, t.customer_id, t.updated_at,
+               c.name as customer_name, coalesce(rc.name, o.title, e.name) as related_name
+          from tasks t
+          left join customers c on c.org_id = t.org_id and c.id = t.customer_id
+          left join customers rc on t.related_type = 'customer' and rc.org_id = t.org_id and rc.id = t.related_id
+          left join opportunities o on t.related_type = 'opportunity' and o.org_id = t.org_id and o.id = t.related_id
+          left join sales_events e on t.related_type = 'sales_event' and e.org_id = t.org_id and e.id = t.related_id
+         where t.org_id = ${orgId} and t.assignee_id = ${userId} and t.due_at is not null
+           and t.due_at >= ${from}::timestamptz and t.due_at < ${to}::timestamptz
+           ${range.openOnly ? sql`and t.status = 'open'` : sql``}
+         order by t.due_at, t.id
+         limit ${agendaLimit}`,
+  );
+  const activityRows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select a.id, a.kind, a.subject, a.occurred_at, a.duration_minutes, a.customer_id, a.minutes, a.updated_at,
+               c.name as customer_name
+          from activities a
+          join customers c on c.org_id = a.org_id and c.id = a.customer_id
+         where a.org_id = ${orgId} and a.deleted_at is null
+           and a.occurred_at >= ${from}::timestamptz and a.occurred_at < ${to}::timestamptz
+           and (a.owner_id = ${userId}
+                or exists (select 1 from activity_participants p
+                            where p.org_id = a.org_id and p.activity_id = a.id and p.user_id = ${userId}))
+         order by a.occurred_at, a.id
+         limit ${agendaLimit}`,
+  );
+  return {
+    tasks: taskRows.map((r) => ({
+      id: r.id as string,
+      title: r.title as string,
+      description: r.description as string | null,
+      dueAt: toDate(r.due_at as string),
+      status: r.status as TaskStatus,
+      priority: r.priority as TaskPriority,
+      customerId: r.customer_id as string | null,
+      customerName: r.customer_name as string | null,
+      relatedName: r.related_name as string | null,
+      updatedAt: toDate(r.updated_at as string),
+    })),
+    activities: activityRows.map((r) => ({
+      id: r.id as string,
+      kind: r.kind as ActivityKind,
+      subject: r.subject as string,
+      occurredAt: toDate(r.occurred_at as string),
+      durationMinutes: r.duration_minutes as number | null,
+      customerId: r.customer_id as string,
+      customerName: r.customer_name as string,
+      minutes: r.minutes as string | null,
+      updatedAt: toDate(r.updated_at as string),
+    })),
+  };
+}
+
+const defaultMinutes = 30;
+
+/** The calendar page's items: tasks at their due time, activities from when they happen for their duration. */
+export function calendarItems(agenda: { tasks: AgendaTask[]; activities: AgendaActivity[] }): CalendarItem[] {
+  const items: CalendarItem[] = [
+    ...agenda.tasks.map((t) => ({
+      type: 'task' as const,
+      id: t.id,
+      title: t.title,
+      start: t.dueAt.toISOString(),
+      end: null,
+      customerId: t.customerId,
+      customerName: t.customerName,
+      activityKind: null,
+      taskStatus: t.status,
+      taskPriority: t.priority,
+    })),
+    ...agenda.activities.map((a) => ({
+      type: 'activity' as const,
+      id: a.id,
+      title: a.subject,
+      start: a.occurredAt.toISOString(),
+      end: new Date(a.occurredAt.getTime() + (a.durationMinutes ?? defaultMinutes) * 60_000).toISOString(),
+      customerId: a.customerId,
+      customerName: a.customerName,
+      activityKind: a.kind,
+      taskStatus: null,
+      taskPriority: null,
+    })),
+  ];
+  return items.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+}
+
+export const activityDefaultMinutes = defaultMinutes;

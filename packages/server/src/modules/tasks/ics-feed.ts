@@ -1,0 +1,70 @@
+import type { ActivityKind, Locale } from '@berth/domain';
+import { and, eq, isNull } from 'drizzle-orm';
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import type { Db } from '../../db/database';
+import { users } from '../../db/schema';
+import { AppError } from '../../platform/app-error';
+import { sha256 } from '../../platform/auth/secrets';
+import { activityDefaultMinutes, agendaOf } from './agenda';
+import { calendarFeeds } from './tables';
+
+const dayMs = 86_400_000;
+/** What a subscribed calendar gets: the last 90 days and the next 400. */
+const pastDays = 90;
+const futureDays = 400;
+const taskMinutes = 30;
+
+const kindLabels: Record<Locale, Record<ActivityKind, string>> = {
+  'zh-CN': { call: '电话', email: '邮件', meeting: '会议', visit: '拜访' },
+  en: { call: 'Call', email: 'Email', meeting: 'Meeting', visit: 'Visit' },
+};
+const taskLabel: Record<Locale, string> = { 'zh-CN': '任务', en: 'Task' };
+
+/**
+ * The iCalendar document of a private feed, or 404 for an unknown or revoked token (or a disabled
+ * user). Open tasks are events at their due time, activities events for their duration; UIDs are
+ * the record ids, so calendar clients update items in place.
+ */
+export async function renderCalendarFeed(db: Db, token: string, now = new Date()): Promise<string> {
+  const [feed] = await db
+    .select({ orgId: calendarFeeds.orgId, userId: calendarFeeds.userId, name: users.name, locale: users.locale })
+    .from(calendarFeeds)
+    .innerJoin(users, and(eq(users.orgId, calendarFeeds.orgId), eq(users.id, calendarFeeds.userId)))
+    .where(
+      and(eq(calendarFeeds.tokenHash, sha256(token)), isNull(calendarFeeds.revokedAt), eq(users.status, 'active')),
+    );
+  if (!feed) throw AppError.notFound();
+  const locale: Locale = feed.locale === 'en' ? 'en' : 'zh-CN';
+  const agenda = await agendaOf(db, feed.orgId, feed.userId, {
+    from: new Date(now.getTime() - pastDays * dayMs),
+    to: new Date(now.getTime() + futureDays * dayMs),
+    openOnly: true,
+  });
+  const calendar = ical({
+    name: `Berth · ${feed.name}`,
+    prodId: { company: 'Berth', product: 'CRM', language: locale === 'en' ? 'EN' : 'ZH' },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: 3600,
+  });
+  for (const task of agenda.tasks) {
+    calendar.createEvent({
+      id: `task-${task.id}@berth`,
+      start: task.dueAt,
+      end: new Date(task.dueAt.getTime() + taskMinutes * 60_000),
+      stamp: task.updatedAt,
+      summary: `${taskLabel[locale]}: ${task.title}`,
+      description: [task.relatedName, task.description].filter(Boolean).join('\n') || null,
+    });
+  }
+  for (const activity of agenda.activities) {
+    calendar.createEvent({
+      id: `activity-${activity.id}@berth`,
+      start: activity.occurredAt,
+      end: new Date(activity.occurredAt.getTime() + (activity.durationMinutes ?? activityDefaultMinutes) * 60_000),
+      stamp: activity.updatedAt,
+      summary: `${kindLabels[locale][activity.kind]}: ${activity.subject} · ${activity.customerName}`,
+      description: activity.minutes,
+    });
+  }
+  return calendar.toString();
+}

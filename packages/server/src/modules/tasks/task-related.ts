@@ -1,0 +1,81 @@
+import type { TaskRelatedType } from '@berth/domain';
+import { and, eq, inArray } from 'drizzle-orm';
+import { AppError } from '../../platform/app-error';
+import { type Ctx, can } from '../../platform/context';
+import { customerById } from '../customers/customer-scope';
+import { customers } from '../customers/tables';
+import { assertOpportunityVisible } from '../opportunities/opportunity-access';
+import { opportunities } from '../opportunities/tables';
+import { salesEvents } from '../sales-events/tables';
+
+export interface RelatedRecord {
+  type: TaskRelatedType;
+  id: string;
+  /** The customer the task is about, directly or through the opportunity. */
+  customerId: string | null;
+}
+
+function notFound(): AppError {
+  return AppError.validation('related.id', 'task.related_not_found');
+}
+
+/** The linked record if the caller can see it; 422 on `related.id` otherwise. */
+export async function resolveRelated(ctx: Ctx, related: { type: TaskRelatedType; id: string }): Promise<RelatedRecord> {
+  if (related.type === 'customer') {
+    if (!can(ctx, 'customers', 'read')) throw notFound();
+    const [row] = await ctx.db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(customerById(ctx, 'read', related.id));
+    if (!row) throw notFound();
+    return { ...related, customerId: row.id };
+  }
+  if (related.type === 'opportunity') {
+    if (!can(ctx, 'opportunities', 'read')) throw notFound();
+    const opportunity = await assertOpportunityVisible(ctx, related.id, 'read').catch(() => {
+      throw notFound();
+    });
+    return { ...related, customerId: opportunity.customerId };
+  }
+  if (!can(ctx, 'salesEvents', 'read')) throw notFound();
+  const [row] = await ctx.db
+    .select({ id: salesEvents.id })
+    .from(salesEvents)
+    .where(and(eq(salesEvents.orgId, ctx.orgId), eq(salesEvents.id, related.id)));
+  if (!row) throw notFound();
+  return { ...related, customerId: null };
+}
+
+/** The names of linked records ("type:id" → name), looked up once per list. */
+export async function relatedNames(
+  ctx: Pick<Ctx, 'orgId' | 'db'>,
+  refs: { type: string | null; id: string | null }[],
+): Promise<Map<string, string>> {
+  const ids = (type: string) => [...new Set(refs.filter((r) => r.type === type && r.id).map((r) => r.id as string))];
+  const names = new Map<string, string>();
+  const customerIds = ids('customer');
+  if (customerIds.length > 0) {
+    const rows = await ctx.db
+      .select({ id: customers.id, name: customers.name })
+      .from(customers)
+      .where(and(eq(customers.orgId, ctx.orgId), inArray(customers.id, customerIds)));
+    for (const r of rows) names.set(`customer:${r.id}`, r.name);
+  }
+  const opportunityIds = ids('opportunity');
+  if (opportunityIds.length > 0) {
+    const rows = await ctx.db
+      .select({ id: opportunities.id, title: opportunities.title })
+      .from(opportunities)
+      .where(and(eq(opportunities.orgId, ctx.orgId), inArray(opportunities.id, opportunityIds)));
+    for (const r of rows) names.set(`opportunity:${r.id}`, r.title);
+  }
+  const eventIds = ids('sales_event');
+  if (eventIds.length > 0) {
+    const rows = await ctx.db
+      .select({ id: salesEvents.id, name: salesEvents.name })
+      .from(salesEvents)
+      .where(and(eq(salesEvents.orgId, ctx.orgId), inArray(salesEvents.id, eventIds)));
+    for (const r of rows) names.set(`sales_event:${r.id}`, r.name);
+  }
+  return names;
+}

@@ -1,0 +1,140 @@
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { type Activity, activitySchema } from '@berth/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Empty, Flex, List, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api-client';
+import { formatDateTime } from '../../app/format';
+import { useApiErrorHandler } from '../../app/use-api-error-handler';
+import { useKeysetList } from '../../app/use-keyset-list';
+import { LoadMore } from '../../components/load-more';
+import { customerTimelineKey } from '../customers/query-keys';
+import { LogActivityButton } from './log-activity-button';
+import { LogActivityModal } from './log-activity-modal';
+import { activityKeys } from './query-keys';
+import { useActivityKindLabel } from './use-activity-labels';
+
+const kindColors: Record<Activity['kind'], string> = { call: 'blue', email: 'cyan', meeting: 'purple', visit: 'gold' };
+
+interface ActivityListProps {
+  customerId: string;
+  /** Only the activities about this opportunity (and new ones are linked to it). */
+  opportunityId?: string;
+}
+
+/** The activities of a customer or of one of its opportunities, newest first, with "log activity" on top. */
+export function ActivityList({ customerId, opportunityId }: ActivityListProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const kindLabel = useActivityKindLabel();
+  const handleError = useApiErrorHandler();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<Activity | null>(null);
+  const list = useKeysetList({
+    queryKey: opportunityId ? activityKeys.opportunity(opportunityId) : activityKeys.customer(customerId),
+    path: '/api/activities',
+    itemSchema: activitySchema,
+    params: opportunityId ? { opportunityId } : { customerId },
+    pageSize: 20,
+  });
+  const remove = useMutation({
+    mutationFn: (activity: Activity) =>
+      api.delete(`/api/activities/${encodeURIComponent(activity.id)}`, activity.version),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: activityKeys.all });
+      void queryClient.invalidateQueries({ queryKey: customerTimelineKey(customerId) });
+      void message.success(t('activities.deleted'));
+    },
+    onError: (error) => handleError(error),
+  });
+
+  return (
+    <Flex vertical gap={16} data-testid="activity-list">
+      <Flex justify="end">
+        <LogActivityButton customerId={customerId} opportunityId={opportunityId} />
+      </Flex>
+      {list.loading ? (
+        <Spin />
+      ) : list.items.length === 0 ? (
+        <Empty description={t('activities.empty')} />
+      ) : (
+        <List
+          itemLayout="vertical"
+          dataSource={list.items}
+          renderItem={(activity) => (
+            <List.Item
+              key={activity.id}
+              data-testid="activity-item"
+              actions={[
+                activity.canUpdate && (
+                  <Button
+                    key="edit"
+                    type="link"
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => setEditing(activity)}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                ),
+                activity.canDelete && (
+                  <Popconfirm
+                    key="delete"
+                    title={t('activities.confirmDelete')}
+                    onConfirm={() => remove.mutateAsync(activity).catch(() => undefined)}
+                  >
+                    <Button type="link" size="small" danger icon={<DeleteOutlined />}>
+                      {t('common.delete')}
+                    </Button>
+                  </Popconfirm>
+                ),
+              ].filter(Boolean)}
+            >
+              <Space size={8} wrap>
+                <Tag color={kindColors[activity.kind]} data-testid="activity-kind-tag">
+                  {kindLabel(activity.kind)}
+                </Tag>
+                <Typography.Text strong data-testid="activity-subject-text">
+                  {activity.subject}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <time dateTime={activity.occurredAt}>{formatDateTime(activity.occurredAt)}</time>
+                  {activity.durationMinutes ? ` · ${activity.durationMinutes} min` : ''}
+                  {activity.ownerName ? ` · ${t('activities.loggedBy', { name: activity.ownerName })}` : ''}
+                </Typography.Text>
+                {activity.opportunityTitle && <Tag>{activity.opportunityTitle}</Tag>}
+              </Space>
+              {activity.outcome && (
+                <Typography.Paragraph style={{ margin: '8px 0 0' }} data-testid="activity-outcome-text">
+                  {t('activities.fields.outcome')}: {activity.outcome}
+                </Typography.Paragraph>
+              )}
+              {activity.minutes && (
+                <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
+                  {activity.minutes}
+                </Typography.Paragraph>
+              )}
+              {(activity.participants.users.length > 0 || activity.participants.contacts.length > 0) && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('activities.with', {
+                    names: [...activity.participants.users, ...activity.participants.contacts]
+                      .map((p) => p.name)
+                      .join(', '),
+                  })}
+                </Typography.Text>
+              )}
+            </List.Item>
+          )}
+        />
+      )}
+      <LoadMore
+        count={list.items.length}
+        hasMore={list.hasMore}
+        loading={list.loadingMore}
+        onLoadMore={list.loadMore}
+      />
+      {editing && <LogActivityModal customerId={customerId} activity={editing} onClose={() => setEditing(null)} />}
+    </Flex>
+  );
+}

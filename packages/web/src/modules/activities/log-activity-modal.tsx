@@ -1,0 +1,193 @@
+import {
+  type Activity,
+  activityKinds,
+  activitySchema,
+  contactSchema,
+  createActivityInputSchema,
+  opportunitySchema,
+  pageOf,
+  updateActivityInputSchema,
+} from '@berth/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, type ButtonProps, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api-client';
+import { useCan } from '../../app/permissions';
+import { useApiErrorHandler } from '../../app/use-api-error-handler';
+import { useZodForm } from '../../app/zod-form';
+import { customerKeys, customerTimelineKey } from '../customers/query-keys';
+import { UserPicker } from '../pool/user-picker';
+import { activityKeys } from './query-keys';
+import { useActivityKindLabel } from './use-activity-labels';
+
+interface FormValues {
+  kind: Activity['kind'];
+  subject?: string;
+  occurredAt?: Dayjs;
+  durationMinutes?: number | null;
+  opportunityId?: string | null;
+  userIds?: string[];
+  contactIds?: string[];
+  minutes?: string;
+  outcome?: string;
+}
+
+export interface LogActivityModalProps {
+  customerId: string;
+  /** Logged from an opportunity's page: linked to it, without the choice. */
+  opportunityId?: string;
+  /** Edit this activity instead of logging a new one. */
+  activity?: Activity;
+  onClose: () => void;
+  onSaved?: (activity: Activity) => void;
+}
+
+const contactPage = pageOf(contactSchema);
+const opportunityPage = pageOf(opportunitySchema);
+const fields = createActivityInputSchema.shape;
+
+/** Logs a call, email, meeting or visit with the customer (and an opportunity), or corrects one. */
+export function LogActivityModal({ customerId, opportunityId, activity, onClose, onSaved }: LogActivityModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const kindLabel = useActivityKindLabel();
+  const handleError = useApiErrorHandler();
+  const { rule, parse } = useZodForm();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<FormValues>();
+
+  const contacts = useQuery({
+    queryKey: [...customerKeys.contacts, 'of', customerId, 'for-activity'],
+    queryFn: ({ signal }) =>
+      api.get(`/api/customers/${encodeURIComponent(customerId)}/contacts`, contactPage, { limit: 200 }, signal),
+    enabled: can('contacts', 'read'),
+    staleTime: 60_000,
+  });
+  const opportunities = useQuery({
+    queryKey: ['opportunities', 'of', customerId, 'for-activity'],
+    queryFn: ({ signal }) => api.get('/api/opportunities', opportunityPage, { customerId, limit: 100 }, signal),
+    enabled: !opportunityId && can('opportunities', 'read'),
+    staleTime: 60_000,
+  });
+
+  const save = useMutation({
+    mutationFn: (values: FormValues) => {
+      const body = {
+        kind: values.kind,
+        subject: values.subject,
+        occurredAt: values.occurredAt?.format(),
+        durationMinutes: values.durationMinutes ?? null,
+        opportunityId: opportunityId ?? values.opportunityId ?? null,
+        participants: { userIds: values.userIds ?? [], contactIds: values.contactIds ?? [] },
+        minutes: values.minutes || null,
+        outcome: values.outcome || null,
+      };
+      if (activity) {
+        const input = parse(updateActivityInputSchema, body, form);
+        if (!input) return Promise.reject(null);
+        return api.patch(`/api/activities/${encodeURIComponent(activity.id)}`, activitySchema, input, activity.version);
+      }
+      const input = parse(createActivityInputSchema, { ...body, customerId }, form);
+      if (!input) return Promise.reject(null);
+      return api.post('/api/activities', activitySchema, input);
+    },
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: activityKeys.all });
+      void queryClient.invalidateQueries({ queryKey: customerTimelineKey(customerId) });
+      void queryClient.invalidateQueries({ queryKey: ['opportunities'] });
+      void message.success(t(activity ? 'activities.updated' : 'activities.logged'));
+      onSaved?.(saved);
+      onClose();
+    },
+    onError: (error) => {
+      if (error !== null) handleError(error, { form, onConflict: onClose });
+    },
+  });
+
+  const initialValues: FormValues = activity
+    ? {
+        kind: activity.kind,
+        subject: activity.subject,
+        occurredAt: dayjs(activity.occurredAt),
+        durationMinutes: activity.durationMinutes,
+        opportunityId: activity.opportunityId,
+        userIds: activity.participants.users.map((u) => u.id),
+        contactIds: activity.participants.contacts.map((c) => c.id),
+        minutes: activity.minutes ?? undefined,
+        outcome: activity.outcome ?? undefined,
+      }
+    : { kind: 'call', occurredAt: dayjs(), opportunityId: opportunityId ?? null };
+
+  return (
+    <Modal
+      open
+      title={t(activity ? 'activities.editTitle' : 'activities.logTitle')}
+      okText={t('common.save')}
+      okButtonProps={{ 'data-testid': 'activity-save' } as ButtonProps}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      width={640}
+    >
+      <Form
+        form={form}
+        name="activity"
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => save.mutate(values)}
+      >
+        <Form.Item name="kind" label={t('activities.fields.kind')}>
+          <Radio.Group
+            optionType="button"
+            options={activityKinds.map((kind) => ({ value: kind, label: kindLabel(kind) }))}
+            data-testid="activity-kind"
+          />
+        </Form.Item>
+        <Form.Item name="subject" label={t('activities.fields.subject')} required rules={[rule(fields.subject)]}>
+          <Input maxLength={200} data-testid="activity-subject" />
+        </Form.Item>
+        <Form.Item name="occurredAt" label={t('activities.fields.occurredAt')} required>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="durationMinutes" label={t('activities.fields.durationMinutes')}>
+          <InputNumber min={0} max={1440} style={{ width: '100%' }} />
+        </Form.Item>
+        {!opportunityId && can('opportunities', 'read') && (
+          <Form.Item name="opportunityId" label={t('activities.fields.opportunityId')}>
+            <Select
+              allowClear
+              loading={opportunities.isLoading}
+              placeholder={t('activities.noOpportunity')}
+              options={(opportunities.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.code} · ${o.title}` }))}
+              data-testid="activity-opportunity"
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="userIds" label={t('activities.fields.participantUsers')}>
+          <UserPicker mode="multiple" activeOnly allowClear />
+        </Form.Item>
+        {can('contacts', 'read') && (
+          <Form.Item name="contactIds" label={t('activities.fields.participantContacts')}>
+            <Select
+              mode="multiple"
+              allowClear
+              optionFilterProp="label"
+              loading={contacts.isLoading}
+              options={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              data-testid="activity-contacts"
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="minutes" label={t('activities.fields.minutes')}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={20_000} data-testid="activity-minutes" />
+        </Form.Item>
+        <Form.Item name="outcome" label={t('activities.fields.outcome')}>
+          <Input maxLength={500} data-testid="activity-outcome" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,50 @@
+import { customerSchema, pageOf } from '@berth/domain';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../app/api-client';
+import { useDebouncedValue } from '../../../app/use-debounced-value';
+import { customerKeys } from '../../customers/query-keys';
+
+const customerPage = pageOf(customerSchema);
+
+interface CustomerPickerProps {
+  value?: string;
+  onChange?: (value: string | undefined) => void;
+  id?: string;
+  /** The name to show for a value set before any search (e.g. from the customer page). */
+  initialLabel?: string;
+  disabled?: boolean;
+}
+
+/** Searches the customers the user may see (code, name, pinyin, phone…) on the server. */
+export function CustomerPicker({ value, onChange, id, initialLabel, disabled }: CustomerPickerProps) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const q = useDebouncedValue(text.trim(), 300);
+  const query = useQuery({
+    queryKey: [...customerKeys.customers, 'picker', q],
+    queryFn: ({ signal }) => api.get('/api/customers', customerPage, { q: q || undefined, limit: 20 }, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+  const options = (query.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }));
+  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: initialLabel ?? value });
+  return (
+    <Select<string>
+      id={id}
+      value={value}
+      onChange={(next) => {
+        setText('');
+        onChange?.(next);
+      }}
+      disabled={disabled}
+      placeholder={t('opportunities.customerPlaceholder')}
+      showSearch={{ filterOption: false, onSearch: setText }}
+      loading={query.isFetching}
+      options={options}
+      data-testid="opportunity-customer"
+    />
+  );
+}

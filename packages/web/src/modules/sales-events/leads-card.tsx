@@ -1,0 +1,104 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { type SalesEvent, type SalesEventLead, salesEventLeadSchema } from '@berth/domain';
+import { Button, Card, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { formatDateTime } from '../../app/format';
+import { useCan } from '../../app/permissions';
+import { useKeysetList } from '../../app/use-keyset-list';
+import { LoadMore } from '../../components/load-more';
+import { LeadFormModal } from './lead-form-modal';
+import { salesEventKeys } from './query-keys';
+
+/** The leads captured at the event, newest first, and the quick lead form for participants and editors. */
+export function LeadsCard({ event, mayCapture }: { event: SalesEvent; mayCapture: boolean }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [capturing, setCapturing] = useState(false);
+  const list = useKeysetList({
+    queryKey: salesEventKeys.leads(event.id),
+    path: `/api/sales-events/${encodeURIComponent(event.id)}/leads`,
+    itemSchema: salesEventLeadSchema,
+  });
+
+  const columns: TableColumnsType<SalesEventLead> = [
+    {
+      key: 'customer',
+      title: t('salesEvents.leads.customer'),
+      render: (_, lead) => (
+        <Flex vertical>
+          {can('customers', 'read') ? (
+            <Link to={`/customers/${encodeURIComponent(lead.customerId)}`}>{lead.customerName}</Link>
+          ) : (
+            <span>{lead.customerName}</span>
+          )}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {lead.customerCode}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      key: 'contact',
+      title: t('salesEvents.leads.contact'),
+      render: (_, lead) => lead.contactName ?? t('common.none'),
+    },
+    {
+      key: 'flags',
+      title: '',
+      render: (_, lead) => (
+        <Flex gap={4} wrap>
+          <Tag color={lead.existingCustomer ? 'default' : 'green'} data-testid="lead-kind">
+            {t(lead.existingCustomer ? 'salesEvents.leads.existing' : 'salesEvents.leads.newProspect')}
+          </Tag>
+          {lead.inquiryId && <Tag color="blue">{t('salesEvents.leads.inquiry')}</Tag>}
+        </Flex>
+      ),
+    },
+    { key: 'note', title: t('salesEvents.leads.note'), render: (_, lead) => lead.note ?? t('common.none') },
+    {
+      key: 'capturedBy',
+      title: t('salesEvents.leads.capturedBy'),
+      render: (_, lead) => lead.capturedByName ?? t('common.none'),
+    },
+    {
+      key: 'capturedAt',
+      title: t('salesEvents.leads.capturedAt'),
+      render: (_, lead) => formatDateTime(lead.capturedAt),
+    },
+  ];
+
+  return (
+    <Card
+      title={t('salesEvents.leads.title')}
+      extra={
+        mayCapture && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCapturing(true)} data-testid="capture-lead">
+            {t('salesEvents.leads.capture')}
+          </Button>
+        )
+      }
+      data-testid="event-leads"
+    >
+      <Table
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('salesEvents.leads.empty') }}
+        data-testid="leads-table"
+      />
+      <LoadMore
+        count={list.items.length}
+        hasMore={list.hasMore}
+        loading={list.loadingMore}
+        onLoadMore={list.loadMore}
+      />
+      {capturing && <LeadFormModal event={event} onClose={() => setCapturing(false)} />}
+    </Card>
+  );
+}

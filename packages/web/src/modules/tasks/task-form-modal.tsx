@@ -1,0 +1,111 @@
+import { createTaskInputSchema, type Task, taskPriorities, taskSchema, updateTaskInputSchema } from '@berth/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, type ButtonProps, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api-client';
+import { useMe } from '../../app/session';
+import { useApiErrorHandler } from '../../app/use-api-error-handler';
+import { useZodForm } from '../../app/zod-form';
+import { UserPicker } from '../pool/user-picker';
+import { taskKeys } from './query-keys';
+
+interface FormValues {
+  title?: string;
+  dueAt?: Dayjs | null;
+  priority: Task['priority'];
+  assigneeId?: string;
+  description?: string;
+}
+
+interface TaskFormModalProps {
+  task?: Task;
+  /** A new task linked to this record. */
+  related?: { type: 'customer' | 'opportunity' | 'sales_event'; id: string };
+  onClose: () => void;
+}
+
+const fields = createTaskInputSchema.shape;
+
+/** Creates or edits a task: title, due time, priority, assignee (within the caller's scope), description. */
+export function TaskFormModal({ task, related, onClose }: TaskFormModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { data: me } = useMe();
+  const handleError = useApiErrorHandler();
+  const { rule, parse } = useZodForm();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<FormValues>();
+  const tasksScope = me?.permissions?.tasks?.[task ? 'update' : 'create'];
+
+  const save = useMutation({
+    mutationFn: (values: FormValues) => {
+      const body = {
+        title: values.title,
+        dueAt: values.dueAt ? values.dueAt.format() : null,
+        priority: values.priority,
+        assigneeId: values.assigneeId,
+        description: values.description || null,
+      };
+      if (task) {
+        const input = parse(updateTaskInputSchema, body, form);
+        if (!input) return Promise.reject(null);
+        return api.patch(`/api/tasks/${encodeURIComponent(task.id)}`, taskSchema, input, task.version);
+      }
+      const input = parse(createTaskInputSchema, { ...body, related: related ?? null }, form);
+      if (!input) return Promise.reject(null);
+      return api.post('/api/tasks', taskSchema, input);
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: taskKeys.all });
+      void message.success(t(task ? 'tasks.updated' : 'tasks.created'));
+      onClose();
+    },
+    onError: (error) => {
+      if (error !== null) handleError(error, { form, onConflict: onClose });
+    },
+  });
+
+  const initialValues: FormValues = task
+    ? {
+        title: task.title,
+        dueAt: task.dueAt ? dayjs(task.dueAt) : null,
+        priority: task.priority,
+        assigneeId: task.assigneeId,
+        description: task.description ?? undefined,
+      }
+    : { priority: 'normal', assigneeId: me?.user.id, dueAt: dayjs().add(1, 'day').hour(9).minute(0).second(0) };
+
+  return (
+    <Modal
+      open
+      title={t(task ? 'tasks.editTitle' : 'tasks.createTitle')}
+      okText={t('common.save')}
+      okButtonProps={{ 'data-testid': 'task-save' } as ButtonProps}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      <Form form={form} name="task" layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="title" label={t('tasks.fields.title')} required rules={[rule(fields.title)]}>
+          <Input maxLength={200} data-testid="task-title" />
+        </Form.Item>
+        <Form.Item name="dueAt" label={t('tasks.fields.dueAt')}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="priority" label={t('tasks.fields.priority')}>
+          <Select options={taskPriorities.map((p) => ({ value: p, label: t(`tasks.priorities.${p}`) }))} />
+        </Form.Item>
+        {tasksScope && tasksScope !== 'own' && (
+          <Form.Item name="assigneeId" label={t('tasks.fields.assigneeId')}>
+            <UserPicker activeOnly />
+          </Form.Item>
+        )}
+        <Form.Item name="description" label={t('tasks.fields.description')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
