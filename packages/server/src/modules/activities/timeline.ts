@@ -11,10 +11,8 @@ export async function activitiesOnTimeline(ctx: Ctx, customerId: string): Promis
   const activities = await mayOnCustomer(ctx, 'activities', 'read', customerId);
   const tasks = await mayOnCustomer(ctx, 'tasks', 'read', customerId);
   if (!activities && !tasks) return sql`false`;
-  return sql`(a.entity, a.entity_id) in (
-      select 'activities', x.id::text from activities x
-       where ${sql.raw(String(activities))} and x.org_id = ${ctx.orgId} and x.customer_id = ${customerId}
-      union all
-      select 'tasks', k.id::text from tasks k
-       where ${sql.raw(String(tasks))} and k.org_id = ${ctx.orgId} and k.customer_id = ${customerId})`;
+  return sql`((${sql.raw(String(activities))} and a.entity = 'activities' and a.entity_id = any(array(
+      select x.id::text from activities x where x.org_id = ${ctx.orgId} and x.customer_id = ${customerId})))
+    or (${sql.raw(String(tasks))} and a.entity = 'tasks' and a.entity_id = any(array(
+      select k.id::text from tasks k where k.org_id = ${ctx.orgId} and k.customer_id = ${customerId}))))`;
 }

@@ -16,6 +16,10 @@ import { getCustomer } from './get-customer';
 type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 /**
+ * Every branch names one entity and looks its ids up as `entity_id = any(array(…))`: the planner
+ * then reads each branch from the (org, entity, entity_id) index and combines them, instead of
+ * walking the whole audit log newest first and testing every row against every branch.
+ *
  * Everything that happened to a customer, newest first: changes to the record, to records merged
  * into it, to its contacts, notes and attachments (from the audit log), one keyset page at a time (audit ids are
  * time-ordered). Later modules add their events (activities, quotes, shipments, tickets).
@@ -52,15 +56,17 @@ export async function customerTimeline(
          where a.org_id = ${ctx.orgId}
            and a.action <> 'read_personal_data'
            and not ${auditOfOwnershipChange}
-           and ((a.entity = 'customers' and a.entity_id in
-                   (select m.id::text from customers m
-                     where m.org_id = ${ctx.orgId} and (m.id = ${customerId} or m.merged_into_id = ${customerId})))
-             or (a.entity = 'contacts' and a.entity_id in
-                   (select c.id::text from contacts c where c.org_id = ${ctx.orgId} and c.customer_id = ${customerId}))
-             or (${sql.raw(String(notes))} and a.entity = 'notes' and a.entity_id in
-                   (select n.id::text from notes n where n.org_id = ${ctx.orgId} and n.customer_id = ${customerId}))
-             or (${sql.raw(String(files))} and a.entity = 'attachments' and a.entity_id in
-                   (select f.id::text from attachments f where f.org_id = ${ctx.orgId} and f.customer_id = ${customerId}))
+           and ((a.entity = 'customers' and a.entity_id = any(array(
+                   select ${customerId}::text
+                   union all
+                   select m.id::text from customers m
+                    where m.org_id = ${ctx.orgId} and m.merged_into_id = ${customerId})))
+             or (a.entity = 'contacts' and a.entity_id = any(array(
+                   select c.id::text from contacts c where c.org_id = ${ctx.orgId} and c.customer_id = ${customerId})))
+             or (${sql.raw(String(notes))} and a.entity = 'notes' and a.entity_id = any(array(
+                   select n.id::text from notes n where n.org_id = ${ctx.orgId} and n.customer_id = ${customerId})))
+             or (${sql.raw(String(files))} and a.entity = 'attachments' and a.entity_id = any(array(
+                   select f.id::text from attachments f where f.org_id = ${ctx.orgId} and f.customer_id = ${customerId})))
              or ${activities}
              or ${opportunityTimelineBranch(ctx, customerId)}
              or ${leadTimelineBranch(ctx, customerId)})

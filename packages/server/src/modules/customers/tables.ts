@@ -109,6 +109,7 @@ export const customers = pgTable(
       .on(t.orgId, t.creditCode)
       .where(sql`credit_code is not null and merged_into_id is null`),
     index('customers_org_owner_idx').on(t.orgId, t.ownerId, t.id.desc()),
+    index('customers_org_merged_into_idx').on(t.orgId, t.mergedIntoId).where(sql`merged_into_id is not null`),
     index('customers_org_team_idx').on(t.orgId, t.teamId, t.id.desc()),
     index('customers_org_status_idx').on(t.orgId, t.status, t.id.desc()),
     index('customers_org_country_idx').on(t.orgId, t.country, t.id.desc()),

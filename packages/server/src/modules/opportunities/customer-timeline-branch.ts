@@ -13,5 +13,5 @@ export function opportunityTimelineBranch(ctx: Ctx, customerId: string): SQL {
     .select({ id: sql`${opportunities.id}::text` })
     .from(opportunities)
     .where(and(opportunitiesInScope(ctx, 'read'), eq(opportunities.customerId, customerId)));
-  return sql`(a.entity = 'opportunities' and a.entity_id in (${ids}))`;
+  return sql`(a.entity = 'opportunities' and a.entity_id = any(array(${ids})))`;
 }

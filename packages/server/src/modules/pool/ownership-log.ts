@@ -71,8 +71,10 @@ export async function ownershipTimeline(
           from ownership_changes oc
           left join users u on u.org_id = oc.org_id and u.id = oc.actor_id
          where oc.org_id = ${ctx.orgId}
-           and oc.customer_id in (select m.id from customers m
-                                   where m.org_id = ${ctx.orgId} and (m.id = ${customerId} or m.merged_into_id = ${customerId}))
+           and oc.customer_id in (select ${customerId}::uuid
+                                  union all
+                                  select m.id from customers m
+                                   where m.org_id = ${ctx.orgId} and m.merged_into_id = ${customerId})
            ${before ? sql`and oc.id < ${before}` : sql``}
          order by oc.id desc
          limit ${limit}`,

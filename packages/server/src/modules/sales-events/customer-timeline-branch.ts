@@ -7,6 +7,6 @@ import { type Ctx, can } from '../../platform/context';
  */
 export function leadTimelineBranch(ctx: Ctx, customerId: string): SQL {
   if (!can(ctx, 'salesEvents', 'read')) return sql`false`;
-  return sql`(a.entity = 'sales_event_leads' and a.entity_id in
-    (select l.id::text from sales_event_leads l where l.org_id = ${ctx.orgId} and l.customer_id = ${customerId}))`;
+  return sql`(a.entity = 'sales_event_leads' and a.entity_id = any(array(
+    select l.id::text from sales_event_leads l where l.org_id = ${ctx.orgId} and l.customer_id = ${customerId})))`;
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "customers_org_merged_into_idx" ON "customers" USING btree ("org_id","merged_into_id") WHERE merged_into_id is not null;
