@@ -134,8 +134,8 @@ const column = (rows: string[][], i: number) => sql.raw(`array[${rows.map((r) =>
 const list = (values: string[]) => sql.raw(`array[${values.map((v) => `'${v}'`).join(',')}]`);
 
 export async function seedCustomers(db: Db, orgId: string, ownerIds: string[], count: number): Promise<void> {
-  await db.execute(sql`alter table customers disable trigger customers_audit`);
-  await db.execute(sql`alter table contacts disable trigger contacts_audit`);
+  await db.execute(sql`alter table customers disable trigger user`);
+  await db.execute(sql`alter table contacts disable trigger user`);
   const owners = sql.raw(`array[${ownerIds.map((id) => `'${id}'::uuid`).join(',')}]`);
   const batch = 100_000;
   for (let from = 1; from <= count; from += batch) {
@@ -168,8 +168,8 @@ export async function seedCustomers(db: Db, orgId: string, ownerIds: string[], c
                 from customers
                where org_id = ${orgId} and code between ${`C${String(from).padStart(7, '0')}`} and ${`C${String(to).padStart(7, '0')}`}) c`);
   }
-  await db.execute(sql`alter table customers enable trigger customers_audit`);
-  await db.execute(sql`alter table contacts enable trigger contacts_audit`);
+  await db.execute(sql`alter table customers enable trigger user`);
+  await db.execute(sql`alter table contacts enable trigger user`);
   await db.execute(sql`analyze customers`);
   await db.execute(sql`analyze contacts`);
 }
