@@ -2,32 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { setUpOrganization, signIn } from './console-session';
+import { apiSession } from './sales-helpers';
 import { freePort, ServerProcess, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@follow-up.example', password: 'Follow-admin-2026' };
 const rep = { email: 'rep@follow-up.example', password: 'Follow-rep-2026' };
 const day = 86_400_000;
-
-/** Signs in over the API and calls it with that session (for the set-up steps the test is not about). */
-async function apiAs(server: ServerProcess, who: { email: string; password: string }) {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(who),
-  });
-  expect(login.status).toBe(200);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
-}
 
 describe('activities, next-step tasks and my day in the browser', () => {
   let server: ServerProcess;
@@ -48,7 +28,7 @@ describe('activities, next-step tasks and my day in the browser', () => {
   });
 
   it('logs a call from the customer page; the next-step rule later gives the rep a task they complete', async () => {
-    const asAdmin = await apiAs(server, admin);
+    const asAdmin = await apiSession(server, admin);
     const roles = (await asAdmin('GET', '/api/roles')).body.items as { id: string; key: string }[];
     const created = await asAdmin('POST', '/api/users', {
       ...rep,
@@ -92,7 +72,7 @@ describe('activities, next-step tasks and my day in the browser', () => {
     await page.goto(`${server.url}/customers/${customer.body.id}?tab=timeline`);
     await page.getByTestId('customer-timeline').filter({ hasText: '跟进活动“电话确认报价需求”' }).waitFor();
 
-    const asRep = await apiAs(server, rep);
+    const asRep = await apiSession(server, rep);
     const afterCall = (await asRep('GET', `/api/opportunities/${opportunity.id}`)).body;
     expect(afterCall.lastActivityAt).not.toBeNull();
 

@@ -8,6 +8,7 @@ import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { PageTitle } from '../../../components/page-title';
+import { ActivityList } from '../../activities';
 import { OpportunityStatusTag } from '../status-tag';
 import { useMoveOpportunity } from '../use-move-opportunity';
 import { useDeleteOpportunity, useOpportunity } from '../use-opportunities';
@@ -135,6 +136,15 @@ function OpportunityView({ opportunity: o }: { opportunity: Opportunity }) {
               label: t('opportunities.tabs.details'),
               children: <OpportunityDetails opportunity={o} />,
             },
+            ...(can('activities', 'read')
+              ? [
+                  {
+                    key: 'activities',
+                    label: t('activities.tab'),
+                    children: <ActivityList customerId={o.customerId} opportunityId={o.id} />,
+                  },
+                ]
+              : []),
             { key: 'history', label: t('opportunities.tabs.history'), children: <StageHistory opportunityId={o.id} /> },
             ...(can('inquiries', 'read')
               ? [
