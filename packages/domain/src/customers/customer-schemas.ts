@@ -24,7 +24,8 @@ export const volumeUnits = ['teu', 'cbm', 'kg', 'shipments'] as const;
 export const settlementTypes = ['per_shipment', 'monthly'] as const;
 export const tradeFrequencies = ['weekly', 'monthly', 'quarterly', 'occasional'] as const;
 
-const optionalText = (max: number) =>
+/** Optional free text: trimmed, empty becomes null. */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()
@@ -56,7 +57,8 @@ export const phoneSchema = z.string().transform((value, ctx) => {
   return result.e164;
 });
 
-const optionalPhone = z
+/** Optional phone, normalised to E.164; empty becomes null. */
+export const optionalPhone = z
   .string()
   .max(50)
   .transform((v, ctx) => {
@@ -71,7 +73,8 @@ const optionalPhone = z
   .nullable()
   .optional();
 
-const optionalEmail = z
+/** Optional email, lower-cased; empty becomes null. */
+export const optionalEmail = z
   .string()
   .trim()
   .toLowerCase()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCodeSchema, transportModes, unlocodeSchema } from '../customers/customer-schemas';
+import { currencyCodeSchema, optionalText, transportModes, unlocodeSchema } from '../customers/customer-schemas';
 import { listQuerySchema } from '../platform/pagination';
 
 /** Sales opportunities (SPEC M3): the schemas shared by the API and the console. */
@@ -49,15 +49,6 @@ export type OpportunityVolume = z.infer<typeof opportunityVolumeSchema>;
 
 const revenue = z.number().nonnegative().max(99_999_999_999_999);
 const margin = z.number().min(-99_999_999_999_999).max(99_999_999_999_999);
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional();
 
 const editableFields = {
   title: z.string().trim().min(1).max(200),

@@ -1,48 +1,14 @@
 import { z } from 'zod';
-import { countryCodeSchema, creditCodeSchema, unlocodeSchema } from '../customers/customer-schemas';
-import { normalizePhone } from '../customers/phone';
+import {
+  countryCodeSchema,
+  creditCodeSchema,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  unlocodeSchema,
+} from '../customers/customer-schemas';
 import { transportModeInputSchema } from '../opportunities/opportunity-schemas';
 import { listQuerySchema } from '../platform/pagination';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional();
-
-const optionalPhone = z
-  .string()
-  .max(50)
-  .transform((v, ctx) => {
-    if (v.trim() === '') return null;
-    const result = normalizePhone(v);
-    if (!result.ok) {
-      ctx.addIssue({ code: 'custom', message: 'customer.phone_invalid' });
-      return z.NEVER;
-    }
-    return result.e164;
-  })
-  .nullable()
-  .optional();
-
-const optionalEmail = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .transform((v, ctx) => {
-    if (v === '') return null;
-    if (!z.email().safeParse(v).success) {
-      ctx.addIssue({ code: 'custom', message: 'customer.email_invalid' });
-      return z.NEVER;
-    }
-    return v;
-  })
-  .nullable()
-  .optional();
 
 /**
  * The quick lead form at an event: the company (found by credit code or normalised name, else

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencyCodeSchema } from '../customers/customer-schemas';
+import { currencyCodeSchema, optionalText } from '../customers/customer-schemas';
 import { listQuerySchema } from '../platform/pagination';
 
 /**
@@ -22,15 +22,6 @@ export const eventTimeSchema = z.iso.datetime({ offset: true }).refine((value) =
   const at = Date.parse(value);
   return at >= earliest && at < latest;
 }, 'validation.invalid_value');
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional();
 
 export const eventCostSchema = z.object({
   amount: z.number().nonnegative().max(1e13),

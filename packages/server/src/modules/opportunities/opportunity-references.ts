@@ -1,51 +1,22 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { queryRows } from '../../db/database';
-import { teams, users } from '../../db/schema';
+import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
-import { type Ctx, requireScope } from '../../platform/context';
+import { assertAssignment } from '../../platform/assert-assignment';
+import type { Ctx } from '../../platform/context';
+import { nextCode } from '../../platform/next-code';
 import { contacts } from '../customers/tables';
 
 /** The next opportunity code of the organisation (O000001, O000002, …), safe under concurrent creates. */
-export async function nextOpportunityCode(ctx: Ctx): Promise<string> {
-  const [row] = await queryRows<{ value: string | number }>(
-    ctx.db,
-    sql`insert into counters (org_id, name, value) values (${ctx.orgId}, 'opportunity_code', 1)
-        on conflict (org_id, name) do update set value = counters.value + 1
-        returning value`,
-  );
-  return `O${String(row?.value).padStart(6, '0')}`;
+export function nextOpportunityCode(ctx: Ctx): Promise<string> {
+  return nextCode(ctx, 'opportunity_code', 'O');
 }
 
-/**
- * Owner and team must exist in the organisation; a rep with "own" scope keeps opportunities for
- * themselves, a manager with "team" scope within their teams.
- */
-export async function assertOpportunityAssignment(
+/** Owner and team of an opportunity, within the caller's opportunities scope (see assertAssignment). */
+export function assertOpportunityAssignment(
   ctx: Ctx,
   action: 'create' | 'update',
   target: { ownerId: string | null; teamId: string | null },
 ): Promise<void> {
-  if (target.ownerId) {
-    const [owner] = await ctx.db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.orgId, ctx.orgId), eq(users.id, target.ownerId)));
-    if (!owner) throw AppError.validation('ownerId', 'reference.invalid');
-  }
-  if (target.teamId) {
-    const [team] = await ctx.db
-      .select({ id: teams.id })
-      .from(teams)
-      .where(and(eq(teams.orgId, ctx.orgId), eq(teams.id, target.teamId)));
-    if (!team) throw AppError.validation('teamId', 'reference.invalid');
-  }
-  const scope = requireScope(ctx, 'opportunities', action);
-  if (scope === 'own' && target.ownerId !== ctx.userId) {
-    throw AppError.validation('ownerId', 'opportunity.owner_outside_scope');
-  }
-  if (scope === 'team' && target.ownerId !== ctx.userId && !(target.teamId && ctx.teamIds.includes(target.teamId))) {
-    throw AppError.validation('teamId', 'opportunity.owner_outside_scope');
-  }
+  return assertAssignment(ctx, 'opportunities', action, target, 'opportunity.owner_outside_scope');
 }
 
 /** The contact, when given, must be one of the customer's. */
