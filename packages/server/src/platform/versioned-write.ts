@@ -44,3 +44,25 @@ async function missingOrStale(ctx: Ctx, table: VersionedTable, where: SQL): Prom
 }
 
 export const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+
+/**
+ * Marks a row deleted (`deleted_at`) under the same version check: the row stays, so its history
+ * remains on the timeline.
+ */
+export async function softDeleteVersioned<T extends VersionedTable & { deletedAt: PgColumn }>(
+  ctx: Ctx,
+  table: T,
+  where: SQL,
+  expected: number | undefined,
+): Promise<void> {
+  await updateVersioned(ctx, table, where, expected, { deletedAt: sql`now()` });
+}
+
+/**
+ * For a write on a record the caller has just been shown: a 404 from the scoped write then means
+ * the caller may read it but not change it.
+ */
+export function refusedAsForbidden(error: unknown): never {
+  if (error instanceof AppError && error.status === 404) throw AppError.forbidden();
+  throw error;
+}

@@ -1,9 +1,9 @@
 import type { Activity, CreateActivityInput, UpdateActivityInput } from '@berth/domain';
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction } from '../../platform/context';
-import { updateVersioned } from '../../platform/versioned-write';
+import { refusedAsForbidden, softDeleteVersioned, updateVersioned } from '../../platform/versioned-write';
 import { customerFor } from '../notes/customer-access';
 import { assertOpportunityVisible, touchOpportunityActivity } from '../opportunities/opportunity-access';
 import { recordFollowUp } from '../pool/follow-up';
@@ -83,12 +83,6 @@ function changeableWhere(ctx: Ctx, id: string, action: 'update' | 'delete'): SQL
   ) as SQL;
 }
 
-/** A readable activity the caller may not change is a 403, an unreadable one a 404. */
-function refusedAsForbidden(error: unknown): never {
-  if (error instanceof AppError && error.status === 404) throw AppError.forbidden();
-  throw error;
-}
-
 /** Corrects an activity (If-Match). Participants, when given, replace the old ones. */
 export async function updateActivity(
   ctx: Ctx,
@@ -125,8 +119,6 @@ export async function updateActivity(
 export async function deleteActivity(ctx: Ctx, id: string, expected: number | undefined): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     await getActivity(tx, id);
-    await updateVersioned(tx, activities, changeableWhere(tx, id, 'delete'), expected, {
-      deletedAt: sql`now()`,
-    }).catch(refusedAsForbidden);
+    await softDeleteVersioned(tx, activities, changeableWhere(tx, id, 'delete'), expected).catch(refusedAsForbidden);
   });
 }

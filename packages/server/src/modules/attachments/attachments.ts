@@ -6,7 +6,7 @@ import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
-import { iso, updateVersioned } from '../../platform/versioned-write';
+import { iso, refusedAsForbidden, softDeleteVersioned } from '../../platform/versioned-write';
 import { customerFor, onVisibleCustomer } from '../notes/customer-access';
 import { cleanFileName, type FileType, sniffFileType } from './sniff-file-type';
 import { attachmentContents, attachments } from './tables';
@@ -171,12 +171,7 @@ export async function deleteAttachment(ctx: Ctx, id: string, expected: number | 
       isNull(attachments.deletedAt),
       onVisibleCustomer(tx, 'attachments', cols, 'delete'),
     ) as SQL;
-    try {
-      await updateVersioned(tx, attachments, where, expected, { deletedAt: sql`now()` });
-    } catch (error) {
-      if (error instanceof AppError && error.status === 404) throw AppError.forbidden();
-      throw error;
-    }
+    await softDeleteVersioned(tx, attachments, where, expected).catch(refusedAsForbidden);
     await tx.db
       .delete(attachmentContents)
       .where(and(eq(attachmentContents.orgId, tx.orgId), eq(attachmentContents.attachmentId, id)));

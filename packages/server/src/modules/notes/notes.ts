@@ -5,7 +5,7 @@ import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
-import { iso, updateVersioned } from '../../platform/versioned-write';
+import { iso, refusedAsForbidden, softDeleteVersioned, updateVersioned } from '../../platform/versioned-write';
 import { customers } from '../customers/tables';
 import { notify } from '../notifications/notify';
 import { type CustomerRef, customerFor, onVisibleCustomer } from './customer-access';
@@ -208,11 +208,6 @@ export async function deleteNote(ctx: Ctx, id: string, expected: number | undefi
       isNull(notes.deletedAt),
       onVisibleCustomer(tx, 'notes', noteCols, 'delete'),
     ) as SQL;
-    try {
-      await updateVersioned(tx, notes, where, expected, { deletedAt: sql`now()` });
-    } catch (error) {
-      if (error instanceof AppError && error.status === 404) throw AppError.forbidden();
-      throw error;
-    }
+    await softDeleteVersioned(tx, notes, where, expected).catch(refusedAsForbidden);
   });
 }

@@ -1,19 +1,12 @@
 import type { Task, UpdateTaskInput } from '@berth/domain';
 import { and, type SQL, sql } from 'drizzle-orm';
-import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction } from '../../platform/context';
-import { deleteVersioned, updateVersioned } from '../../platform/versioned-write';
+import { deleteVersioned, refusedAsForbidden, updateVersioned } from '../../platform/versioned-write';
 import { getTask } from './find-tasks';
 import { tasks } from './tables';
 import { assertAssignable } from './task-assignee';
 import { resolveRelated } from './task-related';
 import { taskById } from './task-scope';
-
-/** A readable task the caller may not change is a 403, an unreadable one a 404. */
-function refusedAsForbidden(error: unknown): never {
-  if (error instanceof AppError && error.status === 404) throw AppError.forbidden();
-  throw error;
-}
 
 /**
  * Edits a task (If-Match): `status: done` completes it, `open` reopens it. A new due time means a
