@@ -185,10 +185,65 @@ describe('importing customers from spreadsheets', () => {
     expect(preview.rows[1]).toEqual(['Another Xlsx Trading', '', 'a cell after an empty one']);
   });
 
+  it('reads the files other systems export: UTF-16 tab-separated text, semicolons, title lines above the header', async () => {
+    // Excel's "Unicode text": UTF-16LE with a byte order mark, tab-separated, under a title and a date line.
+    const unicodeText = [
+      '客户资料表\t\t',
+      '导出时间：2026-11-30\t\t',
+      '客户名称\t联系电话\t国家',
+      '制表符货运有限公司\t021-61234567\t中国',
+      '坏电话货运有限公司\t12\t中国',
+    ].join('\r\n');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(unicodeText, 'utf16le')]);
+    const preview = (await upload('/api/imports/preview', utf16, '客户.txt')).json();
+    expect(preview).toMatchObject({ encoding: 'utf-16le', headers: ['客户名称', '联系电话', '国家'] });
+    expect(preview.rows[0]).toEqual(['制表符货运有限公司', '021-61234567', '中国']);
+    const started = (await upload('/api/imports', utf16, '客户.txt')).json();
+    await runJobs();
+    const done = await importOf(started.id);
+    expect(done).toMatchObject({ status: 'succeeded', total: 2, created: 1, failed: 1 });
+    // The row numbers are those Excel shows: the title lines count.
+    expect(done.errors).toEqual([expect.objectContaining({ row: 5, field: 'phone' })]);
+
+    // Semicolons, a cell that spans two lines and an empty line: rows still numbered as in Excel.
+    const semicolons = [
+      'Company;Address;Email',
+      '"Semicolon Freight GmbH";"Hafenstraße 1',
+      'Hamburg";ops@semicolon.example',
+      '',
+      'Broken Mail GmbH;Bremen;not-an-email',
+    ].join('\n');
+    const second = (await upload('/api/imports', Buffer.from(semicolons), 'kunden.csv')).json();
+    await runJobs();
+    const secondDone = await importOf(second.id);
+    expect(secondDone).toMatchObject({ status: 'succeeded', created: 1, failed: 1 });
+    expect(secondDone.errors).toEqual([expect.objectContaining({ row: 4, field: 'email' })]);
+    const found = (await t.request('GET', '/api/customers?q=Semicolon Freight', { as: admin })).json().items[0];
+    expect(found).toMatchObject({ address: 'Hafenstraße 1\nHamburg', email: 'ops@semicolon.example' });
+  });
+
+  it('reads the first worksheet that has data, under a title row', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('封面');
+    const sheet = workbook.addWorksheet('客户');
+    sheet.addRow(['某某国际货运代理有限公司 客户清单']);
+    sheet.addRow(['客户名称', '英文名称', '邮箱']);
+    sheet.addRow(['封面后货运有限公司', 'After Cover Freight Co., Ltd.', 'ops@aftercover.cn']);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const started = (await upload('/api/imports', file, '清单.xlsx')).json();
+    await runJobs();
+    expect(await importOf(started.id)).toMatchObject({ status: 'succeeded', total: 1, created: 1, failed: 0 });
+    const found = (await t.request('GET', '/api/customers?q=封面后货运', { as: admin })).json().items[0];
+    expect(found).toMatchObject({ nameEn: 'After Cover Freight Co., Ltd.', email: 'ops@aftercover.cn' });
+  });
+
   it('refuses files that are not spreadsheets, and imports by users without the right', async () => {
     const wrong = await upload('/api/imports', Buffer.from('MZ...'), 'virus.exe');
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.json().errors[0]).toMatchObject({ field: 'file', message: '只能导入 .csv 或 .xlsx 文件。' });
+    expect(wrong.json().errors[0]).toMatchObject({
+      field: 'file',
+      message: '只能导入 .csv、.txt 或 .xlsx 文件。.xls 工作簿请先另存为 .xlsx。',
+    });
     const ops = await t.userWithRole(admin, 'operations');
     const denied = await t.app.inject({
       method: 'POST',

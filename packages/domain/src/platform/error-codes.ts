@@ -107,8 +107,8 @@ export const errorMessages = {
     'zh-CN': '无法读取该文件，请重新另存为 CSV（UTF-8）或 .xlsx 文件后再试。',
   },
   'import.file_type': {
-    en: 'Only .csv and .xlsx files can be imported.',
-    'zh-CN': '只能导入 .csv 或 .xlsx 文件。',
+    en: 'Only .csv, .txt and .xlsx files can be imported. Save an .xls workbook as .xlsx first.',
+    'zh-CN': '只能导入 .csv、.txt 或 .xlsx 文件。.xls 工作簿请先另存为 .xlsx。',
   },
   'import.mapping_invalid': {
     en: 'The column mapping must be a JSON object from column header to a known field name.',

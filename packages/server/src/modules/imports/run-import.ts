@@ -12,7 +12,7 @@ import {
   type ImportPolicy,
   importCustomerBatch,
 } from '../customers/import-customers';
-import { fileKindOf, readRows } from './read-rows';
+import { fileKindOf, mappingScore, readRows, rowsFromHeader } from './read-rows';
 import { importErrors, imports } from './tables';
 
 export const importJob = 'imports.run';
@@ -59,9 +59,11 @@ export async function runImport(job: Job, db: Db): Promise<void> {
     await db.update(imports).set({ status: 'running' }).where(where);
     const kind = fileKindOf(record.filePath) ?? 'csv';
     const encoding = record.encoding ?? 'utf-8';
+    // The header is found again the way the upload found it: the row its mapping names best.
+    const sheetRows = () => rowsFromHeader(readRows(record.filePath, kind, encoding), mappingScore(record.mapping));
     if (record.total === null) {
       let total = -1; // the header row is not a record
-      for await (const _ of readRows(record.filePath, kind, encoding)) total++;
+      for await (const _ of sheetRows()) total++;
       await db
         .update(imports)
         .set({ total: Math.max(0, total) })
@@ -95,7 +97,7 @@ export async function runImport(job: Job, db: Db): Promise<void> {
           .where(where);
       });
     };
-    for await (const sheetRow of readRows(record.filePath, kind, encoding)) {
+    for await (const sheetRow of sheetRows()) {
       if (!columns) {
         columns = sheetRow.cells.map((header) => record.mapping[header]);
         continue;

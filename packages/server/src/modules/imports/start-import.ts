@@ -18,7 +18,15 @@ import { enqueueJob } from '../../platform/jobs/job-runner';
 import { iso } from '../../platform/versioned-write';
 import { cleanFileName } from '../attachments/sniff-file-type';
 import { ensureDirectoryFor, headerKey, importFilePath } from './import-files';
-import { detectEncoding, type FileKind, fileKindOf, readRows } from './read-rows';
+import {
+  detectEncoding,
+  type FileKind,
+  fileKindOf,
+  type HeaderScore,
+  mappingScore,
+  readRows,
+  rowsFromHeader,
+} from './read-rows';
 import { importJob } from './run-import';
 import { importErrors, importMappings, imports } from './tables';
 
@@ -58,10 +66,13 @@ function requireFile(upload: UploadedImport): SavedFile {
   return upload.file;
 }
 
-/** The rows of an upload being looked at in a request: a file the readers cannot parse is the uploader's mistake. */
-async function* uploadedRows(path: string, kind: FileKind, encoding: string) {
+/**
+ * The rows of an upload being looked at in a request, from its header row on: a file the readers
+ * cannot parse is the uploader's mistake.
+ */
+async function* uploadedRows(path: string, kind: FileKind, encoding: string, score: HeaderScore) {
   try {
-    yield* readRows(path, kind, encoding);
+    yield* rowsFromHeader(readRows(path, kind, encoding), score);
   } catch (error) {
     throw new AppError('validation.failed', 422, {
       fields: [{ field: 'file', code: 'import.file_unreadable', message: 'import.file_unreadable' }],
@@ -70,10 +81,16 @@ async function* uploadedRows(path: string, kind: FileKind, encoding: string) {
   }
 }
 
-async function headersOf(path: string, kind: FileKind, encoding: string): Promise<string[]> {
-  for await (const row of uploadedRows(path, kind, encoding)) return row.cells;
+async function headersOf(path: string, kind: FileKind, encoding: string, score: HeaderScore): Promise<string[]> {
+  for await (const row of uploadedRows(path, kind, encoding, score)) return row.cells;
   return [];
 }
+
+/** Without a mapping, the header row is the one with the most cells named like a field. */
+const labelScore =
+  (entity: ImportEntity): HeaderScore =>
+  (cells) =>
+    Object.keys(suggestImportMapping(entity, cells)).length;
 
 async function rememberedMapping(ctx: Ctx, entity: string, headers: string[]) {
   const [saved] = await ctx.db
@@ -107,7 +124,7 @@ export async function previewImport(ctx: Ctx, upload: UploadedImport) {
   const saved = requireFile(upload);
   const encoding = saved.kind === 'csv' ? await detectEncoding(saved.path) : 'utf-8';
   const rows: string[][] = [];
-  for await (const row of uploadedRows(saved.path, saved.kind, encoding)) {
+  for await (const row of uploadedRows(saved.path, saved.kind, encoding, labelScore(entity))) {
     rows.push(row.cells);
     if (rows.length > 10) break;
   }
@@ -149,7 +166,12 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
   }
   // Read before the file is moved: a refused upload is removed with the request (see readUpload).
   const encoding = uploaded.kind === 'csv' ? await detectEncoding(uploaded.path) : 'utf-8';
-  const headers = await headersOf(uploaded.path, uploaded.kind, encoding);
+  const headers = await headersOf(
+    uploaded.path,
+    uploaded.kind,
+    encoding,
+    mapping ? mappingScore(mapping) : labelScore(entity),
+  );
   const id = uuidv7();
   const saved = { ...uploaded, path: importFilePath(dataDir, ctx.orgId, id, uploaded.kind) };
   await fs.promises.rename(uploaded.path, saved.path);

@@ -22,22 +22,22 @@ export const imports: typeof zh = {
       progress: 'Result',
     },
     dropTitle: 'Click or drag a file here',
-    dropHint: '.csv and .xlsx files, one at a time',
+    dropHint: '.csv, .txt and .xlsx files, one at a time',
     reading: 'Reading the file…',
-    wrongType: 'Only .csv and .xlsx files can be imported',
+    wrongType: 'Only .csv, .txt and .xlsx files can be imported; save an .xls workbook as .xlsx first',
     help: {
       title: 'File format',
       formats:
-        'CSV files may be UTF-8 or GBK (what Chinese Excel writes with "Save as CSV"); of an .xlsx file only the first sheet is read.',
+        'CSV and text files may be UTF-8, GBK (what Chinese Excel writes with "Save as CSV") or UTF-16 (Excel\'s "Unicode text"), separated by commas, tabs or semicolons; of an .xlsx file the first sheet with data is read. Save old .xls workbooks as .xlsx first.',
       header:
-        'The first row holds the column headers, then one customer per row. Columns are matched to fields by their header; you can change that in the next step.',
+        'A row of column headers (title lines above it are passed over), then one customer per row. Columns are matched to fields by their header; you can change that in the next step.',
       lanes: 'Write lanes as "POL-POD mode" (UN/LOCODEs), several separated by semicolons, for example:',
       laneExample: 'CNSHA-USLAX 整箱; CNNGB-DEHAM LCL',
       lists:
         'Separate several customer roles, tags or commodities with commas; tags must already exist under "Customer tags".',
       owner: 'Give the owner as the email a user signs in with; when empty, you become the owner.',
       contactHeader:
-        'The first row holds the column headers, then one contact per row. Columns are matched to fields by their header; you can change that in the next step.',
+        'A row of column headers (title lines above it are passed over), then one contact per row. Columns are matched to fields by their header; you can change that in the next step.',
       contactCustomer:
         'Each row names its customer by customer code, Unified Social Credit Code or exact customer name (Chinese or English); only customers you may add contacts to can be named.',
       contactCells:

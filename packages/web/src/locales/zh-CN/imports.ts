@@ -20,18 +20,20 @@ export const imports = {
       progress: '导入结果',
     },
     dropTitle: '点击或将文件拖到此处',
-    dropHint: '支持 .csv 和 .xlsx 文件，每次一个',
+    dropHint: '支持 .csv、.txt 和 .xlsx 文件，每次一个',
     reading: '正在读取文件…',
-    wrongType: '只能导入 .csv 或 .xlsx 文件',
+    wrongType: '只能导入 .csv、.txt 或 .xlsx 文件；.xls 工作簿请先另存为 .xlsx',
     help: {
       title: '文件格式',
-      formats: 'CSV 文件可为 UTF-8 或 GBK 编码（中文版 Excel “另存为 CSV”即为 GBK）；.xlsx 文件只读取第一个工作表。',
-      header: '第一行为表头，之后每行一个客户。系统会按表头自动对应字段，下一步可以调整。',
+      formats:
+        'CSV 和文本文件可为 UTF-8、GBK（中文版 Excel “另存为 CSV”即为 GBK）或 UTF-16（Excel “Unicode 文本”）编码，以逗号、制表符或分号分隔；.xlsx 文件读取第一个有数据的工作表。旧版 .xls 文件请先另存为 .xlsx。',
+      header: '先是一行表头（表头上方的标题行会被跳过），之后每行一个客户。系统会按表头自动对应字段，下一步可以调整。',
       lanes: '航线写作“起运港-目的港 运输方式”（UN/LOCODE），多条之间用分号分隔，例如：',
       laneExample: 'CNSHA-USLAX 整箱; CNNGB-DEHAM LCL',
       lists: '多个客户角色、标签或主要货物之间用逗号分隔；标签须已在“客户标签”中建好。',
       owner: '负责人填写系统用户的登录邮箱；留空时负责人为导入人。',
-      contactHeader: '第一行为表头，之后每行一个联系人。系统会按表头自动对应字段，下一步可以调整。',
+      contactHeader:
+        '先是一行表头（表头上方的标题行会被跳过），之后每行一个联系人。系统会按表头自动对应字段，下一步可以调整。',
       contactCustomer:
         '每行须注明所属客户：客户编号、统一社会信用代码或完整的客户名称（中文或英文名称）任填其一；只能为您有权添加联系人的客户导入。',
       contactCells:
