@@ -1,7 +1,9 @@
+import { fullPermissions } from '@berth/domain';
 import { queryRows } from '@berth/server/db/database';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerSearchCondition } from '../src/modules/customers/customer-search';
+import { defaultSearchTuning, findCustomers, type SearchTuning } from '../src/modules/customers/find-customers';
 import { systemCtx } from '../src/platform/context';
 import { type Session, startTestApp, type TestApp } from './harness';
 
@@ -36,7 +38,8 @@ describe('customer search plans', () => {
   afterAll(() => t.close());
 
   async function search(term: string, cap?: number): Promise<string[]> {
-    const condition = await customerSearchCondition(systemCtx(t.db, orgId), term, cap);
+    const caps = cap === undefined ? undefined : { customers: cap, contacts: cap };
+    const condition = await customerSearchCondition(systemCtx(t.db, orgId), term, caps);
     const rows = await queryRows<{ name: string }>(
       t.db,
       sql`select name from customers where org_id = ${orgId} and ${condition ?? sql`true`} order by id desc`,
@@ -75,6 +78,42 @@ describe('customer search plans', () => {
       } while (cursor);
       expect(seen).toEqual(await search(term));
       expect(seen.length).toBeGreaterThan(0);
+    },
+  );
+
+  /** Every branch of the plan, driven on a few rows by shrinking its bounds. */
+  const tunings: [string, SearchTuning][] = [
+    ['default bounds', defaultSearchTuning],
+    ['walk of one row, candidates by id', { walkWindow: 1, commonAfter: 99, caps: { customers: 99, contacts: 99 } }],
+    [
+      'walk of one row, common after one match',
+      { walkWindow: 1, commonAfter: 1, caps: { customers: 99, contacts: 99 } },
+    ],
+    [
+      'no walk window, customer side over its cap',
+      { walkWindow: 1, commonAfter: 99, caps: { customers: 0, contacts: 99 } },
+    ],
+    [
+      'no walk window, contact side over its cap',
+      { walkWindow: 1, commonAfter: 99, caps: { customers: 99, contacts: 0 } },
+    ],
+  ];
+
+  it.each(['远洋', 'yuanyang', '张伟', '李', '13912345673', '物流', '有限公司', '不存在'])(
+    'pages through "%s" one customer at a time with every plan, finding what the condition finds',
+    async (term) => {
+      const expected = await search(term);
+      const ctx = { ...systemCtx(t.db, orgId), userId: admin.me.user.id, permissions: fullPermissions() };
+      for (const [, tuning] of tunings) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await findCustomers(ctx, { limit: 1, q: term, cursor } as never, tuning);
+          seen.push(...page.items.map((c) => c.name));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen).toEqual(expected);
+      }
     },
   );
 });

@@ -2,10 +2,17 @@ import type { Customer, customerListQuerySchema, Page } from '@berth/domain';
 import { and, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context';
-import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
+import { afterCursor, decodeUuidCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { customerRecordColumns, toCustomers } from './customer-dto';
 import { customerFilterWhere } from './customer-filter-where';
-import { customerSearchCondition, searchMatch, searchWalkWindow } from './customer-search';
+import {
+  customerSearchCandidates,
+  type SearchCaps,
+  searchCandidateCaps,
+  searchMatch,
+  searchWalkWindow,
+  uuidArray,
+} from './customer-search';
 import { searchNeedle } from './customer-search-keys';
 import { customers } from './tables';
 
@@ -14,7 +21,11 @@ import { customers } from './tables';
  * normalised search text (code, names, pinyin and initials, credit code, phone, email) and the
  * contacts' names, phones and emails, planned so it stays bounded at any table size.
  */
-export async function findCustomers(ctx: Ctx, query: z.infer<typeof customerListQuerySchema>): Promise<Page<Customer>> {
+export async function findCustomers(
+  ctx: Ctx,
+  query: z.infer<typeof customerListQuerySchema>,
+  tuning: SearchTuning = defaultSearchTuning,
+): Promise<Page<Customer>> {
   const keyset = { sort: customers.id, id: customers.id, direction: 'desc' as const, cursor: query.cursor };
   const conditions: (SQL | undefined)[] = [customerFilterWhere(ctx, { ...query, q: undefined }), afterCursor(keyset)];
   const select = (condition: SQL | undefined) =>
@@ -24,7 +35,10 @@ export async function findCustomers(ctx: Ctx, query: z.infer<typeof customerList
       .where(and(...conditions, condition))
       .orderBy(...orderByKeyset(keyset))
       .limit(query.limit + 1);
-  const rows = query.q ? await search(ctx, query.q, conditions, select, query.limit) : await select(undefined);
+  const cursorId = query.cursor ? decodeUuidCursor(query.cursor) : undefined;
+  const rows = query.q
+    ? await search(ctx, query.q, conditions, select, query.limit, tuning, cursorId)
+    : await select(undefined);
   const page = toPage(
     rows,
     query.limit,
@@ -36,12 +50,27 @@ export async function findCustomers(ctx: Ctx, query: z.infer<typeof customerList
 
 type CustomerRow = Parameters<typeof toCustomers>[2][number];
 
+/** The bounds of the search plan; tests shrink them to drive every branch on a few rows. */
+export interface SearchTuning {
+  walkWindow: number;
+  caps: SearchCaps;
+  /** Walk matches that show a term is common enough to filter while walking. */
+  commonAfter: number;
+}
+export const defaultSearchTuning: SearchTuning = {
+  walkWindow: searchWalkWindow,
+  caps: searchCandidateCaps,
+  commonAfter: 5,
+};
+
 /**
  * A search first walks the newest rows of the filtered list (a bounded number of them): a common
- * term fills the page there. Only when it does not, the term is rare enough for the text indexes,
- * which then hand over a bounded set of candidates (see customerSearchCondition). A term shaped
- * like an identifier (a customer code, a run of phone digits, a credit code) is rare by nature
- * and goes to the indexes straight away.
+ * term fills the page there. When it does not, what the walk met tells how common the term is:
+ * a term met every few hundred rows is checked while walking on (a bounded expected distance);
+ * a rarer one goes to the text indexes, which hand over a bounded set of candidates (see
+ * customerSearchCandidates) read newest first in small batches by id. A term shaped like an
+ * identifier (a customer code, a run of phone digits, a credit code) is rare by nature and goes
+ * to the indexes straight away.
  */
 async function search(
   ctx: Ctx,
@@ -49,6 +78,8 @@ async function search(
   conditions: (SQL | undefined)[],
   select: (condition: SQL | undefined) => Promise<CustomerRow[]>,
   limit: number,
+  tuning: SearchTuning,
+  cursorId: string | undefined,
 ): Promise<CustomerRow[]> {
   const needle = searchNeedle(q);
   if (!needle) return select(undefined);
@@ -56,13 +87,40 @@ async function search(
     // The floor is the oldest id of the walk window, found in the same statement. A walk that does
     // not fill the page hands over to the indexes, which are exact on any list size.
     const floor = sql`(select ${customers.id} from ${customers} where ${and(...conditions)}
-      order by ${customers.id} desc offset ${searchWalkWindow - 1} limit 1)`;
+      order by ${customers.id} desc offset ${tuning.walkWindow - 1} limit 1)`;
     const recent = await select(and(searchMatch(needle), sql`${customers.id} >= coalesce(${floor}, ${minUuid}::uuid)`));
     if (recent.length > limit) return recent;
+    if (recent.length >= tuning.commonAfter) return select(searchMatch(needle));
   }
-  return select((await customerSearchCondition(ctx, needle)) ?? undefined);
+  const candidates = await customerSearchCandidates(ctx, needle, tuning.caps);
+  if (!candidates) return select(undefined);
+  if ('condition' in candidates) return select(candidates.condition);
+  // Candidates the page's cursor has passed already need no visit.
+  const after = cursorId ? candidates.ids.filter((id) => id < cursorId) : candidates.ids;
+  return newestById(after, select, limit);
 }
 
+/**
+ * The first page among candidate ids sorted newest first: a small batch of the newest usually
+ * fills it; each next batch is larger, and the last takes all the rest. Every id of a batch is
+ * newer than every id of the next, so the batches' pages in a row are the page.
+ */
+async function newestById(
+  ids: string[],
+  select: (condition: SQL | undefined) => Promise<CustomerRow[]>,
+  limit: number,
+): Promise<CustomerRow[]> {
+  const rows: CustomerRow[] = [];
+  let start = 0;
+  for (const size of [2 * limit + 2, 16 * limit, Number.POSITIVE_INFINITY]) {
+    const batch = ids.slice(start, start + size);
+    if (batch.length === 0) break;
+    start += batch.length;
+    rows.push(...(await select(sql`${customers.id} = any(${uuidArray(batch)}::uuid[])`)));
+    if (rows.length > limit) break;
+  }
+  return rows.slice(0, limit + 1);
+}
 const minUuid = '00000000-0000-0000-0000-000000000000';
 
 /** Customer codes, six or more digits (phones, tax numbers) and 18-character credit codes. */
