@@ -9,7 +9,7 @@ import {
   normalizeCreditCode,
 } from '@berth/domain';
 import { nameKeys } from '@berth/domain/customers/name-keys';
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { auditLog, users } from '../../db/schema';
 import { type Ctx, requireScope } from '../../platform/context';
@@ -17,6 +17,7 @@ import { zodIssueMessage } from '../../platform/http/zod-messages';
 import { recordOwnershipChanges } from '../pool/ownership-log';
 import { customersInScope } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
+import { byNameKeys } from './name-key-lookup';
 import { laneRows } from './save-lanes';
 import { type BillingJson, customerLanes, customers, customerTags, type TradeProfileJson, tags } from './tables';
 
@@ -126,16 +127,16 @@ export async function importCustomerBatch(
 
   const codes = valid.flatMap((v) => (v.creditCode ? [v.creditCode] : []));
   const keys = valid.map((v) => v.nameKey);
-  const existing = await ctx.db
-    .select({ id: customers.id, creditCode: customers.creditCode, nameKey: customers.nameKey })
-    .from(customers)
-    .where(
-      and(
-        eq(customers.orgId, ctx.orgId),
-        isNull(customers.mergedIntoId),
-        or(codes.length > 0 ? inArray(customers.creditCode, codes) : undefined, inArray(customers.nameKey, keys)),
-      ),
-    );
+  const existing = await queryRows<{ id: string; creditCode: string | null; nameKey: string }>(
+    ctx.db,
+    sql`${byNameKeys('name_key', ctx.orgId, [...new Set(keys)], sql`select id, credit_code as "creditCode", name_key as "nameKey"`)}
+        ${
+          codes.length > 0
+            ? sql`union select id, credit_code, name_key from customers
+                   where org_id = ${ctx.orgId} and merged_into_id is null and credit_code = any(${`{${codes.join(',')}}`}::text[])`
+            : sql``
+        }`,
+  );
   const byCode = new Map(existing.filter((e) => e.creditCode).map((e) => [e.creditCode as string, e.id]));
   const byName = new Map(existing.map((e) => [e.nameKey, e.id]));
   const seen = new Set<string>();
