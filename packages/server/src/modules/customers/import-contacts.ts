@@ -3,9 +3,11 @@ import {
   contactImportRow,
   createContactInputSchema,
   errorMessage,
+  normalizeCompanyName,
   normalizeCreditCode,
 } from '@berth/domain';
-import { and, eq, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { nameKeys } from '@berth/domain/customers/name-keys';
+import { and, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { queryRows } from '../../db/database';
 import { type Ctx, can, requireScope } from '../../platform/context';
@@ -13,6 +15,7 @@ import { scopeWhere } from '../../platform/data-scope';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import { contactSearchText } from './contact-access';
 import type { BatchResult, ImportPolicy } from './import-customers';
+import { byNameKeys, textArray } from './name-key-lookup';
 import { contacts, customers } from './tables';
 
 const contactRowSchema = createContactInputSchema.omit({ customerId: true });
@@ -109,28 +112,53 @@ export async function importContactBatch(
   const names = [...new Set(parsed.flatMap((p) => (p.customer.name ? [p.customer.name] : [])))];
   const columns = { orgId: customers.orgId, owner: customers.ownerId, team: customers.teamId };
   const mayUpdate = can(ctx, 'contacts', 'update') ? scopeWhere(ctx, 'contacts', 'update', columns) : sql`false`;
-  const hits: CustomerHit[] = await ctx.db
-    .select({
-      id: customers.id,
-      code: customers.code,
-      creditCode: customers.creditCode,
-      name: customers.name,
-      nameEn: customers.nameEn,
-      mayUpdate: sql<boolean>`coalesce(${mayUpdate}, false)`,
-    })
-    .from(customers)
-    .where(
-      and(
-        scopeWhere(ctx, 'contacts', 'create', columns),
-        isNull(customers.mergedIntoId),
-        or(
-          codes.length > 0 ? inArray(customers.code, codes) : undefined,
-          creditCodes.length > 0 ? inArray(customers.creditCode, creditCodes) : undefined,
-          names.length > 0 ? inArray(customers.name, names) : undefined,
-          names.length > 0 ? inArray(customers.nameEn, names) : undefined,
-        ) as SQL,
-      ),
-    );
+  const scope = scopeWhere(ctx, 'contacts', 'create', columns);
+  const hitColumns = sql`select ${customers.id} as id, ${customers.code} as code, ${customers.creditCode} as "creditCode",
+    ${customers.name} as name, ${customers.nameEn} as "nameEn", coalesce(${mayUpdate}, false) as "mayUpdate"`;
+  // Names are found through their normalised keys' b-tree, then compared exactly.
+  const nameKeysOf = (key: (name: string) => string) => [...new Set(names.map(key).filter(Boolean))];
+  const nameSearches =
+    names.length === 0
+      ? []
+      : [
+          byNameKeys(
+            'name_key',
+            ctx.orgId,
+            nameKeysOf((n) => nameKeys(n).normalized),
+            hitColumns,
+            scope,
+          ),
+          byNameKeys('name_en_key', ctx.orgId, nameKeysOf(normalizeCompanyName), hitColumns, scope),
+        ].map(
+          (search) =>
+            sql`select * from (${search}) n where n.name = any(${textArray(names)}::text[]) or n."nameEn" = any(${textArray(names)}::text[])`,
+        );
+  const identifierSearch =
+    codes.length + creditCodes.length === 0
+      ? []
+      : [
+          sql`${hitColumns} from ${customers}
+              where ${and(
+                scope,
+                eq(customers.orgId, ctx.orgId),
+                isNull(customers.mergedIntoId),
+                or(
+                  codes.length > 0 ? inArray(customers.code, codes) : undefined,
+                  creditCodes.length > 0 ? inArray(customers.creditCode, creditCodes) : undefined,
+                ),
+              )}`,
+        ];
+  const searches = [...identifierSearch, ...nameSearches];
+  const hits =
+    searches.length === 0
+      ? []
+      : await queryRows<CustomerHit>(
+          ctx.db,
+          sql.join(
+            searches.map((s) => sql`(${s})`),
+            sql` union `,
+          ),
+        );
   const byCode = new Map(hits.map((h) => [h.code, h]));
   const byCreditCode = new Map(hits.filter((h) => h.creditCode).map((h) => [h.creditCode as string, h]));
   const byName = new Map<string, CustomerHit[]>();

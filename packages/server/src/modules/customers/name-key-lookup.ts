@@ -8,12 +8,21 @@ import { type SQL, sql } from 'drizzle-orm';
  * seconds for a batch of 500 names at a few hundred thousand customers. A range `>= k and <= k`
  * (equal to `= k` under a deterministic collation) is something only the b-tree supports.
  */
-export function byNameKeys(column: 'name_key' | 'name_en_key', orgId: string, keys: string[], select: SQL): SQL {
-  return sql`select c.* from unnest(${`{${keys.map(arrayItem).join(',')}}`}::text[]) as k(key)
+export function byNameKeys(
+  column: 'name_key' | 'name_en_key',
+  orgId: string,
+  keys: string[],
+  select: SQL,
+  where: SQL = sql`true`,
+): SQL {
+  return sql`select c.* from unnest(${textArray(keys)}::text[]) as k(key)
     cross join lateral (${select} from customers
-      where org_id = ${orgId} and merged_into_id is null
+      where org_id = ${orgId} and merged_into_id is null and ${where}
         and ${sql.raw(column)} >= k.key and ${sql.raw(column)} <= k.key) c`;
 }
+
+/** A parameter for `::text[]`, in PostgreSQL's array input syntax. */
+export const textArray = (items: string[]) => `{${items.map(arrayItem).join(',')}}`;
 
 /** A text array element, quoted for PostgreSQL's array input syntax. */
 const arrayItem = (text: string) => `"${text.replace(/["\\]/g, (c) => `\\${c}`)}"`;
