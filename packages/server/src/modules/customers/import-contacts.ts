@@ -6,7 +6,6 @@ import {
   normalizeCompanyName,
   normalizeCreditCode,
 } from '@berth/domain';
-import { nameKeys } from '@berth/domain/customers/name-keys';
 import { and, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { queryRows } from '../../db/database';
@@ -116,19 +115,13 @@ export async function importContactBatch(
   const hitColumns = sql`select ${customers.id} as id, ${customers.code} as code, ${customers.creditCode} as "creditCode",
     ${customers.name} as name, ${customers.nameEn} as "nameEn", coalesce(${mayUpdate}, false) as "mayUpdate"`;
   // Names are found through their normalised keys' b-tree, then compared exactly.
-  const nameKeysOf = (key: (name: string) => string) => [...new Set(names.map(key).filter(Boolean))];
+  const keys = [...new Set(names.map(normalizeCompanyName).filter(Boolean))];
   const nameSearches =
     names.length === 0
       ? []
       : [
-          byNameKeys(
-            'name_key',
-            ctx.orgId,
-            nameKeysOf((n) => nameKeys(n).normalized),
-            hitColumns,
-            scope,
-          ),
-          byNameKeys('name_en_key', ctx.orgId, nameKeysOf(normalizeCompanyName), hitColumns, scope),
+          byNameKeys('name_key', ctx.orgId, keys, hitColumns, scope),
+          byNameKeys('name_en_key', ctx.orgId, keys, hitColumns, scope),
         ].map(
           (search) =>
             sql`select * from (${search}) n where n.name = any(${textArray(names)}::text[]) or n."nameEn" = any(${textArray(names)}::text[])`,

@@ -6,9 +6,9 @@ import {
   errorMessage,
   type FieldError,
   type Lane,
+  normalizeCompanyName,
   normalizeCreditCode,
 } from '@berth/domain';
-import { nameKeys } from '@berth/domain/customers/name-keys';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { auditLog, users } from '../../db/schema';
@@ -120,7 +120,7 @@ export async function importCustomerBatch(
       teamId: (ownerUser ?? me)?.teamId ?? null,
       tagIds: tagIds as string[],
       creditCode: parsed.data.creditCode ? normalizeCreditCode(parsed.data.creditCode) : null,
-      nameKey: nameKeys(parsed.data.name).normalized,
+      nameKey: normalizeCompanyName(parsed.data.name),
     });
   }
   if (valid.length === 0) return result;
