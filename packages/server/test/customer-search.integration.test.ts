@@ -116,4 +116,36 @@ describe('customer search plans', () => {
       }
     },
   );
+
+  async function pages(query: string): Promise<string[]> {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/customers?limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}`;
+      const response = await t.request('GET', url, { as: admin });
+      expect(response.statusCode, url).toBe(200);
+      const page: { items: { name: string }[]; nextCursor: string | null } = response.json();
+      seen.push(...page.items.map((c) => c.name));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return seen;
+  }
+
+  it('sorts the list and a search by name or code either way, page by page', async () => {
+    // The database's collation decides the order of names.
+    const byName = (
+      await queryRows<{ name: string }>(t.db, sql`select name from customers where org_id = ${orgId} order by name, id`)
+    ).map((r) => r.name);
+    expect([...byName].sort()).toEqual([...names].sort());
+    expect(await pages('sort=name')).toEqual(byName);
+    expect(await pages('sort=-name')).toEqual([...byName].reverse());
+    expect(await pages('sort=code')).toEqual(names);
+    expect(await pages('sort=-code')).toEqual([...names].reverse());
+    expect(await pages('sort=createdAt')).toEqual(names);
+    expect(await pages('q=远洋&sort=name')).toEqual(byName.filter((n) => n.includes('远洋')));
+    expect(await pages('q=张伟&sort=-code')).toEqual([names[3], names[1]]);
+    const bad = await t.request('GET', '/api/customers?sort=password', { as: admin });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('sort');
+  });
 });

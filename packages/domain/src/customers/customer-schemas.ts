@@ -232,8 +232,13 @@ export const customerSchema = z.object({
 });
 export type Customer = z.infer<typeof customerSchema>;
 
+/** Orders of the customer list: a field, descending with a leading minus. Newest first by default. */
+export const customerSorts = ['-createdAt', 'createdAt', 'name', '-name', 'code', '-code'] as const;
+export type CustomerSort = (typeof customerSorts)[number];
+
 export const customerListQuerySchema = listQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
+  sort: z.enum(customerSorts).optional().describe('Order of the list; newest first (-createdAt) when omitted'),
   status: z.enum(customerStatuses).optional(),
   ownerId: z.uuid().optional(),
   teamId: z.uuid().optional(),

@@ -6,7 +6,7 @@ import { listQuerySchema } from '../platform/pagination';
  * The customer list filters without paging: what a segment and a saved view store, the same
  * shape as the query of GET /api/customers.
  */
-export const customerFiltersSchema = customerListQuerySchema.omit({ limit: true, cursor: true });
+export const customerFiltersSchema = customerListQuerySchema.omit({ limit: true, cursor: true, sort: true });
 export type CustomerFilters = z.infer<typeof customerFiltersSchema>;
 
 /** Segments (SPEC M2): a named, shareable customer filter whose members are computed live. */

@@ -26,8 +26,16 @@ export async function findCustomers(
   query: z.infer<typeof customerListQuerySchema>,
   tuning: SearchTuning = defaultSearchTuning,
 ): Promise<Page<Customer>> {
-  const keyset = { sort: customers.id, id: customers.id, direction: 'desc' as const, cursor: query.cursor };
-  const conditions: (SQL | undefined)[] = [customerFilterWhere(ctx, { ...query, q: undefined }), afterCursor(keyset)];
+  const sort = query.sort ?? '-createdAt';
+  const field = sortFields[sort.replace(/^-/, '') as keyof typeof sortFields];
+  const keyset = {
+    sort: field.column,
+    id: customers.id,
+    direction: sort.startsWith('-') ? ('desc' as const) : ('asc' as const),
+    cursor: query.cursor,
+  };
+  const { sort: _sort, ...filters } = query;
+  const conditions: (SQL | undefined)[] = [customerFilterWhere(ctx, { ...filters, q: undefined }), afterCursor(keyset)];
   const select = (condition: SQL | undefined) =>
     ctx.db
       .select(customerRecordColumns)
@@ -35,20 +43,47 @@ export async function findCustomers(
       .where(and(...conditions, condition))
       .orderBy(...orderByKeyset(keyset))
       .limit(query.limit + 1);
-  const cursorId = query.cursor ? decodeUuidCursor(query.cursor) : undefined;
-  const rows = query.q
-    ? await search(ctx, query.q, conditions, select, query.limit, tuning, cursorId)
-    : await select(undefined);
+  let rows: CustomerRow[];
+  if (!query.q) rows = await select(undefined);
+  else if (sort === '-createdAt') {
+    const cursorId = query.cursor ? decodeUuidCursor(query.cursor) : undefined;
+    rows = await search(ctx, query.q, conditions, select, query.limit, tuning, cursorId);
+  } else rows = await searchSorted(ctx, query.q, select, tuning);
   const page = toPage(
     rows,
     query.limit,
-    (r) => [r.id, r.id],
+    (r) => [field.cursorValue(r), r.id],
     (r) => r,
   );
   return { items: await toCustomers(ctx, ctx.db, page.items), nextCursor: page.nextCursor };
 }
 
 type CustomerRow = Parameters<typeof toCustomers>[2][number];
+
+/** The sortable fields: each a column with an index (org_id, column, id) and its cursor value. */
+const sortFields = {
+  createdAt: { column: customers.id, cursorValue: (r: CustomerRow): unknown => r.id },
+  name: { column: customers.name, cursorValue: (r: CustomerRow): unknown => r.name },
+  code: { column: customers.code, cursorValue: (r: CustomerRow): unknown => r.code },
+};
+
+/**
+ * A search in another order than newest first: the candidates of a rare term (a bounded set) are
+ * read by id in that order; a common term is a filter on the walk along the order's index, where
+ * matches come every few rows.
+ */
+async function searchSorted(
+  ctx: Ctx,
+  q: string,
+  select: (condition: SQL | undefined) => Promise<CustomerRow[]>,
+  tuning: SearchTuning,
+): Promise<CustomerRow[]> {
+  const candidates = await customerSearchCandidates(ctx, q, tuning.caps);
+  if (!candidates) return select(undefined);
+  if ('condition' in candidates) return select(candidates.condition);
+  if (candidates.ids.length === 0) return [];
+  return select(sql`${customers.id} = any(${uuidArray(candidates.ids)}::uuid[])`);
+}
 
 /** The bounds of the search plan; tests shrink them to drive every branch on a few rows. */
 export interface SearchTuning {

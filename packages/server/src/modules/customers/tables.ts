@@ -118,6 +118,8 @@ export const customers = pgTable(
       .on(t.orgId, t.teamId, t.pooledAt.desc(), t.id.desc())
       .where(sql`owner_id is null and pooled_at is not null`),
     index('customers_org_name_key_idx').on(t.orgId, t.nameKey),
+    /** The list sorted by name (keyset on name, id). */
+    index('customers_org_name_idx').on(t.orgId, t.name, t.id),
     index('customers_org_name_en_key_idx').on(t.orgId, t.nameEnKey),
     index('customers_org_name_pinyin_idx').on(t.orgId, t.namePinyin),
     index('customers_name_key_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),

@@ -3,14 +3,14 @@ import type { CustomerFilterValues } from './use-customer-filters';
 
 /** The list's filter values as the API stores them in segments and saved views (lane = POL or POL-POD). */
 export function toStoredFilters(values: CustomerFilterValues): CustomerFilters {
-  const { pol, pod, ...rest } = values;
+  const { pol, pod, sort: _sort, ...rest } = values;
   const lane = pol ? (pod ? `${pol}-${pod}` : pol) : undefined;
   const entries = Object.entries({ ...rest, lane }).filter(([, value]) => value !== undefined && value !== '');
   return Object.fromEntries(entries) as CustomerFilters;
 }
 
-/** Stored filters back into the list's filter values (only the ones the list page offers). */
-export function fromStoredFilters(filters: CustomerFilters): CustomerFilterValues {
+/** Stored filters (and a view's order) back into the list's filter values (only the ones the list page offers). */
+export function fromStoredFilters(filters: CustomerFilters, sort?: string | null): CustomerFilterValues {
   const [pol, pod] = filters.lane?.split('-') ?? [];
   const values: CustomerFilterValues = {
     q: filters.q,
@@ -22,6 +22,7 @@ export function fromStoredFilters(filters: CustomerFilters): CustomerFilterValue
     ownerId: filters.ownerId,
     pol,
     pod,
+    sort: sort ?? undefined,
   };
   return Object.fromEntries(Object.entries(values).filter(([, value]) => !!value)) as CustomerFilterValues;
 }

@@ -43,7 +43,7 @@ export function CustomerViewBar({ filters, onApply }: CustomerViewBarProps) {
       api.post('/api/saved-views', savedViewSchema, {
         resource: 'customers',
         ...values,
-        state: { filters: toStoredFilters(filters), sort: null, columns: null },
+        state: { filters: toStoredFilters(filters), sort: filters.sort ?? null, columns: null },
       }),
     onSuccess: (view) => {
       void refresh();
@@ -78,7 +78,7 @@ export function CustomerViewBar({ filters, onApply }: CustomerViewBarProps) {
     const view = views.find((v) => v.id === id);
     if (!view) return;
     setSegmentId(undefined);
-    onApply(fromStoredFilters(view.state.filters));
+    onApply(fromStoredFilters(view.state.filters, view.state.sort));
     void message.info(t('savedViews.applied', { name: view.name }));
   };
   const applySegment = (id?: string) => {
@@ -116,7 +116,10 @@ export function CustomerViewBar({ filters, onApply }: CustomerViewBarProps) {
   const onManage: MenuProps['onClick'] = ({ key }) => {
     if (!current) return;
     if (key === 'overwrite') {
-      update.mutate({ view: current, patch: { state: { ...current.state, filters: toStoredFilters(filters) } } });
+      update.mutate({
+        view: current,
+        patch: { state: { ...current.state, filters: toStoredFilters(filters), sort: filters.sort ?? null } },
+      });
     } else if (key === 'rename') {
       setEditing({ kind: 'rename', view: current });
     } else if (key === 'share') {

@@ -34,7 +34,7 @@ export function CustomersPage() {
     itemSchema: customerSchema,
     params,
   });
-  const columns = useCustomerColumns();
+  const columns = useCustomerColumns(filters.sort);
   const canTag = can('customers', 'update') && can('tags', 'read');
 
   // A new filter shows other customers; a selection from before would act on rows no longer in view.
@@ -102,6 +102,12 @@ export function CustomersPage() {
         pagination={false}
         scroll={{ x: 'max-content' }}
         data-testid="customer-table"
+        onChange={(_pagination, _filters, sorter) => {
+          const { columnKey, order } = Array.isArray(sorter) ? (sorter[0] ?? {}) : sorter;
+          const field = typeof columnKey === 'string' && order ? columnKey : undefined;
+          const sort = field ? (order === 'descend' ? `-${field}` : field) : undefined;
+          setFilters({ ...filters, sort: sort === '-createdAt' ? undefined : sort });
+        }}
         rowSelection={
           canTag
             ? {

@@ -10,7 +10,17 @@ import { CustomerTagList } from '../customer-tag-list';
 import { useCustomerLabels } from '../use-customer-labels';
 import { useReferenceNames } from '../use-reference-names';
 
-export function useCustomerColumns(): TableColumnsType<Customer> {
+/** The columns the list can be sorted by, with the API's sort name. */
+const sortableColumns = { code: 'code', name: 'name', createdAt: 'createdAt' } as const;
+
+/** The antd sort state of a column for the list's `sort` value. */
+function sortOrderOf(sort: string | undefined, field: string): 'ascend' | 'descend' | null {
+  if (sort === field) return 'ascend';
+  if (sort === `-${field}`) return 'descend';
+  return null;
+}
+
+export function useCustomerColumns(sort?: string): TableColumnsType<Customer> {
   const { t } = useTranslation();
   const labels = useCustomerLabels();
   const names = useReferenceNames();
@@ -20,7 +30,10 @@ export function useCustomerColumns(): TableColumnsType<Customer> {
     {
       title: t('customers.fields.code'),
       dataIndex: 'code',
+      key: sortableColumns.code,
       width: 120,
+      sorter: true,
+      sortOrder: sortOrderOf(sort, 'code'),
       render: (code: string, customer) => (
         <Link to={`/customers/${encodeURIComponent(customer.id)}`} data-testid="customer-link">
           {code}
@@ -29,7 +42,9 @@ export function useCustomerColumns(): TableColumnsType<Customer> {
     },
     {
       title: t('customers.fields.name'),
-      key: 'name',
+      key: sortableColumns.name,
+      sorter: true,
+      sortOrder: sortOrderOf(sort, 'name'),
       render: (_value, customer) => (
         <>
           <div>{customer.name}</div>
@@ -67,5 +82,14 @@ export function useCustomerColumns(): TableColumnsType<Customer> {
       render: (tagIds: string[]) => <CustomerTagList tagIds={tagIds} />,
     },
     { title: t('customers.fields.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
+    {
+      title: t('customers.fields.createdAt'),
+      dataIndex: 'createdAt',
+      key: sortableColumns.createdAt,
+      render: formatDateTime,
+      sorter: true,
+      sortDirections: ['descend', 'ascend'],
+      sortOrder: sortOrderOf(sort ?? '-createdAt', 'createdAt'),
+    },
   ];
 }

@@ -12,6 +12,8 @@ export interface CustomerFilterValues {
   ownerId?: string;
   pol?: string;
   pod?: string;
+  /** The list's order (`name`, `-code`…); newest first when empty. */
+  sort?: string;
 }
 
 const filterKeys = [
@@ -24,6 +26,7 @@ const filterKeys = [
   'ownerId',
   'pol',
   'pod',
+  'sort',
 ] as const satisfies readonly (keyof CustomerFilterValues)[];
 
 /** The list filters live in the address (?status=active&pol=CNSHA), so "back" from a customer keeps them. */
@@ -57,6 +60,8 @@ export function customerListParams(filters: CustomerFilterValues): QueryParams {
   return { ...rest, lane: pol ? (pod ? `${pol}-${pod}` : pol) : undefined };
 }
 
+/** Whether anything narrows the list (its order does not). */
 export function hasFilters(filters: CustomerFilterValues): boolean {
-  return Object.values(filters).some(Boolean);
+  const { sort: _sort, ...narrowing } = filters;
+  return Object.values(narrowing).some(Boolean);
 }
