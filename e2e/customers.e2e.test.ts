@@ -167,6 +167,24 @@ describe('customer master data in the browser', () => {
     expect(names.has('厦门海湾进出口有限公司')).toBe(true);
     expect(names.has('导入货运500号有限公司')).toBe(true);
   });
+
+  it('sorts the list by code from the column header, either way, and keeps the order in the address', async () => {
+    await page.goto(`${server.url}/customers`);
+    const codes = async () => (await page.getByTestId('customer-link').allTextContents()).slice(0, 20);
+    const codeHeader = page.locator('th.ant-table-column-has-sorters').first();
+    await codeHeader.click();
+    await page.waitForURL(/sort=code/);
+    await expect.poll(async () => (await codes())[0]).toBe('C000001');
+    const ascending = await codes();
+    expect(ascending).toEqual([...ascending].sort());
+    await codeHeader.click();
+    await page.waitForURL(/sort=-code/);
+    await expect.poll(async () => (await codes())[0]).not.toBe('C000001');
+    const descending = await codes();
+    expect(descending).toEqual([...descending].sort().reverse());
+    await page.reload();
+    await expect.poll(codes).toEqual(descending);
+  });
 });
 
 const badRows = [12, 40, 41, 150, 333, 500, 620, 777, 888, 1001];
