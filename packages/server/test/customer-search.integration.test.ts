@@ -144,6 +144,11 @@ describe('customer search plans', () => {
     expect(await pages('sort=createdAt')).toEqual(names);
     expect(await pages('q=远洋&sort=name')).toEqual(byName.filter((n) => n.includes('远洋')));
     expect(await pages('q=张伟&sort=-code')).toEqual([names[3], names[1]]);
+    // A sorted search answers the same records as the list, field for field.
+    const sorted = (await t.request('GET', '/api/customers?q=远洋&sort=name', { as: admin })).json().items;
+    const newest = (await t.request('GET', '/api/customers?q=远洋', { as: admin })).json().items;
+    const byId = (items: { id: string }[]) => [...items].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(sorted)).toEqual(byId(newest));
     const bad = await t.request('GET', '/api/customers?sort=password', { as: admin });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('sort');

@@ -1,5 +1,5 @@
 import type { Customer, customerListQuerySchema, Page } from '@berth/domain';
-import { and, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context';
 import { afterCursor, decodeUuidCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
@@ -48,7 +48,25 @@ export async function findCustomers(
   else if (sort === '-createdAt') {
     const cursorId = query.cursor ? decodeUuidCursor(query.cursor) : undefined;
     rows = await search(ctx, query.q, conditions, select, query.limit, tuning, cursorId);
-  } else rows = await searchSorted(ctx, query.q, select, tuning);
+  } else {
+    // Candidates are read by id first and sorted after: fenced by OFFSET, so the planner cannot
+    // walk the whole sort index hoping to meet a few thousand scattered ids early.
+    const among = (condition: SQL) => {
+      const found = ctx.db
+        .select(customerRecordColumns)
+        .from(customers)
+        .where(and(...conditions, condition))
+        .offset(0)
+        .as('found');
+      const order = keyset.direction === 'asc' ? asc : desc;
+      return ctx.db
+        .select()
+        .from(found)
+        .orderBy(order(found[field.key]), order(found.id))
+        .limit(query.limit + 1) as unknown as Promise<CustomerRow[]>;
+    };
+    rows = await searchSorted(ctx, query.q, select, among, tuning);
+  }
   const page = toPage(
     rows,
     query.limit,
@@ -62,10 +80,10 @@ type CustomerRow = Parameters<typeof toCustomers>[2][number];
 
 /** The sortable fields: each a column with an index (org_id, column, id) and its cursor value. */
 const sortFields = {
-  createdAt: { column: customers.id, cursorValue: (r: CustomerRow): unknown => r.id },
-  name: { column: customers.name, cursorValue: (r: CustomerRow): unknown => r.name },
-  code: { column: customers.code, cursorValue: (r: CustomerRow): unknown => r.code },
-};
+  createdAt: { column: customers.id, key: 'id', cursorValue: (r: CustomerRow): unknown => r.id },
+  name: { column: customers.name, key: 'name', cursorValue: (r: CustomerRow): unknown => r.name },
+  code: { column: customers.code, key: 'code', cursorValue: (r: CustomerRow): unknown => r.code },
+} as const;
 
 /**
  * A search in another order than newest first: the candidates of a rare term (a bounded set) are
@@ -76,13 +94,14 @@ async function searchSorted(
   ctx: Ctx,
   q: string,
   select: (condition: SQL | undefined) => Promise<CustomerRow[]>,
+  among: (condition: SQL) => Promise<CustomerRow[]>,
   tuning: SearchTuning,
 ): Promise<CustomerRow[]> {
   const candidates = await customerSearchCandidates(ctx, q, tuning.caps);
   if (!candidates) return select(undefined);
   if ('condition' in candidates) return select(candidates.condition);
   if (candidates.ids.length === 0) return [];
-  return select(sql`${customers.id} = any(${uuidArray(candidates.ids)}::uuid[])`);
+  return among(sql`${customers.id} = any(${uuidArray(candidates.ids)}::uuid[])`);
 }
 
 /** The bounds of the search plan; tests shrink them to drive every branch on a few rows. */
