@@ -105,6 +105,13 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * A list as one query parameter in PostgreSQL's array input syntax, for `= any($1::text[])` or
+ * `::uuid[]`: one parameter however long the list, every item quoted.
+ */
+export const arrayParam = (items: readonly string[]): string =>
+  `{${items.map((item) => `"${item.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { queryRows } from '../../db/database';
+import { arrayParam, queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { searchNeedle } from './customer-search-keys';
 import { contacts, customers } from './tables';
@@ -38,7 +38,8 @@ export function searchMatch(needle: string): SQL {
       and ${textMatch(contacts, needle)}))`;
 }
 
-export const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
+/** The customers with one of these ids. */
+export const customerIdIn = (ids: string[]): SQL => sql`${customers.id} = any(${arrayParam(ids)}::uuid[])`;
 
 /**
  * What a search hands the list: the exact ids of the matching customers, newest first, when both
@@ -77,7 +78,7 @@ export async function customerSearchCandidates(
   ids.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
   if (!customerSideCommon && !contactSideCommon) return { ids };
   const conditions = [contactSideCommon ? searchMatch(needle) : textMatch(customers, needle)];
-  if (ids.length > 0) conditions.push(sql`${customers.id} = any(${uuidArray(ids)}::uuid[])`);
+  if (ids.length > 0) conditions.push(customerIdIn(ids));
   return { condition: conditions.length === 1 ? (conditions[0] as SQL) : sql`(${sql.join(conditions, sql` or `)})` };
 }
 
@@ -90,5 +91,5 @@ export async function customerSearchCondition(
   const candidates = await customerSearchCandidates(ctx, text, caps);
   if (!candidates) return null;
   if ('condition' in candidates) return candidates.condition;
-  return candidates.ids.length > 0 ? sql`${customers.id} = any(${uuidArray(candidates.ids)}::uuid[])` : sql`false`;
+  return candidates.ids.length > 0 ? customerIdIn(candidates.ids) : sql`false`;
 }

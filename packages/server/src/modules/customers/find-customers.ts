@@ -6,12 +6,12 @@ import { afterCursor, decodeUuidCursor, orderByKeyset, toPage } from '../../plat
 import { customerRecordColumns, toCustomers } from './customer-dto';
 import { customerFilterWhere } from './customer-filter-where';
 import {
+  customerIdIn,
   customerSearchCandidates,
   type SearchCaps,
   searchCandidateCaps,
   searchMatch,
   searchWalkWindow,
-  uuidArray,
 } from './customer-search';
 import { searchNeedle } from './customer-search-keys';
 import { customers } from './tables';
@@ -70,7 +70,7 @@ export async function findCustomers(
   const page = toPage(
     rows,
     query.limit,
-    (r) => [field.cursorValue(r), r.id],
+    (r) => [r[field.key], r.id],
     (r) => r,
   );
   return { items: await toCustomers(ctx, ctx.db, page.items), nextCursor: page.nextCursor };
@@ -78,11 +78,11 @@ export async function findCustomers(
 
 type CustomerRow = Parameters<typeof toCustomers>[2][number];
 
-/** The sortable fields: each a column with an index (org_id, column, id) and its cursor value. */
+/** The sortable fields: each a column with an index (org_id, column, id), and its key in a row. */
 const sortFields = {
-  createdAt: { column: customers.id, key: 'id', cursorValue: (r: CustomerRow): unknown => r.id },
-  name: { column: customers.name, key: 'name', cursorValue: (r: CustomerRow): unknown => r.name },
-  code: { column: customers.code, key: 'code', cursorValue: (r: CustomerRow): unknown => r.code },
+  createdAt: { column: customers.id, key: 'id' },
+  name: { column: customers.name, key: 'name' },
+  code: { column: customers.code, key: 'code' },
 } as const;
 
 /**
@@ -101,7 +101,7 @@ async function searchSorted(
   if (!candidates) return select(undefined);
   if ('condition' in candidates) return select(candidates.condition);
   if (candidates.ids.length === 0) return [];
-  return among(sql`${customers.id} = any(${uuidArray(candidates.ids)}::uuid[])`);
+  return among(customerIdIn(candidates.ids));
 }
 
 /** The bounds of the search plan; tests shrink them to drive every branch on a few rows. */
@@ -170,7 +170,7 @@ async function newestById(
     const batch = ids.slice(start, start + size);
     if (batch.length === 0) break;
     start += batch.length;
-    rows.push(...(await select(sql`${customers.id} = any(${uuidArray(batch)}::uuid[])`)));
+    rows.push(...(await select(customerIdIn(batch))));
     if (rows.length > limit) break;
   }
   return rows.slice(0, limit + 1);

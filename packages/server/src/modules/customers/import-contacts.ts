@@ -8,13 +8,13 @@ import {
 } from '@berth/domain';
 import { and, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { queryRows } from '../../db/database';
+import { arrayParam, queryRows } from '../../db/database';
 import { type Ctx, can, requireScope } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import { contactSearchText } from './contact-access';
 import type { BatchResult, ImportPolicy } from './import-customers';
-import { byNameKeys, textArray } from './name-key-lookup';
+import { byNameKeys } from './name-key-lookup';
 import { contacts, customers } from './tables';
 
 const contactRowSchema = createContactInputSchema.omit({ customerId: true });
@@ -124,7 +124,7 @@ export async function importContactBatch(
           byNameKeys('name_en_key', ctx.orgId, keys, hitColumns, scope),
         ].map(
           (search) =>
-            sql`select * from (${search}) n where n.name = any(${textArray(names)}::text[]) or n."nameEn" = any(${textArray(names)}::text[])`,
+            sql`select * from (${search}) n where n.name = any(${arrayParam(names)}::text[]) or n."nameEn" = any(${arrayParam(names)}::text[])`,
         );
   const identifierSearch =
     codes.length + creditCodes.length === 0

@@ -10,7 +10,7 @@ import {
   normalizeCreditCode,
 } from '@berth/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { queryRows } from '../../db/database';
+import { arrayParam, queryRows } from '../../db/database';
 import { auditLog, users } from '../../db/schema';
 import { type Ctx, requireScope } from '../../platform/context';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
@@ -133,7 +133,7 @@ export async function importCustomerBatch(
         ${
           codes.length > 0
             ? sql`union select id, credit_code, name_key from customers
-                   where org_id = ${ctx.orgId} and merged_into_id is null and credit_code = any(${`{${codes.join(',')}}`}::text[])`
+                   where org_id = ${ctx.orgId} and merged_into_id is null and credit_code = any(${arrayParam(codes)}::text[])`
             : sql``
         }`,
   );

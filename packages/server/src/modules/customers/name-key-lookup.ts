@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { arrayParam } from '../../db/database';
 
 /**
  * A join source for "the customers whose name key is one of `keys`", written so that only the
@@ -15,14 +16,8 @@ export function byNameKeys(
   select: SQL,
   where: SQL = sql`true`,
 ): SQL {
-  return sql`select c.* from unnest(${textArray(keys)}::text[]) as k(key)
+  return sql`select c.* from unnest(${arrayParam(keys)}::text[]) as k(key)
     cross join lateral (${select} from customers
       where org_id = ${orgId} and merged_into_id is null and ${where}
         and ${sql.raw(column)} >= k.key and ${sql.raw(column)} <= k.key) c`;
 }
-
-/** A parameter for `::text[]`, in PostgreSQL's array input syntax. */
-export const textArray = (items: string[]) => `{${items.map(arrayItem).join(',')}}`;
-
-/** A text array element, quoted for PostgreSQL's array input syntax. */
-const arrayItem = (text: string) => `"${text.replace(/["\\]/g, (c) => `\\${c}`)}"`;

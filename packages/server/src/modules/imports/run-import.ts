@@ -116,6 +116,10 @@ export async function runImport(job: Job, db: Db): Promise<void> {
           })
           .where(where);
       });
+      if (seen >= analyzeAt) {
+        await refreshStatistics(db, record.entity);
+        while (analyzeAt <= seen) analyzeAt *= 2;
+      }
     };
     for await (const sheetRow of sheetRows()) {
       if (!columns) {
@@ -131,10 +135,6 @@ export async function runImport(job: Job, db: Db): Promise<void> {
       });
       batch.push({ row: sheetRow.row, values });
       if (batch.length >= batchSize) await flush();
-      if (seen >= analyzeAt) {
-        await refreshStatistics(db, record.entity);
-        while (analyzeAt <= seen) analyzeAt *= 2;
-      }
     }
     await flush();
     await refreshStatistics(db, record.entity);

@@ -1,6 +1,6 @@
 import type { UserRef } from '@berth/domain';
 import { type SQL, sql } from 'drizzle-orm';
-import { queryRows } from '../../db/database';
+import { arrayParam, queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 
 /**
@@ -29,7 +29,7 @@ export async function mentionableUsers(
   options: { q?: string; ids?: string[]; limit: number },
 ): Promise<UserRef[]> {
   const pattern = options.q ? `%${options.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
-  const ids = options.ids ? sql`and u.id = any(${`{${options.ids.join(',')}}`}::uuid[])` : sql``;
+  const ids = options.ids ? sql`and u.id = any(${arrayParam(options.ids)}::uuid[])` : sql``;
   const search = pattern ? sql`and (u.name ilike ${pattern} or u.email ilike ${pattern})` : sql``;
   return queryRows<UserRef>(
     ctx.db,

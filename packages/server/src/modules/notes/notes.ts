@@ -175,16 +175,11 @@ export async function updateNote(
       isNull(notes.deletedAt),
       onVisibleCustomer(tx, 'notes', noteCols, 'update'),
     ) as SQL;
-    try {
-      await updateVersioned(tx, notes, where, expected, {
-        ...(input.body !== undefined ? { body: input.body } : {}),
-        ...(mentions !== undefined ? { mentions } : {}),
-      });
-    } catch (error) {
-      // The note is readable, so "not found" here means "not yours to edit".
-      if (error instanceof AppError && error.status === 404) throw AppError.forbidden();
-      throw error;
-    }
+    // The note is readable, so "not found" here means "not yours to edit".
+    await updateVersioned(tx, notes, where, expected, {
+      ...(input.body !== undefined ? { body: input.body } : {}),
+      ...(mentions !== undefined ? { mentions } : {}),
+    }).catch(refusedAsForbidden);
     if (mentions) {
       const before = new Set(note.mentions.map((m) => m.id));
       await notifyMentioned(
