@@ -5,7 +5,15 @@ import { type Ctx, can } from '../../platform/context';
 import { customerLanes, type customers, customers as customersTable, customerTags } from './tables';
 
 /** Derived search and duplicate keys: never part of an API record, so lists do not read them. */
-const derivedColumns = ['searchText', 'searchGrams', 'nameKey', 'nameEnKey', 'namePinyin'] as const;
+const derivedColumns = [
+  'searchText',
+  'searchGrams',
+  'nameKey',
+  'nameEnKey',
+  'namePinyin',
+  'contactSearchText',
+  'contactSearchGrams',
+] as const;
 type CustomerRow = Omit<typeof customers.$inferSelect, (typeof derivedColumns)[number]>;
 
 /** The columns a customer record is built from. */

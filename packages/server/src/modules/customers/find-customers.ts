@@ -19,12 +19,15 @@ import { customers } from './tables';
 /**
  * The customer list: newest first, the filters of customerFilterWhere, and a text search over the
  * normalised search text (code, names, pinyin and initials, credit code, phone, email) and the
- * contacts' names, phones and emails, planned so it stays bounded at any table size.
+ * contacts' names, phones and emails, planned so it stays bounded at any table size. `within`
+ * restricts the list to a set of customers (a segment's members, see withinSegment) beside the
+ * query's own filters; a `segment` in the query is the caller's to resolve into it.
  */
 export async function findCustomers(
   ctx: Ctx,
-  query: z.infer<typeof customerListQuerySchema>,
+  query: Omit<z.infer<typeof customerListQuerySchema>, 'segment'>,
   tuning: SearchTuning = defaultSearchTuning,
+  within?: SQL,
 ): Promise<Page<Customer>> {
   const sort = query.sort ?? '-createdAt';
   const field = sortFields[sort.replace(/^-/, '') as keyof typeof sortFields];
@@ -35,7 +38,11 @@ export async function findCustomers(
     cursor: query.cursor,
   };
   const { sort: _sort, ...filters } = query;
-  const conditions: (SQL | undefined)[] = [customerFilterWhere(ctx, { ...filters, q: undefined }), afterCursor(keyset)];
+  const conditions: (SQL | undefined)[] = [
+    customerFilterWhere(ctx, { ...filters, q: undefined }),
+    within,
+    afterCursor(keyset),
+  ];
   const select = (condition: SQL | undefined) =>
     ctx.db
       .select(customerRecordColumns)
@@ -81,7 +88,8 @@ type CustomerRow = Parameters<typeof toCustomers>[2][number];
 /** The sortable fields: each a column with an index (org_id, column, id), and its key in a row. */
 const sortFields = {
   createdAt: { column: customers.id, key: 'id' },
-  name: { column: customers.name, key: 'name' },
+  /** Pinyin order for Chinese names, interleaved with Latin names by their letters. */
+  name: { column: customers.nameSortKey, key: 'nameSortKey' },
   code: { column: customers.code, key: 'code' },
 } as const;
 

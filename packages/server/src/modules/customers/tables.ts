@@ -89,6 +89,14 @@ export const customers = pgTable(
     searchText: text('search_text').notNull(),
     /** Two-character grams of the name and search text, for searches too short for trigrams. */
     searchGrams: text('search_grams').array().generatedAlwaysAs(sql`berth_search_grams("name_key", "search_text")`),
+    /**
+     * The search texts and grams of the customer's contacts, kept by a trigger on contacts, so a
+     * search walking the list checks one row instead of looking up contacts for every customer.
+     */
+    contactSearchText: text('contact_search_text').notNull().default(''),
+    contactSearchGrams: text('contact_search_grams').array().notNull().default(sql`'{}'::text[]`),
+    /** The order of names as Chinese users read them: pinyin of a Chinese name, else the normalised name. */
+    nameSortKey: text('name_sort_key').generatedAlwaysAs(sql`coalesce("name_pinyin", "name_key")`),
     mergedIntoId: uuid('merged_into_id'),
     /** Ownership and the public pool (公海): when the current owner got it and until when it is protected. */
     ownerSince: ts('owner_since'),
@@ -118,8 +126,8 @@ export const customers = pgTable(
       .on(t.orgId, t.teamId, t.pooledAt.desc(), t.id.desc())
       .where(sql`owner_id is null and pooled_at is not null`),
     index('customers_org_name_key_idx').on(t.orgId, t.nameKey),
-    /** The list sorted by name (keyset on name, id). */
-    index('customers_org_name_idx').on(t.orgId, t.name, t.id),
+    /** The list sorted by name in pinyin order (keyset on the sort key, id). */
+    index('customers_org_name_sort_idx').on(t.orgId, t.nameSortKey, t.id),
     index('customers_org_name_en_key_idx').on(t.orgId, t.nameEnKey),
     index('customers_org_name_pinyin_idx').on(t.orgId, t.namePinyin),
     index('customers_name_key_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
