@@ -91,4 +91,17 @@ describe('saved views, segments and data quality in the browser', () => {
     await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
     await group.waitFor({ state: 'detached' });
   });
+
+  it('lists the groups marked "not duplicates" and undoing one shows the group for review again', async () => {
+    await page.getByTestId('dq-open-dismissed').click();
+    const row = page.getByTestId('dismissal-table').locator('tr.ant-table-row', { hasText: '華為技術有限公司' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('管理员');
+    await row.getByTestId('dismissal-undo').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary:visible').click();
+    await page.locator('.ant-message', { hasText: '已撤销' }).waitFor();
+    await row.waitFor({ state: 'detached' });
+    await page.locator('.ant-drawer-close').click();
+    await page.getByTestId('duplicate-group').filter({ hasText: '華為技術有限公司' }).waitFor();
+  });
 });

@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/database';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { createOrganization } from '../src/modules/setup/create-organization';
+import { type Session, startTestApp, type TestApp, testPassword } from './harness';
 
 const validCreditCode = '91350100M000100Y43';
 
@@ -195,5 +196,85 @@ describe('customer data quality', () => {
       body: { kind: 'phone', key: '+8613900139000', customerIds: [ids.phoneA, ids.phoneB] },
     });
     expect(notMine.statusCode).toBe(404);
+  });
+
+  it('lists "not duplicates" decisions with who made them, and undoing one brings the group back for review', async () => {
+    const phoneGroups = async () =>
+      (await t.request('GET', '/api/data-quality/customers/duplicates?kind=phone', { as: admin })).json().items as {
+        key: string;
+      }[];
+    const dismissals = async (as: Session, query = '') => {
+      const response = await t.request('GET', `/api/data-quality/duplicate-dismissals${query}`, { as });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().items as { id: string; kind: string; customers: { id: string; name: string }[] }[];
+    };
+    const dismissed = await t.request('POST', '/api/data-quality/duplicate-dismissals', {
+      as: admin,
+      body: { kind: 'phone', key: '+8613900139000', customerIds: [ids.phoneA, ids.phoneB] },
+    });
+    expect(dismissed.statusCode).toBe(201);
+    const id = dismissed.json().id as string;
+    expect(await phoneGroups()).toEqual([]);
+
+    const listed = await dismissals(admin);
+    expect(listed.map((d) => d.kind)).toEqual(['phone', 'name']);
+    expect(listed[0]).toMatchObject({
+      id,
+      key: '+8613900139000',
+      dismissedBy: admin.me.user.id,
+      customers: [
+        { id: ids.phoneA, name: '东方快运有限公司' },
+        { id: ids.phoneB, name: '西方快运有限公司' },
+      ],
+    });
+    expect((await dismissals(admin, '?kind=name')).map((d) => d.kind)).toEqual(['name']);
+    const firstPage = await t.request('GET', '/api/data-quality/duplicate-dismissals?limit=1', { as: admin });
+    const secondPage = await t.request(
+      'GET',
+      `/api/data-quality/duplicate-dismissals?limit=1&cursor=${firstPage.json().nextCursor}`,
+      { as: admin },
+    );
+    expect(secondPage.json()).toMatchObject({ items: [{ kind: 'name' }], nextCursor: null });
+
+    // A team manager sees neither decision (the customers are outside their team) and cannot undo it.
+    const manager = await t.userWithRole(admin, 'sales_manager', { teamId: east });
+    expect(await dismissals(manager)).toEqual([]);
+    expect(
+      (await t.request('DELETE', `/api/data-quality/duplicate-dismissals/${id}`, { as: manager })).statusCode,
+    ).toBe(404);
+    // Management reads data quality but may not merge: it sees the decision and may not undo it.
+    const management = await t.userWithRole(admin, 'management');
+    expect((await dismissals(management)).map((d) => d.id)).toContain(id);
+    const denied = await t.request('DELETE', `/api/data-quality/duplicate-dismissals/${id}`, { as: management });
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().code).toBe('permission.denied');
+
+    await createOrganization(
+      t.db,
+      {
+        organization: { name: '别家货代' },
+        admin: { name: 'B', email: 'admin@other-forwarder.example', password: testPassword },
+      },
+      { onlyIfFirst: false },
+    );
+    const other = await t.login('admin@other-forwarder.example');
+    expect(await dismissals(other)).toEqual([]);
+    expect((await t.request('DELETE', `/api/data-quality/duplicate-dismissals/${id}`, { as: other })).statusCode).toBe(
+      404,
+    );
+    expect(await phoneGroups()).toEqual([]);
+
+    const undone = await t.request('DELETE', `/api/data-quality/duplicate-dismissals/${id}`, { as: admin });
+    expect(undone.statusCode).toBe(204);
+    expect((await phoneGroups()).map((g) => g.key)).toEqual(['+8613900139000']);
+    expect((await dismissals(admin)).map((d) => d.kind)).toEqual(['name']);
+    expect((await t.request('DELETE', `/api/data-quality/duplicate-dismissals/${id}`, { as: admin })).statusCode).toBe(
+      404,
+    );
+
+    const audit = await t.request('GET', '/api/audit?entity=duplicate_dismissals&limit=50', { as: admin });
+    const entries = audit.json().items.filter((e: { entityId: string }) => e.entityId === id);
+    expect(entries.map((e: { action: string }) => e.action).sort()).toEqual(['create', 'delete']);
+    expect(entries.find((e: { action: string }) => e.action === 'delete')).toMatchObject({ actorId: admin.me.user.id });
   });
 });

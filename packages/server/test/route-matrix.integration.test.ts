@@ -159,6 +159,15 @@ describe('every route checks authentication, permission and tenant', () => {
     idsA.contacts = (
       await t.request('POST', '/api/contacts', { as: adminA, body: { customerId: idsA.customers, name: 'A contact' } })
     ).json().id;
+    const sameNumber = (
+      await t.request('POST', '/api/customers', { as: adminA, body: { name: 'Org A 空运客户', phone: '13800138000' } })
+    ).json().id;
+    idsA['data-quality'] = (
+      await t.request('POST', '/api/data-quality/duplicate-dismissals', {
+        as: adminA,
+        body: { kind: 'phone', key: '+8613800138000', customerIds: [idsA.customers, sameNumber] },
+      })
+    ).json().id;
     idsA.tags = (await t.request('POST', '/api/tags', { as: adminA, body: { name: 'Org A VIP' } })).json().id;
     idsA.notes = (
       await t.request('POST', `/api/customers/${idsA.customers}/notes`, { as: adminA, body: { body: 'Org A note' } })

@@ -80,3 +80,11 @@ export const duplicateDismissalSchema = z.object({
   dismissedBy: z.uuid().nullable(),
   createdAt: z.string(),
 });
+
+export const duplicateDismissalQuerySchema = listQuerySchema.extend({ kind: z.enum(duplicateKinds).optional() });
+
+export const duplicateDismissalItemSchema = duplicateDismissalSchema.extend({
+  /** The members still on record that the caller may see (merged records left out), in `customerIds` order. */
+  customers: z.array(duplicateGroupMemberSchema),
+});
+export type DuplicateDismissalItem = z.infer<typeof duplicateDismissalItemSchema>;

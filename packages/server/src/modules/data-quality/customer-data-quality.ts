@@ -36,7 +36,7 @@ import { duplicateDismissals } from './tables';
  */
 
 /** Customers the caller may see here: their customer read scope and their data quality scope. */
-function inScope(ctx: Ctx, action = 'read'): SQL {
+export function inScope(ctx: Ctx, action = 'read'): SQL {
   return and(
     customersInScope(ctx, action),
     scopeWhere(ctx, 'dataQuality', 'read', {
@@ -201,21 +201,8 @@ async function duplicateGroupPage(
           .replace(/^\{|\}$/g, '')
           .split(',')
           .filter(Boolean);
-  const allIds = shown.flatMap((r) => idsOf(r.ids));
-  const members = allIds.length
-    ? await ctx.db
-        .select({
-          id: customers.id,
-          code: customers.code,
-          name: customers.name,
-          nameEn: customers.nameEn,
-          ownerId: customers.ownerId,
-          status: customers.status,
-        })
-        .from(customers)
-        .where(and(inScope(ctx), sql`${customers.id} in ${allIds}`))
-    : [];
-  const byId = new Map(members.map((m) => [m.id, m]));
+  const memberIds = shown.flatMap((r) => idsOf(r.ids));
+  const byId = await groupMembers(ctx, memberIds);
   const last = shown[shown.length - 1];
   return {
     groups: shown.map((r) => ({
@@ -227,6 +214,24 @@ async function duplicateGroupPage(
     total: Number(rows[0]?.total ?? 0),
     nextCursor: hasMore && last ? encodeCursor(null, last.key) : null,
   };
+}
+
+/** The customers among `ids` the caller may see here, by id, as a duplicate group lists them. */
+export async function groupMembers(ctx: Ctx, ids: string[]): Promise<Map<string, DuplicateGroup['customers'][number]>> {
+  const members = ids.length
+    ? await ctx.db
+        .select({
+          id: customers.id,
+          code: customers.code,
+          name: customers.name,
+          nameEn: customers.nameEn,
+          ownerId: customers.ownerId,
+          status: customers.status,
+        })
+        .from(customers)
+        .where(and(inScope(ctx), sql`${customers.id} in ${ids}`))
+    : [];
+  return new Map(members.map((m) => [m.id, m]));
 }
 
 export async function findDuplicateGroups(
@@ -260,14 +265,17 @@ export async function dismissDuplicateGroup(ctx: Ctx, input: z.infer<typeof crea
       .insert(duplicateDismissals)
       .values({ orgId: tx.orgId, kind: input.kind, matchKey: input.key, customerIds: ids, dismissedBy: tx.userId })
       .returning();
-    const r = row as typeof duplicateDismissals.$inferSelect;
-    return {
-      id: r.id,
-      kind: r.kind as DuplicateKind,
-      key: r.matchKey,
-      customerIds: r.customerIds,
-      dismissedBy: r.dismissedBy,
-      createdAt: iso(r.createdAt) as string,
-    };
+    return toDuplicateDismissal(row as typeof duplicateDismissals.$inferSelect);
   });
+}
+
+export function toDuplicateDismissal(r: typeof duplicateDismissals.$inferSelect) {
+  return {
+    id: r.id,
+    kind: r.kind as DuplicateKind,
+    key: r.matchKey,
+    customerIds: r.customerIds,
+    dismissedBy: r.dismissedBy,
+    createdAt: iso(r.createdAt) as string,
+  };
 }

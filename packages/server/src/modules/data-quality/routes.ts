@@ -4,9 +4,12 @@ import {
   dataIssueQuerySchema,
   dataQualityQuerySchema,
   dataQualityReportSchema,
+  duplicateDismissalItemSchema,
+  duplicateDismissalQuerySchema,
   duplicateDismissalSchema,
   duplicateGroupQuerySchema,
   duplicateGroupSchema,
+  idParamSchema,
   pageOf,
 } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
@@ -17,6 +20,8 @@ import {
   findDataIssues,
   findDuplicateGroups,
 } from './customer-data-quality';
+import { findDuplicateDismissals } from './find-duplicate-dismissals';
+import { undoDuplicateDismissal } from './undo-duplicate-dismissal';
 
 export function dataQualityRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -74,5 +79,33 @@ export function dataQualityRoutes(app: FastifyInstance) {
       config: { access: { permission: ['customers', 'merge'] } },
     },
     async (request, reply) => reply.code(201).send(await dismissDuplicateGroup(request.ctx, request.body)),
+  );
+  r.get(
+    '/api/data-quality/duplicate-dismissals',
+    {
+      schema: {
+        tags,
+        summary: 'The "not duplicates" decisions on customers you may see, newest first, with who made them',
+        querystring: duplicateDismissalQuerySchema,
+        response: { 200: pageOf(duplicateDismissalItemSchema) },
+      },
+      config: { access: { permission: ['dataQuality', 'read'] } },
+    },
+    (request) => findDuplicateDismissals(request.ctx, request.query),
+  );
+  r.delete(
+    '/api/data-quality/duplicate-dismissals/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Undo a "not duplicates" decision; the group is listed for review again',
+        params: idParamSchema,
+      },
+      config: { access: { permission: ['customers', 'merge'] } },
+    },
+    async (request, reply) => {
+      await undoDuplicateDismissal(request.ctx, request.params.id);
+      return reply.code(204).send();
+    },
   );
 }

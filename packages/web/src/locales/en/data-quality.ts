@@ -24,6 +24,17 @@ export const dataQuality: Pick<Translation, 'dataQuality'> = {
     notDuplicatesConfirm:
       'Confirm these customers are different companies? The group is not shown again unless another customer joins it.',
     dismissed: 'Marked as not duplicates',
+    showDismissed: 'Marked as not duplicates',
+    dismissedTitle: 'Groups marked as not duplicates',
+    dismissedIntro:
+      'Groups of customers a reviewer decided are different companies. Undo a decision and the group is listed for review again.',
+    dismissedEmpty: 'No group has been marked as not duplicates',
+    dismissedGroup: 'Customers',
+    dismissedBy: 'Marked by',
+    dismissedAt: 'Marked at',
+    undo: 'Undo',
+    undoConfirm: 'Undo this decision? The group is listed among the possible duplicates again.',
+    undone: 'Decision undone; the group awaits review again',
     moreGroups: 'Show all',
     fields: {
       nameEn: 'English name',

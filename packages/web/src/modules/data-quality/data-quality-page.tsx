@@ -16,6 +16,7 @@ import { useKeysetList } from '../../app/use-keyset-list';
 import { FullPageSpin } from '../../components/full-page-spin';
 import { LoadMore } from '../../components/load-more';
 import { PageTitle } from '../../components/page-title';
+import { DismissedGroupsDrawer } from './dismissed-groups-drawer';
 import { DuplicateGroupView } from './duplicate-group-view';
 import { IssueListDrawer } from './issue-list-drawer';
 import { dataQualityKeys } from './query-keys';
@@ -30,6 +31,7 @@ export function DataQualityPage() {
   const [staleMonths, setStaleMonths] = useState(defaultStaleMonths);
   const [drill, setDrill] = useState<DataIssueKind | null>(null);
   const [allGroups, setAllGroups] = useState<DuplicateKind | null>(null);
+  const [showDismissed, setShowDismissed] = useState(false);
   const report = useQuery({
     queryKey: [...dataQualityKeys.root, 'report', staleMonths],
     queryFn: ({ signal }) => api.get('/api/data-quality/customers', dataQualityReportSchema, { staleMonths }, signal),
@@ -94,7 +96,15 @@ export function DataQualityPage() {
           </Card>
         </Col>
         <Col xs={24}>
-          <Card title={t('dataQuality.duplicates')} data-testid="dq-duplicates">
+          <Card
+            title={t('dataQuality.duplicates')}
+            data-testid="dq-duplicates"
+            extra={
+              <Button type="link" onClick={() => setShowDismissed(true)} data-testid="dq-open-dismissed">
+                {t('dataQuality.showDismissed')}
+              </Button>
+            }
+          >
             <Row gutter={[16, 16]}>
               {data.duplicates.map((dup) => (
                 <Col xs={24} lg={8} key={dup.kind}>
@@ -122,6 +132,7 @@ export function DataQualityPage() {
       </Row>
       {drill && <IssueListDrawer kind={drill} staleMonths={staleMonths} onClose={() => setDrill(null)} />}
       {allGroups && <DuplicateGroupsDrawer kind={allGroups} onClose={() => setAllGroups(null)} />}
+      {showDismissed && <DismissedGroupsDrawer onClose={() => setShowDismissed(false)} />}
     </div>
   );
 }
