@@ -106,4 +106,55 @@ describe('the public pool in the browser', () => {
     const mine = (await api('GET', `/api/customers?ownerId=${rep.body.id}`)).body.items;
     expect(mine).toEqual([]);
   });
+
+  it('hands a rep’s customers over from the users page, and offers it when such a rep is deactivated', async () => {
+    const roles = (await api('GET', '/api/roles')).body.items as { id: string; key: string }[];
+    const repRole = roles.find((r) => r.key === 'sales_rep')?.id;
+    const newRep = async (email: string, name: string) => {
+      const created = await api('POST', '/api/users', { email, name, password: 'Pool-rep-pass-2026', roleId: repRole });
+      expect(created.status).toBe(201);
+      return created.body.id as string;
+    };
+    const moving = await newRep('moving@pool-forwarding.example', '调岗代表');
+    const leaving = await newRep('leaving-too@pool-forwarding.example', '离任代表');
+    const taking = await newRep('taking@pool-forwarding.example', '接手代表');
+    for (const [name, ownerId] of [
+      ['调岗客户甲', moving],
+      ['调岗客户乙', moving],
+      ['离任客户丙', leaving],
+    ] as const) {
+      expect((await api('POST', '/api/customers', { name, ownerId })).status).toBe(201);
+    }
+    const namesOwnedBy = async (ownerId: string) =>
+      ((await api('GET', `/api/customers?ownerId=${ownerId}`)).body.items as { name: string }[])
+        .map((c) => c.name)
+        .sort();
+
+    // Loaded afresh: the reps were made through the API, behind the console's cached user list.
+    await page.goto(`${server.url}/admin/users`);
+    const rowOf = (name: string) => page.locator('.ant-table-row', { hasText: name });
+    await rowOf('调岗代表').getByTestId('user-handover').click();
+    await expect.poll(() => page.getByTestId('handover-from').textContent()).toContain('调岗代表');
+    await pick('handover-to', '接手代表');
+    await page.getByTestId('confirm-handover').click();
+    await page.locator('.ant-message', { hasText: '已交接 2 个客户' }).waitFor();
+    expect(await namesOwnedBy(moving)).toEqual([]);
+    expect(await namesOwnedBy(taking)).toEqual(['调岗客户乙', '调岗客户甲']);
+
+    // Deactivating a rep who still owns customers goes through, then offers the handover.
+    await rowOf('离任代表').getByTestId('user-edit').click();
+    await page.locator('#user-edit_status').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已停用' }).click();
+    await page.locator('.ant-modal-footer .ant-btn-primary:visible').click();
+    const offer = page.locator('.ant-modal-confirm', { hasText: '仍有 1 个' });
+    await offer.waitFor();
+    await expect.poll(async () => (await api('GET', `/api/users/${leaving}`)).body.status).toBe('disabled');
+    await offer.getByTestId('offer-handover').click();
+    await expect.poll(() => page.getByTestId('handover-from').textContent()).toContain('离任代表');
+    await pick('handover-to', '接手代表');
+    await page.getByTestId('confirm-handover').click();
+    await page.locator('.ant-message', { hasText: '已交接 1 个客户' }).waitFor();
+    expect(await namesOwnedBy(leaving)).toEqual([]);
+    expect(await namesOwnedBy(taking)).toEqual(['离任客户丙', '调岗客户乙', '调岗客户甲']);
+  });
 });

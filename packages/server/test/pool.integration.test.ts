@@ -251,6 +251,10 @@ describe('ownership and the public pool', () => {
       body: { customerId: ids[0], name: '赵联系' },
     });
     expect(contact.statusCode).toBe(201);
+    const preview = async (as: Session) =>
+      t.request('GET', `/api/customers/handover/preview?fromUserId=${leaver.id}`, { as });
+    expect((await preview(manager)).json()).toEqual({ count: 3 });
+    expect((await preview(rep1)).statusCode).toBe(403);
     expect(
       (
         await t.request('POST', '/api/customers/handover', {
@@ -275,12 +279,14 @@ describe('ownership and the public pool', () => {
       body: { fromUserId: leaver.id, toUserId: rep2.id, customerIds: [ids[2]], reason: '试交接' },
     });
     expect(one.json()).toEqual({ count: 1 });
+    expect((await preview(admin)).json()).toEqual({ count: 2 });
     const rest = await t.request('POST', '/api/customers/handover', {
       as: manager,
       body: { fromUserId: leaver.id, toUserId: rep1.id, reason: '离职交接' },
     });
     expect(rest.statusCode, rest.body).toBe(200);
     expect(rest.json()).toEqual({ count: 2 });
+    expect((await preview(manager)).json()).toEqual({ count: 0 });
     const owners = await t.db.select({ id: customers.id, ownerId: customers.ownerId }).from(customers);
     expect(owners.filter((c) => c.ownerId === leaver.id)).toEqual([]);
     const contacts = (await t.request('GET', `/api/customers/${ids[0]}/contacts`, { as: rep1 })).json();

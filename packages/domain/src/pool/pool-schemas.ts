@@ -118,6 +118,10 @@ export const handoverInputSchema = z.object({
 });
 export type HandoverInput = z.infer<typeof handoverInputSchema>;
 export const handoverResultSchema = z.object({ count: z.number().int() });
+export const handoverPreviewQuerySchema = z.object({ fromUserId: z.uuid() });
+/** How many customers a handover from that user would move now (theirs that the caller may assign). */
+export const handoverPreviewSchema = z.object({ count: z.number().int() });
+export type HandoverPreview = z.infer<typeof handoverPreviewSchema>;
 
 export const customerOwnershipSchema = z.object({
   customerId: z.uuid(),

@@ -1,5 +1,5 @@
 import type { AssignCustomerInput, Customer, HandoverInput } from '@berth/domain';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { teams, users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
@@ -129,6 +129,20 @@ export async function assignCustomer(
   });
 }
 
+/** The customers a handover from `fromUserId` moves: theirs within the caller's customers.assign scope, not merged. */
+export function handoverCandidates(ctx: Ctx, fromUserId: string, customerIds?: string[]): SQL {
+  return and(
+    scopeWhere(ctx, 'customers', 'assign', {
+      orgId: customers.orgId,
+      owner: customers.ownerId,
+      team: customers.teamId,
+    }),
+    eq(customers.ownerId, fromUserId),
+    isNull(customers.mergedIntoId),
+    customerIds ? inArray(customers.id, customerIds) : undefined,
+  ) as SQL;
+}
+
 /**
  * A departing rep's customers go to a colleague in one set-based statement: all of them within the
  * caller's customers.assign scope, or the listed ones. Contacts, notes and every linked record stay
@@ -140,17 +154,11 @@ export async function handoverCustomers(ctx: Ctx, input: HandoverInput): Promise
     const from = await userOf(tx, input.fromUserId, 'fromUserId');
     const target = await assignee(tx, input.toUserId, undefined, 'toUserId');
     const rule = await ruleFor(tx, target.teamId);
-    const scope = scopeWhere(tx, 'customers', 'assign', {
-      orgId: customers.orgId,
-      owner: customers.ownerId,
-      team: customers.teamId,
-    });
-    const only = input.customerIds ? inArray(customers.id, input.customerIds) : sql`true`;
     const rows = await queryRows<{ customer_id: string }>(
       tx.db,
       sql`with picked as (
             select ${customers.id} as id, ${customers.teamId} as team_id from ${customers}
-             where ${scope} and ${customers.ownerId} = ${from.id} and ${customers.mergedIntoId} is null and ${only}
+             where ${handoverCandidates(tx, from.id, input.customerIds)}
              for update),
           moved as (
             update ${customers} set owner_id = ${target.id}::uuid,

@@ -3,6 +3,8 @@ import {
   customerOwnershipSchema,
   customerSchema,
   handoverInputSchema,
+  handoverPreviewQuerySchema,
+  handoverPreviewSchema,
   handoverResultSchema,
   idParamSchema,
   pageOf,
@@ -24,6 +26,7 @@ import { claimCustomer, poolQuota } from './claim-customer';
 import { getCustomerOwnership } from './customer-ownership';
 import { findPoolCustomers } from './find-pool-customers';
 import { deletePoolRule, getPoolRules, savePoolRule } from './pool-rules';
+import { previewHandover } from './preview-handover';
 import { releaseCustomer } from './release-customer';
 
 /** Ownership and the public pool (公海): pool list, claim, release, assign, handover and the rules. */
@@ -184,5 +187,18 @@ export function poolRoutes(app: FastifyInstance) {
       config: { access: { permission: ['customers', 'assign'] } },
     },
     (request) => handoverCustomers(request.ctx, request.body),
+  );
+  r.get(
+    '/api/customers/handover/preview',
+    {
+      schema: {
+        tags: customerTags,
+        summary: 'How many customers a handover from this user would move now (theirs in your scope)',
+        querystring: handoverPreviewQuerySchema,
+        response: { 200: handoverPreviewSchema },
+      },
+      config: { access: { permission: ['customers', 'assign'] } },
+    },
+    (request) => previewHandover(request.ctx, request.query.fromUserId),
   );
 }

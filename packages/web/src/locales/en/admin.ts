@@ -24,6 +24,12 @@ export const admin: typeof zh = {
     filterStatus: 'Filter by status',
     statusValues: { active: 'Active', disabled: 'Disabled', locked: 'Locked' },
     noChanges: 'Nothing to save',
+    handover: 'Hand over customers',
+    stillOwnsTitle: '{{name}} still owns customers',
+    stillOwns:
+      '{{name}} is deactivated but still owns {{count}} customers you may assign. Hand them over to a colleague now, with their contacts and history?',
+    handoverNow: 'Hand over now',
+    handoverLater: 'Later',
   },
   teams: {
     title: 'Teams',

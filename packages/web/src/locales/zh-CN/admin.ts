@@ -22,6 +22,12 @@ export const admin = {
     filterStatus: '按状态筛选',
     statusValues: { active: '正常', disabled: '已停用', locked: '已锁定' },
     noChanges: '没有需要保存的修改',
+    handover: '交接客户',
+    stillOwnsTitle: '{{name}} 名下仍有客户',
+    stillOwns:
+      '{{name}} 已停用，名下仍有 {{count}} 个您可分配的客户。现在把这些客户连同联系人和历史记录交接给其他同事吗？',
+    handoverNow: '现在交接',
+    handoverLater: '稍后再说',
   },
   teams: {
     title: '团队',

@@ -5,4 +5,7 @@ export const poolKeys = {
   quota: ['pool', 'quota'],
 } as const;
 
+/** Under `pool`, so every ownership change makes it stale. */
+export const handoverPreviewKey = (fromUserId: string) => ['pool', 'handover-preview', fromUserId] as const;
+
 export const ownershipKey = (customerId: string) => ['pool', 'ownership', customerId] as const;

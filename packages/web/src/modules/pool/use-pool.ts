@@ -3,6 +3,7 @@ import {
   customerOwnershipSchema,
   customerSchema,
   type HandoverInput,
+  handoverPreviewSchema,
   handoverResultSchema,
   type PoolRuleInput,
   poolCustomerSchema,
@@ -16,7 +17,7 @@ import { useCallback } from 'react';
 import { api, request, requestVoid } from '../../app/api-client';
 import { useCan } from '../../app/permissions';
 import { customerKeys } from '../customers/query-keys';
-import { ownershipKey, poolKeys } from './query-keys';
+import { handoverPreviewKey, ownershipKey, poolKeys } from './query-keys';
 
 const customerPath = (id: string, action: string) => `/api/customers/${encodeURIComponent(id)}/${action}`;
 
@@ -81,6 +82,21 @@ export function useHandover() {
     mutationFn: (input: HandoverInput) => api.post('/api/customers/handover', handoverResultSchema, input),
     onSuccess: refresh,
   });
+}
+
+/** Asks, when needed, how many customers a handover from a user would move now (theirs the caller may assign). */
+export function useHandoverPreview() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (fromUserId: string) =>
+      queryClient.fetchQuery({
+        queryKey: handoverPreviewKey(fromUserId),
+        queryFn: ({ signal }) =>
+          api.get('/api/customers/handover/preview', handoverPreviewSchema, { fromUserId }, signal),
+        staleTime: 0,
+      }),
+    [queryClient],
+  );
 }
 
 export function usePoolRules() {

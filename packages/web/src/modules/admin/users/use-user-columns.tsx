@@ -1,12 +1,18 @@
 import type { User } from '@berth/domain';
-import { Button, type TableColumnsType } from 'antd';
+import { Button, Flex, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
 import { useRoleLookup, useRoleName, useTeamLookup } from '../lookups';
 import { UserStatusTag } from './user-status-tag';
 
-/** Columns of the users table; the edit action is present only when `onEdit` is given. */
-export function useUserColumns(onEdit?: (user: User) => void): TableColumnsType<User> {
+interface UserActions {
+  onEdit?: (user: User) => void;
+  /** Opens the handover of the user's customers to a colleague. */
+  onHandover?: (user: User) => void;
+}
+
+/** Columns of the users table; each row action is present only when its handler is given. */
+export function useUserColumns({ onEdit, onHandover }: UserActions): TableColumnsType<User> {
   const { t } = useTranslation();
   const roles = useRoleLookup().byId;
   const teams = useTeamLookup().byId;
@@ -24,14 +30,23 @@ export function useUserColumns(onEdit?: (user: User) => void): TableColumnsType<
     { title: t('users.status'), key: 'status', render: (_value, user) => <UserStatusTag user={user} /> },
     { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: formatDateTime },
   ];
-  if (onEdit) {
+  if (onEdit || onHandover) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
       render: (_value, user) => (
-        <Button type="link" size="small" onClick={() => onEdit(user)}>
-          {t('common.edit')}
-        </Button>
+        <Flex gap={4}>
+          {onEdit && (
+            <Button type="link" size="small" onClick={() => onEdit(user)} data-testid="user-edit">
+              {t('common.edit')}
+            </Button>
+          )}
+          {onHandover && (
+            <Button type="link" size="small" onClick={() => onHandover(user)} data-testid="user-handover">
+              {t('users.handover')}
+            </Button>
+          )}
+        </Flex>
       ),
     });
   }

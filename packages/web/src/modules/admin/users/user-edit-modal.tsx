@@ -20,10 +20,12 @@ type EditUserValues = Pick<User, 'email' | 'name' | 'roleId' | 'locale' | 'statu
 interface UserEditModalProps {
   userId: string;
   onClose: () => void;
+  /** Called after the user was deactivated here (their customers may need a new owner). */
+  onDeactivated?: (user: User) => void;
 }
 
 /** Loads the user (current version), then sends only the changed fields with If-Match. */
-export function UserEditModal({ userId, onClose }: UserEditModalProps) {
+export function UserEditModal({ userId, onClose, onDeactivated }: UserEditModalProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<EditUserValues>();
   const { rule, parse } = useZodForm();
@@ -42,10 +44,11 @@ export function UserEditModal({ userId, onClose }: UserEditModalProps) {
   const update = useMutation({
     mutationFn: ({ input, version }: { input: UpdateUserInput; version: number }) =>
       api.patch(`/api/users/${encodeURIComponent(userId)}`, userSchema, input, version),
-    onSuccess: () => {
+    onSuccess: (updated, { input }) => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.users });
       void message.success(t('common.saved'));
       onClose();
+      if (input.status === 'disabled') onDeactivated?.(updated);
     },
     onError: (error) => handleError(error, { form }),
   });

@@ -7,7 +7,9 @@ import { useCan } from '../../../app/permissions';
 import { useKeysetList } from '../../../app/use-keyset-list';
 import { KeysetTable } from '../../../components/keyset-table';
 import { PageTitle } from '../../../components/page-title';
+import { HandoverModal } from '../../pool/handover-modal';
 import { adminKeys } from '../query-keys';
+import { useHandoverOffer } from './use-handover-offer';
 import { useUserColumns } from './use-user-columns';
 import { UserCreateModal } from './user-create-modal';
 import { UserEditModal } from './user-edit-modal';
@@ -19,13 +21,18 @@ export function UsersPage() {
   const [filters, setFilters] = useState<UserFilterValues>({});
   const [creating, setCreating] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const [handoverFromId, setHandoverFromId] = useState<string | null>(null);
+  const offerHandover = useHandoverOffer(setHandoverFromId);
   const list = useKeysetList({
     queryKey: adminKeys.users,
     path: '/api/users',
     itemSchema: userSchema,
     params: { ...filters },
   });
-  const columns = useUserColumns(can('users', 'update') ? (user) => setEditingId(user.id) : undefined);
+  const columns = useUserColumns({
+    onEdit: can('users', 'update') ? (user) => setEditingId(user.id) : undefined,
+    onHandover: can('customers', 'assign') ? (user) => setHandoverFromId(user.id) : undefined,
+  });
 
   return (
     <>
@@ -42,7 +49,10 @@ export function UsersPage() {
       <UserFilters value={filters} onChange={setFilters} />
       <KeysetTable list={list} columns={columns} />
       {creating && <UserCreateModal onClose={() => setCreating(false)} />}
-      {editingId && <UserEditModal userId={editingId} onClose={() => setEditingId(null)} />}
+      {editingId && (
+        <UserEditModal userId={editingId} onClose={() => setEditingId(null)} onDeactivated={offerHandover} />
+      )}
+      {handoverFromId && <HandoverModal fromUserId={handoverFromId} onClose={() => setHandoverFromId(null)} />}
     </>
   );
 }
