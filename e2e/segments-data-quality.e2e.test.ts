@@ -78,7 +78,29 @@ describe('saved views, segments and data quality in the browser', () => {
     await expect.poll(() => row.getByTestId('segment-member-count').textContent()).toBe('2');
     await row.getByTestId('segment-open').click();
     await expect.poll(() => rows().count()).toBe(2);
-    expect(new URL(page.url()).searchParams.get('status')).toBe('active');
+    const segmentId = new URL(page.url()).searchParams.get('segment');
+    expect(segmentId).toMatch(/^[0-9a-f-]{36}$/);
+    // The segment stays one filter among others: a search narrows its members further.
+    await page.getByTestId('customer-search').fill('远航');
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('segment')).toBe(segmentId);
+  });
+
+  it('filters the customer list by a segment picked by name', async () => {
+    await page.goto(`${server.url}/customers`);
+    await expect.poll(() => rows().count()).toBe(5);
+    await page.getByTestId('filter-segment').click();
+    await page.keyboard.type('活跃');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '美国活跃客户' }).click();
+    await expect.poll(() => rows().count()).toBe(2);
+    expect(await rows().allTextContents()).toEqual([expect.stringContaining('厦门'), expect.stringContaining('厦门')]);
+    // Reloaded, the address keeps the segment and the picker shows its name.
+    await page.reload();
+    await expect.poll(() => rows().count()).toBe(2);
+    expect(await page.getByTestId('filter-segment').textContent()).toContain('美国活跃客户');
+    await expect.poll(() => page.getByTestId('save-view').isDisabled()).toBe(true);
+    await page.getByTestId('clear-filters').click();
+    await expect.poll(() => rows().count()).toBe(5);
   });
 
   it('shows data quality and hides a duplicate group marked "not duplicates"', async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segmentCustomerIds, segmentMemberWhere } from '../src/modules/segments/segments';
+import { createOrganization } from '../src/modules/setup/create-organization';
 import { systemCtx } from '../src/platform/context';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { type Session, startTestApp, type TestApp, testPassword } from './harness';
 
 describe('segments and saved views', () => {
   let t: TestApp;
@@ -171,6 +172,191 @@ describe('segments and saved views', () => {
     // The other rep's prospect is in the shared segment, but this rep does not see it counted.
     expect((await t.request('GET', `/api/segments/${sharedOne.id}`, { as: rep })).json().memberCount).toBe(0);
     expect((await t.request('GET', `/api/segments/${sharedOne.id}`, { as: otherRep })).json().memberCount).toBe(1);
+  });
+
+  const namesOf = (response: { json: () => { items: { name: string }[] } }) =>
+    response
+      .json()
+      .items.map((c) => c.name)
+      .sort();
+
+  it('lists the members of a segment on the customer list, narrowed by its other filters and searched', async () => {
+    const us = (
+      await t.request('POST', '/api/segments', {
+        as: marketing,
+        body: { name: '美国市场', filters: { country: 'US' } },
+      })
+    ).json();
+    const list = (query: string, as: Session = admin) =>
+      t.request('GET', `/api/customers?segment=${us.id}&limit=200${query}`, { as });
+    expect(namesOf(await list(''))).toEqual([
+      '上海远航物流有限公司',
+      '宁波海通货运代理有限公司',
+      '深圳华南国际货运有限公司',
+    ]);
+    expect(namesOf(await list(`&ownerId=${rep.id}`))).toEqual(['上海远航物流有限公司', '宁波海通货运代理有限公司']);
+    // The request's filters narrow the segment's, they never replace them.
+    expect(namesOf(await list('&country=DE'))).toEqual([]);
+    expect(namesOf(await list('&q=宁波'))).toEqual(['宁波海通货运代理有限公司']);
+    expect(namesOf(await list('&q=Hamburg'))).toEqual([]);
+    expect(namesOf(await list('&q=货运&sort=-name'))).toEqual(['宁波海通货运代理有限公司', '深圳华南国际货运有限公司']);
+    // Each viewer sees the members within their own data scope.
+    expect(namesOf(await list('', otherRep))).toEqual(['深圳华南国际货运有限公司']);
+
+    // Sorted, page by page with the cursor, the same rows as in one page.
+    const whole = (await list('&sort=name')).json().items.map((c: { id: string }) => c.id);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string }[]; nextCursor: string | null } = (
+        await t.request(
+          'GET',
+          `/api/customers?segment=${us.id}&sort=name&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+          {
+            as: admin,
+          },
+        )
+      ).json();
+      paged.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(whole);
+    expect(paged).toHaveLength(3);
+
+    // The segment's own members list answers the same.
+    const members = await t.request('GET', `/api/segments/${us.id}/members?q=货运&sort=-name&limit=200`, { as: admin });
+    expect(members.json().items).toEqual((await list('&q=货运&sort=-name')).json().items);
+  });
+
+  it('searches within a segment that has a search term of its own: both terms must match', async () => {
+    const forwarders = (
+      await t.request('POST', '/api/segments', { as: marketing, body: { name: '货运代理', filters: { q: '货运' } } })
+    ).json();
+    const list = (query: string) =>
+      t.request('GET', `/api/customers?segment=${forwarders.id}&limit=200${query}`, { as: admin });
+    expect(namesOf(await list(''))).toEqual(['宁波海通货运代理有限公司', '深圳华南国际货运有限公司']);
+    expect(namesOf(await list('&q=宁波'))).toEqual(['宁波海通货运代理有限公司']);
+    expect(namesOf(await list('&q=上海'))).toEqual([]);
+    expect(namesOf(await list('&status=prospect'))).toEqual([]);
+
+    // A segment is never built on another one: the reference is not stored.
+    const nested = await t.request('POST', '/api/segments', {
+      as: marketing,
+      body: { name: '嵌套', filters: { segment: forwarders.id, country: 'US' } },
+    });
+    expect(nested.statusCode).toBe(201);
+    expect(nested.json().filters).toEqual({ country: 'US' });
+  });
+
+  it("answers 404 for another organisation's segment, a colleague's private one or an unknown one", async () => {
+    await createOrganization(
+      t.db,
+      {
+        organization: { name: '另一家货代' },
+        admin: { name: 'B', email: 'admin@segments-org-b.example', password: testPassword },
+      },
+      { onlyIfFirst: false },
+    );
+    const otherAdmin = await t.login('admin@segments-org-b.example');
+    const foreign = (
+      await t.request('POST', '/api/segments', { as: otherAdmin, body: { name: '别人的', filters: {} } })
+    ).json();
+    const privateOne = (
+      await t.request('POST', '/api/segments', {
+        as: rep,
+        body: { name: '私人分群', filters: { country: 'US' }, shared: false },
+      })
+    ).json();
+    const expectNotFound = async (url: string, as: Session) => {
+      const response = await t.request('GET', url, { as });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().code).toBe('resource.not_found');
+    };
+    for (const url of [
+      `/api/customers?segment=${foreign.id}`,
+      `/api/customers/export?format=csv&segment=${foreign.id}`,
+      `/api/customers?segment=${privateOne.id}`,
+      `/api/customers/export?format=xlsx&segment=${privateOne.id}`,
+      '/api/customers?segment=00000000-0000-7000-8000-000000000000',
+    ]) {
+      await expectNotFound(url, admin);
+    }
+    await expectNotFound(`/api/customers?segment=${privateOne.id}`, otherRep);
+    expect(namesOf(await t.request('GET', `/api/customers?segment=${privateOne.id}`, { as: rep }))).toEqual([
+      '上海远航物流有限公司',
+      '宁波海通货运代理有限公司',
+    ]);
+    expect((await t.request('GET', '/api/customers?segment=not-a-uuid', { as: admin })).statusCode).toBe(400);
+  });
+
+  it('exports the members of a segment, narrowed by the other filters, and audits which segment', async () => {
+    const us = (
+      await t.request('POST', '/api/segments', {
+        as: marketing,
+        body: { name: '美国导出', filters: { country: 'US' } },
+      })
+    ).json();
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/customers/export?format=csv&segment=${us.id}&ownerId=${rep.id}`,
+      headers: { cookie: admin.cookie, 'accept-language': 'zh-CN' },
+    });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(1).join('\n')).toContain('上海远航物流有限公司');
+    expect(lines.slice(1).join('\n')).toContain('宁波海通货运代理有限公司');
+    const audit = (await t.request('GET', '/api/audit?action=export&entity=customers', { as: admin })).json().items;
+    expect(audit[0].meta).toMatchObject({ format: 'csv', rows: 2, filters: { segment: us.id, ownerId: rep.id } });
+  });
+
+  it('shows a role with team scope over segments those of its teams (sub-teams too), never a private one', async () => {
+    const team = async (name: string, parentId?: string) =>
+      (await t.request('POST', '/api/teams', { as: admin, body: { name, parentId } })).json().id as string;
+    const east = await team('华东销售部');
+    const eastSub = await team('宁波组', east);
+    const west = await team('华南销售部');
+    const role = await t.request('POST', '/api/roles', {
+      as: admin,
+      body: {
+        key: 'segment_lead',
+        name: '分群组长',
+        nameEn: 'Segment lead',
+        permissions: { customers: { read: 'org' }, segments: { read: 'team', create: 'own', update: 'team' } },
+      },
+    });
+    expect(role.statusCode, role.body).toBe(201);
+    const lead = await t.userWithRole(admin, 'segment_lead', { teamId: east, name: '组长' });
+    const eastRep = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '华东代表' });
+    const subRep = await t.userWithRole(admin, 'sales_rep', { teamId: eastSub, name: '宁波代表' });
+    const westRep = await t.userWithRole(admin, 'sales_rep', { teamId: west, name: '华南代表' });
+    const segment = async (as: Session, name: string, shared = true) =>
+      (await t.request('POST', '/api/segments', { as, body: { name, filters: { status: 'active' }, shared } })).json();
+    const eastShared = await segment(eastRep, '华东共享');
+    await segment(eastRep, '华东私人', false);
+    await segment(subRep, '宁波共享');
+    const westShared = await segment(westRep, '华南共享');
+    await segment(lead, '组长私人', false);
+
+    const seen = (await t.request('GET', '/api/segments?limit=200', { as: lead }))
+      .json()
+      .items.map((s: { name: string }) => s.name);
+    expect(seen.sort()).toEqual(['宁波共享', '组长私人', '华东共享'].sort());
+    expect((await t.request('GET', `/api/segments/${westShared.id}`, { as: lead })).statusCode).toBe(404);
+    expect((await t.request('GET', `/api/customers?segment=${westShared.id}`, { as: lead })).statusCode).toBe(404);
+    const members = await t.request('GET', `/api/customers?segment=${eastShared.id}`, { as: lead });
+    expect(members.statusCode).toBe(200);
+    expect(members.json().items).toHaveLength(3);
+
+    // Update scope "team" too: the lead edits the team's segments, not another team's.
+    const edit = (id: string) =>
+      t.request('PATCH', `/api/segments/${id}`, { as: lead, body: { description: '组长改' } });
+    expect((await edit(eastShared.id)).statusCode).toBe(200);
+    expect((await edit(westShared.id)).statusCode).toBe(404);
   });
 
   it('lets only the owner rename, share or delete a saved view', async () => {

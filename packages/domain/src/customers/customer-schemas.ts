@@ -253,6 +253,10 @@ export const customerListQuerySchema = listQuerySchema.extend({
     .regex(/^[A-Z0-9]{5}(-[A-Z0-9]{5})?$/)
     .optional()
     .describe('POL or POL-POD as UN/LOCODEs, e.g. CNSHA-USLAX'),
+  segment: z
+    .uuid()
+    .optional()
+    .describe("Only the members of this segment; the other filters narrow the segment's own further"),
 });
 
 export const duplicateQuerySchema = z.object({

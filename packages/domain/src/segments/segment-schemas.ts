@@ -4,9 +4,15 @@ import { listQuerySchema } from '../platform/pagination';
 
 /**
  * The customer list filters without paging: what a segment and a saved view store, the same
- * shape as the query of GET /api/customers.
+ * shape as the query of GET /api/customers. Without `segment`: a segment is never built on
+ * another one, so its members never depend on a segment its owner may later lose sight of.
  */
-export const customerFiltersSchema = customerListQuerySchema.omit({ limit: true, cursor: true, sort: true });
+export const customerFiltersSchema = customerListQuerySchema.omit({
+  limit: true,
+  cursor: true,
+  sort: true,
+  segment: true,
+});
 export type CustomerFilters = z.infer<typeof customerFiltersSchema>;
 
 /** Segments (SPEC M2): a named, shareable customer filter whose members are computed live. */
@@ -65,4 +71,5 @@ export const segmentListQuerySchema = listQuerySchema.extend({
     .optional(),
 });
 
-export const segmentMembersQuerySchema = listQuerySchema;
+/** The customer list's query, within the segment of the path. */
+export const segmentMembersQuerySchema = customerListQuerySchema.omit({ segment: true });

@@ -1,5 +1,6 @@
 import type { Resource } from '@berth/domain';
 import { type AnyColumn, and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { users } from '../db/schema';
 import { type Ctx, requireScope } from './context';
 
 export interface ScopedColumns {
@@ -8,6 +9,11 @@ export interface ScopedColumns {
   owner?: AnyColumn;
   /** The team the record belongs to (data scope "team"). */
   team?: AnyColumn;
+  /**
+   * For records with an owner but no team of their own (segments): data scope "team" covers what
+   * the members of the caller's teams own, by the owner's team (users.team_id).
+   */
+  ownerTeam?: boolean;
 }
 
 /**
@@ -20,6 +26,16 @@ export function scopeWhere(ctx: Ctx, resource: Resource, action: string, cols: S
   if (scope === 'org') return tenant;
   const mine = cols.owner && ctx.userId ? eq(cols.owner, ctx.userId) : sql`false`;
   if (scope === 'own') return and(tenant, mine) as SQL;
-  const ourTeams = cols.team && ctx.teamIds.length > 0 ? inArray(cols.team, ctx.teamIds) : sql`false`;
-  return and(tenant, or(mine, ourTeams)) as SQL;
+  return and(tenant, or(mine, ourTeams(ctx, cols))) as SQL;
+}
+
+/** Scope "team" beyond one's own records: the record's team, or else its owner's, is one of the caller's teams. */
+function ourTeams(ctx: Ctx, cols: ScopedColumns): SQL {
+  if (ctx.teamIds.length === 0) return sql`false`;
+  if (cols.team) return inArray(cols.team, ctx.teamIds);
+  if (cols.ownerTeam && cols.owner) {
+    return sql`${cols.owner} in (select ${users.id} from ${users}
+      where ${users.orgId} = ${ctx.orgId} and ${inArray(users.teamId, ctx.teamIds)})`;
+  }
+  return sql`false`;
 }

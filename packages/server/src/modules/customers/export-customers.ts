@@ -1,16 +1,22 @@
 import { PassThrough, Readable } from 'node:stream';
 import { type Customer, countryName, type customerListQuerySchema, type Locale } from '@berth/domain';
 import { stringify } from 'csv-stringify';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { users } from '../../db/schema';
 import { recordEvent } from '../../platform/audit';
 import { type Ctx, requireScope } from '../../platform/context';
+import { withinSegment } from '../segments/segments';
 import { findCustomers } from './find-customers';
 import { spreadsheetText } from './spreadsheet-text';
 
 type Filters = Omit<z.infer<typeof customerListQuerySchema>, 'limit' | 'cursor'>;
+/** What an export reads: the list's filters, and the segment's members it is restricted to. */
+interface Selection {
+  query: Omit<Filters, 'segment'>;
+  within?: SQL;
+}
 const batchSize = 500;
 
 const headers: Record<Locale, string[]> = {
@@ -71,7 +77,7 @@ function rowOf(c: Customer, locale: Locale, owners: Map<string, string>): (strin
 }
 
 /** Every customer the filters select and the actor may see, page by page (never the whole list in memory). */
-async function* exportRows(ctx: Ctx, filters: Filters, format: string) {
+async function* exportRows(ctx: Ctx, selection: Selection, filters: Filters, format: string) {
   const ownerRows = await ctx.db
     .select({ id: users.id, name: users.name })
     .from(users)
@@ -81,7 +87,8 @@ async function* exportRows(ctx: Ctx, filters: Filters, format: string) {
   let cursor: string | undefined;
   let count = 0;
   do {
-    const page = await findCustomers(ctx, { ...filters, limit: batchSize, cursor });
+    const query = { ...selection.query, limit: batchSize, cursor };
+    const page = await findCustomers(ctx, query, undefined, selection.within);
     for (const customer of page.items) yield rowOf(customer, ctx.locale, owners);
     count += page.items.length;
     cursor = page.nextCursor ?? undefined;
@@ -89,10 +96,16 @@ async function* exportRows(ctx: Ctx, filters: Filters, format: string) {
   await recordEvent(ctx, { action: 'export', entity: 'customers', meta: { format, filters, rows: count } });
 }
 
-/** Streams the filtered customer list as CSV (UTF-8 with BOM, so Excel shows Chinese) or .xlsx. */
-export function exportCustomers(ctx: Ctx, filters: Filters, format: 'csv' | 'xlsx'): Readable {
+/**
+ * Streams the filtered customer list (or a segment's members) as CSV (UTF-8 with BOM, so Excel
+ * shows Chinese) or .xlsx. The segment is looked up before the stream starts, so an unknown one
+ * fails the request instead of the file.
+ */
+export async function exportCustomers(ctx: Ctx, filters: Filters, format: 'csv' | 'xlsx'): Promise<Readable> {
   requireScope(ctx, 'customers', 'export');
-  const rows = Readable.from(exportRows(ctx, filters, format));
+  const { segment, ...own } = filters;
+  const selection: Selection = segment ? await withinSegment(ctx, segment, own) : { query: own };
+  const rows = Readable.from(exportRows(ctx, selection, filters, format));
   if (format === 'csv') return rows.pipe(stringify({ bom: true, cast: { string: spreadsheetText } }));
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });

@@ -15,9 +15,8 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
-import { findCustomers } from '../customers/find-customers';
 import { createSavedView, deleteSavedView, findSavedViews, updateSavedView } from './saved-views';
-import { createSegment, deleteSegment, findSegments, getSegment, segmentFilters, updateSegment } from './segments';
+import { createSegment, deleteSegment, findSegmentMembers, findSegments, getSegment, updateSegment } from './segments';
 
 export function segmentRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -62,17 +61,14 @@ export function segmentRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: "The segment's customers you may see, as the customer list answers them",
+        summary: "The segment's customers you may see, as GET /api/customers?segment={id} answers them",
         params: idParamSchema,
         querystring: segmentMembersQuerySchema,
         response: { 200: pageOf(customerSchema) },
       },
       config: { access: { permission: ['segments', 'read'] } },
     },
-    async (request) => {
-      const filters = await segmentFilters(request.ctx, request.params.id);
-      return findCustomers(request.ctx, { ...filters, ...request.query });
-    },
+    (request) => findSegmentMembers(request.ctx, request.params.id, request.query),
   );
   r.patch(
     '/api/segments/:id',

@@ -1,7 +1,9 @@
 import {
   type CreateSegmentInput,
+  type Customer,
   type CustomerFilters,
   customerFiltersSchema,
+  type customerListQuerySchema,
   type Page,
   type Segment,
   type segmentListQuerySchema,
@@ -15,20 +17,26 @@ import { scopeWhere } from '../../platform/data-scope';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { deleteVersioned, iso, updateVersioned } from '../../platform/versioned-write';
 import { countCustomers, customerFilterWhere } from '../customers/customer-filter-where';
+import { findCustomers } from '../customers/find-customers';
 import { customers } from '../customers/tables';
 import { segments } from './tables';
 
 type SegmentRow = typeof segments.$inferSelect;
 
 /**
- * Segments the caller may act on: the role's data scope over the segment's owner, and a private
- * segment only for its owner, whatever the scope.
+ * Segments the caller may act on: the role's data scope over the segment's owner ("team": owned
+ * by a member of the caller's teams), and a private segment only for its owner, whatever the scope.
  */
 function segmentsInScope(ctx: Ctx, action: string): SQL {
   const visible = ctx.userId
     ? or(eq(segments.shared, true), eq(segments.ownerId, ctx.userId))
     : eq(segments.shared, true);
-  return and(scopeWhere(ctx, 'segments', action, { orgId: segments.orgId, owner: segments.ownerId }), visible) as SQL;
+  const scope = scopeWhere(ctx, 'segments', action, {
+    orgId: segments.orgId,
+    owner: segments.ownerId,
+    ownerTeam: true,
+  });
+  return and(scope, visible) as SQL;
 }
 
 const segmentById = (ctx: Ctx, action: string, id: string) =>
@@ -170,7 +178,28 @@ export async function* segmentCustomerIds(ctx: Ctx, segmentId: string, batchSize
   }
 }
 
-/** The filters of a visible segment, for listing its members through the customer list. */
-export async function segmentFilters(ctx: Ctx, segmentId: string): Promise<CustomerFilters> {
-  return filtersOf(await loadSegment(ctx, segmentId));
+/**
+ * A customer list query restricted to a visible segment's members (404 otherwise). The segment's
+ * stored filters stay a condition of their own, which the query's filters only narrow further;
+ * when the query searches nothing, the segment's search term becomes the list's, so it goes
+ * through the list's search plan rather than being checked row by row.
+ */
+export async function withinSegment<Q extends CustomerFilters>(
+  ctx: Ctx,
+  segmentId: string,
+  query: Q,
+): Promise<{ query: Q; within: SQL }> {
+  const filters = filtersOf(await loadSegment(ctx, segmentId));
+  if (query.q || !filters.q) return { query, within: customerFilterWhere(ctx, filters) };
+  return { query: { ...query, q: filters.q }, within: customerFilterWhere(ctx, { ...filters, q: undefined }) };
+}
+
+/** A page of a segment's members the caller may see, filtered, searched and sorted as the customer list. */
+export async function findSegmentMembers(
+  ctx: Ctx,
+  segmentId: string,
+  query: Omit<z.infer<typeof customerListQuerySchema>, 'segment'>,
+): Promise<Page<Customer>> {
+  const members = await withinSegment(ctx, segmentId, query);
+  return findCustomers(ctx, members.query, undefined, members.within);
 }

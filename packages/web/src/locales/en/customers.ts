@@ -14,6 +14,7 @@ export const customers: typeof zh = {
     filterCountry: 'Country/region',
     filterTag: 'Tag',
     filterOwner: 'Owner',
+    filterSegment: 'Segment',
     filterPol: 'Port of loading',
     filterPod: 'Port of discharge',
     filterPodHint: 'Choose a port of loading first',

@@ -21,8 +21,9 @@ export const segments: Pick<Translation, 'segments' | 'savedViews'> = {
     openMembers: 'Open customers',
     fromList: 'Set filters on the customer list, then choose "Save as segment" to create one.',
     saveAsSegment: 'Save as segment',
-    pick: 'Filter by segment',
-    applied: 'Segment "{{name}}" applied',
+    notFound: 'This segment does not exist, or you may not view it.',
+    clearSegment: 'Show without the segment',
+    notFromSegment: 'A segment cannot be built on another segment: clear the segment filter first',
     empty: 'No segments yet',
     mine: 'Mine only',
   },
@@ -42,5 +43,6 @@ export const segments: Pick<Translation, 'segments' | 'savedViews'> = {
     sharedGroup: 'Shared by colleagues',
     applied: 'View "{{name}}" applied',
     updated: 'View updated',
+    notWithSegment: 'A view does not keep the segment filter: clear it first',
   },
 };

@@ -12,6 +12,7 @@ export const customers = {
     filterCountry: '国家/地区',
     filterTag: '标签',
     filterOwner: '负责人',
+    filterSegment: '分群',
     filterPol: '起运港',
     filterPod: '目的港',
     filterPodHint: '请先选择起运港',

@@ -19,8 +19,9 @@ export const segments = {
     openMembers: '查看客户',
     fromList: '在客户列表中设置筛选条件后，点击“存为分群”即可新建分群。',
     saveAsSegment: '存为分群',
-    pick: '按分群筛选',
-    applied: '已应用分群“{{name}}”',
+    notFound: '该分群不存在，或您没有查看权限。',
+    clearSegment: '不按分群筛选',
+    notFromSegment: '分群不能基于另一个分群建立，请先清除分群筛选',
     empty: '还没有分群',
     mine: '只看我的',
   },
@@ -40,5 +41,6 @@ export const segments = {
     sharedGroup: '同事共享的视图',
     applied: '已应用视图“{{name}}”',
     updated: '视图已更新',
+    notWithSegment: '视图不保存分群筛选，请先清除分群筛选',
   },
 };

@@ -1,9 +1,12 @@
 import type { CustomerFilters } from '@berth/domain';
 import type { CustomerFilterValues } from './use-customer-filters';
 
-/** The list's filter values as the API stores them in segments and saved views (lane = POL or POL-POD). */
+/**
+ * The list's filter values as the API stores them in segments and saved views (lane = POL or
+ * POL-POD). The segment is not among them: neither a segment nor a view is built on a segment.
+ */
 export function toStoredFilters(values: CustomerFilterValues): CustomerFilters {
-  const { pol, pod, sort: _sort, ...rest } = values;
+  const { pol, pod, sort: _sort, segment: _segment, ...rest } = values;
   const lane = pol ? (pod ? `${pol}-${pod}` : pol) : undefined;
   const entries = Object.entries({ ...rest, lane }).filter(([, value]) => value !== undefined && value !== '');
   return Object.fromEntries(entries) as CustomerFilters;

@@ -2,11 +2,13 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../../app/permissions';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
 import { useUserLookup } from '../../admin/lookups';
 import { CountrySelect } from '../country-select';
 import { useTagLookup } from '../lookups';
 import { PortSelect } from '../port-select';
+import { SegmentSelect } from '../segments/segment-select';
 import { useCustomerLabels } from '../use-customer-labels';
 import { type CustomerFilterValues, hasFilters } from './use-customer-filters';
 
@@ -19,6 +21,7 @@ interface CustomerFiltersProps {
 
 export function CustomerFilters({ value, onChange }: CustomerFiltersProps) {
   const { t } = useTranslation();
+  const can = useCan();
   const labels = useCustomerLabels();
   const { tags } = useTagLookup();
   const { users } = useUserLookup();
@@ -44,6 +47,17 @@ export function CustomerFilters({ value, onChange }: CustomerFiltersProps) {
         style={{ width: 360 }}
         data-testid="customer-search"
       />
+      {can('segments', 'read') && (
+        <SegmentSelect
+          placeholder={t('customers.filterSegment')}
+          aria-label={t('customers.filterSegment')}
+          value={value.segment}
+          onChange={(segment?: string) => set({ segment })}
+          style={{ width: 180 }}
+          popupMatchSelectWidth={false}
+          data-testid="filter-segment"
+        />
+      )}
       <Select
         allowClear
         placeholder={t('customers.filterStatus')}

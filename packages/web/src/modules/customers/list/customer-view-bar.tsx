@@ -1,14 +1,14 @@
 import { DeleteOutlined, EditOutlined, MoreOutlined, SaveOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { type SavedView, savedViewSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Dropdown, Flex, type MenuProps, Select } from 'antd';
+import { App, Button, Dropdown, Flex, type MenuProps, Select, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api-client';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { SegmentFormModal } from '../segments/segment-form-modal';
-import { segmentKeys, useSavedViews, useSegmentLookup } from '../segments/use-segments';
+import { segmentKeys, useSavedViews } from '../segments/use-segments';
 import { fromStoredFilters, toStoredFilters } from './customer-filter-conversion';
 import { SaveViewModal } from './save-view-modal';
 import type { CustomerFilterValues } from './use-customer-filters';
@@ -21,8 +21,9 @@ interface CustomerViewBarProps {
 type Editing = { kind: 'create' } | { kind: 'rename'; view: SavedView } | { kind: 'segment' } | null;
 
 /**
- * Above the customer list: pick a saved view or a segment to apply its filters, save the current
- * filters as a view (private or shared) or as a segment, and manage one's own views.
+ * Above the customer list: pick a saved view to apply its filters, save the current filters as a
+ * view (private or shared) or as a segment, and manage one's own views. Neither keeps the segment
+ * filter, so both wait until it is cleared.
  */
 export function CustomerViewBar({ filters, onApply }: CustomerViewBarProps) {
   const { t } = useTranslation();
@@ -31,11 +32,10 @@ export function CustomerViewBar({ filters, onApply }: CustomerViewBarProps) {
   const handleError = useApiErrorHandler();
   const queryClient = useQueryClient();
   const { views } = useSavedViews();
-  const { segments } = useSegmentLookup();
   const [viewId, setViewId] = useState<string | undefined>();
-  const [segmentId, setSegmentId] = useState<string | undefined>();
   const [editing, setEditing] = useState<Editing>(null);
   const current = views.find((view) => view.id === viewId);
+  const inSegment = !!filters.segment;
   const refresh = () => queryClient.invalidateQueries({ queryKey: segmentKeys.savedViews });
 
   const create = useMutation({
@@ -77,17 +77,8 @@ export function CustomerViewBar({ filters, onApply }: CustomerViewBarProps) {
     setViewId(id);
     const view = views.find((v) => v.id === id);
     if (!view) return;
-    setSegmentId(undefined);
     onApply(fromStoredFilters(view.state.filters, view.state.sort));
     void message.info(t('savedViews.applied', { name: view.name }));
-  };
-  const applySegment = (id?: string) => {
-    setSegmentId(id);
-    const segment = segments.find((s) => s.id === id);
-    if (!segment) return;
-    setViewId(undefined);
-    onApply(fromStoredFilters(segment.filters));
-    void message.info(t('segments.applied', { name: segment.name }));
   };
 
   const mine = views.filter((view) => view.mine);
@@ -103,7 +94,7 @@ export function CustomerViewBar({ filters, onApply }: CustomerViewBarProps) {
 
   const manageItems: MenuProps['items'] = current?.mine
     ? [
-        { key: 'overwrite', icon: <SaveOutlined />, label: t('savedViews.overwrite') },
+        { key: 'overwrite', icon: <SaveOutlined />, label: t('savedViews.overwrite'), disabled: inSegment },
         { key: 'rename', icon: <EditOutlined />, label: t('savedViews.rename') },
         {
           key: 'share',
@@ -151,27 +142,22 @@ export function CustomerViewBar({ filters, onApply }: CustomerViewBarProps) {
           <Button icon={<MoreOutlined />} aria-label={t('common.actions')} data-testid="saved-view-actions" />
         </Dropdown>
       )}
-      <Button icon={<SaveOutlined />} onClick={() => setEditing({ kind: 'create' })} data-testid="save-view">
-        {t('savedViews.saveCurrent')}
-      </Button>
-      {can('segments', 'read') && (
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('segments.pick')}
-          aria-label={t('segments.pick')}
-          value={segmentId}
-          onChange={applySegment}
-          options={segments.map((segment) => ({ value: segment.id, label: segment.name }))}
-          style={{ width: 200 }}
-          popupMatchSelectWidth={false}
-          data-testid="segment-select"
-        />
-      )}
-      {can('segments', 'create') && (
-        <Button onClick={() => setEditing({ kind: 'segment' })} data-testid="save-as-segment">
-          {t('segments.saveAsSegment')}
+      <Tooltip title={inSegment ? t('savedViews.notWithSegment') : undefined}>
+        <Button
+          icon={<SaveOutlined />}
+          disabled={inSegment}
+          onClick={() => setEditing({ kind: 'create' })}
+          data-testid="save-view"
+        >
+          {t('savedViews.saveCurrent')}
         </Button>
+      </Tooltip>
+      {can('segments', 'create') && (
+        <Tooltip title={inSegment ? t('segments.notFromSegment') : undefined}>
+          <Button disabled={inSegment} onClick={() => setEditing({ kind: 'segment' })} data-testid="save-as-segment">
+            {t('segments.saveAsSegment')}
+          </Button>
+        </Tooltip>
       )}
       {editing?.kind === 'create' && (
         <SaveViewModal
@@ -192,13 +178,7 @@ export function CustomerViewBar({ filters, onApply }: CustomerViewBarProps) {
         />
       )}
       {editing?.kind === 'segment' && (
-        <SegmentFormModal
-          filters={toStoredFilters(filters)}
-          onClose={(saved) => {
-            setEditing(null);
-            if (saved) setSegmentId(saved.id);
-          }}
-        />
+        <SegmentFormModal filters={toStoredFilters(filters)} onClose={() => setEditing(null)} />
       )}
     </Flex>
   );

@@ -1,9 +1,10 @@
 import { ImportOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { customerSchema } from '@berth/domain';
-import { Button, Table, Typography } from 'antd';
+import { Alert, Button, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { isApiError } from '../../../app/api-error';
 import { useCan } from '../../../app/permissions';
 import { useKeysetList } from '../../../app/use-keyset-list';
 import { LoadMore } from '../../../components/load-more';
@@ -87,8 +88,22 @@ export function CustomersPage() {
           setApplied((n) => n + 1);
         }}
       />
-      {/* A view or segment applied from outside resets the filter bar, search text included. */}
+      {/* A view applied from outside resets the filter bar, search text included. */}
       <CustomerFilters key={applied} value={filters} onChange={setFilters} />
+      {filters.segment && isApiError(list.error) && list.error.status === 404 && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('segments.notFound')}
+          action={
+            <Button size="small" onClick={() => setFilters({ ...filters, segment: undefined })}>
+              {t('segments.clearSegment')}
+            </Button>
+          }
+          style={{ marginBottom: 16 }}
+          data-testid="segment-not-found"
+        />
+      )}
       {canTag && selected.length > 0 && (
         <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
           {t('customers.selectedCount', { count: selected.length })}

@@ -12,6 +12,8 @@ export interface CustomerFilterValues {
   ownerId?: string;
   pol?: string;
   pod?: string;
+  /** Only the members of this segment (its own filters apply, the others narrow them). */
+  segment?: string;
   /** The list's order (`name`, `-code`…); newest first when empty. */
   sort?: string;
 }
@@ -26,6 +28,7 @@ const filterKeys = [
   'ownerId',
   'pol',
   'pod',
+  'segment',
   'sort',
 ] as const satisfies readonly (keyof CustomerFilterValues)[];
 

@@ -13,7 +13,6 @@ import { useKeysetList } from '../../../app/use-keyset-list';
 import { KeysetTable } from '../../../components/keyset-table';
 import { PageTitle } from '../../../components/page-title';
 import { useUserLookup } from '../../admin/lookups';
-import { fromStoredFilters } from '../list/customer-filter-conversion';
 import { SegmentFilterSummary } from './segment-filter-summary';
 import { SegmentFormModal } from './segment-form-modal';
 import { segmentDetailKey, segmentKeys } from './use-segments';
@@ -72,7 +71,7 @@ export function SegmentsPage() {
   });
 
   const openMembers = (segment: Segment) => {
-    navigate(apiUrl('/customers', { ...fromStoredFilters(segment.filters) }));
+    navigate(apiUrl('/customers', { segment: segment.id }));
   };
 
   const columns: TableColumnsType<Segment> = [

@@ -1,5 +1,5 @@
 import { pageOf, savedViewSchema, segmentSchema } from '@berth/domain';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api } from '../../../app/api-client';
 import { useCan } from '../../../app/permissions';
@@ -14,16 +14,29 @@ export const segmentDetailKey = (id: string) => [...segmentKeys.segments, 'detai
 const segmentPage = pageOf(segmentSchema);
 const savedViewPage = pageOf(savedViewSchema);
 
-/** The segments the user may pick (shared ones and their own), newest first, the first 200. */
-export function useSegmentLookup() {
+/** The segments the user may pick (shared ones and their own) whose name contains `q`, newest first, the first 50. */
+export function useSegmentLookup(q = '') {
   const can = useCan();
   const query = useQuery({
-    queryKey: [...segmentKeys.segments, 'lookup'],
-    queryFn: ({ signal }) => api.get('/api/segments', segmentPage, { limit: 200 }, signal),
+    queryKey: [...segmentKeys.segments, 'lookup', q],
+    queryFn: ({ signal }) => api.get('/api/segments', segmentPage, { q: q || undefined, limit: 50 }, signal),
     enabled: can('segments', 'read'),
     staleTime: 30_000,
+    placeholderData: keepPreviousData,
   });
-  return { segments: useMemo(() => query.data?.items ?? [], [query.data]), loading: query.isLoading };
+  return { segments: useMemo(() => query.data?.items ?? [], [query.data]), loading: query.isFetching };
+}
+
+/** One segment with its live member count (counted on the server: not for every render); off while `id` is undefined. */
+export function useSegment(id: string | undefined) {
+  const query = useQuery({
+    queryKey: segmentDetailKey(id ?? ''),
+    queryFn: ({ signal }) => api.get(`/api/segments/${encodeURIComponent(id ?? '')}`, segmentSchema, undefined, signal),
+    enabled: !!id,
+    retry: false,
+    staleTime: 60_000,
+  });
+  return { segment: query.data, error: query.error };
 }
 
 /** The user's saved views of the customer list and those colleagues shared. */
