@@ -105,6 +105,7 @@ describe('ownership and the public pool', () => {
 
     const eastPool = (await t.request('GET', '/api/pool?q=远洋', { as: rep2 })).json();
     expect(eastPool.items.map((c: { id: string }) => c.id)).toEqual([id]);
+    expect(eastPool.items[0]).toMatchObject({ previousOwnerId: rep1.id });
     expect((await t.request('GET', '/api/pool', { as: westRep })).json().items).toEqual([]);
     expect((await claim(westRep, id)).statusCode).toBe(404);
 

@@ -37,8 +37,10 @@ export async function findPoolCustomers(
       teamId: customers.teamId,
       pooledAt: customers.pooledAt,
       lastFollowUpAt: customers.lastFollowUpAt,
+      // Spelled out as customers.…: in a select list the columns would print unqualified and
+      // match the subquery's own org_id and id.
       previousOwnerId: sql<string | null>`(select oc.from_owner_id from ownership_changes oc
-                 where oc.org_id = ${customers.orgId} and oc.customer_id = ${customers.id}
+                 where oc.org_id = ${customers}.org_id and oc.customer_id = ${customers}.id
                  order by oc.id desc limit 1)`,
     })
     .from(customers)
