@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context';
 import { createContact } from '../customers/contacts';
 import { createCustomer } from '../customers/create-customer';
 import { bulkTagCustomers, createTag } from '../customers/tags';
+import type { DemoPoolCustomer } from '../pool/demo-pool';
 
 /** A small deterministic random source, so every demo database looks the same. */
 function seeded(seed: number) {
@@ -114,13 +115,13 @@ const givenNames = ['伟', '芳', '娜', '敏', '静', '磊', '强', '洋', '艳
 const mobilePrefixes = ['135', '136', '137', '138', '139', '150', '151', '158', '159', '186', '188', '189'];
 const titles = ['物流经理', '采购经理', '总经理', '单证员', '财务主管', '进出口专员'];
 
-/** Customers with contacts, lanes between real ports and tags, owned by the demo sales team. */
+/** Customers with contacts, lanes between real ports and tags, owned by the demo sales team; returned in code order. */
 export async function loadDemoCustomers(
   db: Db,
   org: { orgId: string; adminId: string },
   owners: { id: string; teamId: string | null }[],
   count = 300,
-): Promise<void> {
+): Promise<DemoPoolCustomer[]> {
   const random = seeded(20261125);
   const ctx: Ctx = {
     orgId: org.orgId,
@@ -144,6 +145,7 @@ export async function loadDemoCustomers(
   for (const [name, color, group] of tagNames) tags.push(await createTag(ctx, { name, color, group }));
 
   const used = new Set<string>();
+  const created: DemoPoolCustomer[] = [];
   for (let i = 0; i < count; i++) {
     const [city, cityEn, pol] = random.pick(cities);
     const b = random.int(brands.length);
@@ -185,6 +187,7 @@ export async function loadDemoCustomers(
     };
     // Through the same schemas as the API, so phones are normalised and codes checked.
     const customer = await createCustomer(ctx, createCustomerInputSchema.parse(input));
+    created.push({ id: customer.id, ownerId: owner.id, teamId: owner.teamId });
     for (let c = 0; c < 1 + random.int(3); c++) {
       await createContact(
         ctx,
@@ -202,4 +205,5 @@ export async function loadDemoCustomers(
     const tag = random.pick(tags);
     if (random.next() > 0.4) await bulkTagCustomers(ctx, { customerIds: [customer.id], add: [tag.id], remove: [] });
   }
+  return created;
 }

@@ -6,6 +6,7 @@ import { hashPassword } from '../../platform/auth/secrets';
 import { inTransaction, systemCtx } from '../../platform/context';
 import { loadDemoActivities } from '../activities/demo-activities';
 import { loadDemoOpportunities } from '../opportunities/demo-opportunities';
+import { loadDemoPool } from '../pool/demo-pool';
 import { loadDemoSalesEvents } from '../sales-events/demo-events';
 import { createOrganization, isSetupRequired } from './create-organization';
 import { loadDemoCustomers } from './demo-customers';
@@ -34,7 +35,8 @@ const demoUsers = [
 
 /**
  * A demo forwarder for `npm start -- --demo` on an empty database: its teams, one user per
- * built-in role (all with the password above), and a few hundred customers with contacts. Does nothing once an organisation exists.
+ * built-in role (all with the password above), a few hundred customers with contacts, a pipeline,
+ * activities, sales events and a public pool with its rule. Does nothing once an organisation exists.
  */
 export async function loadDemoData(db: Db, log: FastifyBaseLogger): Promise<void> {
   if (!(await isSetupRequired(db))) {
@@ -82,7 +84,7 @@ export async function loadDemoData(db: Db, log: FastifyBaseLogger): Promise<void
       }
     }
   });
-  await loadDemoCustomers(db, { orgId, adminId }, sales);
+  const demoCustomers = await loadDemoCustomers(db, { orgId, adminId }, sales);
   await loadDemoOpportunities(db, { orgId, adminId });
   await loadDemoActivities(
     db,
@@ -90,5 +92,7 @@ export async function loadDemoData(db: Db, log: FastifyBaseLogger): Promise<void
     sales.map((s) => s.id),
   );
   await loadDemoSalesEvents(db, { orgId, adminId }, sales);
+  // The last customers by code: opportunities and activities go to the first ones.
+  await loadDemoPool(db, { orgId, adminId }, demoCustomers);
   log.info(`demo data loaded: sign in as admin@demo.berth.local with password ${demoPassword}`);
 }
