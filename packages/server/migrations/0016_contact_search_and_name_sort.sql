@@ -58,13 +58,19 @@ DROP TRIGGER customers_audit_inserts ON customers;
 CREATE TRIGGER customers_audit_inserts AFTER INSERT ON customers REFERENCING NEW TABLE AS berth_inserted
   FOR EACH STATEMENT EXECUTE FUNCTION berth_audit_inserts('-search_text', '-search_grams', '-name_key', '-name_en_key', '-name_pinyin', '-name_sort_key', '-contact_search_text', '-contact_search_grams', '-owner_since', '-protected_until', '-last_follow_up_at', '-last_deal_at', '-pool_warned_at');
 --> statement-breakpoint
--- Existing contacts, folded in one pass.
-UPDATE customers c
-   SET contact_search_text = f.search_text, contact_search_grams = f.search_grams
-  FROM (SELECT t.org_id, t.customer_id, t.search_text, coalesce(g.search_grams, '{}'::text[]) AS search_grams
-          FROM (SELECT org_id, customer_id, string_agg(search_text, ' | ' ORDER BY id) AS search_text
-                  FROM contacts GROUP BY org_id, customer_id) t
-          LEFT JOIN (SELECT k.org_id, k.customer_id, array_agg(DISTINCT g ORDER BY g) AS search_grams
-                       FROM contacts k, unnest(k.search_grams) g GROUP BY k.org_id, k.customer_id) g
-            ON g.org_id = t.org_id AND g.customer_id = t.customer_id) f
- WHERE c.org_id = f.org_id AND c.id = f.customer_id;
+-- Every customer's contacts folded in one set-based pass: existing data now, and bulk loads that
+-- insert contacts with triggers disabled.
+CREATE OR REPLACE FUNCTION berth_fold_all_contact_search() RETURNS void AS $$
+  UPDATE customers c
+     SET contact_search_text = f.search_text, contact_search_grams = f.search_grams
+    FROM (SELECT t.org_id, t.customer_id, t.search_text, coalesce(g.search_grams, '{}'::text[]) AS search_grams
+            FROM (SELECT org_id, customer_id, string_agg(search_text, ' | ' ORDER BY id) AS search_text
+                    FROM contacts GROUP BY org_id, customer_id) t
+            LEFT JOIN (SELECT k.org_id, k.customer_id, array_agg(DISTINCT g ORDER BY g) AS search_grams
+                         FROM contacts k, unnest(k.search_grams) g GROUP BY k.org_id, k.customer_id) g
+              ON g.org_id = t.org_id AND g.customer_id = t.customer_id) f
+   WHERE c.org_id = f.org_id AND c.id = f.customer_id
+     AND (c.contact_search_text, c.contact_search_grams) IS DISTINCT FROM (f.search_text, f.search_grams)
+$$ LANGUAGE sql;
+--> statement-breakpoint
+SELECT berth_fold_all_contact_search();

@@ -146,13 +146,24 @@ async function search(
   const needle = searchNeedle(q);
   if (!needle) return select(undefined);
   if (!looksLikeIdentifier(needle)) {
-    // The floor is the oldest id of the walk window, found in the same statement. A walk that does
-    // not fill the page hands over to the indexes, which are exact on any list size.
-    const floor = sql`(select ${customers.id} from ${customers} where ${and(...conditions)}
-      order by ${customers.id} desc offset ${tuning.walkWindow - 1} limit 1)`;
-    const recent = await select(and(searchMatch(needle), sql`${customers.id} >= coalesce(${floor}, ${minUuid}::uuid)`));
-    if (recent.length > limit) return recent;
-    if (recent.length >= tuning.commonAfter) return select(searchMatch(needle));
+    // Each walk is a range of ids bounded by literal values, so the planner reads it along the
+    // list index: with an open bound it may price a parallel scan of the table as cheaper.
+    const idAt = (offset: number) => idAtOffset(ctx, conditions, offset);
+    const floor = await idAt(tuning.walkWindow - 1);
+    const match = searchMatch(needle);
+    const recent = await select(and(match, floor ? sql`${customers.id} >= ${floor}` : undefined));
+    // A list no longer than the window has been walked whole: the answer is exact.
+    if (recent.length > limit || !floor) return recent;
+    if (recent.length >= tuning.commonAfter) {
+      // A common term: walk on far enough to expect the rest of the page twice over.
+      const expected = Math.ceil(((limit + 1 - recent.length) * tuning.walkWindow * 2) / recent.length);
+      const farther = await idAt(tuning.walkWindow + expected - 1);
+      const older = sql`${customers.id} < ${floor}`;
+      const more = await select(and(match, older, farther ? sql`${customers.id} >= ${farther}` : undefined));
+      const rows = [...recent, ...more];
+      if (rows.length > limit || !farther) return rows.slice(0, limit + 1);
+      return [...rows, ...(await select(and(match, sql`${customers.id} < ${farther}`)))].slice(0, limit + 1);
+    }
   }
   const candidates = await customerSearchCandidates(ctx, needle, tuning.caps);
   if (!candidates) return select(undefined);
@@ -183,7 +194,18 @@ async function newestById(
   }
   return rows.slice(0, limit + 1);
 }
-const minUuid = '00000000-0000-0000-0000-000000000000';
+
+/** The id `offset` rows down the filtered list, newest first; null when the list is shorter. */
+async function idAtOffset(ctx: Ctx, conditions: (SQL | undefined)[], offset: number): Promise<string | null> {
+  const [row] = await ctx.db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(...conditions))
+    .orderBy(desc(customers.id))
+    .offset(offset)
+    .limit(1);
+  return row?.id ?? null;
+}
 
 /** Customer codes, six or more digits (phones, tax numbers) and 18-character credit codes. */
 function looksLikeIdentifier(needle: string): boolean {
