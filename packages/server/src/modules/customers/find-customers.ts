@@ -148,22 +148,13 @@ async function search(
   if (!looksLikeIdentifier(needle)) {
     // Each walk is a range of ids bounded by literal values, so the planner reads it along the
     // list index: with an open bound it may price a parallel scan of the table as cheaper.
-    const idAt = (offset: number) => idAtOffset(ctx, conditions, offset);
-    const floor = await idAt(tuning.walkWindow - 1);
+    const floor = await idAtOffset(ctx, conditions, tuning.walkWindow - 1);
     const match = searchMatch(needle);
     const recent = await select(and(match, floor ? sql`${customers.id} >= ${floor}` : undefined));
     // A list no longer than the window has been walked whole: the answer is exact.
     if (recent.length > limit || !floor) return recent;
-    if (recent.length >= tuning.commonAfter) {
-      // A common term: walk on far enough to expect the rest of the page twice over.
-      const expected = Math.ceil(((limit + 1 - recent.length) * tuning.walkWindow * 2) / recent.length);
-      const farther = await idAt(tuning.walkWindow + expected - 1);
-      const older = sql`${customers.id} < ${floor}`;
-      const more = await select(and(match, older, farther ? sql`${customers.id} >= ${farther}` : undefined));
-      const rows = [...recent, ...more];
-      if (rows.length > limit || !farther) return rows.slice(0, limit + 1);
-      return [...rows, ...(await select(and(match, sql`${customers.id} < ${farther}`)))].slice(0, limit + 1);
-    }
+    if (recent.length >= tuning.commonAfter)
+      return walkOn(ctx, conditions, select, match, limit, recent, floor, tuning);
   }
   const candidates = await customerSearchCandidates(ctx, needle, tuning.caps);
   if (!candidates) return select(undefined);
@@ -195,12 +186,50 @@ async function newestById(
   return rows.slice(0, limit + 1);
 }
 
-/** The id `offset` rows down the filtered list, newest first; null when the list is shorter. */
-async function idAtOffset(ctx: Ctx, conditions: (SQL | undefined)[], offset: number): Promise<string | null> {
+/**
+ * A common term walks on below the first window, each step as far as the density met so far
+ * says the rest of the page lies (a quarter more for luck), until the page is full or the list
+ * ends. Every step is a range between two literal ids.
+ */
+async function walkOn(
+  ctx: Ctx,
+  conditions: (SQL | undefined)[],
+  select: (condition: SQL | undefined) => Promise<CustomerRow[]>,
+  match: SQL,
+  limit: number,
+  found: CustomerRow[],
+  floor: string,
+  tuning: SearchTuning,
+): Promise<CustomerRow[]> {
+  const rows = [...found];
+  let walked = tuning.walkWindow;
+  let upper = floor;
+  while (rows.length <= limit) {
+    const distance = Math.ceil(((limit + 1 - rows.length) * walked * 1.25) / Math.max(rows.length, 1));
+    const lower = await idAtOffset(ctx, conditions, distance - 1, upper);
+    const below = sql`${customers.id} < ${upper}`;
+    rows.push(...(await select(and(match, below, lower ? sql`${customers.id} >= ${lower}` : undefined))));
+    if (!lower) break;
+    walked += distance;
+    upper = lower;
+  }
+  return rows.slice(0, limit + 1);
+}
+
+/**
+ * The id `offset` rows down the filtered list (below `below` when given), newest first; null
+ * when the list is shorter. With no other filter than the tenant this is an index-only scan.
+ */
+async function idAtOffset(
+  ctx: Ctx,
+  conditions: (SQL | undefined)[],
+  offset: number,
+  below?: string,
+): Promise<string | null> {
   const [row] = await ctx.db
     .select({ id: customers.id })
     .from(customers)
-    .where(and(...conditions))
+    .where(and(...conditions, below ? sql`${customers.id} < ${below}` : undefined))
     .orderBy(desc(customers.id))
     .offset(offset)
     .limit(1);

@@ -1,0 +1,1 @@
+CREATE INDEX "customers_org_live_idx" ON "customers" USING btree ("org_id","id" DESC NULLS LAST) WHERE merged_into_id is null;
