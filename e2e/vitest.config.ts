@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['**/*.e2e.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A console page's first load (its code chunks parsed, then its lookups and list fetched)
+    // takes over a second on two busy cores; a poll's default second failed on that alone.
+    expect: { poll: { timeout: 10_000 } },
     // One browser and one server at a time: two cores.
     fileParallelism: false,
   },
