@@ -143,12 +143,19 @@ describe('the public pool in the browser', () => {
 
     // Deactivating a rep who still owns customers goes through, then offers the handover.
     await rowOf('离任代表').getByTestId('user-edit').click();
-    await page.locator('#user-edit_status').click();
+    // The form is filled from a fresh read of the user: wait for it before changing the status.
+    const editForm = page.locator('form#user-edit');
+    await expect
+      .poll(() => editForm.locator('#user-edit_email').inputValue())
+      .toBe('leaving-too@pool-forwarding.example');
+    await editForm.locator('#user-edit_status').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已停用' }).click();
+    await expect.poll(() => editForm.getByText('已停用').count()).toBeGreaterThan(0);
     await page.locator('.ant-modal-footer .ant-btn-primary:visible').click();
-    const offer = page.locator('.ant-modal-confirm', { hasText: '仍有 1 个' });
-    await offer.waitFor();
     await expect.poll(async () => (await api('GET', `/api/users/${leaving}`)).body.status).toBe('disabled');
+    const offer = page.locator('.ant-modal-confirm', { hasText: '离任代表 名下仍有客户' });
+    await offer.waitFor();
+    await expect.poll(() => offer.textContent()).toContain('1');
     await offer.getByTestId('offer-handover').click();
     await expect.poll(() => page.getByTestId('handover-from').textContent()).toContain('离任代表');
     await pick('handover-to', '接手代表');
