@@ -1,5 +1,5 @@
 import type { Locale, Permissions, Resource, Scope } from '@berth/domain';
-import { scopeOf } from '@berth/domain';
+import { fullPermissions, scopeOf } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/database';
 import { AppError } from './app-error';
@@ -61,6 +61,19 @@ export function systemCtx(db: Executor, orgId: string, locale: Locale = 'zh-CN')
     userId: null,
     teamIds: [],
     permissions: {},
+    locale,
+    db,
+  };
+}
+
+/** A user acting with every permission over the whole organisation: how the demo data is written. */
+export function fullAccessCtx(db: Executor, orgId: string, userId: string, locale: Locale = 'zh-CN'): Ctx {
+  return {
+    orgId,
+    actor: { type: 'user', id: userId },
+    userId,
+    teamIds: [],
+    permissions: fullPermissions(),
     locale,
     db,
   };

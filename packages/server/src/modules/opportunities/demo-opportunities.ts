@@ -1,7 +1,6 @@
-import { fullPermissions } from '@berth/domain';
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
-import type { Ctx } from '../../platform/context';
+import { fullAccessCtx } from '../../platform/context';
 import { customerLanes, customers } from '../customers/tables';
 import { createOpportunity } from './create-opportunity';
 import { createInquiry } from './inquiries';
@@ -41,15 +40,7 @@ const day = 86_400;
  */
 export async function loadDemoOpportunities(db: Db, org: { orgId: string; adminId: string }): Promise<void> {
   const random = seeded(20261126);
-  const ctx: Ctx = {
-    orgId: org.orgId,
-    actor: { type: 'user', id: org.adminId },
-    userId: org.adminId,
-    teamIds: [],
-    permissions: fullPermissions(),
-    locale: 'zh-CN',
-    db,
-  };
+  const ctx = fullAccessCtx(db, org.orgId, org.adminId);
   const total = paths.reduce((sum, p) => sum + p.count, 0);
   const owned = await db
     .select({ id: customers.id, name: customers.name, ownerId: customers.ownerId, teamId: customers.teamId })

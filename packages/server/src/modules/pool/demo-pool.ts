@@ -1,7 +1,7 @@
-import { fullPermissions, type PoolReturnRule, type PoolRuleInput, poolRuleInputSchema } from '@berth/domain';
+import { type PoolReturnRule, type PoolRuleInput, poolRuleInputSchema } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
-import { type Ctx, inTransaction, systemCtx } from '../../platform/context';
+import { fullAccessCtx, inTransaction, systemCtx } from '../../platform/context';
 import { customers } from '../customers/tables';
 import { savePoolRule } from './pool-rules';
 import { runPoolSweep } from './pool-sweep';
@@ -55,15 +55,7 @@ export async function loadDemoPool(
   candidates: DemoPoolCustomer[],
   now = new Date(),
 ): Promise<void> {
-  const ctx: Ctx = {
-    orgId: org.orgId,
-    actor: { type: 'user', id: org.adminId },
-    userId: org.adminId,
-    teamIds: [],
-    permissions: fullPermissions(),
-    locale: 'zh-CN',
-    db,
-  };
+  const ctx = fullAccessCtx(db, org.orgId, org.adminId);
   await savePoolRule(ctx, null, 0, poolRuleInputSchema.parse(demoRule));
   const picked = candidates.slice(-(pooled.length + dueInDays.length));
   if (picked.length < pooled.length + dueInDays.length) return;

@@ -1,6 +1,6 @@
-import { captureLeadInputSchema, createSalesEventInputSchema, fullPermissions } from '@berth/domain';
+import { captureLeadInputSchema, createSalesEventInputSchema } from '@berth/domain';
 import type { Db } from '../../db/database';
-import type { Ctx } from '../../platform/context';
+import { fullAccessCtx } from '../../platform/context';
 import { captureLead } from './capture-lead';
 import { saveChecklist } from './checklist';
 import { saveRoster } from './roster';
@@ -68,15 +68,7 @@ export async function loadDemoSalesEvents(
 ): Promise<void> {
   const [lead, ...reps] = sales;
   if (!lead) return;
-  const as = (userId: string): Ctx => ({
-    orgId: org.orgId,
-    actor: { type: 'user', id: userId },
-    userId,
-    teamIds: [],
-    permissions: fullPermissions(),
-    locale: 'zh-CN',
-    db,
-  });
+  const as = (userId: string) => fullAccessCtx(db, org.orgId, userId);
   const participants = [lead.id, ...reps.map((r) => r.id)].slice(0, 3);
   for (const demo of demoEvents) {
     // 09:00 China time on the day.

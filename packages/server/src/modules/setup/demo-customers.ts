@@ -1,7 +1,7 @@
-import { createContactInputSchema, createCustomerInputSchema, fullPermissions, type Lane } from '@berth/domain';
+import { createContactInputSchema, createCustomerInputSchema, type Lane } from '@berth/domain';
 import type { z } from 'zod';
 import type { Db } from '../../db/database';
-import type { Ctx } from '../../platform/context';
+import { fullAccessCtx } from '../../platform/context';
 import { createContact } from '../customers/contacts';
 import { createCustomer } from '../customers/create-customer';
 import { bulkTagCustomers, createTag } from '../customers/tags';
@@ -123,15 +123,7 @@ export async function loadDemoCustomers(
   count = 300,
 ): Promise<DemoPoolCustomer[]> {
   const random = seeded(20261125);
-  const ctx: Ctx = {
-    orgId: org.orgId,
-    actor: { type: 'user', id: org.adminId },
-    userId: org.adminId,
-    teamIds: [],
-    permissions: fullPermissions(),
-    locale: 'zh-CN',
-    db,
-  };
+  const ctx = fullAccessCtx(db, org.orgId, org.adminId);
   const mobile = () => `${random.pick(mobilePrefixes)}${String(random.int(100_000_000)).padStart(8, '0')}`;
   const tagNames = [
     ['VIP', 'gold', '价值'],
