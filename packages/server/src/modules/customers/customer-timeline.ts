@@ -12,6 +12,7 @@ import { auditOfOwnershipChange, withOwnershipChanges } from '../pool/ownership-
 import { leadTimelineBranch } from '../sales-events/customer-timeline-branch';
 import { seesPersonalData } from './contact-access';
 import { getCustomer } from './get-customer';
+import { visibleChanges } from './timeline-masking';
 
 type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
@@ -115,23 +116,4 @@ function isSoftDelete(entity: string, changes: Record<string, [unknown, unknown]
   if (entity !== 'notes' && entity !== 'attachments' && entity !== 'activities') return false;
   const deleted = changes?.deleted_at;
   return Array.isArray(deleted) && deleted[0] === null && deleted[1] !== null;
-}
-
-const personalFields = ['phones', 'emails', 'wechat', 'birthday'];
-
-/** The history shows no more than the record itself would: masked personal data, no hidden billing. */
-function visibleChanges(
-  entity: string,
-  changes: Record<string, [unknown, unknown]>,
-  may: { personal: boolean; billing: boolean },
-): Record<string, [unknown, unknown]> {
-  const hidden = [
-    ...(entity === 'contacts' && !may.personal ? personalFields : []),
-    ...(entity === 'customers' && !may.billing ? ['billing'] : []),
-    ...(entity === 'opportunities' && !may.billing ? ['expected_revenue', 'expected_margin'] : []),
-  ];
-  if (hidden.length === 0) return changes;
-  return Object.fromEntries(
-    Object.entries(changes).map(([field, pair]) => [field, hidden.includes(field) ? ['***', '***'] : pair]),
-  ) as Record<string, [unknown, unknown]>;
 }
