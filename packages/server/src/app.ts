@@ -42,6 +42,7 @@ import { registerAccessControl } from './platform/http/access';
 import { registerIdempotency } from './platform/http/idempotency';
 import { registerInputGuard } from './platform/http/input-guard';
 import { registerMetrics } from './platform/http/metrics';
+import { completeOpenApiDocument } from './platform/http/openapi-document';
 import { registerProblemHandler, sendProblem } from './platform/http/problem-handler';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
       info: {
         title: 'Berth API',
         version: '1.0.0',
+        license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
         description:
           'The Berth CRM API. Errors are RFC 9457 problem+json with a stable `code`. Lists use keyset ' +
           'pagination (`limit`, `cursor` → `nextCursor`). Updates take `If-Match: "<version>"` and answer 412 ' +
@@ -151,7 +153,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
       security: [{ session: [] }, { apiKey: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) => completeOpenApiDocument(jsonSchemaTransformObject(document), deps.routeTable),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
@@ -176,8 +178,9 @@ function registerHealth(app: FastifyInstance, deps: AppDeps) {
   app.addHook('onClose', async () => {
     shuttingDown = true;
   });
-  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
+  // Operational endpoints (docs/operations.md), not part of the API document.
+  app.get('/healthz', { logLevel: 'warn', schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { logLevel: 'warn', schema: { hide: true } }, async (_request, reply) => {
     if (shuttingDown) return reply.code(503).send({ status: 'shutting down' });
     try {
       await deps.db.execute(sql`select 1`);
