@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
+import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness';
 
@@ -64,4 +69,47 @@ describe('the published API document', () => {
       ).toBe(true);
     }
   });
+
+  it('generates a typed client that compiles', async () => {
+    // Under node_modules so the usage below resolves openapi-fetch as an integrator's project would.
+    const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../node_modules/.cache/berth-client');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'berth-api.ts'), astToString(await openapiTS(document as never)));
+    fs.writeFileSync(path.join(dir, 'usage.ts'), clientUsage);
+    const program = ts.createProgram([path.join(dir, 'usage.ts')], {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    });
+    const diagnostics = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(diagnostics).toEqual([]);
+  });
 });
+
+/** What an integrator writes against the generated types: list, read with the problem's code, update with If-Match. */
+const clientUsage = `
+import createClient from 'openapi-fetch';
+import type { paths } from './berth-api.js';
+
+const berth = createClient<paths>({ baseUrl: 'http://localhost:3000' });
+
+export async function firstCustomerCode(): Promise<string | undefined> {
+  const { data, error } = await berth.GET('/api/customers', { params: { query: { limit: 10, q: '宁波' } } });
+  if (error) throw new Error(error.code);
+  return data.items[0]?.code;
+}
+
+export async function rename(id: string, version: number): Promise<number> {
+  const { data, error } = await berth.PATCH('/api/customers/{id}', {
+    params: { path: { id }, header: { 'If-Match': \`"\${version}"\` } },
+    body: { name: 'Ningbo Sea Star Logistics' },
+  });
+  if (error) throw new Error(\`\${error.status} \${error.code}: \${error.detail}\`);
+  return data.version;
+}
+`;

@@ -61,6 +61,10 @@ export function completeOpenApiDocument<T extends Json>(document: T, routes: rea
       if (!operation) continue;
       const access = routes.find((r) => r.method === method.toUpperCase() && toOpenApiPath(r.url) === path)?.access;
       operation.operationId ??= uniqueId(operationIdOf(method, path, item), taken);
+      if (method === 'delete') documentNoContent(operation);
+      if (takesVersion(method, operation)) {
+        operation.parameters = [...(operation.parameters ?? []), ifMatchParameter];
+      }
       operation.responses = { ...problemRefs(method, path, operation, access), ...operation.responses };
     }
   }
@@ -91,6 +95,14 @@ export function completeOpenApiDocument<T extends Json>(document: T, routes: rea
       },
     },
   };
+}
+
+/** A delete that declares no body answers 204 No Content. */
+function documentNoContent(operation: Operation) {
+  const ok = operation.responses?.['200'] as { content?: unknown } | undefined;
+  if (!operation.responses || !ok || ok.content) return;
+  const { '200': _, ...others } = operation.responses;
+  operation.responses = { '204': { description: 'Deleted' }, ...others };
 }
 
 /** `/api/customers/:id` → `/api/customers/{id}` */
@@ -133,9 +145,17 @@ function isList(operation: Operation | undefined): boolean {
 }
 
 /** A versioned record answers with its `version`; updating it takes `If-Match`. */
-function answersVersion(operation: Operation): boolean {
-  return 'version' in (okProperties(operation) ?? {});
+function takesVersion(method: string, operation: Operation): boolean {
+  return (method === 'patch' || method === 'put') && 'version' in (okProperties(operation) ?? {});
 }
+
+const ifMatchParameter = {
+  name: 'If-Match',
+  in: 'header',
+  required: true,
+  description: 'The version being changed, as its ETag `"<version>"`; 412 when the record changed since.',
+  schema: { type: 'string', examples: ['"3"'] },
+};
 
 function okProperties(operation: Operation | undefined): Json | undefined {
   return okSchema(operation)?.properties as Json | undefined;
@@ -169,9 +189,7 @@ function problemRefs(
   if (path.includes('{')) names.push('NotFound');
   const writes = method !== 'get';
   if (writes) names.push('Conflict', 'PayloadTooLarge');
-  if ((method === 'patch' || method === 'put') && answersVersion(operation)) {
-    names.push('PreconditionFailed', 'PreconditionRequired');
-  }
+  if (takesVersion(method, operation)) names.push('PreconditionFailed', 'PreconditionRequired');
   if (writes || (operation.parameters?.length ?? 0) > 0 || operation.requestBody) names.push('UnprocessableContent');
   return Object.fromEntries(
     names.map((name) => [problemResponses[name][0], { $ref: `#/components/responses/${name}` }]),
