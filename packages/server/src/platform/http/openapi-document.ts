@@ -190,7 +190,8 @@ function problemRefs(
   const writes = method !== 'get';
   if (writes) names.push('Conflict', 'PayloadTooLarge');
   if (takesVersion(method, operation)) names.push('PreconditionFailed', 'PreconditionRequired');
-  if (writes || (operation.parameters?.length ?? 0) > 0 || operation.requestBody) names.push('UnprocessableContent');
+  // Query and path parameters that fail validation answer 400; bodies and the rules of a write answer 422.
+  if (writes || operation.requestBody) names.push('UnprocessableContent');
   return Object.fromEntries(
     names.map((name) => [problemResponses[name][0], { $ref: `#/components/responses/${name}` }]),
   );
