@@ -62,10 +62,12 @@ export async function updateCustomer(
             : current.teamId;
       if (teamId !== current.teamId) patch.teamId = teamId;
       if (ownerChanged) Object.assign(patch, newOwnerColumns(input.ownerId ?? null));
-      await assertCustomerAssignment(tx, 'update', {
-        ownerId: input.ownerId === undefined ? current.ownerId : input.ownerId,
-        teamId,
-      });
+      await assertCustomerAssignment(
+        tx,
+        'update',
+        { ownerId: input.ownerId === undefined ? current.ownerId : input.ownerId, teamId },
+        current.ownerId,
+      );
     }
     const merged = { ...current, ...patch } as typeof current;
     Object.assign(patch, customerKeys(merged));
