@@ -15,6 +15,7 @@ import { auditLog, users } from '../../db/schema';
 import { type Ctx, requireScope } from '../../platform/context';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import { type OwnerRequest, ownerProblem } from '../../platform/owner-assignment';
+import { editedOwnerClocksSql } from '../pool/change-owner';
 import { recordOwnershipChanges } from '../pool/ownership-log';
 import { customersInScope } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
@@ -391,11 +392,7 @@ async function updateMatchedCustomers(
             industry = v.industry, employees = v.employees, roles = v.roles,
             relationship_type = v.relationship_type, status = v.status,
             owner_id = v.owner_id, team_id = v.team_id,
-            owner_since = case when v.owner_id is not distinct from c.owner_id then c.owner_since
-                               when v.owner_id is not null then now() end,
-            protected_until = case when v.owner_id is not distinct from c.owner_id then c.protected_until end,
-            pooled_at = case when v.owner_id is not distinct from c.owner_id then c.pooled_at end,
-            pool_warned_at = case when v.owner_id is not distinct from c.owner_id then c.pool_warned_at end,
+            ${editedOwnerClocksSql(sql`v.owner_id`)},
             trade_profile = v.trade_profile, billing = v.billing,
             name_key = v.name_key, name_en_key = v.name_en_key, name_pinyin = v.name_pinyin,
             search_text = v.search_text, version = c.version + 1, updated_at = now()

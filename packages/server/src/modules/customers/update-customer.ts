@@ -5,7 +5,8 @@ import { recordChange } from '../../platform/audit';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { updateVersioned } from '../../platform/versioned-write';
-import { newOwnerColumns, recordOwnerEdit } from '../pool/ownership-log';
+import { editedOwnerClocks } from '../pool/change-owner';
+import { recordOwnerEdit } from '../pool/ownership-log';
 import { assertCustomerAssignment, teamOfUser } from './assert-customer-assignment';
 import { mapCustomerWriteErrors } from './create-customer';
 import { toCustomer } from './customer-dto';
@@ -61,7 +62,7 @@ export async function updateCustomer(
             ? await teamOfUser(tx, input.ownerId ?? null)
             : current.teamId;
       if (teamId !== current.teamId) patch.teamId = teamId;
-      if (ownerChanged) Object.assign(patch, newOwnerColumns(input.ownerId ?? null));
+      if (ownerChanged) Object.assign(patch, editedOwnerClocks(input.ownerId ?? null));
       await assertCustomerAssignment(
         tx,
         'update',
