@@ -112,7 +112,7 @@ describe('who may be given a record', () => {
     expect(errorsOf(event)).toEqual(['ownerId:sales_event.user_inactive']);
     const opportunity = await t.request('POST', '/api/opportunities', {
       as: admin,
-      body: { customerId: customer.id, name: '停用负责人商机', ownerId: leaver.id },
+      body: { customerId: customer.id, title: '停用负责人商机', source: 'referral', ownerId: leaver.id },
     });
     expect(errorsOf(opportunity)).toEqual(['ownerId:reference.user_inactive']);
     const done = await importAs(admin, ['客户名称,负责人', `停用负责人三号有限公司,${leaver.email}`].join('\r\n'));
