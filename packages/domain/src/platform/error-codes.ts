@@ -127,6 +127,7 @@ export const errorMessages = {
     en: 'The referenced record does not exist.',
     'zh-CN': '引用的记录不存在。',
   },
+  'reference.user_inactive': { en: 'This user is disabled.', 'zh-CN': '该用户已停用。' },
   'internal.error': {
     en: 'Something went wrong on our side. Please try again.',
     'zh-CN': '服务器内部错误，请稍后重试。',

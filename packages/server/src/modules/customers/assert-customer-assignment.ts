@@ -1,15 +1,26 @@
 import { and, eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
-import { assertAssignment } from '../../platform/assert-assignment';
 import type { Ctx } from '../../platform/context';
+import { assertOwner } from '../../platform/owner-assignment';
 
-/** Owner and team of a customer, within the caller's customers scope (see assertAssignment). */
-export function assertCustomerAssignment(
+/**
+ * Owner and team of a customer, within the caller's customers scope for the action (see
+ * ownerProblem); `currentOwnerId` is the owner the customer has before an update.
+ */
+export async function assertCustomerAssignment(
   ctx: Ctx,
   action: 'create' | 'update',
   target: { ownerId: string | null; teamId: string | null },
+  currentOwnerId?: string | null,
 ): Promise<void> {
-  return assertAssignment(ctx, 'customers', action, target, 'customer.owner_outside_scope');
+  await assertOwner(ctx, {
+    resource: 'customers',
+    action,
+    ownerId: target.ownerId,
+    teamId: target.teamId,
+    currentOwnerId,
+    codes: { outsideScope: 'customer.owner_outside_scope' },
+  });
 }
 
 /** The team a new customer of this owner belongs to by default: the owner's own team. */

@@ -14,6 +14,8 @@ import { arrayParam, queryRows } from '../../db/database';
 import { auditLog, users } from '../../db/schema';
 import { type Ctx, requireScope } from '../../platform/context';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
+import { type OwnerRequest, ownerProblem } from '../../platform/owner-assignment';
+import { editedOwnerClocksSql } from '../pool/change-owner';
 import { recordOwnershipChanges } from '../pool/ownership-log';
 import { customersInScope } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
@@ -38,17 +40,28 @@ export interface BatchResult {
 export async function customerImportLookups(ctx: Ctx) {
   const [userRows, tagRows] = await Promise.all([
     ctx.db
-      .select({ id: users.id, email: users.email, teamId: users.teamId })
+      .select({ id: users.id, email: users.email, name: users.name, teamId: users.teamId, status: users.status })
       .from(users)
       .where(eq(users.orgId, ctx.orgId)),
     ctx.db.select({ id: tags.id, name: tags.name }).from(tags).where(eq(tags.orgId, ctx.orgId)),
   ]);
   return {
     users: new Map(userRows.map((u) => [u.email.toLowerCase(), u])),
+    byId: new Map(userRows.map((u) => [u.id, u])),
     tags: new Map(tagRows.map((t) => [t.name.toLowerCase(), t.id])),
   };
 }
 export type CustomerImportLookups = Awaited<ReturnType<typeof customerImportLookups>>;
+
+/** The owner rule for an owner named in a row: the customer follows the owner's team. */
+const importOwner = (action: 'create' | 'update', ownerId: string, currentOwnerId?: string | null): OwnerRequest => ({
+  resource: 'customers',
+  action,
+  ownerId,
+  currentOwnerId,
+  field: 'owner',
+  codes: { outsideScope: 'customer.owner_outside_scope' },
+});
 
 interface ValidRow {
   row: number;
@@ -73,7 +86,7 @@ export async function importCustomerBatch(
   policy: ImportPolicy,
   lookups: CustomerImportLookups,
 ): Promise<BatchResult> {
-  const createScope = requireScope(ctx, 'customers', 'create');
+  requireScope(ctx, 'customers', 'create');
   const result: BatchResult = { created: 0, updated: 0, skipped: 0, errors: [] };
   const valid: ValidRow[] = [];
   const me = ctx.userId ? [...lookups.users.values()].find((u) => u.id === ctx.userId) : undefined;
@@ -97,12 +110,10 @@ export async function importCustomerBatch(
         code: 'reference.invalid',
         message: errorMessage('reference.invalid', ctx.locale),
       });
-    if (ownerUser && createScope === 'own' && ownerUser.id !== ctx.userId) {
-      errors.push({
-        field: 'owner',
-        code: 'customer.owner_outside_scope',
-        message: errorMessage('customer.owner_outside_scope', ctx.locale),
-      });
+    const ownerCheck = ownerUser ? ownerProblem(ctx, ownerUser, importOwner('create', ownerUser.id)) : null;
+    if (ownerCheck?.problem) {
+      const { field, code } = ownerCheck.problem;
+      errors.push({ field, code, message: errorMessage(code, ctx.locale) });
     }
     const tagIds = tagNames.map((name) => lookups.tags.get(name.toLowerCase()));
     if (tagIds.some((id) => !id))
@@ -166,7 +177,7 @@ export async function importCustomerBatch(
   }
   await insertCustomers(ctx, toCreate);
   result.created = toCreate.length;
-  await updateMatchedCustomers(ctx, toUpdate, result);
+  await updateMatchedCustomers(ctx, toUpdate, result, lookups);
   return result;
 }
 
@@ -320,9 +331,10 @@ async function updateMatchedCustomers(
   ctx: Ctx,
   matches: { id: string; v: ValidRow }[],
   result: BatchResult,
+  lookups: CustomerImportLookups,
 ): Promise<void> {
   if (matches.length === 0) return;
-  const scope = requireScope(ctx, 'customers', 'update');
+  requireScope(ctx, 'customers', 'update');
   const ids = [...new Set(matches.map((m) => m.id))];
   const current = await ctx.db
     .select()
@@ -341,16 +353,12 @@ async function updateMatchedCustomers(
       });
       continue;
     }
-    if (v.provided.has('owner') && v.ownerId !== ctx.userId) {
-      const inScope = scope === 'org' || (scope === 'team' && !!v.teamId && ctx.teamIds.includes(v.teamId));
-      if (!inScope) {
-        result.errors.push({
-          row: v.row,
-          field: 'owner',
-          message: errorMessage('customer.owner_outside_scope', ctx.locale),
-        });
-        continue;
-      }
+    const owner = v.provided.has('owner') ? lookups.byId.get(v.ownerId ?? '') : undefined;
+    const ownerCheck = owner && ownerProblem(ctx, owner, importOwner('update', owner.id, target.row.ownerId));
+    if (ownerCheck?.problem) {
+      const { field, code } = ownerCheck.problem;
+      result.errors.push({ row: v.row, field, message: errorMessage(code, ctx.locale) });
+      continue;
     }
     applyCustomerRow(target.state, v);
     if (v.provided.has('lanes')) target.lanes = v.input.tradeProfile.lanes;
@@ -384,11 +392,7 @@ async function updateMatchedCustomers(
             industry = v.industry, employees = v.employees, roles = v.roles,
             relationship_type = v.relationship_type, status = v.status,
             owner_id = v.owner_id, team_id = v.team_id,
-            owner_since = case when v.owner_id is not distinct from c.owner_id then c.owner_since
-                               when v.owner_id is not null then now() end,
-            protected_until = case when v.owner_id is not distinct from c.owner_id then c.protected_until end,
-            pooled_at = case when v.owner_id is not distinct from c.owner_id then c.pooled_at end,
-            pool_warned_at = case when v.owner_id is not distinct from c.owner_id then c.pool_warned_at end,
+            ${editedOwnerClocksSql(sql`v.owner_id`)},
             trade_profile = v.trade_profile, billing = v.billing,
             name_key = v.name_key, name_en_key = v.name_en_key, name_pinyin = v.name_pinyin,
             search_text = v.search_text, version = c.version + 1, updated_at = now()

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
 import { type Ctx, inTransaction } from '../../platform/context';
+import { changeOwner } from '../pool/change-owner';
 import { toCustomer } from './customer-dto';
 import { customerById } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
@@ -97,10 +98,15 @@ export async function mergeCustomers(
         patch[field] = source[field];
     }
     if (patch.ownerId) {
-      // The kept record takes over the other record's owner: it leaves the pool and is newly owned.
-      patch.pooledAt = null;
-      patch.poolWarnedAt = null;
-      patch.ownerSince = new Date();
+      // The kept record takes over the other record's owner: a change of hands like any other.
+      await changeOwner(
+        tx,
+        [targetId],
+        { ownerId: source.ownerId, teamId: target.teamId ?? source.teamId },
+        { reason: 'merge', details: { mergedFrom: source.code } },
+      );
+      delete patch.ownerId;
+      delete patch.teamId;
     }
     if (target.annualRevenue === null && source.annualRevenue !== null) {
       patch.annualRevenue = source.annualRevenue;

@@ -5,7 +5,8 @@ import { recordChange } from '../../platform/audit';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { updateVersioned } from '../../platform/versioned-write';
-import { newOwnerColumns, recordOwnerEdit } from '../pool/ownership-log';
+import { editedOwnerClocks } from '../pool/change-owner';
+import { recordOwnerEdit } from '../pool/ownership-log';
 import { assertCustomerAssignment, teamOfUser } from './assert-customer-assignment';
 import { mapCustomerWriteErrors } from './create-customer';
 import { toCustomer } from './customer-dto';
@@ -61,11 +62,13 @@ export async function updateCustomer(
             ? await teamOfUser(tx, input.ownerId ?? null)
             : current.teamId;
       if (teamId !== current.teamId) patch.teamId = teamId;
-      if (ownerChanged) Object.assign(patch, newOwnerColumns(input.ownerId ?? null));
-      await assertCustomerAssignment(tx, 'update', {
-        ownerId: input.ownerId === undefined ? current.ownerId : input.ownerId,
-        teamId,
-      });
+      if (ownerChanged) Object.assign(patch, editedOwnerClocks(input.ownerId ?? null));
+      await assertCustomerAssignment(
+        tx,
+        'update',
+        { ownerId: input.ownerId === undefined ? current.ownerId : input.ownerId, teamId },
+        current.ownerId,
+      );
     }
     const merged = { ...current, ...patch } as typeof current;
     Object.assign(patch, customerKeys(merged));

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
-import { assertAssignment } from '../../platform/assert-assignment';
 import type { Ctx } from '../../platform/context';
 import { nextCode } from '../../platform/next-code';
+import { assertOwner } from '../../platform/owner-assignment';
 import { contacts } from '../customers/tables';
 
 /** The next opportunity code of the organisation (O000001, O000002, …), safe under concurrent creates. */
@@ -10,13 +10,21 @@ export function nextOpportunityCode(ctx: Ctx): Promise<string> {
   return nextCode(ctx, 'opportunity_code', 'O');
 }
 
-/** Owner and team of an opportunity, within the caller's opportunities scope (see assertAssignment). */
-export function assertOpportunityAssignment(
+/** Owner and team of an opportunity, within the caller's opportunities scope (see ownerProblem). */
+export async function assertOpportunityAssignment(
   ctx: Ctx,
   action: 'create' | 'update',
   target: { ownerId: string | null; teamId: string | null },
+  currentOwnerId?: string | null,
 ): Promise<void> {
-  return assertAssignment(ctx, 'opportunities', action, target, 'opportunity.owner_outside_scope');
+  await assertOwner(ctx, {
+    resource: 'opportunities',
+    action,
+    ownerId: target.ownerId,
+    teamId: target.teamId,
+    currentOwnerId,
+    codes: { outsideScope: 'opportunity.owner_outside_scope' },
+  });
 }
 
 /** The contact, when given, must be one of the customer's. */

@@ -60,7 +60,7 @@ async function assignmentPatch(ctx: Ctx, current: OpportunityRow, input: UpdateO
       : ownerId !== current.ownerId
         ? await teamOfUser(ctx, ownerId)
         : current.teamId;
-  await assertOpportunityAssignment(ctx, 'update', { ownerId, teamId });
+  await assertOpportunityAssignment(ctx, 'update', { ownerId, teamId }, current.ownerId);
   return { ownerId, teamId };
 }
 

@@ -1,15 +1,14 @@
 import type { AssignCustomerInput, Customer, HandoverInput } from '@berth/domain';
-import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { queryRows } from '../../db/database';
-import { teams, users } from '../../db/schema';
+import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
-import { type Ctx, inTransaction, requireScope } from '../../platform/context';
+import { type Ctx, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { assertOwner, findOwnerUser, type OwnerUser } from '../../platform/owner-assignment';
 import { toCustomer } from '../customers/customer-dto';
 import { customers } from '../customers/tables';
 import { notify } from '../notifications/notify';
-import { recordOwnershipChanges } from './ownership-log';
-import { ruleFor } from './pool-rules';
+import { changeOwner } from './change-owner';
 import { assignableCustomers } from './pool-scope';
 
 export interface Assignee {
@@ -18,19 +17,10 @@ export interface Assignee {
   teamId: string | null;
 }
 
-async function userOf(ctx: Ctx, id: string, field: string) {
-  const [user] = await ctx.db
-    .select({ id: users.id, name: users.name, teamId: users.teamId, status: users.status })
-    .from(users)
-    .where(and(eq(users.orgId, ctx.orgId), eq(users.id, id)));
-  if (!user) throw AppError.validation(field, 'reference.invalid');
-  return user;
-}
-
 /**
- * The new owner must be an active user of the organisation within the caller's customers.assign
- * scope: with "team" scope a member of the caller's teams (or the caller), and the customer's
- * team one of the caller's teams; with "own" scope only the caller.
+ * The new owner of customers given by a manager: the owner rule under the caller's customers.assign
+ * scope (an active user; with "team" scope a member of the caller's teams, or the caller, and the
+ * customer's team one of the caller's teams; with "own" scope only the caller).
  */
 export async function assignee(
   ctx: Ctx,
@@ -38,23 +28,15 @@ export async function assignee(
   teamId: string | null | undefined,
   field: string,
 ): Promise<Assignee> {
-  const user = await userOf(ctx, ownerId, field);
-  if (user.status !== 'active') throw AppError.validation(field, 'pool.user_inactive');
-  const team = teamId === undefined ? user.teamId : teamId;
-  if (team && teamId !== undefined) {
-    const [found] = await ctx.db
-      .select({ id: teams.id })
-      .from(teams)
-      .where(and(eq(teams.orgId, ctx.orgId), eq(teams.id, team)));
-    if (!found) throw AppError.validation('teamId', 'reference.invalid');
-  }
-  const scope = requireScope(ctx, 'customers', 'assign');
-  const self = ownerId === ctx.userId;
-  const inTeams = (id: string | null) => !!id && ctx.teamIds.includes(id);
-  if (scope === 'own' && !self) throw AppError.validation(field, 'customer.owner_outside_scope');
-  if (scope === 'team' && !((self || inTeams(user.teamId)) && (inTeams(team) || (self && team === user.teamId)))) {
-    throw AppError.validation(field, 'customer.owner_outside_scope');
-  }
+  const { owner, teamId: team } = await assertOwner(ctx, {
+    resource: 'customers',
+    action: 'assign',
+    ownerId,
+    teamId,
+    field,
+    codes: { outsideScope: 'customer.owner_outside_scope', inactive: 'pool.user_inactive' },
+  });
+  const user = owner as OwnerUser;
   return { id: user.id, name: user.name, teamId: team };
 }
 
@@ -83,34 +65,18 @@ export async function assignCustomer(
     if (!current) throw AppError.notFound();
     const target = await assignee(tx, input.ownerId, input.teamId, 'ownerId');
     if (expected !== undefined && expected !== current.version) throw AppError.versionConflict();
-    if (current.ownerId === target.id && current.teamId === target.teamId) return toCustomer(tx, tx.db, current);
-    const rule = await ruleFor(tx, target.teamId);
-    const [row] = await tx.db
-      .update(customers)
-      .set({
-        ownerId: target.id,
-        teamId: target.teamId,
-        ownerSince: sql`now()`,
-        protectedUntil: sql`now() + ${rule.protectionDays} * interval '1 day'`,
-        pooledAt: null,
-        poolWarnedAt: null,
-        version: sql`${customers.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(customers.orgId, tx.orgId), eq(customers.id, id)))
-      .returning();
-    const updated = row as typeof customers.$inferSelect;
-    await recordOwnershipChanges(tx, [
-      {
-        customerId: id,
-        kind: 'assign',
-        fromOwnerId: current.ownerId,
-        toOwnerId: target.id,
-        fromTeamId: current.teamId,
-        toTeamId: target.teamId,
-        reason: input.reason,
-      },
-    ]);
+    const changed = await changeOwner(
+      tx,
+      [id],
+      { ownerId: target.id, teamId: target.teamId },
+      { reason: 'assign', text: input.reason },
+    );
+    if (changed.length === 0) return toCustomer(tx, tx.db, current);
+    const [updated] = await tx.db
+      .select()
+      .from(customers)
+      .where(and(eq(customers.orgId, tx.orgId), eq(customers.id, id)));
+    if (!updated) throw AppError.notFound();
     if (target.id !== tx.userId) {
       await notify(
         tx,
@@ -151,33 +117,17 @@ export function handoverCandidates(ctx: Ctx, fromUserId: string, customerIds?: s
 export async function handoverCustomers(ctx: Ctx, input: HandoverInput): Promise<{ count: number }> {
   if (input.fromUserId === input.toUserId) throw AppError.validation('toUserId', 'pool.same_user');
   return inTransaction(ctx, async (tx) => {
-    const from = await userOf(tx, input.fromUserId, 'fromUserId');
+    const from = await findOwnerUser(tx, input.fromUserId);
+    if (!from) throw AppError.validation('fromUserId', 'reference.invalid');
     const target = await assignee(tx, input.toUserId, undefined, 'toUserId');
-    const rule = await ruleFor(tx, target.teamId);
-    const rows = await queryRows<{ customer_id: string }>(
-      tx.db,
-      sql`with picked as (
-            select ${customers.id} as id, ${customers.teamId} as team_id from ${customers}
-             where ${handoverCandidates(tx, from.id, input.customerIds)}
-             for update),
-          moved as (
-            update ${customers} set owner_id = ${target.id}::uuid,
-                   team_id = coalesce(${target.teamId}::uuid, picked.team_id),
-                   owner_since = now(),
-                   protected_until = now() + ${rule.protectionDays} * interval '1 day',
-                   pooled_at = null, pool_warned_at = null,
-                   version = ${customers.version} + 1, updated_at = now()
-              from picked
-             where ${customers.orgId} = ${tx.orgId} and ${customers.id} = picked.id
-            returning ${customers.id} as id, picked.team_id as from_team_id, ${customers.teamId} as to_team_id)
-          insert into ownership_changes (org_id, customer_id, kind, from_owner_id, to_owner_id, from_team_id, to_team_id,
-                                         reason, actor_id, actor_type)
-          select ${tx.orgId}::uuid, moved.id, 'handover', ${from.id}::uuid, ${target.id}::uuid, moved.from_team_id,
-                 moved.to_team_id, ${input.reason || null}::text, ${tx.actor.id}::uuid, ${tx.actor.type}::text
-            from moved
-          returning customer_id`,
+    const moved = await changeOwner(
+      tx,
+      handoverCandidates(tx, from.id, input.customerIds),
+      // A colleague without a team takes the customers over in their teams.
+      { ownerId: target.id, teamId: target.teamId ?? undefined },
+      { reason: 'handover', text: input.reason },
     );
-    const count = rows.length;
+    const count = moved.length;
     if (count > 0 && target.id !== tx.userId) {
       await notify(
         tx,

@@ -7,7 +7,7 @@ import { type Ctx, can, inTransaction, requireScope } from '../../platform/conte
 import { toCustomer } from '../customers/customer-dto';
 import { customersInScope } from '../customers/customer-scope';
 import { customers } from '../customers/tables';
-import { recordOwnershipChanges } from './ownership-log';
+import { changeOwner } from './change-owner';
 import { ruleFor } from './pool-rules';
 import { poolTeams, poolWhere } from './pool-scope';
 
@@ -79,30 +79,14 @@ export async function claimCustomer(ctx: Ctx, id: string): Promise<Customer> {
   return inTransaction(ctx, async (tx) => {
     const rule = await ruleFor(tx, await teamOf(tx, userId, true));
     const quota = quotaOf(rule, await countClaims(tx, userId));
+    const claimable = and(poolWhere(tx, 'claim'), eq(customers.id, id), quota.remaining === 0 ? sql`false` : undefined);
+    const [claimed] = await changeOwner(tx, claimable as SQL, { ownerId: userId }, { reason: 'claim' });
+    if (!claimed) throw await whyNotClaimed(tx, id, rule, quota);
     const [row] = await tx.db
-      .update(customers)
-      .set({
-        ownerId: userId,
-        ownerSince: sql`now()`,
-        protectedUntil: sql`now() + ${rule.protectionDays} * interval '1 day'`,
-        pooledAt: null,
-        poolWarnedAt: null,
-        version: sql`${customers.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(poolWhere(tx, 'claim'), eq(customers.id, id), quota.remaining === 0 ? sql`false` : undefined))
-      .returning();
-    if (!row) throw await whyNotClaimed(tx, id, rule, quota);
-    await recordOwnershipChanges(tx, [
-      {
-        customerId: id,
-        kind: 'claim',
-        fromOwnerId: null,
-        toOwnerId: userId,
-        fromTeamId: row.teamId,
-        toTeamId: row.teamId,
-      },
-    ]);
+      .select()
+      .from(customers)
+      .where(and(eq(customers.orgId, tx.orgId), eq(customers.id, id)));
+    if (!row) throw AppError.notFound();
     return toCustomer(tx, tx.db, row);
   });
 }

@@ -126,11 +126,6 @@ export const auditOfOwnershipChange = sql`(a.entity = 'customers' and a.action =
   and exists (select 1 from ownership_changes oc
                where oc.org_id = a.org_id and oc.customer_id::text = a.entity_id and oc.at = a.at))`;
 
-/** Columns to write when an edit of the record gives the customer another owner: a fresh start, out of the pool. */
-export function newOwnerColumns(ownerId: string | null) {
-  return { ownerSince: ownerId ? new Date() : null, protectedUntil: null, pooledAt: null, poolWarnedAt: null };
-}
-
 /** Records an owner or team change made by editing the customer (PATCH), so it is on the timeline too. */
 export async function recordOwnerEdit(
   ctx: Ctx,

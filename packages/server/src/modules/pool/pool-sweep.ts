@@ -13,7 +13,7 @@ export const poolSweepEveryMs = 3_600_000;
  * (or deal) and owner_since (created_at for customers owned since before it was kept); the
  * protection period comes first. The same computation as poolDueAt in the domain package.
  */
-function dueCustomers(orgId: string, extra: SQL): SQL {
+export function dueCustomers(orgId: string, extra: SQL): SQL {
   return sql`
     select c.id, c.owner_id, c.team_id, c.name, d.due_at, r.warn_days_before as warn_days,
            case when d.follow_up_due is not null and (d.deal_due is null or d.follow_up_due <= d.deal_due)

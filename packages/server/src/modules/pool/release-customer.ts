@@ -7,7 +7,7 @@ import { scopeWhere } from '../../platform/data-scope';
 import { customerById } from '../customers/customer-scope';
 import { customers } from '../customers/tables';
 import { notify } from '../notifications/notify';
-import { recordOwnershipChanges } from './ownership-log';
+import { changeOwner } from './change-owner';
 
 const assignScope = (ctx: Ctx) =>
   and(
@@ -51,31 +51,12 @@ export async function releaseCustomer(
     const mine = row.ownerId === tx.userId && mayUpdate;
     if (!mine && !current.assignable) throw new AppError('pool.not_owner', 403);
     if (expected !== undefined && expected !== row.version) throw AppError.versionConflict();
+    await changeOwner(tx, [id], { ownerId: null }, { reason: 'release', text: input.reason });
     const [released] = await tx.db
-      .update(customers)
-      .set({
-        ownerId: null,
-        pooledAt: sql`date_trunc('milliseconds', now())`,
-        ownerSince: null,
-        protectedUntil: null,
-        poolWarnedAt: null,
-        version: sql`${customers.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(customers.orgId, tx.orgId), eq(customers.id, id)))
-      .returning();
+      .select()
+      .from(customers)
+      .where(and(eq(customers.orgId, tx.orgId), eq(customers.id, id)));
     const after = released as typeof customers.$inferSelect;
-    await recordOwnershipChanges(tx, [
-      {
-        customerId: id,
-        kind: 'release',
-        fromOwnerId: row.ownerId,
-        toOwnerId: null,
-        fromTeamId: row.teamId,
-        toTeamId: row.teamId,
-        reason: input.reason,
-      },
-    ]);
     if (row.ownerId !== tx.userId) {
       const [actor] = tx.userId
         ? await tx.db

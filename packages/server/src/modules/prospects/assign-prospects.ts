@@ -4,15 +4,14 @@ import {
   type ProspectAssignment,
   spreadProspects,
 } from '@berth/domain';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { queryRows } from '../../db/database';
+import { and, eq, inArray } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { customers } from '../customers/tables';
 import { notify } from '../notifications/notify';
 import { type Assignee, assignee } from '../pool/assign-customer';
-import { ruleFor } from '../pool/pool-rules';
+import { changeOwner } from '../pool/change-owner';
 import { assignableProspects } from './prospect-scope';
 
 async function actorName(ctx: Ctx): Promise<string | null> {
@@ -58,41 +57,22 @@ export async function assignProspects(ctx: Ctx, input: AssignProspectsInput): Pr
         ? prospects.map((p) => ({ customerId: p.id, ownerId: input.userIds[0] as string }))
         : spreadProspects(prospects, [...reps.keys()], { byCountry: input.by === 'country' });
 
-    const protectionDays = new Map<string, number>();
-    for (const rep of reps.values()) protectionDays.set(rep.id, (await ruleFor(tx, rep.teamId)).protectionDays);
     const changes = plan.filter((a) => {
       const rep = reps.get(a.ownerId) as Assignee;
       const current = byId.get(a.customerId);
       return current?.ownerId !== rep.id || current?.teamId !== rep.teamId;
     });
     if (changes.length > 0) {
-      const values = sql.join(
-        changes.map((a) => {
-          const rep = reps.get(a.ownerId) as Assignee;
-          const from = byId.get(a.customerId);
-          return sql`(${a.customerId}::uuid, ${from?.ownerId ?? null}::uuid, ${from?.teamId ?? null}::uuid,
-                      ${rep.id}::uuid, ${rep.teamId}::uuid, ${protectionDays.get(rep.id) ?? 0}::int)`;
-        }),
-        sql`, `,
-      );
-      // The rows are locked above, so the owners read there are still the ones being replaced.
-      await queryRows(
-        tx.db,
-        sql`with plan (customer_id, from_owner_id, from_team_id, owner_id, team_id, protection_days) as (values ${values}),
-            moved as (
-              update customers c set owner_id = plan.owner_id, team_id = plan.team_id, owner_since = now(),
-                     protected_until = now() + plan.protection_days * interval '1 day',
-                     pooled_at = null, pool_warned_at = null, version = c.version + 1, updated_at = now()
-                from plan
-               where c.org_id = ${tx.orgId} and c.id = plan.customer_id
-              returning c.id)
-            insert into ownership_changes (org_id, customer_id, kind, from_owner_id, to_owner_id, from_team_id,
-                                           to_team_id, reason, actor_id, actor_type)
-            select ${tx.orgId}::uuid, plan.customer_id, 'assign', plan.from_owner_id, plan.owner_id, plan.from_team_id,
-                   plan.team_id, ${input.reason || null}::text, ${tx.actor.id}::uuid, ${tx.actor.type}::text
-              from plan join moved on moved.id = plan.customer_id
-            returning customer_id`,
-      );
+      // One statement per rep, for all the prospects they get.
+      for (const rep of reps.values()) {
+        const theirs = changes.filter((a) => a.ownerId === rep.id).map((a) => a.customerId);
+        await changeOwner(
+          tx,
+          theirs,
+          { ownerId: rep.id, teamId: rep.teamId },
+          { reason: 'assign', text: input.reason },
+        );
+      }
       const perRep = new Map<string, number>();
       for (const a of changes) perRep.set(a.ownerId, (perRep.get(a.ownerId) ?? 0) + 1);
       const actor = await actorName(tx);

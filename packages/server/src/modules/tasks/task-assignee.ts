@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
-import { AppError } from '../../platform/app-error';
-import { type Ctx, requireScope } from '../../platform/context';
+import type { Ctx } from '../../platform/context';
+import { assertOwner } from '../../platform/owner-assignment';
 
 export interface Assignee {
   id: string;
@@ -18,16 +18,18 @@ export async function activeUser(ctx: Pick<Ctx, 'orgId' | 'db'>, userId: string)
 }
 
 /**
- * The assignee if the caller may give them a task under their tasks `action` scope: own — only
- * themselves, team — members of their teams, org — anyone active. 422 on `assigneeId` otherwise.
+ * The assignee if the caller may give them a task under their tasks `action` scope (the owner
+ * rule: own — only themselves, team — members of their teams, org — anyone active). 422 on
+ * `assigneeId` otherwise.
  */
 export async function assertAssignable(ctx: Ctx, action: 'create' | 'update', assigneeId: string): Promise<Assignee> {
-  const scope = requireScope(ctx, 'tasks', action);
-  const user = await activeUser(ctx, assigneeId);
-  const self = assigneeId === ctx.userId;
-  const allowed =
-    user !== null &&
-    (self || scope === 'org' || (scope === 'team' && user.teamId !== null && ctx.teamIds.includes(user.teamId)));
-  if (!allowed || !user) throw AppError.validation('assigneeId', 'task.assignee_not_allowed');
-  return user;
+  const notAllowed = 'task.assignee_not_allowed';
+  const { owner } = await assertOwner(ctx, {
+    resource: 'tasks',
+    action,
+    ownerId: assigneeId,
+    field: 'assigneeId',
+    codes: { outsideScope: notAllowed, inactive: notAllowed, unknown: notAllowed },
+  });
+  return { id: assigneeId, teamId: owner?.teamId ?? null };
 }

@@ -1,0 +1,125 @@
+import { defaultPoolRule, type OwnershipChangeKind } from '@berth/domain';
+import { inArray, type SQL, sql } from 'drizzle-orm';
+import { queryRows } from '../../db/database';
+import type { Ctx } from '../../platform/context';
+import { customers } from '../customers/tables';
+
+/** Why customers change hands, and what that does to the pool clocks. */
+export type OwnerChangeReason = 'assign' | 'claim' | 'handover' | 'release' | 'merge';
+
+const reasons: Record<OwnerChangeReason, { kind: OwnershipChangeKind; protect: boolean }> = {
+  assign: { kind: 'assign', protect: true },
+  claim: { kind: 'claim', protect: true },
+  handover: { kind: 'handover', protect: true },
+  release: { kind: 'release', protect: false },
+  // The kept record takes over the absorbed record's owner: a new owner like any other, on the
+  // timeline as an owner change with the merge named.
+  merge: { kind: 'update', protect: true },
+};
+
+export interface NewOwner {
+  /** null returns the customers to their team's pool. */
+  ownerId: string | null;
+  /** The team the customers go to; undefined keeps each customer's team. */
+  teamId?: string | null;
+}
+
+export interface OwnerChangeNote {
+  reason: OwnerChangeReason;
+  /** What the person gave as the reason. */
+  text?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+export interface ChangedOwner {
+  id: string;
+  fromOwnerId: string | null;
+  fromTeamId: string | null;
+  toTeamId: string | null;
+}
+
+/**
+ * The one way customers change hands (assign, claim, release, handover, merge): in one statement,
+ * every selected customer whose owner or team differs gets the new owner and fresh pool clocks —
+ * owned since now, protected for the protection days of its new team's rule (assign, claim,
+ * handover, merge), out of the pool, unwarned; a release puts it in the pool instead — and one
+ * ownership-log row each. `selection` is customer ids the caller has checked and locked, or a
+ * condition on `customers` that carries the caller's scope. Returns the customers that changed.
+ */
+export async function changeOwner(
+  ctx: Ctx,
+  selection: string[] | SQL,
+  owner: NewOwner,
+  note: OwnerChangeNote,
+): Promise<ChangedOwner[]> {
+  if (Array.isArray(selection) && selection.length === 0) return [];
+  const { kind, protect } = reasons[note.reason];
+  const where = Array.isArray(selection) ? inArray(customers.id, selection) : selection;
+  const toTeam = owner.teamId === undefined ? sql`${customers.teamId}` : sql`${owner.teamId}::uuid`;
+  const protectedUntil = protect
+    ? sql`now() + coalesce((select pr.protection_days from pool_rules pr
+                             where pr.org_id = ${ctx.orgId} and (pr.team_id = picked.to_team_id or pr.team_id is null)
+                             order by pr.team_id asc nulls last limit 1),
+                           ${defaultPoolRule.protectionDays}) * interval '1 day'`
+    : sql`null`;
+  const ownerId = sql`${owner.ownerId}::uuid`;
+  const rows = await queryRows<{
+    id: string;
+    from_owner_id: string | null;
+    from_team_id: string | null;
+    to_team_id: string | null;
+  }>(
+    ctx.db,
+    sql`with picked as (
+          select ${customers.id} as id, ${customers.ownerId} as from_owner_id, ${customers.teamId} as from_team_id,
+                 ${toTeam} as to_team_id
+            from ${customers}
+           where ${customers.orgId} = ${ctx.orgId} and ${where}
+             and (${customers.ownerId} is distinct from ${ownerId} or ${customers.teamId} is distinct from ${toTeam})
+           for update),
+        moved as (
+          update ${customers} set owner_id = ${ownerId}, team_id = picked.to_team_id,
+                 owner_since = ${owner.ownerId === null ? sql`null` : sql`now()`},
+                 protected_until = ${protectedUntil},
+                 pooled_at = ${owner.ownerId === null ? sql`date_trunc('milliseconds', now())` : sql`null`},
+                 pool_warned_at = null, version = ${customers.version} + 1, updated_at = now()
+            from picked
+           where ${customers.orgId} = ${ctx.orgId} and ${customers.id} = picked.id
+          returning picked.id, picked.from_owner_id, picked.from_team_id, picked.to_team_id),
+        logged as (
+          insert into ownership_changes (org_id, customer_id, kind, from_owner_id, to_owner_id, from_team_id,
+                                         to_team_id, reason, details, actor_id, actor_type)
+          select ${ctx.orgId}::uuid, moved.id, ${kind}::text, moved.from_owner_id, ${ownerId}, moved.from_team_id,
+                 moved.to_team_id, ${note.text || null}::text, ${note.details ? JSON.stringify(note.details) : null}::jsonb,
+                 ${ctx.actor.id}::uuid, ${ctx.actor.type}::text
+            from moved)
+        select * from moved`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    fromOwnerId: r.from_owner_id,
+    fromTeamId: r.from_team_id,
+    toTeamId: r.to_team_id,
+  }));
+}
+
+/**
+ * An edit of the record that names another owner (PATCH, an import with "update") changes the
+ * owner inside the edit's own write: owned since now, no protection, out of the pool, unwarned.
+ * These are the columns for one row.
+ */
+export function editedOwnerClocks(ownerId: string | null) {
+  return { ownerSince: ownerId ? new Date() : null, protectedUntil: null, pooledAt: null, poolWarnedAt: null };
+}
+
+/**
+ * The same for a set-based edit: assignments for `customers c` given the row's new owner; a row
+ * whose owner stays keeps its clocks.
+ */
+export function editedOwnerClocksSql(newOwnerId: SQL): SQL {
+  const same = sql`${newOwnerId} is not distinct from c.owner_id`;
+  return sql`owner_since = case when ${same} then c.owner_since when ${newOwnerId} is not null then now() end,
+             protected_until = case when ${same} then c.protected_until end,
+             pooled_at = case when ${same} then c.pooled_at end,
+             pool_warned_at = case when ${same} then c.pool_warned_at end`;
+}
