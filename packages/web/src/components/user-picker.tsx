@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from 'antd';
 import { useMemo } from 'react';
-import { useTeamLookup, useUserLookup } from '../admin/lookups';
+import { useTeamLookup, useUserLookup } from '../app/directory-lookups';
 
 type UserPickerProps = Omit<SelectProps<string>, 'options' | 'showSearch'> & {
   /** Only active users (new owners); departing reps may already be disabled. */

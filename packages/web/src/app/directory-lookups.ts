@@ -1,9 +1,18 @@
 import { type Role, roleSchema, teamSchema, userSchema } from '@berth/domain';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/permissions';
-import { useAllPages } from '../../app/use-all-pages';
-import { adminKeys } from './query-keys';
+import { useCan } from './permissions';
+import { useAllPages } from './use-all-pages';
+
+/**
+ * Query key roots of the organisation directory. The administration pages list and change these records under
+ * the same roots, so invalidating a root there refreshes every lookup.
+ */
+export const directoryKeys = {
+  users: ['users'],
+  teams: ['teams'],
+  roles: ['roles'],
+} as const;
 
 function useById<T extends { id: string }>(items: T[] | undefined): Map<string, T> {
   return useMemo(() => new Map((items ?? []).map((item) => [item.id, item])), [items]);
@@ -12,21 +21,21 @@ function useById<T extends { id: string }>(items: T[] | undefined): Map<string, 
 /** Every role (for names and selects); empty without roles.read. */
 export function useRoleLookup() {
   const can = useCan();
-  const query = useAllPages(adminKeys.roles, '/api/roles', roleSchema, can('roles', 'read'));
+  const query = useAllPages(directoryKeys.roles, '/api/roles', roleSchema, can('roles', 'read'));
   return { roles: query.data ?? [], byId: useById(query.data), loading: query.isLoading };
 }
 
 /** Every team (for names, hierarchy and selects); empty without teams.read. */
 export function useTeamLookup() {
   const can = useCan();
-  const query = useAllPages(adminKeys.teams, '/api/teams', teamSchema, can('teams', 'read'));
+  const query = useAllPages(directoryKeys.teams, '/api/teams', teamSchema, can('teams', 'read'));
   return { teams: query.data ?? [], byId: useById(query.data), loading: query.isLoading };
 }
 
 /** Every user the viewer may see (for manager and actor selects); empty without users.read. */
 export function useUserLookup() {
   const can = useCan();
-  const query = useAllPages(adminKeys.users, '/api/users', userSchema, can('users', 'read'));
+  const query = useAllPages(directoryKeys.users, '/api/users', userSchema, can('users', 'read'));
   return { users: query.data ?? [], byId: useById(query.data), loading: query.isLoading };
 }
 

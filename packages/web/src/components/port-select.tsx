@@ -1,7 +1,7 @@
 import { findPort, searchPorts } from '@berth/domain';
 import { Select, type SelectProps } from 'antd';
 import { useMemo, useState } from 'react';
-import { portOptionLabel } from './use-reference-names';
+import { portOptionLabel } from '../app/use-reference-names';
 
 const resultLimit = 20;
 
