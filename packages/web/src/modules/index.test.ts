@@ -35,11 +35,12 @@ describe('the console modules', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it('include every module folder that has a manifest', () => {
+  it('include every module folder that has a manifest, named as its folder', () => {
     const manifests = import.meta.glob<Record<string, AnyWebModule>>('./*/manifest.ts', { eager: true });
     for (const [file, exports] of Object.entries(manifests)) {
       for (const declared of Object.values(exports)) {
         expect(modules, `${file} is not in modules/index.ts`).toContain(declared);
+        expect(`./${declared.name}/manifest.ts`).toBe(file);
       }
     }
     expect(Object.keys(manifests)).toHaveLength(modules.length);
