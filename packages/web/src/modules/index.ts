@@ -11,7 +11,10 @@ import { poolModule } from './pool/manifest';
 import { salesEventsModule } from './sales-events/manifest';
 import { tasksModule } from './tasks/manifest';
 
-/** The console's modules. Routes, the side menu and the translations are assembled from this list. */
+/**
+ * The console's modules. Routes, the side menu and the translations are assembled from this list; a new module is
+ * its folder with a `manifest.ts` and one line here.
+ */
 export const webModules = [
   homeModule,
   accountModule,
