@@ -7,7 +7,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
-          exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.integration.test.ts', '**/node_modules/**', 'packages/web/**'],
+        },
+      },
+      {
+        // The console's logic (API errors, paging, formats, module manifests); pure, so no browser needed.
+        test: {
+          name: 'web',
+          include: ['packages/web/src/**/*.test.ts'],
+          environment: 'node',
+          // Pure modules: one shared module cache per worker loads the icon set and the domain once, not per file.
+          isolate: false,
         },
       },
       {

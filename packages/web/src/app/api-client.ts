@@ -1,6 +1,5 @@
-import { problemSchema } from '@berth/domain';
 import type { z } from 'zod';
-import { ApiError, networkErrorCode } from './api-error';
+import { ApiError, apiErrorFromResponse, networkErrorCode } from './api-error';
 import { currentLocale } from './i18n';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -74,17 +73,6 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(response: Response, body: unknown): ApiError {
-  const parsed = problemSchema.safeParse(body);
-  if (parsed.success) return new ApiError(parsed.data);
-  return new ApiError({
-    type: 'about:blank',
-    title: response.statusText || `HTTP ${response.status}`,
-    status: response.status,
-    code: response.status >= 500 ? 'internal.error' : `http.${response.status}`,
-  });
-}
-
 async function send(path: string, method: Method, options: RequestOptions): Promise<Response> {
   try {
     return await fetch(apiUrl(path, options.query), {
@@ -119,7 +107,7 @@ async function execute(path: string, options: RequestOptions): Promise<unknown> 
     body = await readBody(response);
   }
   if (response.ok) return body;
-  const error = toApiError(response, body);
+  const error = apiErrorFromResponse(response.status, response.statusText, body);
   if (error.status === 401 && options.redirectOn401 !== false && !credentialCodes.has(error.code)) {
     onUnauthorized?.();
   }

@@ -1,4 +1,4 @@
-import { errorMessage, errorMessages, type FieldError, type Locale, type Problem } from '@berth/domain';
+import { errorMessage, errorMessages, type FieldError, type Locale, type Problem, problemSchema } from '@berth/domain';
 
 /** A failed API call, built from the RFC 9457 problem+json answer of the server. */
 export class ApiError extends Error {
@@ -28,6 +28,21 @@ export class ApiError extends Error {
 
 /** Code used when the server could not be reached at all. */
 export const networkErrorCode = 'network.unreachable';
+
+/**
+ * The error of a failed answer: its problem+json body when it has one, else a problem made from the status
+ * (`http.<status>`, or `internal.error` for a 5xx such as a proxy's HTML error page).
+ */
+export function apiErrorFromResponse(status: number, statusText: string, body: unknown): ApiError {
+  const parsed = problemSchema.safeParse(body);
+  if (parsed.success) return new ApiError(parsed.data);
+  return new ApiError({
+    type: 'about:blank',
+    title: statusText || `HTTP ${status}`,
+    status,
+    code: status >= 500 ? 'internal.error' : `http.${status}`,
+  });
+}
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;

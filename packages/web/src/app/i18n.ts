@@ -3,8 +3,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from '../locales/en';
-import { type Translation, zhCN } from '../locales/zh-CN';
+import { type Translation, translations } from './translations';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -37,7 +36,7 @@ function applyLocaleSideEffects(locale: Locale): void {
 const initialLocale = readStoredLocale();
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: translations['zh-CN'] }, en: { translation: translations.en } },
   lng: initialLocale,
   fallbackLng: defaultLocale,
   supportedLngs: [...locales],

@@ -2,6 +2,7 @@ import { type Page, pageOf } from '@berth/domain';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from './api-client';
+import { readPages } from './keyset-pages';
 
 const pageSize = 200;
 const maxPages = 25;
@@ -17,17 +18,12 @@ export function useAllPages<S extends z.ZodType>(
     queryKey: [...queryKey, 'all'],
     enabled,
     staleTime: 60_000,
-    queryFn: async ({ signal }) => {
+    queryFn: ({ signal }) => {
       const schema = pageOf(itemSchema);
-      const items: z.output<S>[] = [];
-      let cursor: string | null = null;
-      for (let page = 0; page < maxPages; page += 1) {
-        const result = (await api.get(path, schema, { limit: pageSize, cursor }, signal)) as Page<z.output<S>>;
-        items.push(...result.items);
-        cursor = result.nextCursor;
-        if (!cursor) break;
-      }
-      return items;
+      return readPages(
+        (cursor) => api.get(path, schema, { limit: pageSize, cursor }, signal) as Promise<Page<z.output<S>>>,
+        maxPages,
+      );
     },
   });
 }

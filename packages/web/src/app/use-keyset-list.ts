@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { z } from 'zod';
 import { api, type QueryParams } from './api-client';
+import { itemsOfPages, keysetListKey, nextPageCursor } from './keyset-pages';
 
 export interface KeysetListOptions<S extends z.ZodType> {
   /** Query key prefix, e.g. ['users']; filters are appended. */
@@ -30,15 +31,15 @@ export function useKeysetList<S extends z.ZodType>(options: KeysetListOptions<S>
   const schema = useMemo(() => pageOf(itemSchema), [itemSchema]);
 
   const query = useInfiniteQuery({
-    queryKey: [...queryKey, 'list', params, pageSize],
+    queryKey: keysetListKey(queryKey, params, pageSize),
     queryFn: ({ pageParam, signal }) =>
       api.get(path, schema, { ...params, limit: pageSize, cursor: pageParam }, signal),
     initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    getNextPageParam: nextPageCursor,
     enabled,
   });
 
-  const items = useMemo(() => (query.data?.pages.flatMap((page) => page.items) ?? []) as z.output<S>[], [query.data]);
+  const items = useMemo(() => itemsOfPages(query.data?.pages) as z.output<S>[], [query.data]);
 
   return {
     items,

@@ -11,7 +11,7 @@ export function SideNav() {
   const { t } = useTranslation();
   const can = useCan();
   const { pathname } = useLocation();
-  const selected = navItemFor(pathname)?.key;
+  const selected = navItemFor(pathname, navGroups)?.key;
 
   const items: MenuItem[] = navGroups
     .map((group) => ({
@@ -22,7 +22,7 @@ export function SideNav() {
         .filter((item) => navItemVisible(item, can))
         .map((item) => ({
           key: item.key,
-          icon: item.icon,
+          icon: <item.icon />,
           label: <Link to={item.path}>{t(item.labelKey)}</Link>,
           'data-testid': `nav-${item.key}`,
         })),

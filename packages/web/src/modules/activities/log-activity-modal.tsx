@@ -16,8 +16,8 @@ import { api } from '../../app/api-client';
 import { useCan } from '../../app/permissions';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
+import { UserPicker } from '../../components/user-picker';
 import { customerKeys, customerTimelineKey } from '../customers/query-keys';
-import { UserPicker } from '../pool/user-picker';
 import { activityKeys } from './query-keys';
 import { useActivityKindLabel } from './use-activity-labels';
 

@@ -1,8 +1,8 @@
+import { directoryKeys } from '../../app/directory-lookups';
+
 /** Query key roots of the administration module; invalidating a root refreshes lists, lookups and details. */
 export const adminKeys = {
-  users: ['users'],
-  teams: ['teams'],
-  roles: ['roles'],
+  ...directoryKeys,
   apiKeys: ['api-keys'],
   audit: ['audit'],
   outbox: ['outbox'],

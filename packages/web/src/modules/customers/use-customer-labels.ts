@@ -10,9 +10,9 @@ import {
 } from '@berth/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Translation } from '../../locales/zh-CN';
+import type { zhCN } from './locales/zh-CN';
 
-type ValueGroup = keyof Translation['customerValues'];
+type ValueGroup = keyof (typeof zhCN)['customerValues'];
 
 export interface LabelOption {
   value: string;

@@ -5,12 +5,12 @@ import { App, Button, Drawer, Flex, Popconfirm, type TableColumnsType, Tag, Typo
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../app/api-client';
+import { useUserLookup } from '../../app/directory-lookups';
 import { formatDateTime } from '../../app/format';
 import { useCan } from '../../app/permissions';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useKeysetList } from '../../app/use-keyset-list';
 import { KeysetTable } from '../../components/keyset-table';
-import { useUserLookup } from '../admin/lookups';
 import { dataQualityKeys } from './query-keys';
 
 /**

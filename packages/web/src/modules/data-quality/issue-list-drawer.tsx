@@ -2,10 +2,10 @@ import { type DataIssueItem, type DataIssueKind, dataIssueItemSchema } from '@be
 import { Drawer, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useUserLookup } from '../../app/directory-lookups';
 import { formatDateTime } from '../../app/format';
 import { useKeysetList } from '../../app/use-keyset-list';
 import { KeysetTable } from '../../components/keyset-table';
-import { useUserLookup } from '../admin/lookups';
 import { dataQualityKeys } from './query-keys';
 
 interface IssueListDrawerProps {

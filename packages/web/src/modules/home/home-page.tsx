@@ -16,7 +16,7 @@ export function HomePage() {
   const roleName = i18n.language === 'en' ? me.role.nameEn : me.role.name;
   const shortcuts = navGroups
     .flatMap((group) => group.items)
-    .filter((item) => item.resource && navItemVisible(item, can));
+    .filter((item) => item.access && navItemVisible(item, can));
 
   return (
     <>
@@ -45,7 +45,7 @@ export function HomePage() {
             <Col key={item.key} xs={12} md={8} lg={6}>
               <Link to={item.path}>
                 <Card hoverable size="small">
-                  {item.icon} {t(item.labelKey)}
+                  <item.icon /> {t(item.labelKey)}
                 </Card>
               </Link>
             </Col>

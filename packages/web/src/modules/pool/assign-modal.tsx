@@ -1,11 +1,11 @@
 import { assignCustomerInputSchema } from '@berth/domain';
 import { App, type ButtonProps, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useTeamLookup, useUserLookup } from '../../app/directory-lookups';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
-import { useTeamLookup, useUserLookup } from '../admin/lookups';
+import { UserPicker } from '../../components/user-picker';
 import { useAssignCustomer } from './use-pool';
-import { UserPicker } from './user-picker';
 
 interface AssignValues {
   ownerId?: string;

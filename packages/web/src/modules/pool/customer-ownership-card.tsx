@@ -1,9 +1,9 @@
 import { Alert, App, Button, Card, Descriptions, Flex, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTeamLookup, useUserLookup } from '../../app/directory-lookups';
 import { formatDateTime } from '../../app/format';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
-import { useTeamLookup, useUserLookup } from '../admin/lookups';
 import { AssignModal } from './assign-modal';
 import { ReleaseModal } from './release-modal';
 import { useClaimCustomer, useCustomerOwnership } from './use-pool';

@@ -3,8 +3,8 @@ import { App, type ButtonProps, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
+import { UserPicker } from '../../components/user-picker';
 import { useHandover } from './use-pool';
-import { UserPicker } from './user-picker';
 
 interface HandoverValues {
   fromUserId?: string;

@@ -10,13 +10,13 @@ import {
 import { App, Button, Card, Flex, Form, InputNumber, Popconfirm, Select, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTeamLookup } from '../../app/directory-lookups';
 import { useCan } from '../../app/permissions';
 import { useMe } from '../../app/session';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
 import { FullPageSpin } from '../../components/full-page-spin';
 import { PageTitle } from '../../components/page-title';
-import { useTeamLookup } from '../admin/lookups';
 import { useDeletePoolRule, usePoolRules, useSavePoolRule } from './use-pool';
 
 type RuleValues = { [K in keyof PoolRuleInput]?: PoolRuleInput[K] | null };

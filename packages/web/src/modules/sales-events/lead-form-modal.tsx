@@ -3,8 +3,8 @@ import { App, type ButtonProps, Divider, Flex, Form, Input, Modal, Select } from
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
-import { CountrySelect } from '../customers/country-select';
-import { PortSelect } from '../customers/port-select';
+import { CountrySelect } from '../../components/country-select';
+import { PortSelect } from '../../components/port-select';
 import { useCustomerLabels } from '../customers/use-customer-labels';
 import { useCaptureLead } from './use-sales-events';
 

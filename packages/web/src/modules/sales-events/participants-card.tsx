@@ -4,7 +4,7 @@ import { App, Button, type ButtonProps, Card, Flex, Modal, Tag, Typography } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
-import { UserPicker } from '../pool/user-picker';
+import { UserPicker } from '../../components/user-picker';
 import { useSetParticipants } from './use-sales-events';
 
 /** Who takes part; an editor changes the list (at the event's version). */

@@ -3,7 +3,7 @@ import { App, type ButtonProps, Checkbox, Form, Input, Modal, Radio } from 'antd
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
-import { UserPicker } from '../pool/user-picker';
+import { UserPicker } from '../../components/user-picker';
 import { useAssignProspects } from './use-prospects';
 
 interface AssignValues {

@@ -8,11 +8,11 @@ import { formatDateTime } from '../../app/format';
 import { useCan } from '../../app/permissions';
 import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useKeysetList } from '../../app/use-keyset-list';
+import { useReferenceNames } from '../../app/use-reference-names';
+import { CountrySelect } from '../../components/country-select';
 import { LoadMore } from '../../components/load-more';
 import { PageTitle } from '../../components/page-title';
-import { CountrySelect } from '../customers/country-select';
-import { useReferenceNames } from '../customers/use-reference-names';
-import { UserPicker } from '../pool/user-picker';
+import { UserPicker } from '../../components/user-picker';
 import { ProspectAssignModal } from './prospect-assign-modal';
 import { salesEventKeys } from './query-keys';
 

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useFormatMoney } from '../customers/use-format-money';
+import { useFormatMoney } from '../../app/use-format-money';
 import { useEventReport } from './use-sales-events';
 
 /** What the event brought: leads, prospects, inquiries, opportunities, won revenue and the cost per lead. */

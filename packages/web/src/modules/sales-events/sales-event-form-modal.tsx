@@ -10,8 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
-import { CurrencySelect } from '../customers/currency-select';
-import { UserPicker } from '../pool/user-picker';
+import { CurrencySelect } from '../../components/currency-select';
+import { UserPicker } from '../../components/user-picker';
 import { useSalesEventLabels } from './use-sales-event-labels';
 import { useCreateSalesEvent, useUpdateSalesEvent } from './use-sales-events';
 

@@ -7,7 +7,7 @@ import { api } from '../../app/api-client';
 import { useMe } from '../../app/session';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
-import { UserPicker } from '../pool/user-picker';
+import { UserPicker } from '../../components/user-picker';
 import { taskKeys } from './query-keys';
 
 interface FormValues {

@@ -5,9 +5,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../../app/api-client';
+import { useRoleLookup, useRoleName } from '../../../app/directory-lookups';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useZodForm } from '../../../app/zod-form';
-import { useRoleLookup, useRoleName } from '../lookups';
 import { adminKeys } from '../query-keys';
 
 type CreateApiKeyInput = z.infer<typeof createApiKeyInputSchema>;

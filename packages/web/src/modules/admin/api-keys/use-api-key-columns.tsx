@@ -1,7 +1,7 @@
 import { Button, Popconfirm, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useRoleLookup, useRoleName } from '../../../app/directory-lookups';
 import { formatDateTime } from '../../../app/format';
-import { useRoleLookup, useRoleName } from '../lookups';
 import { type ApiKey, ApiKeyStatusTag, apiKeyStatus } from './api-key-status';
 
 /** Columns of the API keys table; the revoke action is present only when `onRevoke` is given. */

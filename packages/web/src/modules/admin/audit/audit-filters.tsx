@@ -2,7 +2,7 @@ import { AutoComplete, Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { QueryParams } from '../../../app/api-client';
-import { useUserLookup } from '../lookups';
+import { useUserLookup } from '../../../app/directory-lookups';
 import { useAuditLabels } from './use-audit-labels';
 
 export interface AuditFilterValues {

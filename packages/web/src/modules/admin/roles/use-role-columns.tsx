@@ -1,7 +1,7 @@
 import type { Role } from '@berth/domain';
 import { Button, Popconfirm, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useRoleName } from '../lookups';
+import { useRoleName } from '../../../app/directory-lookups';
 
 interface RoleActions {
   onEdit?: (role: Role) => void;

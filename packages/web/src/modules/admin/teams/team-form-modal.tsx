@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../../../app/api-client';
 import { changedFields } from '../../../app/diff';
+import { useTeamLookup, useUserLookup } from '../../../app/directory-lookups';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useResetOnVersion } from '../../../app/use-reset-on-version';
 import { useZodForm } from '../../../app/zod-form';
-import { useTeamLookup, useUserLookup } from '../lookups';
 import { adminKeys } from '../query-keys';
 import { teamPath, teamWithDescendants } from './team-hierarchy';
 

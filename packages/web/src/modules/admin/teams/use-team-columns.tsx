@@ -1,7 +1,7 @@
 import type { Team } from '@berth/domain';
 import { Button, Popconfirm, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useTeamLookup, useUserLookup } from '../lookups';
+import { useTeamLookup, useUserLookup } from '../../../app/directory-lookups';
 import { teamPath } from './team-hierarchy';
 
 interface TeamActions {

@@ -1,8 +1,8 @@
 import type { User } from '@berth/domain';
 import { Button, Flex, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useRoleLookup, useRoleName, useTeamLookup } from '../../../app/directory-lookups';
 import { formatDateTime } from '../../../app/format';
-import { useRoleLookup, useRoleName, useTeamLookup } from '../lookups';
 import { UserStatusTag } from './user-status-tag';
 
 interface UserActions {

@@ -1,7 +1,7 @@
 import type { User } from '@berth/domain';
 import { Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useRoleLookup, useRoleName, useTeamLookup } from '../lookups';
+import { useRoleLookup, useRoleName, useTeamLookup } from '../../../app/directory-lookups';
 
 export interface UserFilterValues {
   q?: string;

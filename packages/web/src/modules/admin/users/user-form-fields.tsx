@@ -1,8 +1,8 @@
 import { createUserInputSchema } from '@berth/domain';
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useRoleLookup, useRoleName, useTeamLookup } from '../../../app/directory-lookups';
 import { useZodForm } from '../../../app/zod-form';
-import { useRoleLookup, useRoleName, useTeamLookup } from '../lookups';
 
 const fields = createUserInputSchema.shape;
 

@@ -4,8 +4,8 @@ import { Button, Descriptions, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../app/permissions';
+import { useFormatMoney } from '../../../app/use-format-money';
 import { useCustomerLabels } from '../use-customer-labels';
-import { useFormatMoney } from '../use-format-money';
 import { BillingEditModal } from './billing-edit-modal';
 
 type WithBilling = Customer & { billing: NonNullable<Customer['billing']> };

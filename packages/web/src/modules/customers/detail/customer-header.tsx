@@ -1,8 +1,8 @@
 import type { Customer } from '@berth/domain';
 import { Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useUserLookup } from '../../../app/directory-lookups';
 import { formatDateTime } from '../../../app/format';
-import { useUserLookup } from '../../admin/lookups';
 import { CustomerStatusTag } from '../customer-status-tag';
 import { useCustomerLabels } from '../use-customer-labels';
 import { CustomerTagsEditor } from './customer-tags-editor';

@@ -3,8 +3,8 @@ import type { Customer } from '@berth/domain';
 import { Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../app/format';
+import { useReferenceNames } from '../../../app/use-reference-names';
 import { useCustomerLabels } from '../use-customer-labels';
-import { useReferenceNames } from '../use-reference-names';
 
 type Lane = Customer['tradeProfile']['lanes'][number];
 type LaneRow = Lane & { index: number };

@@ -1,11 +1,11 @@
 import type { Customer } from '@berth/domain';
 import { Descriptions, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useTeamLookup } from '../../../app/directory-lookups';
 import { formatDateTime, formatNumber } from '../../../app/format';
-import { useTeamLookup } from '../../admin/lookups';
+import { useFormatMoney } from '../../../app/use-format-money';
+import { useReferenceNames } from '../../../app/use-reference-names';
 import { useCustomerLabels } from '../use-customer-labels';
-import { useFormatMoney } from '../use-format-money';
-import { useReferenceNames } from '../use-reference-names';
 
 function TagList({ values }: { values: string[] }) {
   const { t } = useTranslation();

@@ -2,14 +2,14 @@ import { type Customer, type Permissions, scopeOf, type timelineEntrySchema } fr
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { useTeamLookup, useUserLookup } from '../../../app/directory-lookups';
 import { formatDateTime } from '../../../app/format';
 import { useMe } from '../../../app/session';
-import { useTeamLookup, useUserLookup } from '../../admin/lookups';
+import { useFormatMoney } from '../../../app/use-format-money';
+import { useReferenceNames } from '../../../app/use-reference-names';
 import { useOpportunityTimeline } from '../../opportunities/use-opportunity-timeline';
 import { useTagLookup } from '../lookups';
 import { useCustomerLabels } from '../use-customer-labels';
-import { useFormatMoney } from '../use-format-money';
-import { useReferenceNames } from '../use-reference-names';
 
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

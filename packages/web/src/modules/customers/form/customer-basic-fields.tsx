@@ -2,7 +2,7 @@ import { customerFieldsSchema } from '@berth/domain';
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useZodForm } from '../../../app/zod-form';
-import { CountrySelect } from '../country-select';
+import { CountrySelect } from '../../../components/country-select';
 import { useCustomerLabels } from '../use-customer-labels';
 import { MoneyField } from './money-field';
 

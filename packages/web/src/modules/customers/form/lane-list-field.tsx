@@ -3,7 +3,7 @@ import { laneSchema } from '@berth/domain';
 import { Button, Flex, Form, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useZodForm } from '../../../app/zod-form';
-import { PortSelect } from '../port-select';
+import { PortSelect } from '../../../components/port-select';
 import { useCustomerLabels } from '../use-customer-labels';
 
 const lane = laneSchema.shape;

@@ -2,7 +2,7 @@ import { moneySchema } from '@berth/domain';
 import { Form, InputNumber, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useZodForm } from '../../../app/zod-form';
-import { CurrencySelect } from '../currency-select';
+import { CurrencySelect } from '../../../components/currency-select';
 
 const amountSchema = moneySchema.shape.amount.nullable().optional();
 

@@ -1,8 +1,8 @@
 import { Form, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUserLookup } from '../../../app/directory-lookups';
 import { useMe } from '../../../app/session';
-import { useUserLookup } from '../../admin/lookups';
 
 /** The customer's owner: any active user the viewer can see, the viewer first. */
 export function OwnerField() {

@@ -3,12 +3,12 @@ import type { TableColumnsType } from 'antd';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useUserLookup } from '../../../app/directory-lookups';
 import { formatDateTime } from '../../../app/format';
-import { useUserLookup } from '../../admin/lookups';
+import { useReferenceNames } from '../../../app/use-reference-names';
 import { CustomerStatusTag } from '../customer-status-tag';
 import { CustomerTagList } from '../customer-tag-list';
 import { useCustomerLabels } from '../use-customer-labels';
-import { useReferenceNames } from '../use-reference-names';
 
 /** The columns the list can be sorted by, with the API's sort name. */
 const sortableColumns = { code: 'code', name: 'name', createdAt: 'createdAt' } as const;

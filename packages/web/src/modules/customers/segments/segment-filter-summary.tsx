@@ -1,10 +1,10 @@
 import type { CustomerFilters } from '@berth/domain';
 import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useUserLookup } from '../../admin/lookups';
+import { useUserLookup } from '../../../app/directory-lookups';
+import { useReferenceNames } from '../../../app/use-reference-names';
 import { useTagLookup } from '../lookups';
 import { useCustomerLabels } from '../use-customer-labels';
-import { useReferenceNames } from '../use-reference-names';
 
 /** A segment's filters as short "field: value" chips, with names instead of ids and codes. */
 export function SegmentFilterSummary({ filters }: { filters: CustomerFilters }) {

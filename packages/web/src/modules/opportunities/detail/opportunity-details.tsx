@@ -2,10 +2,10 @@ import type { Opportunity } from '@berth/domain';
 import { Descriptions, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useTeamLookup } from '../../../app/directory-lookups';
 import { formatDateTime } from '../../../app/format';
-import { useTeamLookup } from '../../admin/lookups';
+import { useReferenceNames } from '../../../app/use-reference-names';
 import { useCustomerLabels } from '../../customers/use-customer-labels';
-import { useReferenceNames } from '../../customers/use-reference-names';
 import { useOpportunityLabels } from '../use-opportunity-labels';
 import { useLostReasons } from '../use-pipeline-settings';
 

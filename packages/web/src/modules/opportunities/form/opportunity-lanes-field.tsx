@@ -1,7 +1,7 @@
 import { ArrowRightOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PortSelect } from '../../customers/port-select';
+import { PortSelect } from '../../../components/port-select';
 import { useCustomerLabels } from '../../customers/use-customer-labels';
 
 /** The opportunity's lanes: POL → POD from the port list with the mode. */

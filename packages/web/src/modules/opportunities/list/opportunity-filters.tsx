@@ -3,8 +3,8 @@ import { Flex, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
-import { PortSelect } from '../../customers/port-select';
-import { UserPicker } from '../../pool/user-picker';
+import { PortSelect } from '../../../components/port-select';
+import { UserPicker } from '../../../components/user-picker';
 import { useOpportunityLabels } from '../use-opportunity-labels';
 import { useStages } from '../use-pipeline-settings';
 

@@ -1,0 +1,49 @@
+import { type Role, roleSchema, teamSchema, userSchema } from '@berth/domain';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from './permissions';
+import { useAllPages } from './use-all-pages';
+
+/**
+ * Query key roots of the organisation directory. The administration pages list and change these records under
+ * the same roots, so invalidating a root there refreshes every lookup.
+ */
+export const directoryKeys = {
+  users: ['users'],
+  teams: ['teams'],
+  roles: ['roles'],
+} as const;
+
+function useById<T extends { id: string }>(items: T[] | undefined): Map<string, T> {
+  return useMemo(() => new Map((items ?? []).map((item) => [item.id, item])), [items]);
+}
+
+/** Every role (for names and selects); empty without roles.read. */
+export function useRoleLookup() {
+  const can = useCan();
+  const query = useAllPages(directoryKeys.roles, '/api/roles', roleSchema, can('roles', 'read'));
+  return { roles: query.data ?? [], byId: useById(query.data), loading: query.isLoading };
+}
+
+/** Every team (for names, hierarchy and selects); empty without teams.read. */
+export function useTeamLookup() {
+  const can = useCan();
+  const query = useAllPages(directoryKeys.teams, '/api/teams', teamSchema, can('teams', 'read'));
+  return { teams: query.data ?? [], byId: useById(query.data), loading: query.isLoading };
+}
+
+/** Every user the viewer may see (for manager and actor selects); empty without users.read. */
+export function useUserLookup() {
+  const can = useCan();
+  const query = useAllPages(directoryKeys.users, '/api/users', userSchema, can('users', 'read'));
+  return { users: query.data ?? [], byId: useById(query.data), loading: query.isLoading };
+}
+
+/** A role's name in the UI language. */
+export function useRoleName(): (role: Pick<Role, 'name' | 'nameEn'> | undefined) => string {
+  const { t, i18n } = useTranslation();
+  return useCallback(
+    (role) => (role ? (i18n.language === 'en' ? role.nameEn : role.name) : t('common.none')),
+    [i18n.language, t],
+  );
+}

@@ -1,0 +1,124 @@
+import { HomeOutlined, InboxOutlined, ShopOutlined } from '@ant-design/icons';
+import type { Resource } from '@berth/domain';
+import { describe, expect, it } from 'vitest';
+import { navGroups, navGroupsOf, navItemFor, navItemVisible } from './navigation';
+import type { AnyWebModule } from './web-module';
+
+const page = () => null;
+const locales = { 'zh-CN': {}, en: {} };
+
+const pool: AnyWebModule = {
+  name: 'pool',
+  routes: [
+    { path: '/pool', page, access: { resource: 'pool' } },
+    { path: '/pool/rules', page, access: { resource: 'pool' } },
+  ],
+  nav: [
+    {
+      key: 'pool-rules',
+      path: '/pool/rules',
+      group: 'crm',
+      order: 60,
+      icon: InboxOutlined,
+      labelKey: 'nav.poolRules',
+      access: { resource: 'pool', action: 'configure' },
+    },
+    { key: 'pool', path: '/pool', group: 'crm', order: 50, icon: InboxOutlined, labelKey: 'nav.pool' },
+  ],
+  locales,
+};
+const customers: AnyWebModule = {
+  name: 'customers',
+  routes: [{ path: '/customers', page, access: { resource: 'customers' } }],
+  nav: [
+    { key: 'customers', path: '/customers', group: 'crm', order: 10, icon: ShopOutlined, labelKey: 'nav.customers' },
+  ],
+  locales,
+};
+const home: AnyWebModule = {
+  name: 'home',
+  routes: [{ path: '/', page }],
+  nav: [{ key: 'home', path: '/', group: 'workbench', order: 10, icon: HomeOutlined, labelKey: 'nav.home' }],
+  locales,
+};
+
+describe('navGroupsOf', () => {
+  it('shows the groups in their fixed order and leaves out empty ones', () => {
+    expect(navGroupsOf([pool, home]).map((group) => group.key)).toEqual(['workbench', 'crm']);
+  });
+
+  it('orders the items of a group by their place, whichever module declares them', () => {
+    const [crm] = navGroupsOf([pool, customers]);
+    expect(crm?.items.map((item) => item.key)).toEqual(['customers', 'pool', 'pool-rules']);
+  });
+
+  it('gives an item the access of the page it opens unless it asks for more, and none to a page open to all', () => {
+    const items = navGroupsOf([pool, home]).flatMap((group) => group.items);
+    const access = Object.fromEntries(items.map((item) => [item.key, item.access]));
+    expect(access).toEqual({
+      home: undefined,
+      pool: { resource: 'pool' },
+      'pool-rules': { resource: 'pool', action: 'configure' },
+    });
+  });
+});
+
+describe('the console menu', () => {
+  it('keeps its groups and their order', () => {
+    expect(navGroups.map((group) => [group.key, group.items.map((item) => item.key)])).toEqual([
+      ['workbench', ['home', 'my-day', 'calendar']],
+      [
+        'crm',
+        ['customers', 'customer-tags', 'customer-segments', 'data-quality', 'pool', 'pool-rules', 'customer-import'],
+      ],
+      [
+        'sales',
+        [
+          'opportunities',
+          'opportunity-list',
+          'forecast',
+          'pipeline-settings',
+          'next-step-rules',
+          'sales-events',
+          'prospects',
+        ],
+      ],
+      ['admin', ['users', 'teams', 'roles', 'api-keys', 'audit', 'outbox']],
+    ]);
+  });
+});
+
+describe('navItemFor', () => {
+  it('finds the item a page belongs to; the longest matching path wins', () => {
+    expect(navItemFor('/', navGroups)?.key).toBe('home');
+    expect(navItemFor('/customers', navGroups)?.key).toBe('customers');
+    expect(navItemFor('/customers/0192', navGroups)?.key).toBe('customers');
+    expect(navItemFor('/customers/tags', navGroups)?.key).toBe('customer-tags');
+    expect(navItemFor('/opportunities/list', navGroups)?.key).toBe('opportunity-list');
+  });
+
+  it('does not take a path for another that merely starts with the same letters', () => {
+    expect(navItemFor('/customersx', navGroups)).toBeUndefined();
+    expect(navItemFor('/unknown', navGroups)).toBeUndefined();
+  });
+});
+
+describe('navItemVisible', () => {
+  const canOnly =
+    (...granted: string[]) =>
+    (resource: Resource, action: string) =>
+      granted.includes(`${resource}.${action}`);
+  const items = navGroupsOf([pool, home]).flatMap((group) => group.items);
+  const item = (key: string) => items.find((entry) => entry.key === key)!;
+
+  it('shows an item to those with the permission it needs, reading unless told', () => {
+    expect(navItemVisible(item('pool'), canOnly('pool.read'))).toBe(true);
+    expect(navItemVisible(item('pool'), canOnly('customers.read'))).toBe(false);
+    expect(navItemVisible(item('pool-rules'), canOnly('pool.read'))).toBe(false);
+    expect(navItemVisible(item('pool-rules'), canOnly('pool.read', 'pool.configure'))).toBe(true);
+  });
+
+  it('shows an item without access to everyone', () => {
+    expect(navItemVisible(item('home'), canOnly())).toBe(true);
+  });
+});

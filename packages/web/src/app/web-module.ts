@@ -1,0 +1,61 @@
+import type { Action, Locale, Resource } from '@berth/domain';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+
+/** What a page or a menu entry needs: `<resource>.<action>`, `read` unless told. */
+export type Access = { [R in Resource]: { resource: R; action?: Action<R> } }[Resource];
+
+/** A page of the signed-in console. */
+export interface WebRoute {
+  /** Absolute path, e.g. `/customers/:id/edit`. */
+  path: string;
+  page: ComponentType;
+  /** Left out: every signed-in user may open the page. */
+  access?: Access;
+}
+
+/** The groups of the side menu, in the order they are shown. */
+export const navGroupKeys = ['workbench', 'crm', 'sales', 'admin'] as const;
+export type NavGroupKey = (typeof navGroupKeys)[number];
+
+/** A side-menu entry; its test id is `nav-<key>`. */
+export interface NavEntry<LabelKey extends string = string> {
+  key: string;
+  /** The path of one of the module's routes. */
+  path: string;
+  group: NavGroupKey;
+  /** Place within the group, lowest first. */
+  order: number;
+  icon: ComponentType;
+  labelKey: LabelKey;
+  /** Left out: the access of the route at `path`. Set it to show the entry to fewer users than the route admits. */
+  access?: Access;
+}
+
+/** Menu labels live under `nav` in the module's own bundle. */
+type NavLabelKey<Bundle> = Bundle extends { nav: infer Labels } ? `nav.${keyof Labels & string}` : never;
+
+/**
+ * One console module: its pages with the access they need, its menu entries and its texts. The shell assembles
+ * routes, menu and translations from the list in `modules/index.ts`.
+ */
+export interface WebModule<Bundle extends object = object> {
+  name: string;
+  routes?: readonly WebRoute[];
+  nav?: readonly NavEntry<NavLabelKey<Bundle>>[];
+  /**
+   * The module's texts per UI language. Their top-level keys are its namespaces (`t('pool.title')`); menu labels
+   * go under `nav`. A key may be declared by one module only.
+   */
+  locales: Record<Locale, Bundle>;
+}
+
+/** Any module, whatever its texts: what the shell's assembly reads. */
+export type AnyWebModule = Omit<WebModule, 'nav'> & { nav?: readonly NavEntry[] };
+
+/** A page loaded on first visit: `lazyPage(() => import('./pool-page'), 'PoolPage')`. */
+export function lazyPage<Name extends string, Module extends Record<Name, ComponentType>>(
+  load: () => Promise<Module>,
+  name: Name,
+): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}

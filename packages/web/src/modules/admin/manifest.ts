@@ -1,0 +1,63 @@
+import {
+  ApiOutlined,
+  AuditOutlined,
+  MailOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { lazyPage, type WebModule } from '../../app/web-module';
+import { en } from './locales/en';
+import { zhCN } from './locales/zh-CN';
+
+export const adminModule: WebModule<typeof zhCN> = {
+  name: 'admin',
+  routes: [
+    {
+      path: '/admin/users',
+      page: lazyPage(() => import('./users/users-page'), 'UsersPage'),
+      access: { resource: 'users' },
+    },
+    {
+      path: '/admin/teams',
+      page: lazyPage(() => import('./teams/teams-page'), 'TeamsPage'),
+      access: { resource: 'teams' },
+    },
+    {
+      path: '/admin/roles',
+      page: lazyPage(() => import('./roles/roles-page'), 'RolesPage'),
+      access: { resource: 'roles' },
+    },
+    {
+      path: '/admin/api-keys',
+      page: lazyPage(() => import('./api-keys/api-keys-page'), 'ApiKeysPage'),
+      access: { resource: 'apiKeys' },
+    },
+    {
+      path: '/admin/audit',
+      page: lazyPage(() => import('./audit/audit-page'), 'AuditPage'),
+      access: { resource: 'audit' },
+    },
+    {
+      path: '/admin/outbox',
+      page: lazyPage(() => import('./outbox/outbox-page'), 'OutboxPage'),
+      access: { resource: 'outbox' },
+    },
+  ],
+  nav: [
+    { key: 'users', path: '/admin/users', group: 'admin', order: 10, icon: UserOutlined, labelKey: 'nav.users' },
+    { key: 'teams', path: '/admin/teams', group: 'admin', order: 20, icon: TeamOutlined, labelKey: 'nav.teams' },
+    {
+      key: 'roles',
+      path: '/admin/roles',
+      group: 'admin',
+      order: 30,
+      icon: SafetyCertificateOutlined,
+      labelKey: 'nav.roles',
+    },
+    { key: 'api-keys', path: '/admin/api-keys', group: 'admin', order: 40, icon: ApiOutlined, labelKey: 'nav.apiKeys' },
+    { key: 'audit', path: '/admin/audit', group: 'admin', order: 50, icon: AuditOutlined, labelKey: 'nav.audit' },
+    { key: 'outbox', path: '/admin/outbox', group: 'admin', order: 60, icon: MailOutlined, labelKey: 'nav.outbox' },
+  ],
+  locales: { 'zh-CN': zhCN, en },
+};
