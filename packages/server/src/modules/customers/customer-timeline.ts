@@ -1,8 +1,7 @@
 import type { Page } from '@berth/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
-import type { Ctx } from '../../platform/context';
-import { can } from '../../platform/context';
+import { type Ctx, can } from '../../platform/context';
 import { decodeUuidCursor, encodeCursor } from '../../platform/http/keyset';
 import type {
   AuditTimelineContributor,
