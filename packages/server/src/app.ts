@@ -17,26 +17,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { uuidv7 } from 'uuidv7';
-import { activityRoutes } from './modules/activities/routes';
-import { apiKeyRoutes } from './modules/api-keys/routes';
-import { attachmentRoutes } from './modules/attachments/routes';
-import { auditRoutes } from './modules/audit/routes';
-import { authRoutes } from './modules/auth/routes';
-import { customerRoutes } from './modules/customers/routes';
-import { dataQualityRoutes } from './modules/data-quality/routes';
-import { importRoutes } from './modules/imports/routes';
-import { noteRoutes } from './modules/notes/routes';
-import { notificationRoutes } from './modules/notifications/routes';
-import { opportunityRoutes } from './modules/opportunities/routes';
-import { outboxRoutes } from './modules/outbox/routes';
-import { poolRoutes } from './modules/pool/routes';
-import { prospectRoutes } from './modules/prospects/routes';
-import { roleRoutes } from './modules/roles/routes';
-import { salesEventRoutes } from './modules/sales-events/routes';
-import { segmentRoutes } from './modules/segments/routes';
-import { taskRoutes } from './modules/tasks/routes';
-import { teamRoutes } from './modules/teams/routes';
-import { userRoutes } from './modules/users/routes';
+import { serverModules } from './modules';
 import type { AppDeps } from './platform/deps';
 import { registerAccessControl } from './platform/http/access';
 import { registerIdempotency } from './platform/http/idempotency';
@@ -46,30 +27,6 @@ import { completeOpenApiDocument } from './platform/http/openapi-document';
 import { registerProblemHandler, sendProblem } from './platform/http/problem-handler';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
-
-/** Module route registrars; a new module adds one line here. */
-const modules = [
-  authRoutes,
-  userRoutes,
-  teamRoutes,
-  roleRoutes,
-  apiKeyRoutes,
-  auditRoutes,
-  outboxRoutes,
-  customerRoutes,
-  importRoutes,
-  poolRoutes,
-  noteRoutes,
-  attachmentRoutes,
-  notificationRoutes,
-  segmentRoutes,
-  dataQualityRoutes,
-  salesEventRoutes,
-  prospectRoutes,
-  activityRoutes,
-  taskRoutes,
-  opportunityRoutes,
-];
 
 export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}) {
   const app = Fastify({
@@ -168,7 +125,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerIdempotency(app, deps.db);
   registerMetrics(app);
   registerHealth(app, deps);
-  for (const register of modules) register(app, deps);
+  for (const module of serverModules) module.routes?.(app, deps);
   await registerWebConsole(app);
   return app;
 }

@@ -1,22 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
-import { type Database, openDatabase } from './db/database';
+import { type Database, type Db, openDatabase } from './db/database';
 import { migrateDatabase } from './db/migrate';
-import { importJob, runImport } from './modules/imports/run-import';
-import { poolSweepEveryMs, poolSweepJob, runPoolSweep } from './modules/pool/pool-sweep';
+import { serverModules } from './modules';
 import { syncBuiltinRoles } from './modules/roles/sync-builtin-roles';
-import {
-  runSalesEventReminders,
-  salesEventRemindersEveryMs,
-  salesEventRemindersJob,
-} from './modules/sales-events/event-reminders';
-import { nextStepsEveryMs, nextStepsJob, runNextStepRules } from './modules/tasks/run-next-step-rules';
-import { runTaskReminders, taskRemindersEveryMs, taskRemindersJob } from './modules/tasks/task-reminders';
 import type { Config } from './platform/config';
 import type { AppDeps } from './platform/deps';
 import { purgeOldIdempotencyKeys } from './platform/http/idempotency';
-import { JobRunner, purgeFinishedJobs } from './platform/jobs/job-runner';
+import { type Job, JobRunner, purgeFinishedJobs } from './platform/jobs/job-runner';
 import { createMailer } from './platform/outbox/mailer';
 import { registerOutboxDelivery } from './platform/outbox/outbox';
 
@@ -54,19 +46,13 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     staleAfterMs: database.engine === 'pglite' ? 0 : config.JOB_STALE_AFTER_MS,
   });
   registerOutboxDelivery(deps.jobs, mailer);
-  deps.jobs.register(importJob, runImport);
-  deps.jobs.every(poolSweepJob, poolSweepEveryMs, async (_job, db) => {
-    await runPoolSweep(db);
-  });
-  deps.jobs.every(nextStepsJob, nextStepsEveryMs, async (_job, db) => {
-    await runNextStepRules(db);
-  });
-  deps.jobs.every(taskRemindersJob, taskRemindersEveryMs, async (_job, db) => {
-    await runTaskReminders(db);
-  });
-  deps.jobs.every(salesEventRemindersJob, salesEventRemindersEveryMs, async (_job, db) => {
-    await runSalesEventReminders(db, config.SALES_EVENT_REMINDER_HOURS);
-  });
+  for (const module of serverModules) {
+    for (const job of module.jobs ?? []) {
+      const handler = (running: Job, db: Db) => job.run(running, db, deps).then(() => undefined);
+      if (job.everyMs) deps.jobs.every(job.name, job.everyMs, handler);
+      else deps.jobs.register(job.name, handler);
+    }
+  }
   deps.jobs.every('maintenance.purge', 3_600_000, async (_job, db) => {
     await purgeFinishedJobs(db);
     await purgeOldIdempotencyKeys(db);

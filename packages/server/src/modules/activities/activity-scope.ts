@@ -6,14 +6,22 @@ import { customers } from '../customers/tables';
 import { activities } from './tables';
 
 /**
- * Activities a caller may read, for a query that joins the activity's customer: the customer is
- * visible, and the activities scope covers either the activity (who logged it, their team) or its
- * customer (owner, team) — a rep sees what happened on their customers and what they logged.
+ * Activities a caller may read, for a query that joins the activity's customer: not deleted, and
+ * in the caller's read scope (activitiesInReadScope).
  */
 export function activitiesReadable(ctx: Ctx): SQL {
+  return and(isNull(activities.deletedAt), activitiesInReadScope(ctx)) as SQL;
+}
+
+/**
+ * Whether the caller's read scope covers an activity, deleted or not (the timeline tells the
+ * deletion), for a query that joins the activity's customer: the customer is visible, and the
+ * activities scope covers either the activity (who logged it, their team) or its customer (owner,
+ * team) — a rep sees what happened on their customers and what they logged.
+ */
+export function activitiesInReadScope(ctx: Ctx): SQL {
   return and(
     eq(activities.orgId, ctx.orgId),
-    isNull(activities.deletedAt),
     customersInScope(ctx, 'read'),
     or(
       scopeWhere(ctx, 'activities', 'read', {

@@ -11,7 +11,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
 import { findActivities, getActivity } from './find-activities';
 import { createActivity, deleteActivity, updateActivity } from './write-activities';
-import './merge';
 
 export function activityRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

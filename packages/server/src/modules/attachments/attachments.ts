@@ -14,6 +14,11 @@ import { attachmentContents, attachments } from './tables';
 type AttachmentRow = typeof attachments.$inferSelect;
 const cols = { orgId: attachments.orgId, customerId: attachments.customerId, author: attachments.uploadedBy };
 
+/** Attachments the caller may read, deleted or not (the timeline tells the deletion): on a visible customer, in scope. */
+export function attachmentsInReadScope(ctx: Ctx): SQL {
+  return and(eq(attachments.orgId, ctx.orgId), onVisibleCustomer(ctx, 'attachments', cols)) as SQL;
+}
+
 function toAttachment(row: AttachmentRow & { uploaderName: string | null; canDelete: boolean }): Attachment {
   return {
     id: row.id,
@@ -43,14 +48,7 @@ function selectAttachments(ctx: Ctx, where: SQL | undefined) {
     })
     .from(attachments)
     .leftJoin(users, and(eq(users.orgId, attachments.orgId), eq(users.id, attachments.uploadedBy)))
-    .where(
-      and(
-        eq(attachments.orgId, ctx.orgId),
-        isNull(attachments.deletedAt),
-        onVisibleCustomer(ctx, 'attachments', cols),
-        where,
-      ),
-    );
+    .where(and(isNull(attachments.deletedAt), attachmentsInReadScope(ctx), where));
 }
 
 /** A customer's attachments, newest first; the file bytes are not read. */

@@ -1,29 +1,31 @@
-import type { Page, timelineEntrySchema } from '@berth/domain';
-import { sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import type { Page } from '@berth/domain';
+import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
-import type { Ctx } from '../../platform/context';
-import { can } from '../../platform/context';
-import { decodeUuidCursor, toPage } from '../../platform/http/keyset';
-import { activitiesOnTimeline } from '../activities/timeline';
-import { mayOnCustomer } from '../notes/customer-access';
-import { opportunityTimelineBranch } from '../opportunities/customer-timeline-branch';
-import { auditOfOwnershipChange, withOwnershipChanges } from '../pool/ownership-log';
-import { leadTimelineBranch } from '../sales-events/customer-timeline-branch';
+import { type Ctx, can } from '../../platform/context';
+import { decodeUuidCursor, encodeCursor } from '../../platform/http/keyset';
+import type {
+  AuditTimelineContributor,
+  OwnTimelineContributor,
+  TimelineContributor,
+  TimelineEntry,
+} from '../../platform/module';
+import { serverModules } from '../index';
 import { seesPersonalData } from './contact-access';
 import { getCustomer } from './get-customer';
 import { visibleChanges } from './timeline-masking';
 
-type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+const contributors = (): TimelineContributor[] => serverModules.flatMap((m) => m.timeline ?? []);
 
 /**
- * Every branch names one entity and looks its ids up as `entity_id = any(array(…))`: the planner
- * then reads each branch from the (org, entity, entity_id) index and combines them, instead of
- * walking the whole audit log newest first and testing every row against every branch.
+ * Everything that happened to a customer, newest first, one keyset page at a time: what each
+ * module contributes (its manifest's `timeline`) — the record and the records merged into it,
+ * contacts, notes, attachments, activities, tasks, opportunities, event leads from the audit log,
+ * and entries modules keep themselves (ownership changes) — merged by their time-ordered ids.
+ * Each contributor answers with its module's own read rule; the customer must be visible.
  *
- * Everything that happened to a customer, newest first: changes to the record, to records merged
- * into it, to its contacts, notes and attachments (from the audit log), one keyset page at a time (audit ids are
- * time-ordered). Later modules add their events (activities, quotes, shipments, tickets).
+ * Every audit branch names one entity and looks its ids up as `entity_id = any(array(…))`: the
+ * planner then reads each branch from the (org, entity, entity_id) index and combines them,
+ * instead of walking the whole audit log newest first and testing every row against every branch.
  */
 export async function customerTimeline(
   ctx: Ctx,
@@ -33,12 +35,41 @@ export async function customerTimeline(
   const { limit } = page;
   const before = page.cursor ? decodeUuidCursor(page.cursor) : null;
   const customer = await getCustomer(ctx, customerId);
-  // Notes and attachments follow their own permissions on this customer.
-  const notes = await mayOnCustomer(ctx, 'notes', 'read', customerId);
-  const files = await mayOnCustomer(ctx, 'attachments', 'read', customerId);
-  const activities = await activitiesOnTimeline(ctx, customerId);
-  const personal = seesPersonalData(ctx, customer);
-  const billing = can(ctx, 'financials', 'read') || can(ctx, 'customerBilling', 'update');
+  const all = contributors();
+  // The history shows no more than the records themselves would.
+  const may = {
+    personal: seesPersonalData(ctx, customer),
+    billing: can(ctx, 'financials', 'read') || can(ctx, 'customerBilling', 'update'),
+  };
+  const entries = await auditEntries(ctx, customerId, all, { limit, before }, may);
+  for (const own of all.filter((c): c is OwnTimelineContributor => c.from === 'own')) {
+    entries.push(...(await own.entries(ctx, customerId, { limit: limit + 1, before })));
+  }
+  // Each source gave its newest limit + 1 before the cursor: the newest `limit` of their union is the page.
+  entries.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const items = entries.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor: entries.length > limit && last ? encodeCursor(last.id, last.id) : null,
+  };
+}
+
+async function auditEntries(
+  ctx: Ctx,
+  customerId: string,
+  all: TimelineContributor[],
+  page: { limit: number; before: string | null },
+  may: { personal: boolean; billing: boolean },
+): Promise<TimelineEntry[]> {
+  const audit = all.filter((c): c is AuditTimelineContributor => c.from === 'audit');
+  const branches: SQL[] = [];
+  for (const contributor of audit) {
+    const ids = await contributor.visibleIds(ctx, customerId);
+    if (ids) branches.push(sql`(a.entity = ${contributor.entity} and a.entity_id = any(array(${ids})))`);
+  }
+  if (branches.length === 0) return [];
+  const replaced = all.flatMap((c) => (c.from === 'own' && c.replacesAudit ? [c.replacesAudit] : []));
   const rows = await queryRows<{
     id: string;
     at: Date | string;
@@ -56,64 +87,36 @@ export async function customerTimeline(
           left join users u on u.org_id = a.org_id and u.id = a.actor_id
          where a.org_id = ${ctx.orgId}
            and a.action <> 'read_personal_data'
-           and not ${auditOfOwnershipChange}
-           and ((a.entity = 'customers' and a.entity_id = any(array(
-                   select ${customerId}::text
-                   union all
-                   select m.id::text from customers m
-                    where m.org_id = ${ctx.orgId} and m.merged_into_id = ${customerId})))
-             or (a.entity = 'contacts' and a.entity_id = any(array(
-                   select c.id::text from contacts c where c.org_id = ${ctx.orgId} and c.customer_id = ${customerId})))
-             or (${sql.raw(String(notes))} and a.entity = 'notes' and a.entity_id = any(array(
-                   select n.id::text from notes n where n.org_id = ${ctx.orgId} and n.customer_id = ${customerId})))
-             or (${sql.raw(String(files))} and a.entity = 'attachments' and a.entity_id = any(array(
-                   select f.id::text from attachments f where f.org_id = ${ctx.orgId} and f.customer_id = ${customerId})))
-             or ${activities}
-             or ${opportunityTimelineBranch(ctx, customerId)}
-             or ${leadTimelineBranch(ctx, customerId)})
-           ${before ? sql`and a.id < ${before}` : sql``}
+           ${sql.join(
+             replaced.map((r) => sql`and not ${r}`),
+             sql` `,
+           )}
+           and (${sql.join(branches, sql` or `)})
+           ${page.before ? sql`and a.id < ${page.before}` : sql``}
          order by a.id desc
-         limit ${limit + 1}`,
+         limit ${page.limit + 1}`,
   );
-  const auditPage = toPage(
-    rows,
-    limit,
-    (r) => [r.id, r.id],
-    (r) => {
-      const removed = isSoftDelete(r.entity, r.changes);
-      return {
-        id: r.id,
-        at: new Date(r.at).toISOString(),
-        kind: kindOf(r.entity),
-        action: removed ? 'delete' : r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        changes: r.changes && !removed ? visibleChanges(r.entity, r.changes, { personal, billing }) : null,
-        meta: r.meta,
-      };
-    },
-  );
-  // Ownership changes (claim, release, assign, handover, automatic return) come from the pool module.
-  return withOwnershipChanges(ctx, customerId, { limit, before }, auditPage);
+  const byEntity = new Map(audit.map((c) => [c.entity, c]));
+  return rows.map((r) => {
+    const contributor = byEntity.get(r.entity);
+    const removed = Boolean(contributor?.softDelete) && isSoftDelete(r.changes);
+    return {
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      kind: contributor?.kind ?? r.entity,
+      action: removed ? 'delete' : r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      changes: r.changes && !removed ? visibleChanges(r.entity, r.changes, may) : null,
+      meta: r.meta,
+    };
+  });
 }
 
-const kinds: Record<string, string> = {
-  customers: 'customer_change',
-  contacts: 'contact_change',
-  notes: 'note',
-  attachments: 'attachment',
-  activities: 'activity',
-  tasks: 'task',
-  opportunities: 'opportunity',
-  sales_event_leads: 'event_lead',
-};
-const kindOf = (entity: string) => kinds[entity] ?? entity;
-
-/** Notes and attachments are deleted by marking them, so their history stays findable: show that as a deletion. */
-function isSoftDelete(entity: string, changes: Record<string, [unknown, unknown]> | null): boolean {
-  if (entity !== 'notes' && entity !== 'attachments' && entity !== 'activities') return false;
+/** A record deleted by marking it keeps its history findable: that update shows as a deletion. */
+function isSoftDelete(changes: Record<string, [unknown, unknown]> | null): boolean {
   const deleted = changes?.deleted_at;
   return Array.isArray(deleted) && deleted[0] === null && deleted[1] !== null;
 }

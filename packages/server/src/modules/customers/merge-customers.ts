@@ -3,21 +3,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
 import { type Ctx, inTransaction } from '../../platform/context';
+import { serverModules } from '../index';
 import { changeOwner } from '../pool/change-owner';
 import { toCustomer } from './customer-dto';
 import { customerById } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
 import { contacts, customerLanes, customers, customerTags } from './tables';
-
-/**
- * Work other modules do when two customers become one: they move their records from `sourceId`
- * to `targetId` inside the merge transaction (opportunities, quotes, tickets… register here).
- */
-export type CustomerMergeStep = (ctx: Ctx, sourceId: string, targetId: string) => Promise<void>;
-const mergeSteps: CustomerMergeStep[] = [];
-export function onCustomerMerge(step: CustomerMergeStep): void {
-  mergeSteps.push(step);
-}
 
 const fillableFields = [
   'nameEn',
@@ -90,7 +81,9 @@ export async function mergeCustomers(
                           where t.org_id = ${org} and t.customer_id = ${targetId}
                             and t.pol = s.pol and t.pod = s.pod and t.mode = s.mode)`);
     await tx.db.delete(customerLanes).where(and(eq(customerLanes.orgId, org), eq(customerLanes.customerId, sourceId)));
-    for (const step of mergeSteps) await step(tx, sourceId, targetId);
+    // Every module moves its own records (notes, activities, opportunities…): the steps come from
+    // the manifests, so a merge run by a job or the CLI moves them as the API does.
+    for (const module of serverModules) await module.customerMerge?.(tx, sourceId, targetId);
 
     const patch: Record<string, unknown> = {};
     for (const field of fillableFields) {

@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps';
 import { multipartParts } from '../../platform/http/multipart-parts';
+import { registeredImporters } from './importers';
 import { getImport, previewImport, type SavedFile, saveUpload, startImport, type UploadedImport } from './start-import';
 
 /**
@@ -46,15 +47,11 @@ const multipartBody = z.object({
   mapping: z.string().optional().describe('JSON object: source column header → field name'),
 });
 
-/** Customers are imported with `customers.create`, contacts with `contacts.create`; the use case checks which. */
-const importAccess = {
-  anyPermission: [
-    ['customers', 'create'],
-    ['contacts', 'create'],
-  ] as [Resource, string][],
-};
-
 export function importRoutes(app: FastifyInstance, deps: AppDeps) {
+  /** Each entity is imported with `<its resource>.create` (customers, contacts…); the use case checks which. */
+  const importAccess = {
+    anyPermission: registeredImporters().map((importer): [Resource, string] => [importer.resource, 'create']),
+  };
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Imports'];
   const dataDir = deps.config.dataDir;

@@ -5,24 +5,12 @@ import type { Db } from '../../db/database';
 import { loadUserAccess } from '../../platform/auth/load-principal';
 import { type Ctx, inTransaction } from '../../platform/context';
 import type { Job } from '../../platform/jobs/job-runner';
-import { importContactBatch } from '../customers/import-contacts';
-import {
-  type BatchResult,
-  customerImportLookups,
-  type ImportPolicy,
-  importCustomerBatch,
-} from '../customers/import-customers';
+import type { Importer, ImportPolicy, ImportRows } from '../../platform/module';
+import { importerOf } from './importers';
 import { fileKindOf, mappingScore, readRows, rowsFromHeader } from './read-rows';
 import { importErrors, imports } from './tables';
 
-export const importJob = 'imports.run';
 const batchSize = 500;
-
-/** The tables an import of each entity grows. */
-const grownTables = {
-  customers: sql`customers, customer_lanes, customer_tags`,
-  contacts: sql`contacts`,
-} as const;
 
 /**
  * Refreshes what the planner knows of the tables an import grows: row statistics (ANALYZE) and
@@ -33,22 +21,8 @@ const grownTables = {
  * after 2,000 rows, then each time the count doubles, and at the end: a handful of passes however
  * large the file, each reading mostly the pages written since the last.
  */
-async function refreshStatistics(db: Db, entity: string): Promise<void> {
-  await db.execute(sql`vacuum (analyze) ${grownTables[entity === 'contacts' ? 'contacts' : 'customers']}`);
-}
-
-/** Rows of the file as field → cell text, with their Excel row number. */
-type ImportRows = { row: number; values: Record<string, string> }[];
-
-/** The batch writer of the import's entity; what it needs for the whole file is loaded once. */
-async function batchImporter(
-  ctx: Ctx,
-  entity: string,
-  policy: ImportPolicy,
-): Promise<(tx: Ctx, rows: ImportRows) => Promise<BatchResult>> {
-  if (entity === 'contacts') return (tx, rows) => importContactBatch(tx, rows, policy);
-  const lookups = await customerImportLookups(ctx);
-  return (tx, rows) => importCustomerBatch(tx, rows, policy, lookups);
+async function refreshStatistics(db: Db, importer: Importer): Promise<void> {
+  await db.execute(sql`vacuum (analyze) ${importer.grownTables}`);
 }
 
 /**
@@ -88,7 +62,9 @@ export async function runImport(job: Job, db: Db): Promise<void> {
         .set({ total: Math.max(0, total) })
         .where(where);
     }
-    const importBatch = await batchImporter(ctx, record.entity, record.policy as ImportPolicy);
+    const importer = importerOf(record.entity);
+    if (!importer) throw new Error(`no importer registered for ${record.entity}`);
+    const importBatch = await importer.prepare(ctx, record.policy as ImportPolicy);
     let columns: (string | undefined)[] | null = null;
     let seen = 0;
     let analyzeAt = 2000;
@@ -117,7 +93,7 @@ export async function runImport(job: Job, db: Db): Promise<void> {
           .where(where);
       });
       if (seen >= analyzeAt) {
-        await refreshStatistics(db, record.entity);
+        await refreshStatistics(db, importer);
         while (analyzeAt <= seen) analyzeAt *= 2;
       }
     };
@@ -137,7 +113,7 @@ export async function runImport(job: Job, db: Db): Promise<void> {
       if (batch.length >= batchSize) await flush();
     }
     await flush();
-    await refreshStatistics(db, record.entity);
+    await refreshStatistics(db, importer);
     await db.update(imports).set({ status: 'succeeded', finishedAt: new Date() }).where(where);
     await fs.promises.rm(record.filePath, { force: true });
   } catch (error) {

@@ -3,7 +3,6 @@ import { pipeline } from 'node:stream/promises';
 import {
   type ImportEntity,
   type ImportRecord,
-  importEntities,
   importFieldNamesOf,
   importPolicies,
   missingImportColumn,
@@ -15,9 +14,12 @@ import { uuidv7 } from 'uuidv7';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction, requireScope } from '../../platform/context';
 import { enqueueJob } from '../../platform/jobs/job-runner';
+import type { Importer } from '../../platform/module';
 import { iso } from '../../platform/versioned-write';
 import { cleanFileName } from '../attachments/sniff-file-type';
 import { ensureDirectoryFor, headerKey, importFilePath } from './import-files';
+import { importJob } from './import-job';
+import { importerOf, registeredImporters } from './importers';
 import {
   detectEncoding,
   type FileKind,
@@ -27,7 +29,6 @@ import {
   readRows,
   rowsFromHeader,
 } from './read-rows';
-import { importJob } from './run-import';
 import { importErrors, importMappings, imports } from './tables';
 
 export interface SavedFile {
@@ -106,21 +107,17 @@ async function rememberedMapping(ctx: Ctx, entity: string, headers: string[]) {
   return saved?.mapping ?? null;
 }
 
-/** The entity a request imports: customers unless told otherwise. */
-function entityOf(upload: UploadedImport): ImportEntity {
-  const entity = upload.fields.entity || 'customers';
-  if (!(importEntities as readonly string[]).includes(entity))
-    throw AppError.validation('entity', 'validation.invalid_value');
-  return entity as ImportEntity;
+/** The entity a request imports (customers unless told otherwise) and the module's importer of it. */
+function importerFor(upload: UploadedImport): { entity: ImportEntity; importer: Importer } {
+  const importer = importerOf(upload.fields.entity || 'customers');
+  if (!importer) throw AppError.validation('entity', 'validation.invalid_value');
+  return { entity: importer.entity, importer };
 }
-
-/** Customers are imported with the right to create customers, contacts with the right to create contacts. */
-const resourceOf = (entity: ImportEntity) => (entity === 'contacts' ? 'contacts' : 'customers');
 
 /** The first rows of a file with its detected encoding and the mapping that will be used. */
 export async function previewImport(ctx: Ctx, upload: UploadedImport) {
-  const entity = entityOf(upload);
-  requireScope(ctx, resourceOf(entity), 'create');
+  const { entity, importer } = importerFor(upload);
+  requireScope(ctx, importer.resource, 'create');
   const saved = requireFile(upload);
   const encoding = saved.kind === 'csv' ? await detectEncoding(saved.path) : 'utf-8';
   const rows: string[][] = [];
@@ -140,12 +137,12 @@ export async function previewImport(ctx: Ctx, upload: UploadedImport) {
 
 /** Stores the file, remembers the mapping for files with these headers, and queues the import job. */
 export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImport): Promise<{ id: string }> {
-  const entity = entityOf(upload);
+  const { entity, importer } = importerFor(upload);
   const policy = upload.fields.policy || 'skip';
   if (!(importPolicies as readonly string[]).includes(policy))
     throw AppError.validation('policy', 'validation.invalid_value');
-  requireScope(ctx, resourceOf(entity), 'create');
-  if (policy === 'update') requireScope(ctx, resourceOf(entity), 'update');
+  requireScope(ctx, importer.resource, 'create');
+  if (policy === 'update') requireScope(ctx, importer.resource, 'update');
   const uploaded = requireFile(upload);
   let mapping: Record<string, string> | null = null;
   if (upload.fields.mapping) {
@@ -208,7 +205,7 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
 
 export async function getImport(ctx: Ctx, id: string, errorLimit = 1000): Promise<ImportRecord> {
   // Only the user who started an import sees it.
-  if (!can(ctx, 'customers', 'create') && !can(ctx, 'contacts', 'create')) throw AppError.forbidden();
+  if (!registeredImporters().some((importer) => can(ctx, importer.resource, 'create'))) throw AppError.forbidden();
   const [row] = await ctx.db
     .select()
     .from(imports)

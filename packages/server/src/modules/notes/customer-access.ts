@@ -1,7 +1,7 @@
 import type { Resource } from '@berth/domain';
 import { type AnyColumn, and, eq, exists, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
-import { type Ctx, can } from '../../platform/context';
+import type { Ctx } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { customerById, customersInScope } from '../customers/customer-scope';
 import { customers } from '../customers/tables';
@@ -68,19 +68,4 @@ export function onVisibleCustomer(
       .from(customers)
       .where(and(...conditions)),
   );
-}
-
-/** Whether the caller may `action` this resource on the customer (false rather than 403/404), e.g. for the timeline. */
-export async function mayOnCustomer(
-  ctx: Ctx,
-  resource: Resource,
-  action: string,
-  customerId: string,
-): Promise<boolean> {
-  if (!can(ctx, resource, action)) return false;
-  const [row] = await ctx.db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(and(customerById(ctx, 'read', customerId), customerScopeFor(ctx, resource, action)));
-  return row !== undefined;
 }

@@ -16,6 +16,11 @@ type NoteRow = typeof notes.$inferSelect;
 const excerptLength = 200;
 const noteCols = { orgId: notes.orgId, customerId: notes.customerId, author: notes.authorId };
 
+/** Notes the caller may read, deleted or not (the timeline tells the deletion): on a visible customer, in the notes scope. */
+export function notesInReadScope(ctx: Ctx): SQL {
+  return and(eq(notes.orgId, ctx.orgId), onVisibleCustomer(ctx, 'notes', noteCols)) as SQL;
+}
+
 /** Whether the caller may `action` this note, as a column of the same query (false when the role lacks it). */
 function allowed(ctx: Ctx, action: 'update' | 'delete'): SQL<boolean> {
   return can(ctx, 'notes', action)
@@ -62,7 +67,7 @@ function selectNotes(ctx: Ctx, where: SQL | undefined) {
     })
     .from(notes)
     .leftJoin(users, and(eq(users.orgId, notes.orgId), eq(users.id, notes.authorId)))
-    .where(and(eq(notes.orgId, ctx.orgId), isNull(notes.deletedAt), onVisibleCustomer(ctx, 'notes', noteCols), where));
+    .where(and(isNull(notes.deletedAt), notesInReadScope(ctx), where));
 }
 
 /** The notes of a customer, newest first. */

@@ -15,7 +15,6 @@ import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
 import { customerFor } from './customer-access';
 import { mentionableUsers } from './mentionable-users';
 import { createNote, deleteNote, findNotes, updateNote } from './notes';
-import './merge';
 
 export function noteRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

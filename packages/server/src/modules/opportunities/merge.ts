@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { onCustomerMerge } from '../customers/merge-customers';
+import type { CustomerMergeStep } from '../../platform/module';
 import { inquiries, opportunities } from './tables';
 
 /** A merge moves the source customer's opportunities and inquiries to the kept customer. */
-onCustomerMerge(async (ctx, sourceId, targetId) => {
+export const moveOpportunitiesOnMerge: CustomerMergeStep = async (ctx, sourceId, targetId) => {
   await ctx.db
     .update(opportunities)
     .set({ customerId: targetId })
@@ -12,4 +12,4 @@ onCustomerMerge(async (ctx, sourceId, targetId) => {
     .update(inquiries)
     .set({ customerId: targetId })
     .where(and(eq(inquiries.orgId, ctx.orgId), eq(inquiries.customerId, sourceId)));
-});
+};

@@ -26,7 +26,6 @@ import { createInquiry, findInquiries } from './inquiries';
 import { pipelineSettingsRoutes } from './settings-routes';
 import { pipelineStats } from './stats';
 import { updateOpportunity } from './update-opportunity';
-import './merge';
 
 /** The sales pipeline: opportunities, their board moves and history, inquiries, forecast and win rates. */
 export function opportunityRoutes(app: FastifyInstance) {

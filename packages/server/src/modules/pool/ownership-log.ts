@@ -1,9 +1,8 @@
-import type { OwnershipChangeKind, Page, timelineEntrySchema } from '@berth/domain';
+import type { OwnershipChangeKind, timelineEntrySchema } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
-import { encodeCursor } from '../../platform/http/keyset';
 import { ownershipChanges } from './tables';
 
 export interface OwnershipChange {
@@ -95,26 +94,6 @@ export async function ownershipTimeline(
       meta: { reason: r.reason, ...(r.details ?? {}) },
     };
   });
-}
-
-/**
- * Adds the ownership entries to one keyset page of the customer timeline (`auditPage`, built from
- * the audit log with the same `before` cursor and limit). Both sources are ordered by time-ordered
- * ids, so the newest `limit` of their union is the right page.
- */
-export async function withOwnershipChanges(
-  ctx: Ctx,
-  customerId: string,
-  page: { limit: number; before: string | null },
-  auditPage: Page<TimelineEntry>,
-): Promise<Page<TimelineEntry>> {
-  const own = await ownershipTimeline(ctx, customerId, page.limit + 1, page.before);
-  if (own.length === 0) return auditPage;
-  const all = [...auditPage.items, ...own].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-  const items = all.slice(0, page.limit);
-  const last = items[items.length - 1];
-  const more = auditPage.nextCursor !== null || all.length > page.limit;
-  return { items, nextCursor: more && last ? encodeCursor(last.id, last.id) : null };
 }
 
 /**

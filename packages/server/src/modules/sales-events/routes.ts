@@ -22,7 +22,6 @@ import { saveChecklist } from './checklist';
 import { salesEventReport } from './event-report';
 import { findLeads } from './find-leads';
 import { findSalesEvents, getSalesEvent } from './find-sales-events';
-import './merge';
 import { setParticipants } from './participants';
 import { getRoster, saveRoster } from './roster';
 import { createSalesEvent, deleteSalesEvent, updateSalesEvent } from './write-sales-event';

@@ -4,12 +4,9 @@ import type { Db } from '../../db/database';
 import { roles, teams, users } from '../../db/schema';
 import { hashPassword } from '../../platform/auth/secrets';
 import { inTransaction, systemCtx } from '../../platform/context';
-import { loadDemoActivities } from '../activities/demo-activities';
-import { loadDemoOpportunities } from '../opportunities/demo-opportunities';
-import { loadDemoPool } from '../pool/demo-pool';
-import { loadDemoSalesEvents } from '../sales-events/demo-events';
+import type { DemoOrganization } from '../../platform/module';
 import { createOrganization, isSetupRequired } from './create-organization';
-import { loadDemoCustomers } from './demo-customers';
+import { demoLoadersInOrder } from './demo-order';
 
 export const demoPassword = 'Berth-demo-2026';
 
@@ -35,8 +32,9 @@ const demoUsers = [
 
 /**
  * A demo forwarder for `npm start -- --demo` on an empty database: its teams, one user per
- * built-in role (all with the password above), a few hundred customers with contacts, a pipeline,
- * activities, sales events and a public pool with its rule. Does nothing once an organisation exists.
+ * built-in role (all with the password above), then the modules' demo loaders — a few hundred
+ * customers with contacts, a pipeline, activities, sales events and a public pool with its rule.
+ * Does nothing once an organisation exists.
  */
 export async function loadDemoData(db: Db, log: FastifyBaseLogger): Promise<void> {
   if (!(await isSetupRequired(db))) {
@@ -84,15 +82,9 @@ export async function loadDemoData(db: Db, log: FastifyBaseLogger): Promise<void
       }
     }
   });
-  const demoCustomers = await loadDemoCustomers(db, { orgId, adminId }, sales);
-  await loadDemoOpportunities(db, { orgId, adminId });
-  await loadDemoActivities(
-    db,
-    orgId,
-    sales.map((s) => s.id),
-  );
-  await loadDemoSalesEvents(db, { orgId, adminId }, sales);
-  // The last customers by code: opportunities and activities go to the first ones.
-  await loadDemoPool(db, { orgId, adminId }, demoCustomers);
+  // Then each module adds its part (customers, pipeline, activities, events, pool…) in the order
+  // their manifests declare.
+  const demo: DemoOrganization = { db, orgId, adminId, sales, customers: [], now: new Date() };
+  for (const loader of demoLoadersInOrder()) await loader.load(demo);
   log.info(`demo data loaded: sign in as admin@demo.berth.local with password ${demoPassword}`);
 }

@@ -2,10 +2,10 @@ import { createContactInputSchema, createCustomerInputSchema, type Lane } from '
 import type { z } from 'zod';
 import type { Db } from '../../db/database';
 import { fullAccessCtx } from '../../platform/context';
-import { createContact } from '../customers/contacts';
-import { createCustomer } from '../customers/create-customer';
-import { bulkTagCustomers, createTag } from '../customers/tags';
-import type { DemoPoolCustomer } from '../pool/demo-pool';
+import type { DemoOrganization } from '../../platform/module';
+import { createContact } from './contacts';
+import { createCustomer } from './create-customer';
+import { bulkTagCustomers, createTag } from './tags';
 
 /** A small deterministic random source, so every demo database looks the same. */
 function seeded(seed: number) {
@@ -121,7 +121,7 @@ export async function loadDemoCustomers(
   org: { orgId: string; adminId: string },
   owners: { id: string; teamId: string | null }[],
   count = 300,
-): Promise<DemoPoolCustomer[]> {
+): Promise<DemoOrganization['customers']> {
   const random = seeded(20261125);
   const ctx = fullAccessCtx(db, org.orgId, org.adminId);
   const mobile = () => `${random.pick(mobilePrefixes)}${String(random.int(100_000_000)).padStart(8, '0')}`;
@@ -137,7 +137,7 @@ export async function loadDemoCustomers(
   for (const [name, color, group] of tagNames) tags.push(await createTag(ctx, { name, color, group }));
 
   const used = new Set<string>();
-  const created: DemoPoolCustomer[] = [];
+  const created: DemoOrganization['customers'] = [];
   for (let i = 0; i < count; i++) {
     const [city, cityEn, pol] = random.pick(cities);
     const b = random.int(brands.length);

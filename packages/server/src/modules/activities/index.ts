@@ -1,0 +1,23 @@
+import { defineModule } from '../../platform/module';
+import { loadDemoActivities } from './demo-activities';
+import { moveActivitiesOnMerge } from './merge';
+import { activityRoutes } from './routes';
+import { activityTimeline } from './timeline-contributor';
+
+export default defineModule({
+  name: 'activities',
+  resources: ['activities'],
+  routes: activityRoutes,
+  timeline: [activityTimeline],
+  customerMerge: moveActivitiesOnMerge,
+  demo: {
+    after: ['customers'],
+    load: (demo) =>
+      loadDemoActivities(
+        demo.db,
+        demo.orgId,
+        demo.sales.map((s) => s.id),
+        demo.now,
+      ),
+  },
+});

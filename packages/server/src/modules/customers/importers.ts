@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import type { Importer } from '../../platform/module';
+import { importContactBatch } from './import-contacts';
+import { customerImportLookups, importCustomerBatch } from './import-customers';
+
+/** Customer files: users (owners) and tags are looked up once for the whole file. */
+export const customerImporter: Importer = {
+  entity: 'customers',
+  resource: 'customers',
+  grownTables: sql`customers, customer_lanes, customer_tags`,
+  prepare: async (ctx, policy) => {
+    const lookups = await customerImportLookups(ctx);
+    return (tx, rows) => importCustomerBatch(tx, rows, policy, lookups);
+  },
+};
+
+/** Contact files: each row names its customer by code, credit code or name. */
+export const contactImporter: Importer = {
+  entity: 'contacts',
+  resource: 'contacts',
+  grownTables: sql`contacts`,
+  prepare: async (_ctx, policy) => (tx, rows) => importContactBatch(tx, rows, policy),
+};

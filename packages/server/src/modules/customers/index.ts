@@ -1,0 +1,19 @@
+import { defineModule } from '../../platform/module';
+import { loadDemoCustomers } from './demo-customers';
+import { contactImporter, customerImporter } from './importers';
+import { customerRoutes } from './routes';
+import { contactTimeline, customerRecordTimeline } from './timeline-contributors';
+
+/** Customers, their contacts, lanes and tags; personal data and financial fields are theirs to guard. */
+export default defineModule({
+  name: 'customers',
+  resources: ['customers', 'customerBilling', 'contacts', 'tags', 'personalData', 'financials'],
+  routes: customerRoutes,
+  timeline: [customerRecordTimeline, contactTimeline],
+  importers: [customerImporter, contactImporter],
+  demo: {
+    load: async (demo) => {
+      demo.customers.push(...(await loadDemoCustomers(demo.db, demo, demo.sales)));
+    },
+  },
+});

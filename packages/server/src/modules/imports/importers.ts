@@ -1,0 +1,11 @@
+import type { ImportEntity } from '@berth/domain';
+import type { Importer } from '../../platform/module';
+import { serverModules } from '../index';
+
+/** The importers the modules register in their manifests. */
+export const registeredImporters = (): Importer[] => serverModules.flatMap((m) => m.importers ?? []);
+
+/** The importer of an entity, if a module registers one. */
+export function importerOf(entity: string): Importer | undefined {
+  return registeredImporters().find((importer) => importer.entity === (entity as ImportEntity));
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resources } from '@berth/domain';
+import { describe, expect, it, vi } from 'vitest';
+import { serverModules } from '.';
+import { demoLoadersInOrder } from './setup/demo-order';
+
+const modulesDir = path.dirname(fileURLToPath(import.meta.url));
+
+describe('the module list', () => {
+  it('names every module folder once, by its folder name', () => {
+    const folders = fs
+      .readdirSync(modulesDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(serverModules.map((m) => m.name).sort()).toEqual(folders);
+  });
+
+  it('has one module answering for each resource of the permission catalogue', () => {
+    const claimed = serverModules.flatMap((m) => m.resources ?? []);
+    expect([...claimed].sort()).toEqual([...resources].sort());
+  });
+
+  it('names each job, timeline entity and importer once', () => {
+    const unique = (values: string[]) => expect(new Set(values).size).toBe(values.length);
+    unique(serverModules.flatMap((m) => (m.jobs ?? []).map((j) => j.name)));
+    unique(serverModules.flatMap((m) => (m.timeline ?? []).map((c) => (c.from === 'audit' ? c.entity : c.kind))));
+    unique(serverModules.flatMap((m) => (m.importers ?? []).map((i) => i.entity)));
+  });
+
+  it('loads the demo data of each module after the modules it builds on', () => {
+    const order = demoLoadersInOrder().map((l) => l.module);
+    expect(order[0]).toBe('customers');
+    expect(order.at(-1)).toBe('pool');
+    for (const [i, loader] of demoLoadersInOrder().entries()) {
+      for (const before of loader.after ?? []) expect(order.indexOf(before)).toBeLessThan(i);
+    }
+  });
+
+  // The hubs that iterate the manifests are imported by the modules themselves (routes call the
+  // timeline and merge): whichever file a process loads first, every manifest must come out whole.
+  it.each([
+    './customers/merge-customers',
+    './customers/customer-timeline',
+    './imports/run-import',
+    './imports/start-import',
+    './setup/demo-data',
+    '../server',
+  ])('is complete when %s is the first file loaded', async (first) => {
+    vi.resetModules();
+    await import(first);
+    const { serverModules: loaded } = await import('.');
+    expect(loaded.map((m) => m.name)).toEqual(serverModules.map((m) => m.name));
+    for (const module of loaded) {
+      if (module.name !== 'setup') expect(module.routes, module.name).toBeTypeOf('function');
+      for (const job of module.jobs ?? []) expect(job.name, module.name).toBeTypeOf('string');
+      for (const c of module.timeline ?? []) expect(c.kind, module.name).toBeTypeOf('string');
+      for (const importer of module.importers ?? []) expect(importer.prepare, module.name).toBeTypeOf('function');
+    }
+    expect(loaded.filter((m) => m.customerMerge).map((m) => m.name)).toEqual(
+      serverModules.filter((m) => m.customerMerge).map((m) => m.name),
+    );
+  });
+});

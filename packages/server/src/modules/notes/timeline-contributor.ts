@@ -1,0 +1,21 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { can } from '../../platform/context';
+import type { AuditTimelineContributor } from '../../platform/module';
+import { notesInReadScope } from './notes';
+import { notes } from './tables';
+
+/** Notes on the customer, including edits and deletions, by the notes read rule. */
+export const noteTimeline: AuditTimelineContributor = {
+  from: 'audit',
+  entity: 'notes',
+  kind: 'note',
+  softDelete: true,
+  visibleIds: (ctx, customerId) =>
+    can(ctx, 'notes', 'read')
+      ? ctx.db
+          .select({ id: sql`${notes.id}::text` })
+          .from(notes)
+          .where(and(notesInReadScope(ctx), eq(notes.customerId, customerId)))
+          .getSQL()
+      : null,
+};

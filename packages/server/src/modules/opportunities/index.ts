@@ -1,0 +1,18 @@
+import { defineModule } from '../../platform/module';
+import { loadDemoOpportunities } from './demo-opportunities';
+import { moveOpportunitiesOnMerge } from './merge';
+import { opportunityRoutes } from './routes';
+import { opportunityTimeline } from './timeline-contributor';
+
+/** The sales pipeline: opportunities, inquiries, stages, lost reasons and the reports on them. */
+export default defineModule({
+  name: 'opportunities',
+  resources: ['opportunities', 'inquiries'],
+  routes: opportunityRoutes,
+  timeline: [opportunityTimeline],
+  customerMerge: moveOpportunitiesOnMerge,
+  demo: {
+    after: ['customers'],
+    load: (demo) => loadDemoOpportunities(demo.db, demo),
+  },
+});

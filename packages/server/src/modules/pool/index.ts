@@ -1,0 +1,19 @@
+import { defineModule } from '../../platform/module';
+import { loadDemoPool } from './demo-pool';
+import { poolSweepEveryMs, poolSweepJob, runPoolSweep } from './pool-sweep';
+import { poolRoutes } from './routes';
+import { ownershipTimelineContributor } from './timeline-contributor';
+
+/** The public pool (公海): claiming, releasing, assigning, the return rules and the ownership history. */
+export default defineModule({
+  name: 'pool',
+  resources: ['pool'],
+  routes: poolRoutes,
+  jobs: [{ name: poolSweepJob, everyMs: poolSweepEveryMs, run: (_job, db) => runPoolSweep(db) }],
+  timeline: [ownershipTimelineContributor],
+  demo: {
+    // It pools the last customers, away from the pipeline, activities and leads the others put on the first ones.
+    after: ['customers', 'opportunities', 'activities', 'sales-events'],
+    load: (demo) => loadDemoPool(demo.db, demo, demo.customers, demo.now),
+  },
+});

@@ -1,0 +1,8 @@
+import { defineModule } from '../../platform/module';
+import { prospectRoutes } from './routes';
+
+/** Prospects captured at events, and handing them to reps; guarded by the customers and events rights. */
+export default defineModule({
+  name: 'prospects',
+  routes: prospectRoutes,
+});

@@ -1,0 +1,8 @@
+import { defineModule } from '../../platform/module';
+import { roleRoutes } from './routes';
+
+export default defineModule({
+  name: 'roles',
+  resources: ['roles'],
+  routes: roleRoutes,
+});

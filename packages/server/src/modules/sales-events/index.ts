@@ -1,0 +1,26 @@
+import { defineModule } from '../../platform/module';
+import { loadDemoSalesEvents } from './demo-events';
+import { runSalesEventReminders, salesEventRemindersEveryMs, salesEventRemindersJob } from './event-reminders';
+import { moveLeadsOnMerge } from './merge';
+import { salesEventRoutes } from './routes';
+import { leadTimeline } from './timeline-contributor';
+
+export default defineModule({
+  name: 'sales-events',
+  resources: ['salesEvents'],
+  routes: salesEventRoutes,
+  jobs: [
+    {
+      name: salesEventRemindersJob,
+      everyMs: salesEventRemindersEveryMs,
+      run: (_job, db, deps) => runSalesEventReminders(db, deps.config.SALES_EVENT_REMINDER_HOURS),
+    },
+  ],
+  timeline: [leadTimeline],
+  customerMerge: moveLeadsOnMerge,
+  demo: {
+    // Leads name lanes, which become inquiries in the pipeline.
+    after: ['customers', 'opportunities'],
+    load: (demo) => loadDemoSalesEvents(demo.db, demo, demo.sales, demo.now),
+  },
+});

@@ -1,0 +1,8 @@
+import { defineModule } from '../../platform/module';
+import { teamRoutes } from './routes';
+
+export default defineModule({
+  name: 'teams',
+  resources: ['teams'],
+  routes: teamRoutes,
+});

@@ -1,0 +1,8 @@
+import { defineModule } from '../../platform/module';
+import { userRoutes } from './routes';
+
+export default defineModule({
+  name: 'users',
+  resources: ['users'],
+  routes: userRoutes,
+});
