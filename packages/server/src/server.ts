@@ -7,6 +7,7 @@ import { serverModules } from './modules';
 import { syncBuiltinRoles } from './modules/roles/sync-builtin-roles';
 import type { Config } from './platform/config';
 import type { AppDeps } from './platform/deps';
+import { asyncSubscriberJobs } from './platform/events';
 import { purgeOldIdempotencyKeys } from './platform/http/idempotency';
 import { type Job, JobRunner, purgeFinishedJobs } from './platform/jobs/job-runner';
 import { createMailer } from './platform/outbox/mailer';
@@ -52,6 +53,9 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
       if (job.everyMs) deps.jobs.every(job.name, job.everyMs, handler);
       else deps.jobs.register(job.name, handler);
     }
+  }
+  for (const job of asyncSubscriberJobs(serverModules.flatMap((module) => module.subscribers ?? []))) {
+    deps.jobs.register(job.name, job.run);
   }
   deps.jobs.every('maintenance.purge', 3_600_000, async (_job, db) => {
     await purgeFinishedJobs(db);

@@ -1,3 +1,4 @@
+import { installEventSubscribers } from '../platform/events';
 import type { ServerModule } from '../platform/module';
 import activities from './activities';
 import apiKeys from './api-keys';
@@ -49,3 +50,6 @@ export const serverModules: readonly ServerModule[] = [
   opportunities,
   setup,
 ];
+
+// Whatever loads the module list — the server, the CLI, a job — emits to every subscriber.
+installEventSubscribers(serverModules.flatMap((module) => module.subscribers ?? []));

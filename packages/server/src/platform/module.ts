@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/database';
 import type { Ctx } from './context';
 import type { AppDeps } from './deps';
+import type { EventSubscriber } from './events';
 import type { Job } from './jobs/job-runner';
 
 /**
@@ -33,6 +34,8 @@ export interface ServerModule {
   importers?: readonly Importer[];
   /** The module's part of the demo organisation. */
   demo?: DemoLoader;
+  /** Reactions to other modules' domain events (platform/events.ts). */
+  subscribers?: readonly EventSubscriber[];
 }
 
 /** Checks a manifest against the contract and keeps its literal type. */

@@ -3,10 +3,10 @@ import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction } from '../../platform/context';
+import { emit } from '../../platform/events';
 import { refusedAsForbidden, softDeleteVersioned, updateVersioned } from '../../platform/versioned-write';
 import { customerFor } from '../notes/customer-access';
-import { assertOpportunityVisible, touchOpportunityActivity } from '../opportunities/opportunity-access';
-import { recordFollowUp } from '../pool/follow-up';
+import { assertOpportunityVisible } from '../opportunities/opportunity-access';
 import { checkParticipants, saveParticipants } from './activity-participants';
 import { activityChangeable } from './activity-scope';
 import { getActivity } from './find-activities';
@@ -22,13 +22,18 @@ async function checkOpportunity(ctx: Ctx, customerId: string, opportunityId: str
 }
 
 /**
- * What an activity means for the pool and the pipeline: a follow-up on the customer and activity
- * on the opportunity, at the time it happened (a planned meeting counts from now, not from the future).
+ * Tells the other modules a contact happened (the pool's follow-up clock, the opportunity's last
+ * activity), at the time it happened: a planned meeting counts from now, not from the future.
  */
-async function recordContact(ctx: Ctx, customerId: string, opportunityId: string | null, occurredAt: Date) {
-  const at = new Date(Math.min(occurredAt.getTime(), Date.now()));
-  await recordFollowUp(ctx, [customerId], at);
-  if (opportunityId) await touchOpportunityActivity(ctx, opportunityId, at);
+async function announceContact(
+  ctx: Ctx,
+  activityId: string,
+  customerId: string,
+  opportunityId: string | null,
+  occurredAt: Date,
+) {
+  const at = new Date(Math.min(occurredAt.getTime(), Date.now())).toISOString();
+  await emit(ctx, 'activity.logged', { activityId, customerId, opportunityId, at });
 }
 
 async function teamOf(ctx: Ctx): Promise<string | null> {
@@ -69,7 +74,7 @@ export async function createActivity(ctx: Ctx, input: CreateActivityInput): Prom
       .returning({ id: activities.id });
     const id = (row as { id: string }).id;
     await saveParticipants(tx, id, participants);
-    await recordContact(tx, input.customerId, input.opportunityId ?? null, occurredAt);
+    await announceContact(tx, id, input.customerId, input.opportunityId ?? null, occurredAt);
     return getActivity(tx, id);
   });
 }
@@ -109,7 +114,7 @@ export async function updateActivity(
     );
     if (participants) await saveParticipants(tx, id, participants);
     if (input.occurredAt !== undefined || input.opportunityId) {
-      await recordContact(tx, updated.customerId, updated.opportunityId, updated.occurredAt);
+      await announceContact(tx, id, updated.customerId, updated.opportunityId, updated.occurredAt);
     }
     return getActivity(tx, id);
   });

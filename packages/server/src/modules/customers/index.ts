@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/module';
 import { loadDemoCustomers } from './demo-customers';
 import { contactImporter, customerImporter } from './importers';
 import { customerRoutes } from './routes';
+import { customerSubscribers } from './subscribers';
 import { contactTimeline, customerRecordTimeline } from './timeline-contributors';
 
 /** Customers, their contacts, lanes and tags; personal data and financial fields are theirs to guard. */
@@ -11,6 +12,7 @@ export default defineModule({
   routes: customerRoutes,
   timeline: [customerRecordTimeline, contactTimeline],
   importers: [customerImporter, contactImporter],
+  subscribers: customerSubscribers,
   demo: {
     load: async (demo) => {
       demo.customers.push(...(await loadDemoCustomers(demo.db, demo, demo.sales)));

@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/module';
 import { loadDemoOpportunities } from './demo-opportunities';
 import { moveOpportunitiesOnMerge } from './merge';
 import { opportunityRoutes } from './routes';
+import { opportunitySubscribers } from './subscribers';
 import { opportunityTimeline } from './timeline-contributor';
 
 /** The sales pipeline: opportunities, inquiries, stages, lost reasons and the reports on them. */
@@ -11,6 +12,7 @@ export default defineModule({
   routes: opportunityRoutes,
   timeline: [opportunityTimeline],
   customerMerge: moveOpportunitiesOnMerge,
+  subscribers: opportunitySubscribers,
   demo: {
     after: ['customers'],
     load: (demo) => loadDemoOpportunities(demo.db, demo),

@@ -2,7 +2,7 @@ import type { OpportunityLaneInput, OpportunityVolume, StageDefinition } from '@
 import type { Ctx } from '../../platform/context';
 import { nextOpportunityCode } from './opportunity-references';
 import { saveOpportunityLanes } from './save-opportunity-lanes';
-import { convertProspectOnWin, enterStagePatch, recordStageChange } from './stage-move';
+import { announceOutcome, enterStagePatch, recordStageChange } from './stage-move';
 import { opportunities } from './tables';
 
 export interface NewOpportunity {
@@ -65,6 +65,10 @@ export async function insertOpportunity(
   const id = (row as { id: string }).id;
   await saveOpportunityLanes(ctx, id, input.lanes, { audit: false });
   await recordStageChange(ctx, id, null, stage.key);
-  if (stage.kind === 'won') await convertProspectOnWin(ctx, input.customerId);
+  await announceOutcome(
+    ctx,
+    { id, customerId: input.customerId, lostReasonId: (stagePatch as { lostReasonId?: string | null }).lostReasonId },
+    stage.kind,
+  );
   return { id, code };
 }

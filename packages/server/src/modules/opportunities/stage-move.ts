@@ -1,9 +1,8 @@
 import { type StageDefinition, stageOutcome } from '@berth/domain';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
-import { customers } from '../customers/tables';
-import { recordDeal } from '../pool/follow-up';
+import { emit } from '../../platform/events';
 import { assertActiveLostReason } from './lost-reasons';
 import { opportunityStageChanges } from './tables';
 
@@ -53,13 +52,23 @@ export async function recordStageChange(
 }
 
 /**
- * A won opportunity is a deal for the pool's "no deal" clock, and a prospect whose opportunity is won becomes an active customer (001 客户开发: conversion when the
- * first opportunity is won). A customer that is already active or inactive keeps its status.
+ * Tells the other modules an opportunity was won or lost: a won one is a deal for the pool's
+ * "no deal" clock and turns a prospect into an active customer (001 客户开发).
  */
-export async function convertProspectOnWin(ctx: Ctx, customerId: string): Promise<void> {
-  await recordDeal(ctx, [customerId]);
-  await ctx.db
-    .update(customers)
-    .set({ status: 'active', version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(customers.orgId, ctx.orgId), eq(customers.id, customerId), eq(customers.status, 'prospect')));
+export async function announceOutcome(
+  ctx: Ctx,
+  opportunity: { id: string; customerId: string; lostReasonId?: string | null },
+  kind: StageDefinition['kind'],
+): Promise<void> {
+  const at = new Date().toISOString();
+  const { id: opportunityId, customerId } = opportunity;
+  if (kind === 'won') await emit(ctx, 'opportunity.won', { opportunityId, customerId, at });
+  if (kind === 'lost') {
+    await emit(ctx, 'opportunity.lost', {
+      opportunityId,
+      customerId,
+      lostReasonId: opportunity.lostReasonId ?? null,
+      at,
+    });
+  }
 }

@@ -10,7 +10,7 @@ import { getOpportunityForUpdate } from './opportunity-access';
 import { assertContactOfCustomer, assertOpportunityAssignment } from './opportunity-references';
 import { opportunityById } from './opportunity-scope';
 import { saveOpportunityLanes } from './save-opportunity-lanes';
-import { convertProspectOnWin, enterStagePatch, recordStageChange } from './stage-move';
+import { announceOutcome, enterStagePatch, recordStageChange } from './stage-move';
 import { activeStage } from './stages';
 import { opportunities } from './tables';
 
@@ -112,7 +112,7 @@ export async function updateOpportunity(
     if (input.lanes) await saveOpportunityLanes(tx, id, input.lanes, { audit: true });
     if (stage.moved) {
       await recordStageChange(tx, id, { stage: current.stageKey, enteredAt: current.stageEnteredAt }, stage.moved.key);
-      if (stage.moved.kind === 'won') await convertProspectOnWin(tx, row.customerId);
+      await announceOutcome(tx, row, stage.moved.kind);
     }
     return getOpportunity(tx, id, { scoped: false });
   });

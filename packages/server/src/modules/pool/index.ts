@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/module';
 import { loadDemoPool } from './demo-pool';
 import { poolSweepEveryMs, poolSweepJob, runPoolSweep } from './pool-sweep';
 import { poolRoutes } from './routes';
+import { poolSubscribers } from './subscribers';
 import { ownershipTimelineContributor } from './timeline-contributor';
 
 /** The public pool (公海): claiming, releasing, assigning, the return rules and the ownership history. */
@@ -11,6 +12,7 @@ export default defineModule({
   routes: poolRoutes,
   jobs: [{ name: poolSweepJob, everyMs: poolSweepEveryMs, run: (_job, db) => runPoolSweep(db) }],
   timeline: [ownershipTimelineContributor],
+  subscribers: poolSubscribers,
   demo: {
     // It pools the last customers, away from the pipeline, activities and leads the others put on the first ones.
     after: ['customers', 'opportunities', 'activities', 'sales-events'],

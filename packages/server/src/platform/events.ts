@@ -1,0 +1,97 @@
+import type { Db } from '../db/database';
+import type { Ctx } from './context';
+import { type Actor, systemCtx } from './context';
+import { enqueueJob, type Job } from './jobs/job-runner';
+
+/**
+ * The domain events modules emit, by name, with their payloads. A module adds its own by
+ * augmenting this interface in its `events.ts`:
+ *
+ *   declare module '../../platform/events' {
+ *     interface DomainEvents { 'activity.logged': { activityId: string; customerId: string | null; at: string } }
+ *   }
+ *
+ * Payloads are JSON (asynchronous subscribers read them back from the jobs table).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules' declarations
+export interface DomainEvents {}
+export type EventName = keyof DomainEvents;
+
+export interface EventMeta {
+  name: EventName;
+  /** When the event happened (the emitting transaction's clock). */
+  at: string;
+  actor: Actor;
+}
+
+/**
+ * A module's reaction to an event, declared in its manifest. `sync` runs inside the emitting
+ * transaction, so its writes commit or roll back with the change (keep it small: a clock, a
+ * counter). `async` runs afterwards as a durable job with retries (notifications, webhooks); the
+ * job is queued in the emitting transaction, so it exists only if the change commits.
+ */
+export type EventSubscriber = {
+  [E in EventName]: {
+    event: E;
+    /** Unique across modules: the async job is named `event.<name>`. */
+    name: string;
+    mode: 'sync' | 'async';
+    handle: (ctx: Ctx, payload: DomainEvents[E], meta: EventMeta) => Promise<void>;
+  };
+}[EventName];
+
+type AnySubscriber = {
+  event: EventName;
+  name: string;
+  mode: 'sync' | 'async';
+  handle: (ctx: Ctx, payload: unknown, meta: EventMeta) => Promise<void>;
+};
+
+/** The subscribers of every module, by event: set once when the module list is loaded. */
+let subscribersByEvent = new Map<EventName, AnySubscriber[]>();
+
+export function installEventSubscribers(subscribers: readonly EventSubscriber[]) {
+  const names = new Set<string>();
+  const byEvent = new Map<EventName, AnySubscriber[]>();
+  for (const subscriber of subscribers as readonly AnySubscriber[]) {
+    if (names.has(subscriber.name)) throw new Error(`Two event subscribers are named ${subscriber.name}`);
+    names.add(subscriber.name);
+    byEvent.set(subscriber.event, [...(byEvent.get(subscriber.event) ?? []), subscriber]);
+  }
+  subscribersByEvent = byEvent;
+}
+
+export const eventJobPrefix = 'event.';
+
+/**
+ * Announces that something happened, inside the transaction that made it happen: synchronous
+ * subscribers run now on the same transaction, asynchronous ones are queued as jobs.
+ */
+export async function emit<E extends EventName>(ctx: Ctx, name: E, payload: DomainEvents[E]): Promise<void> {
+  const meta: EventMeta = { name, at: new Date().toISOString(), actor: ctx.actor };
+  for (const subscriber of subscribersByEvent.get(name) ?? []) {
+    if (subscriber.mode === 'sync') {
+      await subscriber.handle(ctx, payload, meta);
+    } else {
+      await enqueueJob(
+        ctx.db,
+        `${eventJobPrefix}${subscriber.name}`,
+        { payload: payload as Record<string, unknown>, meta: meta as unknown as Record<string, unknown> },
+        { orgId: ctx.orgId },
+      );
+    }
+  }
+}
+
+/** The job handlers of the asynchronous subscribers, for the job runner. */
+export function asyncSubscriberJobs(subscribers: readonly EventSubscriber[]) {
+  return (subscribers as readonly AnySubscriber[])
+    .filter((s) => s.mode === 'async')
+    .map((s) => ({
+      name: `${eventJobPrefix}${s.name}`,
+      run: async (job: Job, db: Db) => {
+        const { payload, meta } = job.payload as { payload: unknown; meta: EventMeta };
+        await s.handle(systemCtx(db, job.orgId as string), payload, meta);
+      },
+    }));
+}
