@@ -38,7 +38,7 @@ export class ResponseContract {
             .join('/')}$`,
         ),
         fixedSegments: path.split('/').filter((s) => s && !s.includes('{')).length,
-        pointer: `#/paths/${escape(path)}/${method}`,
+        pointer: `#/paths/${pointerEscape(path)}/${method}`,
         responses: operation.responses ?? {},
       })),
     );
@@ -66,7 +66,7 @@ export class ResponseContract {
     if (!documented?.content || !type.includes('json') || response.body === '') return null;
     const mediaType = documented.content[type] ? type : Object.keys(documented.content)[0];
     if (!mediaType || !(documented.content[mediaType] as Json | undefined)?.schema) return null;
-    const key = `${base}/content/${escape(mediaType)}/schema`;
+    const key = `${base}/content/${pointerEscape(mediaType)}/schema`;
     let validate = this.validators.get(key);
     if (!validate) {
       validate = this.ajv.compile({ $ref: `openapi${key}` });
@@ -81,6 +81,6 @@ export class ResponseContract {
   }
 }
 
-function escape(segment: string): string {
+function pointerEscape(segment: string): string {
   return segment.replaceAll('~', '~0').replaceAll('/', '~1');
 }
