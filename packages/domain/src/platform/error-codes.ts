@@ -57,6 +57,10 @@ export const errorMessages = {
     en: 'Someone else changed this record. Reload it and apply your change again.',
     'zh-CN': '该记录已被他人修改，请刷新后重新编辑。',
   },
+  'request.version_required': {
+    en: 'Send the version you are changing (If-Match: "<version>"), so no one else\'s change is overwritten.',
+    'zh-CN': '请在 If-Match 中带上所修改记录的版本号，以免覆盖他人的修改。',
+  },
   'conflict.already_exists': { en: 'This already exists.', 'zh-CN': '该记录已存在。' },
   'conflict.in_use': {
     en: 'This is still in use and cannot be deleted.',

@@ -37,6 +37,9 @@ export class AppError extends Error {
   static versionConflict(): AppError {
     return new AppError('conflict.version', 412);
   }
+  static versionRequired(): AppError {
+    return new AppError('request.version_required', 428);
+  }
   static conflict(code: ErrorCode, field?: string): AppError {
     return new AppError(code, 409, field ? { fields: [{ field, code, message: code }] } : {});
   }

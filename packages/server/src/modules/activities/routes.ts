@@ -8,7 +8,7 @@ import {
 } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { findActivities, getActivity } from './find-activities';
 import { createActivity, deleteActivity, updateActivity } from './write-activities';
 
@@ -64,7 +64,7 @@ export function activityRoutes(app: FastifyInstance) {
       config: { access: { permission: ['activities', 'update'] } },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await updateActivity(request.ctx, request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(reply, await updateActivity(request.ctx, request.params.id, requiredVersion(request), request.body)),
   );
   r.delete(
     '/api/activities/:id',

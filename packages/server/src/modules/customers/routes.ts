@@ -23,7 +23,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { findSegmentMembers } from '../segments/segments';
 import { createContact, findContacts, findCustomerContacts, getContact, updateContact } from './contacts';
 import { createCustomer } from './create-customer';
@@ -152,7 +152,7 @@ export function customerRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await updateCustomer(request.ctx, request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(reply, await updateCustomer(request.ctx, request.params.id, requiredVersion(request), request.body)),
   );
   r.post(
     '/api/customers/:id/merge',
@@ -249,7 +249,7 @@ export function customerRoutes(app: FastifyInstance) {
       config: { access: { permission: ['contacts', 'update'] } },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await updateContact(request.ctx, request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(reply, await updateContact(request.ctx, request.params.id, requiredVersion(request), request.body)),
   );
 
   const tagTags = ['Tags'];
@@ -282,7 +282,7 @@ export function customerRoutes(app: FastifyInstance) {
       config: { access: { permission: ['tags', 'update'] } },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await updateTag(request.ctx, request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(reply, await updateTag(request.ctx, request.params.id, requiredVersion(request), request.body)),
   );
   r.delete(
     '/api/tags/:id',

@@ -11,7 +11,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { customerFor } from './customer-access';
 import { mentionableUsers } from './mentionable-users';
 import { createNote, deleteNote, findNotes, updateNote } from './notes';
@@ -83,7 +83,7 @@ export function noteRoutes(app: FastifyInstance) {
       config: { access: { permission: ['notes', 'update'] } },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await updateNote(request.ctx, request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(reply, await updateNote(request.ctx, request.params.id, requiredVersion(request), request.body)),
   );
   r.delete(
     '/api/notes/:id',

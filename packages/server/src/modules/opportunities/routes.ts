@@ -16,7 +16,7 @@ import {
 } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { createOpportunity } from './create-opportunity';
 import { deleteOpportunity } from './delete-opportunity';
 import { findOpportunities, stageHistory } from './find-opportunities';
@@ -108,7 +108,7 @@ export function opportunityRoutes(app: FastifyInstance) {
     async (request, reply) =>
       sendWithEtag(
         reply,
-        await updateOpportunity(request.ctx, request.params.id, expectedVersion(request), request.body),
+        await updateOpportunity(request.ctx, request.params.id, requiredVersion(request), request.body),
       ),
   );
   r.delete(

@@ -11,7 +11,7 @@ import {
 } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { createLostReason, deleteLostReason, findLostReasons, updateLostReason } from './lost-reasons';
 import { configureStages, listStages } from './stages';
 
@@ -46,7 +46,7 @@ export function pipelineSettingsRoutes(app: FastifyInstance) {
       config: { access: { permission: ['opportunities', 'configure'] } },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await configureStages(request.ctx, expectedVersion(request), request.body)),
+      sendWithEtag(reply, await configureStages(request.ctx, requiredVersion(request), request.body)),
   );
   r.get(
     '/api/opportunities/lost-reasons',
@@ -90,7 +90,7 @@ export function pipelineSettingsRoutes(app: FastifyInstance) {
     async (request, reply) =>
       sendWithEtag(
         reply,
-        await updateLostReason(request.ctx, request.params.id, expectedVersion(request), request.body),
+        await updateLostReason(request.ctx, request.params.id, requiredVersion(request), request.body),
       ),
   );
   r.delete(

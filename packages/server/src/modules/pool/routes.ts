@@ -20,7 +20,7 @@ import {
 } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { assignCustomer, handoverCustomers } from './assign-customer';
 import { claimCustomer, poolQuota } from './claim-customer';
 import { getCustomerOwnership } from './customer-ownership';
@@ -86,7 +86,7 @@ export function poolRoutes(app: FastifyInstance) {
     async (request, reply) =>
       sendWithEtag(
         reply,
-        await savePoolRule(request.ctx, request.query.teamId ?? null, expectedVersion(request), request.body),
+        await savePoolRule(request.ctx, request.query.teamId ?? null, requiredVersion(request), request.body),
       ),
   );
   r.delete(

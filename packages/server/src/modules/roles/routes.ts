@@ -8,7 +8,7 @@ import {
 } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { findRoles, getRole } from './find-roles';
 import { createRole, deleteRole, updateRole } from './write-roles';
 
@@ -53,7 +53,7 @@ export function roleRoutes(app: FastifyInstance) {
       config: { access: { permission: ['roles', 'update'] } },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await updateRole(request.ctx, request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(reply, await updateRole(request.ctx, request.params.id, requiredVersion(request), request.body)),
   );
   r.delete(
     '/api/roles/:id',

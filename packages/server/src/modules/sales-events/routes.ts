@@ -16,7 +16,7 @@ import {
 } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { captureLead } from './capture-lead';
 import { saveChecklist } from './checklist';
 import { salesEventReport } from './event-report';
@@ -86,7 +86,7 @@ export function salesEventRoutes(app: FastifyInstance) {
     async (request, reply) =>
       sendWithEtag(
         reply,
-        await updateSalesEvent(request.ctx, request.params.id, expectedVersion(request), request.body),
+        await updateSalesEvent(request.ctx, request.params.id, requiredVersion(request), request.body),
       ),
   );
   r.delete(
@@ -119,7 +119,7 @@ export function salesEventRoutes(app: FastifyInstance) {
     async (request, reply) =>
       sendWithEtag(
         reply,
-        await setParticipants(request.ctx, request.params.id, expectedVersion(request), request.body),
+        await setParticipants(request.ctx, request.params.id, requiredVersion(request), request.body),
       ),
   );
   r.get(
@@ -149,7 +149,7 @@ export function salesEventRoutes(app: FastifyInstance) {
       config: update,
     },
     async (request, reply) =>
-      sendWithEtag(reply, await saveRoster(request.ctx, request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(reply, await saveRoster(request.ctx, request.params.id, requiredVersion(request), request.body)),
   );
   r.put(
     '/api/sales-events/:id/checklist',
@@ -164,7 +164,7 @@ export function salesEventRoutes(app: FastifyInstance) {
       config: read,
     },
     async (request, reply) =>
-      sendWithEtag(reply, await saveChecklist(request.ctx, request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(reply, await saveChecklist(request.ctx, request.params.id, requiredVersion(request), request.body)),
   );
   r.get(
     '/api/sales-events/:id/leads',

@@ -14,7 +14,7 @@ import {
 } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { createSavedView, deleteSavedView, findSavedViews, updateSavedView } from './saved-views';
 import { createSegment, deleteSegment, findSegmentMembers, findSegments, getSegment, updateSegment } from './segments';
 
@@ -83,7 +83,7 @@ export function segmentRoutes(app: FastifyInstance) {
       config: { access: { permission: ['segments', 'update'] } },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await updateSegment(request.ctx, request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(reply, await updateSegment(request.ctx, request.params.id, requiredVersion(request), request.body)),
   );
   r.delete(
     '/api/segments/:id',
@@ -140,7 +140,7 @@ export function segmentRoutes(app: FastifyInstance) {
     async (request, reply) =>
       sendWithEtag(
         reply,
-        await updateSavedView(request.ctx, request.params.id, expectedVersion(request), request.body),
+        await updateSavedView(request.ctx, request.params.id, requiredVersion(request), request.body),
       ),
   );
   r.delete(

@@ -7,7 +7,7 @@ import {
 } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import {
   createNextStepRule,
   deleteNextStepRule,
@@ -69,7 +69,7 @@ export function nextStepRuleRoutes(app: FastifyInstance) {
     async (request, reply) =>
       sendWithEtag(
         reply,
-        await updateNextStepRule(request.ctx, request.params.id, expectedVersion(request), request.body),
+        await updateNextStepRule(request.ctx, request.params.id, requiredVersion(request), request.body),
       ),
   );
   r.delete(

@@ -11,7 +11,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../platform/deps';
-import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { calendarRoutes } from './calendar-routes';
 import { createTask } from './create-task';
 import { findTasks, getTask } from './find-tasks';
@@ -84,7 +84,7 @@ export function taskRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: { permission: ['tasks', 'update'] } },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await updateTask(request.ctx, request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(reply, await updateTask(request.ctx, request.params.id, requiredVersion(request), request.body)),
   );
   r.delete(
     '/api/tasks/:id',

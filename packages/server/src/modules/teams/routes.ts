@@ -8,7 +8,7 @@ import {
 } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { findTeams } from './find-teams';
 import { getTeam } from './get-team';
 import { createTeam, deleteTeam, updateTeam } from './write-teams';
@@ -54,7 +54,7 @@ export function teamRoutes(app: FastifyInstance) {
       config: { access: { permission: ['teams', 'update'] } },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await updateTeam(request.ctx, request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(reply, await updateTeam(request.ctx, request.params.id, requiredVersion(request), request.body)),
   );
   r.delete(
     '/api/teams/:id',

@@ -8,7 +8,7 @@ import {
 } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
+import { requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { createUser } from './create-user';
 import { findUsers } from './find-users';
 import { getUser } from './get-user';
@@ -58,6 +58,6 @@ export function userRoutes(app: FastifyInstance) {
       config: { access: { permission: ['users', 'update'] } },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await updateUser(request.ctx, request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(reply, await updateUser(request.ctx, request.params.id, requiredVersion(request), request.body)),
   );
 }

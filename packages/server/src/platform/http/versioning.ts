@@ -11,6 +11,15 @@ export function expectedVersion(request: FastifyRequest): number | undefined {
   return Number(match[1]);
 }
 
+/**
+ * The version an update of a versioned record must name: without `If-Match` the client could
+ * overwrite a change it never saw, so a missing header is 428. `*` says so on purpose.
+ */
+export function requiredVersion(request: FastifyRequest): number | undefined {
+  if (request.headers['if-match'] === undefined) throw AppError.versionRequired();
+  return expectedVersion(request);
+}
+
 export function sendWithEtag<T extends { version: number }>(reply: FastifyReply, record: T): T {
   reply.header('ETag', `"${record.version}"`);
   return record;
