@@ -20,7 +20,13 @@ describe('the sales pipeline in the browser', () => {
   const adminApi = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${server.url}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', cookie: adminCookie, 'x-csrf-token': csrf },
+      headers: {
+        'content-type': 'application/json',
+        cookie: adminCookie,
+        'x-csrf-token': csrf,
+        // The manager overwrites whatever version is there: that is the point of the test.
+        ...(method === 'PATCH' ? { 'if-match': '*' } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: await response.json() };

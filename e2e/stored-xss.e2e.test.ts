@@ -49,6 +49,7 @@ async function apiSession(server: ServerProcess, who: { email: string; password:
         cookie: cookie as string,
         'x-csrf-token': csrfToken,
         ...(body === undefined || isForm ? {} : { 'content-type': 'application/json' }),
+        ...(method === 'PATCH' ? { 'if-match': '*' } : {}),
       },
       body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });

@@ -217,7 +217,13 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
       expect(seen.statusCode).toBe(200);
       expect(seen.json()).toMatchObject({ canUpdate: false, canDelete: false });
       expect(
-        (await t.request('PATCH', `/api/activities/${mine.id}`, { as: manager, body: { subject: '改' } })).statusCode,
+        (
+          await t.request('PATCH', `/api/activities/${mine.id}`, {
+            headers: { 'if-match': '*' },
+            as: manager,
+            body: { subject: '改' },
+          })
+        ).statusCode,
       ).toBe(403);
       const list = (await t.request('GET', `/api/activities?customerId=${c2}`, { as: rep1 })).json();
       expect(list.items).toEqual([]);
@@ -245,7 +251,13 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
       });
       const leaver = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '已离职' });
       expect(
-        (await t.request('PATCH', `/api/users/${leaver.id}`, { as: admin, body: { status: 'disabled' } })).statusCode,
+        (
+          await t.request('PATCH', `/api/users/${leaver.id}`, {
+            headers: { 'if-match': '*' },
+            as: admin,
+            body: { status: 'disabled' },
+          })
+        ).statusCode,
       ).toBe(200);
       const disabled = await logCall(rep1, { customerId: c1, participants: { userIds: [rep2.id, leaver.id] } });
       expect(disabled.statusCode).toBe(422);
@@ -446,7 +458,11 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
       expect(
         (await t.request('GET', `/api/tasks?${window}`, { as: viewer })).json().items.map((x: { id: string }) => x.id),
       ).toEqual([second]);
-      await t.request('PATCH', `/api/tasks/${second}`, { as: viewer, body: { status: 'done' } });
+      await t.request('PATCH', `/api/tasks/${second}`, {
+        headers: { 'if-match': '*' },
+        as: viewer,
+        body: { status: 'done' },
+      });
       const open = (await t.request('GET', '/api/tasks?status=open', { as: viewer })).json().items;
       expect(open.map((x: { id: string }) => x.id)).toEqual([first, third, undated]);
       // Someone else's tasks need a wider scope than "own".
@@ -468,7 +484,11 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
       const upcoming = await make('明天', new Date(tomorrow.getTime() + 3_600_000));
       await make('太远', zonedDayStart(tz, now, 9));
       const done = await make('已完成', new Date(today.getTime() + 120_000));
-      await t.request('PATCH', `/api/tasks/${done}`, { as: viewer, body: { status: 'done' } });
+      await t.request('PATCH', `/api/tasks/${done}`, {
+        headers: { 'if-match': '*' },
+        as: viewer,
+        body: { status: 'done' },
+      });
 
       const res = await t.request('GET', `/api/tasks/my-day?tz=${encodeURIComponent(tz)}`, { as: viewer });
       expect(res.statusCode, res.body).toBe(200);
@@ -521,7 +541,11 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
       expect((await t.request('GET', `/api/tasks/${task.id}`, { as: viewer })).json().version).toBe(1);
       // A new due time means a new reminder.
       const later = new Date(due.getTime() + day);
-      await t.request('PATCH', `/api/tasks/${task.id}`, { as: viewer, body: { dueAt: later.toISOString() } });
+      await t.request('PATCH', `/api/tasks/${task.id}`, {
+        headers: { 'if-match': '*' },
+        as: viewer,
+        body: { dueAt: later.toISOString() },
+      });
       await runTaskReminders(t.db, new Date(later.getTime() + 1000));
       expect(await reminders()).toHaveLength(2);
     });
@@ -735,7 +759,11 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
       const finished = (
         await t.request('POST', '/api/tasks', { as: viewer, body: { title: '已完成的任务', dueAt: due.toISOString() } })
       ).json();
-      await t.request('PATCH', `/api/tasks/${finished.id}`, { as: viewer, body: { status: 'done' } });
+      await t.request('PATCH', `/api/tasks/${finished.id}`, {
+        headers: { 'if-match': '*' },
+        as: viewer,
+        body: { status: 'done' },
+      });
       const meetingAt = new Date(Date.now() + day);
       meetingAt.setUTCMilliseconds(0);
       const meeting = (

@@ -121,7 +121,11 @@ describe('users, teams and roles with data scope and audit', () => {
     expect(bad.json().errors[0].field).toBe('permissions.spaceships');
     const roles = (await t.request('GET', '/api/roles', { as: admin })).json().items;
     const adminRole = roles.find((r: { key: string }) => r.key === 'admin');
-    const lockAdmin = await t.request('PATCH', `/api/roles/${adminRole.id}`, { as: admin, body: { permissions: {} } });
+    const lockAdmin = await t.request('PATCH', `/api/roles/${adminRole.id}`, {
+      headers: { 'if-match': '*' },
+      as: admin,
+      body: { permissions: {} },
+    });
     expect(lockAdmin.json().code).toBe('validation.failed');
     expect(lockAdmin.json().errors[0].code).toBe('role.admin_locked');
     const delBuiltin = await t.request('DELETE', `/api/roles/${adminRole.id}`, { as: admin });
@@ -141,7 +145,11 @@ describe('users, teams and roles with data scope and audit', () => {
     });
     expect(selfDisable.statusCode).toBe(422);
     const user = await t.userWithRole(admin, 'finance');
-    await t.request('PATCH', `/api/users/${user.id}`, { as: admin, body: { status: 'disabled' } });
+    await t.request('PATCH', `/api/users/${user.id}`, {
+      headers: { 'if-match': '*' },
+      as: admin,
+      body: { status: 'disabled' },
+    });
     expect((await t.request('GET', '/api/me', { as: user })).statusCode).toBe(401);
     const login = await t.request('POST', '/api/auth/login', {
       body: { email: user.email, password: 'Test-password-1' },

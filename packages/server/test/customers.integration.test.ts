@@ -194,9 +194,15 @@ describe('customer master data', () => {
     const assign = await create(repA, { name: '给别人的客户', ownerId: repB.id });
     expect(assign.statusCode).toBe(422);
     expect((await t.request('GET', `/api/customers/${mine.id}`, { as: repB })).statusCode).toBe(404);
-    expect((await t.request('PATCH', `/api/customers/${mine.id}`, { as: repB, body: { name: 'X' } })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (
+        await t.request('PATCH', `/api/customers/${mine.id}`, {
+          headers: { 'if-match': '*' },
+          as: repB,
+          body: { name: 'X' },
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await t.request('GET', `/api/customers/${mine.id}/timeline`, { as: repB })).statusCode).toBe(404);
     expect((await t.request('GET', `/api/customers/${mine.id}/contacts`, { as: repB })).statusCode).toBe(404);
     const bulk = await t.request('POST', '/api/customers/bulk-tags', {
@@ -221,17 +227,28 @@ describe('customer master data', () => {
     const ops = await t.userWithRole(admin, 'operations');
     const c = (await create(admin, { name: '天津新港货运' })).json();
     const billing = await t.request('PATCH', `/api/customers/${c.id}`, {
+      headers: { 'if-match': '*' },
       as: finance,
       body: { billing: { settlementType: 'monthly', paymentTermsDays: 45 } },
     });
     expect(billing.statusCode).toBe(200);
     expect(billing.json().billing.paymentTermsDays).toBe(45);
-    const rename = await t.request('PATCH', `/api/customers/${c.id}`, { as: finance, body: { name: '改名' } });
+    const rename = await t.request('PATCH', `/api/customers/${c.id}`, {
+      headers: { 'if-match': '*' },
+      as: finance,
+      body: { name: '改名' },
+    });
     expect(rename.statusCode).toBe(403);
     expect((await t.request('GET', `/api/customers/${c.id}`, { as: ops })).statusCode).toBe(200);
-    expect((await t.request('PATCH', `/api/customers/${c.id}`, { as: ops, body: { name: '改名' } })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (
+        await t.request('PATCH', `/api/customers/${c.id}`, {
+          headers: { 'if-match': '*' },
+          as: ops,
+          body: { name: '改名' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('masks contact personal data for roles without the right, and audits unmasked reads', async () => {
@@ -288,7 +305,11 @@ describe('customer master data', () => {
     expect(left.json()).toMatchObject({ status: 'left' });
     expect(left.json().leftAt).not.toBeNull();
     const other = (await create(admin, { name: '广州南沙物流' })).json();
-    const moved = await t.request('PATCH', `/api/contacts/${b.id}`, { as: admin, body: { customerId: other.id } });
+    const moved = await t.request('PATCH', `/api/contacts/${b.id}`, {
+      headers: { 'if-match': '*' },
+      as: admin,
+      body: { customerId: other.id },
+    });
     expect(moved.json().customerId).toBe(other.id);
     const history = (await t.request('GET', `/api/audit?entity=contacts&entityId=${b.id}`, { as: admin })).json().items;
     expect(history[0].changes.customer_id).toEqual([c.id, other.id]);
@@ -319,7 +340,11 @@ describe('customer master data', () => {
     ).json();
     const tag = (await t.request('POST', '/api/tags', { as: admin, body: { name: '欧线' } })).json();
     await t.request('POST', '/api/customers/bulk-tags', { as: admin, body: { customerIds: [dup.id], add: [tag.id] } });
-    await t.request('PATCH', `/api/customers/${dup.id}`, { as: admin, body: { status: 'active' } });
+    await t.request('PATCH', `/api/customers/${dup.id}`, {
+      headers: { 'if-match': '*' },
+      as: admin,
+      body: { status: 'active' },
+    });
 
     const self = await t.request('POST', `/api/customers/${kept.id}/merge`, { as: admin, body: { sourceId: kept.id } });
     expect(self.statusCode).toBe(422);
@@ -398,6 +423,7 @@ describe('customer master data', () => {
     const ops = await t.userWithRole(admin, 'operations');
     const c = (await create(admin, { name: '连云港海联物流', billing: { paymentTermsDays: 30 } })).json();
     await t.request('PATCH', `/api/customers/${c.id}`, {
+      headers: { 'if-match': '*' },
       as: admin,
       body: {
         tradeProfile: { lanes: [{ pol: 'CNLYG', pod: 'KZALA', mode: 'rail' }] },
@@ -424,7 +450,11 @@ describe('customer master data', () => {
     const south = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华南销售部' } })).json().id;
     const repSouth = await t.userWithRole(admin, 'sales_rep', { teamId: south });
     const c = (await create(admin, { name: '汕头潮运货代' })).json();
-    const moved = await t.request('PATCH', `/api/customers/${c.id}`, { as: admin, body: { ownerId: repSouth.id } });
+    const moved = await t.request('PATCH', `/api/customers/${c.id}`, {
+      headers: { 'if-match': '*' },
+      as: admin,
+      body: { ownerId: repSouth.id },
+    });
     expect(moved.json()).toMatchObject({ ownerId: repSouth.id, teamId: south });
     expect((await t.request('GET', `/api/customers/${c.id}`, { as: repSouth })).statusCode).toBe(200);
   });

@@ -104,7 +104,11 @@ describe('notes, mentions, attachments, notifications and the timeline', () => {
     expect(stale.json().code).toBe('conflict.version');
 
     // The manager can read it but did not write it.
-    const notAuthor = await t.request('PATCH', `/api/notes/${note.id}`, { as: manager, body: { body: 'mine now' } });
+    const notAuthor = await t.request('PATCH', `/api/notes/${note.id}`, {
+      headers: { 'if-match': '*' },
+      as: manager,
+      body: { body: 'mine now' },
+    });
     expect(notAuthor.statusCode).toBe(403);
 
     const tooLong = await t.request('POST', `/api/customers/${customerId}/notes`, {
@@ -117,7 +121,15 @@ describe('notes, mentions, attachments, notifications and the timeline', () => {
     const removed = await t.request('DELETE', `/api/notes/${note.id}`, { as: repA, headers: { 'if-match': '"2"' } });
     expect(removed.statusCode).toBe(204);
     expect((await t.request('GET', `/api/customers/${customerId}/notes`, { as: repA })).json().items).toEqual([]);
-    expect((await t.request('PATCH', `/api/notes/${note.id}`, { as: repA, body: { body: 'x' } })).statusCode).toBe(404);
+    expect(
+      (
+        await t.request('PATCH', `/api/notes/${note.id}`, {
+          headers: { 'if-match': '*' },
+          as: repA,
+          body: { body: 'x' },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('answers 404 for notes of a customer out of scope', async () => {
@@ -127,7 +139,15 @@ describe('notes, mentions, attachments, notifications and the timeline', () => {
     const note = (
       await t.request('POST', `/api/customers/${customerId}/notes`, { as: repA, body: { body: 'private' } })
     ).json();
-    expect((await t.request('PATCH', `/api/notes/${note.id}`, { as: repB, body: { body: 'x' } })).statusCode).toBe(404);
+    expect(
+      (
+        await t.request('PATCH', `/api/notes/${note.id}`, {
+          headers: { 'if-match': '*' },
+          as: repB,
+          body: { body: 'x' },
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await t.request('DELETE', `/api/notes/${note.id}`, { as: repB })).statusCode).toBe(404);
   });
 
@@ -191,6 +211,7 @@ describe('notes, mentions, attachments, notifications and the timeline', () => {
     const note = created.json();
     const other = await t.userWithRole(admin, 'operations', { name: '操作小王' });
     const edited = await t.request('PATCH', `/api/notes/${note.id}`, {
+      headers: { 'if-match': '*' },
       as: repA,
       body: { mentions: [manager.id, service.id, other.id] },
     });

@@ -486,6 +486,7 @@ describe('inquiries open or join opportunities and remind the owner', () => {
     // Once the opportunity is closed, the next inquiry opens a new one.
     const reason = (await t.request('GET', '/api/opportunities/lost-reasons', { as: rep })).json().items[0].id;
     const lost = await t.request('PATCH', `/api/opportunities/${first.opportunityId}`, {
+      headers: { 'if-match': '*' },
       as: rep,
       body: { stage: 'lost', lostReasonId: reason },
     });
@@ -661,6 +662,7 @@ describe('pipeline configuration: stages and lost reasons', () => {
     const move = await t.request('GET', '/api/opportunities?stage=site_visit', { as: rep });
     const card = move.json().items[0];
     const refused = await t.request('PATCH', `/api/opportunities/${card.id}`, {
+      headers: { 'if-match': '*' },
       as: rep,
       body: { stage: 'negotiation' },
     });
@@ -692,6 +694,7 @@ describe('pipeline configuration: stages and lost reasons', () => {
       })
     ).json();
     const lost = await t.request('PATCH', `/api/opportunities/${id}`, {
+      headers: { 'if-match': '*' },
       as: rep,
       body: { stage: 'lost', lostReasonId: reason.id },
     });
@@ -712,9 +715,14 @@ describe('pipeline configuration: stages and lost reasons', () => {
     expect(off.json()).toMatchObject({ active: false, version: 2 });
     const listed = (await t.request('GET', '/api/opportunities/lost-reasons', { as: rep })).json().items;
     expect(listed.map((r: { id: string }) => r.id)).not.toContain(reason.id);
-    const reopened = await t.request('PATCH', `/api/opportunities/${id}`, { as: rep, body: { stage: 'inquiry' } });
+    const reopened = await t.request('PATCH', `/api/opportunities/${id}`, {
+      headers: { 'if-match': '*' },
+      as: rep,
+      body: { stage: 'inquiry' },
+    });
     expect(reopened.statusCode).toBe(200);
     const again = await t.request('PATCH', `/api/opportunities/${id}`, {
+      headers: { 'if-match': '*' },
       as: rep,
       body: { stage: 'lost', lostReasonId: reason.id },
     });
@@ -821,11 +829,18 @@ describe('forecast and win rates on a known pipeline', () => {
         .where(and(eq(opportunities.orgId, orgId), eq(opportunities.id, id)));
     await age(ids.D as string, 2);
     expect(
-      (await t.request('PATCH', `/api/opportunities/${ids.D}`, { as: admin, body: { stage: 'won' } })).statusCode,
+      (
+        await t.request('PATCH', `/api/opportunities/${ids.D}`, {
+          headers: { 'if-match': '*' },
+          as: admin,
+          body: { stage: 'won' },
+        })
+      ).statusCode,
     ).toBe(200);
     await age(ids.E as string, 4);
     const reason = (await t.request('GET', '/api/opportunities/lost-reasons', { as: admin })).json().items[0].id;
     const lost = await t.request('PATCH', `/api/opportunities/${ids.E}`, {
+      headers: { 'if-match': '*' },
       as: admin,
       body: { stage: 'lost', lostReasonId: reason },
     });

@@ -26,7 +26,11 @@ describe('who may be given a record', () => {
     rep = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '李一' });
     westRep = await t.userWithRole(admin, 'sales_rep', { teamId: west, name: '陈西' });
     leaver = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '赵离' });
-    const disabled = await t.request('PATCH', `/api/users/${leaver.id}`, { as: admin, body: { status: 'disabled' } });
+    const disabled = await t.request('PATCH', `/api/users/${leaver.id}`, {
+      headers: { 'if-match': '*' },
+      as: admin,
+      body: { status: 'disabled' },
+    });
     expect(disabled.statusCode, disabled.body).toBe(200);
   });
   afterAll(() => t.close());
@@ -132,13 +136,21 @@ describe('who may be given a record', () => {
       as: admin,
       body: { name: '离职前客户有限公司', ownerId: rep.id },
     });
-    await t.request('PATCH', `/api/users/${rep.id}`, { as: admin, body: { status: 'disabled' } });
+    await t.request('PATCH', `/api/users/${rep.id}`, {
+      headers: { 'if-match': '*' },
+      as: admin,
+      body: { status: 'disabled' },
+    });
     const moved = await t.request('PATCH', `/api/customers/${kept.json().id}`, {
       as: admin,
       body: { teamId: west, ownerId: rep.id },
       headers: { 'if-match': `"${kept.json().version}"` },
     });
-    await t.request('PATCH', `/api/users/${rep.id}`, { as: admin, body: { status: 'active' } });
+    await t.request('PATCH', `/api/users/${rep.id}`, {
+      headers: { 'if-match': '*' },
+      as: admin,
+      body: { status: 'active' },
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ ownerId: rep.id, teamId: west });
   });

@@ -336,6 +336,7 @@ describe('the pool sweep', () => {
     team = (await t.request('POST', '/api/teams', { as: admin, body: { name: '一部' } })).json().id;
     rep = await t.userWithRole(admin, 'sales_rep', { teamId: team, name: '周代表' });
     const saved = await t.request('PUT', '/api/pool/rules', {
+      headers: { 'if-match': '*' },
       as: admin,
       body: { ...rule, enabled: true, protectionDays: 5, noFollowUpDays: 10, noDealDays: 60, warnDaysBefore: 3 },
     });

@@ -259,13 +259,18 @@ describe('security', () => {
       }
       const user = await t.userWithRole(admin, 'operations');
       for (const password of refusedPasswords) {
-        const reset = await t.request('PATCH', `/api/users/${user.id}`, { as: admin, body: { password } });
+        const reset = await t.request('PATCH', `/api/users/${user.id}`, {
+          headers: { 'if-match': '*' },
+          as: admin,
+          body: { password },
+        });
         expect(reset.statusCode, password).toBe(422);
         expect(new Set(fieldsOf(reset)), password).toEqual(new Set(['password']));
       }
       // Nothing was reset: the user's session and password still work.
       expect((await t.request('GET', '/api/me', { as: user })).statusCode).toBe(200);
       const strong = await t.request('PATCH', `/api/users/${user.id}`, {
+        headers: { 'if-match': '*' },
         as: admin,
         body: { password: strongPassword },
       });
@@ -382,14 +387,20 @@ describe('security', () => {
           },
         });
         expect(adminUser.statusCode, adminUser.body).toBe(403);
-        const promote = await t.request('PATCH', `/api/users/${holder.id}`, { ...as, body: { roleId: roleIds.admin } });
+        const promote = await t.request('PATCH', `/api/users/${holder.id}`, {
+          headers: { 'if-match': '*' },
+          ...as,
+          body: { roleId: roleIds.admin },
+        });
         expect(promote.statusCode, promote.body).toBe(403);
         const takeOver = await t.request('PATCH', `/api/users/${admin.me.user.id}`, {
+          headers: { 'if-match': '*' },
           ...as,
           body: { password: strongPassword, email: 'attacker@example.com' },
         });
         expect(takeOver.statusCode, takeOver.body).toBe(403);
         const widen = await t.request('PATCH', `/api/roles/${managerRoleId}`, {
+          headers: { 'if-match': '*' },
           ...as,
           body: { permissions: { apiKeys: { read: 'org', create: 'org', delete: 'org' }, audit: { read: 'org' } } },
         });
@@ -467,7 +478,12 @@ describe('security', () => {
       const headers = bearer(keyA);
       expect((await t.request('GET', `/api/customers/${customerB}`, { headers })).statusCode).toBe(404);
       expect(
-        (await t.request('PATCH', `/api/customers/${customerB}`, { headers, body: { name: 'x' } })).statusCode,
+        (
+          await t.request('PATCH', `/api/customers/${customerB}`, {
+            headers: { ...headers, 'if-match': '*' },
+            body: { name: 'x' },
+          })
+        ).statusCode,
       ).toBe(404);
       const list = await t.request('GET', '/api/customers?limit=200', { headers });
       expect(list.body).not.toContain('Org B');
@@ -528,7 +544,7 @@ describe('security', () => {
       const created = await t.request('POST', '/api/teams', { headers: bearer(key), body: { name: 'Key-made team' } });
       expect(created.statusCode).toBe(201);
       const patched = await t.request('PATCH', `/api/teams/${created.json().id}`, {
-        headers: bearer(key),
+        headers: { ...bearer(key), 'if-match': '*' },
         body: { name: 'Key-made team 2' },
       });
       expect(patched.statusCode).toBe(200);

@@ -116,7 +116,11 @@ describe('segments and saved views', () => {
     expect(next.json().items[0].id).not.toBe(members.json().items[0].id);
 
     // A rep cannot change a colleague's segment (update scope "own"): 404 as if it were not there.
-    const hijack = await t.request('PATCH', `/api/segments/${segment.id}`, { as: rep, body: { name: 'mine now' } });
+    const hijack = await t.request('PATCH', `/api/segments/${segment.id}`, {
+      headers: { 'if-match': '*' },
+      as: rep,
+      body: { name: 'mine now' },
+    });
     expect(hijack.statusCode).toBe(404);
 
     // For later modules: the member ids in batches, and a WHERE clause, within the caller's scope.
@@ -354,7 +358,11 @@ describe('segments and saved views', () => {
 
     // Update scope "team" too: the lead edits the team's segments, not another team's.
     const edit = (id: string) =>
-      t.request('PATCH', `/api/segments/${id}`, { as: lead, body: { description: '组长改' } });
+      t.request('PATCH', `/api/segments/${id}`, {
+        headers: { 'if-match': '*' },
+        as: lead,
+        body: { description: '组长改' },
+      });
     expect((await edit(eastShared.id)).statusCode).toBe(200);
     expect((await edit(westShared.id)).statusCode).toBe(404);
   });
@@ -389,7 +397,11 @@ describe('segments and saved views', () => {
     const seen = (await listOf(otherRep)).find((v) => v.id === view.id);
     expect(seen).toMatchObject({ mine: false });
 
-    const byOther = await t.request('PATCH', `/api/saved-views/${view.id}`, { as: otherRep, body: { name: 'x' } });
+    const byOther = await t.request('PATCH', `/api/saved-views/${view.id}`, {
+      headers: { 'if-match': '*' },
+      as: otherRep,
+      body: { name: 'x' },
+    });
     expect(byOther.statusCode).toBe(403);
     expect((await t.request('DELETE', `/api/saved-views/${view.id}`, { as: otherRep })).statusCode).toBe(403);
     expect((await t.request('DELETE', `/api/saved-views/${view.id}`, { as: admin })).statusCode).toBe(403);

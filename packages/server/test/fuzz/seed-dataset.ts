@@ -111,6 +111,7 @@ export async function seedDataset(t: TestApp, admin: Session): Promise<Dataset> 
   ];
   await t.request('PUT', `/api/pool/rules?teamId=${teamSouth}`, {
     as,
+    headers: { 'if-match': '*' },
     body: {
       enabled: true,
       protectionDays: 30,
