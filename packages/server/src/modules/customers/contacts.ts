@@ -5,6 +5,7 @@ import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { assertWritableFields } from '../../platform/field-access';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { updateVersioned } from '../../platform/versioned-write';
 import {
@@ -149,6 +150,8 @@ export async function createContact(ctx: Ctx, input: CreateContactInput): Promis
   requireScope(ctx, 'contacts', 'create');
   return inTransaction(ctx, async (tx) => {
     const owner = await customerForContact(tx, input.customerId, 'create');
+    // Personal data needs personalData.read on the customer: who may not see it may not set it.
+    assertWritableFields(tx, 'contacts', input, [owner], { creating: true });
     const [row] = await tx.db
       .insert(contacts)
       .values({
@@ -181,12 +184,13 @@ export async function updateContact(
 ): Promise<Contact> {
   return inTransaction(ctx, async (tx) => {
     const [current] = await tx.db
-      .select({ contact: contacts })
+      .select({ contact: contacts, ownerId: customers.ownerId, teamId: customers.teamId })
       .from(contacts)
       .innerJoin(customers, customerOfContact)
       .where(and(contactsInScope(tx, 'update'), eq(contacts.id, id)));
     if (!current) throw AppError.notFound();
     const owner = await customerForContact(tx, input.customerId ?? current.contact.customerId, 'update');
+    assertWritableFields(tx, 'contacts', input, [current, owner]);
     const next = { ...current.contact, ...input };
     const patch: Record<string, unknown> = { ...input, searchText: contactSearchText(next) };
     if (input.status === 'left' && current.contact.status !== 'left') patch.leftAt = new Date();

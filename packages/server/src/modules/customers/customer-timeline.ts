@@ -3,16 +3,14 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
-import { can } from '../../platform/context';
 import { decodeUuidCursor, toPage } from '../../platform/http/keyset';
 import { activitiesOnTimeline } from '../activities/timeline';
 import { mayOnCustomer } from '../notes/customer-access';
 import { opportunityTimelineBranch } from '../opportunities/customer-timeline-branch';
 import { auditOfOwnershipChange, withOwnershipChanges } from '../pool/ownership-log';
 import { leadTimelineBranch } from '../sales-events/customer-timeline-branch';
-import { seesPersonalData } from './contact-access';
 import { getCustomer } from './get-customer';
-import { visibleChanges } from './timeline-masking';
+import { recordOwners, visibleChanges } from './timeline-masking';
 
 type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
@@ -32,13 +30,11 @@ export async function customerTimeline(
 ): Promise<Page<TimelineEntry>> {
   const { limit } = page;
   const before = page.cursor ? decodeUuidCursor(page.cursor) : null;
-  const customer = await getCustomer(ctx, customerId);
+  await getCustomer(ctx, customerId);
   // Notes and attachments follow their own permissions on this customer.
   const notes = await mayOnCustomer(ctx, 'notes', 'read', customerId);
   const files = await mayOnCustomer(ctx, 'attachments', 'read', customerId);
   const activities = await activitiesOnTimeline(ctx, customerId);
-  const personal = seesPersonalData(ctx, customer);
-  const billing = can(ctx, 'financials', 'read') || can(ctx, 'customerBilling', 'update');
   const rows = await queryRows<{
     id: string;
     at: Date | string;
@@ -75,6 +71,10 @@ export async function customerTimeline(
          order by a.id desc
          limit ${limit + 1}`,
   );
+  const owners = await recordOwners(
+    ctx,
+    rows.map((r) => ({ entity: r.entity, entityId: r.entity_id })),
+  );
   const auditPage = toPage(
     rows,
     limit,
@@ -90,7 +90,7 @@ export async function customerTimeline(
         entityId: r.entity_id,
         actorId: r.actor_id,
         actorName: r.actor_name,
-        changes: r.changes && !removed ? visibleChanges(r.entity, r.changes, { personal, billing }) : null,
+        changes: r.changes && !removed ? visibleChanges(ctx, r.entity, r.changes, owners(r.entity, r.entity_id)) : null,
         meta: r.meta,
       };
     },
