@@ -28,13 +28,14 @@ export function maskEmail(email: string): string {
   return `${local.slice(0, 1)}***@${domain}`;
 }
 
-export const contactSearchText = (c: { name: string; phones: string[]; emails: string[]; wechat?: string | null }) =>
-  [
-    c.name.normalize('NFKC').toLowerCase(),
-    ...c.phones,
-    ...c.phones.map((p) => p.replace(/^\+86/, '')),
-    ...c.emails,
-    c.wechat,
-  ]
+/**
+ * A contact's search texts: its normalised name, which anyone who reads the contact may search by,
+ * and apart from it the personal data (phones with and without +86, emails, WeChat), which a search
+ * matches only for callers who see it unmasked (see customer-search.ts).
+ */
+export const contactSearchText = (c: { name: string; phones: string[]; emails: string[]; wechat?: string | null }) => ({
+  searchText: c.name.normalize('NFKC').toLowerCase(),
+  personalSearchText: [...c.phones, ...c.phones.map((p) => p.replace(/^\+86/, '')), ...c.emails, c.wechat]
     .filter(Boolean)
-    .join(' | ');
+    .join(' | '),
+});

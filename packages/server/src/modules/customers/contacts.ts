@@ -16,6 +16,7 @@ import {
   maskPhone,
   seesPersonalData,
 } from './contact-access';
+import { contactSearchMatch } from './customer-search';
 import { searchNeedle } from './customer-search-keys';
 import { contacts, customers } from './tables';
 
@@ -65,7 +66,7 @@ export async function findContacts(ctx: Ctx, query: z.infer<typeof contactListQu
     afterCursor(keyset),
     query.customerId ? eq(contacts.customerId, query.customerId) : undefined,
     query.status ? eq(contacts.status, query.status) : undefined,
-    needle ? sql`${contacts.searchText} like ${`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
+    needle ? contactSearchMatch(ctx, needle) : undefined,
   ];
   const rows = await ctx.db
     .select({ contact: contacts, ownerId: customers.ownerId, teamId: customers.teamId })
@@ -167,7 +168,7 @@ export async function createContact(ctx: Ctx, input: CreateContactInput): Promis
         preferredChannel: input.preferredChannel ?? null,
         marketingConsent: input.marketingConsent,
         consentAt: input.marketingConsent ? new Date() : null,
-        searchText: contactSearchText(input),
+        ...contactSearchText(input),
       })
       .returning();
     const created = row as ContactRow;
@@ -192,7 +193,7 @@ export async function updateContact(
     const owner = await customerForContact(tx, input.customerId ?? current.contact.customerId, 'update');
     assertWritableFields(tx, 'contacts', input, [current, owner]);
     const next = { ...current.contact, ...input };
-    const patch: Record<string, unknown> = { ...input, searchText: contactSearchText(next) };
+    const patch: Record<string, unknown> = { ...input, ...contactSearchText(next) };
     if (input.status === 'left' && current.contact.status !== 'left') patch.leftAt = new Date();
     if (input.status === 'active') patch.leftAt = null;
     if (input.marketingConsent !== undefined && input.marketingConsent !== current.contact.marketingConsent) {

@@ -14,6 +14,8 @@ const derivedColumns = [
   'namePinyin',
   'contactSearchText',
   'contactSearchGrams',
+  'contactPersonalText',
+  'contactPersonalGrams',
 ] as const;
 type CustomerRow = Omit<typeof customers.$inferSelect, (typeof derivedColumns)[number]>;
 

@@ -310,7 +310,7 @@ async function insertContacts(ctx: Ctx, rows: Working[]): Promise<void> {
       preferredChannel: w.preferredChannel,
       marketingConsent: w.marketingConsent,
       consentAt: w.marketingConsent ? now : null,
-      searchText: contactSearchText(w),
+      ...contactSearchText(w),
     })),
   );
 }
@@ -343,7 +343,8 @@ async function updateContacts(ctx: Ctx, rows: Working[]): Promise<void> {
     is_primary: w.isPrimary,
     preferred_channel: w.preferredChannel,
     marketing_consent: w.marketingConsent,
-    search_text: contactSearchText(w),
+    search_text: contactSearchText(w).searchText,
+    personal_search_text: contactSearchText(w).personalSearchText,
   }));
   if (values.length === 0) return;
   await queryRows(
@@ -355,10 +356,12 @@ async function updateContacts(ctx: Ctx, rows: Working[]): Promise<void> {
           consent_at = case when v.marketing_consent is distinct from c.marketing_consent
                             then case when v.marketing_consent then now() end
                             else c.consent_at end,
-          search_text = v.search_text, version = c.version + 1, updated_at = now()
+          search_text = v.search_text, personal_search_text = v.personal_search_text,
+          version = c.version + 1, updated_at = now()
         from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
           id uuid, name text, title text, phones text[], emails text[], wechat text, birthday date,
-          is_primary boolean, preferred_channel text, marketing_consent boolean, search_text text)
+          is_primary boolean, preferred_channel text, marketing_consent boolean, search_text text,
+          personal_search_text text)
         where c.org_id = ${ctx.orgId} and c.id = v.id`,
   );
 }
