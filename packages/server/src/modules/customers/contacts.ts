@@ -1,5 +1,5 @@
 import type { Contact, CreateContactInput, contactListQuerySchema, Page, UpdateContactInput } from '@berth/domain';
-import { and, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
