@@ -114,7 +114,7 @@ export async function fieldRightsFixture(t: TestApp) {
       body: {
         title: `商机${owner}`,
         customerId: record.customerId,
-        source: 'trade_show',
+        source: 'event',
         salesEventId: event,
         ownerId: user.id,
         teamId: team,
