@@ -1,5 +1,6 @@
 import { builtinRoles, type Permissions } from '@berth/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importContactBatch } from '../src/modules/customers/import-contacts';
 import { customerImportLookups, importCustomerBatch } from '../src/modules/customers/import-customers';
 import { type Ctx, systemCtx } from '../src/platform/context';
 import { type FieldRightsFixture, fieldRightsFixture } from './field-rights-fixture';
@@ -86,6 +87,38 @@ describe('field rights', () => {
       expect(result.created).toBe(1);
       expect(result.errors).toEqual([expect.objectContaining({ row: 2, field: 'billing' })]);
       expect((await get('/api/customers?q=导入越权客户', f.admin)).items).toEqual([]);
+    });
+
+    it('makes personal data in a contact import a row error where the importer may not see it', async () => {
+      const ctx: Ctx = {
+        ...systemCtx(t.db, f.admin.me.organization.id),
+        actor: { type: 'user', id: f.caller.id },
+        userId: f.caller.id,
+        teamIds: [f.east],
+        permissions: { contacts: { read: 'org', create: 'org' }, personalData: { read: 'own' } },
+      };
+      const code = async (id: string) => (await get(`/api/customers/${id}`, f.admin)).code as string;
+      const result = await importContactBatch(
+        ctx,
+        [
+          // Its mobile matches the existing contact: a skip would confirm the number.
+          {
+            row: 2,
+            values: {
+              customerCode: await code(f.records.other.customerId),
+              name: '探针',
+              phones: f.records.other.mobile,
+            },
+          },
+          {
+            row: 3,
+            values: { customerCode: await code(f.records.self.customerId), name: '新联系人', phones: '13600001111' },
+          },
+        ],
+        'skip',
+      );
+      expect(result.errors).toEqual([expect.objectContaining({ row: 2, field: 'phones' })]);
+      expect(result).toMatchObject({ created: 1, skipped: 0 });
     });
 
     it('refuses personal data and money the caller may not see, as billing', async () => {

@@ -11,6 +11,7 @@ import { uuidv7 } from 'uuidv7';
 import { arrayParam, queryRows } from '../../db/database';
 import { type Ctx, can, requireScope } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { maySeeSql } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import { contactSearchText } from './contact-access';
 import type { BatchResult, ImportPolicy } from './import-customers';
@@ -55,7 +56,12 @@ interface CustomerHit {
   name: string;
   nameEn: string | null;
   mayUpdate: boolean;
+  /** Whether the importer sees (and so may set and match on) the personal data of its contacts. */
+  personal: boolean;
 }
+
+/** Row columns holding personal data (personalData.read on the customer, as in the API). */
+const personalColumns = ['phones', 'emails', 'wechat', 'birthday'];
 
 /**
  * One batch of a contact import, inside the caller's transaction. Rows name their customer by
@@ -113,7 +119,8 @@ export async function importContactBatch(
   const mayUpdate = can(ctx, 'contacts', 'update') ? scopeWhere(ctx, 'contacts', 'update', columns) : sql`false`;
   const scope = scopeWhere(ctx, 'contacts', 'create', columns);
   const hitColumns = sql`select ${customers.id} as id, ${customers.code} as code, ${customers.creditCode} as "creditCode",
-    ${customers.name} as name, ${customers.nameEn} as "nameEn", coalesce(${mayUpdate}, false) as "mayUpdate"`;
+    ${customers.name} as name, ${customers.nameEn} as "nameEn", coalesce(${mayUpdate}, false) as "mayUpdate",
+    coalesce(${maySeeSql(ctx, 'personalData', { owner: customers.ownerId, team: customers.teamId })}, false) as personal`;
   // Names are found through their normalised keys' b-tree, then compared exactly.
   const keys = [...new Set(names.map(normalizeCompanyName).filter(Boolean))];
   const nameSearches =
@@ -173,7 +180,10 @@ export async function importContactBatch(
       hit = named[0];
     }
     const field = p.customer.code ? 'customerCode' : p.customer.creditCode ? 'customerCreditCode' : 'customerName';
+    const personal = personalColumns.find((c) => p.provided.has(c));
     if (!hit) fail(p.row, field, 'import.customer_not_found');
+    // Personal data the importer may not see is neither written nor matched on (a match would confirm it).
+    else if (personal && !hit.personal) fail(p.row, personal, 'contact.personal_data_hidden');
     else resolved.push({ ...p, customer: hit });
   }
   if (resolved.length === 0) return result;
