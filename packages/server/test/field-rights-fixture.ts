@@ -104,7 +104,7 @@ export async function fieldRightsFixture(t: TestApp) {
         phones: [record.mobile],
         emails: [record.email],
         wechat: `wx${owner}secret`,
-        birthday: '1990-01-0' + (i + 1),
+        birthday: `1990-01-0${i + 1}`,
       },
     });
     if (contact.statusCode !== 201) throw new Error(contact.body);
