@@ -158,9 +158,9 @@ export async function seedCustomers(db: Db, orgId: string, ownerIds: string[], c
                              (${column(cities, 2)})[c] || left((${column(brandChars, 1)})[b1], 1) || left((${column(brandChars, 1)})[b2], 1) || (${column(trades, 2)})[t] as initials,
                              initcap((${column(cities, 1)})[c]) || ' ' || initcap((${column(brandChars, 1)})[b1] || (${column(brandChars, 1)})[b2]) || ' ' || (${column(trades, 3)})[t] as en) names`);
     await db.execute(sql`
-      insert into contacts (org_id, customer_id, name, phones, emails, is_primary, search_text)
+      insert into contacts (org_id, customer_id, name, phones, emails, is_primary, search_text, personal_search_text)
       select org_id, id, name, array[phone], array[email], true,
-             name || ' | ' || phone || ' | ' || substr(phone, 4) || ' | ' || email
+             name, phone || ' | ' || substr(phone, 4) || ' | ' || email
         from (select org_id, id, code,
                      (${list(surnames)})[1 + (substr(code, 2)::int * 7) % 20] || (${list(givenNames)})[1 + (substr(code, 2)::int / 20) % 20] as name,
                      '+86139' || lpad(substr(code, 2), 8, '0') as phone,

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerSearchCondition } from '../src/modules/customers/customer-search';
 import { defaultSearchTuning, findCustomers, type SearchTuning } from '../src/modules/customers/find-customers';
-import { systemCtx } from '../src/platform/context';
+import { fullAccessCtx, systemCtx } from '../src/platform/context';
 import { type Session, startTestApp, type TestApp } from './harness';
 
 /**
@@ -39,7 +39,8 @@ describe('customer search plans', () => {
 
   async function search(term: string, cap?: number): Promise<string[]> {
     const caps = cap === undefined ? undefined : { customers: cap, contacts: cap };
-    const condition = await customerSearchCondition(systemCtx(t.db, orgId), term, caps);
+    // The oracle sees everything: personal data is searchable only where the caller sees it.
+    const condition = await customerSearchCondition(fullAccessCtx(t.db, orgId, admin.me.user.id), term, caps);
     const rows = await queryRows<{ name: string }>(
       t.db,
       sql`select name from customers where org_id = ${orgId} and ${condition ?? sql`true`} order by id desc`,

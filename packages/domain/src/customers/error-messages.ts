@@ -29,6 +29,10 @@ export const customerErrorMessages = {
     en: 'Another customer already has this Unified Social Credit Code.',
     'zh-CN': '已有客户使用该统一社会信用代码。',
   },
+  'customer.billing_not_writable': {
+    en: 'Your role may not set billing and credit of this customer.',
+    'zh-CN': '您的角色无权填写该客户的开票与信用信息。',
+  },
   'customer.owner_outside_scope': {
     en: 'You can only assign customers to yourself or your team.',
     'zh-CN': '只能将客户分配给自己或本团队成员。',

@@ -127,6 +127,10 @@ export const errorMessages = {
     'zh-CN': '客户不能与自身合并。',
   },
   'tag.name_taken': { en: 'A tag with this name exists.', 'zh-CN': '已存在同名标签。' },
+  'contact.personal_data_hidden': {
+    en: "Your role may not see or set this contact's phones, emails, WeChat or birthday.",
+    'zh-CN': '您的角色无权查看或填写该联系人的电话、邮箱、微信或生日。',
+  },
   'reference.invalid': {
     en: 'The referenced record does not exist.',
     'zh-CN': '引用的记录不存在。',

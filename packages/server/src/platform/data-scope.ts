@@ -1,4 +1,5 @@
-import type { Resource } from '@berth/domain';
+import type { Resource, Scope } from '@berth/domain';
+import { scopeOf } from '@berth/domain';
 import { type AnyColumn, and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { users } from '../db/schema';
 import { type Ctx, requireScope } from './context';
@@ -16,21 +17,49 @@ export interface ScopedColumns {
   ownerTeam?: boolean;
 }
 
+/** Who owns a record, as data scope sees it. */
+export interface RecordOwner {
+  ownerId: string | null;
+  teamId: string | null;
+}
+
 /**
  * The one place data scope becomes SQL: tenant always, then own / team / organisation as the
  * role grants for this resource and action. Every read and write adds this to its WHERE clause.
  */
 export function scopeWhere(ctx: Ctx, resource: Resource, action: string, cols: ScopedColumns): SQL {
   const scope = requireScope(ctx, resource, action);
-  const tenant = eq(cols.orgId, ctx.orgId);
-  if (scope === 'org') return tenant;
+  return and(eq(cols.orgId, ctx.orgId), scopeSql(ctx, scope, cols)) as SQL;
+}
+
+/**
+ * Own / team / organisation as a condition on a record's owner and team columns, without the
+ * tenant: `true` for the organisation, `false` without any scope.
+ */
+export function scopeSql(ctx: Ctx, scope: Scope | null, cols: Omit<ScopedColumns, 'orgId'>): SQL {
+  if (scope === 'org') return sql`true`;
+  if (!scope) return sql`false`;
   const mine = cols.owner && ctx.userId ? eq(cols.owner, ctx.userId) : sql`false`;
-  if (scope === 'own') return and(tenant, mine) as SQL;
-  return and(tenant, or(mine, ourTeams(ctx, cols))) as SQL;
+  if (scope === 'own') return mine;
+  return or(mine, ourTeams(ctx, cols)) as SQL;
+}
+
+/** The same rule as scopeSql for one loaded record (its owner and team). */
+export function scopeCovers(ctx: Ctx, scope: Scope | null, record: RecordOwner): boolean {
+  if (scope === 'org') return true;
+  if (!scope) return false;
+  const mine = !!ctx.userId && record.ownerId === ctx.userId;
+  if (scope === 'own') return mine;
+  return mine || (!!record.teamId && ctx.teamIds.includes(record.teamId));
+}
+
+/** Whether the role's scope for this action covers the record. */
+export function mayOn(ctx: Ctx, resource: Resource, action: string, record: RecordOwner): boolean {
+  return scopeCovers(ctx, scopeOf(ctx.permissions, resource, action), record);
 }
 
 /** Scope "team" beyond one's own records: the record's team, or else its owner's, is one of the caller's teams. */
-function ourTeams(ctx: Ctx, cols: ScopedColumns): SQL {
+function ourTeams(ctx: Ctx, cols: Omit<ScopedColumns, 'orgId'>): SQL {
   if (ctx.teamIds.length === 0) return sql`false`;
   if (cols.team) return inArray(cols.team, ctx.teamIds);
   if (cols.ownerTeam && cols.owner) {

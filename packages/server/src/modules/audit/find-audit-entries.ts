@@ -4,10 +4,15 @@ import type { z } from 'zod';
 import { auditLog, users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { maskAuditChanges } from '../../platform/field-access';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
 
-/** Newest first by the time-ordered id (no precision loss in the cursor); filters use (org_id, …) indexes. */
+/**
+ * Newest first by the time-ordered id (no precision loss in the cursor); filters use (org_id, …) indexes.
+ * Changes show no more than the records they describe: guarded fields are masked by the field
+ * rights on each record (platform/field-access).
+ */
 export async function findAuditEntries(
   ctx: Ctx,
   query: z.infer<typeof auditListQuerySchema>,
@@ -35,7 +40,7 @@ export async function findAuditEntries(
     .where(and(...conditions))
     .orderBy(...orderByKeyset(keyset))
     .limit(query.limit + 1);
-  return toPage(
+  const page = toPage(
     rows,
     query.limit,
     (r) => [r.entry.id, r.entry.id],
@@ -54,4 +59,5 @@ export async function findAuditEntries(
       requestId: r.entry.requestId,
     }),
   );
+  return { ...page, items: await maskAuditChanges(ctx, page.items) };
 }

@@ -1,7 +1,7 @@
-import { type Scope, scopeOf } from '@berth/domain';
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
-import { scopeWhere } from '../../platform/data-scope';
+import { type RecordOwner, scopeWhere } from '../../platform/data-scope';
+import { maySee } from '../../platform/field-access';
 import { contacts, customers } from './tables';
 
 /** Contacts follow their customer's owner and team for data scope; queries join `customers`. */
@@ -15,13 +15,8 @@ export function contactsInScope(ctx: Ctx, action: string): SQL {
 export const customerOfContact = and(eq(customers.orgId, contacts.orgId), eq(customers.id, contacts.customerId)) as SQL;
 
 /** Whether the role may see this contact's personal data unmasked (personalData.read, by the customer's owner and team). */
-export function seesPersonalData(ctx: Ctx, customer: { ownerId: string | null; teamId: string | null }): boolean {
-  const scope: Scope | null = scopeOf(ctx.permissions, 'personalData', 'read');
-  if (scope === 'org') return true;
-  const mine = !!ctx.userId && customer.ownerId === ctx.userId;
-  if (scope === 'own') return mine;
-  if (scope === 'team') return mine || (!!customer.teamId && ctx.teamIds.includes(customer.teamId));
-  return false;
+export function seesPersonalData(ctx: Ctx, customer: RecordOwner): boolean {
+  return maySee(ctx, 'personalData', customer);
 }
 
 export function maskPhone(e164: string): string {
@@ -33,13 +28,14 @@ export function maskEmail(email: string): string {
   return `${local.slice(0, 1)}***@${domain}`;
 }
 
-export const contactSearchText = (c: { name: string; phones: string[]; emails: string[]; wechat?: string | null }) =>
-  [
-    c.name.normalize('NFKC').toLowerCase(),
-    ...c.phones,
-    ...c.phones.map((p) => p.replace(/^\+86/, '')),
-    ...c.emails,
-    c.wechat,
-  ]
+/**
+ * A contact's search texts: its normalised name, which anyone who reads the contact may search by,
+ * and apart from it the personal data (phones with and without +86, emails, WeChat), which a search
+ * matches only for callers who see it unmasked (see customer-search.ts).
+ */
+export const contactSearchText = (c: { name: string; phones: string[]; emails: string[]; wechat?: string | null }) => ({
+  searchText: c.name.normalize('NFKC').toLowerCase(),
+  personalSearchText: [...c.phones, ...c.phones.map((p) => p.replace(/^\+86/, '')), ...c.emails, c.wechat]
     .filter(Boolean)
-    .join(' | ');
+    .join(' | '),
+});

@@ -1,10 +1,11 @@
 import type { Contact, CreateContactInput, contactListQuerySchema, Page, UpdateContactInput } from '@berth/domain';
-import { and, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { assertWritableFields } from '../../platform/field-access';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { updateVersioned } from '../../platform/versioned-write';
 import {
@@ -15,6 +16,7 @@ import {
   maskPhone,
   seesPersonalData,
 } from './contact-access';
+import { contactSearchMatch } from './customer-search';
 import { searchNeedle } from './customer-search-keys';
 import { contacts, customers } from './tables';
 
@@ -64,7 +66,7 @@ export async function findContacts(ctx: Ctx, query: z.infer<typeof contactListQu
     afterCursor(keyset),
     query.customerId ? eq(contacts.customerId, query.customerId) : undefined,
     query.status ? eq(contacts.status, query.status) : undefined,
-    needle ? sql`${contacts.searchText} like ${`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
+    needle ? contactSearchMatch(ctx, needle) : undefined,
   ];
   const rows = await ctx.db
     .select({ contact: contacts, ownerId: customers.ownerId, teamId: customers.teamId })
@@ -149,6 +151,8 @@ export async function createContact(ctx: Ctx, input: CreateContactInput): Promis
   requireScope(ctx, 'contacts', 'create');
   return inTransaction(ctx, async (tx) => {
     const owner = await customerForContact(tx, input.customerId, 'create');
+    // Personal data needs personalData.read on the customer: who may not see it may not set it.
+    assertWritableFields(tx, 'contacts', input, [owner], { creating: true });
     const [row] = await tx.db
       .insert(contacts)
       .values({
@@ -164,7 +168,7 @@ export async function createContact(ctx: Ctx, input: CreateContactInput): Promis
         preferredChannel: input.preferredChannel ?? null,
         marketingConsent: input.marketingConsent,
         consentAt: input.marketingConsent ? new Date() : null,
-        searchText: contactSearchText(input),
+        ...contactSearchText(input),
       })
       .returning();
     const created = row as ContactRow;
@@ -181,14 +185,15 @@ export async function updateContact(
 ): Promise<Contact> {
   return inTransaction(ctx, async (tx) => {
     const [current] = await tx.db
-      .select({ contact: contacts })
+      .select({ contact: contacts, ownerId: customers.ownerId, teamId: customers.teamId })
       .from(contacts)
       .innerJoin(customers, customerOfContact)
       .where(and(contactsInScope(tx, 'update'), eq(contacts.id, id)));
     if (!current) throw AppError.notFound();
     const owner = await customerForContact(tx, input.customerId ?? current.contact.customerId, 'update');
+    assertWritableFields(tx, 'contacts', input, [current, owner]);
     const next = { ...current.contact, ...input };
-    const patch: Record<string, unknown> = { ...input, searchText: contactSearchText(next) };
+    const patch: Record<string, unknown> = { ...input, ...contactSearchText(next) };
     if (input.status === 'left' && current.contact.status !== 'left') patch.leftAt = new Date();
     if (input.status === 'active') patch.leftAt = null;
     if (input.marketingConsent !== undefined && input.marketingConsent !== current.contact.marketingConsent) {

@@ -1,6 +1,7 @@
 import type { CreateCustomerInput, Customer } from '@berth/domain';
 import { AppError, isUniqueViolation } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
+import { assertWritableFields } from '../../platform/field-access';
 import { assertCustomerAssignment, teamOfUser } from './assert-customer-assignment';
 import { toCustomer } from './customer-dto';
 import { customerKeys } from './customer-search-keys';
@@ -21,6 +22,8 @@ export async function createCustomer(ctx: Ctx, input: CreateCustomerInput): Prom
     const ownerId = input.ownerId === undefined ? tx.userId : input.ownerId;
     const teamId = input.teamId === undefined ? await teamOfUser(tx, ownerId) : input.teamId;
     await assertCustomerAssignment(tx, 'create', { ownerId, teamId });
+    // Billing needs customerBilling.update for the new record; an empty profile writes nothing.
+    assertWritableFields(tx, 'customers', input, [{ ownerId, teamId }], { creating: true });
     const code = await nextCustomerCode(tx);
     const { lanes, ...tradeProfile } = input.tradeProfile;
     const [row] = await tx.db

@@ -1,7 +1,8 @@
 import type { Customer } from '@berth/domain';
 import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
-import { type Ctx, can } from '../../platform/context';
+import type { Ctx } from '../../platform/context';
+import { maySee } from '../../platform/field-access';
 import { customerLanes, type customers, customers as customersTable, customerTags } from './tables';
 
 /** Derived search and duplicate keys: never part of an API record, so lists do not read them. */
@@ -13,6 +14,8 @@ const derivedColumns = [
   'namePinyin',
   'contactSearchText',
   'contactSearchGrams',
+  'contactPersonalText',
+  'contactPersonalGrams',
 ] as const;
 type CustomerRow = Omit<typeof customers.$inferSelect, (typeof derivedColumns)[number]>;
 
@@ -38,7 +41,6 @@ export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): 
       .from(customerTags)
       .where(and(eq(customerTags.orgId, ctx.orgId), inArray(customerTags.customerId, ids))),
   ]);
-  const seeBilling = can(ctx, 'financials', 'read') || can(ctx, 'customerBilling', 'update');
   return rows.map((row) => ({
     id: row.id,
     code: row.code,
@@ -67,7 +69,7 @@ export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): 
         .filter((l) => l.customerId === row.id)
         .map((l) => ({ pol: l.pol, pod: l.pod, mode: l.mode, volume: l.volume, volumeUnit: l.volumeUnit })),
     },
-    billing: seeBilling ? row.billing : null,
+    billing: maySee(ctx, 'customerBilling', row) ? row.billing : null,
     tagIds: tagRows.filter((t) => t.customerId === row.id).map((t) => t.tagId),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

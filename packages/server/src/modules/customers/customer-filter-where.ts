@@ -17,7 +17,7 @@ export function customerFilterWhere(ctx: Ctx, filters: CustomerFilters, action =
   const [pol, pod] = filters.lane?.split('-') ?? [];
   const conditions: (SQL | undefined)[] = [
     customersInScope(ctx, action),
-    needle ? searchMatch(needle) : undefined,
+    needle ? searchMatch(ctx, needle) : undefined,
     filters.status ? eq(customers.status, filters.status) : undefined,
     filters.ownerId ? eq(customers.ownerId, filters.ownerId) : undefined,
     filters.teamId ? eq(customers.teamId, filters.teamId) : undefined,

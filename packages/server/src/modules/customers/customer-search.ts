@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
+import { maySeeAny, maySeeSql } from '../../platform/field-access';
 import { searchNeedle } from './customer-search-keys';
 import { contacts, customers } from './tables';
 
@@ -30,11 +31,44 @@ function textMatch(table: typeof customers | typeof contacts, needle: string): S
     : sql`${table.searchText} like ${likePattern(needle)}`;
 }
 
-/** The same match on the contacts' texts and grams folded onto their customer (see migration 0016). */
+/** Text match on contacts' personal data (phones, emails, WeChat); word starts only below three characters. */
+function personalTextMatch(needle: string): SQL {
+  return needle.length === 2
+    ? sql`${contacts.personalSearchGrams} @> ${gramArray(needle)}::text[]`
+    : sql`${contacts.personalSearchText} like ${likePattern(needle)}`;
+}
+
+/** The same matches on the contacts' texts and grams folded onto their customer (migrations 0016, 0018). */
 function contactTextMatch(needle: string): SQL {
   return needle.length === 2
     ? sql`${customers.contactSearchGrams} @> ${gramArray(needle)}::text[]`
     : sql`${customers.contactSearchText} like ${likePattern(needle)}`;
+}
+function contactPersonalMatch(needle: string): SQL {
+  return needle.length === 2
+    ? sql`${customers.contactPersonalGrams} @> ${gramArray(needle)}::text[]`
+    : sql`${customers.contactPersonalText} like ${likePattern(needle)}`;
+}
+
+/**
+ * Where the caller may search by contacts' personal data: only where they see it unmasked
+ * (personalData.read in scope for the customer), so a search cannot rebuild a masked number.
+ */
+export function personalSearchable(ctx: Ctx): SQL {
+  return maySeeSql(ctx, 'personalData', { owner: customers.ownerId, team: customers.teamId });
+}
+
+/** The contact side of a match: names for anyone, personal data where the caller sees it. */
+function contactMatch(ctx: Ctx, needle: string): SQL {
+  if (!maySeeAny(ctx, 'personalData')) return contactTextMatch(needle);
+  return sql`(${contactTextMatch(needle)} or (${contactPersonalMatch(needle)} and ${personalSearchable(ctx)}))`;
+}
+
+/** The contact list's search (a query joined with the contact's customer): the same rule, by LIKE. */
+export function contactSearchMatch(ctx: Ctx, needle: string): SQL {
+  const name = sql`${contacts.searchText} like ${likePattern(needle)}`;
+  if (!maySeeAny(ctx, 'personalData')) return name;
+  return sql`(${name} or (${contacts.personalSearchText} like ${likePattern(needle)} and ${personalSearchable(ctx)}))`;
 }
 
 /** How many of the newest rows of a filtered list a search walks before it turns to the indexes. */
@@ -44,8 +78,8 @@ export const searchWalkWindow = 2000;
  * The customer or one of its contacts matches: the condition a bounded walk checks row by row,
  * on the customer row alone (its contacts' texts are folded onto it).
  */
-export function searchMatch(needle: string): SQL {
-  return sql`(${textMatch(customers, needle)} or ${contactTextMatch(needle)})`;
+export function searchMatch(ctx: Ctx, needle: string): SQL {
+  return sql`(${textMatch(customers, needle)} or ${contactMatch(ctx, needle)})`;
 }
 
 /** The customers with one of these ids. */
@@ -59,8 +93,9 @@ export type SearchCandidates = { ids: string[] } | { condition: SQL };
 
 /**
  * The candidates for a search term: customers whose code, names, pinyin, initials, credit code,
- * phone or email contain it, or who have a contact whose name, phone or email does. Null for a
- * term that cannot match anything (nothing searchable in it).
+ * phone or email contain it, or who have a contact whose name does, or whose phone, email or
+ * WeChat does where the caller sees those unmasked. Null for a term that cannot match anything
+ * (nothing searchable in it).
  */
 export async function customerSearchCandidates(
   ctx: Ctx,
@@ -69,7 +104,7 @@ export async function customerSearchCandidates(
 ): Promise<SearchCandidates | null> {
   const needle = searchNeedle(text);
   if (!needle) return null;
-  const rows = await queryRows<{ source: 'customer' | 'contact'; id: string }>(
+  const rows = await queryRows<{ source: 'customer' | 'contact' | 'personal'; id: string }>(
     ctx.db,
     sql`(select 'customer' as source, id from ${customers}
           where ${customers.orgId} = ${ctx.orgId} and ${customers.mergedIntoId} is null and ${textMatch(customers, needle)}
@@ -77,17 +112,32 @@ export async function customerSearchCandidates(
         union all
         (select 'contact', ${contacts.customerId} from ${contacts}
           where ${contacts.orgId} = ${ctx.orgId} and ${textMatch(contacts, needle)}
-          limit ${caps.contacts + 1})`,
+          limit ${caps.contacts + 1})
+        ${
+          !maySeeAny(ctx, 'personalData')
+            ? sql``
+            : sql`union all
+        (select 'personal', ${contacts.customerId} from ${contacts}
+           join ${customers} on ${customers.orgId} = ${contacts.orgId} and ${customers.id} = ${contacts.customerId}
+          where ${contacts.orgId} = ${ctx.orgId} and ${personalTextMatch(needle)} and ${personalSearchable(ctx)}
+          limit ${caps.contacts + 1})`
+        }`,
   );
   const byCustomer = rows.filter((r) => r.source === 'customer').map((r) => r.id);
   const byContact = rows.filter((r) => r.source === 'contact').map((r) => r.id);
+  const byPersonal = rows.filter((r) => r.source === 'personal').map((r) => r.id);
   const customerSideCommon = byCustomer.length > caps.customers;
-  const contactSideCommon = byContact.length > caps.contacts;
-  const ids = [...new Set([...(customerSideCommon ? [] : byCustomer), ...(contactSideCommon ? [] : byContact)])];
+  const contactSideCommon = byContact.length > caps.contacts || byPersonal.length > caps.contacts;
+  const ids = [
+    ...new Set([
+      ...(customerSideCommon ? [] : byCustomer),
+      ...(contactSideCommon ? [] : [...byContact, ...byPersonal]),
+    ]),
+  ];
   // Lower-case hex compares as PostgreSQL orders uuids: newest (UUIDv7) first.
   ids.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
   if (!customerSideCommon && !contactSideCommon) return { ids };
-  const conditions = [contactSideCommon ? searchMatch(needle) : textMatch(customers, needle)];
+  const conditions = [contactSideCommon ? searchMatch(ctx, needle) : textMatch(customers, needle)];
   if (ids.length > 0) conditions.push(customerIdIn(ids));
   return { condition: conditions.length === 1 ? (conditions[0] as SQL) : sql`(${sql.join(conditions, sql` or `)})` };
 }

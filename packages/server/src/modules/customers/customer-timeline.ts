@@ -1,7 +1,7 @@
 import type { Page } from '@berth/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
-import { type Ctx, can } from '../../platform/context';
+import type { Ctx } from '../../platform/context';
 import { decodeUuidCursor, encodeCursor } from '../../platform/http/keyset';
 import type {
   AuditTimelineContributor,
@@ -10,9 +10,8 @@ import type {
   TimelineEntry,
 } from '../../platform/module';
 import { serverModules } from '../index';
-import { seesPersonalData } from './contact-access';
 import { getCustomer } from './get-customer';
-import { visibleChanges } from './timeline-masking';
+import { recordOwners, visibleChanges } from './timeline-masking';
 
 const contributors = (): TimelineContributor[] => serverModules.flatMap((m) => m.timeline ?? []);
 
@@ -34,14 +33,9 @@ export async function customerTimeline(
 ): Promise<Page<TimelineEntry>> {
   const { limit } = page;
   const before = page.cursor ? decodeUuidCursor(page.cursor) : null;
-  const customer = await getCustomer(ctx, customerId);
+  await getCustomer(ctx, customerId);
   const all = contributors();
-  // The history shows no more than the records themselves would.
-  const may = {
-    personal: seesPersonalData(ctx, customer),
-    billing: can(ctx, 'financials', 'read') || can(ctx, 'customerBilling', 'update'),
-  };
-  const entries = await auditEntries(ctx, customerId, all, { limit, before }, may);
+  const entries = await auditEntries(ctx, customerId, all, { limit, before });
   for (const own of all.filter((c): c is OwnTimelineContributor => c.from === 'own')) {
     entries.push(...(await own.entries(ctx, customerId, { limit: limit + 1, before })));
   }
@@ -60,7 +54,6 @@ async function auditEntries(
   customerId: string,
   all: TimelineContributor[],
   page: { limit: number; before: string | null },
-  may: { personal: boolean; billing: boolean },
 ): Promise<TimelineEntry[]> {
   const audit = all.filter((c): c is AuditTimelineContributor => c.from === 'audit');
   const branches: SQL[] = [];
@@ -96,6 +89,11 @@ async function auditEntries(
          order by a.id desc
          limit ${page.limit + 1}`,
   );
+  // The history shows no more than the records themselves would, by the rights on each record.
+  const owners = await recordOwners(
+    ctx,
+    rows.map((r) => ({ entity: r.entity, entityId: r.entity_id })),
+  );
   const byEntity = new Map(audit.map((c) => [c.entity, c]));
   return rows.map((r) => {
     const contributor = byEntity.get(r.entity);
@@ -109,7 +107,7 @@ async function auditEntries(
       entityId: r.entity_id,
       actorId: r.actor_id,
       actorName: r.actor_name,
-      changes: r.changes && !removed ? visibleChanges(r.entity, r.changes, may) : null,
+      changes: r.changes && !removed ? visibleChanges(ctx, r.entity, r.changes, owners(r.entity, r.entity_id)) : null,
       meta: r.meta,
     };
   });

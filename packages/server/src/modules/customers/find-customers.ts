@@ -149,7 +149,7 @@ async function search(
     // Each walk is a range of ids bounded by literal values, so the planner reads it along the
     // list index: with an open bound it may price a parallel scan of the table as cheaper.
     const floor = await idAtOffset(ctx, conditions, tuning.walkWindow - 1);
-    const match = searchMatch(needle);
+    const match = searchMatch(ctx, needle);
     const recent = await select(and(match, floor ? sql`${customers.id} >= ${floor}` : undefined));
     // A list no longer than the window has been walked whole: the answer is exact.
     if (recent.length > limit || !floor) return recent;

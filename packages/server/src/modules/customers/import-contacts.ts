@@ -11,6 +11,7 @@ import { uuidv7 } from 'uuidv7';
 import { arrayParam, queryRows } from '../../db/database';
 import { type Ctx, can, requireScope } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { maySeeSql } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import { contactSearchText } from './contact-access';
 import type { BatchResult, ImportPolicy } from './import-customers';
@@ -55,7 +56,12 @@ interface CustomerHit {
   name: string;
   nameEn: string | null;
   mayUpdate: boolean;
+  /** Whether the importer sees (and so may set and match on) the personal data of its contacts. */
+  personal: boolean;
 }
+
+/** Row columns holding personal data (personalData.read on the customer, as in the API). */
+const personalColumns = ['phones', 'emails', 'wechat', 'birthday'];
 
 /**
  * One batch of a contact import, inside the caller's transaction. Rows name their customer by
@@ -113,7 +119,8 @@ export async function importContactBatch(
   const mayUpdate = can(ctx, 'contacts', 'update') ? scopeWhere(ctx, 'contacts', 'update', columns) : sql`false`;
   const scope = scopeWhere(ctx, 'contacts', 'create', columns);
   const hitColumns = sql`select ${customers.id} as id, ${customers.code} as code, ${customers.creditCode} as "creditCode",
-    ${customers.name} as name, ${customers.nameEn} as "nameEn", coalesce(${mayUpdate}, false) as "mayUpdate"`;
+    ${customers.name} as name, ${customers.nameEn} as "nameEn", coalesce(${mayUpdate}, false) as "mayUpdate",
+    coalesce(${maySeeSql(ctx, 'personalData', { owner: customers.ownerId, team: customers.teamId })}, false) as personal`;
   // Names are found through their normalised keys' b-tree, then compared exactly.
   const keys = [...new Set(names.map(normalizeCompanyName).filter(Boolean))];
   const nameSearches =
@@ -173,7 +180,10 @@ export async function importContactBatch(
       hit = named[0];
     }
     const field = p.customer.code ? 'customerCode' : p.customer.creditCode ? 'customerCreditCode' : 'customerName';
+    const personal = personalColumns.find((c) => p.provided.has(c));
     if (!hit) fail(p.row, field, 'import.customer_not_found');
+    // Personal data the importer may not see is neither written nor matched on (a match would confirm it).
+    else if (personal && !hit.personal) fail(p.row, personal, 'contact.personal_data_hidden');
     else resolved.push({ ...p, customer: hit });
   }
   if (resolved.length === 0) return result;
@@ -310,7 +320,7 @@ async function insertContacts(ctx: Ctx, rows: Working[]): Promise<void> {
       preferredChannel: w.preferredChannel,
       marketingConsent: w.marketingConsent,
       consentAt: w.marketingConsent ? now : null,
-      searchText: contactSearchText(w),
+      ...contactSearchText(w),
     })),
   );
 }
@@ -343,7 +353,8 @@ async function updateContacts(ctx: Ctx, rows: Working[]): Promise<void> {
     is_primary: w.isPrimary,
     preferred_channel: w.preferredChannel,
     marketing_consent: w.marketingConsent,
-    search_text: contactSearchText(w),
+    search_text: contactSearchText(w).searchText,
+    personal_search_text: contactSearchText(w).personalSearchText,
   }));
   if (values.length === 0) return;
   await queryRows(
@@ -355,10 +366,12 @@ async function updateContacts(ctx: Ctx, rows: Working[]): Promise<void> {
           consent_at = case when v.marketing_consent is distinct from c.marketing_consent
                             then case when v.marketing_consent then now() end
                             else c.consent_at end,
-          search_text = v.search_text, version = c.version + 1, updated_at = now()
+          search_text = v.search_text, personal_search_text = v.personal_search_text,
+          version = c.version + 1, updated_at = now()
         from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
           id uuid, name text, title text, phones text[], emails text[], wechat text, birthday date,
-          is_primary boolean, preferred_channel text, marketing_consent boolean, search_text text)
+          is_primary boolean, preferred_channel text, marketing_consent boolean, search_text text,
+          personal_search_text text)
         where c.org_id = ${ctx.orgId} and c.id = v.id`,
   );
 }

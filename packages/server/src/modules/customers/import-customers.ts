@@ -13,6 +13,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import { auditLog, users } from '../../db/schema';
 import { type Ctx, requireScope } from '../../platform/context';
+import type { RecordOwner } from '../../platform/data-scope';
+import { mayWrite } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import { type OwnerRequest, ownerProblem } from '../../platform/owner-assignment';
 import { editedOwnerClocksSql } from '../pool/change-owner';
@@ -62,6 +64,23 @@ const importOwner = (action: 'create' | 'update', ownerId: string, currentOwnerI
   field: 'owner',
   codes: { outsideScope: 'customer.owner_outside_scope' },
 });
+
+/** The columns of the billing profile: written only with customerBilling.update on the record. */
+const billingColumns = [
+  'invoiceTitle',
+  'taxNumber',
+  'billingAddress',
+  'settlementType',
+  'paymentTermsDays',
+  'creditLimit',
+  'creditCurrency',
+] as const satisfies readonly CustomerImportField[];
+
+/** A row error when the row fills in billing the caller may not write on this record. */
+function billingRefused(ctx: Ctx, provided: Set<string>, record: RecordOwner): ImportRowError | null {
+  if (!billingColumns.some((c) => provided.has(c)) || mayWrite(ctx, 'customerBilling', record)) return null;
+  return { row: 0, field: 'billing', message: errorMessage('customer.billing_not_writable', ctx.locale) };
+}
 
 interface ValidRow {
   row: number;
@@ -118,17 +137,21 @@ export async function importCustomerBatch(
     const tagIds = tagNames.map((name) => lookups.tags.get(name.toLowerCase()));
     if (tagIds.some((id) => !id))
       errors.push({ field: 'tags', code: 'reference.invalid', message: errorMessage('reference.invalid', ctx.locale) });
+    const ownerId = ownerUser?.id ?? ctx.userId;
+    const teamId = (ownerUser ?? me)?.teamId ?? null;
+    const provided = new Set(Object.keys(values).filter((k) => values[k as CustomerImportField]?.trim()));
+    const billing = billingRefused(ctx, provided, { ownerId, teamId });
+    if (billing) errors.push({ field: billing.field, code: 'customer.billing_not_writable', message: billing.message });
     if (errors.length > 0 || !parsed.success) {
       for (const e of errors) result.errors.push({ row, field: e.field, message: e.message });
       continue;
     }
-    const ownerId = ownerUser?.id ?? ctx.userId;
     valid.push({
       row,
       input: parsed.data,
-      provided: new Set(Object.keys(values).filter((k) => values[k as CustomerImportField]?.trim())),
+      provided,
       ownerId,
-      teamId: (ownerUser ?? me)?.teamId ?? null,
+      teamId,
       tagIds: tagIds as string[],
       creditCode: parsed.data.creditCode ? normalizeCreditCode(parsed.data.creditCode) : null,
       nameKey: normalizeCompanyName(parsed.data.name),
@@ -351,6 +374,11 @@ async function updateMatchedCustomers(
         field: 'name',
         message: errorMessage('import.match_not_updatable', ctx.locale),
       });
+      continue;
+    }
+    const billing = billingRefused(ctx, v.provided, target.row);
+    if (billing) {
+      result.errors.push({ ...billing, row: v.row });
       continue;
     }
     const owner = v.provided.has('owner') ? lookups.byId.get(v.ownerId ?? '') : undefined;

@@ -91,10 +91,14 @@ export const customers = pgTable(
     searchGrams: text('search_grams').array().generatedAlwaysAs(sql`berth_search_grams("name_key", "search_text")`),
     /**
      * The search texts and grams of the customer's contacts, kept by a trigger on contacts, so a
-     * search walking the list checks one row instead of looking up contacts for every customer.
+     * search walking the list checks one row instead of looking up contacts for every customer:
+     * their names, and apart from them their personal data (phones, emails, WeChat), which only
+     * callers who may see it unmasked may search by.
      */
     contactSearchText: text('contact_search_text').notNull().default(''),
     contactSearchGrams: text('contact_search_grams').array().notNull().default(sql`'{}'::text[]`),
+    contactPersonalText: text('contact_personal_text').notNull().default(''),
+    contactPersonalGrams: text('contact_personal_grams').array().notNull().default(sql`'{}'::text[]`),
     /** The order of names as Chinese users read them: pinyin of a Chinese name, else the normalised name. */
     nameSortKey: text('name_sort_key').generatedAlwaysAs(sql`coalesce("name_pinyin", "name_key")`),
     mergedIntoId: uuid('merged_into_id'),
@@ -184,8 +188,14 @@ export const contacts = pgTable(
     consentAt: ts('consent_at'),
     status: text('status').notNull().default('active'),
     leftAt: ts('left_at'),
+    /** The normalised name: what anyone who reads the contact may search by. */
     searchText: text('search_text').notNull(),
     searchGrams: text('search_grams').array().generatedAlwaysAs(sql`berth_search_grams("name", "search_text")`),
+    /** Phones, emails and WeChat: searchable only by callers who see them unmasked (personalData.read). */
+    personalSearchText: text('personal_search_text').notNull().default(''),
+    personalSearchGrams: text('personal_search_grams')
+      .array()
+      .generatedAlwaysAs(sql`berth_search_grams(null, "personal_search_text")`),
     ...versioned(),
   },
   (t) => [
@@ -193,6 +203,8 @@ export const contacts = pgTable(
     index('contacts_org_customer_idx').on(t.orgId, t.customerId, t.id),
     index('contacts_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('contacts_search_grams_idx').using('gin', t.searchGrams),
+    index('contacts_personal_search_trgm_idx').using('gin', sql`${t.personalSearchText} gin_trgm_ops`),
+    index('contacts_personal_search_grams_idx').using('gin', t.personalSearchGrams),
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
   ],
 );

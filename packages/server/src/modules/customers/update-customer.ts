@@ -4,6 +4,7 @@ import { AppError } from '../../platform/app-error';
 import { recordChange } from '../../platform/audit';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { assertWritableFields } from '../../platform/field-access';
 import { updateVersioned } from '../../platform/versioned-write';
 import { editedOwnerClocks } from '../pool/change-owner';
 import { recordOwnerEdit } from '../pool/ownership-log';
@@ -71,6 +72,8 @@ export async function updateCustomer(
       );
     }
     const merged = { ...current, ...patch } as typeof current;
+    // Billing needs customerBilling.update on the customer as it is and as it will be.
+    assertWritableFields(tx, 'customers', input, [current, merged]);
     Object.assign(patch, customerKeys(merged));
     const row = await updateVersioned(tx, customers, where, expected, patch).catch(mapCustomerWriteErrors);
     await recordOwnerEdit(tx, current, row);

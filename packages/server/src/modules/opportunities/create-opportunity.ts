@@ -2,24 +2,28 @@ import type { CreateOpportunityInput, Opportunity } from '@berth/domain';
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
+import type { RecordOwner } from '../../platform/data-scope';
+import { assertWritableFields } from '../../platform/field-access';
 import { teamOfUser } from '../customers/assert-customer-assignment';
 import { customerById } from '../customers/customer-scope';
 import { customers } from '../customers/tables';
 import { salesEvents } from '../sales-events/tables';
 import { getOpportunity } from './get-opportunity';
 import { insertOpportunity } from './insert-opportunity';
-import { seesFinancials } from './opportunity-dto';
 import { assertContactOfCustomer, assertOpportunityAssignment } from './opportunity-references';
 import { activeStage, firstOpenStage } from './stages';
 
-/** Revenue and margin follow the financials field rule for writing as for reading. */
-export function assertMayWriteMoney(ctx: Ctx, input: { expectedRevenue?: unknown; expectedMargin?: unknown }) {
-  if (seesFinancials(ctx)) return;
-  for (const field of ['expectedRevenue', 'expectedMargin'] as const) {
-    if (input[field] !== undefined && input[field] !== null) {
-      throw AppError.validation(field, 'opportunity.financials_hidden');
-    }
-  }
+/**
+ * Revenue and margin follow the financials field right for writing as for reading, on the
+ * opportunity as it is and as it will be (a new owner).
+ */
+export function assertMayWriteMoney(
+  ctx: Ctx,
+  input: { expectedRevenue?: unknown; expectedMargin?: unknown },
+  records: RecordOwner[],
+  options: { creating?: boolean } = {},
+) {
+  assertWritableFields(ctx, 'opportunities', input, records, options);
 }
 
 export async function assertSalesEvent(ctx: Ctx, salesEventId: string | null | undefined): Promise<void> {
@@ -34,7 +38,6 @@ export async function assertSalesEvent(ctx: Ctx, salesEventId: string | null | u
 /** A new opportunity on a customer the caller can see, in the first open stage unless told. */
 export async function createOpportunity(ctx: Ctx, input: CreateOpportunityInput): Promise<Opportunity> {
   requireScope(ctx, 'opportunities', 'create');
-  assertMayWriteMoney(ctx, input);
   return inTransaction(ctx, async (tx) => {
     const [customer] = await tx.db
       .select({ id: customers.id })
@@ -46,6 +49,7 @@ export async function createOpportunity(ctx: Ctx, input: CreateOpportunityInput)
     const ownerId = input.ownerId === undefined ? tx.userId : input.ownerId;
     const teamId = input.teamId === undefined ? await teamOfUser(tx, ownerId) : input.teamId;
     await assertOpportunityAssignment(tx, 'create', { ownerId, teamId });
+    assertMayWriteMoney(tx, input, [{ ownerId, teamId }], { creating: true });
     const stage = input.stage ? await activeStage(tx, input.stage) : await firstOpenStage(tx);
     const { id } = await insertOpportunity(
       tx,

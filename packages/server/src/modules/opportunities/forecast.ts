@@ -3,7 +3,7 @@ import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { teams, users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
-import { seesFinancials } from './opportunity-dto';
+import { maySeeAny, maySeeSql } from '../../platform/field-access';
 import { opportunitiesInScope } from './opportunity-scope';
 import { opportunities } from './tables';
 
@@ -50,12 +50,15 @@ export async function pipelineForecast(ctx: Ctx, query: ForecastQuery): Promise<
     query.from ? gte(closeDay, query.from) : undefined,
     query.to ? lte(closeDay, query.to) : undefined,
   );
+  // Amounts count only where the caller sees the opportunity's money (financials.read in scope for it).
+  const money = maySeeSql(ctx, 'financials', { owner: opportunities.ownerId, team: opportunities.teamId });
   const rows = await queryRows<ForecastSqlRow>(
     ctx.db,
     sql`with base as (
           select ${groupKeys[query.groupBy]} as key, ${opportunities.currency} as currency,
                  ${opportunities.status} as status, ${opportunities.probability} as probability,
-                 ${opportunities.expectedRevenue} as revenue, ${opportunities.expectedMargin} as margin
+                 case when ${money} then ${opportunities.expectedRevenue} end as revenue,
+                 case when ${money} then ${opportunities.expectedMargin} end as margin
             from ${opportunities}
            where ${where})
         select key, currency, grouping(key) as is_total,
@@ -75,9 +78,9 @@ export async function pipelineForecast(ctx: Ctx, query: ForecastQuery): Promise<
     query.groupBy,
     rows.map((r) => r.key),
   );
-  const money = seesFinancials(ctx);
+  const seesMoney = maySeeAny(ctx, 'financials');
   const toRow = (r: ForecastSqlRow): ForecastRow => {
-    const amount = (value: string | number | null) => (money ? (value === null ? 0 : Number(value)) : null);
+    const amount = (value: string | number | null) => (seesMoney ? (value === null ? 0 : Number(value)) : null);
     return {
       key: Number(r.is_total) === 1 ? null : r.key,
       name: Number(r.is_total) === 1 || r.key === null ? null : (names.get(r.key) ?? r.key),

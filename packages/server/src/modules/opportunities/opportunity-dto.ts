@@ -1,7 +1,8 @@
 import type { Opportunity } from '@berth/domain';
 import { and, asc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema';
-import { type Ctx, can } from '../../platform/context';
+import type { Ctx } from '../../platform/context';
+import { maySee } from '../../platform/field-access';
 import { iso } from '../../platform/versioned-write';
 import { customers } from '../customers/tables';
 import { opportunitiesInScope } from './opportunity-scope';
@@ -33,9 +34,6 @@ export function selectOpportunities(ctx: Ctx, where: SQL | undefined, scoped = t
 
 const num = (value: string | null): number | null => (value === null ? null : Number(value));
 
-/** Whether the caller sees revenue and margin (the financials field rule). */
-export const seesFinancials = (ctx: Ctx): boolean => can(ctx, 'financials', 'read');
-
 /** Turns rows into API records, loading the lanes of the whole page in one query. */
 export async function toOpportunities(ctx: Ctx, rows: OpportunityRow[]): Promise<Opportunity[]> {
   if (rows.length === 0) return [];
@@ -52,7 +50,6 @@ export async function toOpportunities(ctx: Ctx, rows: OpportunityRow[]): Promise
       ),
     )
     .orderBy(asc(opportunityLanes.position));
-  const money = seesFinancials(ctx);
   return rows.map((row) => ({
     id: row.id,
     code: row.code,
@@ -68,8 +65,8 @@ export async function toOpportunities(ctx: Ctx, rows: OpportunityRow[]): Promise
       kg: num(row.volumeKg),
       shipmentsPerMonth: num(row.shipmentsPerMonth),
     },
-    expectedRevenue: money ? num(row.expectedRevenue) : null,
-    expectedMargin: money ? num(row.expectedMargin) : null,
+    expectedRevenue: maySee(ctx, 'financials', row) ? num(row.expectedRevenue) : null,
+    expectedMargin: maySee(ctx, 'financials', row) ? num(row.expectedMargin) : null,
     currency: row.currency,
     probability: row.probability,
     expectedCloseDate: row.expectedCloseDate,

@@ -94,7 +94,6 @@ export async function updateOpportunity(
   expected: number | undefined,
   input: UpdateOpportunityInput,
 ): Promise<Opportunity> {
-  assertMayWriteMoney(ctx, input);
   return inTransaction(ctx, async (tx) => {
     const current = await getOpportunityForUpdate(tx, id, 'update');
     if (expected !== undefined && current.version !== expected) throw AppError.versionConflict();
@@ -103,6 +102,7 @@ export async function updateOpportunity(
     const fields = plainFields(input);
     assertCurrency(current, fields);
     const owner = await assignmentPatch(tx, current, input);
+    assertMayWriteMoney(tx, input, [current, { ...current, ...owner }]);
     const stage = await stagePatch(tx, current, input);
     const row = await updateVersioned(tx, opportunities, opportunityById(tx, 'update', id), expected, {
       ...fields,

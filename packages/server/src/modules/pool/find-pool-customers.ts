@@ -21,7 +21,7 @@ export async function findPoolCustomers(
   const conditions: (SQL | undefined)[] = [
     poolWhere(ctx, 'read'),
     afterCursor(keyset),
-    needle ? searchMatch(needle) : undefined,
+    needle ? searchMatch(ctx, needle) : undefined,
     query.country ? eq(customers.country, query.country) : undefined,
     query.teamId ? eq(customers.teamId, query.teamId) : undefined,
   ];

@@ -86,7 +86,7 @@ async function contactFor(ctx: Ctx, customerId: string, input: CaptureLeadInput,
   };
   const [row] = await ctx.db
     .insert(contacts)
-    .values({ orgId: ctx.orgId, customerId, ...person, isPrimary: isNew, searchText: contactSearchText(person) })
+    .values({ orgId: ctx.orgId, customerId, ...person, isPrimary: isNew, ...contactSearchText(person) })
     .returning({ id: contacts.id });
   return (row as { id: string }).id;
 }

@@ -1,17 +1,21 @@
 import type { SalesEventReport } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
-import { type Ctx, can } from '../../platform/context';
+import type { Ctx } from '../../platform/context';
+import { maySeeAny, maySeeSql } from '../../platform/field-access';
+import { opportunities } from '../opportunities/tables';
 import { getVisibleEventRow } from './sales-event-scope';
 
 /**
  * What the event brought, in one statement: its leads and the prospects they created, the inquiries
  * and opportunities attributed to it (opportunities.sales_event_id) by outcome, and the expected
- * revenue of the won ones per currency. Revenue follows the financials permission; the cost per lead
+ * revenue of the won ones per currency. Revenue counts only the opportunities whose money the caller
+ * sees (financials.read in scope for each, see platform/field-access); the cost per lead
  * is the cost over the leads, in the cost's own currency.
  */
 export async function salesEventReport(ctx: Ctx, eventId: string): Promise<SalesEventReport> {
   const event = await getVisibleEventRow(ctx, eventId);
+  const money = maySeeSql(ctx, 'financials', { owner: opportunities.ownerId, team: opportunities.teamId });
   const [counts] = await queryRows<{
     leads: number;
     new_prospects: number;
@@ -41,7 +45,7 @@ export async function salesEventReport(ctx: Ctx, eventId: string): Promise<Sales
             from (select currency, sum(expected_revenue) as amount
                     from opportunities
                    where org_id = ${ctx.orgId} and sales_event_id = ${eventId} and status = 'won'
-                     and expected_revenue is not null and currency is not null
+                     and expected_revenue is not null and currency is not null and ${money}
                    group by currency) per_currency)
         select leads.leads, leads.new_prospects,
                (select count(*)::int from inquiries
@@ -52,7 +56,7 @@ export async function salesEventReport(ctx: Ctx, eventId: string): Promise<Sales
   const c = counts as NonNullable<typeof counts>;
   const cost =
     event.cost !== null && event.costCurrency ? { amount: Number(event.cost), currency: event.costCurrency } : null;
-  const financials = can(ctx, 'financials', 'read');
+  const financials = maySeeAny(ctx, 'financials');
   return {
     eventId,
     leads: c.leads,

@@ -10,7 +10,7 @@ import { BillingEditModal } from './billing-edit-modal';
 
 type WithBilling = Customer & { billing: NonNullable<Customer['billing']> };
 
-/** Invoice details and credit; editable by finance (customerBilling.update) and by customers.update. */
+/** Invoice details and credit; editable only with customerBilling.update (the server refuses billing otherwise). */
 export function CustomerBilling({ customer }: { customer: WithBilling }) {
   const { t } = useTranslation();
   const can = useCan();
@@ -19,7 +19,7 @@ export function CustomerBilling({ customer }: { customer: WithBilling }) {
   const [editing, setEditing] = useState(false);
   const billing = customer.billing;
   const text = (value: string | null | undefined) => value || t('common.none');
-  const editable = can('customerBilling', 'update') || can('customers', 'update');
+  const editable = can('customerBilling', 'update');
 
   return (
     <>

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../../app/api-client';
+import { useCan } from '../../../app/permissions';
 import { useMe } from '../../../app/session';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useZodForm } from '../../../app/zod-form';
@@ -23,6 +24,8 @@ export function CustomerCreatePage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { data: me } = useMe();
+  // Billing is written only with customerBilling.update; others leave it out of the form.
+  const showBilling = useCan()('customerBilling', 'update');
   const initialValues = useMemo(() => emptyCustomerValues(me?.user.id), [me?.user.id]);
 
   const create = useMutation({
@@ -37,7 +40,7 @@ export function CustomerCreatePage() {
   });
 
   const onFinish = (values: CustomerFormValues) => {
-    const input = parse(createCustomerInputSchema, valuesToInput(values, { billing: true }), form);
+    const input = parse(createCustomerInputSchema, valuesToInput(values, { billing: showBilling }), form);
     if (input) create.mutate(input);
   };
 
@@ -47,7 +50,7 @@ export function CustomerCreatePage() {
       <CustomerForm
         form={form}
         initialValues={initialValues}
-        showBilling
+        showBilling={showBilling}
         saving={create.isPending}
         onFinish={onFinish}
         onCancel={() => navigate('/customers')}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../../app/api-client';
 import { useUserLookup } from '../../../app/directory-lookups';
+import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useResetOnVersion } from '../../../app/use-reset-on-version';
 import { useZodForm } from '../../../app/zod-form';
@@ -36,7 +37,8 @@ function CustomerEditForm({ customer }: { customer: Customer }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const users = useUserLookup().byId;
-  const showBilling = customer.billing !== null;
+  const mayBill = useCan()('customerBilling', 'update');
+  const showBilling = customer.billing !== null && mayBill;
   const initialValues = useMemo(() => customerToValues(customer), [customer]);
   const detailPath = `/customers/${encodeURIComponent(customer.id)}`;
 
