@@ -8,6 +8,7 @@ export function visibleChanges(
 ): Record<string, [unknown, unknown]> {
   const hidden = [
     ...(entity === 'contacts' && !may.personal ? personalFields : []),
+    ...(entity === 'sales_event_leads' && !may.personal ? ['handover'] : []),
     ...(entity === 'customers' && !may.billing ? ['billing'] : []),
     ...(entity === 'opportunities' && !may.billing ? ['expected_revenue', 'expected_margin'] : []),
   ];
