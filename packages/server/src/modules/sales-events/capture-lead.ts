@@ -1,7 +1,6 @@
 import type { CaptureLeadInput, SalesEventLead } from '@berth/domain';
 import { nameKeys } from '@berth/domain/customers/name-keys';
 import { and, eq, sql } from 'drizzle-orm';
-import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
 import { type Ctx, can, inTransaction } from '../../platform/context';
@@ -12,10 +11,10 @@ import { customerKeys } from '../customers/customer-search-keys';
 import { type DuplicateMatch, matchDuplicateCustomers } from '../customers/find-duplicate-customers';
 import { nextCustomerCode } from '../customers/next-customer-code';
 import { contacts, customers } from '../customers/tables';
-import { notify } from '../notifications/notify';
 import { createInquiry } from '../opportunities/inquiries';
+import { handOver } from './hand-over-lead';
 import { selectLeads, toLead } from './lead-dto';
-import { eventForParticipantWork, type SalesEventRow } from './sales-event-scope';
+import { eventForParticipantWork } from './sales-event-scope';
 import { salesEventLeads } from './tables';
 
 /**
@@ -101,65 +100,6 @@ async function contactFor(ctx: Ctx, customerId: string, input: CaptureLeadInput,
 function asEventChannel(ctx: Ctx): Ctx {
   const { inquiries: _scope, ...permissions } = ctx.permissions;
   return { ...ctx, permissions };
-}
-
-/**
- * A lead for a company outside the capturer's read scope goes to the company's owner: the lead is
- * recorded and linked to the company, what was entered waits on the lead, the owner is notified;
- * no contact, inquiry or anything else is written to the company on the capturer's behalf.
- */
-async function handOver(
-  ctx: Ctx,
-  event: SalesEventRow,
-  company: DuplicateMatch,
-  input: CaptureLeadInput,
-): Promise<string> {
-  const ownerId = company.customer.ownerId;
-  const [lead] = await ctx.db
-    .insert(salesEventLeads)
-    .values({
-      orgId: ctx.orgId,
-      eventId: event.id,
-      customerId: company.customer.id,
-      note: input.note ?? null,
-      capturedBy: ctx.userId,
-      handedToId: ownerId,
-      handover: {
-        contactName: input.contactName ?? null,
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        lane: input.lane ?? null,
-        message: input.message ?? null,
-      },
-    })
-    .returning({ id: salesEventLeads.id });
-  const leadId = (lead as { id: string }).id;
-  if (ownerId && ownerId !== ctx.userId) {
-    const [capturer] = ctx.userId
-      ? await ctx.db
-          .select({ name: users.name })
-          .from(users)
-          .where(and(eq(users.orgId, ctx.orgId), eq(users.id, ctx.userId)))
-      : [];
-    await notify(
-      ctx,
-      [
-        {
-          userId: ownerId,
-          kind: 'sales_event.lead_handed_over',
-          params: {
-            capturedBy: capturer?.name ?? null,
-            customer: company.customer.name,
-            event: event.name,
-            contact: input.contactName ?? null,
-          },
-          subject: { type: 'sales_event', id: event.id },
-        },
-      ],
-      { email: true },
-    );
-  }
-  return leadId;
 }
 
 /** Records the lead for a company the capturer may read or has just created: contact, inquiry, lead. */
