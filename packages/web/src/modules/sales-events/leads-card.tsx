@@ -60,7 +60,27 @@ export function LeadsCard({ event, mayCapture }: { event: SalesEvent; mayCapture
         </Flex>
       ),
     },
-    { key: 'note', title: t('salesEvents.leads.note'), render: (_, lead) => lead.note ?? t('common.none') },
+    {
+      key: 'note',
+      title: t('salesEvents.leads.note'),
+      render: (_, lead) => (
+        <Flex vertical>
+          <span>{lead.note ?? t('common.none')}</span>
+          {lead.handover && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="lead-handover">
+              {[
+                lead.handover.phone,
+                lead.handover.email,
+                lead.handover.lane && `${lead.handover.lane.pol}→${lead.handover.lane.pod}`,
+                lead.handover.message,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
     {
       key: 'capturedBy',
       title: t('salesEvents.leads.capturedBy'),
