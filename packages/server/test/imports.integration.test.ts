@@ -1,7 +1,10 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobs } from '../src/db/schema';
 import { type Session, startTestApp, type TestApp } from './harness';
+import { sharedStringsBomb, wideRowsBomb } from './spreadsheet-bombs';
 
 const badRows = new Set([5, 17, 100, 234, 450, 451, 600, 777, 900, 1001]);
 
@@ -252,5 +255,54 @@ describe('importing customers from spreadsheets', () => {
       headers: { cookie: ops.cookie, 'x-csrf-token': ops.csrfToken },
     });
     expect(denied.statusCode).toBe(403);
+  });
+
+  it('refuses an .xlsx that unpacks to too much, before inflating it, and does not retry an import refused so', async () => {
+    const bomb = await sharedStringsBomb(40 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(512 * 1024);
+    let peak = 0;
+    const base = process.memoryUsage().heapUsed;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().heapUsed - base);
+    }, 2);
+    const preview = await upload('/api/imports/preview', bomb, 'bomb.xlsx');
+    const started = await upload('/api/imports', bomb, 'bomb.xlsx', { entity: 'customers', policy: 'skip' });
+    clearInterval(sampler);
+    for (const refused of [preview, started]) {
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().errors[0]).toMatchObject({ field: 'file', code: 'import.spreadsheet_too_large' });
+    }
+    expect(preview.json().errors[0].message).toContain('.xlsx');
+    // The 40 MB of text never became strings in memory.
+    expect(peak).toBeLessThan(30 * 1024 * 1024);
+
+    // Too many cells shows only while the rows are read, in the background: the import fails once, for good.
+    const wide = await upload('/api/imports', await wideRowsBomb(320), 'wide.xlsx', { entity: 'customers' });
+    expect(wide.statusCode).toBe(202);
+    await runJobs();
+    const failed = await importOf(wide.json().id);
+    expect(failed).toMatchObject({ status: 'failed', created: 0 });
+    expect(failed.message).toContain('.xlsx');
+    const [job] = await t.db.select().from(jobs).where(sql`${jobs.payload}->>'id' = ${wide.json().id}`);
+    expect(job).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+
+  it('refuses an import file over the import size limit with 413', async () => {
+    const small = await startTestApp({ IMPORT_LIMIT_BYTES: '2048' });
+    try {
+      const owner = await small.setup();
+      const form = new FormData();
+      form.append('file', new Blob([customerCsv()]), '客户.csv');
+      const response = await small.app.inject({
+        method: 'POST',
+        url: '/api/imports/preview',
+        payload: form as never,
+        headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken },
+      });
+      expect(response.statusCode).toBe(413);
+      expect(response.json().code).toBe('request.too_large');
+    } finally {
+      await small.close();
+    }
   });
 });

@@ -389,7 +389,7 @@ describe('sales events, leads and prospects', () => {
         status: 'active',
       });
       expect(known.statusCode, known.body).toBe(201);
-      const byName = await capture(rep1, {
+      const byName = await capture(admin, {
         companyName: '寧波遠航國際物流',
         contactName: '周先生',
         phone: '13900001111',
@@ -399,13 +399,14 @@ describe('sales events, leads and prospects', () => {
         customerId: known.json().id,
         existingCustomer: true,
         customerStatus: 'active',
+        customerOwnerName: null,
         contactName: '周先生',
-        capturedBy: rep1.id,
-        capturedByName: '李一',
+        handedOver: false,
+        capturedBy: admin.id,
       });
-      const byCode = await capture(rep2, { companyName: '远航物流（宁波）', creditCode: '91350100M000100Y43' });
+      const byCode = await capture(admin, { companyName: '远航物流（宁波）', creditCode: '91350100M000100Y43' });
       expect(byCode.json()).toMatchObject({ customerId: known.json().id, existingCustomer: true, contactId: null });
-      const again = await capture(rep2, { companyName: '宁波远航国际物流有限公司', contactName: '周先生' });
+      const again = await capture(admin, { companyName: '宁波远航国际物流有限公司', contactName: '周先生' });
       expect(again.json()).toMatchObject({ contactId: byName.json().contactId });
 
       const sameKey = await t.db
@@ -424,8 +425,90 @@ describe('sales events, leads and prospects', () => {
       const timeline = (await send('GET', `/api/customers/${known.json().id}/timeline`, westRep)).json();
       const leads = timeline.items.filter((e: { kind: string }) => e.kind === 'event_lead');
       expect(leads).toHaveLength(3);
-      expect(leads[0]).toMatchObject({ action: 'create', entity: 'sales_event_leads', actorName: '张二' });
+      expect(leads[0]).toMatchObject({ action: 'create', entity: 'sales_event_leads', actorName: 'Admin' });
       expect(leads[0].meta).toMatchObject({ event: '2031 宁波航运展', eventId: event.id, existingCustomer: true });
+    });
+
+    it("hands a lead for a colleague's customer to its owner, writing nothing to that customer", async () => {
+      const known = (
+        await send('POST', '/api/customers', admin, {
+          name: '宁波东港船务有限公司',
+          creditCode: '91330200MA2A11111G',
+          ownerId: westRep.id,
+          teamId: west,
+          status: 'active',
+        })
+      ).json();
+      const lead = await capture(rep1, {
+        companyName: '宁波东港船务',
+        contactName: '吴先生',
+        phone: '13900002222',
+        email: 'wu@donggang.cn',
+        lane: { pol: 'CNNGB', pod: 'DEHAM', mode: 'FCL' },
+        message: '每周 5 个柜',
+        note: '展位 3 号',
+      });
+      expect(lead.statusCode, lead.body).toBe(201);
+      // The rep learns that the company exists and whose it is, and that the lead went there.
+      expect(lead.json()).toMatchObject({
+        customerId: null,
+        customerCode: null,
+        customerStatus: null,
+        customerName: '宁波东港船务有限公司',
+        customerOwnerName: '陈西',
+        existingCustomer: true,
+        contactId: null,
+        contactName: null,
+        inquiryId: null,
+        opportunityId: null,
+        note: '展位 3 号',
+        handedOver: true,
+        handedToName: '陈西',
+        handover: {
+          contactName: '吴先生',
+          phone: '+86139****2222',
+          email: 'w***@donggang.cn',
+          lane: { pol: 'CNNGB', pod: 'DEHAM', mode: 'fcl' },
+          message: '每周 5 个柜',
+        },
+      });
+      const byCode = await capture(manager, { companyName: '东港', creditCode: '91330200MA2A11111G' });
+      expect(byCode.json()).toMatchObject({ customerId: null, handedOver: true, customerOwnerName: '陈西' });
+
+      // Nothing was written to the customer: no contact, no inquiry, no change.
+      expect((await send('GET', `/api/customers/${known.id}/contacts`, admin)).json().items).toEqual([]);
+      expect((await send('GET', `/api/inquiries?customerId=${known.id}`, admin)).json().items).toEqual([]);
+      expect((await send('GET', `/api/customers/${known.id}`, admin)).json().version).toBe(1);
+
+      // The owner is told and sees the lead in full, with what was entered.
+      const told = await t.db
+        .select({ params: notifications.params, subjectId: notifications.subjectId })
+        .from(notifications)
+        .where(and(eq(notifications.userId, westRep.id), eq(notifications.kind, 'sales_event.lead_handed_over')));
+      expect(told).toEqual([
+        {
+          params: expect.objectContaining({ capturedBy: '李一', customer: '宁波东港船务有限公司' }),
+          subjectId: event.id,
+        },
+        expect.objectContaining({ subjectId: event.id }),
+      ]);
+      const forOwner = (await send('GET', `/api/sales-events/${event.id}/leads?limit=200`, westRep)).json().items;
+      expect(forOwner.find((l: { id: string }) => l.id === lead.json().id)).toMatchObject({
+        customerId: known.id,
+        customerOwnerName: null,
+        note: '展位 3 号',
+        handover: { phone: '+8613900002222', email: 'wu@donggang.cn' },
+      });
+
+      // Another colleague who may not read the customer sees the name and owner, not the lead's details.
+      const forOther = (await send('GET', `/api/sales-events/${event.id}/leads?limit=200`, rep2)).json().items;
+      const seen = forOther.find((l: { id: string }) => l.id === lead.json().id);
+      expect(seen).toMatchObject({ customerId: null, customerOwnerName: '陈西', note: null, handover: null });
+      const earlier = forOther.filter((l: { customerName: string }) => l.customerName === '宁波远航国际物流有限公司');
+      expect(earlier.length).toBeGreaterThan(0);
+      for (const other of earlier) {
+        expect(other).toMatchObject({ customerId: null, customerCode: null, contactId: null, contactName: null });
+      }
     });
 
     it('creates a prospect owned by a capturing rep, unassigned when marketing captures it', async () => {
@@ -475,8 +558,13 @@ describe('sales events, leads and prospects', () => {
         [rep1, rep2, marketing, rep1].map((who) => capture(who, { companyName: '同时登记的新公司有限公司' })),
       );
       expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
-      expect(new Set(results.map((r) => r.json().customerId)).size).toBe(1);
       expect(results.filter((r) => !r.json().existingCustomer)).toHaveLength(1);
+      const created = await t.db.select().from(customers).where(eq(customers.name, '同时登记的新公司有限公司'));
+      expect(created).toHaveLength(1);
+      // Whoever may not read the company the first one created hands their lead to its owner.
+      for (const result of results) {
+        expect(result.json().customerId ?? created[0]?.id).toBe(created[0]?.id);
+      }
     });
 
     it('opens an inquiry and an opportunity attributed to the event when a lane is named', async () => {

@@ -275,7 +275,26 @@ export const duplicateCandidateSchema = z.object({
 });
 export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
 
-export const duplicateListSchema = z.object({ items: z.array(duplicateCandidateSchema) });
+/**
+ * The same company found outside the caller's read scope: that it exists and who owns it (null: no
+ * owner, e.g. in the pool), matched only by what identifies a company (credit code, exact name),
+ * without an id to open, a code or any contact data.
+ */
+export const foreignDuplicateSchema = z.object({
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  score: z.number().min(0).max(100),
+  reasons: z.array(z.enum(['credit_code', 'name', 'name_en', 'cross_language_name'])),
+});
+export type ForeignDuplicate = z.infer<typeof foreignDuplicateSchema>;
+
+export const duplicateListSchema = z.object({
+  items: z.array(duplicateCandidateSchema),
+  /** Exact matches among customers the caller may not read. */
+  elsewhere: z.array(foreignDuplicateSchema),
+});
+export type DuplicateList = z.infer<typeof duplicateListSchema>;
 export const mergeCustomerInputSchema = z.object({ sourceId: z.uuid() });
 export const customerExportQuerySchema = customerListQuerySchema
   .omit({ limit: true, cursor: true })

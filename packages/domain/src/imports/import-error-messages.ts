@@ -2,6 +2,11 @@ import type { Locale } from '../platform/error-codes';
 
 /** Per-row reasons of the imports, with a message for every UI language. */
 export const importErrorMessages = {
+  'import.spreadsheet_too_large': {
+    en: 'This .xlsx file holds too much once unpacked (over 32 MB of text, 512 MB in all or 5 million cells). Split it into smaller files or save it as CSV.',
+    'zh-CN':
+      '该 .xlsx 文件解压后内容过大（文本超过 32 MB、总计超过 512 MB 或超过 500 万个单元格），请拆分成较小的文件或另存为 CSV 后再导入。',
+  },
   'import.mapping_needs_customer': {
     en: 'No column is mapped to the customer (customer code, credit code or customer name).',
     'zh-CN': '没有任何列对应到所属客户（客户编号、统一社会信用代码或客户名称）。',

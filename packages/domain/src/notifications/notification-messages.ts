@@ -95,6 +95,16 @@ export const notificationMessages: Record<string, Record<Locale, Template>> = {
       body: p.place ? `Place: ${p.place}` : '',
     }),
   },
+  'sales_event.lead_handed_over': {
+    'zh-CN': (p) => ({
+      title: `${p.capturedBy ?? '同事'} 在活动 ${p.event} 登记了您的客户 ${p.customer} 的线索`,
+      body: `${p.contact ? `联系人：${p.contact}。` : ''}线索已转交给您，请在活动的线索列表中查看并跟进。`,
+    }),
+    en: (p) => ({
+      title: `${p.capturedBy ?? 'A colleague'} captured a lead for your customer ${p.customer} at ${p.event}`,
+      body: `${p.contact ? `Contact: ${p.contact}. ` : ''}The lead was handed to you; see it in the event's leads and follow up.`,
+    }),
+  },
   'prospects.assigned': {
     'zh-CN': (p) => ({ title: `${p.actor ?? '系统'} 分配了 ${p.count} 个潜在客户给你`, body: String(p.reason ?? '') }),
     en: (p) => ({

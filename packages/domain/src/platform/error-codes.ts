@@ -88,6 +88,10 @@ export const errorMessages = {
     en: 'A team cannot be placed under itself or one of its sub-teams.',
     'zh-CN': '团队不能隶属于自身或其下级团队。',
   },
+  'team.parent_outside_scope': {
+    en: 'You can only place a team under a team you manage.',
+    'zh-CN': '只能将团队置于您管理范围内的团队之下。',
+  },
   'role.key_taken': { en: 'A role with this key exists.', 'zh-CN': '已存在相同标识的角色。' },
   'role.builtin_readonly': {
     en: 'Built-in roles cannot be deleted.',

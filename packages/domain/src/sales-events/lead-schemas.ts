@@ -36,13 +36,32 @@ export const captureLeadInputSchema = z
   .strict();
 export type CaptureLeadInput = z.infer<typeof captureLeadInputSchema>;
 
+/** What the capturer entered for a company they may not read, for its owner to follow up. */
+export const leadHandoverSchema = z.object({
+  contactName: z.string().nullable(),
+  /** Masked without personalData.read for the company. */
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  lane: z.object({ pol: z.string(), pod: z.string(), mode: z.string() }).nullable(),
+  message: z.string().nullable(),
+});
+export type LeadHandover = z.infer<typeof leadHandoverSchema>;
+
+/**
+ * A lead as the caller may see it. For a company outside the caller's customers.read scope only
+ * its name and owner show ("exists, owned by X"): no id, code or status, no contact or inquiry, and
+ * the lead's own note and entered details only to the colleague who captured it.
+ */
 export const salesEventLeadSchema = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
-  customerId: z.uuid(),
-  customerCode: z.string(),
+  /** Null when the caller may not read the company. */
+  customerId: z.uuid().nullable(),
+  customerCode: z.string().nullable(),
   customerName: z.string(),
-  customerStatus: z.string(),
+  customerStatus: z.string().nullable(),
+  /** The company's owner, named only when the caller may not read the company (null: no owner). */
+  customerOwnerName: z.string().nullable(),
   /** True when the company was already known (credit code or name matched) and no prospect was created. */
   existingCustomer: z.boolean(),
   contactId: z.uuid().nullable(),
@@ -50,6 +69,10 @@ export const salesEventLeadSchema = z.object({
   inquiryId: z.uuid().nullable(),
   opportunityId: z.uuid().nullable(),
   note: z.string().nullable(),
+  /** The company was outside the capturer's scope: the lead went to its owner, nothing was written to it. */
+  handedOver: z.boolean(),
+  handedToName: z.string().nullable(),
+  handover: leadHandoverSchema.nullable(),
   capturedBy: z.uuid().nullable(),
   capturedByName: z.string().nullable(),
   capturedAt: z.string(),

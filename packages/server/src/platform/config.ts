@@ -44,6 +44,12 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(500 * 1024 * 1024),
+  /** Largest file that can be imported (413 beyond); below UPLOAD_LIMIT_BYTES, the ceiling of any upload. */
+  IMPORT_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(100 * 1024 * 1024),
   /** Largest file that can be attached to a record (413 beyond). */
   ATTACHMENT_LIMIT_BYTES: z.coerce
     .number()

@@ -80,6 +80,14 @@ export const guardedFields: Record<string, { fields: GuardedField[]; owners: (or
             join customers c on c.org_id = k.org_id and c.id = k.customer_id
            where k.org_id = ${orgId} and k.id = any(${ids})`,
   },
+  sales_event_leads: {
+    // What a capturer entered for a customer outside their scope (name, phone, email, note), kept for its owner.
+    fields: [{ field: 'handover', column: 'handover', right: 'personalData' }],
+    owners: (orgId, ids) =>
+      sql`select l.id::text as id, c.owner_id, c.team_id from sales_event_leads l
+            join customers c on c.org_id = l.org_id and c.id = l.customer_id
+           where l.org_id = ${orgId} and l.id = any(${ids})`,
+  },
   opportunities: {
     fields: [
       { field: 'expectedRevenue', column: 'expected_revenue', right: 'financials' },

@@ -1,13 +1,14 @@
 import { PassThrough, Readable } from 'node:stream';
 import { type Customer, countryName, type customerListQuerySchema, type Locale } from '@berth/domain';
 import { stringify } from 'csv-stringify';
-import { eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { users } from '../../db/schema';
 import { recordEvent } from '../../platform/audit';
 import { type Ctx, requireScope } from '../../platform/context';
 import { withinSegment } from '../segments/segments';
+import { customersInScope } from './customer-scope';
 import { findCustomers } from './find-customers';
 import { spreadsheetText } from './spreadsheet-text';
 
@@ -104,7 +105,9 @@ async function* exportRows(ctx: Ctx, selection: Selection, filters: Filters, for
 export async function exportCustomers(ctx: Ctx, filters: Filters, format: 'csv' | 'xlsx'): Promise<Readable> {
   requireScope(ctx, 'customers', 'export');
   const { segment, ...own } = filters;
-  const selection: Selection = segment ? await withinSegment(ctx, segment, own) : { query: own };
+  const listed: Selection = segment ? await withinSegment(ctx, segment, own) : { query: own };
+  // The list applies the read scope; a file leaves the system, so the export scope narrows it too.
+  const selection = { ...listed, within: and(listed.within, customersInScope(ctx, 'export')) };
   const rows = Readable.from(exportRows(ctx, selection, filters, format));
   if (format === 'csv') return rows.pipe(stringify({ bom: true, cast: { string: spreadsheetText } }));
   const out = new PassThrough();

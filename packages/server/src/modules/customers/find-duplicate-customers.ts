@@ -1,6 +1,8 @@
 import {
   type DuplicateCandidate,
+  type DuplicateList,
   type duplicateQuerySchema,
+  type ForeignDuplicate,
   normalizeCompanyName,
   normalizeCreditCode,
   normalizePhone,
@@ -9,7 +11,8 @@ import { nameKeys } from '@berth/domain/customers/name-keys';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { queryRows } from '../../db/database';
-import { type Ctx, requireScope } from '../../platform/context';
+import { type Ctx, can, requireScope } from '../../platform/context';
+import { customersInScope } from './customer-scope';
 
 type Reason = DuplicateCandidate['reasons'][number];
 
@@ -56,21 +59,37 @@ interface Row {
   name_pinyin: string | null;
   phone: string | null;
   email: string | null;
+  owner_id: string | null;
+  owner_name: string | null;
+  readable: boolean;
   similarity: number;
 }
 
+/** A customer that may be the same company, whether or not the caller may read it. */
+export interface DuplicateMatch {
+  customer: DuplicateCandidate['customer'] & { ownerId: string | null; ownerName: string | null };
+  /** Within the caller's customers.read scope. */
+  readable: boolean;
+  score: number;
+  reasons: Reason[];
+  /** The reasons that identify the company outright: same credit code or the same name exactly. */
+  exactReasons: ForeignDuplicate['reasons'];
+}
+
+const scoreOf = (found: Map<Reason, number>) =>
+  Math.min(100, Math.max(0, ...found.values()) + 5 * Math.max(0, found.size - 1));
+
 /**
- * Candidates for "the same company" across the whole organisation (a rep must learn that a
- * colleague already has the customer), scored by the strongest reason plus a little for each
- * further one: same credit code, same normalised name (suffix, width, case and traditional/
- * simplified folded), a Chinese name whose pinyin is another record's English name, same phone,
- * same company mail domain, or a name that differs by a typo.
+ * Candidates for "the same company" across the whole organisation, scored by the strongest reason
+ * plus a little for each further one: same credit code, same normalised name (suffix, width, case
+ * and traditional/simplified folded), a Chinese name whose pinyin is another record's English name,
+ * same phone, same company mail domain, or a name that differs by a typo. Each says whether the
+ * caller may read it; what the caller learns of the others is for the use case to decide.
  */
-export async function findDuplicateCustomers(
+export async function matchDuplicateCustomers(
   ctx: Ctx,
   input: z.infer<typeof duplicateQuerySchema>,
-): Promise<DuplicateCandidate[]> {
-  requireScope(ctx, 'customers', 'read');
+): Promise<DuplicateMatch[]> {
   const creditCode = input.creditCode ? normalizeCreditCode(input.creditCode) : null;
   const zh = input.name ? nameKeys(input.name) : null;
   const nameKey = zh?.normalized || null;
@@ -82,9 +101,12 @@ export async function findDuplicateCustomers(
   const companyDomain = domain && !publicMailDomains.has(domain) ? domain : null;
   if (!creditCode && !nameKey && !nameEnKey && !phone && !companyDomain) return [];
 
+  const readable = can(ctx, 'customers', 'read') ? customersInScope(ctx, 'read') : sql`false`;
   const rows = await queryRows<Row>(
     ctx.db,
-    sql`select id, code, name, name_en, credit_code, name_key, name_en_key, name_pinyin, phone, email,
+    sql`select id, code, name, name_en, credit_code, name_key, name_en_key, name_pinyin, phone, email, owner_id,
+               (select u.name from users u where u.org_id = customers.org_id and u.id = customers.owner_id) as owner_name,
+               (${readable}) as readable,
                ${nameKey ? sql`similarity(name_key, ${nameKey})` : sql`0`}::float as similarity
           from customers
          where org_id = ${ctx.orgId} and merged_into_id is null
@@ -99,17 +121,27 @@ export async function findDuplicateCustomers(
          limit 50`,
   );
 
-  const candidates = rows.map((row) => {
+  const candidates = rows.map((row): DuplicateMatch => {
     const found = new Map<Reason, number>();
+    const exact = new Set<ForeignDuplicate['reasons'][number]>();
     const add = (reason: Reason, score: number) => found.set(reason, Math.max(found.get(reason) ?? 0, score));
     const startsWith = (value: string | null, key: string | null, min: number) =>
       !!value && !!key && key.length >= min && value !== key && value.startsWith(key);
-    if (creditCode && row.credit_code === creditCode) add('credit_code', reasonScore.credit_code);
-    if (nameKey && row.name_key === nameKey) add('name', reasonScore.name);
+    if (creditCode && row.credit_code === creditCode) {
+      add('credit_code', reasonScore.credit_code);
+      exact.add('credit_code');
+    }
+    if (nameKey && row.name_key === nameKey) {
+      add('name', reasonScore.name);
+      exact.add('name');
+    }
     if (nameKey && row.name_key !== nameKey && row.similarity >= 0.5) add('name', Math.round(row.similarity * 90));
     // A shorter name at the start of a longer one: 华为 / 华为技术, HUAWEI / Huawei Technologies.
     if (startsWith(row.name_key, nameKey, 2)) add('name', partialNameScore);
-    if (nameEnKey && row.name_en_key === nameEnKey) add('name_en', reasonScore.name_en);
+    if (nameEnKey && row.name_en_key === nameEnKey) {
+      add('name_en', reasonScore.name_en);
+      exact.add('name_en');
+    }
     if (startsWith(row.name_en_key, nameEnKey, 5)) add('name_en', partialNameScore);
     const crossLanguage =
       (pinyin &&
@@ -118,19 +150,62 @@ export async function findDuplicateCustomers(
           (row.name_pinyin === pinyin && row.name_key !== nameKey))) ||
       (nameEnKey && (row.name_pinyin === nameEnKey || row.name_key === nameEnKey)) ||
       (nameKey && row.name_en_key === nameKey);
-    if (crossLanguage) add('cross_language_name', reasonScore.cross_language_name);
+    if (crossLanguage) {
+      add('cross_language_name', reasonScore.cross_language_name);
+      exact.add('cross_language_name');
+    }
     if (startsWith(row.name_en_key, pinyin, 5)) add('cross_language_name', partialNameScore);
     if (phone && row.phone === phone) add('phone', reasonScore.phone);
     if (companyDomain && row.email?.endsWith(`@${companyDomain}`)) add('email_domain', reasonScore.email_domain);
-    const best = Math.max(0, ...found.values());
     return {
-      customer: { id: row.id, code: row.code, name: row.name, nameEn: row.name_en },
-      score: Math.min(100, best + 5 * Math.max(0, found.size - 1)),
+      customer: {
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        nameEn: row.name_en,
+        ownerId: row.owner_id,
+        ownerName: row.owner_name,
+      },
+      readable: row.readable,
+      score: scoreOf(found),
       reasons: [...found.keys()],
+      exactReasons: [...exact],
     };
   });
   return candidates
     .filter((c) => c.reasons.length > 0 && c.score >= 40)
     .sort((a, b) => b.score - a.score)
     .slice(0, 20);
+}
+
+/**
+ * The duplicate check of the customer form: everything about candidates the caller may read; of
+ * the others only that the company exists and who owns it, and only when it is identified outright
+ * (credit code, exact name). No id, code, phone or mail match: a rep must learn that a colleague
+ * already has the customer, not read that customer, nor confirm its phone numbers by guessing.
+ */
+export async function findDuplicateCustomers(
+  ctx: Ctx,
+  input: z.infer<typeof duplicateQuerySchema>,
+): Promise<DuplicateList> {
+  requireScope(ctx, 'customers', 'read');
+  const matches = await matchDuplicateCustomers(ctx, input);
+  const items = matches
+    .filter((m) => m.readable)
+    .map(({ customer: { id, code, name, nameEn }, score, reasons }) => ({
+      customer: { id, code, name, nameEn },
+      score,
+      reasons,
+    }));
+  const elsewhere = matches
+    .filter((m) => !m.readable && m.exactReasons.length > 0)
+    .map(({ customer, exactReasons }) => ({
+      name: customer.name,
+      nameEn: customer.nameEn,
+      ownerName: customer.ownerName,
+      score: scoreOf(new Map(exactReasons.map((r) => [r, reasonScore[r]]))),
+      reasons: exactReasons,
+    }))
+    .sort((a, b) => b.score - a.score);
+  return { items, elsewhere };
 }

@@ -102,13 +102,14 @@ export function customerRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Possible duplicates of a company, with score and reasons',
+        summary:
+          'Possible duplicates of a company, with score and reasons; of customers the caller may not read only exact matches, as name and owner',
         querystring: duplicateQuerySchema,
         response: { 200: duplicateListSchema },
       },
       config: { access: { permission: ['customers', 'read'] } },
     },
-    async (request) => ({ items: await findDuplicateCustomers(request.ctx, request.query) }),
+    (request) => findDuplicateCustomers(request.ctx, request.query),
   );
   r.post(
     '/api/customers/bulk-tags',

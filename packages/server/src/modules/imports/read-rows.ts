@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { assertSpreadsheetWithinLimits, SpreadsheetTooLarge, spreadsheetLimits } from './spreadsheet-limits';
 
 export interface SheetRow {
   /** The row number a person sees in Excel: the first line of the file is row 1. */
@@ -85,9 +86,15 @@ const maxRecordBytes = 1024 * 1024;
 /**
  * The non-empty rows of a CSV/TSV or of the first worksheet with data in an .xlsx file, streamed:
  * never the whole file in memory. Row numbers count empty rows and cells that span lines the way
- * Excel shows them.
+ * Excel shows them. An .xlsx is measured unpacked before it is read, and its cells counted while
+ * it is: past the limits it is refused with SpreadsheetTooLarge.
  */
-export async function* readRows(path: string, kind: FileKind, encoding: string): AsyncGenerator<SheetRow> {
+export async function* readRows(
+  path: string,
+  kind: FileKind,
+  encoding: string,
+  limits = spreadsheetLimits,
+): AsyncGenerator<SheetRow> {
   if (kind === 'csv') {
     const delimiter = sniffDelimiter(iconv.decode(await readHead(path), encoding));
     const input = fs.createReadStream(path).pipe(iconv.decodeStream(encoding)) as unknown as Readable;
@@ -109,6 +116,8 @@ export async function* readRows(path: string, kind: FileKind, encoding: string):
     }
     return;
   }
+  await assertSpreadsheetWithinLimits(path, limits);
+  let cells = 0;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -119,6 +128,9 @@ export async function* readRows(path: string, kind: FileKind, encoding: string):
     let found = false;
     for await (const row of worksheet) {
       // Array.from fills the holes exceljs leaves for empty cells.
+      const positions = (row.values as unknown[]).length;
+      cells += positions;
+      if (cells > limits.cells) throw new SpreadsheetTooLarge('cells');
       const values = Array.from(row.values as unknown[])
         .slice(1)
         .map(cellText);

@@ -16,7 +16,7 @@ import { getImport, previewImport, type SavedFile, saveUpload, startImport, type
  */
 async function readUpload<T>(
   request: FastifyRequest,
-  dataDir: string,
+  { dataDir, limit }: { dataDir: string; limit: number },
   handle: (upload: UploadedImport) => Promise<T>,
 ): Promise<T> {
   const fields: Record<string, string> = {};
@@ -28,7 +28,7 @@ async function readUpload<T>(
           part.file.resume();
           continue;
         }
-        file = await saveUpload(part, dataDir, request.ctx.orgId);
+        file = await saveUpload(part, dataDir, request.ctx.orgId, limit);
       } else {
         fields[part.fieldname] = String(part.value ?? '');
       }
@@ -55,6 +55,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Imports'];
   const dataDir = deps.config.dataDir;
+  const uploads = { dataDir, limit: deps.config.IMPORT_LIMIT_BYTES };
 
   r.post(
     '/api/imports/preview',
@@ -68,7 +69,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
       },
       config: { access: importAccess },
     },
-    (request) => readUpload(request, dataDir, (upload) => previewImport(request.ctx, upload)),
+    (request) => readUpload(request, uploads, (upload) => previewImport(request.ctx, upload)),
   );
   r.post(
     '/api/imports',
@@ -83,7 +84,7 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: importAccess },
     },
     async (request, reply) => {
-      const started = await readUpload(request, dataDir, (upload) => startImport(request.ctx, dataDir, upload));
+      const started = await readUpload(request, uploads, (upload) => startImport(request.ctx, dataDir, upload));
       return reply.code(202).header('Location', `/api/imports/${started.id}`).send(started);
     },
   );

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
-import type { Locale } from '@berth/domain';
+import { errorMessage, type Locale } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { loadUserAccess } from '../../platform/auth/load-principal';
 import { type Ctx, inTransaction } from '../../platform/context';
-import type { Job } from '../../platform/jobs/job-runner';
+import { type Job, PermanentJobError } from '../../platform/jobs/job-runner';
 import type { Importer, ImportPolicy, ImportRows } from '../../platform/module';
 import { importerOf } from './importers';
 import { fileKindOf, mappingScore, readRows, rowsFromHeader } from './read-rows';
+import { SpreadsheetTooLarge } from './spreadsheet-limits';
 import { importErrors, imports } from './tables';
 
 const batchSize = 500;
@@ -117,15 +118,24 @@ export async function runImport(job: Job, db: Db): Promise<void> {
     await db.update(imports).set({ status: 'succeeded', finishedAt: new Date() }).where(where);
     await fs.promises.rm(record.filePath, { force: true });
   } catch (error) {
-    const lastAttempt = job.attempts >= job.maxAttempts;
+    // A file refused for what it holds is refused again on every attempt: fail now, say why.
+    const refused = error instanceof SpreadsheetTooLarge;
+    const lastAttempt = refused || job.attempts >= job.maxAttempts;
+    const locale: Locale = job.payload.locale === 'en' ? 'en' : 'zh-CN';
+    const message = refused
+      ? errorMessage('import.spreadsheet_too_large', locale)
+      : error instanceof Error
+        ? error.message
+        : String(error);
     await db
       .update(imports)
       .set({
         status: lastAttempt ? 'failed' : 'queued',
-        message: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+        message: message.slice(0, 500),
         finishedAt: lastAttempt ? new Date() : null,
       })
       .where(where);
-    throw error;
+    if (refused) await fs.promises.rm(record.filePath, { force: true });
+    throw refused ? new PermanentJobError(message, { cause: error }) : error;
   }
 }

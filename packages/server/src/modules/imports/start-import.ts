@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   type ImportEntity,
@@ -29,6 +30,7 @@ import {
   readRows,
   rowsFromHeader,
 } from './read-rows';
+import { SpreadsheetTooLarge } from './spreadsheet-limits';
 import { importErrors, importMappings, imports } from './tables';
 
 export interface SavedFile {
@@ -43,8 +45,28 @@ export interface UploadedImport {
   fields: Record<string, string>;
 }
 
-/** Saves the upload to disk as it arrives (never whole in memory) and checks its type. */
-export async function saveUpload(file: MultipartFile, dataDir: string, orgId: string): Promise<SavedFile> {
+/**
+ * Passes on the first `limit` bytes and drops the rest, so the request is still read to its end
+ * (the multipart parser needs that) while nothing more reaches the disk.
+ */
+function firstBytes(limit: number) {
+  let seen = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+      seen += chunk.length;
+      done(null, seen > limit ? undefined : chunk);
+    },
+  });
+  return { stream, exceeded: () => seen > limit };
+}
+
+/** Saves the upload to disk as it arrives (never whole in memory), at most `limit` bytes, and checks its type. */
+export async function saveUpload(
+  file: MultipartFile,
+  dataDir: string,
+  orgId: string,
+  limit: number,
+): Promise<SavedFile> {
   // A part sent with an empty file name (`filename=""`) arrives without one.
   const fileName = file.filename ?? '';
   const kind = fileKindOf(fileName);
@@ -54,8 +76,9 @@ export async function saveUpload(file: MultipartFile, dataDir: string, orgId: st
   }
   const path = importFilePath(dataDir, orgId, `upload-${uuidv7()}`, kind);
   await ensureDirectoryFor(path);
-  await pipeline(file.file, fs.createWriteStream(path));
-  if (file.file.truncated) {
+  const limited = firstBytes(limit);
+  await pipeline(file.file, limited.stream, fs.createWriteStream(path));
+  if (limited.exceeded() || file.file.truncated) {
     await fs.promises.rm(path, { force: true });
     throw new AppError('request.too_large', 413);
   }
@@ -75,10 +98,8 @@ async function* uploadedRows(path: string, kind: FileKind, encoding: string, sco
   try {
     yield* rowsFromHeader(readRows(path, kind, encoding), score);
   } catch (error) {
-    throw new AppError('validation.failed', 422, {
-      fields: [{ field: 'file', code: 'import.file_unreadable', message: 'import.file_unreadable' }],
-      cause: error,
-    });
+    const code = error instanceof SpreadsheetTooLarge ? 'import.spreadsheet_too_large' : 'import.file_unreadable';
+    throw new AppError('validation.failed', 422, { fields: [{ field: 'file', code, message: code }], cause: error });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { createRoleInputSchema, Role, updateRoleInputSchema } from '@berth/domain';
+import type { createRoleInputSchema, Permissions, Role, updateRoleInputSchema } from '@berth/domain';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { roles } from '../../db/schema';
@@ -31,12 +31,9 @@ export async function updateRole(
   input: z.infer<typeof updateRoleInputSchema>,
 ): Promise<Role> {
   return inTransaction(ctx, async (tx) => {
+    const target = await lockRole(tx, 'update', id);
     if (input.permissions) {
       assertGrantable(tx, input.permissions);
-      const [target] = await tx.db
-        .select({ key: roles.key })
-        .from(roles)
-        .where(roleById(tx, 'update', id));
       if (target?.key === 'admin') throw AppError.validation('permissions', 'role.admin_locked');
     }
     await updateVersioned(tx, roles, roleById(tx, 'update', id), expected, input);
@@ -48,13 +45,26 @@ export async function updateRole(
   });
 }
 
+/**
+ * The role about to change, locked, after checking the actor holds every right it grants now: as
+ * for users, nobody alters a role stronger than their own (narrowing `sales_rep`, which most staff
+ * hold, is as much a change of their rights as widening it). Null when it is not in scope (the
+ * versioned write answers 404).
+ */
+async function lockRole(ctx: Ctx, action: 'update' | 'delete', id: string) {
+  const [target] = await ctx.db
+    .select({ key: roles.key, builtin: roles.builtin, permissions: roles.permissions })
+    .from(roles)
+    .where(roleById(ctx, action, id))
+    .for('update');
+  if (target) assertGrantable(ctx, target.permissions as Permissions);
+  return target ?? null;
+}
+
 /** Built-in roles stay; a custom role still given to users or API keys cannot be deleted. */
 export async function deleteRole(ctx: Ctx, id: string, expected: number | undefined): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    const [target] = await tx.db
-      .select({ builtin: roles.builtin })
-      .from(roles)
-      .where(roleById(tx, 'delete', id));
+    const target = await lockRole(tx, 'delete', id);
     if (target?.builtin) throw new AppError('role.builtin_readonly', 409);
     await deleteVersioned(tx, roles, roleById(tx, 'delete', id), expected).catch((error) => {
       if (isForeignKeyViolation(error)) throw new AppError('conflict.in_use', 409);

@@ -8,29 +8,30 @@ import { teamOfUser } from '../customers/assert-customer-assignment';
 import { contactSearchText } from '../customers/contact-access';
 import { mapCustomerWriteErrors } from '../customers/create-customer';
 import { customerKeys } from '../customers/customer-search-keys';
-import { findDuplicateCustomers } from '../customers/find-duplicate-customers';
+import { type DuplicateMatch, matchDuplicateCustomers } from '../customers/find-duplicate-customers';
 import { nextCustomerCode } from '../customers/next-customer-code';
 import { contacts, customers } from '../customers/tables';
 import { createInquiry } from '../opportunities/inquiries';
+import { handOver } from './hand-over-lead';
 import { selectLeads, toLead } from './lead-dto';
 import { eventForParticipantWork } from './sales-event-scope';
 import { salesEventLeads } from './tables';
 
 /**
  * The company of a lead, if the organisation knows it already: the duplicate finder's candidates
- * narrowed to an exact match — same credit code, or the same normalised name. Looser matches
- * (similar names, same phone) are left for the duplicate review, not merged into silently.
+ * narrowed to an exact match — same credit code, or the same normalised name — whether or not the
+ * capturer may read it. Looser matches (similar names, same phone) are left for the duplicate
+ * review, not merged into silently.
  */
-async function knownCompany(ctx: Ctx, input: CaptureLeadInput): Promise<string | null> {
-  const candidates = await findDuplicateCustomers(ctx, {
+async function knownCompany(ctx: Ctx, input: CaptureLeadInput): Promise<DuplicateMatch | null> {
+  const candidates = await matchDuplicateCustomers(ctx, {
     name: input.companyName,
     creditCode: input.creditCode ?? undefined,
   });
   const byCreditCode = candidates.find((c) => c.reasons.includes('credit_code'));
-  if (byCreditCode) return byCreditCode.customer.id;
+  if (byCreditCode) return byCreditCode;
   const key = nameKeys(input.companyName).normalized;
-  const byName = candidates.find((c) => c.reasons.includes('name') && nameKeys(c.customer.name).normalized === key);
-  return byName?.customer.id ?? null;
+  return candidates.find((c) => c.reasons.includes('name') && nameKeys(c.customer.name).normalized === key) ?? null;
 }
 
 /** A new prospect: owned by the capturer when they may own customers (sales), else unassigned for a manager to hand out. */
@@ -92,8 +93,8 @@ async function contactFor(ctx: Ctx, customerId: string, input: CaptureLeadInput,
 }
 
 /**
- * The lead form is authorised by the event: a participant records the inquiry of whichever company
- * they met, also one a colleague owns. createInquiry applies the caller's own inquiries.create scope
+ * The lead form is authorised by the event: a participant records the inquiry of a company they met
+ * and may read, also one a colleague owns. createInquiry applies the caller's own inquiries.create scope
  * only to calls that carry it (the API); this call goes as the event's channel without it.
  */
 function asEventChannel(ctx: Ctx): Ctx {
@@ -101,10 +102,42 @@ function asEventChannel(ctx: Ctx): Ctx {
   return { ...ctx, permissions };
 }
 
+/** Records the lead for a company the capturer may read or has just created: contact, inquiry, lead. */
+async function attach(
+  ctx: Ctx,
+  eventId: string,
+  customerId: string,
+  isNew: boolean,
+  input: CaptureLeadInput,
+): Promise<string> {
+  const contactId = await contactFor(ctx, customerId, input, isNew);
+  const inquiry = input.lane
+    ? await createInquiry(
+        asEventChannel(ctx),
+        { customerId, contactId, ...input.lane, message: input.message ?? null },
+        { channel: 'event', salesEventId: eventId },
+      )
+    : null;
+  const [lead] = await ctx.db
+    .insert(salesEventLeads)
+    .values({
+      orgId: ctx.orgId,
+      eventId,
+      customerId,
+      contactId,
+      inquiryId: inquiry?.id ?? null,
+      note: input.note ?? null,
+      capturedBy: ctx.userId,
+    })
+    .returning({ id: salesEventLeads.id });
+  return (lead as { id: string }).id;
+}
+
 /**
  * The quick lead form: in one transaction, finds the company or creates it as a prospect, records
  * the contact, opens (or joins) an opportunity through an inquiry when a lane was named, and logs
- * the lead on the customer's timeline. Participants and those who may edit the event capture leads.
+ * the lead on the customer's timeline. A company the capturer may not read is handed to its owner
+ * instead (see handOver). Participants and those who may edit the event capture leads.
  */
 export async function captureLead(ctx: Ctx, eventId: string, input: CaptureLeadInput): Promise<SalesEventLead> {
   return inTransaction(ctx, async (tx) => {
@@ -113,36 +146,26 @@ export async function captureLead(ctx: Ctx, eventId: string, input: CaptureLeadI
     const key = nameKeys(input.companyName).normalized || input.companyName;
     await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`lead:${tx.orgId}:${key}`}))`);
     const known = await knownCompany(tx, input);
-    const customerId = known ?? (await createProspect(tx, input, !!input.contactName));
-    const contactId = await contactFor(tx, customerId, input, !known);
-    const inquiry = input.lane
-      ? await createInquiry(
-          asEventChannel(tx),
-          { customerId, contactId, ...input.lane, message: input.message ?? null },
-          { channel: 'event', salesEventId: eventId },
-        )
-      : null;
-    const [lead] = await tx.db
-      .insert(salesEventLeads)
-      .values({
-        orgId: tx.orgId,
-        eventId,
-        customerId,
-        contactId,
-        inquiryId: inquiry?.id ?? null,
-        note: input.note ?? null,
-        capturedBy: tx.userId,
-      })
-      .returning({ id: salesEventLeads.id });
-    const leadId = (lead as { id: string }).id;
+    const handedOver = !!known && !known.readable;
+    const customerId = known?.customer.id ?? (await createProspect(tx, input, !!input.contactName));
+    const leadId =
+      known && handedOver
+        ? await handOver(tx, event, known, input)
+        : await attach(tx, eventId, customerId, !known, input);
     await recordEvent(tx, {
       action: 'create',
       entity: 'sales_event_leads',
       entityId: leadId,
-      meta: { eventId, event: event.name, customerId, existingCustomer: !!known },
+      meta: {
+        eventId,
+        event: event.name,
+        customerId,
+        existingCustomer: !!known,
+        ...(handedOver ? { handedTo: known.customer.ownerId } : {}),
+      },
     });
     const [row] = await selectLeads(tx, sql`l.id = ${leadId}`);
     if (!row) throw AppError.notFound();
-    return toLead(row);
+    return toLead(tx, row);
   });
 }

@@ -18,5 +18,10 @@ export async function findLeads(
     sql`l.event_id = ${eventId} ${before ? sql`and l.id < ${before}` : sql``}`,
     sql`order by l.id desc limit ${page.limit + 1}`,
   );
-  return toPage(rows, page.limit, (r) => [r.id, r.id], toLead);
+  return toPage(
+    rows,
+    page.limit,
+    (r) => [r.id, r.id],
+    (r) => toLead(ctx, r),
+  );
 }

@@ -80,7 +80,20 @@ export const salesEventShifts = pgTable(
   ],
 );
 
-/** A lead captured at an event: the prospect (a customer) and contact it created or found. */
+/** What the capturer entered for a company they may not read, kept on the lead for its owner. */
+export interface LeadHandover {
+  contactName: string | null;
+  phone: string | null;
+  email: string | null;
+  lane: { pol: string; pod: string; mode: string } | null;
+  message: string | null;
+}
+
+/**
+ * A lead captured at an event: the prospect (a customer) and contact it created or found. A lead
+ * for a company outside the capturer's read scope is handed to the company's owner instead: no
+ * contact or inquiry is written to that company, the entered details wait in `handover`.
+ */
 export const salesEventLeads = pgTable(
   'sales_event_leads',
   {
@@ -93,6 +106,9 @@ export const salesEventLeads = pgTable(
     note: text('note'),
     capturedBy: uuid('captured_by'),
     capturedAt: ts('captured_at').notNull().defaultNow(),
+    /** The owner the lead was handed to; null for leads the capturer attached themselves. */
+    handedToId: uuid('handed_to_id'),
+    handover: jsonb('handover').$type<LeadHandover>(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

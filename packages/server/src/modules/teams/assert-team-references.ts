@@ -1,16 +1,38 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
-import { users } from '../../db/schema';
+import { teams, users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
-import type { Ctx } from '../../platform/context';
+import { type Ctx, requireScope } from '../../platform/context';
+import { teamById } from './team-dto';
 
-/** The parent must be a team of this organisation and not the team itself or below it; the manager a user of it. */
+/**
+ * The parent must be a team of this organisation and not the team itself or below it; the manager a
+ * user of it. Placing a team under a parent puts it into that parent's managers' scope, so the parent
+ * must be in the actor's own teams scope for the action, and only an actor with organisation scope
+ * places a team at the top level. `parentId` undefined leaves the parent as it is.
+ */
 export async function assertTeamReferences(
   ctx: Ctx,
+  action: 'create' | 'update',
   teamId: string | null,
   refs: { parentId?: string | null; managerId?: string | null },
 ): Promise<void> {
+  const placedAtTop = refs.parentId === null || (action === 'create' && refs.parentId === undefined);
+  if (placedAtTop && requireScope(ctx, 'teams', action) !== 'org') {
+    throw AppError.validation('parentId', 'team.parent_outside_scope');
+  }
   if (refs.parentId) {
+    const [parent] = await ctx.db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(teamById(ctx, action, refs.parentId));
+    if (!parent) {
+      const [exists] = await ctx.db
+        .select({ id: teams.id })
+        .from(teams)
+        .where(and(eq(teams.orgId, ctx.orgId), eq(teams.id, refs.parentId)));
+      throw AppError.validation('parentId', exists ? 'team.parent_outside_scope' : 'reference.invalid');
+    }
     const ancestors = await queryRows<{ id: string }>(
       ctx.db,
       sql`

@@ -18,7 +18,7 @@ function mapTeamErrors(error: unknown): never {
 export async function createTeam(ctx: Ctx, input: z.infer<typeof createTeamInputSchema>): Promise<Team> {
   requireScope(ctx, 'teams', 'create');
   return inTransaction(ctx, async (tx) => {
-    await assertTeamReferences(tx, null, input);
+    await assertTeamReferences(tx, 'create', null, input);
     const [row] = await tx.db
       .insert(teams)
       .values({
@@ -40,7 +40,7 @@ export async function updateTeam(
   input: z.infer<typeof updateTeamInputSchema>,
 ): Promise<Team> {
   return inTransaction(ctx, async (tx) => {
-    await assertTeamReferences(tx, id, input);
+    await assertTeamReferences(tx, 'update', id, input);
     await updateVersioned(tx, teams, teamById(tx, 'update', id), expected, input).catch(mapTeamErrors);
     return getTeamUnscoped(tx, id);
   });

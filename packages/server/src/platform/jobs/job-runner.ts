@@ -14,6 +14,17 @@ export interface Job {
 
 export type JobHandler = (job: Job, db: Db) => Promise<void>;
 
+/**
+ * A failure that another attempt cannot mend (the job's input itself is refused): the job fails
+ * at once instead of being retried.
+ */
+export class PermanentJobError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PermanentJobError';
+  }
+}
+
 export interface EnqueueOptions {
   orgId?: string | null;
   runAt?: Date;
@@ -187,7 +198,7 @@ export class JobRunner {
         .where(eq(jobs.id, job.id));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const retry = job.attempts < job.maxAttempts;
+      const retry = job.attempts < job.maxAttempts && !(error instanceof PermanentJobError);
       this.log.warn({ job: job.name, id: job.id, attempt: job.attempts, retry, err: message }, 'job failed');
       const backoff = Math.min((this.options.retryBaseMs ?? 5000) * 2 ** (job.attempts - 1), 3_600_000);
       await this.db

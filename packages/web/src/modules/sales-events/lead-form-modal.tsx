@@ -48,11 +48,21 @@ export function LeadFormModal({ event, onClose }: { event: SalesEvent; onClose: 
     if (!input) return;
     capture.mutate(input, {
       onSuccess: (lead) => {
-        void message.success(
-          t(lead.existingCustomer ? 'salesEvents.leads.capturedExisting' : 'salesEvents.leads.captured', {
-            name: lead.customerName,
-          }),
-        );
+        if (lead.handedOver) {
+          const owner = lead.handedToName;
+          void message.info(
+            t(owner ? 'salesEvents.leads.handedOver' : 'salesEvents.leads.handedOverNoOwner', {
+              name: lead.customerName,
+              owner,
+            }),
+          );
+        } else {
+          void message.success(
+            t(lead.existingCustomer ? 'salesEvents.leads.capturedExisting' : 'salesEvents.leads.captured', {
+              name: lead.customerName,
+            }),
+          );
+        }
         form.resetFields();
       },
       onError: (error) => handleError(error, { form }),

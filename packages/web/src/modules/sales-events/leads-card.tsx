@@ -28,13 +28,14 @@ export function LeadsCard({ event, mayCapture }: { event: SalesEvent; mayCapture
       title: t('salesEvents.leads.customer'),
       render: (_, lead) => (
         <Flex vertical>
-          {can('customers', 'read') ? (
+          {can('customers', 'read') && lead.customerId ? (
             <Link to={`/customers/${encodeURIComponent(lead.customerId)}`}>{lead.customerName}</Link>
           ) : (
             <span>{lead.customerName}</span>
           )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {lead.customerCode}
+            {lead.customerCode ??
+              (lead.customerOwnerName ? t('salesEvents.leads.ownedBy', { owner: lead.customerOwnerName }) : null)}
           </Typography.Text>
         </Flex>
       ),
@@ -42,7 +43,7 @@ export function LeadsCard({ event, mayCapture }: { event: SalesEvent; mayCapture
     {
       key: 'contact',
       title: t('salesEvents.leads.contact'),
-      render: (_, lead) => lead.contactName ?? t('common.none'),
+      render: (_, lead) => lead.contactName ?? lead.handover?.contactName ?? t('common.none'),
     },
     {
       key: 'flags',
@@ -53,10 +54,33 @@ export function LeadsCard({ event, mayCapture }: { event: SalesEvent; mayCapture
             {t(lead.existingCustomer ? 'salesEvents.leads.existing' : 'salesEvents.leads.newProspect')}
           </Tag>
           {lead.inquiryId && <Tag color="blue">{t('salesEvents.leads.inquiry')}</Tag>}
+          {lead.handedOver && lead.handedToName && (
+            <Tag color="gold">{t('salesEvents.leads.handedTo', { owner: lead.handedToName })}</Tag>
+          )}
         </Flex>
       ),
     },
-    { key: 'note', title: t('salesEvents.leads.note'), render: (_, lead) => lead.note ?? t('common.none') },
+    {
+      key: 'note',
+      title: t('salesEvents.leads.note'),
+      render: (_, lead) => (
+        <Flex vertical>
+          <span>{lead.note ?? t('common.none')}</span>
+          {lead.handover && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="lead-handover">
+              {[
+                lead.handover.phone,
+                lead.handover.email,
+                lead.handover.lane && `${lead.handover.lane.pol}→${lead.handover.lane.pod}`,
+                lead.handover.message,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
+    },
     {
       key: 'capturedBy',
       title: t('salesEvents.leads.capturedBy'),

@@ -37,7 +37,7 @@ export function CustomerForm(props: CustomerFormProps) {
     >
       <Flex vertical gap={16}>
         <Card title={t('customers.sections.basic')}>
-          <DuplicateWarning candidates={duplicates} />
+          <DuplicateWarning candidates={duplicates.candidates} elsewhere={duplicates.elsewhere} />
           <CustomerBasicFields />
         </Card>
         <Card title={t('customers.sections.trade')}>

@@ -1,5 +1,5 @@
 import { ExportOutlined } from '@ant-design/icons';
-import type { DuplicateCandidate } from '@berth/domain';
+import type { DuplicateCandidate, ForeignDuplicate } from '@berth/domain';
 import { Alert, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -7,13 +7,15 @@ import { useCustomerLabels } from '../use-customer-labels';
 
 interface DuplicateWarningProps {
   candidates: DuplicateCandidate[];
+  /** The same company among customers the user may not open: its name and owner only. */
+  elsewhere: ForeignDuplicate[];
 }
 
 /** Existing customers that look like the one being entered; a warning only, saving stays possible. */
-export function DuplicateWarning({ candidates }: DuplicateWarningProps) {
+export function DuplicateWarning({ candidates, elsewhere }: DuplicateWarningProps) {
   const { t } = useTranslation();
   const labels = useCustomerLabels();
-  if (candidates.length === 0) return null;
+  if (candidates.length === 0 && elsewhere.length === 0) return null;
 
   return (
     <Alert
@@ -40,6 +42,24 @@ export function DuplicateWarning({ candidates }: DuplicateWarningProps) {
                 {t('customers.duplicates.score', { score: candidate.score })}
               </Tag>
               {candidate.reasons.map((reason) => (
+                <Tag key={reason}>{labels.duplicateReason(reason)}</Tag>
+              ))}
+            </Flex>
+          ))}
+          {elsewhere.map((found) => (
+            <Flex
+              key={`${found.name}-${found.ownerName}`}
+              gap={8}
+              align="center"
+              wrap
+              data-testid="duplicate-elsewhere"
+            >
+              <Typography.Text>
+                {found.ownerName
+                  ? t('customers.duplicates.elsewhere', { name: found.name, owner: found.ownerName })
+                  : t('customers.duplicates.elsewhereNoOwner', { name: found.name })}
+              </Typography.Text>
+              {found.reasons.map((reason) => (
                 <Tag key={reason}>{labels.duplicateReason(reason)}</Tag>
               ))}
             </Flex>

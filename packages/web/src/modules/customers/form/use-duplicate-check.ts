@@ -1,13 +1,11 @@
-import { duplicateCandidateSchema, normalizeCreditCode } from '@berth/domain';
+import { duplicateListSchema, normalizeCreditCode } from '@berth/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Form, type FormInstance } from 'antd';
 import { useMemo } from 'react';
-import { z } from 'zod';
 import { api } from '../../../app/api-client';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
 import { customerKeys } from '../query-keys';
 
-const duplicatesSchema = z.object({ items: z.array(duplicateCandidateSchema) });
 const debounceMs = 400;
 
 function cleaned(value: unknown, min: number, max: number): string | undefined {
@@ -54,7 +52,7 @@ export function useDuplicateCheck(form: FormInstance, excludeId?: string) {
   const query = useQuery({
     queryKey: [...customerKeys.customers, 'duplicates', debounced, excludeId ?? null],
     queryFn: ({ signal }) =>
-      api.get('/api/customers/duplicates', duplicatesSchema, { ...debounced, excludeId }, signal),
+      api.get('/api/customers/duplicates', duplicateListSchema, { ...debounced, excludeId }, signal),
     enabled,
     placeholderData: keepPreviousData,
     staleTime: 10_000,
@@ -62,5 +60,8 @@ export function useDuplicateCheck(form: FormInstance, excludeId?: string) {
     retry: false,
   });
 
-  return enabled ? (query.data?.items ?? []) : [];
+  return {
+    candidates: enabled ? (query.data?.items ?? []) : [],
+    elsewhere: enabled ? (query.data?.elsewhere ?? []) : [],
+  };
 }

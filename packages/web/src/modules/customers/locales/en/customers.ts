@@ -89,6 +89,8 @@ export const customers: typeof zh = {
       description: 'Check whether it is the same company. If it is not, you can still save.',
       score: 'Match {{score}}',
       open: 'Open in a new window',
+      elsewhere: '{{name}} exists already, owned by {{owner}}',
+      elsewhereNoOwner: '{{name}} exists already, without an owner',
     },
     tabs: {
       profile: 'Profile',

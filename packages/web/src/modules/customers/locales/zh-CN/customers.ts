@@ -87,6 +87,8 @@ export const customers = {
       description: '请确认是否为同一家公司。如确认不是，仍可继续保存。',
       score: '相似度 {{score}}',
       open: '在新窗口中查看',
+      elsewhere: '{{name}} 已存在，负责人：{{owner}}',
+      elsewhereNoOwner: '{{name}} 已存在，暂无负责人',
     },
     tabs: {
       profile: '客户资料',

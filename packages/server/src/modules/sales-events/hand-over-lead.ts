@@ -1,0 +1,67 @@
+import type { CaptureLeadInput } from '@berth/domain';
+import { and, eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import type { Ctx } from '../../platform/context';
+import type { DuplicateMatch } from '../customers/find-duplicate-customers';
+import { notify } from '../notifications/notify';
+import type { SalesEventRow } from './sales-event-scope';
+import { salesEventLeads } from './tables';
+
+/**
+ * A lead for a company outside the capturer's read scope goes to the company's owner: the lead is
+ * recorded and linked to the company, what was entered waits on the lead, the owner is notified;
+ * no contact, inquiry or anything else is written to the company on the capturer's behalf.
+ */
+export async function handOver(
+  ctx: Ctx,
+  event: SalesEventRow,
+  company: DuplicateMatch,
+  input: CaptureLeadInput,
+): Promise<string> {
+  const ownerId = company.customer.ownerId;
+  const [lead] = await ctx.db
+    .insert(salesEventLeads)
+    .values({
+      orgId: ctx.orgId,
+      eventId: event.id,
+      customerId: company.customer.id,
+      note: input.note ?? null,
+      capturedBy: ctx.userId,
+      handedToId: ownerId,
+      handover: {
+        contactName: input.contactName ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        lane: input.lane ?? null,
+        message: input.message ?? null,
+      },
+    })
+    .returning({ id: salesEventLeads.id });
+  const leadId = (lead as { id: string }).id;
+  if (ownerId && ownerId !== ctx.userId) {
+    const [capturer] = ctx.userId
+      ? await ctx.db
+          .select({ name: users.name })
+          .from(users)
+          .where(and(eq(users.orgId, ctx.orgId), eq(users.id, ctx.userId)))
+      : [];
+    await notify(
+      ctx,
+      [
+        {
+          userId: ownerId,
+          kind: 'sales_event.lead_handed_over',
+          params: {
+            capturedBy: capturer?.name ?? null,
+            customer: company.customer.name,
+            event: event.name,
+            contact: input.contactName ?? null,
+          },
+          subject: { type: 'sales_event', id: event.id },
+        },
+      ],
+      { email: true },
+    );
+  }
+  return leadId;
+}
