@@ -66,7 +66,7 @@ export const zhCN = {
       captureTitle: '登记线索（{{event}}）',
       captured: '已登记线索：{{name}}',
       capturedExisting: '“{{name}}”已是系统中的客户，线索已关联到该客户',
-      handedOver: '“{{name}}”已是 {{owner}} 的客户，线索已转交给 {{owner}}',
+      handedOver: '“{{name}}”已是 {{owner}} 的客户，线索已转交给对方',
       handedOverNoOwner: '“{{name}}”已是系统中的客户（暂无负责人），线索已登记到该客户',
       ownedBy: '负责人：{{owner}}',
       handedTo: '已转交 {{owner}}',
