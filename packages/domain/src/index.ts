@@ -8,6 +8,7 @@ export * from './notes/index';
 export * from './notifications/notification-messages';
 export * from './opportunities/index';
 export * from './platform/error-codes';
+export * from './platform/locale';
 export * from './platform/pagination';
 export * from './platform/permissions';
 export * from './platform/problem';

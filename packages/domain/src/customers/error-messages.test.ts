@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locales } from '../platform/error-codes';
+import { locales } from '../platform/locale';
 import { creditCodeErrorCodes } from './credit-code';
 import { customerErrorMessages } from './error-messages';
 import { normalizePhone } from './phone';

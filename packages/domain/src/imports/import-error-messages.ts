@@ -1,4 +1,4 @@
-import type { Locale } from '../platform/error-codes';
+import type { Locale } from '../platform/locale';
 
 /** Per-row reasons of the imports, with a message for every UI language. */
 export const importErrorMessages = {

@@ -1,5 +1,5 @@
 import { transportModeLabel } from '../opportunities/pipeline-rules';
-import type { Locale } from '../platform/error-codes';
+import type { Locale } from '../platform/locale';
 
 type Params = Record<string, string | number | null | undefined>;
 type Template = (p: Params) => { title: string; body: string };

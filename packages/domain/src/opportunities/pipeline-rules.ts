@@ -1,4 +1,4 @@
-import type { Locale } from '../platform/error-codes';
+import type { Locale } from '../platform/locale';
 import type { OpportunityStatus, TransportMode } from './opportunity-schemas';
 import type { StageConfigItem, StageKind } from './stage-schemas';
 

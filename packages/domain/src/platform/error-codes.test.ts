@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorMessage, errorMessages, locales, pickLocale } from './error-codes';
+import { errorMessage, errorMessages } from './error-codes';
+import { locales, pickLocale } from './locale';
 
 describe('pickLocale', () => {
   it('never throws and always answers zh-CN or en, whatever the header holds', () => {

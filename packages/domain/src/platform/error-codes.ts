@@ -5,6 +5,8 @@ import { noteErrorMessages } from '../notes/error-messages';
 import { opportunityErrorMessages } from '../opportunities/error-messages';
 import { poolErrorMessages } from '../pool/error-messages';
 import { salesEventErrorMessages } from '../sales-events/error-messages';
+import type { Locale } from './locale';
+
 /**
  * Stable error codes of the API. The code is the contract; the messages are for people and
  * exist in every UI language. New modules add their codes here so the web can translate them.
@@ -154,28 +156,6 @@ export const errorMessages = {
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorMessages;
-export const locales = ['zh-CN', 'en'] as const;
-export type Locale = (typeof locales)[number];
-
-/** Picks zh-CN or en from an Accept-Language header; zh-CN is the product's default. */
-export function pickLocale(acceptLanguage: string | undefined | null): Locale {
-  if (!acceptLanguage) return 'zh-CN';
-  const ranked = acceptLanguage
-    .split(',')
-    .map((part) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.find((p) => p.trim().toLowerCase().startsWith('q='));
-      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
-    })
-    .sort((a, b) => b.q - a.q);
-  for (const { tag, q } of ranked) {
-    if (q <= 0) continue; // q=0 means "not acceptable"
-    if (tag.startsWith('zh')) return 'zh-CN';
-    if (tag.startsWith('en')) return 'en';
-  }
-  return 'zh-CN';
-}
-
 export function errorMessage(code: string, locale: Locale): string {
   const entry = (errorMessages as Record<string, Record<Locale, string>>)[code];
   return entry ? entry[locale] : code;

@@ -1,6 +1,6 @@
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import zh from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
-import type { Locale } from '../platform/error-codes';
+import type { Locale } from '../platform/locale';
 
 /**
  * ISO 3166-1 alpha-2 countries and regions with English and Chinese names, from the locale files of

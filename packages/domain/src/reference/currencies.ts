@@ -1,5 +1,5 @@
 import { data, publishDate } from 'currency-codes';
-import type { Locale } from '../platform/error-codes';
+import type { Locale } from '../platform/locale';
 
 /** ISO 4217 currencies from the currency-codes package (its list is dated `currencyListDate`). */
 export interface Currency {

@@ -1,4 +1,4 @@
-import type { Locale } from '../platform/error-codes';
+import type { Locale } from '../platform/locale';
 
 /** Stable codes of sales events, leads and prospects, with a message for every UI language. */
 export const salesEventErrorMessages = {

@@ -1,4 +1,4 @@
-import type { Locale } from '../platform/error-codes';
+import type { Locale } from '../platform/locale';
 import type { NextStepRuleKind } from './next-step-schemas';
 
 /** The title of a task a next-step rule makes when the rule names none, in the owner's language. */
