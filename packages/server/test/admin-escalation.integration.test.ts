@@ -45,18 +45,27 @@ describe('roles and teams edited by someone with less than everything', () => {
     // Narrowing the role every rep holds is a change of their rights: refused, and nothing stored.
     const salesRep = await roleId('sales_rep');
     const narrow = await t.request('PATCH', `/api/roles/${salesRep}`, {
+      headers: { 'if-match': '*' },
       as: manager,
       body: { permissions: { customers: { read: 'own' } } },
     });
     expect(narrow.statusCode).toBe(403);
-    const rename = await t.request('PATCH', `/api/roles/${stronger}`, { as: manager, body: { name: 'renamed' } });
+    const rename = await t.request('PATCH', `/api/roles/${stronger}`, {
+      headers: { 'if-match': '*' },
+      as: manager,
+      body: { name: 'renamed' },
+    });
     expect(rename.statusCode).toBe(403);
     expect((await t.request('DELETE', `/api/roles/${stronger}`, { as: manager })).statusCode).toBe(403);
     const repRole = (await t.request('GET', `/api/roles/${salesRep}`, { as: admin })).json();
     expect(repRole.permissions.customers).toMatchObject({ read: 'own', create: 'own', update: 'own' });
     expect((await t.request('GET', `/api/roles/${stronger}`, { as: admin })).json().name).toBe('exporter');
 
-    const edited = await t.request('PATCH', `/api/roles/${weaker}`, { as: manager, body: { name: 'reader 2' } });
+    const edited = await t.request('PATCH', `/api/roles/${weaker}`, {
+      headers: { 'if-match': '*' },
+      as: manager,
+      body: { name: 'reader 2' },
+    });
     expect(edited.statusCode).toBe(200);
     expect((await t.request('DELETE', `/api/roles/${weaker}`, { as: manager })).statusCode).toBe(204);
   });

@@ -153,6 +153,7 @@ export async function fieldRightsFixture(t: TestApp) {
   /** Gives the caller's role these field rights (on top of reading everything). */
   async function grant(fieldRights: Permissions): Promise<void> {
     const res = await t.request('PATCH', `/api/roles/${role.id}`, {
+      headers: { 'if-match': '*' },
       as: admin,
       body: { permissions: readerPermissions(fieldRights) },
     });

@@ -47,6 +47,7 @@ describe('field rights', () => {
       });
       expect(plain.statusCode, plain.body).toBe(201);
       const patched = await t.request('PATCH', `/api/customers/${plain.json().id}`, {
+        headers: { 'if-match': '*' },
         as: rep,
         body: { name: '正常新客户二', billing: { creditLimit: { amount: 9e6, currency: 'CNY' } } },
       });
@@ -60,6 +61,7 @@ describe('field rights', () => {
     it('lets only customerBilling.update in scope for the record write billing', async () => {
       const finance = await t.userWithRole(f.admin, 'finance');
       const res = await t.request('PATCH', `/api/customers/${f.records.other.customerId}`, {
+        headers: { 'if-match': '*' },
         as: finance,
         body: { billing: { paymentTermsDays: 60 } },
       });
@@ -124,12 +126,14 @@ describe('field rights', () => {
     it('refuses personal data and money the caller may not see, as billing', async () => {
       await f.grant({ contacts: { read: 'org', update: 'org' }, opportunities: { read: 'org', update: 'org' } });
       const contact = await t.request('PATCH', `/api/contacts/${f.records.other.contactId}`, {
+        headers: { 'if-match': '*' },
         as: f.caller,
         body: { phones: ['+8613000000000'] },
       });
       expect(contact.statusCode).toBe(422);
       expect(contact.json().errors[0]).toMatchObject({ field: 'phones', code: 'contact.personal_data_hidden' });
       const money = await t.request('PATCH', `/api/opportunities/${f.records.other.opportunityId}`, {
+        headers: { 'if-match': '*' },
         as: f.caller,
         body: { expectedRevenue: null },
       });

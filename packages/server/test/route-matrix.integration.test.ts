@@ -331,7 +331,9 @@ describe('every route checks authentication, permission and tenant', () => {
     const secretsA = Object.values(idsA);
     for (const op of operations) {
       if ('public' in access(op) || op.path === '/api/auth/logout') continue;
-      const response = await t.request(op.method, urlOf(op), { as: adminB, body: bodyFor(op) });
+      // With If-Match, as an attacker would send it: the update reaches the scope check itself.
+      const headers: Record<string, string> = op.method === 'PATCH' || op.method === 'PUT' ? { 'if-match': '*' } : {};
+      const response = await t.request(op.method, urlOf(op), { as: adminB, body: bodyFor(op), headers });
       const label = `${op.method} ${op.path} → ${response.statusCode}`;
       expect(response.statusCode, label).toBeLessThan(500);
       if (op.path.includes('{id}')) expect(response.statusCode, label).toBe(404);

@@ -388,20 +388,20 @@ describe('security', () => {
         });
         expect(adminUser.statusCode, adminUser.body).toBe(403);
         const promote = await t.request('PATCH', `/api/users/${holder.id}`, {
-          headers: { 'if-match': '*' },
           ...as,
+          headers: { ...('headers' in as ? as.headers : {}), 'if-match': '*' },
           body: { roleId: roleIds.admin },
         });
         expect(promote.statusCode, promote.body).toBe(403);
         const takeOver = await t.request('PATCH', `/api/users/${admin.me.user.id}`, {
-          headers: { 'if-match': '*' },
           ...as,
+          headers: { ...('headers' in as ? as.headers : {}), 'if-match': '*' },
           body: { password: strongPassword, email: 'attacker@example.com' },
         });
         expect(takeOver.statusCode, takeOver.body).toBe(403);
         const widen = await t.request('PATCH', `/api/roles/${managerRoleId}`, {
-          headers: { 'if-match': '*' },
           ...as,
+          headers: { ...('headers' in as ? as.headers : {}), 'if-match': '*' },
           body: { permissions: { apiKeys: { read: 'org', create: 'org', delete: 'org' }, audit: { read: 'org' } } },
         });
         expect(widen.statusCode, widen.body).toBe(403);
