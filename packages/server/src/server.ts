@@ -13,6 +13,7 @@ import {
 } from './modules/sales-events/event-reminders';
 import { nextStepsEveryMs, nextStepsJob, runNextStepRules } from './modules/tasks/run-next-step-rules';
 import { runTaskReminders, taskRemindersEveryMs, taskRemindersJob } from './modules/tasks/task-reminders';
+import { usePasswordHashCost } from './platform/auth/secrets';
 import type { Config } from './platform/config';
 import type { AppDeps } from './platform/deps';
 import { purgeOldIdempotencyKeys } from './platform/http/idempotency';
@@ -32,6 +33,7 @@ export interface ServerOptions {
 
 /** Opens and migrates the database, builds the app and its background jobs; does not listen yet. */
 export async function createServer(config: Config, options: ServerOptions = {}) {
+  usePasswordHashCost(config.PASSWORD_HASH_COST);
   const database =
     options.database ??
     (await openDatabase({ url: config.DATABASE_URL, dataDir: options.inMemory ? null : config.dataDir }));
