@@ -1,5 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Crash, fuzz, backup and load suites: each spends minutes proving one property under stress, so
+ * they run as their own project (`reliability`) and a feature run (`--project integration`) stays
+ * short. `npm test` and CI run both, on both engines.
+ */
+const reliabilitySuites = [
+  'packages/server/test/crash-safety.integration.test.ts',
+  'packages/server/test/api-fuzz.integration.test.ts',
+  'packages/server/test/backup-checksum.integration.test.ts',
+  'packages/server/test/concurrency.integration.test.ts',
+];
+
+/** What every project that runs the server against a real database shares. */
+const serverSuites = {
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  // Migrates one database per run; each test app starts from a copy of it.
+  globalSetup: ['packages/server/test/global-setup.ts'],
+  // Cheap argon2 for the hundreds of users the suites create; server processes the tests start
+  // inherit it. The configuration refuses it outside a test run.
+  env: { PASSWORD_HASH_COST: 'test-only-minimal' },
+  // PGlite runs its SQL on the test process's thread: one worker per core. Files run one after
+  // the other in a worker that is kept (no isolation per file), so the server's modules and
+  // PGlite's WebAssembly are loaded and compiled once per worker instead of once per file. The
+  // suites keep no state in modules between files: every test app has its own database.
+  pool: 'forks' as const,
+  maxWorkers: 2,
+  isolate: false,
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -24,11 +54,15 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['packages/*/src/**/*.integration.test.ts', 'packages/*/test/**/*.integration.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          // Each file gets its own database; two cores run two files at a time.
-          pool: 'forks',
-          maxWorkers: 2,
+          exclude: [...reliabilitySuites, '**/node_modules/**'],
+          ...serverSuites,
+        },
+      },
+      {
+        test: {
+          name: 'reliability',
+          include: reliabilitySuites,
+          ...serverSuites,
         },
       },
     ],

@@ -10,5 +10,7 @@ export default defineConfig({
     expect: { poll: { timeout: 10_000 } },
     // One browser and one server at a time: two cores.
     fileParallelism: false,
+    // The servers the tests start inherit it: cheap argon2 for the users they create (test runs only).
+    env: { PASSWORD_HASH_COST: 'test-only-minimal' },
   },
 });

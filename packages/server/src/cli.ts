@@ -5,6 +5,7 @@ import { backupDatabase, restoreDatabase } from './db/backup';
 import { openDatabase } from './db/database';
 import { migrateDatabase } from './db/migrate';
 import { createOrganization } from './modules/setup/create-organization';
+import { usePasswordHashCost } from './platform/auth/secrets';
 import { ConfigError, loadConfig } from './platform/config';
 
 const usage = `Usage: npm run cli -- <command>
@@ -35,6 +36,7 @@ async function main() {
     return;
   }
   const config = loadConfig();
+  usePasswordHashCost(config.PASSWORD_HASH_COST);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   try {
     await migrateDatabase(database);

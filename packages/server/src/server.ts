@@ -5,6 +5,7 @@ import { type Database, type Db, openDatabase } from './db/database';
 import { migrateDatabase } from './db/migrate';
 import { serverModules } from './modules';
 import { syncBuiltinRoles } from './modules/roles/sync-builtin-roles';
+import { usePasswordHashCost } from './platform/auth/secrets';
 import type { Config } from './platform/config';
 import type { AppDeps } from './platform/deps';
 import { asyncSubscriberJobs } from './platform/events';
@@ -25,6 +26,7 @@ export interface ServerOptions {
 
 /** Opens and migrates the database, builds the app and its background jobs; does not listen yet. */
 export async function createServer(config: Config, options: ServerOptions = {}) {
+  usePasswordHashCost(config.PASSWORD_HASH_COST);
   const database =
     options.database ??
     (await openDatabase({ url: config.DATABASE_URL, dataDir: options.inMemory ? null : config.dataDir }));

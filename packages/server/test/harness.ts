@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import type { Me } from '@berth/domain';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../src/db/database';
 import { loadConfig } from '../src/platform/config';
 import { createServer, type ServerOptions } from '../src/server';
@@ -9,17 +11,26 @@ import { createServer, type ServerOptions } from '../src/server';
 /**
  * One harness for every integration test: a fresh database per call — PGlite in memory, or a new
  * database on the PostgreSQL server when DATABASE_URL is set — and the real app on top of it.
+ *
+ * The database is empty, for tests of the migrations themselves; with `migrated`, it is a copy of
+ * the database global-setup.ts migrated once for the whole run, which is what test apps start from.
  */
-export async function openTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+export async function openTestDatabase(
+  options: { migrated?: boolean } = {},
+): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+  const template = options.migrated ? migratedTemplate() : {};
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
-    const database = await openDatabase({ dataDir: null });
+    const snapshot = template.pgliteSnapshot ? await readSnapshot(template.pgliteSnapshot) : undefined;
+    const database = await openDatabase({ dataDir: null, snapshot });
     return { database, drop: async () => {} };
   }
   const name = `berth_test_${randomUUID().replaceAll('-', '')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(
+    `create database ${name}${template.postgresDatabase ? ` template ${template.postgresDatabase}` : ''}`,
+  );
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
@@ -44,11 +55,36 @@ export async function openTestDatabase(): Promise<{ database: Database; url?: st
   };
 }
 
+/** What global-setup.ts provides; nothing when the harness runs outside that setup (then apps migrate). */
+function migratedTemplate(): { pgliteSnapshot?: string; postgresDatabase?: string } {
+  try {
+    return inject('migratedTemplate') ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** The snapshot file is read once per test process and shared by its test apps (each opens its own copy). */
+const snapshots = new Map<string, Promise<Blob>>();
+function readSnapshot(file: string): Promise<Blob> {
+  let snapshot = snapshots.get(file);
+  if (!snapshot) {
+    snapshot = fs.promises.readFile(file).then((bytes) => new Blob([bytes]));
+    snapshots.set(file, snapshot);
+  }
+  return snapshot;
+}
+
 export const testPassword = 'Test-password-1';
 
 export async function startTestApp(env: Record<string, string> = {}, options: ServerOptions = {}) {
-  const { database, drop } = await openTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '1000', ...env });
+  const { database, drop } = await openTestDatabase({ migrated: true });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_PER_MINUTE: '1000',
+    PASSWORD_HASH_COST: 'test-only-minimal',
+    ...env,
+  });
   const server = await createServer(config, { database, logger: false, startJobs: false, ...options });
   await server.app.ready();
   const app = server.app;

@@ -26,8 +26,15 @@ export class DataDirLockedError extends Error {}
 /** Extensions the migrations use, loaded into the embedded engine (a server has them installed). */
 const extensions = { pg_trgm };
 
-/** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite in `dataDir` (or memory). */
-export async function openDatabase(options: { url?: string; dataDir?: string | null }): Promise<Database> {
+/**
+ * Opens PostgreSQL when a URL is given, otherwise the embedded PGlite in `dataDir` (or memory).
+ * An in-memory database can start as a copy of another one's `snapshotDatabase` (tests).
+ */
+export async function openDatabase(options: {
+  url?: string;
+  dataDir?: string | null;
+  snapshot?: Blob;
+}): Promise<Database> {
   if (options.url) {
     // JIT compilation pays off for long analytical queries; for requests of a few milliseconds whose
     // cost estimate crosses jit_above_cost (a walk with a LIMIT is priced as the whole walk) it
@@ -37,7 +44,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
     return { db: drizzlePg(pool, { schema }) as unknown as Db, engine: 'postgres', close: () => pool.end() };
   }
   if (!options.dataDir) {
-    const client = await PGlite.create({ extensions });
+    const client = await PGlite.create({ extensions, loadDataDir: options.snapshot });
     return { db: drizzlePglite(client, { schema }) as unknown as Db, engine: 'pglite', close: () => client.close() };
   }
   const dir = path.join(options.dataDir, 'pglite');
@@ -57,6 +64,13 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
     releaseLock();
     throw error;
   }
+}
+
+/** An in-memory embedded database's data directory as an uncompressed tarball, for `openDatabase({ snapshot })`. */
+export async function snapshotDatabase(database: Database): Promise<Blob> {
+  if (database.engine !== 'pglite') throw new Error('only the embedded database can be snapshotted');
+  const client = (database.db as unknown as { $client: PGlite }).$client;
+  return client.dumpDataDir('none');
 }
 
 /** Lock files this process holds: a second open in the same process is refused too. */

@@ -71,11 +71,18 @@ const configSchema = z.object({
    * end-to-end tests can move time forward. Never set it in production.
    */
   ALLOW_TEST_CLOCK: booleanFlag.default(false),
+  /**
+   * TEST ONLY: `test-only-minimal` hashes passwords at argon2's smallest cost so test suites that
+   * create many users stay fast. Refused unless the process runs tests (NODE_ENV=test or under Vitest).
+   */
+  PASSWORD_HASH_COST: z.enum(['standard', 'test-only-minimal']).default('standard'),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };
 
 export class ConfigError extends Error {}
+
+const isTestRun = (env: NodeJS.ProcessEnv) => env.NODE_ENV === 'test' || Boolean(env.VITEST);
 
 /** Reads and validates the environment once at start; a bad value stops the server with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -84,6 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.PASSWORD_HASH_COST !== 'standard' && !isTestRun(env) && !isTestRun(process.env)) {
+    throw new ConfigError(
+      `Invalid configuration:\n  PASSWORD_HASH_COST: ${parsed.data.PASSWORD_HASH_COST} is for test runs only ` +
+        '(NODE_ENV=test); remove it to hash passwords at the standard cost',
+    );
   }
   // npm runs workspace scripts inside the package; a relative DATA_DIR means the caller's directory.
   const base = env.INIT_CWD ?? process.cwd();

@@ -1,11 +1,30 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import { hash, type Options, verify } from '@node-rs/argon2';
 
-/** argon2id (the library's default algorithm) with its recommended cost settings. */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password);
+/**
+ * `standard`: argon2id (the library's default algorithm) with its recommended cost settings.
+ * `test-only-minimal`: the smallest cost argon2 accepts, so test suites that create hundreds of
+ * users do not spend minutes hashing; the configuration refuses it outside a test run.
+ */
+export type PasswordHashCost = 'standard' | 'test-only-minimal';
+
+const costOptions: Record<PasswordHashCost, Options | undefined> = {
+  standard: undefined,
+  'test-only-minimal': { memoryCost: 64, timeCost: 1, parallelism: 1 },
+};
+
+let cost: PasswordHashCost = 'standard';
+
+/** Set once at start from the configuration (PASSWORD_HASH_COST). */
+export function usePasswordHashCost(value: PasswordHashCost): void {
+  cost = value;
 }
 
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, costOptions[cost]);
+}
+
+/** The hash carries its own cost parameters: a hash made at any cost verifies at any setting. */
 export async function verifyPassword(hashed: string, password: string): Promise<boolean> {
   try {
     return await verify(hashed, password);
@@ -14,11 +33,15 @@ export async function verifyPassword(hashed: string, password: string): Promise<
   }
 }
 
-let dummyHash: Promise<string> | undefined;
+const dummyHashes = new Map<PasswordHashCost, Promise<string>>();
 /** Spends the same time as a real check, so a missing account cannot be told apart by timing. */
 export async function burnPasswordCheck(password: string): Promise<void> {
-  dummyHash ??= hashPassword('not-a-real-password-0');
-  await verifyPassword(await dummyHash, password);
+  let dummy = dummyHashes.get(cost);
+  if (!dummy) {
+    dummy = hashPassword('not-a-real-password-0');
+    dummyHashes.set(cost, dummy);
+  }
+  await verifyPassword(await dummy, password);
 }
 
 export function randomToken(bytes = 32): string {
