@@ -1,6 +1,8 @@
 import { defineModule } from '../../platform/module';
+
 // The module's domain events (their names and payloads) are part of its public surface.
 export type {} from './events';
+
 import { loadDemoActivities } from './demo-activities';
 import { moveActivitiesOnMerge } from './merge';
 import { activityRoutes } from './routes';

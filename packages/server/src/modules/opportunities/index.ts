@@ -1,6 +1,8 @@
 import { defineModule } from '../../platform/module';
+
 // The module's domain events (their names and payloads) are part of its public surface.
 export type {} from './events';
+
 import { loadDemoOpportunities } from './demo-opportunities';
 import { moveOpportunitiesOnMerge } from './merge';
 import { opportunityRoutes } from './routes';
