@@ -1,9 +1,11 @@
 import type { ActivityKind, Locale } from '@berth/domain';
+import { scopeOf } from '@berth/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Db } from '../../db/database';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
+import { loadUserAccess } from '../../platform/auth/load-principal';
 import { sha256 } from '../../platform/auth/secrets';
 import { activityDefaultMinutes, agendaOf } from './agenda';
 import { calendarFeeds } from './tables';
@@ -34,6 +36,10 @@ export async function renderCalendarFeed(db: Db, token: string, now = new Date()
       and(eq(calendarFeeds.tokenHash, sha256(token)), isNull(calendarFeeds.revokedAt), eq(users.status, 'active')),
     );
   if (!feed) throw AppError.notFound();
+  // The feed shows what its user may read today: a role that lost tasks or activities loses them here too.
+  const access = await loadUserAccess(db, feed.orgId, feed.userId);
+  if (!access) throw AppError.notFound();
+  const reads = (resource: 'tasks' | 'activities') => scopeOf(access.permissions, resource, 'read') !== null;
   const locale: Locale = feed.locale === 'en' ? 'en' : 'zh-CN';
   const agenda = await agendaOf(db, feed.orgId, feed.userId, {
     from: new Date(now.getTime() - pastDays * dayMs),
@@ -46,7 +52,7 @@ export async function renderCalendarFeed(db: Db, token: string, now = new Date()
     method: ICalCalendarMethod.PUBLISH,
     ttl: 3600,
   });
-  for (const task of agenda.tasks) {
+  for (const task of reads('tasks') ? agenda.tasks : []) {
     calendar.createEvent({
       id: `task-${task.id}@berth`,
       start: task.dueAt,
@@ -56,7 +62,7 @@ export async function renderCalendarFeed(db: Db, token: string, now = new Date()
       description: [task.relatedName, task.description].filter(Boolean).join('\n') || null,
     });
   }
-  for (const activity of agenda.activities) {
+  for (const activity of reads('activities') ? agenda.activities : []) {
     calendar.createEvent({
       id: `activity-${activity.id}@berth`,
       start: activity.occurredAt,
