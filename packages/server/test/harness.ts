@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { type Database, openDatabase } from '../src/db/database';
 import { loadConfig } from '../src/platform/config';
 import { createServer, type ServerOptions } from '../src/server';
+import { ResponseContract } from './openapi-responses';
 
 /**
  * One harness for every integration test: a fresh database per call — PGlite in memory, or a new
@@ -77,6 +78,9 @@ function readSnapshot(file: string): Promise<Blob> {
 
 export const testPassword = 'Test-password-1';
 
+/** The published document, read once per test process. */
+let contract: ResponseContract | undefined;
+
 export async function startTestApp(env: Record<string, string> = {}, options: ServerOptions = {}) {
   const { database, drop } = await openTestDatabase({ migrated: true });
   const config = loadConfig({
@@ -89,12 +93,16 @@ export async function startTestApp(env: Record<string, string> = {}, options: Se
   await server.app.ready();
   const app = server.app;
 
-  const request = (
+  contract ??= new ResponseContract((await app.inject({ method: 'GET', url: '/api/openapi.json' })).json());
+  const responseContract = contract;
+
+  /** Sends a request to the app; a response that breaks the published API document fails the test. */
+  const request = async (
     method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     opts: { body?: unknown; headers?: Record<string, string>; as?: Session } = {},
-  ): Promise<LightMyRequestResponse> =>
-    app.inject({
+  ): Promise<LightMyRequestResponse> => {
+    const response = await app.inject({
       method,
       url,
       payload: opts.body === undefined ? undefined : (opts.body as object),
@@ -103,6 +111,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: Se
         ...opts.headers,
       },
     });
+    const violation = responseContract.violation(method, url, response);
+    if (violation) throw new Error(`The response breaks the API document: ${violation}`);
+    return response;
+  };
 
   async function sessionFrom(response: LightMyRequestResponse): Promise<Session> {
     if (response.statusCode >= 300) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);

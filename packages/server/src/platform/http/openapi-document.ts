@@ -20,8 +20,11 @@ const problemResponses = {
   Conflict: ['409', 'The change conflicts with existing data, e.g. a duplicate (`conflict.*`).'],
   PreconditionFailed: ['412', 'The record changed since the version named in `If-Match` (`conflict.version`).'],
   PayloadTooLarge: ['413', 'The request body is over the size limit (`request.too_large`).'],
+  UnsupportedMediaType: ['415', 'The body or file is of a type this route does not take.'],
   UnprocessableContent: ['422', 'Some fields are not valid; `errors` names each field (`validation.failed`).'],
+  Locked: ['423', 'Too many failed sign-ins: the account is locked for a while (`auth.locked`).'],
   PreconditionRequired: ['428', 'An update must send `If-Match` (`request.version_required`).'],
+  TooManyRequests: ['429', 'Too many requests from this address; try again later (`request.rate_limited`).'],
 } as const;
 type ProblemName = keyof typeof problemResponses;
 
@@ -61,11 +64,11 @@ export function completeOpenApiDocument<T extends Json>(document: T, routes: rea
       if (!operation) continue;
       const access = routes.find((r) => r.method === method.toUpperCase() && toOpenApiPath(r.url) === path)?.access;
       operation.operationId ??= uniqueId(operationIdOf(method, path, item), taken);
-      if (method === 'delete') documentNoContent(operation);
+      if (method !== 'get') documentNoContent(operation);
       if (takesVersion(method, operation)) {
         operation.parameters = [...(operation.parameters ?? []), ifMatchParameter];
       }
-      operation.responses = { ...problemRefs(method, path, operation, access), ...operation.responses };
+      operation.responses = { ...problemRefs(method, operation, access), ...operation.responses };
     }
   }
   const components = (document.components ?? {}) as Json;
@@ -97,7 +100,7 @@ export function completeOpenApiDocument<T extends Json>(document: T, routes: rea
   };
 }
 
-/** A delete that declares no body answers 204 No Content. */
+/** A write that declares no body answers 204 No Content. */
 function documentNoContent(operation: Operation) {
   const ok = operation.responses?.['200'] as { content?: unknown } | undefined;
   if (!operation.responses || !ok || ok.content) return;
@@ -179,19 +182,19 @@ function camelCase(segment: string): string {
 
 function problemRefs(
   method: string,
-  path: string,
   operation: Operation,
   access: RouteAccess['access'] | undefined,
 ): Record<string, unknown> {
-  const names: ProblemName[] = ['BadRequest'];
-  const isPublic = !access || 'public' in access;
-  if (!isPublic) names.push('Unauthorized', 'Forbidden');
-  if (path.includes('{')) names.push('NotFound');
-  const writes = method !== 'get';
-  if (writes) names.push('Conflict', 'PayloadTooLarge');
-  if (takesVersion(method, operation)) names.push('PreconditionFailed', 'PreconditionRequired');
-  // Query and path parameters that fail validation answer 400; bodies and the rules of a write answer 422.
-  if (writes || operation.requestBody) names.push('UnprocessableContent');
+  // What the platform can answer on any route: an unreadable request, a missing or refused
+  // credential, an id (in the path, the query or the body) that is not the caller's to see, and
+  // values the rules refuse.
+  const names: ProblemName[] = ['BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'UnprocessableContent'];
+  if (method !== 'get') {
+    names.push('Conflict', 'PreconditionFailed', 'PayloadTooLarge', 'UnsupportedMediaType');
+    // Sign-in and first-run setup are rate-limited, and sign-in locks an account after failures.
+    if (access && 'public' in access) names.push('Locked', 'TooManyRequests');
+  }
+  if (takesVersion(method, operation)) names.push('PreconditionRequired');
   return Object.fromEntries(
     names.map((name) => [problemResponses[name][0], { $ref: `#/components/responses/${name}` }]),
   );
