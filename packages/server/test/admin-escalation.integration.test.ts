@@ -91,6 +91,22 @@ describe('roles and teams edited by someone with less than everything', () => {
     const atTop = await t.request('POST', '/api/teams', { as: lead, body: { name: 'Lead top' } });
     expect(atTop.statusCode).toBe(422);
 
+    // Nor can they widen someone else's scope by making them manager of one of their teams.
+    const outsider = await t.userWithRole(admin, 'sales_rep', { teamId: south });
+    const managed = await t.request('PATCH', `/api/teams/${eastSub}`, {
+      as: lead,
+      body: { managerId: outsider.id },
+      headers: { 'if-match': await etag(eastSub) },
+    });
+    expect(managed.statusCode).toBe(422);
+    expect(managed.json().errors[0]).toMatchObject({ field: 'managerId', code: 'team.manager_outside_scope' });
+    const ownManager = await t.request('PATCH', `/api/teams/${eastSub}`, {
+      as: lead,
+      body: { managerId: lead.id },
+      headers: { 'if-match': await etag(eastSub) },
+    });
+    expect(ownManager.statusCode, ownManager.body).toBe(200);
+
     // Within their own tree they organise freely.
     const inside = await t.request('POST', '/api/teams', { as: lead, body: { name: 'Lead e', parentId: eastSub } });
     expect(inside.statusCode).toBe(201);

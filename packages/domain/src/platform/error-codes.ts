@@ -90,6 +90,10 @@ export const errorMessages = {
     en: 'A team cannot be placed under itself or one of its sub-teams.',
     'zh-CN': '团队不能隶属于自身或其下级团队。',
   },
+  'team.manager_outside_scope': {
+    en: 'You can only name yourself or a member of your teams as a manager.',
+    'zh-CN': '只能指定您本人或您团队中的成员为负责人。',
+  },
   'team.parent_outside_scope': {
     en: 'You can only place a team under a team you manage.',
     'zh-CN': '只能将团队置于您管理范围内的团队之下。',

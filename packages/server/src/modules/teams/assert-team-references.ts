@@ -7,7 +7,7 @@ import { teamById } from './team-dto';
 
 /**
  * The parent must be a team of this organisation and not the team itself or below it; the manager a
- * user of it. Placing a team under a parent puts it into that parent's managers' scope, so the parent
+ * user of it, and for an actor without organisation scope themself or a member of their teams. Placing a team under a parent puts it into that parent's managers' scope, so the parent
  * must be in the actor's own teams scope for the action, and only an actor with organisation scope
  * places a team at the top level. `parentId` undefined leaves the parent as it is.
  */
@@ -48,9 +48,14 @@ export async function assertTeamReferences(
   }
   if (refs.managerId) {
     const [user] = await ctx.db
-      .select({ id: users.id })
+      .select({ id: users.id, teamId: users.teamId })
       .from(users)
       .where(and(eq(users.orgId, ctx.orgId), eq(users.id, refs.managerId)));
     if (!user) throw AppError.validation('managerId', 'reference.invalid');
+    // A manager sees the team's records: naming someone outside one's own teams would widen their scope.
+    const inScope = user.id === ctx.userId || (!!user.teamId && ctx.teamIds.includes(user.teamId));
+    if (requireScope(ctx, 'teams', action) !== 'org' && !inScope) {
+      throw AppError.validation('managerId', 'team.manager_outside_scope');
+    }
   }
 }
