@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, snapshotDatabase } from '../src/db/database';
 import { migrateDatabase } from '../src/db/migrate';
 import { syncBuiltinRoles } from '../src/modules/roles/sync-builtin-roles';
+import { adminQuery, waitUntilUnused } from './pg-admin';
 
 /**
  * Migrates one database per test run, before any test file starts, and tells the workers where it is:
@@ -41,33 +41,9 @@ export default async function setup(project: TestProject) {
   }
   // A template must have no open connections when a database is created from it, and the pool's
   // close resolves before its connections are gone.
-  await waitUntilUnused(baseUrl, name);
+  await waitUntilUnused(baseUrl, name, 100);
   project.provide('migratedTemplate', { postgresDatabase: name });
   return () => adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
-}
-
-async function waitUntilUnused(baseUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    for (let wait = 0; wait < 100; wait++) {
-      const open = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-      if (open.rows[0]?.n === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  } finally {
-    await client.end();
-  }
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 declare module 'vitest' {

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Me } from '@berth/domain';
 import type { LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../src/db/database';
 import { loadConfig } from '../src/platform/config';
 import { createServer, type ServerOptions } from '../src/server';
 import { ResponseContract } from './openapi-responses';
+import { adminQuery, waitUntilUnused } from './pg-admin';
 
 /**
  * One harness for every integration test: a fresh database per call — PGlite in memory, or a new
@@ -27,12 +27,10 @@ export async function openTestDatabase(
     return { database, drop: async () => {} };
   }
   const name = `berth_test_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(
+  await adminQuery(
+    baseUrl,
     `create database ${name}${template.postgresDatabase ? ` template ${template.postgresDatabase}` : ''}`,
   );
-  await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
@@ -41,17 +39,8 @@ export async function openTestDatabase(
     url: url.toString(),
     drop: async () => {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      // pool.end() resolves before its connections have finished closing; killing them mid-close
-      // (with force) makes the closing clients fail with an unhandled 57P01. Give them a moment.
-      for (let wait = 0; wait < 50; wait++) {
-        const open = await cleanup.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-        if (open.rows[0]?.n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await waitUntilUnused(baseUrl, name, 50);
+      await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
     },
   };
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/database';
+import { adminQuery } from '../pg-admin';
 
 /**
  * Where a crash test's server keeps its data: a temporary data directory (PGlite), or a fresh
@@ -44,14 +44,4 @@ export async function createCrashStorage(): Promise<CrashStorage> {
       await removeDir();
     },
   };
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
