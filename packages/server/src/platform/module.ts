@@ -65,6 +65,8 @@ export interface AuditTimelineContributor {
   kind: string;
   /** Deleting marks the record (`deleted_at`) instead of removing it: that update reads as a deletion. */
   softDelete?: boolean;
+  /** The resource whose `read` permission the caller needs to see any of these entries. */
+  readPermission?: Resource;
   /**
    * A subquery of the ids (as text) of the module's records on the customer that the caller may see,
    * by the module's own read rule — the scope function its list and get routes use, never a copy —

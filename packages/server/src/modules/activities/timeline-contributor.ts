@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { can } from '../../platform/context';
 import type { AuditTimelineContributor } from '../../platform/module';
 import { customers } from '../customers/tables';
 import { activitiesInReadScope, activityCustomerJoin } from './activity-scope';
@@ -11,13 +10,12 @@ export const activityTimeline: AuditTimelineContributor = {
   entity: 'activities',
   kind: 'activity',
   softDelete: true,
+  readPermission: 'activities',
   visibleIds: (ctx, customerId) =>
-    can(ctx, 'activities', 'read')
-      ? ctx.db
-          .select({ id: sql`${activities.id}::text` })
-          .from(activities)
-          .innerJoin(customers, activityCustomerJoin)
-          .where(and(activitiesInReadScope(ctx), eq(activities.customerId, customerId)))
-          .getSQL()
-      : null,
+    ctx.db
+      .select({ id: sql`${activities.id}::text` })
+      .from(activities)
+      .innerJoin(customers, activityCustomerJoin)
+      .where(and(activitiesInReadScope(ctx), eq(activities.customerId, customerId)))
+      .getSQL(),
 };

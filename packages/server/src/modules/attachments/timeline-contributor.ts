@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { can } from '../../platform/context';
 import type { AuditTimelineContributor } from '../../platform/module';
 import { attachmentsInReadScope } from './attachments';
 import { attachments } from './tables';
@@ -10,12 +9,11 @@ export const attachmentTimeline: AuditTimelineContributor = {
   entity: 'attachments',
   kind: 'attachment',
   softDelete: true,
+  readPermission: 'attachments',
   visibleIds: (ctx, customerId) =>
-    can(ctx, 'attachments', 'read')
-      ? ctx.db
-          .select({ id: sql`${attachments.id}::text` })
-          .from(attachments)
-          .where(and(attachmentsInReadScope(ctx), eq(attachments.customerId, customerId)))
-          .getSQL()
-      : null,
+    ctx.db
+      .select({ id: sql`${attachments.id}::text` })
+      .from(attachments)
+      .where(and(attachmentsInReadScope(ctx), eq(attachments.customerId, customerId)))
+      .getSQL(),
 };

@@ -1,7 +1,7 @@
 import type { Page } from '@berth/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
-import type { Ctx } from '../../platform/context';
+import { type Ctx, can } from '../../platform/context';
 import { decodeUuidCursor, encodeCursor } from '../../platform/http/keyset';
 import type {
   AuditTimelineContributor,
@@ -58,6 +58,7 @@ async function auditEntries(
   const audit = all.filter((c): c is AuditTimelineContributor => c.from === 'audit');
   const branches: SQL[] = [];
   for (const contributor of audit) {
+    if (contributor.readPermission && !can(ctx, contributor.readPermission, 'read')) continue;
     const ids = await contributor.visibleIds(ctx, customerId);
     if (ids) branches.push(sql`(a.entity = ${contributor.entity} and a.entity_id = any(array(${ids})))`);
   }

@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { can } from '../../platform/context';
 import type { AuditTimelineContributor } from '../../platform/module';
 import { contactsInScope, customerOfContact } from './contact-access';
 import { contacts, customers } from './tables';
@@ -19,13 +18,12 @@ export const contactTimeline: AuditTimelineContributor = {
   from: 'audit',
   entity: 'contacts',
   kind: 'contact_change',
+  readPermission: 'contacts',
   visibleIds: (ctx, customerId) =>
-    can(ctx, 'contacts', 'read')
-      ? ctx.db
-          .select({ id: sql`${contacts.id}::text` })
-          .from(contacts)
-          .innerJoin(customers, customerOfContact)
-          .where(and(contactsInScope(ctx, 'read'), eq(contacts.customerId, customerId)))
-          .getSQL()
-      : null,
+    ctx.db
+      .select({ id: sql`${contacts.id}::text` })
+      .from(contacts)
+      .innerJoin(customers, customerOfContact)
+      .where(and(contactsInScope(ctx, 'read'), eq(contacts.customerId, customerId)))
+      .getSQL(),
 };

@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { can } from '../../platform/context';
 import type { AuditTimelineContributor } from '../../platform/module';
 import { notesInReadScope } from './notes';
 import { notes } from './tables';
@@ -10,12 +9,11 @@ export const noteTimeline: AuditTimelineContributor = {
   entity: 'notes',
   kind: 'note',
   softDelete: true,
+  readPermission: 'notes',
   visibleIds: (ctx, customerId) =>
-    can(ctx, 'notes', 'read')
-      ? ctx.db
-          .select({ id: sql`${notes.id}::text` })
-          .from(notes)
-          .where(and(notesInReadScope(ctx), eq(notes.customerId, customerId)))
-          .getSQL()
-      : null,
+    ctx.db
+      .select({ id: sql`${notes.id}::text` })
+      .from(notes)
+      .where(and(notesInReadScope(ctx), eq(notes.customerId, customerId)))
+      .getSQL(),
 };

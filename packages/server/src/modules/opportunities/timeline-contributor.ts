@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { can } from '../../platform/context';
 import type { AuditTimelineContributor } from '../../platform/module';
 import { opportunitiesInScope } from './opportunity-scope';
 import { opportunities } from './tables';
@@ -9,12 +8,11 @@ export const opportunityTimeline: AuditTimelineContributor = {
   from: 'audit',
   entity: 'opportunities',
   kind: 'opportunity',
+  readPermission: 'opportunities',
   visibleIds: (ctx, customerId) =>
-    can(ctx, 'opportunities', 'read')
-      ? ctx.db
-          .select({ id: sql`${opportunities.id}::text` })
-          .from(opportunities)
-          .where(and(opportunitiesInScope(ctx, 'read'), eq(opportunities.customerId, customerId)))
-          .getSQL()
-      : null,
+    ctx.db
+      .select({ id: sql`${opportunities.id}::text` })
+      .from(opportunities)
+      .where(and(opportunitiesInScope(ctx, 'read'), eq(opportunities.customerId, customerId)))
+      .getSQL(),
 };

@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { can } from '../../platform/context';
 import type { AuditTimelineContributor } from '../../platform/module';
 import { visibleSalesEvents } from './sales-event-scope';
 import { salesEventLeads, salesEvents } from './tables';
@@ -9,16 +8,15 @@ export const leadTimeline: AuditTimelineContributor = {
   from: 'audit',
   entity: 'sales_event_leads',
   kind: 'event_lead',
+  readPermission: 'salesEvents',
   visibleIds: (ctx, customerId) =>
-    can(ctx, 'salesEvents', 'read')
-      ? ctx.db
-          .select({ id: sql`${salesEventLeads.id}::text` })
-          .from(salesEventLeads)
-          .innerJoin(
-            salesEvents,
-            and(eq(salesEvents.orgId, salesEventLeads.orgId), eq(salesEvents.id, salesEventLeads.eventId)),
-          )
-          .where(and(visibleSalesEvents(ctx), eq(salesEventLeads.customerId, customerId)))
-          .getSQL()
-      : null,
+    ctx.db
+      .select({ id: sql`${salesEventLeads.id}::text` })
+      .from(salesEventLeads)
+      .innerJoin(
+        salesEvents,
+        and(eq(salesEvents.orgId, salesEventLeads.orgId), eq(salesEvents.id, salesEventLeads.eventId)),
+      )
+      .where(and(visibleSalesEvents(ctx), eq(salesEventLeads.customerId, customerId)))
+      .getSQL(),
 };

@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { can } from '../../platform/context';
 import type { AuditTimelineContributor } from '../../platform/module';
 import { tasks } from './tables';
 import { tasksInScope } from './task-scope';
@@ -12,12 +11,11 @@ export const taskTimeline: AuditTimelineContributor = {
   from: 'audit',
   entity: 'tasks',
   kind: 'task',
+  readPermission: 'tasks',
   visibleIds: (ctx, customerId) =>
-    can(ctx, 'tasks', 'read')
-      ? ctx.db
-          .select({ id: sql`${tasks.id}::text` })
-          .from(tasks)
-          .where(and(tasksInScope(ctx, 'read'), eq(tasks.customerId, customerId)))
-          .getSQL()
-      : null,
+    ctx.db
+      .select({ id: sql`${tasks.id}::text` })
+      .from(tasks)
+      .where(and(tasksInScope(ctx, 'read'), eq(tasks.customerId, customerId)))
+      .getSQL(),
 };
