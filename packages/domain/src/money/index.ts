@@ -1,2 +1,4 @@
+export * from './error-messages';
 export * from './exchange-rates';
 export * from './money';
+export * from './money-schemas';

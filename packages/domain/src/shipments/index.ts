@@ -1,1 +1,3 @@
+export * from './error-messages';
 export * from './shipment-events';
+export * from './shipment-schemas';
