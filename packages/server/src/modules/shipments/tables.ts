@@ -1,0 +1,202 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { id, orgId, ts, versioned } from '../../db/columns';
+import { customers } from '../customers/tables';
+
+/**
+ * A customer's shipment, fed from the company's operating systems (TMS, freight system, carrier tracking) by API,
+ * webhook or file and identified there by (source, external_id). It follows the scope of its customer
+ * (docs/decisions/0006-shipments.md): `customer_id` is the booking customer, else the shipper, else the consignee.
+ * Money is numeric with its currency. Tracking state (status, ETA, actual times, exception flags) is what the
+ * shipment's events add up to (domain `applyEvents`).
+ */
+export const shipments = pgTable(
+  'shipments',
+  {
+    orgId: orgId(),
+    id: id(),
+    source: text('source').notNull(),
+    externalId: text('external_id').notNull(),
+    mode: text('mode').notNull(),
+    status: text('status').notNull().default('booked'),
+    customerId: uuid('customer_id'),
+    bookingNumber: text('booking_number'),
+    masterBl: text('master_bl'),
+    houseBl: text('house_bl'),
+    pol: text('pol'),
+    pod: text('pod'),
+    placeOfReceipt: text('place_of_receipt'),
+    placeOfDelivery: text('place_of_delivery'),
+    /** `CNSHA-USLAX:fcl` (domain `laneKey`), null while POL or POD is unknown. */
+    laneKey: text('lane_key'),
+    carrier: text('carrier'),
+    vessel: text('vessel'),
+    voyage: text('voyage'),
+    flightNumber: text('flight_number'),
+    etd: ts('etd'),
+    eta: ts('eta'),
+    atd: ts('atd'),
+    ata: ts('ata'),
+    promisedEta: ts('promised_eta'),
+    packages: integer('packages'),
+    grossWeightKg: numeric('gross_weight_kg', { precision: 14, scale: 3 }),
+    volumeCbm: numeric('volume_cbm', { precision: 12, scale: 3 }),
+    chargeableWeightKg: numeric('chargeable_weight_kg', { precision: 14, scale: 3 }),
+    teu: numeric('teu', { precision: 8, scale: 2 }).notNull().default('0'),
+    commodity: text('commodity'),
+    hsCode: text('hs_code'),
+    incoterm: text('incoterm'),
+    revenueAmount: numeric('revenue_amount', { precision: 18, scale: 4 }),
+    revenueCurrency: text('revenue_currency'),
+    costAmount: numeric('cost_amount', { precision: 18, scale: 4 }),
+    costCurrency: text('cost_currency'),
+    onTime: boolean('on_time'),
+    damaged: boolean('damaged').notNull().default(false),
+    lost: boolean('lost').notNull().default(false),
+    customsHold: boolean('customs_hold').notNull().default(false),
+    rolled: boolean('rolled').notNull().default(false),
+    lastEventAt: ts('last_event_at'),
+    /** When the owner was last told of a delay, so one slip notifies once. */
+    delayNotifiedAt: ts('delay_notified_at'),
+    /** A hash of what the feed last sent, so a re-sent item answers "unchanged" without a write. */
+    feedHash: text('feed_hash'),
+    ...versioned(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('shipments_org_source_external_uq').on(t.orgId, t.source, t.externalId),
+    index('shipments_org_customer_etd_idx').on(t.orgId, t.customerId, t.etd.desc(), t.id.desc()),
+    index('shipments_org_id_idx').on(t.orgId, t.id.desc()),
+    index('shipments_org_status_idx').on(t.orgId, t.status, t.id.desc()),
+    index('shipments_org_lane_idx').on(t.orgId, t.pol, t.pod, t.id.desc()),
+    index('shipments_org_etd_idx').on(t.orgId, t.etd),
+    index('shipments_org_booking_idx').on(t.orgId, t.bookingNumber).where(sql`booking_number is not null`),
+    index('shipments_org_master_bl_idx').on(t.orgId, t.masterBl).where(sql`master_bl is not null`),
+    index('shipments_org_house_bl_idx').on(t.orgId, t.houseBl).where(sql`house_bl is not null`),
+    index('shipments_org_exception_idx').on(t.orgId, t.id.desc()).where(sql`rolled or customs_hold or damaged or lost`),
+    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+  ],
+);
+
+export const shipmentContainers = pgTable(
+  'shipment_containers',
+  {
+    orgId: orgId(),
+    shipmentId: uuid('shipment_id').notNull(),
+    position: integer('position').notNull(),
+    number: text('number').notNull(),
+    type: text('type').notNull(),
+    seal: text('seal'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.shipmentId, t.position] }),
+    index('shipment_containers_org_number_idx').on(t.orgId, t.number),
+    foreignKey({ columns: [t.orgId, t.shipmentId], foreignColumns: [shipments.orgId, shipments.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/**
+ * A party named on a shipment not yet linked to a customer: kept as written (by its name key) and queued for review.
+ * Linking it to a customer links every shipment that names it; ignoring it stops the queue asking.
+ */
+export const unmatchedParties = pgTable(
+  'unmatched_parties',
+  {
+    orgId: orgId(),
+    id: id(),
+    /** The normalised name (domain `normalizeCompanyName`), or `code:<credit code>` when only that was given. */
+    matchKey: text('match_key').notNull(),
+    name: text('name').notNull(),
+    creditCode: text('credit_code'),
+    customerCode: text('customer_code'),
+    /** open, linked or ignored. */
+    status: text('status').notNull().default('open'),
+    customerId: uuid('customer_id'),
+    /** The roles it was named in, e.g. {consignee, notify_party}. */
+    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    resolvedBy: uuid('resolved_by'),
+    resolvedAt: ts('resolved_at'),
+    ...versioned(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('unmatched_parties_org_key_uq').on(t.orgId, t.matchKey),
+    index('unmatched_parties_org_status_idx').on(t.orgId, t.status, t.id.desc()),
+    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+  ],
+);
+
+export const shipmentParties = pgTable(
+  'shipment_parties',
+  {
+    orgId: orgId(),
+    shipmentId: uuid('shipment_id').notNull(),
+    role: text('role').notNull(),
+    customerId: uuid('customer_id'),
+    unmatchedPartyId: uuid('unmatched_party_id'),
+    /** As the feed wrote it. */
+    name: text('name'),
+    customerCode: text('customer_code'),
+    creditCode: text('credit_code'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.shipmentId, t.role] }),
+    index('shipment_parties_org_customer_idx').on(t.orgId, t.customerId).where(sql`customer_id is not null`),
+    index('shipment_parties_org_unmatched_idx')
+      .on(t.orgId, t.unmatchedPartyId)
+      .where(sql`unmatched_party_id is not null`),
+    foreignKey({ columns: [t.orgId, t.shipmentId], foreignColumns: [shipments.orgId, shipments.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+    foreignKey({
+      columns: [t.orgId, t.unmatchedPartyId],
+      foreignColumns: [unmatchedParties.orgId, unmatchedParties.id],
+    }),
+  ],
+);
+
+/**
+ * Tracking events as the feeds sent them, once each by (source, event_id). An event may arrive before its shipment:
+ * it waits with `shipment_id` null and is applied when the shipment (`shipment_source`, `shipment_external_id`)
+ * arrives. Not row-audited (volume): the table is its own record.
+ */
+export const shipmentEvents = pgTable(
+  'shipment_events',
+  {
+    orgId: orgId(),
+    source: text('source').notNull(),
+    eventId: text('event_id').notNull(),
+    shipmentExternalId: text('shipment_external_id').notNull(),
+    shipmentId: uuid('shipment_id'),
+    type: text('type').notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    location: text('location'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    receivedAt: ts('received_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.source, t.eventId] }),
+    index('shipment_events_org_shipment_idx').on(t.orgId, t.shipmentId, t.occurredAt),
+    index('shipment_events_org_waiting_idx')
+      .on(t.orgId, t.source, t.shipmentExternalId)
+      .where(sql`shipment_id is null`),
+    foreignKey({ columns: [t.orgId, t.shipmentId], foreignColumns: [shipments.orgId, shipments.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
