@@ -105,6 +105,16 @@ export const notificationMessages: Record<string, Record<Locale, Template>> = {
       body: `${p.contact ? `Contact: ${p.contact}. ` : ''}The lead was handed to you; see it in the event's leads and follow up.`,
     }),
   },
+  'shipment.delayed': {
+    'zh-CN': (p) => ({
+      title: `${p.customer ?? '客户'} 的货物 ${p.reference} 预计晚到 ${p.hours} 小时`,
+      body: `新的预计到港：${eventTime(p.eta, 'zh-CN')}；原预计：${eventTime(p.promisedEta, 'zh-CN')}。请及时告知客户。`,
+    }),
+    en: (p) => ({
+      title: `Shipment ${p.reference} of ${p.customer ?? 'a customer'} is ${p.hours} hours late`,
+      body: `New ETA: ${eventTime(p.eta, 'en')}; first ETA: ${eventTime(p.promisedEta, 'en')}. Let the customer know.`,
+    }),
+  },
   'prospects.assigned': {
     'zh-CN': (p) => ({ title: `${p.actor ?? '系统'} 分配了 ${p.count} 个潜在客户给你`, body: String(p.reason ?? '') }),
     en: (p) => ({

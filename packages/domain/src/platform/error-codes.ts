@@ -1,10 +1,12 @@
 import { activityErrorMessages } from '../activities/error-messages';
 import { customerErrorMessages } from '../customers/error-messages';
 import { importErrorMessages } from '../imports/import-error-messages';
+import { moneyErrorMessages } from '../money/error-messages';
 import { noteErrorMessages } from '../notes/error-messages';
 import { opportunityErrorMessages } from '../opportunities/error-messages';
 import { poolErrorMessages } from '../pool/error-messages';
 import { salesEventErrorMessages } from '../sales-events/error-messages';
+import { shipmentErrorMessages } from '../shipments/error-messages';
 import type { Locale } from './locale';
 
 /**
@@ -157,6 +159,8 @@ export const errorMessages = {
   ...opportunityErrorMessages,
   ...importErrorMessages,
   ...activityErrorMessages,
+  ...shipmentErrorMessages,
+  ...moneyErrorMessages,
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorMessages;

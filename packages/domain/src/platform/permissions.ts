@@ -36,6 +36,10 @@ export const resourceActions = {
   /** Tasks: everyone reads and works their own; wider scopes see colleagues' tasks. */
   tasks: ['read', 'create', 'update', 'delete'],
   salesEvents: ['read', 'create', 'update', 'delete'],
+  /** Shipments follow their customer's scope; `create` and `update` also cover the feeds (batch, events, file). */
+  shipments: ['read', 'create', 'update', 'delete'],
+  /** Dated exchange rates of the organisation; `update` enters, imports and removes them. */
+  exchangeRates: ['read', 'update'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Resource = keyof typeof resourceActions;
@@ -103,6 +107,8 @@ export const builtinRoles = [
       activities: { read: 'org' },
       tasks: { read: 'org', create: 'own', update: 'own' },
       salesEvents: { read: 'org' },
+      shipments: { read: 'org' },
+      exchangeRates: { read: 'org' },
     },
   },
   {
@@ -127,6 +133,8 @@ export const builtinRoles = [
       activities: { read: 'team', create: 'team', update: 'own', delete: 'own' },
       tasks: { read: 'team', create: 'team', update: 'team', delete: 'own' },
       salesEvents: { read: 'org', create: 'team', update: 'team', delete: 'team' },
+      shipments: { read: 'team' },
+      exchangeRates: { read: 'org' },
     },
   },
   {
@@ -149,6 +157,8 @@ export const builtinRoles = [
       activities: { read: 'own', create: 'own', update: 'own', delete: 'own' },
       tasks: { read: 'own', create: 'own', update: 'own', delete: 'own' },
       salesEvents: { read: 'org', create: 'own', update: 'own' },
+      shipments: { read: 'own' },
+      exchangeRates: { read: 'org' },
     },
   },
   {
@@ -168,6 +178,8 @@ export const builtinRoles = [
       inquiries: { read: 'org', create: 'org' },
       activities: { read: 'org', create: 'org', update: 'own' },
       tasks: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+      shipments: { read: 'org', update: 'org' },
+      exchangeRates: { read: 'org' },
     },
   },
   {
@@ -185,6 +197,8 @@ export const builtinRoles = [
       segments: { read: 'org' },
       activities: { read: 'org' },
       tasks: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+      shipments: { read: 'org', create: 'org', update: 'org' },
+      exchangeRates: { read: 'org' },
     },
   },
   {
@@ -204,6 +218,8 @@ export const builtinRoles = [
       segments: { read: 'org' },
       opportunities: { read: 'org' },
       tasks: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+      shipments: { read: 'org' },
+      exchangeRates: { read: 'org', update: 'org' },
     },
   },
   {

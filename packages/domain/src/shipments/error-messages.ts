@@ -42,6 +42,10 @@ export const shipmentErrorMessages = {
     en: 'This external id appears twice in the batch.',
     'zh-CN': '该外部编号在本批次中重复出现。',
   },
+  'shipment.external_id_taken': {
+    en: 'A shipment with this source and external id exists already.',
+    'zh-CN': '该来源和外部编号的货物已存在。',
+  },
   'shipment.eta_required': {
     en: 'An eta_changed event carries the new ETA in data.eta.',
     'zh-CN': 'eta_changed 事件须在 data.eta 中给出新的预计到港时间。',

@@ -272,3 +272,21 @@ export const shipmentListQuerySchema = listQuerySchema.extend({
   q: z.string().trim().max(50).optional().describe('Booking number, B/L or container number'),
 });
 export type ShipmentListQuery = z.infer<typeof shipmentListQuerySchema>;
+
+export const unmatchedPartyStatuses = ['open', 'linked', 'ignored'] as const;
+export const unmatchedPartySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  creditCode: z.string().nullable(),
+  customerCode: z.string().nullable(),
+  roles: z.array(z.enum(partyRoles)),
+  status: z.enum(unmatchedPartyStatuses),
+  customerId: z.uuid().nullable(),
+  shipments: z.number().int().describe('How many shipments name this party'),
+  createdAt: z.string(),
+});
+export const unmatchedPartyListQuerySchema = listQuerySchema.extend({
+  status: z.enum(unmatchedPartyStatuses).optional(),
+  cursor: z.uuid().optional(),
+});
+export const linkPartyInputSchema = z.object({ customerId: z.uuid() });

@@ -7,6 +7,7 @@ import audit from './audit';
 import auth from './auth';
 import customers from './customers';
 import dataQuality from './data-quality';
+import exchangeRates from './exchange-rates';
 import imports from './imports';
 import notes from './notes';
 import notifications from './notifications';
@@ -18,6 +19,7 @@ import roles from './roles';
 import salesEvents from './sales-events';
 import segments from './segments';
 import setup from './setup';
+import shipments from './shipments';
 import tasks from './tasks';
 import teams from './teams';
 import users from './users';
@@ -48,6 +50,8 @@ export const serverModules: readonly ServerModule[] = [
   activities,
   tasks,
   opportunities,
+  exchangeRates,
+  shipments,
   setup,
 ];
 

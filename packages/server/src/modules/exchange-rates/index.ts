@@ -1,0 +1,9 @@
+import { defineModule } from '../../platform/module';
+import { exchangeRateRoutes } from './routes';
+
+/** Dated exchange rates per organisation, for converting money in reports (domain `RateTable`). */
+export default defineModule({
+  name: 'exchange-rates',
+  resources: ['exchangeRates'],
+  routes: exchangeRateRoutes,
+});

@@ -1,0 +1,27 @@
+/** Events of the shipments module (platform/events.ts); outgoing webhooks subscribe to them. */
+declare module '../../platform/events' {
+  interface DomainEvents {
+    /** A shipment arrived from a feed, a file or a user. */
+    'shipment.created': { shipmentId: string; customerId: string | null; source: string; externalId: string };
+    /** Its status moved forward (events or a feed). */
+    'shipment.status_changed': { shipmentId: string; customerId: string | null; from: string; to: string };
+    /** A tracking exception happened: rolled, eta_changed, customs_hold, damaged or lost. */
+    'shipment.exception': {
+      shipmentId: string;
+      customerId: string | null;
+      type: string;
+      occurredAt: string;
+      eventId: string;
+    };
+    /** The ETA slipped beyond the organisation's threshold against the promised ETA, first time. */
+    'shipment.delayed': {
+      shipmentId: string;
+      customerId: string | null;
+      promisedEta: string;
+      eta: string;
+      slipHours: number;
+    };
+  }
+}
+
+export {};

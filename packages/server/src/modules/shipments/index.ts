@@ -1,0 +1,15 @@
+import { defineModule } from '../../platform/module';
+
+// The module's domain events (their names and payloads) are part of its public surface.
+export type {} from './events';
+
+import { shipmentRoutes } from './routes';
+import { shipmentSubscribers } from './subscribers';
+
+/** Shipments: fed by the company's systems (batch, events, file, webhook), followed by customer, with their money. */
+export default defineModule({
+  name: 'shipments',
+  resources: ['shipments'],
+  routes: shipmentRoutes,
+  subscribers: shipmentSubscribers,
+});

@@ -1,0 +1,35 @@
+import { and, eq, exists, type SQL, sql } from 'drizzle-orm';
+import { type Ctx, requireScope } from '../../platform/context';
+import { scopeSql } from '../../platform/data-scope';
+import { customers } from '../customers/tables';
+import { shipments } from './tables';
+
+/**
+ * Shipments the caller may `action`: tenant, then own / team / organisation by the shipment's customer's owner and
+ * team (docs/decisions/0006-shipments.md: scope follows the customer, so a handover or a pool sweep never rewrites
+ * the customer's shipments). A shipment whose customer is not known yet is seen at organisation scope only.
+ */
+export function shipmentsInScope(ctx: Ctx, action: string): SQL {
+  const scope = requireScope(ctx, 'shipments', action);
+  const tenant = eq(shipments.orgId, ctx.orgId) as SQL;
+  if (scope === 'org') return tenant;
+  return and(
+    tenant,
+    exists(
+      ctx.db
+        .select({ one: sql`1` })
+        .from(customers)
+        .where(
+          and(
+            eq(customers.orgId, shipments.orgId),
+            eq(customers.id, shipments.customerId),
+            scopeSql(ctx, scope, { owner: customers.ownerId, team: customers.teamId }),
+          ),
+        ),
+    ),
+  ) as SQL;
+}
+
+export function shipmentById(ctx: Ctx, action: string, id: string): SQL {
+  return and(shipmentsInScope(ctx, action), eq(shipments.id, id)) as SQL;
+}
