@@ -119,6 +119,24 @@ const sampleBodies: Record<string, unknown> = {
     pod: 'USLAX',
     mode: 'fcl',
   },
+  'POST /api/exchange-rates': { base: 'USD', quote: 'CNY', rate: '7.1', date: '2026-12-01' },
+  'POST /api/shipments': { externalId: 'PROBE-1', mode: 'fcl' },
+  'PATCH /api/shipments/{id}': { vessel: 'Hacked' },
+  'POST /api/shipments/batch': { items: [{ source: 'tms', externalId: 'PROBE-JOB', mode: 'fcl' }] },
+  'POST /api/shipments/events': {
+    events: [
+      {
+        eventId: 'probe-1',
+        source: 'tms',
+        externalId: 'Org A JOB-1',
+        type: 'departed',
+        occurredAt: '2026-12-01T00:00:00Z',
+      },
+    ],
+  },
+  'POST /api/shipment-parties/unmatched/{id}/link': { customerId: '00000000-0000-7000-8000-000000000000' },
+  'POST /api/shipment-parties/unmatched/{id}/create': undefined,
+  'POST /api/shipment-parties/unmatched/{id}/ignore': undefined,
   'POST /api/data-quality/duplicate-dismissals': {
     kind: 'name',
     key: 'probe',
@@ -244,6 +262,31 @@ describe('every route checks authentication, permission and tenant', () => {
       })
     ).json().id;
 
+    const fed = await t.request('POST', '/api/shipments/batch', {
+      as: adminA,
+      body: {
+        items: [
+          {
+            source: 'tms',
+            externalId: 'Org A JOB-1',
+            mode: 'fcl',
+            parties: [
+              { role: 'shipper', customerId: idsA.customers },
+              { role: 'consignee', name: 'Org A Consignee GmbH' },
+            ],
+          },
+        ],
+      },
+    });
+    idsA.shipments = fed.json().items[0].id;
+    idsA['shipment-parties'] = (
+      await t.request('GET', '/api/shipment-parties/unmatched', { as: adminA })
+    ).json().items[0].id;
+    await t.request('POST', '/api/exchange-rates', {
+      as: adminA,
+      body: { base: 'USD', quote: 'CNY', rate: '7.1', date: '2026-12-01' },
+    });
+
     const empty = await t.request('POST', '/api/roles', {
       as: adminA,
       body: { key: 'nothing', name: '无权限', nameEn: 'No rights', permissions: {} },
@@ -279,7 +322,12 @@ describe('every route checks authentication, permission and tenant', () => {
     if (!id) throw new Error(`no record of org A for ${path}: add one to the route matrix`);
     return id;
   };
-  const urlOf = (op: Operation) => (op.path.includes('{id}') ? op.path.replace('{id}', idFor(op.path)) : op.path);
+  const urlOf = (op: Operation) =>
+    (op.path.includes('{id}') ? op.path.replace('{id}', idFor(op.path)) : op.path)
+      // An exchange rate is named by its pair and day: org A's USD/CNY rate of 2026-12-01.
+      .replace('{base}', 'USD')
+      .replace('{quote}', 'CNY')
+      .replace('{date}', '2026-12-01');
   const access = (op: Operation) => {
     const entry = t.server.deps.routeTable.find(
       (r) => r.method === op.method && r.url === op.path.replace(/\{(\w+)\}/g, ':$1'),

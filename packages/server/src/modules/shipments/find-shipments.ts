@@ -4,6 +4,8 @@ import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
+import { customerById } from '../customers/customer-scope';
+import { customers } from '../customers/tables';
 import { selectShipments, toShipments } from './shipment-dto';
 import { shipmentById } from './shipment-scope';
 import { shipmentContainers, shipmentEvents, shipments } from './tables';
@@ -61,6 +63,20 @@ export async function findShipments(ctx: Ctx, query: ShipmentListQuery): Promise
     (row) => row,
   );
   return { items: await toShipments(ctx, page.items), nextCursor: page.nextCursor };
+}
+
+/** A customer's shipments: 404 when the customer is not one the caller may read, as for its other records. */
+export async function findCustomerShipments(
+  ctx: Ctx,
+  customerId: string,
+  query: Omit<ShipmentListQuery, 'customerId'>,
+): Promise<Page<Shipment>> {
+  const [customer] = await ctx.db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(customerById(ctx, 'read', customerId));
+  if (!customer) throw AppError.notFound();
+  return findShipments(ctx, { ...query, customerId });
 }
 
 export async function getShipment(ctx: Ctx, id: string): Promise<Shipment> {

@@ -79,7 +79,7 @@ export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]):
     );
     const shipmentIds = new Set<string>();
     const storedByOrd = new Map(stored.map((row) => [row.ord, row]));
-    for (const { index, event } of valid) {
+    for (const { index } of valid) {
       const row = storedByOrd.get(index);
       if (!row) continue;
       (results[index] as EventResult).status = row.shipment_id ? 'applied' : 'pending';

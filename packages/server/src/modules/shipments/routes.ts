@@ -19,7 +19,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Access } from '../../platform/http/access';
 import { requiredVersion, sendWithEtag } from '../../platform/http/versioning';
-import { findShipments, getShipment, shipmentEventList } from './find-shipments';
+import { findCustomerShipments, findShipments, getShipment, shipmentEventList } from './find-shipments';
 import { ingestShipmentEvents } from './ingest-events';
 import {
   createCustomerFromParty,
@@ -147,7 +147,7 @@ export function shipmentRoutes(app: FastifyInstance) {
       },
       config: read,
     },
-    (request) => findShipments(request.ctx, { ...request.query, customerId: request.params.id }),
+    (request) => findCustomerShipments(request.ctx, request.params.id, request.query),
   );
   r.get(
     '/api/shipment-parties/unmatched',
