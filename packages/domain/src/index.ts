@@ -20,3 +20,4 @@ export * from './sales-events/index';
 export * from './segments/index';
 export * from './shipments/index';
 export * from './tasks/index';
+export * from './webhooks/index';

@@ -115,6 +115,16 @@ export const notificationMessages: Record<string, Record<Locale, Template>> = {
       body: `New ETA: ${eventTime(p.eta, 'en')}; first ETA: ${eventTime(p.promisedEta, 'en')}. Let the customer know.`,
     }),
   },
+  'webhook.disabled': {
+    'zh-CN': (p) => ({
+      title: `Webhook ${p.url} 已停用`,
+      body: `连续 ${p.failures} 次投递失败（最近一次：${p.error}）。请检查接收端后在"集成"设置中重新启用。`,
+    }),
+    en: (p) => ({
+      title: `Webhook ${p.url} was disabled`,
+      body: `${p.failures} deliveries in a row failed (last: ${p.error}). Check the receiver, then enable it again in the integration settings.`,
+    }),
+  },
   'prospects.assigned': {
     'zh-CN': (p) => ({ title: `${p.actor ?? '系统'} 分配了 ${p.count} 个潜在客户给你`, body: String(p.reason ?? '') }),
     en: (p) => ({

@@ -7,6 +7,7 @@ import { opportunityErrorMessages } from '../opportunities/error-messages';
 import { poolErrorMessages } from '../pool/error-messages';
 import { salesEventErrorMessages } from '../sales-events/error-messages';
 import { shipmentErrorMessages } from '../shipments/error-messages';
+import { webhookErrorMessages } from '../webhooks/webhook-schemas';
 import type { Locale } from './locale';
 
 /**
@@ -161,6 +162,7 @@ export const errorMessages = {
   ...activityErrorMessages,
   ...shipmentErrorMessages,
   ...moneyErrorMessages,
+  ...webhookErrorMessages,
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type ErrorCode = keyof typeof errorMessages;

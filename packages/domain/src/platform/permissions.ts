@@ -40,6 +40,8 @@ export const resourceActions = {
   shipments: ['read', 'create', 'update', 'delete'],
   /** Dated exchange rates of the organisation; `update` enters, imports and removes them. */
   exchangeRates: ['read', 'update'],
+  /** Outgoing webhooks and inbound hooks of the organisation (integration settings). */
+  webhooks: ['read', 'update'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Resource = keyof typeof resourceActions;

@@ -23,6 +23,7 @@ import shipments from './shipments';
 import tasks from './tasks';
 import teams from './teams';
 import users from './users';
+import webhooks from './webhooks';
 
 /**
  * The server's modules. The app registers their routes, the server their jobs; the customer
@@ -52,6 +53,7 @@ export const serverModules: readonly ServerModule[] = [
   opportunities,
   exchangeRates,
   shipments,
+  webhooks,
   setup,
 ];
 

@@ -56,6 +56,11 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
+  /**
+   * Outgoing webhooks to loopback, private and link-local addresses are refused (SSRF): a subscriber could
+   * otherwise make the server call its own network. Set true only where receivers live on such a network.
+   */
+  WEBHOOKS_ALLOW_PRIVATE_NETWORK: booleanFlag.default(false),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
   /** Participants of a sales event are reminded this many hours before it starts. */
   SALES_EVENT_REMINDER_HOURS: z.coerce

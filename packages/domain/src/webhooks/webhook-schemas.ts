@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { Locale } from '../platform/locale';
+import { listQuerySchema } from '../platform/pagination';
+
+/** The events an organisation can subscribe a webhook to (a subset of the domain events, by the same names). */
+export const webhookEvents = [
+  'customer.created',
+  'customer.updated',
+  'customer.merged',
+  'opportunity.won',
+  'opportunity.lost',
+  'shipment.created',
+  'shipment.status_changed',
+  'shipment.exception',
+] as const;
+export type WebhookEvent = (typeof webhookEvents)[number];
+
+export const webhookErrorMessages = {
+  'webhook.url_invalid': {
+    en: 'Give an http(s) URL without user name or password.',
+    'zh-CN': '请填写 http(s) 地址，且不要包含用户名或密码。',
+  },
+  'webhook.url_private': {
+    en: 'This address is on a private or local network; webhooks are only sent to public addresses.',
+    'zh-CN': '该地址属于内网或本机，Webhook 只能发送到公网地址。',
+  },
+  'webhook.url_unresolvable': {
+    en: 'The host name of this URL cannot be resolved.',
+    'zh-CN': '无法解析该地址的主机名。',
+  },
+  'webhook.push_too_large': {
+    en: 'A push carries at most 1,000 shipments and 5,000 events.',
+    'zh-CN': '每次推送最多 1000 票货物和 5000 条事件。',
+  },
+  'webhook.signature_invalid': {
+    en: 'The webhook signature is missing, wrong or too old (Standard Webhooks, 5 minutes).',
+    'zh-CN': 'Webhook 签名缺失、错误或已过期（Standard Webhooks，5 分钟）。',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+export type WebhookErrorCode = keyof typeof webhookErrorMessages;
+
+export const webhookInputSchema = z.object({
+  url: z
+    .url({ protocol: /^https?$/, message: 'webhook.url_invalid' })
+    .max(2000)
+    .refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), { message: 'webhook.url_invalid' }),
+  description: z.string().trim().max(200).nullable().optional(),
+  events: z.array(z.enum(webhookEvents)).min(1).max(webhookEvents.length),
+});
+export const updateWebhookInputSchema = webhookInputSchema.partial().extend({
+  status: z.enum(['active', 'disabled']).optional(),
+});
+
+export const webhookSchema = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  description: z.string().nullable(),
+  events: z.array(z.string()),
+  status: z.enum(['active', 'disabled']),
+  disabledReason: z.string().nullable(),
+  consecutiveFailures: z.number().int(),
+  /** Only in the answer to its creation: keep it, it is not shown again. */
+  secret: z.string().optional(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Webhook = z.infer<typeof webhookSchema>;
+
+export const webhookDeliverySchema = z.object({
+  id: z.uuid(),
+  messageId: z.string(),
+  event: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  status: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.number().int(),
+  lastStatusCode: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
+
+export const webhookDeliveryListQuerySchema = listQuerySchema.extend({
+  status: z.enum(['pending', 'delivered', 'failed']).optional(),
+  cursor: z.uuid().optional(),
+});
+export const deliveryParamsSchema = z.object({ id: z.uuid(), deliveryId: z.uuid() });

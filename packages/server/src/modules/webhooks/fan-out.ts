@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { WebhookEvent } from '@berth/domain';
+import { and, arrayContains, eq } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context';
+import type { DomainEvents, EventMeta, EventSubscriber } from '../../platform/events';
+import { enqueueJob } from '../../platform/jobs/job-runner';
+import { deliverWebhookJob, deliveryAttempts } from './subscriptions';
+import { webhookDeliveries, webhookSubscriptions } from './tables';
+
+/**
+ * Queues one delivery per active subscription to the event: `{ type, timestamp, data }` as Standard Webhooks
+ * suggests, `data` being the domain event's payload (ids and codes; receivers fetch the record through the API,
+ * where their own rights apply). Runs as an asynchronous subscriber, after the change committed.
+ */
+async function fanOut(ctx: Ctx, event: WebhookEvent, data: object, meta: EventMeta): Promise<void> {
+  const subscriptions = await ctx.db
+    .select({ id: webhookSubscriptions.id })
+    .from(webhookSubscriptions)
+    .where(
+      and(
+        eq(webhookSubscriptions.orgId, ctx.orgId),
+        eq(webhookSubscriptions.status, 'active'),
+        arrayContains(webhookSubscriptions.events, [event]),
+      ),
+    );
+  if (subscriptions.length === 0) return;
+  const payload = { type: event, timestamp: meta.at, data };
+  const rows = await ctx.db
+    .insert(webhookDeliveries)
+    .values(
+      subscriptions.map((subscription) => ({
+        orgId: ctx.orgId,
+        subscriptionId: subscription.id,
+        messageId: `msg_${randomUUID()}`,
+        event,
+        payload,
+      })),
+    )
+    .returning({ id: webhookDeliveries.id });
+  for (const row of rows) {
+    await enqueueJob(ctx.db, deliverWebhookJob, { id: row.id }, { orgId: ctx.orgId, maxAttempts: deliveryAttempts });
+  }
+}
+
+const relay = <E extends WebhookEvent & keyof DomainEvents>(event: E): EventSubscriber =>
+  ({
+    event,
+    name: `webhooks.${event}`,
+    mode: 'async',
+    handle: (ctx: Ctx, payload: DomainEvents[E], meta: EventMeta) => fanOut(ctx, event, payload as object, meta),
+  }) as unknown as EventSubscriber;
+
+/** The webhook events that exist as domain events today; customer.* follow when the customers module emits them. */
+export const webhookSubscribers: readonly EventSubscriber[] = [
+  relay('opportunity.won'),
+  relay('opportunity.lost'),
+  relay('shipment.created'),
+  relay('shipment.status_changed'),
+  relay('shipment.exception'),
+];

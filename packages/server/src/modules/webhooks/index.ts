@@ -1,0 +1,14 @@
+import { defineModule } from '../../platform/module';
+import { deliverWebhook } from './deliver';
+import { webhookSubscribers } from './fan-out';
+import { webhookRoutes } from './routes';
+import { deliverWebhookJob } from './subscriptions';
+
+/** Outgoing webhooks signed with Standard Webhooks, fed by domain events; the signed inbound hook for shipments. */
+export default defineModule({
+  name: 'webhooks',
+  resources: ['webhooks'],
+  routes: webhookRoutes,
+  subscribers: webhookSubscribers,
+  jobs: [{ name: deliverWebhookJob, run: (job, db, deps) => deliverWebhook(job, db, deps) }],
+});

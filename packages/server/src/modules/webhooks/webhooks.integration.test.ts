@@ -1,0 +1,199 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { and, eq } from 'drizzle-orm';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { notifications } from '../notifications/tables';
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A webhook receiver on loopback that answers `status()` and keeps what it got. */
+async function receiver(status: () => number) {
+  const received: Received[] = [];
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
+    request.on('end', () => {
+      received.push({ headers: request.headers, body });
+      response.writeHead(status()).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe('webhooks', () => {
+  let t: TestApp;
+  let admin: Session;
+  let ok: Awaited<ReturnType<typeof receiver>>;
+  let failing: Awaited<ReturnType<typeof receiver>>;
+  let customerId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ WEBHOOKS_ALLOW_PRIVATE_NETWORK: 'true' });
+    admin = await t.setup('钩子货代 Hooks Forwarding');
+    ok = await receiver(() => 204);
+    failing = await receiver(() => 500);
+    customerId = (
+      await t.request('POST', '/api/customers', { as: admin, body: { name: '青岛港湾贸易有限公司' } })
+    ).json().id;
+  });
+  afterAll(async () => {
+    await ok.close();
+    await failing.close();
+    await t.close();
+  });
+
+  /** Runs queued jobs until none is due: event subscribers first, then the deliveries they queue. */
+  const drain = async () => {
+    for (let round = 0; round < 5; round++) await t.server.deps.jobs.runDue();
+  };
+
+  it('delivers a shipment exception signed with the Standard Webhooks scheme, and logs it', async () => {
+    const created = await t.request('POST', '/api/webhooks', {
+      as: admin,
+      body: { url: ok.url, events: ['shipment.exception'], description: 'TMS' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, secret } = created.json();
+    expect(secret).toMatch(/^whsec_/);
+    expect((await t.request('GET', `/api/webhooks/${id}`, { as: admin })).json().secret).toBeUndefined();
+
+    await t.request('POST', '/api/shipments/batch', {
+      as: admin,
+      body: { items: [{ source: 'tms', externalId: 'H-1', mode: 'fcl', parties: [{ role: 'shipper', customerId }] }] },
+    });
+    await t.request('POST', '/api/shipments/events', {
+      as: admin,
+      body: {
+        events: [
+          { eventId: 'r1', source: 'tms', externalId: 'H-1', type: 'rolled', occurredAt: '2026-12-03T00:00:00Z' },
+        ],
+      },
+    });
+    await drain();
+    expect(ok.received).toHaveLength(1);
+    const [message] = ok.received as [Received];
+    expect(message.headers['webhook-signature']).toMatch(/^v1,/);
+    const verified = new Webhook(secret).verify(message.body, {
+      'webhook-id': String(message.headers['webhook-id']),
+      'webhook-timestamp': String(message.headers['webhook-timestamp']),
+      'webhook-signature': String(message.headers['webhook-signature']),
+    }) as { type: string; data: { type: string; eventId: string; customerId: string } };
+    expect(verified).toMatchObject({ type: 'shipment.exception', data: { type: 'rolled', eventId: 'r1', customerId } });
+    // A tampered body does not verify.
+    expect(() =>
+      new Webhook(secret).verify(message.body.replace('rolled', 'lost'), {
+        'webhook-id': String(message.headers['webhook-id']),
+        'webhook-timestamp': String(message.headers['webhook-timestamp']),
+        'webhook-signature': String(message.headers['webhook-signature']),
+      }),
+    ).toThrow();
+    const log = (await t.request('GET', `/api/webhooks/${id}/deliveries`, { as: admin })).json().items;
+    expect(log).toMatchObject([{ event: 'shipment.exception', status: 'delivered', attempts: 1, lastStatusCode: 204 }]);
+    // Replay sends the same message id again.
+    await t.request('POST', `/api/webhooks/${id}/deliveries/${log[0].id}/replay`, { as: admin });
+    await drain();
+    expect(ok.received).toHaveLength(2);
+    expect(ok.received[1]?.headers['webhook-id']).toBe(message.headers['webhook-id']);
+  });
+
+  it('a receiver failing again and again gets its subscription disabled, and its creator is told', async () => {
+    const { id } = (
+      await t.request('POST', '/api/webhooks', { as: admin, body: { url: failing.url, events: ['shipment.created'] } })
+    ).json();
+    await t.request('POST', '/api/shipments/batch', {
+      as: admin,
+      body: { items: [{ source: 'tms', externalId: 'H-FAIL', mode: 'air' }] },
+    });
+    await drain();
+    const [delivery] = (await t.request('GET', `/api/webhooks/${id}/deliveries`, { as: admin })).json().items;
+    expect(delivery).toMatchObject({ status: 'pending', lastStatusCode: 500, lastError: 'HTTP 500' });
+    // Each replay is one final attempt; five failures in a row disable the subscription.
+    for (let i = 0; i < 5; i++) {
+      await t.request('POST', `/api/webhooks/${id}/deliveries/${delivery.id}/replay`, { as: admin });
+      await t.server.deps.jobs.runDue();
+    }
+    const hook = (await t.request('GET', `/api/webhooks/${id}`, { as: admin })).json();
+    expect(hook).toMatchObject({ status: 'disabled', disabledReason: 'failures' });
+    const notes = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, admin.me.user.id), eq(notifications.kind, 'webhook.disabled')));
+    expect(notes).toHaveLength(1);
+  });
+
+  it('takes a signed push of shipments and events from a registered source, and refuses an unsigned one', async () => {
+    const hook = (await t.request('POST', '/api/inbound-hooks', { as: admin, body: { source: 'cargowise' } })).json();
+    expect(hook.url).toBe(`/api/hooks/shipments/cargowise?org=${admin.me.organization.id}`);
+    const body = JSON.stringify({
+      shipments: [{ externalId: 'CW-1', mode: 'fcl', parties: [{ role: 'shipper', customerId }] }],
+      events: [{ eventId: 'cw-e1', externalId: 'CW-1', type: 'departed', occurredAt: '2026-12-02T00:00:00Z' }],
+    });
+    const sign = (secret: string, at = new Date()) => ({
+      'content-type': 'application/json',
+      'webhook-id': 'msg_1',
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': new Webhook(secret).sign('msg_1', at, body),
+    });
+    const pushed = await t.app.inject({ method: 'POST', url: hook.url, payload: body, headers: sign(hook.secret) });
+    expect(pushed.statusCode, pushed.body).toBe(200);
+    expect(pushed.json()).toMatchObject({ shipments: [{ status: 'created' }], events: [{ status: 'applied' }] });
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: hook.url,
+      payload: body,
+      headers: sign('whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'),
+    });
+    expect(forged.statusCode).toBe(401);
+    const stale = await t.app.inject({
+      method: 'POST',
+      url: hook.url,
+      payload: body,
+      headers: sign(hook.secret, new Date(Date.now() - 10 * 60_000)),
+    });
+    expect(stale.statusCode).toBe(401);
+    const otherOrg = await t.app.inject({
+      method: 'POST',
+      url: '/api/hooks/shipments/cargowise?org=00000000-0000-7000-8000-000000000000',
+      payload: body,
+      headers: sign(hook.secret),
+    });
+    expect(otherOrg.statusCode).toBe(401);
+  });
+});
+
+describe('webhooks without the private-network switch', () => {
+  let t: TestApp;
+  let admin: Session;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.setup('内网防护 SSRF Forwarding');
+  });
+  afterAll(() => t.close());
+
+  it('refuses loopback and private addresses (SSRF)', async () => {
+    for (const url of [
+      'http://127.0.0.1:9/x',
+      'http://localhost/x',
+      'http://169.254.169.254/latest',
+      'http://[::1]/x',
+    ]) {
+      const res = await t.request('POST', '/api/webhooks', { as: admin, body: { url, events: ['shipment.created'] } });
+      expect(res.statusCode, url).toBe(422);
+      expect(res.json().errors[0]).toMatchObject({ field: 'url', code: 'webhook.url_private' });
+    }
+    const withPassword = await t.request('POST', '/api/webhooks', {
+      as: admin,
+      body: { url: 'https://user:pw@example.com/x', events: ['shipment.created'] },
+    });
+    expect(withPassword.statusCode).toBe(422);
+  });
+});
