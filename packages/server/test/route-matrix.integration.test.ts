@@ -137,6 +137,10 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/shipment-parties/unmatched/{id}/link': { customerId: '00000000-0000-7000-8000-000000000000' },
   'POST /api/shipment-parties/unmatched/{id}/create': undefined,
   'POST /api/shipment-parties/unmatched/{id}/ignore': undefined,
+  'POST /api/webhooks': { url: 'https://203.0.113.20/hook', events: ['shipment.created'] },
+  'PATCH /api/webhooks/{id}': { description: 'Hacked' },
+  'POST /api/webhooks/{id}/deliveries/{deliveryId}/replay': undefined,
+  'POST /api/inbound-hooks': { source: 'probe' },
   'POST /api/data-quality/duplicate-dismissals': {
     kind: 'name',
     key: 'probe',
@@ -282,6 +286,12 @@ describe('every route checks authentication, permission and tenant', () => {
     idsA['shipment-parties'] = (
       await t.request('GET', '/api/shipment-parties/unmatched', { as: adminA })
     ).json().items[0].id;
+    idsA.webhooks = (
+      await t.request('POST', '/api/webhooks', {
+        as: adminA,
+        body: { url: 'https://203.0.113.10/org-a-hook', events: ['shipment.created'] },
+      })
+    ).json().id;
     await t.request('POST', '/api/exchange-rates', {
       as: adminA,
       body: { base: 'USD', quote: 'CNY', rate: '7.1', date: '2026-12-01' },
@@ -327,7 +337,8 @@ describe('every route checks authentication, permission and tenant', () => {
       // An exchange rate is named by its pair and day: org A's USD/CNY rate of 2026-12-01.
       .replace('{base}', 'USD')
       .replace('{quote}', 'CNY')
-      .replace('{date}', '2026-12-01');
+      .replace('{date}', '2026-12-01')
+      .replace('{deliveryId}', '00000000-0000-7000-8000-000000000000');
   const access = (op: Operation) => {
     const entry = t.server.deps.routeTable.find(
       (r) => r.method === op.method && r.url === op.path.replace(/\{(\w+)\}/g, ':$1'),

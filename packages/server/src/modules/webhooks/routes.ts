@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps';
-import { requiredVersion, sendWithEtag } from '../../platform/http/versioning';
+import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { createInboundHook, listInboundHooks, receiveShipmentPush } from './inbound';
 import {
   createWebhook,
@@ -96,7 +96,7 @@ export function webhookRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: { permission: ['webhooks', 'update'] } },
     },
     async (request, reply) => {
-      await deleteWebhook(request.ctx, request.params.id, requiredVersion(request));
+      await deleteWebhook(request.ctx, request.params.id, expectedVersion(request));
       return reply.code(204).send();
     },
   );
