@@ -8,7 +8,7 @@ import { randomToken, sha256 } from '../../platform/auth/secrets';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { iso } from '../../platform/versioned-write';
-import { assertGrantable, permissionsOfRole } from '../roles/assert-grantable';
+import { assertGrantable, permissionsOfRole } from '../roles/public';
 
 type ApiKey = z.infer<typeof apiKeySchema>;
 

@@ -14,7 +14,7 @@ import { AppError } from '../../platform/app-error';
 import type { AppDeps } from '../../platform/deps';
 import { multipartParts } from '../../platform/http/multipart-parts';
 import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
-import { customerFor } from '../notes/customer-access';
+import { customerFor } from '../customers/public';
 import {
   attachmentContent,
   createAttachment,

@@ -24,7 +24,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
-import { findSegmentMembers } from '../segments/segments';
+import { findSegmentMembers } from '../segments/public';
 import { createContact, findContacts, findCustomerContacts, getContact, updateContact } from './contacts';
 import { createCustomer } from './create-customer';
 import { customerTimeline } from './customer-timeline';

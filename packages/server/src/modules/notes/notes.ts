@@ -6,9 +6,9 @@ import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso, refusedAsForbidden, softDeleteVersioned, updateVersioned } from '../../platform/versioned-write';
+import { type CustomerRef, customerFor, onVisibleCustomer } from '../customers/public';
 import { customers } from '../customers/tables';
 import { notify } from '../notifications/notify';
-import { type CustomerRef, customerFor, onVisibleCustomer } from './customer-access';
 import { mentionableUsers } from './mentionable-users';
 import { notes } from './tables';
 

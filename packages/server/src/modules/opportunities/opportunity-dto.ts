@@ -4,7 +4,7 @@ import { users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { maySee } from '../../platform/field-access';
 import { iso } from '../../platform/versioned-write';
-import { customers } from '../customers/tables';
+import { customerRef } from '../customers/public';
 import { opportunitiesInScope } from './opportunity-scope';
 import { opportunities, opportunityLanes } from './tables';
 
@@ -22,12 +22,15 @@ export function selectOpportunities(ctx: Ctx, where: SQL | undefined, scoped = t
   return ctx.db
     .select({
       ...getTableColumns(opportunities),
-      customerName: customers.name,
-      customerStatus: customers.status,
+      customerName: customerRef.name,
+      customerStatus: customerRef.status,
       ownerName: users.name,
     })
     .from(opportunities)
-    .innerJoin(customers, and(eq(customers.orgId, opportunities.orgId), eq(customers.id, opportunities.customerId)))
+    .innerJoin(
+      customerRef,
+      and(eq(customerRef.orgId, opportunities.orgId), eq(customerRef.id, opportunities.customerId)),
+    )
     .leftJoin(users, and(eq(users.orgId, opportunities.orgId), eq(users.id, opportunities.ownerId)))
     .where(and(scoped ? opportunitiesInScope(ctx, 'read') : eq(opportunities.orgId, ctx.orgId), where));
 }

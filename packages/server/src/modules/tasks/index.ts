@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module';
+import { loadDemoTasks } from './demo-tasks';
 import { moveTasksOnMerge } from './merge';
 import { taskRoutes } from './routes';
 import { nextStepsEveryMs, nextStepsJob, runNextStepRules } from './run-next-step-rules';
@@ -16,4 +17,14 @@ export default defineModule({
   ],
   timeline: [taskTimeline],
   customerMerge: moveTasksOnMerge,
+  demo: {
+    after: ['customers', 'activities'],
+    load: (demo) =>
+      loadDemoTasks(
+        demo.db,
+        demo.orgId,
+        demo.sales.map((s) => s.id),
+        demo.now,
+      ),
+  },
 });

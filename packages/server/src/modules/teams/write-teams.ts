@@ -5,7 +5,7 @@ import { teams } from '../../db/schema';
 import { AppError, isForeignKeyViolation, isUniqueViolation } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { deleteVersioned, updateVersioned } from '../../platform/versioned-write';
-import { customers } from '../customers/tables';
+import { customerRef } from '../customers/public';
 import { assertTeamReferences } from './assert-team-references';
 import { getTeam } from './get-team';
 import { teamById } from './team-dto';
@@ -58,9 +58,9 @@ export async function deleteTeam(ctx: Ctx, id: string, expected: number | undefi
       throw error;
     });
     const [customer] = await tx.db
-      .select({ id: customers.id })
-      .from(customers)
-      .where(and(eq(customers.orgId, tx.orgId), eq(customers.teamId, id)))
+      .select({ id: customerRef.id })
+      .from(customerRef)
+      .where(and(eq(customerRef.orgId, tx.orgId), eq(customerRef.teamId, id)))
       .limit(1);
     if (customer) throw new AppError('conflict.in_use', 409);
   });
