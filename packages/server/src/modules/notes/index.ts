@@ -1,4 +1,8 @@
 import { defineModule } from '../../platform/module';
+
+// The module's domain events (their names and payloads) are part of its public surface.
+export type {} from './events';
+
 import { moveNotesOnMerge } from './merge';
 import { noteRoutes } from './routes';
 import { noteTimeline } from './timeline-contributor';

@@ -1,4 +1,8 @@
 import { defineModule } from '../../platform/module';
+
+// The module's domain events (their names and payloads) are part of its public surface.
+export type {} from './events';
+
 import { loadDemoSalesEvents } from './demo-events';
 import { runSalesEventReminders, salesEventRemindersEveryMs, salesEventRemindersJob } from './event-reminders';
 import { moveLeadsOnMerge } from './merge';

@@ -1,4 +1,8 @@
 import { defineModule } from '../../platform/module';
+
+// The module's domain events (their names and payloads) are part of its public surface.
+export type {} from './events';
+
 import { loadDemoTasks } from './demo-tasks';
 import { moveTasksOnMerge } from './merge';
 import { taskRoutes } from './routes';
