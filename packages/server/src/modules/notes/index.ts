@@ -1,3 +1,4 @@
+import { noteErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 import { moveNotesOnMerge } from './merge';
 import { noteRoutes } from './routes';
@@ -7,6 +8,7 @@ export default defineModule({
   name: 'notes',
   resources: ['notes'],
   routes: noteRoutes,
+  errors: noteErrors,
   timeline: [noteTimeline],
   customerMerge: moveNotesOnMerge,
 });

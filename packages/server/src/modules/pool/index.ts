@@ -1,3 +1,4 @@
+import { poolErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 import { loadDemoPool } from './demo-pool';
 import { poolSweepEveryMs, poolSweepJob, runPoolSweep } from './pool-sweep';
@@ -10,6 +11,7 @@ export default defineModule({
   name: 'pool',
   resources: ['pool'],
   routes: poolRoutes,
+  errors: poolErrors,
   jobs: [{ name: poolSweepJob, everyMs: poolSweepEveryMs, run: (_job, db) => runPoolSweep(db) }],
   timeline: [ownershipTimelineContributor],
   subscribers: poolSubscribers,

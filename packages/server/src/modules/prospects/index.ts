@@ -1,3 +1,4 @@
+import { prospectErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 import { prospectRoutes } from './routes';
 
@@ -5,4 +6,5 @@ import { prospectRoutes } from './routes';
 export default defineModule({
   name: 'prospects',
   routes: prospectRoutes,
+  errors: prospectErrors,
 });

@@ -1,3 +1,4 @@
+import { salesEventErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 import { loadDemoSalesEvents } from './demo-events';
 import { runSalesEventReminders, salesEventRemindersEveryMs, salesEventRemindersJob } from './event-reminders';
@@ -9,6 +10,7 @@ export default defineModule({
   name: 'sales-events',
   resources: ['salesEvents'],
   routes: salesEventRoutes,
+  errors: salesEventErrors,
   jobs: [
     {
       name: salesEventRemindersJob,

@@ -1,8 +1,9 @@
 import type { FieldError, Locale } from '@berth/domain';
-import { errorMessage, pickLocale } from '@berth/domain';
+import { pickLocale } from '@berth/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, isRefusedValue } from '../app-error';
+import { errorMessage } from '../error-catalogue';
 import { zodIssueCode, zodIssueMessage } from './zod-messages';
 
 const titles: Record<number, string> = {
