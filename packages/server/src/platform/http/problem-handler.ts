@@ -1,4 +1,4 @@
-import type { FieldError, Locale } from '@berth/domain';
+import type { ErrorCode, FieldError, Locale } from '@berth/domain';
 import { pickLocale } from '@berth/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -31,7 +31,7 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
-  code: string,
+  code: ErrorCode,
   options: { fields?: FieldError[]; detail?: string } = {},
 ) {
   const locale = localeOf(request);
