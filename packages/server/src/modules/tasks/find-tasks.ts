@@ -3,6 +3,7 @@ import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
+import type { ScopeBypass } from '../../platform/data-scope';
 import { decodeCursor, encodeCursor } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
 import { tasks } from './tables';
@@ -12,9 +13,9 @@ import { mayChangeTask, tasksInScope } from './task-scope';
 type TaskRow = typeof tasks.$inferSelect;
 type Listed = { task: TaskRow; assigneeName: string | null; canUpdate: boolean; canDelete: boolean };
 
-/** Reads tasks; `unscoped` is for modules that made the task on someone's behalf and checked access themselves. */
-export function selectTasks(ctx: Ctx, where: SQL | undefined, options: { unscoped?: boolean } = {}) {
-  const scoped = !options.unscoped;
+/** Reads tasks in the caller's read scope; `bypassScope` is for modules that made the task on someone's behalf. */
+export function selectTasks(ctx: Ctx, where: SQL | undefined, options: ScopeBypass = {}) {
+  const scoped = !options.bypassScope;
   return ctx.db
     .select({
       task: tasks,
@@ -62,7 +63,7 @@ export async function toTasks(ctx: Ctx, rows: Listed[]): Promise<Task[]> {
   }));
 }
 
-export async function getTask(ctx: Ctx, id: string, options: { unscoped?: boolean } = {}): Promise<Task> {
+export async function getTask(ctx: Ctx, id: string, options: ScopeBypass = {}): Promise<Task> {
   const rows = await selectTasks(ctx, eq(tasks.id, id), options);
   const [task] = await toTasks(ctx, rows);
   if (!task) throw AppError.notFound();
