@@ -4,7 +4,7 @@ import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
 import type { ScopeBypass } from '../../platform/data-scope';
-import { decodeCursor, encodeCursor } from '../../platform/http/keyset';
+import { afterCursor, type KeysetOptions, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
 import { tasks } from './tables';
 import { relatedNames } from './task-related';
@@ -70,25 +70,12 @@ export async function getTask(ctx: Ctx, id: string, options: ScopeBypass = {}): 
   return task;
 }
 
-/** Tasks without a due time sort after every dated one. */
-const dueKey = sql`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function afterTaskCursor(cursor: string | undefined): SQL | undefined {
-  if (!cursor) return undefined;
-  const [due, id] = decodeCursor(cursor);
-  // Cursors carry what toISOString wrote; anything else was not made here.
-  const validDue =
-    due === 'infinity' ||
-    (typeof due === 'string' &&
-      /^(19|2[01])\d\d-/.test(due) &&
-      !Number.isNaN(Date.parse(due)) &&
-      new Date(due).toISOString() === due);
-  if (!validDue || !uuidPattern.test(id)) {
-    throw AppError.validation('cursor', 'pagination.cursor_invalid', 'invalid cursor');
-  }
-  return sql`(${dueKey}, ${tasks.id}) > (${due}::timestamptz, ${id}::uuid)`;
-}
+/** Soonest due first; tasks without a due time sort after every dated one. */
+const byDue = {
+  expression: sql`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`,
+  column: tasks.dueAt,
+  extraValues: ['infinity'],
+};
 
 function assigneeFilter(ctx: Ctx, assignee: TaskListQuery['assignee']): SQL | undefined {
   if (assignee === 'any') return undefined;
@@ -98,6 +85,7 @@ function assigneeFilter(ctx: Ctx, assignee: TaskListQuery['assignee']): SQL | un
 
 /** Tasks the caller may see, soonest due first, with the list's filters (by default the caller's own). */
 export async function findTasks(ctx: Ctx, query: TaskListQuery): Promise<Page<Task>> {
+  const keyset: KeysetOptions = { sort: byDue, id: tasks.id, direction: 'asc', cursor: query.cursor };
   const rows = await selectTasks(
     ctx,
     and(
@@ -108,16 +96,16 @@ export async function findTasks(ctx: Ctx, query: TaskListQuery): Promise<Page<Ta
       query.relatedType ? eq(tasks.relatedType, query.relatedType) : undefined,
       query.relatedId ? eq(tasks.relatedId, query.relatedId) : undefined,
       query.customerId ? eq(tasks.customerId, query.customerId) : undefined,
-      afterTaskCursor(query.cursor),
+      afterCursor(keyset),
     ),
   )
-    .orderBy(sql`${dueKey} asc`, sql`${tasks.id} asc`)
+    .orderBy(...orderByKeyset(keyset))
     .limit(query.limit + 1);
-  const hasMore = rows.length > query.limit;
-  const page = hasMore ? rows.slice(0, query.limit) : rows;
-  const last = page[page.length - 1];
-  return {
-    items: await toTasks(ctx, page),
-    nextCursor: hasMore && last ? encodeCursor(last.task.dueAt?.toISOString() ?? 'infinity', last.task.id) : null,
-  };
+  const page = toPage(
+    rows,
+    query.limit,
+    (r) => [r.task.dueAt ?? 'infinity', r.task.id],
+    (r) => r,
+  );
+  return { items: await toTasks(ctx, page.items), nextCursor: page.nextCursor };
 }
