@@ -257,10 +257,15 @@ export function customerRoutes(app: FastifyInstance) {
   r.get(
     '/api/tags',
     {
-      schema: { tags: tagTags, summary: 'List tags', response: { 200: pageOf(tagSchema) } },
+      schema: {
+        tags: tagTags,
+        summary: 'List tags by name (keyset: cursor → nextCursor)',
+        querystring: listQuerySchema,
+        response: { 200: pageOf(tagSchema) },
+      },
       config: { access: { permission: ['tags', 'read'] } },
     },
-    (request) => findTags(request.ctx),
+    (request) => findTags(request.ctx, request.query),
   );
   r.post(
     '/api/tags',

@@ -1,3 +1,4 @@
+import { noteErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 
 // The module's domain events (their names and payloads) are part of its public surface.
@@ -11,6 +12,7 @@ export default defineModule({
   name: 'notes',
   resources: ['notes'],
   routes: noteRoutes,
+  errors: noteErrors,
   timeline: [noteTimeline],
   customerMerge: moveNotesOnMerge,
 });

@@ -46,6 +46,6 @@ export async function createOpportunity(ctx: Ctx, input: CreateOpportunityInput)
       { ...input, contactId: input.contactId ?? null, salesEventId: input.salesEventId ?? null, ownerId, teamId },
       stage,
     );
-    return getOpportunity(tx, id, { scoped: false });
+    return getOpportunity(tx, id, { bypassScope: true });
   });
 }

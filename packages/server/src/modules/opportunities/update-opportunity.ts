@@ -114,6 +114,6 @@ export async function updateOpportunity(
       await recordStageChange(tx, id, { stage: current.stageKey, enteredAt: current.stageEnteredAt }, stage.moved.key);
       await announceOutcome(tx, row, stage.moved.kind);
     }
-    return getOpportunity(tx, id, { scoped: false });
+    return getOpportunity(tx, id, { bypassScope: true });
   });
 }

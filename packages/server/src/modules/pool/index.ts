@@ -1,3 +1,4 @@
+import { poolErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 
 // The module's domain events (their names and payloads) are part of its public surface.
@@ -14,6 +15,7 @@ export default defineModule({
   name: 'pool',
   resources: ['pool'],
   routes: poolRoutes,
+  errors: poolErrors,
   jobs: [{ name: poolSweepJob, everyMs: poolSweepEveryMs, run: (_job, db) => runPoolSweep(db) }],
   timeline: [ownershipTimelineContributor],
   subscribers: poolSubscribers,

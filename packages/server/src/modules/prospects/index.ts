@@ -1,3 +1,4 @@
+import { prospectErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 
 // The module's domain events (their names and payloads) are part of its public surface.
@@ -9,4 +10,5 @@ import { prospectRoutes } from './routes';
 export default defineModule({
   name: 'prospects',
   routes: prospectRoutes,
+  errors: prospectErrors,
 });

@@ -1,3 +1,4 @@
+import { salesEventErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 
 // The module's domain events (their names and payloads) are part of its public surface.
@@ -13,6 +14,7 @@ export default defineModule({
   name: 'sales-events',
   resources: ['salesEvents'],
   routes: salesEventRoutes,
+  errors: salesEventErrors,
   jobs: [
     {
       name: salesEventRemindersJob,

@@ -1,3 +1,4 @@
+import { taskErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 
 // The module's domain events (their names and payloads) are part of its public surface.
@@ -15,6 +16,7 @@ export default defineModule({
   name: 'tasks',
   resources: ['tasks'],
   routes: taskRoutes,
+  errors: taskErrors,
   jobs: [
     { name: nextStepsJob, everyMs: nextStepsEveryMs, run: (_job, db) => runNextStepRules(db) },
     { name: taskRemindersJob, everyMs: taskRemindersEveryMs, run: (_job, db) => runTaskReminders(db) },

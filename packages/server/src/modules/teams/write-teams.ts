@@ -29,7 +29,7 @@ export async function createTeam(ctx: Ctx, input: z.infer<typeof createTeamInput
       })
       .returning()
       .catch(mapTeamErrors);
-    return { ...(await getTeamUnscoped(tx, (row as { id: string }).id)) };
+    return { ...(await getTeam(tx, (row as { id: string }).id, { bypassScope: true })) };
   });
 }
 
@@ -42,7 +42,7 @@ export async function updateTeam(
   return inTransaction(ctx, async (tx) => {
     await assertTeamReferences(tx, 'update', id, input);
     await updateVersioned(tx, teams, teamById(tx, 'update', id), expected, input).catch(mapTeamErrors);
-    return getTeamUnscoped(tx, id);
+    return getTeam(tx, id, { bypassScope: true });
   });
 }
 
@@ -64,9 +64,4 @@ export async function deleteTeam(ctx: Ctx, id: string, expected: number | undefi
       .limit(1);
     if (customer) throw new AppError('conflict.in_use', 409);
   });
-}
-
-/** Reads back a team just written; the write already passed the scope check. */
-function getTeamUnscoped(ctx: Ctx, id: string): Promise<Team> {
-  return getTeam({ ...ctx, permissions: { ...ctx.permissions, teams: { read: 'org' } } }, id);
 }
