@@ -1,7 +1,7 @@
-import type { Locale } from '../platform/locale';
+import { type CodeOf, defineErrorMessages } from '../platform/error-messages';
 
 /** Stable codes of amounts and exchange rates, with a message for every UI language. */
-export const moneyErrorMessages = {
+export const moneyErrors = defineErrorMessages(['money'], {
   'money.currency_invalid': {
     en: 'Unknown currency: use an ISO 4217 code such as CNY or USD.',
     'zh-CN': '币种无效，请使用 ISO 4217 代码，如 CNY、USD。',
@@ -26,6 +26,6 @@ export const moneyErrorMessages = {
     en: 'A rate is a positive decimal number, at most 10 decimals.',
     'zh-CN': '汇率须为正数，最多 10 位小数。',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+});
 
-export type MoneyErrorCode = keyof typeof moneyErrorMessages;
+export type MoneyErrorCode = CodeOf<typeof moneyErrors>;

@@ -1,7 +1,7 @@
-import type { Locale } from '../platform/locale';
+import { type CodeOf, defineErrorMessages } from '../platform/error-messages';
 
 /** Stable codes of shipments, their feed and parties, with a message for every UI language. */
-export const shipmentErrorMessages = {
+export const shipmentErrors = defineErrorMessages(['shipment'], {
   'shipment.container_number_invalid': {
     en: 'Not a container number: four letters (owner code and U, J, Z or R), six digits and a check digit, e.g. CSQU3054383.',
     'zh-CN': '箱号格式不正确：4 位字母（箱主代码加 U/J/Z/R）、6 位数字和 1 位校验码，例如 CSQU3054383。',
@@ -54,6 +54,6 @@ export const shipmentErrorMessages = {
     en: 'This party has already been linked or ignored.',
     'zh-CN': '该相关方已关联或已忽略。',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+});
 
-export type ShipmentErrorCode = keyof typeof shipmentErrorMessages;
+export type ShipmentErrorCode = CodeOf<typeof shipmentErrors>;

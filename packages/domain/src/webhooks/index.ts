@@ -1,1 +1,2 @@
+export * from './error-messages';
 export * from './webhook-schemas';

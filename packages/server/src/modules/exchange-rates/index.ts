@@ -1,3 +1,4 @@
+import { moneyErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 import { exchangeRateRoutes } from './routes';
 
@@ -5,5 +6,6 @@ import { exchangeRateRoutes } from './routes';
 export default defineModule({
   name: 'exchange-rates',
   resources: ['exchangeRates'],
+  errors: moneyErrors,
   routes: exchangeRateRoutes,
 });

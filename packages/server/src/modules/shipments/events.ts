@@ -17,6 +17,11 @@ declare module '../../platform/events' {
     'shipment.delayed': {
       shipmentId: string;
       customerId: string | null;
+      /** Who is told: the customer's owner (null when the shipment has no customer or the customer no owner). */
+      ownerId: string | null;
+      customerName: string | null;
+      /** The B/L, booking number or external id people know the shipment by. */
+      reference: string;
       promisedEta: string;
       eta: string;
       slipHours: number;

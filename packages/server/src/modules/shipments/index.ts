@@ -1,15 +1,15 @@
+import { shipmentErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 
 // The module's domain events (their names and payloads) are part of its public surface.
 export type {} from './events';
 
 import { shipmentRoutes } from './routes';
-import { shipmentSubscribers } from './subscribers';
 
 /** Shipments: fed by the company's systems (batch, events, file, webhook), followed by customer, with their money. */
 export default defineModule({
   name: 'shipments',
   resources: ['shipments'],
+  errors: shipmentErrors,
   routes: shipmentRoutes,
-  subscribers: shipmentSubscribers,
 });

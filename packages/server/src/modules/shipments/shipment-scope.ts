@@ -1,12 +1,12 @@
 import { and, eq, exists, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, requireScope } from '../../platform/context';
 import { scopeSql } from '../../platform/data-scope';
-import { customers } from '../customers/tables';
+import { customerRef as customers } from '../customers/public';
 import { shipments } from './tables';
 
 /**
  * Shipments the caller may `action`: tenant, then own / team / organisation by the shipment's customer's owner and
- * team (docs/decisions/0006-shipments.md: scope follows the customer, so a handover or a pool sweep never rewrites
+ * team (docs/decisions/0007-shipments.md: scope follows the customer, so a handover or a pool sweep never rewrites
  * the customer's shipments). A shipment whose customer is not known yet is seen at organisation scope only.
  */
 export function shipmentsInScope(ctx: Ctx, action: string): SQL {

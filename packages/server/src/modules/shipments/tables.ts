@@ -13,12 +13,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
-import { customers } from '../customers/tables';
+import { referencesCustomer } from '../customers/public';
 
 /**
  * A customer's shipment, fed from the company's operating systems (TMS, freight system, carrier tracking) by API,
  * webhook or file and identified there by (source, external_id). It follows the scope of its customer
- * (docs/decisions/0006-shipments.md): `customer_id` is the booking customer, else the shipper, else the consignee.
+ * (docs/decisions/0007-shipments.md): `customer_id` is the booking customer, else the shipper, else the consignee.
  * Money is numeric with its currency. Tracking state (status, ETA, actual times, exception flags) is what the
  * shipment's events add up to (domain `applyEvents`).
  */
@@ -86,7 +86,7 @@ export const shipments = pgTable(
     index('shipments_org_master_bl_idx').on(t.orgId, t.masterBl).where(sql`master_bl is not null`),
     index('shipments_org_house_bl_idx').on(t.orgId, t.houseBl).where(sql`house_bl is not null`),
     index('shipments_org_exception_idx').on(t.orgId, t.id.desc()).where(sql`rolled or customs_hold or damaged or lost`),
-    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+    referencesCustomer(t.orgId, t.customerId),
   ],
 );
 
@@ -136,7 +136,7 @@ export const unmatchedParties = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('unmatched_parties_org_key_uq').on(t.orgId, t.matchKey),
     index('unmatched_parties_org_status_idx').on(t.orgId, t.status, t.id.desc()),
-    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+    referencesCustomer(t.orgId, t.customerId),
   ],
 );
 
@@ -162,7 +162,7 @@ export const shipmentParties = pgTable(
     foreignKey({ columns: [t.orgId, t.shipmentId], foreignColumns: [shipments.orgId, shipments.id] }).onDelete(
       'cascade',
     ),
-    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+    referencesCustomer(t.orgId, t.customerId),
     foreignKey({
       columns: [t.orgId, t.unmatchedPartyId],
       foreignColumns: [unmatchedParties.orgId, unmatchedParties.id],

@@ -10,6 +10,9 @@ export const delayThresholdHours = 24;
 interface Row {
   id: string;
   customer_id: string | null;
+  owner_id: string | null;
+  customer_name: string | null;
+  reference: string;
   status: ShipmentStatus;
   eta: string | null;
   atd: string | null;
@@ -47,10 +50,13 @@ export async function refreshTracking(ctx: Ctx, shipmentIds: readonly string[]):
   const [rows, events] = await Promise.all([
     queryRows<Row>(
       ctx.db,
-      sql`select id::text, customer_id::text, status, eta, atd, ata, promised_eta, customs_hold, rolled, damaged, lost,
-                 last_event_at, delay_notified_at
-            from shipments where org_id = ${ctx.orgId} and id = any(${ids}::uuid[])
-            for update`,
+      sql`select s.id::text, s.customer_id::text, c.owner_id::text, c.name as customer_name,
+                 coalesce(s.master_bl, s.house_bl, s.booking_number, s.external_id) as reference,
+                 s.status, s.eta, s.atd, s.ata, s.promised_eta, s.customs_hold, s.rolled, s.damaged, s.lost,
+                 s.last_event_at, s.delay_notified_at
+            from shipments s left join customers c on c.org_id = s.org_id and c.id = s.customer_id
+           where s.org_id = ${ctx.orgId} and s.id = any(${ids}::uuid[])
+             for update of s`,
     ),
     queryRows<EventRow>(
       ctx.db,
@@ -124,6 +130,9 @@ export async function refreshTracking(ctx: Ctx, shipmentIds: readonly string[]):
       await emit(ctx, 'shipment.delayed', {
         shipmentId: row.id,
         customerId: row.customer_id,
+        ownerId: row.owner_id,
+        customerName: row.customer_name,
+        reference: row.reference,
         promisedEta: next.promised_eta,
         eta: next.eta,
         slipHours: slip,

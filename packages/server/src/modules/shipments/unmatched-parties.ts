@@ -4,7 +4,7 @@ import { arrayParam, queryRows } from '../../db/database';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { iso } from '../../platform/versioned-write';
-import { createCustomer } from '../customers/create-customer';
+import { createCustomer } from '../customers/public';
 import { unmatchedParties } from './tables';
 import { refreshTracking } from './tracking';
 

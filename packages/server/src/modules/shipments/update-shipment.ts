@@ -1,17 +1,22 @@
-import type { Shipment, ShipmentInput, UpdateShipmentInput } from '@berth/domain';
-import { AppError } from '../../platform/app-error';
+import type { FieldError, Shipment, ShipmentInput, UpdateShipmentInput } from '@berth/domain';
+import { AppError, type AppFieldError } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { getShipment } from './find-shipments';
 import { shipmentById } from './shipment-scope';
 import { shipments } from './tables';
 import { upsertShipments } from './upsert-shipments';
 
+/** A refused item as the 422 of a single write; its codes are the catalogue's or zod's `validation.*`, as the problem handler's. */
+function itemRefused(errors: FieldError[] | undefined): AppError {
+  return new AppError('validation.failed', 422, { fields: (errors ?? []) as AppFieldError[] });
+}
+
 /** Creates one shipment by hand: source `manual` unless given, the external id being the user's reference. */
 export async function createShipment(ctx: Ctx, input: ShipmentInput): Promise<Shipment> {
   requireScope(ctx, 'shipments', 'create');
   const [result] = (await upsertShipments(ctx, [input], { checked: true })).items;
   if (!result || result.status === 'error') {
-    throw new AppError('validation.failed', 422, { fields: result?.errors ?? [] });
+    throw itemRefused(result?.errors);
   }
   if (result.status !== 'created') throw AppError.conflict('shipment.external_id_taken', 'externalId');
   return getShipment(ctx, result.id as string);
@@ -46,7 +51,7 @@ export async function updateShipment(
       ])
     ).items;
     if (!result || result.status === 'error') {
-      throw new AppError('validation.failed', 422, { fields: result?.errors ?? [] });
+      throw itemRefused(result?.errors);
     }
     return getShipment(tx, id);
   });

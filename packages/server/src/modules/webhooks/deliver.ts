@@ -3,10 +3,10 @@ import https from 'node:https';
 import { and, eq, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import type { Db } from '../../db/database';
-import { systemCtx } from '../../platform/context';
+import { inTransaction, systemCtx } from '../../platform/context';
 import type { AppDeps } from '../../platform/deps';
+import { emit } from '../../platform/events';
 import type { Job } from '../../platform/jobs/job-runner';
-import { notify } from '../notifications/notify';
 import { guardedLookup } from './network-guard';
 import { deliveryWithSubscription, failuresBeforeDisable } from './subscriptions';
 import { webhookDeliveries, webhookSubscriptions } from './tables';
@@ -104,23 +104,19 @@ export async function deliverWebhook(job: Job, db: Db, deps: AppDeps): Promise<v
     .where(subscriptionWhere)
     .returning();
   if (updated && updated.status === 'active' && updated.consecutiveFailures >= failuresBeforeDisable) {
-    await db
-      .update(webhookSubscriptions)
-      .set({ status: 'disabled', disabledReason: 'failures' })
-      .where(subscriptionWhere);
-    if (updated.createdBy) {
-      await notify(
-        ctx,
-        [
-          {
-            userId: updated.createdBy,
-            kind: 'webhook.disabled',
-            params: { url: updated.url, failures: updated.consecutiveFailures, error },
-            subject: { type: 'webhook', id: updated.id },
-          },
-        ],
-        { email: true },
-      );
-    }
+    // Disabled and announced together: the notice exists only if the subscription was disabled.
+    await inTransaction(ctx, async (tx) => {
+      await tx.db
+        .update(webhookSubscriptions)
+        .set({ status: 'disabled', disabledReason: 'failures' })
+        .where(subscriptionWhere);
+      await emit(tx, 'webhook.disabled', {
+        webhookId: updated.id,
+        url: updated.url,
+        failures: updated.consecutiveFailures,
+        error,
+        createdBy: updated.createdBy,
+      });
+    });
   }
 }

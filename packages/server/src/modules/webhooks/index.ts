@@ -1,4 +1,9 @@
+import { webhookErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
+
+// The module's domain events (their names and payloads) are part of its public surface.
+export type {} from './events';
+
 import { deliverWebhook } from './deliver';
 import { webhookSubscribers } from './fan-out';
 import { webhookRoutes } from './routes';
@@ -8,6 +13,7 @@ import { deliverWebhookJob } from './subscriptions';
 export default defineModule({
   name: 'webhooks',
   resources: ['webhooks'],
+  errors: webhookErrors,
   routes: webhookRoutes,
   subscribers: webhookSubscribers,
   jobs: [{ name: deliverWebhookJob, run: (job, db, deps) => deliverWebhook(job, db, deps) }],
