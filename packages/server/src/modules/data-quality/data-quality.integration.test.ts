@@ -2,9 +2,9 @@ import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, isValidCreditCode } from '@b
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/db/database';
-import { createOrganization } from '../src/modules/setup/create-organization';
-import { type Session, startTestApp, type TestApp, testPassword } from './harness';
+import { type Session, startTestApp, type TestApp, testPassword } from '../../../test/harness';
+import { queryRows } from '../../db/database';
+import { createOrganization } from '../setup/create-organization';
 
 const validCreditCode = '91350100M000100Y43';
 

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customers } from '../src/modules/customers/tables';
-import { notifications } from '../src/modules/notifications/tables';
-import { recordFollowUp } from '../src/modules/pool/follow-up';
-import { runPoolSweep } from '../src/modules/pool/pool-sweep';
-import { ownershipChanges } from '../src/modules/pool/tables';
-import { systemCtx } from '../src/platform/context';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { systemCtx } from '../../platform/context';
+import { customers } from '../customers/tables';
+import { notifications } from '../notifications/tables';
+import { recordFollowUp } from './follow-up';
+import { runPoolSweep } from './pool-sweep';
+import { ownershipChanges } from './tables';
 
 const day = 86_400_000;
 const rule = {

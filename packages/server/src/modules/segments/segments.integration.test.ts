@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { segmentCustomerIds, segmentMemberWhere } from '../src/modules/segments/segments';
-import { createOrganization } from '../src/modules/setup/create-organization';
-import { systemCtx } from '../src/platform/context';
-import { type Session, startTestApp, type TestApp, testPassword } from './harness';
+import { type Session, startTestApp, type TestApp, testPassword } from '../../../test/harness';
+import { systemCtx } from '../../platform/context';
+import { createOrganization } from '../setup/create-organization';
+import { segmentCustomerIds, segmentMemberWhere } from './segments';
 
 describe('segments and saved views', () => {
   let t: TestApp;

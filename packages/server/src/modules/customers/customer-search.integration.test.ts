@@ -2,10 +2,10 @@ import { fullPermissions } from '@berth/domain';
 import { queryRows } from '@berth/server/db/database';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerSearchCondition } from '../src/modules/customers/customer-search';
-import { defaultSearchTuning, findCustomers, type SearchTuning } from '../src/modules/customers/find-customers';
-import { fullAccessCtx, systemCtx } from '../src/platform/context';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { fullAccessCtx, systemCtx } from '../../platform/context';
+import { customerSearchCondition } from './customer-search';
+import { defaultSearchTuning, findCustomers, type SearchTuning } from './find-customers';
 
 /**
  * Search reads a rare term's matches by id and filters a common term while walking the list

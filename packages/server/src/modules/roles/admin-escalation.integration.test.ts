@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
 
 /** Administrators with a narrow scope cannot reach past it through roles and team trees. */
 describe('roles and teams edited by someone with less than everything', () => {

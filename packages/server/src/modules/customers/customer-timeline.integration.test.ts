@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
 
 type User = Session & { id: string };
 type Entry = { kind: string; entity: string; entityId: string | null; changes: Record<string, unknown> | null };

@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../src/db/schema';
-import { customers } from '../src/modules/customers/tables';
-import { notifications } from '../src/modules/notifications/tables';
-import { ownershipChanges } from '../src/modules/pool/tables';
-import { loadDemoSalesEvents } from '../src/modules/sales-events/demo-events';
-import { runSalesEventReminders } from '../src/modules/sales-events/event-reminders';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { outbox } from '../../db/schema';
+import { customers } from '../customers/tables';
+import { notifications } from '../notifications/tables';
+import { ownershipChanges } from '../pool/tables';
+import { loadDemoSalesEvents } from './demo-events';
+import { runSalesEventReminders } from './event-reminders';
 
 type User = Session & { id: string };
 

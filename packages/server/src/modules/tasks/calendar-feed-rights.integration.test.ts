@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
 
 describe('the private calendar feed follows its user’s current role', () => {
   let t: TestApp;

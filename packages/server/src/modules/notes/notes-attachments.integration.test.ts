@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/db/database';
-import { outbox } from '../src/db/schema';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { queryRows } from '../../db/database';
+import { outbox } from '../../db/schema';
 
 type Rep = Session & { id: string; email: string };
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { queryRows } from '../src/db/database';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { queryRows } from '../../db/database';
 
 /** Tables of other modules holding records of a customer, which a merge must move to the kept one. */
 const linkedTables = ['notes', 'attachments', 'activities', 'tasks', 'opportunities', 'sales_event_leads'] as const;
@@ -67,8 +67,8 @@ describe('customer merge', () => {
     expect(Object.values(await countsOn(duplicate))).toEqual(linkedTables.map(() => 1));
     // A fresh module graph holding only the use case, as a process that merges without the app would.
     vi.resetModules();
-    const { mergeCustomers } = await import('../src/modules/customers/merge-customers');
-    const { fullAccessCtx } = await import('../src/platform/context');
+    const { mergeCustomers } = await import('./merge-customers');
+    const { fullAccessCtx } = await import('../../platform/context');
     await mergeCustomers(fullAccessCtx(t.db, orgId, admin.me.user.id), kept, duplicate, undefined);
     expect(await countsOn(duplicate)).toEqual(Object.fromEntries(linkedTables.map((table) => [table, 0])));
     expect(await countsOn(kept)).toEqual(Object.fromEntries(linkedTables.map((table) => [table, 1])));

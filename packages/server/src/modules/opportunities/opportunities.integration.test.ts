@@ -1,10 +1,10 @@
 import { isUnlocode } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../src/db/schema';
-import { opportunities, opportunityStageChanges } from '../src/modules/opportunities/tables';
-import { demoPassword, loadDemoData } from '../src/modules/setup/demo-data';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { outbox } from '../../db/schema';
+import { demoPassword, loadDemoData } from '../setup/demo-data';
+import { opportunities, opportunityStageChanges } from './tables';
 
 type User = Session & { id: string; email: string };
 const day = 86_400;

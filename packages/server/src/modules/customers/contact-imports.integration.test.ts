@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/db/database';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { queryRows } from '../../db/database';
 
 interface Contact {
   id: string;
