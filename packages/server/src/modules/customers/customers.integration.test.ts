@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anOrganisation, type Factories } from '../../../test/factories';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
 
 const validCreditCode = '91350100M000100Y43';
@@ -7,12 +8,13 @@ const validCreditCode = '91350100M000100Y43';
 describe('customer master data', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
   let east: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('海港货代');
-    east = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华东销售部' } })).json().id;
+    ({ admin, make } = await anOrganisation(t, { name: '海港货代' }));
+    east = (await make.team({ name: '华东销售部' })).id;
   });
   afterAll(() => t.close());
 
@@ -185,9 +187,9 @@ describe('customer master data', () => {
   });
 
   it("shows a sales rep only their own customers and refuses another rep's through every route", async () => {
-    const repA = await t.userWithRole(admin, 'sales_rep', { teamId: east });
-    const repB = await t.userWithRole(admin, 'sales_rep', { teamId: east });
-    const manager = await t.userWithRole(admin, 'sales_manager', { teamId: east });
+    const repA = await make.user('sales_rep', { teamId: east });
+    const repB = await make.user('sales_rep', { teamId: east });
+    const manager = await make.user('sales_manager', { teamId: east });
     const mine = (await create(repA, { name: '厦门远航船务' })).json();
     expect(mine.ownerId).toBe(repA.id);
     expect(mine.teamId).toBe(east);
@@ -223,8 +225,8 @@ describe('customer master data', () => {
   });
 
   it('lets finance change billing but nothing else, and operations read without editing', async () => {
-    const finance = await t.userWithRole(admin, 'finance');
-    const ops = await t.userWithRole(admin, 'operations');
+    const finance = await make.user('finance');
+    const ops = await make.user('operations');
     const c = (await create(admin, { name: '天津新港货运' })).json();
     const billing = await t.request('PATCH', `/api/customers/${c.id}`, {
       headers: { 'if-match': '*' },
@@ -252,7 +254,7 @@ describe('customer master data', () => {
   });
 
   it('masks contact personal data for roles without the right, and audits unmasked reads', async () => {
-    const ops = await t.userWithRole(admin, 'operations');
+    const ops = await make.user('operations');
     const c = (await create(admin, { name: '大连港通物流' })).json();
     const contact = (
       await t.request('POST', '/api/contacts', {
@@ -415,12 +417,12 @@ describe('customer master data', () => {
     expect(exports).toHaveLength(2);
     expect(exports[0].meta).toMatchObject({ format: 'xlsx', rows: listed });
 
-    const rep = await t.userWithRole(admin, 'sales_rep');
+    const rep = await make.user('sales_rep');
     expect((await t.request('GET', '/api/customers/export?format=csv', { as: rep })).statusCode).toBe(403);
   });
 
   it('shows lane changes on the timeline and hides masked data there too', async () => {
-    const ops = await t.userWithRole(admin, 'operations');
+    const ops = await make.user('operations');
     const c = (await create(admin, { name: '连云港海联物流', billing: { paymentTermsDays: 30 } })).json();
     await t.request('PATCH', `/api/customers/${c.id}`, {
       headers: { 'if-match': '*' },
@@ -447,8 +449,8 @@ describe('customer master data', () => {
   });
 
   it("moves a customer into the new owner's team when the owner changes", async () => {
-    const south = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华南销售部' } })).json().id;
-    const repSouth = await t.userWithRole(admin, 'sales_rep', { teamId: south });
+    const south = (await make.team({ name: '华南销售部' })).id;
+    const repSouth = await make.user('sales_rep', { teamId: south });
     const c = (await create(admin, { name: '汕头潮运货代' })).json();
     const moved = await t.request('PATCH', `/api/customers/${c.id}`, {
       headers: { 'if-match': '*' },

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anOrganisation, type Factories } from '../../../test/factories';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
 import { queryRows } from '../../db/database';
 import { outbox } from '../../db/schema';
@@ -35,6 +36,8 @@ async function upload(
 describe('notes, mentions, attachments, notifications and the timeline', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
+  let team: string;
   let repA: Rep;
   let repB: Rep;
   let manager: Rep;
@@ -44,21 +47,14 @@ describe('notes, mentions, attachments, notifications and the timeline', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ ATTACHMENT_LIMIT_BYTES: String(64 * 1024) });
-    admin = await t.setup('备注货代 Notes Forwarding');
-    const team = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华南销售' } })).json();
-    repA = await t.userWithRole(admin, 'sales_rep', { teamId: team.id, name: '李雷' });
-    repB = await t.userWithRole(admin, 'sales_rep', { teamId: team.id, name: '韩梅梅' });
-    manager = await t.userWithRole(admin, 'sales_manager', { teamId: team.id, name: '王经理' });
-    service = await t.userWithRole(admin, 'customer_service', { name: '客服小张' });
-    const created = await t.request('POST', '/api/customers', {
-      as: admin,
-      body: { name: '深圳远航物流有限公司', ownerId: repA.id },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    customerId = created.json().id;
-    otherCustomerId = (
-      await t.request('POST', '/api/customers', { as: admin, body: { name: 'Other Freight Ltd', ownerId: repB.id } })
-    ).json().id;
+    ({ admin, make } = await anOrganisation(t, { name: '备注货代 Notes Forwarding' }));
+    team = (await make.team({ name: '华南销售' })).id;
+    repA = await make.user('sales_rep', { teamId: team, name: '李雷' });
+    repB = await make.user('sales_rep', { teamId: team, name: '韩梅梅' });
+    manager = await make.user('sales_manager', { teamId: team, name: '王经理' });
+    service = await make.user('customer_service', { name: '客服小张' });
+    customerId = (await make.customer({ name: '深圳远航物流有限公司', ownerId: repA.id })).id;
+    otherCustomerId = (await make.customer({ name: 'Other Freight Ltd', ownerId: repB.id })).id;
   });
   afterAll(() => t.close());
 
@@ -209,7 +205,7 @@ describe('notes, mentions, attachments, notifications and the timeline', () => {
 
     // Adding a mention on edit notifies only the newcomer.
     const note = created.json();
-    const other = await t.userWithRole(admin, 'operations', { name: '操作小王' });
+    const other = await make.user('operations', { name: '操作小王' });
     const edited = await t.request('PATCH', `/api/notes/${note.id}`, {
       headers: { 'if-match': '*' },
       as: repA,
