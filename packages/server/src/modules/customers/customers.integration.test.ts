@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { anOrganisation, type Factories } from '../../../test/factories';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
 
@@ -13,12 +13,45 @@ describe('customer master data', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+  });
+  // Every test has an organisation of its own, so none sees what another left behind (codes,
+  // duplicates, exports and tags are counted per organisation).
+  beforeEach(async () => {
     ({ admin, make } = await anOrganisation(t, { name: '海港货代' }));
     east = (await make.team({ name: '华东销售部' })).id;
   });
   afterAll(() => t.close());
 
   const create = (as: Session, body: Record<string, unknown>) => t.request('POST', '/api/customers', { as, body });
+  /** The customer the first test creates, for the tests that search, filter and export it. */
+  const haitian = () =>
+    make.customer({
+      name: '宁波海天国际物流有限公司',
+      nameEn: 'Ningbo Haitian International Logistics Co., Ltd.',
+      creditCode: validCreditCode,
+      country: 'CN',
+      phone: '0574-87654321',
+      email: 'ops@haitian-logistics.cn',
+      roles: ['shipper', 'direct_customer'],
+      relationshipType: 'long_term',
+      status: 'active',
+      tradeProfile: {
+        lanes: [{ pol: 'CNNGB', pod: 'USLAX', mode: 'fcl', volume: 40, volumeUnit: 'teu' }],
+        commodities: ['家具'],
+      },
+      billing: { settlementType: 'monthly', paymentTermsDays: 30, creditLimit: { amount: 500000, currency: 'CNY' } },
+    });
+  /** Huawei with a contact, which the search test finds by name and phone. */
+  const huaweiWithContact = async () => {
+    const customer = await make.customer({ name: '华为技术有限公司', nameEn: 'Huawei Technologies Co., Ltd.' });
+    await make.contact({
+      customerId: customer.id,
+      name: '张伟',
+      phones: ['13912345678'],
+      emails: ['zhang.wei@huawei.com'],
+    });
+    return customer;
+  };
 
   it('rejects a wrong credit code on its field, then creates the customer with a generated code', async () => {
     const wrong = await create(admin, { name: '宁波海天国际物流有限公司', creditCode: '91350100M000100Y44' });
@@ -84,17 +117,14 @@ describe('customer master data', () => {
   });
 
   it('refuses a second customer with the same credit code', async () => {
+    await haitian();
     const dup = await create(admin, { name: '另一家公司', creditCode: validCreditCode });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().errors[0]).toMatchObject({ field: 'creditCode', code: 'customer.credit_code_taken' });
   });
 
   it('finds customers by partial name, traditional script, pinyin initials, code, phone and contact', async () => {
-    const huawei = (await create(admin, { name: '华为技术有限公司', nameEn: 'Huawei Technologies Co., Ltd.' })).json();
-    await t.request('POST', '/api/contacts', {
-      as: admin,
-      body: { customerId: huawei.id, name: '张伟', phones: ['13912345678'], emails: ['zhang.wei@huawei.com'] },
-    });
+    const huawei = await huaweiWithContact();
     const ids = async (q: string) =>
       (await t.request('GET', `/api/customers?q=${encodeURIComponent(q)}`, { as: admin }))
         .json()
@@ -110,6 +140,8 @@ describe('customer master data', () => {
   });
 
   it('filters by lane, country, status, relationship, role and tag', async () => {
+    await haitian();
+    await huaweiWithContact();
     const list = async (query: string) =>
       (await t.request('GET', `/api/customers?${query}`, { as: admin }))
         .json()
@@ -135,6 +167,8 @@ describe('customer master data', () => {
   });
 
   it('flags the same company entered twice: traditional script, another suffix, the English name, the phone', async () => {
+    await haitian();
+    await huaweiWithContact();
     const candidates = async (query: Record<string, string>) =>
       (await t.request('GET', `/api/customers/duplicates?${new URLSearchParams(query)}`, { as: admin })).json().items;
     const variant = await candidates({ name: '寧波海天國際物流股份有限公司' });
@@ -385,6 +419,7 @@ describe('customer master data', () => {
   });
 
   it('exports the filtered list to CSV with a BOM and to .xlsx, audited, and only for roles that may export', async () => {
+    await haitian();
     const csv = await t.app.inject({
       method: 'GET',
       url: '/api/customers/export?format=csv&country=CN',

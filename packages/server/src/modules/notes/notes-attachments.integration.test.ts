@@ -59,6 +59,8 @@ describe('notes, mentions, attachments, notifications and the timeline', () => {
   afterAll(() => t.close());
 
   it('creates, lists, edits (If-Match → 412) and deletes notes; only the author edits', async () => {
+    // A customer of its own: the list below holds this test's note alone.
+    const customerId = (await make.customer({ name: '深圳远航物流有限公司', ownerId: repA.id })).id;
     const before = (await t.request('GET', `/api/customers/${customerId}`, { as: admin })).json();
     const created = await t.request('POST', `/api/customers/${customerId}/notes`, {
       as: repA,
@@ -217,6 +219,10 @@ describe('notes, mentions, attachments, notifications and the timeline', () => {
   });
 
   it('shows notifications only to their user and marks them read', async () => {
+    // Colleagues of its own, mentioned once, rather than the mentions of the test before.
+    const manager = await make.user('sales_manager', { teamId: team, name: '王经理' });
+    const service = await make.user('customer_service', { name: '客服小张' });
+    await make.as(repA).note({ customerId, body: '@王经理 @客服小张 请确认账期', mentions: [manager.id, service.id] });
     const mine = (await t.request('GET', '/api/notifications?unread=true', { as: service })).json();
     expect(mine.items).toHaveLength(1);
     const id = mine.items[0].id;
@@ -339,6 +345,11 @@ describe('notes, mentions, attachments, notifications and the timeline', () => {
   });
 
   it('puts notes and attachments on the timeline, one keyset page at a time', async () => {
+    // A note and an attachment deleted on the first customer, for the deletions looked for below.
+    const note = await make.as(repA).note({ customerId, body: '将删除的备注' });
+    await t.request('DELETE', `/api/notes/${note.id}`, { as: repA, headers: { 'if-match': '"1"' } });
+    const file = (await upload(t, repA, customerId, { bytes: pdfBytes, name: 'gone.pdf' })).json();
+    await t.request('DELETE', `/api/attachments/${file.id}`, { as: manager });
     for (let i = 0; i < 5; i++) {
       await t.request('POST', `/api/customers/${otherCustomerId}/notes`, { as: repB, body: { body: `跟进 ${i}` } });
     }

@@ -342,6 +342,13 @@ describe('opportunities, stages and inquiries', () => {
   });
 
   it('filters the list by customer, owner, stage, status, lane, source and text, page by page', async () => {
+    // A rep and customer of its own, with one opportunity already further on: the counts below are
+    // then the same whichever tests ran before.
+    const repB = await make.user('sales_rep', { teamId: east, name: '张二' });
+    const customerB = (
+      await make.customer({ name: '深圳宏远五金有限公司', ownerId: repB.id, teamId: east, status: 'active' })
+    ).id;
+    await make.as(repB).opportunity({ title: 'B 的商机', customerId: customerB, stage: 'proposal' });
     const lane = (
       await create(repB, {
         title: '深圳盐田→新加坡 冷链',
@@ -421,6 +428,9 @@ describe('inquiries open or join opportunities and remind the owner', () => {
     }[];
 
   it('opens an opportunity in the inquiry stage for the customer owner and notifies them', async () => {
+    // An owner and customer of its own: the mail counted below is this inquiry's alone.
+    const rep = await make.user('sales_rep', { teamId: team, name: '赵磊' });
+    const customer = (await make.customer({ name: '广州安信汽配有限公司', ownerId: rep.id, teamId: team })).id;
     const res = await viaApi({
       customerId: customer,
       pol: 'CNSHA',
@@ -548,6 +558,10 @@ describe('inquiries open or join opportunities and remind the owner', () => {
   });
 
   it('shows each rep only the inquiries on their own opportunities', async () => {
+    // Enough inquiries for two pages, whichever tests ran before.
+    for (const pod of ['USNYC', 'USSEA', 'USSAV', 'USHOU']) {
+      expect((await viaApi({ customerId: customer, pol: 'CNSHA', pod, mode: 'fcl' })).statusCode).toBe(201);
+    }
     const mine = (await t.request('GET', '/api/inquiries?limit=200', { as: rep })).json().items;
     expect(mine.length).toBeGreaterThan(3);
     expect(mine.every((i: { customerId: string }) => i.customerId === customer)).toBe(true);

@@ -802,6 +802,9 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
     });
 
     it('lists the caller’s tasks and activities for the calendar page', async () => {
+      // Items of its own, rather than what the tests before it left in the calendar.
+      await make.as(rep1).activity({ customerId: c1, subject: '日历页的电话' });
+      await make.as(rep1).task({ title: '日历页的任务', dueAt: new Date(Date.now() + day).toISOString() });
       const from = new Date(Date.now() - 30 * day).toISOString();
       const to = new Date(Date.now() + 30 * day).toISOString();
       const res = await t.request('GET', `/api/calendar/items?from=${from}&to=${to}`, { as: rep1 });
