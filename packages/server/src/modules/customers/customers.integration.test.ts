@@ -1,22 +1,57 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { anOrganisation, type Factories } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
 
 const validCreditCode = '91350100M000100Y43';
 
 describe('customer master data', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
   let east: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('海港货代');
-    east = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华东销售部' } })).json().id;
+  });
+  // Every test has an organisation of its own, so none sees what another left behind (codes,
+  // duplicates, exports and tags are counted per organisation).
+  beforeEach(async () => {
+    ({ admin, make } = await anOrganisation(t, { name: '海港货代' }));
+    east = (await make.team({ name: '华东销售部' })).id;
   });
   afterAll(() => t.close());
 
   const create = (as: Session, body: Record<string, unknown>) => t.request('POST', '/api/customers', { as, body });
+  /** The customer the first test creates, for the tests that search, filter and export it. */
+  const haitian = () =>
+    make.customer({
+      name: '宁波海天国际物流有限公司',
+      nameEn: 'Ningbo Haitian International Logistics Co., Ltd.',
+      creditCode: validCreditCode,
+      country: 'CN',
+      phone: '0574-87654321',
+      email: 'ops@haitian-logistics.cn',
+      roles: ['shipper', 'direct_customer'],
+      relationshipType: 'long_term',
+      status: 'active',
+      tradeProfile: {
+        lanes: [{ pol: 'CNNGB', pod: 'USLAX', mode: 'fcl', volume: 40, volumeUnit: 'teu' }],
+        commodities: ['家具'],
+      },
+      billing: { settlementType: 'monthly', paymentTermsDays: 30, creditLimit: { amount: 500000, currency: 'CNY' } },
+    });
+  /** Huawei with a contact, which the search test finds by name and phone. */
+  const huaweiWithContact = async () => {
+    const customer = await make.customer({ name: '华为技术有限公司', nameEn: 'Huawei Technologies Co., Ltd.' });
+    await make.contact({
+      customerId: customer.id,
+      name: '张伟',
+      phones: ['13912345678'],
+      emails: ['zhang.wei@huawei.com'],
+    });
+    return customer;
+  };
 
   it('rejects a wrong credit code on its field, then creates the customer with a generated code', async () => {
     const wrong = await create(admin, { name: '宁波海天国际物流有限公司', creditCode: '91350100M000100Y44' });
@@ -82,17 +117,14 @@ describe('customer master data', () => {
   });
 
   it('refuses a second customer with the same credit code', async () => {
+    await haitian();
     const dup = await create(admin, { name: '另一家公司', creditCode: validCreditCode });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().errors[0]).toMatchObject({ field: 'creditCode', code: 'customer.credit_code_taken' });
   });
 
   it('finds customers by partial name, traditional script, pinyin initials, code, phone and contact', async () => {
-    const huawei = (await create(admin, { name: '华为技术有限公司', nameEn: 'Huawei Technologies Co., Ltd.' })).json();
-    await t.request('POST', '/api/contacts', {
-      as: admin,
-      body: { customerId: huawei.id, name: '张伟', phones: ['13912345678'], emails: ['zhang.wei@huawei.com'] },
-    });
+    const huawei = await huaweiWithContact();
     const ids = async (q: string) =>
       (await t.request('GET', `/api/customers?q=${encodeURIComponent(q)}`, { as: admin }))
         .json()
@@ -108,6 +140,8 @@ describe('customer master data', () => {
   });
 
   it('filters by lane, country, status, relationship, role and tag', async () => {
+    await haitian();
+    await huaweiWithContact();
     const list = async (query: string) =>
       (await t.request('GET', `/api/customers?${query}`, { as: admin }))
         .json()
@@ -133,6 +167,8 @@ describe('customer master data', () => {
   });
 
   it('lists tags by name page by page, every tag once and none left out', async () => {
+    // The tag the filter test makes, in this test's own organisation.
+    await t.request('POST', '/api/tags', { as: admin, body: { name: 'VIP', color: 'gold', group: '价值' } });
     for (const name of ['海运', '空运', 'Reefer', 'DG', '铁路', 'Amazon FBA', '拼箱']) {
       expect((await t.request('POST', '/api/tags', { as: admin, body: { name, group: '业务' } })).statusCode).toBe(201);
     }
@@ -159,6 +195,8 @@ describe('customer master data', () => {
   });
 
   it('flags the same company entered twice: traditional script, another suffix, the English name, the phone', async () => {
+    await haitian();
+    await huaweiWithContact();
     const candidates = async (query: Record<string, string>) =>
       (await t.request('GET', `/api/customers/duplicates?${new URLSearchParams(query)}`, { as: admin })).json().items;
     const variant = await candidates({ name: '寧波海天國際物流股份有限公司' });
@@ -211,9 +249,9 @@ describe('customer master data', () => {
   });
 
   it("shows a sales rep only their own customers and refuses another rep's through every route", async () => {
-    const repA = await t.userWithRole(admin, 'sales_rep', { teamId: east });
-    const repB = await t.userWithRole(admin, 'sales_rep', { teamId: east });
-    const manager = await t.userWithRole(admin, 'sales_manager', { teamId: east });
+    const repA = await make.user('sales_rep', { teamId: east });
+    const repB = await make.user('sales_rep', { teamId: east });
+    const manager = await make.user('sales_manager', { teamId: east });
     const mine = (await create(repA, { name: '厦门远航船务' })).json();
     expect(mine.ownerId).toBe(repA.id);
     expect(mine.teamId).toBe(east);
@@ -249,8 +287,8 @@ describe('customer master data', () => {
   });
 
   it('lets finance change billing but nothing else, and operations read without editing', async () => {
-    const finance = await t.userWithRole(admin, 'finance');
-    const ops = await t.userWithRole(admin, 'operations');
+    const finance = await make.user('finance');
+    const ops = await make.user('operations');
     const c = (await create(admin, { name: '天津新港货运' })).json();
     const billing = await t.request('PATCH', `/api/customers/${c.id}`, {
       headers: { 'if-match': '*' },
@@ -278,7 +316,7 @@ describe('customer master data', () => {
   });
 
   it('masks contact personal data for roles without the right, and audits unmasked reads', async () => {
-    const ops = await t.userWithRole(admin, 'operations');
+    const ops = await make.user('operations');
     const c = (await create(admin, { name: '大连港通物流' })).json();
     const contact = (
       await t.request('POST', '/api/contacts', {
@@ -409,6 +447,7 @@ describe('customer master data', () => {
   });
 
   it('exports the filtered list to CSV with a BOM and to .xlsx, audited, and only for roles that may export', async () => {
+    await haitian();
     const csv = await t.app.inject({
       method: 'GET',
       url: '/api/customers/export?format=csv&country=CN',
@@ -441,12 +480,12 @@ describe('customer master data', () => {
     expect(exports).toHaveLength(2);
     expect(exports[0].meta).toMatchObject({ format: 'xlsx', rows: listed });
 
-    const rep = await t.userWithRole(admin, 'sales_rep');
+    const rep = await make.user('sales_rep');
     expect((await t.request('GET', '/api/customers/export?format=csv', { as: rep })).statusCode).toBe(403);
   });
 
   it('shows lane changes on the timeline and hides masked data there too', async () => {
-    const ops = await t.userWithRole(admin, 'operations');
+    const ops = await make.user('operations');
     const c = (await create(admin, { name: '连云港海联物流', billing: { paymentTermsDays: 30 } })).json();
     await t.request('PATCH', `/api/customers/${c.id}`, {
       headers: { 'if-match': '*' },
@@ -473,8 +512,8 @@ describe('customer master data', () => {
   });
 
   it("moves a customer into the new owner's team when the owner changes", async () => {
-    const south = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华南销售部' } })).json().id;
-    const repSouth = await t.userWithRole(admin, 'sales_rep', { teamId: south });
+    const south = (await make.team({ name: '华南销售部' })).id;
+    const repSouth = await make.user('sales_rep', { teamId: south });
     const c = (await create(admin, { name: '汕头潮运货代' })).json();
     const moved = await t.request('PATCH', `/api/customers/${c.id}`, {
       headers: { 'if-match': '*' },

@@ -2,10 +2,11 @@ import { fullPermissions } from '@berth/domain';
 import { queryRows } from '@berth/server/db/database';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerSearchCondition } from '../src/modules/customers/customer-search';
-import { defaultSearchTuning, findCustomers, type SearchTuning } from '../src/modules/customers/find-customers';
-import { fullAccessCtx, systemCtx } from '../src/platform/context';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { anOrganisation } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { fullAccessCtx, systemCtx } from '../../platform/context';
+import { customerSearchCondition } from './customer-search';
+import { defaultSearchTuning, findCustomers, type SearchTuning } from './find-customers';
 
 /**
  * Search reads a rare term's matches by id and filters a common term while walking the list
@@ -25,13 +26,15 @@ describe('customer search plans', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('搜索测试');
-    orgId = admin.me.organization.id;
+    const org = await anOrganisation(t, { name: '搜索测试' });
+    admin = org.admin;
+    orgId = org.id;
     for (const [i, name] of names.entries()) {
-      const customer = (await t.request('POST', '/api/customers', { as: admin, body: { name } })).json();
-      await t.request('POST', '/api/contacts', {
-        as: admin,
-        body: { customerId: customer.id, name: i % 2 ? '张伟' : `李${'娜静'[i % 2]}远`, phones: [`1391234567${i}`] },
+      const customer = await org.make.customer({ name });
+      await org.make.contact({
+        customerId: customer.id,
+        name: i % 2 ? '张伟' : `李${'娜静'[i % 2]}远`,
+        phones: [`1391234567${i}`],
       });
     }
   });

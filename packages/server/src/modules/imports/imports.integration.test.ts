@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobs } from '../src/db/schema';
-import { type Session, startTestApp, type TestApp } from './harness';
-import { sharedStringsBomb, wideRowsBomb } from './spreadsheet-bombs';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { sharedStringsBomb, wideRowsBomb } from '../../../test/spreadsheet-bombs';
+import { jobs } from '../../db/schema';
 
 const badRows = new Set([5, 17, 100, 234, 450, 451, 600, 777, 900, 1001]);
 

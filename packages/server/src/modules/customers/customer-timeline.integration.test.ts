@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { anOrganisation, type Factories } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
 
 type User = Session & { id: string };
 type Entry = { kind: string; entity: string; entityId: string | null; changes: Record<string, unknown> | null };
@@ -8,6 +9,7 @@ type Entry = { kind: string; entity: string; entityId: string | null; changes: R
 describe('customer timeline', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
   let manager: User;
   let owner: User;
   let colleague: User;
@@ -29,22 +31,13 @@ describe('customer timeline', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup();
-    const east = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华东销售部' } })).json().id;
-    manager = await t.userWithRole(admin, 'sales_manager', { teamId: east, name: '王经理' });
-    owner = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '李一' });
-    colleague = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '张二' });
-    const created = await t.request('POST', '/api/customers', {
-      as: owner,
-      body: { name: '上海远航国际物流有限公司' },
-    });
-    customerId = created.json().id;
-    const contact = await t.request('POST', '/api/contacts', {
-      as: owner,
-      body: { customerId, name: '赵采购', phones: ['13912345678'] },
-    });
-    expect(contact.statusCode, contact.body).toBe(201);
-    contactId = contact.json().id;
+    ({ admin, make } = await anOrganisation(t));
+    const east = (await make.team({ name: '华东销售部' })).id;
+    manager = await make.user('sales_manager', { teamId: east, name: '王经理' });
+    owner = await make.user('sales_rep', { teamId: east, name: '李一' });
+    colleague = await make.user('sales_rep', { teamId: east, name: '张二' });
+    customerId = (await make.as(owner).customer({ name: '上海远航国际物流有限公司' })).id;
+    contactId = (await make.as(owner).contact({ customerId, name: '赵采购', phones: ['13912345678'] })).id;
   });
   afterAll(() => t.close());
 
@@ -82,8 +75,8 @@ describe('customer timeline', () => {
   it('shows contact changes only to those whose contacts scope covers the customer', async () => {
     await createRole('reads_customers_only', { customers: { read: 'org' } });
     await createRole('reads_own_contacts', { customers: { read: 'org' }, contacts: { read: 'own' } });
-    const noContacts = await t.userWithRole(admin, 'reads_customers_only');
-    const ownContacts = await t.userWithRole(admin, 'reads_own_contacts');
+    const noContacts = await make.user('reads_customers_only');
+    const ownContacts = await make.user('reads_own_contacts');
 
     expect((await t.request('GET', `/api/contacts/${contactId}`, { as: noContacts })).statusCode).toBe(403);
     const without = await timeline(noContacts);
@@ -94,15 +87,8 @@ describe('customer timeline', () => {
     // Contacts read "own" means contacts of the customers one owns: not this one, but their own.
     expect((await t.request('GET', `/api/contacts/${contactId}`, { as: ownContacts })).statusCode).toBe(404);
     expect((await timeline(ownContacts)).entries.filter((e) => e.entity === 'contacts')).toEqual([]);
-    const theirs = (
-      await t.request('POST', '/api/customers', {
-        as: admin,
-        body: { name: '宁波海天物流有限公司', ownerId: ownContacts.id },
-      })
-    ).json().id;
-    const theirContact = (
-      await t.request('POST', '/api/contacts', { as: admin, body: { customerId: theirs, name: '钱经理' } })
-    ).json().id;
+    const theirs = (await make.customer({ name: '宁波海天物流有限公司', ownerId: ownContacts.id })).id;
+    const theirContact = (await make.contact({ customerId: theirs, name: '钱经理' })).id;
     expect((await t.request('GET', `/api/contacts/${theirContact}`, { as: ownContacts })).statusCode).toBe(200);
     expect(
       (await timeline(ownContacts, theirs)).entries.filter((e) => e.entity === 'contacts').map((e) => e.entityId),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, startTestApp, type TestApp, testPassword } from './harness';
+import { type Session, startTestApp, type TestApp, testPassword } from '../../../test/harness';
 
 describe('first-run setup and signing in', () => {
   let t: TestApp;

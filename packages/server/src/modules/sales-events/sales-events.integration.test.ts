@@ -1,12 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../src/db/schema';
-import { customers } from '../src/modules/customers/tables';
-import { notifications } from '../src/modules/notifications/tables';
-import { ownershipChanges } from '../src/modules/pool/tables';
-import { loadDemoSalesEvents } from '../src/modules/sales-events/demo-events';
-import { runSalesEventReminders } from '../src/modules/sales-events/event-reminders';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { anOrganisation, type Factories, type SalesEventFields } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { outbox } from '../../db/schema';
+import { customers } from '../customers/tables';
+import { notifications } from '../notifications/tables';
+import { ownershipChanges } from '../pool/tables';
+import { loadDemoSalesEvents } from './demo-events';
+import { runSalesEventReminders } from './event-reminders';
 
 type User = Session & { id: string };
 
@@ -19,6 +20,7 @@ const pastAt = (hours: number) => new Date(Date.UTC(2020, 4, 1, 1, 0) + hours * 
 describe('sales events, leads and prospects', () => {
   let t: TestApp;
   let admin: User;
+  let make: Factories;
   let east: string;
   let west: string;
   let manager: User;
@@ -30,16 +32,15 @@ describe('sales events, leads and prospects', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const session = await t.setup('展会货代');
-    admin = { ...session, id: session.me.user.id };
+    ({ admin, make } = await anOrganisation(t, { name: '展会货代' }));
     orgId = admin.me.organization.id;
-    east = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华东销售部' } })).json().id;
-    west = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华南销售部' } })).json().id;
-    manager = await t.userWithRole(admin, 'sales_manager', { teamId: east, name: '王经理' });
-    rep1 = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '李一' });
-    rep2 = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '张二' });
-    westRep = await t.userWithRole(admin, 'sales_rep', { teamId: west, name: '陈西' });
-    marketing = await t.userWithRole(admin, 'marketing', { name: '何市场' });
+    east = (await make.team({ name: '华东销售部' })).id;
+    west = (await make.team({ name: '华南销售部' })).id;
+    manager = await make.user('sales_manager', { teamId: east, name: '王经理' });
+    rep1 = await make.user('sales_rep', { teamId: east, name: '李一' });
+    rep2 = await make.user('sales_rep', { teamId: east, name: '张二' });
+    westRep = await make.user('sales_rep', { teamId: west, name: '陈西' });
+    marketing = await make.user('marketing', { name: '何市场' });
   });
   afterAll(() => t.close());
 
@@ -55,17 +56,8 @@ describe('sales events, leads and prospects', () => {
     return t.request(method, url, { as, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
   };
 
-  const createEvent = async (as: Session, body: Record<string, unknown>) => {
-    const res = await send('POST', '/api/sales-events', as, {
-      kind: 'trade_show',
-      name: '展会',
-      startsAt: at(0),
-      endsAt: at(8),
-      ...body,
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string; version: number };
-  };
+  const createEvent = (as: Session, body: SalesEventFields) =>
+    make.as(as).salesEvent({ name: '展会', startsAt: at(0), endsAt: at(8), ...body });
   const fieldErrors = (res: { json: () => { errors?: { field: string; code: string }[] } }) =>
     (res.json().errors ?? []).map((e) => `${e.field}:${e.code}`);
 
@@ -680,17 +672,16 @@ describe('sales events, leads and prospects', () => {
   });
 
   describe('prospects', () => {
-    const prospect = async (name: string, country: string, owner: User | null = null, teamId: string | null = null) => {
-      const res = await send('POST', '/api/customers', admin, {
-        name,
-        country,
-        status: 'prospect',
-        ownerId: owner?.id ?? null,
-        teamId: owner ? (teamId ?? east) : teamId,
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json().id as string;
-    };
+    const prospect = async (name: string, country: string, owner: User | null = null, teamId: string | null = null) =>
+      (
+        await make.customer({
+          name,
+          country,
+          status: 'prospect',
+          ownerId: owner?.id ?? null,
+          teamId: owner ? (teamId ?? east) : teamId,
+        })
+      ).id;
 
     it('lists prospects within scope with filters, unassigned ones for those who may assign', async () => {
       const mine = await prospect('李一的潜在客户', 'DE', rep1);

@@ -2,10 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../src/db/schema';
-import { systemCtx } from '../src/platform/context';
-import { queueEmail } from '../src/platform/outbox/outbox';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { outbox } from '../../db/schema';
+import { systemCtx } from '../../platform/context';
+import { queueEmail } from '../../platform/outbox/outbox';
 
 /** A local SMTP server that answers 451 (try again later) to the first `rejectFirst` messages. */
 async function startSmtpServer(rejectFirst: number) {

@@ -2,22 +2,21 @@ import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, isValidCreditCode } from '@b
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/db/database';
-import { createOrganization } from '../src/modules/setup/create-organization';
-import { type Session, startTestApp, type TestApp, testPassword } from './harness';
+import { anOrganisation, type CustomerFields, type Factories } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { queryRows } from '../../db/database';
 
 const validCreditCode = '91350100M000100Y43';
 
 describe('customer data quality', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
   let east: string;
   const ids: Record<string, string> = {};
 
-  const create = async (key: string, body: Record<string, unknown>) => {
-    const response = await t.request('POST', '/api/customers', { as: admin, body });
-    if (response.statusCode !== 201) throw new Error(response.body);
-    ids[key] = response.json().id;
+  const create = async (key: string, fields: CustomerFields) => {
+    ids[key] = (await make.customer(fields)).id;
   };
   const report = async (as: Session, query = '') => {
     const response = await t.request('GET', `/api/data-quality/customers${query}`, { as });
@@ -36,8 +35,8 @@ describe('customer data quality', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('质检货代');
-    east = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华东' } })).json().id;
+    ({ admin, make } = await anOrganisation(t, { name: '质检货代' }));
+    east = (await make.team({ name: '华东' })).id;
     await create('complete', {
       name: '宁波海天国际物流有限公司',
       nameEn: 'Ningbo Haitian International Logistics Co., Ltd.',
@@ -51,7 +50,7 @@ describe('customer data quality', () => {
       tradeProfile: { lanes: [{ pol: 'CNNGB', pod: 'USLAX', mode: 'fcl' }] },
       billing: { taxNumber: validCreditCode },
     });
-    await t.request('POST', '/api/contacts', { as: admin, body: { customerId: ids.complete, name: '王经理' } });
+    await make.contact({ customerId: ids.complete as string, name: '王经理' });
     await create('stale', { name: '老客户贸易有限公司' });
     await create('invalid', { name: '错误数据有限公司' });
     await create('unknownPort', {
@@ -184,11 +183,11 @@ describe('customer data quality', () => {
   });
 
   it("reports within the caller's scope and refuses roles without the permission", async () => {
-    const manager = await t.userWithRole(admin, 'sales_manager', { teamId: east });
+    const manager = await make.user('sales_manager', { teamId: east });
     const r = await report(manager);
     expect(r.total).toBe(1);
     expect(groupsOf(r, 'name').groups).toBe(0);
-    const rep = await t.userWithRole(admin, 'sales_rep', { teamId: east });
+    const rep = await make.user('sales_rep', { teamId: east });
     const denied = await t.request('GET', '/api/data-quality/customers', { as: rep });
     expect(denied.statusCode).toBe(403);
     const notMine = await t.request('POST', '/api/data-quality/duplicate-dismissals', {
@@ -237,27 +236,19 @@ describe('customer data quality', () => {
     expect(secondPage.json()).toMatchObject({ items: [{ kind: 'name' }], nextCursor: null });
 
     // A team manager sees neither decision (the customers are outside their team) and cannot undo it.
-    const manager = await t.userWithRole(admin, 'sales_manager', { teamId: east });
+    const manager = await make.user('sales_manager', { teamId: east });
     expect(await dismissals(manager)).toEqual([]);
     expect(
       (await t.request('DELETE', `/api/data-quality/duplicate-dismissals/${id}`, { as: manager })).statusCode,
     ).toBe(404);
     // Management reads data quality but may not merge: it sees the decision and may not undo it.
-    const management = await t.userWithRole(admin, 'management');
+    const management = await make.user('management');
     expect((await dismissals(management)).map((d) => d.id)).toContain(id);
     const denied = await t.request('DELETE', `/api/data-quality/duplicate-dismissals/${id}`, { as: management });
     expect(denied.statusCode).toBe(403);
     expect(denied.json().code).toBe('permission.denied');
 
-    await createOrganization(
-      t.db,
-      {
-        organization: { name: '别家货代' },
-        admin: { name: 'B', email: 'admin@other-forwarder.example', password: testPassword },
-      },
-      { onlyIfFirst: false },
-    );
-    const other = await t.login('admin@other-forwarder.example');
+    const other = (await anOrganisation(t, { name: '别家货代', adminName: 'B' })).admin;
     expect(await dismissals(other)).toEqual([]);
     expect((await t.request('DELETE', `/api/data-quality/duplicate-dismissals/${id}`, { as: other })).statusCode).toBe(
       404,

@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/db/database';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { anOrganisation, type Factories } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { queryRows } from '../../db/database';
 
 interface Contact {
   id: string;
@@ -29,20 +30,16 @@ const header =
 describe('importing contacts from spreadsheets', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
   const customer = { a: { id: '', code: '' }, b: { id: '', code: '' } };
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup();
-    const create = async (as: Session, body: Record<string, unknown>) => {
-      const response = await t.request('POST', '/api/customers', { as, body });
-      expect(response.statusCode).toBe(201);
-      return response.json() as { id: string; code: string };
-    };
-    customer.a = await create(admin, { name: '上海远航物流有限公司', creditCode: '91350100M000100Y43' });
-    customer.b = await create(admin, { name: '宁波海洋船务有限公司', nameEn: 'Ningbo Ocean Shipping Co., Ltd.' });
-    await create(admin, { name: '重名贸易有限公司' });
-    await create(admin, { name: '重名贸易有限公司' });
+    ({ admin, make } = await anOrganisation(t));
+    customer.a = await make.customer({ name: '上海远航物流有限公司', creditCode: '91350100M000100Y43' });
+    customer.b = await make.customer({ name: '宁波海洋船务有限公司', nameEn: 'Ningbo Ocean Shipping Co., Ltd.' });
+    await make.customer({ name: '重名贸易有限公司' });
+    await make.customer({ name: '重名贸易有限公司' });
   });
   afterAll(() => t.close());
 
@@ -214,7 +211,7 @@ describe('importing contacts from spreadsheets', () => {
   });
 
   it("a sales rep cannot import contacts onto another rep's customer", async () => {
-    const rep = await t.userWithRole(admin, 'sales_rep');
+    const rep = await make.user('sales_rep');
     const own = (
       await t.request('POST', '/api/customers', { as: rep, body: { name: '代表自己的客户有限公司' } })
     ).json();
@@ -231,7 +228,7 @@ describe('importing contacts from spreadsheets', () => {
     const refused = await upload(admin, '/api/imports', csv, 'x.csv', { entity: 'contacts' });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors[0]).toMatchObject({ field: 'mapping', message: expect.stringContaining('所属客户') });
-    const service = await t.userWithRole(admin, 'customer_service');
+    const service = await make.user('customer_service');
     const denied = await upload(service, '/api/imports', csv, 'x.csv', { entity: 'contacts' });
     expect(denied.statusCode).toBe(403);
   });

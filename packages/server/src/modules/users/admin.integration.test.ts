@@ -1,27 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { anOrganisation, type Factories } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
 
 describe('users, teams and roles with data scope and audit', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
   let east: string;
   let eastSub: string;
   let south: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('Scope Co.');
-    east = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华东销售部' } })).json().id;
-    eastSub = (await t.request('POST', '/api/teams', { as: admin, body: { name: '宁波组', parentId: east } })).json()
-      .id;
-    south = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华南销售部' } })).json().id;
+    ({ admin, make } = await anOrganisation(t, { name: 'Scope Co.' }));
+    east = (await make.team({ name: '华东销售部' })).id;
+    eastSub = (await make.team({ name: '宁波组', parentId: east })).id;
+    south = (await make.team({ name: '华南销售部' })).id;
   });
   afterAll(() => t.close());
 
   it('shows a sales manager the users of their team and its sub-teams only; a rep sees their team', async () => {
-    const manager = await t.userWithRole(admin, 'sales_manager', { teamId: east, name: 'Manager East' });
-    const repSub = await t.userWithRole(admin, 'sales_rep', { teamId: eastSub, name: 'Rep Ningbo' });
-    const repSouth = await t.userWithRole(admin, 'sales_rep', { teamId: south, name: 'Rep South' });
+    const manager = await make.user('sales_manager', { teamId: east, name: 'Manager East' });
+    const repSub = await make.user('sales_rep', { teamId: eastSub, name: 'Rep Ningbo' });
+    const repSouth = await make.user('sales_rep', { teamId: south, name: 'Rep South' });
     const managerSees = (await t.request('GET', '/api/users', { as: manager }))
       .json()
       .items.map((u: { name: string }) => u.name);
@@ -42,7 +43,7 @@ describe('users, teams and roles with data scope and audit', () => {
   });
 
   it('records every change with who, when and old → new values, but never a password hash', async () => {
-    const user = await t.userWithRole(admin, 'operations', { name: 'Liu' });
+    const user = await make.user('operations', { name: 'Liu' });
     const before = await t.request('GET', `/api/users/${user.id}`, { as: admin });
     const updated = await t.request('PATCH', `/api/users/${user.id}`, {
       as: admin,
@@ -96,7 +97,7 @@ describe('users, teams and roles with data scope and audit', () => {
     const busy = await t.request('DELETE', `/api/teams/${eastSub}`, { as: admin });
     expect(busy.statusCode).toBe(409);
     expect(busy.json().code).toBe('conflict.in_use');
-    const empty = (await t.request('POST', '/api/teams', { as: admin, body: { name: 'Temporary' } })).json();
+    const empty = await make.team({ name: 'Temporary' });
     expect(
       (await t.request('DELETE', `/api/teams/${empty.id}`, { as: admin, headers: { 'if-match': '"1"' } })).statusCode,
     ).toBe(204);
@@ -130,7 +131,7 @@ describe('users, teams and roles with data scope and audit', () => {
     expect(lockAdmin.json().errors[0].code).toBe('role.admin_locked');
     const delBuiltin = await t.request('DELETE', `/api/roles/${adminRole.id}`, { as: admin });
     expect(delBuiltin.json().code).toBe('role.builtin_readonly');
-    const lead = await t.userWithRole(admin, 'team_lead');
+    const lead = await make.user('team_lead');
     expect((await t.request('POST', '/api/teams', { as: lead, body: { name: 'Lead team' } })).statusCode).toBe(201);
     expect((await t.request('GET', '/api/users', { as: lead })).statusCode).toBe(403);
     expect((await t.request('DELETE', `/api/roles/${role.json().id}`, { as: admin })).statusCode).toBe(409);
@@ -144,7 +145,7 @@ describe('users, teams and roles with data scope and audit', () => {
       headers: { 'if-match': self.headers.etag as string },
     });
     expect(selfDisable.statusCode).toBe(422);
-    const user = await t.userWithRole(admin, 'finance');
+    const user = await make.user('finance');
     await t.request('PATCH', `/api/users/${user.id}`, {
       headers: { 'if-match': '*' },
       as: admin,
@@ -159,7 +160,7 @@ describe('users, teams and roles with data scope and audit', () => {
   });
 
   it('refuses an email that is already used in the organisation, on the email field', async () => {
-    const existing = await t.userWithRole(admin, 'marketing');
+    const existing = await make.user('marketing');
     const roleId = (await t.request('GET', `/api/users/${existing.id}`, { as: admin })).json().roleId;
     const dup = await t.request('POST', '/api/users', {
       as: admin,

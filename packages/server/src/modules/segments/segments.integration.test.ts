@@ -1,32 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { segmentCustomerIds, segmentMemberWhere } from '../src/modules/segments/segments';
-import { createOrganization } from '../src/modules/setup/create-organization';
-import { systemCtx } from '../src/platform/context';
-import { type Session, startTestApp, type TestApp, testPassword } from './harness';
+import { anOrganisation, type Factories } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { systemCtx } from '../../platform/context';
+import { segmentCustomerIds, segmentMemberWhere } from './segments';
 
 describe('segments and saved views', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
   let rep: Session & { id: string };
   let otherRep: Session & { id: string };
   let marketing: Session & { id: string };
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('分群货代');
-    rep = await t.userWithRole(admin, 'sales_rep', { name: '张三' });
-    otherRep = await t.userWithRole(admin, 'sales_rep', { name: '李四' });
-    marketing = await t.userWithRole(admin, 'marketing');
-    const create = (as: Session, body: Record<string, unknown>) =>
-      t.request('POST', '/api/customers', { as, body }).then((r) => {
-        if (r.statusCode !== 201) throw new Error(r.body);
-        return r.json().id as string;
-      });
+    ({ admin, make } = await anOrganisation(t, { name: '分群货代' }));
+    rep = await make.user('sales_rep', { name: '张三' });
+    otherRep = await make.user('sales_rep', { name: '李四' });
+    marketing = await make.user('marketing');
     // Three active customers in the US market: two of the rep's, one of the other rep's; one German prospect.
-    await create(rep, { name: '上海远航物流有限公司', country: 'US', status: 'active' });
-    await create(rep, { name: '宁波海通货运代理有限公司', country: 'US', status: 'active' });
-    await create(otherRep, { name: '深圳华南国际货运有限公司', country: 'US', status: 'active' });
-    await create(otherRep, { name: 'Hamburg Freight GmbH', country: 'DE', status: 'prospect' });
+    await make.as(rep).customer({ name: '上海远航物流有限公司', country: 'US', status: 'active' });
+    await make.as(rep).customer({ name: '宁波海通货运代理有限公司', country: 'US', status: 'active' });
+    await make.as(otherRep).customer({ name: '深圳华南国际货运有限公司', country: 'US', status: 'active' });
+    await make.as(otherRep).customer({ name: 'Hamburg Freight GmbH', country: 'DE', status: 'prospect' });
   });
   afterAll(() => t.close());
 
@@ -253,15 +249,7 @@ describe('segments and saved views', () => {
   });
 
   it("answers 404 for another organisation's segment, a colleague's private one or an unknown one", async () => {
-    await createOrganization(
-      t.db,
-      {
-        organization: { name: '另一家货代' },
-        admin: { name: 'B', email: 'admin@segments-org-b.example', password: testPassword },
-      },
-      { onlyIfFirst: false },
-    );
-    const otherAdmin = await t.login('admin@segments-org-b.example');
+    const otherAdmin = (await anOrganisation(t, { name: '另一家货代', adminName: 'B' })).admin;
     const foreign = (
       await t.request('POST', '/api/segments', { as: otherAdmin, body: { name: '别人的', filters: {} } })
     ).json();
@@ -319,8 +307,7 @@ describe('segments and saved views', () => {
   });
 
   it('shows a role with team scope over segments those of its teams (sub-teams too), never a private one', async () => {
-    const team = async (name: string, parentId?: string) =>
-      (await t.request('POST', '/api/teams', { as: admin, body: { name, parentId } })).json().id as string;
+    const team = async (name: string, parentId?: string) => (await make.team({ name, parentId })).id;
     const east = await team('华东销售部');
     const eastSub = await team('宁波组', east);
     const west = await team('华南销售部');
@@ -334,10 +321,10 @@ describe('segments and saved views', () => {
       },
     });
     expect(role.statusCode, role.body).toBe(201);
-    const lead = await t.userWithRole(admin, 'segment_lead', { teamId: east, name: '组长' });
-    const eastRep = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '华东代表' });
-    const subRep = await t.userWithRole(admin, 'sales_rep', { teamId: eastSub, name: '宁波代表' });
-    const westRep = await t.userWithRole(admin, 'sales_rep', { teamId: west, name: '华南代表' });
+    const lead = await make.user('segment_lead', { teamId: east, name: '组长' });
+    const eastRep = await make.user('sales_rep', { teamId: east, name: '华东代表' });
+    const subRep = await make.user('sales_rep', { teamId: eastSub, name: '宁波代表' });
+    const westRep = await make.user('sales_rep', { teamId: west, name: '华南代表' });
     const segment = async (as: Session, name: string, shared = true) =>
       (await t.request('POST', '/api/segments', { as, body: { name, filters: { status: 'active' }, shared } })).json();
     const eastShared = await segment(eastRep, '华东共享');

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { anOrganisation, type Factories } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
 
 /** Administrators with a narrow scope cannot reach past it through roles and team trees. */
 describe('roles and teams edited by someone with less than everything', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
   let east: string;
   let eastSub: string;
   let south: string;
@@ -25,11 +27,10 @@ describe('roles and teams edited by someone with less than everything', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('Escalation Co.');
-    east = (await t.request('POST', '/api/teams', { as: admin, body: { name: 'East' } })).json().id;
-    eastSub = (await t.request('POST', '/api/teams', { as: admin, body: { name: 'East sub', parentId: east } })).json()
-      .id;
-    south = (await t.request('POST', '/api/teams', { as: admin, body: { name: 'South' } })).json().id;
+    ({ admin, make } = await anOrganisation(t, { name: 'Escalation Co.' }));
+    east = (await make.team({ name: 'East' })).id;
+    eastSub = (await make.team({ name: 'East sub', parentId: east })).id;
+    south = (await make.team({ name: 'South' })).id;
   });
   afterAll(() => t.close());
 
@@ -40,7 +41,7 @@ describe('roles and teams edited by someone with less than everything', () => {
     });
     const weaker = await createRole('reader', { customers: { read: 'own' } });
     const stronger = await createRole('exporter', { customers: { read: 'org', export: 'org' } });
-    const manager = await t.userWithRole(admin, 'role_manager');
+    const manager = await make.user('role_manager');
 
     // Narrowing the role every rep holds is a change of their rights: refused, and nothing stored.
     const salesRep = await roleId('sales_rep');
@@ -72,7 +73,7 @@ describe('roles and teams edited by someone with less than everything', () => {
 
   it('keeps a team-scoped administrator from placing a team under one outside their teams', async () => {
     await createRole('team_admin', { teams: { read: 'team', create: 'team', update: 'team' } });
-    const lead = await t.userWithRole(admin, 'team_admin', { teamId: east });
+    const lead = await make.user('team_admin', { teamId: east });
     const etag = async (id: string) =>
       (await t.request('GET', `/api/teams/${id}`, { as: admin })).headers.etag as string;
     const move = async (id: string, parentId: string | null) =>
@@ -92,7 +93,7 @@ describe('roles and teams edited by someone with less than everything', () => {
     expect(atTop.statusCode).toBe(422);
 
     // Nor can they widen someone else's scope by making them manager of one of their teams.
-    const outsider = await t.userWithRole(admin, 'sales_rep', { teamId: south });
+    const outsider = await make.user('sales_rep', { teamId: south });
     const managed = await t.request('PATCH', `/api/teams/${eastSub}`, {
       as: lead,
       body: { managerId: outsider.id },

@@ -1,10 +1,11 @@
 import { isUnlocode } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../src/db/schema';
-import { opportunities, opportunityStageChanges } from '../src/modules/opportunities/tables';
-import { demoPassword, loadDemoData } from '../src/modules/setup/demo-data';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { anOrganisation, type Factories, type OpportunityFields } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { outbox } from '../../db/schema';
+import { demoPassword, loadDemoData } from '../setup/demo-data';
+import { opportunities, opportunityStageChanges } from './tables';
 
 type User = Session & { id: string; email: string };
 const day = 86_400;
@@ -12,6 +13,7 @@ const day = 86_400;
 describe('opportunities, stages and inquiries', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
   let orgId: string;
   let east: string;
   let manager: User;
@@ -24,20 +26,14 @@ describe('opportunities, stages and inquiries', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('商机货代 Pipeline Forwarding');
+    ({ admin, make } = await anOrganisation(t, { name: '商机货代 Pipeline Forwarding' }));
     orgId = admin.me.organization.id;
-    east = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华东销售部' } })).json().id;
-    manager = await t.userWithRole(admin, 'sales_manager', { teamId: east, name: '王经理' });
-    repA = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '李一' });
-    repB = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '张二' });
-    const customer = async (name: string, owner: User, status = 'prospect') => {
-      const res = await t.request('POST', '/api/customers', {
-        as: admin,
-        body: { name, ownerId: owner.id, teamId: east, status },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json().id as string;
-    };
+    east = (await make.team({ name: '华东销售部' })).id;
+    manager = await make.user('sales_manager', { teamId: east, name: '王经理' });
+    repA = await make.user('sales_rep', { teamId: east, name: '李一' });
+    repB = await make.user('sales_rep', { teamId: east, name: '张二' });
+    const customer = async (name: string, owner: User, status: 'prospect' | 'active' = 'prospect') =>
+      (await make.customer({ name, ownerId: owner.id, teamId: east, status })).id;
     prospectA = await customer('宁波远洋电子有限公司', repA);
     activeA = await customer('上海恒达家具有限公司', repA, 'active');
     customerB = await customer('深圳宏远五金有限公司', repB, 'active');
@@ -152,7 +148,9 @@ describe('opportunities, stages and inquiries', () => {
   });
 
   it('moves through the stages, keeping the history with the time spent in each stage', async () => {
-    const { id } = (await create(repA, { title: '上海→汉堡 拼箱', customerId: activeA, source: 'campaign' })).json();
+    const { id } = await make
+      .as(repA)
+      .opportunity({ title: '上海→汉堡 拼箱', customerId: activeA, source: 'campaign' });
     await ageStage(id, 3);
     const moved = await patch(repA, id, 1, { stage: 'proposal' });
     expect(moved.statusCode, moved.body).toBe(200);
@@ -182,7 +180,9 @@ describe('opportunities, stages and inquiries', () => {
   });
 
   it('needs a lost reason to lose, and closes the opportunity', async () => {
-    const { id } = (await create(repA, { title: '青岛→釜山 空运', customerId: activeA, source: 'cold_call' })).json();
+    const { id } = await make
+      .as(repA)
+      .opportunity({ title: '青岛→釜山 空运', customerId: activeA, source: 'cold_call' });
     const without = await patch(repA, id, 1, { stage: 'lost' });
     expect(without.statusCode).toBe(422);
     expect(without.json().errors).toEqual([
@@ -211,7 +211,7 @@ describe('opportunities, stages and inquiries', () => {
   it('winning the first opportunity turns a prospect into an active customer', async () => {
     const before = (await t.request('GET', `/api/customers/${prospectA}`, { as: repA })).json();
     expect(before.status).toBe('prospect');
-    const { id } = (await create(repA, { title: '首单 宁波→纽约', customerId: prospectA, source: 'referral' })).json();
+    const { id } = await make.as(repA).opportunity({ title: '首单 宁波→纽约', customerId: prospectA });
     const won = await patch(repA, id, 1, { stage: 'won' });
     expect(won.json()).toMatchObject({ status: 'won', probability: 100, closedAt: expect.any(String) });
     const after = (await t.request('GET', `/api/customers/${prospectA}`, { as: repA })).json();
@@ -222,7 +222,7 @@ describe('opportunities, stages and inquiries', () => {
   });
 
   it('lets exactly one of two simultaneous moves of the same card win', async () => {
-    const { id } = (await create(repA, { title: '厦门→鹿特丹 整箱', customerId: activeA, source: 'referral' })).json();
+    const { id } = await make.as(repA).opportunity({ title: '厦门→鹿特丹 整箱', customerId: activeA });
     const [first, second] = await Promise.all([
       patch(repA, id, 1, { stage: 'proposal' }),
       patch(manager, id, 1, { stage: 'negotiation' }),
@@ -290,7 +290,7 @@ describe('opportunities, stages and inquiries', () => {
   });
 
   it('shows the opportunity and its stage changes on the customer timeline', async () => {
-    const { id } = (await create(repA, { title: '时间线 商机', customerId: activeA, source: 'referral' })).json();
+    const { id } = await make.as(repA).opportunity({ title: '时间线 商机', customerId: activeA });
     await patch(repA, id, 1, { stage: 'proposal' });
     const timeline = (await t.request('GET', `/api/customers/${activeA}/timeline?limit=200`, { as: repA })).json();
     const entries = timeline.items.filter((e: { entityId: string }) => e.entityId === id);
@@ -302,8 +302,8 @@ describe('opportunities, stages and inquiries', () => {
   });
 
   it("never lets a rep see or move another rep's opportunity through any route", async () => {
-    const mine = (await create(repA, { title: 'A 的商机', customerId: activeA, source: 'referral' })).json();
-    const theirs = (await create(repB, { title: 'B 的商机', customerId: customerB, source: 'referral' })).json();
+    const mine = await make.as(repA).opportunity({ title: 'A 的商机', customerId: activeA });
+    const theirs = await make.as(repB).opportunity({ title: 'B 的商机', customerId: customerB });
     expect(theirs.ownerId).toBe(repB.id);
 
     for (const [method, url, body] of [
@@ -374,6 +374,13 @@ describe('opportunities, stages and inquiries', () => {
   });
 
   it('filters the list by customer, owner, stage, status, lane, source and text, page by page', async () => {
+    // A rep and customer of its own, with one opportunity already further on: the counts below are
+    // then the same whichever tests ran before.
+    const repB = await make.user('sales_rep', { teamId: east, name: '张二' });
+    const customerB = (
+      await make.customer({ name: '深圳宏远五金有限公司', ownerId: repB.id, teamId: east, status: 'active' })
+    ).id;
+    await make.as(repB).opportunity({ title: 'B 的商机', customerId: customerB, stage: 'proposal' });
     const lane = (
       await create(repB, {
         title: '深圳盐田→新加坡 冷链',
@@ -415,7 +422,9 @@ describe('opportunities, stages and inquiries', () => {
 describe('inquiries open or join opportunities and remind the owner', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
   let orgId: string;
+  let team: string;
   let rep: User;
   let otherRep: User;
   let service: User;
@@ -425,21 +434,14 @@ describe('inquiries open or join opportunities and remind the owner', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('询价货代 Inquiry Forwarding');
+    ({ admin, make } = await anOrganisation(t, { name: '询价货代 Inquiry Forwarding' }));
     orgId = admin.me.organization.id;
-    const team = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华南销售部' } })).json().id;
-    rep = await t.userWithRole(admin, 'sales_rep', { teamId: team, name: '赵磊' });
-    otherRep = await t.userWithRole(admin, 'sales_rep', { teamId: team, name: '钱多' });
-    service = await t.userWithRole(admin, 'customer_service', { name: '陈客服' });
-    customer = (
-      await t.request('POST', '/api/customers', {
-        as: admin,
-        body: { name: '广州安信汽配有限公司', ownerId: rep.id, teamId: team },
-      })
-    ).json().id;
-    unowned = (
-      await t.request('POST', '/api/customers', { as: admin, body: { name: '无主客户', ownerId: null } })
-    ).json().id;
+    team = (await make.team({ name: '华南销售部' })).id;
+    rep = await make.user('sales_rep', { teamId: team, name: '赵磊' });
+    otherRep = await make.user('sales_rep', { teamId: team, name: '钱多' });
+    service = await make.user('customer_service', { name: '陈客服' });
+    customer = (await make.customer({ name: '广州安信汽配有限公司', ownerId: rep.id, teamId: team })).id;
+    unowned = (await make.customer({ name: '无主客户', ownerId: null })).id;
     const roles = (await t.request('GET', '/api/roles?limit=200', { as: admin })).json().items;
     const marketing = roles.find((r: { key: string }) => r.key === 'marketing').id;
     apiKey = (
@@ -458,6 +460,9 @@ describe('inquiries open or join opportunities and remind the owner', () => {
     }[];
 
   it('opens an opportunity in the inquiry stage for the customer owner and notifies them', async () => {
+    // An owner and customer of its own: the mail counted below is this inquiry's alone.
+    const rep = await make.user('sales_rep', { teamId: team, name: '赵磊' });
+    const customer = (await make.customer({ name: '广州安信汽配有限公司', ownerId: rep.id, teamId: team })).id;
     const res = await viaApi({
       customerId: customer,
       pol: 'CNSHA',
@@ -585,6 +590,10 @@ describe('inquiries open or join opportunities and remind the owner', () => {
   });
 
   it('shows each rep only the inquiries on their own opportunities', async () => {
+    // Enough inquiries for two pages, whichever tests ran before.
+    for (const pod of ['USNYC', 'USSEA', 'USSAV', 'USHOU']) {
+      expect((await viaApi({ customerId: customer, pol: 'CNSHA', pod, mode: 'fcl' })).statusCode).toBe(201);
+    }
     const mine = (await t.request('GET', '/api/inquiries?limit=200', { as: rep })).json().items;
     expect(mine.length).toBeGreaterThan(3);
     expect(mine.every((i: { customerId: string }) => i.customerId === customer)).toBe(true);
@@ -610,11 +619,10 @@ describe('pipeline configuration: stages and lost reasons', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('配置货代 Config Forwarding');
-    rep = await t.userWithRole(admin, 'sales_rep', { name: '孙一' });
-    customer = (
-      await t.request('POST', '/api/customers', { as: admin, body: { name: '配置客户', ownerId: rep.id } })
-    ).json().id;
+    let make: Factories;
+    ({ admin, make } = await anOrganisation(t, { name: '配置货代 Config Forwarding' }));
+    rep = await make.user('sales_rep', { name: '孙一' });
+    customer = (await make.customer({ name: '配置客户', ownerId: rep.id })).id;
   });
   afterAll(() => t.close());
 
@@ -784,26 +792,17 @@ describe('forecast and win rates on a known pipeline', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('预测货代 Forecast Forwarding');
+    let make: Factories;
+    ({ admin, make } = await anOrganisation(t, { name: '预测货代 Forecast Forwarding' }));
     orgId = admin.me.organization.id;
-    team = (await t.request('POST', '/api/teams', { as: admin, body: { name: '预测组' } })).json().id;
-    repX = await t.userWithRole(admin, 'sales_rep', { teamId: team, name: '徐一' });
-    repY = await t.userWithRole(admin, 'sales_rep', { teamId: team, name: '杨二' });
-    manager = await t.userWithRole(admin, 'sales_manager', { teamId: team, name: '周经理' });
-    const customer = (
-      await t.request('POST', '/api/customers', {
-        as: admin,
-        body: { name: '预测客户', ownerId: repX.id, teamId: team },
-      })
-    ).json().id;
-    const lane = (pol: string, pod: string) => [{ pol, pod, mode: 'fcl' }];
-    const add = async (key: string, body: object) => {
-      const res = await t.request('POST', '/api/opportunities', {
-        as: admin,
-        body: { title: key, customerId: customer, source: 'referral', teamId: team, ...body },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      ids[key] = res.json().id;
+    team = (await make.team({ name: '预测组' })).id;
+    repX = await make.user('sales_rep', { teamId: team, name: '徐一' });
+    repY = await make.user('sales_rep', { teamId: team, name: '杨二' });
+    manager = await make.user('sales_manager', { teamId: team, name: '周经理' });
+    const customer = (await make.customer({ name: '预测客户', ownerId: repX.id, teamId: team })).id;
+    const lane = (pol: string, pod: string) => [{ pol, pod, mode: 'fcl' as const }];
+    const add = async (key: string, body: Omit<OpportunityFields, 'customerId'>) => {
+      ids[key] = (await make.opportunity({ title: key, customerId: customer, teamId: team, ...body })).id;
     };
     await add('A', {
       ownerId: repX.id,

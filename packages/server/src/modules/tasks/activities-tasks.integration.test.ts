@@ -6,20 +6,21 @@ import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../src/db/database';
-import { jobs, outbox } from '../src/db/schema';
-import { customers } from '../src/modules/customers/tables';
-import { notifications } from '../src/modules/notifications/tables';
-import { opportunities } from '../src/modules/opportunities/tables';
-import { myDay } from '../src/modules/tasks/my-day';
-import { nextStepsJob, runNextStepRules } from '../src/modules/tasks/run-next-step-rules';
-import { tasks } from '../src/modules/tasks/tables';
-import { runTaskReminders } from '../src/modules/tasks/task-reminders';
-import { loadConfig } from '../src/platform/config';
-import { systemCtx } from '../src/platform/context';
-import { enqueueJob } from '../src/platform/jobs/job-runner';
-import { createServer } from '../src/server';
-import { openTestDatabase, type Session, startTestApp, type TestApp } from './harness';
+import { anOrganisation, type Factories } from '../../../test/factories';
+import { openTestDatabase, type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { type Database, openDatabase } from '../../db/database';
+import { jobs, outbox } from '../../db/schema';
+import { loadConfig } from '../../platform/config';
+import { systemCtx } from '../../platform/context';
+import { enqueueJob } from '../../platform/jobs/job-runner';
+import { createServer } from '../../server';
+import { customers } from '../customers/tables';
+import { notifications } from '../notifications/tables';
+import { opportunities } from '../opportunities/tables';
+import { myDay } from './my-day';
+import { nextStepsJob, runNextStepRules } from './run-next-step-rules';
+import { tasks } from './tables';
+import { runTaskReminders } from './task-reminders';
 
 const day = 86_400_000;
 type Rep = Session & { id: string };
@@ -61,6 +62,7 @@ const tasksOf = (db: Db, opportunityId: string) =>
 describe('activities, tasks, next-step rules and the calendar feed', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
   let orgId: string;
   let east: string;
   let west: string;
@@ -76,26 +78,19 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('跟进货代');
+    ({ admin, make } = await anOrganisation(t, { name: '跟进货代' }));
     orgId = admin.me.organization.id;
-    east = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华东销售部' } })).json().id;
-    west = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华南销售部' } })).json().id;
-    manager = await t.userWithRole(admin, 'sales_manager', { teamId: east, name: '王经理' });
-    rep1 = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '李一' });
-    rep2 = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '张二' });
-    westRep = await t.userWithRole(admin, 'sales_rep', { teamId: west, name: '陈西' });
-    const customer = async (name: string, owner: Rep, teamId: string) => {
-      const res = await t.request('POST', '/api/customers', { as: admin, body: { name, ownerId: owner.id, teamId } });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json().id as string;
-    };
-    c1 = await customer('上海远航国际物流有限公司', rep1, east);
-    c2 = await customer('宁波港通货运代理有限公司', rep2, east);
-    cWest = await customer('深圳南山供应链有限公司', westRep, west);
-    const contact = async (customerId: string, name: string) =>
-      (await t.request('POST', '/api/contacts', { as: admin, body: { customerId, name } })).json().id as string;
-    contact1 = await contact(c1, '赵采购');
-    contactOther = await contact(c2, '钱经理');
+    east = (await make.team({ name: '华东销售部' })).id;
+    west = (await make.team({ name: '华南销售部' })).id;
+    manager = await make.user('sales_manager', { teamId: east, name: '王经理' });
+    rep1 = await make.user('sales_rep', { teamId: east, name: '李一' });
+    rep2 = await make.user('sales_rep', { teamId: east, name: '张二' });
+    westRep = await make.user('sales_rep', { teamId: west, name: '陈西' });
+    c1 = (await make.customer({ name: '上海远航国际物流有限公司', ownerId: rep1.id, teamId: east })).id;
+    c2 = (await make.customer({ name: '宁波港通货运代理有限公司', ownerId: rep2.id, teamId: east })).id;
+    cWest = (await make.customer({ name: '深圳南山供应链有限公司', ownerId: westRep.id, teamId: west })).id;
+    contact1 = (await make.contact({ customerId: c1, name: '赵采购' })).id;
+    contactOther = (await make.contact({ customerId: c2, name: '钱经理' })).id;
   });
   afterAll(() => t.close());
 
@@ -172,13 +167,13 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
       const base = Date.now() - 10 * day;
       const ids: string[] = [];
       for (const [i, kind] of (['call', 'email', 'visit', 'call'] as const).entries()) {
-        const res = await logCall(rep1, {
+        const activity = await make.as(rep1).activity({
           customerId: c1,
           kind,
           subject: `筛选测试 ${i}`,
           occurredAt: new Date(base + i * 3_600_000).toISOString(),
         });
-        ids.push(res.json().id);
+        ids.push(activity.id);
       }
       const range = `from=${new Date(base).toISOString()}&to=${new Date(base + 4 * 3_600_000).toISOString()}`;
       const all = (await t.request('GET', `/api/activities?customerId=${c1}&${range}`, { as: rep1 })).json();
@@ -249,7 +244,7 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
         field: 'participants.contactIds.1',
         code: 'activity.contact_not_of_customer',
       });
-      const leaver = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '已离职' });
+      const leaver = await make.user('sales_rep', { teamId: east, name: '已离职' });
       expect(
         (
           await t.request('PATCH', `/api/users/${leaver.id}`, {
@@ -517,9 +512,9 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
     });
 
     it('reminds the assignee once when a task falls due, even with two runs at once', async () => {
-      const viewer = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '提醒测试' });
+      const viewer = await make.user('sales_rep', { teamId: east, name: '提醒测试' });
       const due = new Date(Date.now() + 100 * day);
-      const task = (await createTask(viewer, { title: '续签合同', dueAt: due.toISOString(), related: null })).json();
+      const task = await make.as(viewer).task({ title: '续签合同', dueAt: due.toISOString(), related: null });
       const reminders = async () =>
         t.db
           .select()
@@ -742,23 +737,14 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
 
   describe('calendar', () => {
     it('serves a private iCalendar feed that parses back with the caller’s items only', async () => {
-      const viewer = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '日历测试' });
-      const own = (
-        await t.request('POST', '/api/customers', {
-          as: admin,
-          body: { name: '日历客户', ownerId: viewer.id, teamId: east },
-        })
-      ).json().id;
+      const viewer = await make.user('sales_rep', { teamId: east, name: '日历测试' });
+      const own = (await make.customer({ name: '日历客户', ownerId: viewer.id, teamId: east })).id;
       const due = new Date(Date.now() + 2 * day);
       due.setUTCMilliseconds(0);
       const tricky =
         '报价, 含税; 注意\\换行\n第二行 — a rather long title that will certainly need folding at 75 octets';
-      const task = (
-        await t.request('POST', '/api/tasks', { as: viewer, body: { title: tricky, dueAt: due.toISOString() } })
-      ).json();
-      const finished = (
-        await t.request('POST', '/api/tasks', { as: viewer, body: { title: '已完成的任务', dueAt: due.toISOString() } })
-      ).json();
+      const task = await make.as(viewer).task({ title: tricky, dueAt: due.toISOString() });
+      const finished = await make.as(viewer).task({ title: '已完成的任务', dueAt: due.toISOString() });
       await t.request('PATCH', `/api/tasks/${finished.id}`, {
         headers: { 'if-match': '*' },
         as: viewer,
@@ -766,20 +752,15 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
       });
       const meetingAt = new Date(Date.now() + day);
       meetingAt.setUTCMilliseconds(0);
-      const meeting = (
-        await t.request('POST', '/api/activities', {
-          as: viewer,
-          body: {
-            customerId: own,
-            kind: 'meeting',
-            subject: '年度合同谈判',
-            occurredAt: meetingAt.toISOString(),
-            durationMinutes: 90,
-          },
-        })
-      ).json();
+      const meeting = await make.as(viewer).activity({
+        customerId: own,
+        kind: 'meeting',
+        subject: '年度合同谈判',
+        occurredAt: meetingAt.toISOString(),
+        durationMinutes: 90,
+      });
       // Someone else's task must not show up.
-      await t.request('POST', '/api/tasks', { as: rep1, body: { title: '李一的私人任务', dueAt: due.toISOString() } });
+      await make.as(rep1).task({ title: '李一的私人任务', dueAt: due.toISOString() });
 
       expect((await t.request('GET', '/api/calendar/feed', { as: viewer })).json()).toEqual({
         active: false,
@@ -821,6 +802,9 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
     });
 
     it('lists the caller’s tasks and activities for the calendar page', async () => {
+      // Items of its own, rather than what the tests before it left in the calendar.
+      await make.as(rep1).activity({ customerId: c1, subject: '日历页的电话' });
+      await make.as(rep1).task({ title: '日历页的任务', dueAt: new Date(Date.now() + day).toISOString() });
       const from = new Date(Date.now() - 30 * day).toISOString();
       const to = new Date(Date.now() + 30 * day).toISOString();
       const res = await t.request('GET', `/api/calendar/items?from=${from}&to=${to}`, { as: rep1 });

@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customers } from '../src/modules/customers/tables';
-import { notifications } from '../src/modules/notifications/tables';
-import { recordFollowUp } from '../src/modules/pool/follow-up';
-import { runPoolSweep } from '../src/modules/pool/pool-sweep';
-import { ownershipChanges } from '../src/modules/pool/tables';
-import { systemCtx } from '../src/platform/context';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { anOrganisation, type Factories } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { systemCtx } from '../../platform/context';
+import { customers } from '../customers/tables';
+import { notifications } from '../notifications/tables';
+import { recordFollowUp } from './follow-up';
+import { runPoolSweep } from './pool-sweep';
+import { ownershipChanges } from './tables';
 
 const day = 86_400_000;
 const rule = {
@@ -24,6 +25,7 @@ type Rep = Session & { id: string };
 describe('ownership and the public pool', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
   let east: string;
   let west: string;
   let manager: Rep;
@@ -34,22 +36,19 @@ describe('ownership and the public pool', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('公海货代');
+    ({ admin, make } = await anOrganisation(t, { name: '公海货代' }));
     orgId = admin.me.organization.id;
-    east = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华东销售部' } })).json().id;
-    west = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华南销售部' } })).json().id;
-    manager = await t.userWithRole(admin, 'sales_manager', { teamId: east, name: '王经理' });
-    rep1 = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '李一' });
-    rep2 = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '张二' });
-    westRep = await t.userWithRole(admin, 'sales_rep', { teamId: west, name: '陈西' });
+    east = (await make.team({ name: '华东销售部' })).id;
+    west = (await make.team({ name: '华南销售部' })).id;
+    manager = await make.user('sales_manager', { teamId: east, name: '王经理' });
+    rep1 = await make.user('sales_rep', { teamId: east, name: '李一' });
+    rep2 = await make.user('sales_rep', { teamId: east, name: '张二' });
+    westRep = await make.user('sales_rep', { teamId: west, name: '陈西' });
   });
   afterAll(() => t.close());
 
-  const createFor = async (owner: Rep, name: string, teamId = east) => {
-    const res = await t.request('POST', '/api/customers', { as: admin, body: { name, ownerId: owner.id, teamId } });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().id as string;
-  };
+  const createFor = async (owner: Rep, name: string, teamId = east) =>
+    (await make.customer({ name, ownerId: owner.id, teamId })).id;
   const release = (as: Session, id: string, reason = '客户暂无需求') =>
     t.request('POST', `/api/customers/${id}/release`, { as, body: { reason } });
   const claim = (as: Session, id: string) => t.request('POST', `/api/customers/${id}/claim`, { as });
@@ -181,7 +180,7 @@ describe('ownership and the public pool', () => {
 
   it('lets exactly one of many concurrent claims of the same customer win', async () => {
     const id = await pooled('并发领取测试有限公司');
-    const reps = [rep1, rep2, manager, await t.userWithRole(admin, 'sales_rep', { teamId: east })];
+    const reps = [rep1, rep2, manager, await make.user('sales_rep', { teamId: east })];
     const results = await Promise.all([...reps, ...reps].map((rep) => claim(rep, id)));
     const won = results.filter((r) => r.statusCode === 200);
     expect(won).toHaveLength(1);
@@ -241,7 +240,7 @@ describe('ownership and the public pool', () => {
   });
 
   it("hands a departing rep's customers over in one go, with contacts and history", async () => {
-    const leaver = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '离职代表' });
+    const leaver = await make.user('sales_rep', { teamId: east, name: '离职代表' });
     const ids = [
       await createFor(leaver, '交接客户一'),
       await createFor(leaver, '交接客户二'),
@@ -325,16 +324,17 @@ describe('ownership and the public pool', () => {
 describe('the pool sweep', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
   let orgId: string;
   let team: string;
   let rep: Rep;
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('回收测试货代');
+    ({ admin, make } = await anOrganisation(t, { name: '回收测试货代' }));
     orgId = admin.me.organization.id;
-    team = (await t.request('POST', '/api/teams', { as: admin, body: { name: '一部' } })).json().id;
-    rep = await t.userWithRole(admin, 'sales_rep', { teamId: team, name: '周代表' });
+    team = (await make.team({ name: '一部' })).id;
+    rep = await make.user('sales_rep', { teamId: team, name: '周代表' });
     const saved = await t.request('PUT', '/api/pool/rules', {
       headers: { 'if-match': '*' },
       as: admin,
@@ -345,9 +345,7 @@ describe('the pool sweep', () => {
   afterAll(() => t.close());
 
   const assignToRep = async (name: string) => {
-    const id = (
-      await t.request('POST', '/api/customers', { as: admin, body: { name, ownerId: null, teamId: team } })
-    ).json().id as string;
+    const { id } = await make.customer({ name, ownerId: null, teamId: team });
     const res = await t.request('POST', `/api/customers/${id}/assign`, { as: admin, body: { ownerId: rep.id } });
     expect(res.statusCode, res.body).toBe(200);
     return id;

@@ -3,12 +3,12 @@ import { poolDueAt } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/db/database';
-import { teams } from '../src/db/schema';
-import { customers } from '../src/modules/customers/tables';
-import { dueCustomers } from '../src/modules/pool/pool-sweep';
-import { poolRules } from '../src/modules/pool/tables';
-import { startTestApp, type TestApp } from './harness';
+import { startTestApp, type TestApp } from '../../../test/harness';
+import { queryRows } from '../../db/database';
+import { teams } from '../../db/schema';
+import { customers } from '../customers/tables';
+import { dueCustomers } from './pool-sweep';
+import { poolRules } from './tables';
 
 const day = 86_400_000;
 const now = Date.UTC(2026, 5, 1);

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { queryRows } from '../src/db/database';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { anOrganisation } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { queryRows } from '../../db/database';
 
 /** Tables of other modules holding records of a customer, which a merge must move to the kept one. */
 const linkedTables = ['notes', 'attachments', 'activities', 'tasks', 'opportunities', 'sales_event_leads'] as const;
@@ -16,32 +17,17 @@ describe('customer merge', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup();
-    orgId = admin.me.organization.id;
-    const customer = async (name: string) =>
-      (await t.request('POST', '/api/customers', { as: admin, body: { name } })).json().id as string;
-    kept = await customer('宁波港远国际物流有限公司');
-    duplicate = await customer('宁波港远国际物流公司');
-    const send = async (url: string, body: object) => {
-      const res = await t.request('POST', url, { as: admin, body });
-      if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-      return res.json().id as string;
-    };
-    await send(`/api/customers/${duplicate}/notes`, { body: '客户要求月结' });
-    await send('/api/activities', {
-      customerId: duplicate,
-      kind: 'call',
-      subject: '电话沟通报价',
-      occurredAt: new Date().toISOString(),
-    });
-    await send('/api/tasks', { title: '回访客户', related: { type: 'customer', id: duplicate } });
-    await send('/api/opportunities', { title: '美西月度合约', customerId: duplicate, source: 'referral' });
-    const event = await send('/api/sales-events', {
-      kind: 'trade_show',
-      name: '宁波航运展',
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      endsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
-    });
+    const org = await anOrganisation(t);
+    const make = org.make;
+    admin = org.admin;
+    orgId = org.id;
+    kept = (await make.customer({ name: '宁波港远国际物流有限公司' })).id;
+    duplicate = (await make.customer({ name: '宁波港远国际物流公司' })).id;
+    await make.note({ customerId: duplicate });
+    await make.activity({ customerId: duplicate });
+    await make.task({ related: { type: 'customer', id: duplicate } });
+    await make.opportunity({ title: '美西月度合约', customerId: duplicate });
+    const event = (await make.salesEvent({ name: '宁波航运展' })).id;
     // Leads and files straight in their tables: only where they point matters here.
     await t.db.execute(sql`insert into sales_event_leads (org_id, event_id, customer_id)
                            values (${orgId}, ${event}, ${duplicate})`);
@@ -67,8 +53,8 @@ describe('customer merge', () => {
     expect(Object.values(await countsOn(duplicate))).toEqual(linkedTables.map(() => 1));
     // A fresh module graph holding only the use case, as a process that merges without the app would.
     vi.resetModules();
-    const { mergeCustomers } = await import('../src/modules/customers/merge-customers');
-    const { fullAccessCtx } = await import('../src/platform/context');
+    const { mergeCustomers } = await import('./merge-customers');
+    const { fullAccessCtx } = await import('../../platform/context');
     await mergeCustomers(fullAccessCtx(t.db, orgId, admin.me.user.id), kept, duplicate, undefined);
     expect(await countsOn(duplicate)).toEqual(Object.fromEntries(linkedTables.map((table) => [table, 0])));
     expect(await countsOn(kept)).toEqual(Object.fromEntries(linkedTables.map((table) => [table, 1])));

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/db/database';
-import { runPoolSweep } from '../src/modules/pool/pool-sweep';
-import { demoPassword, loadDemoData } from '../src/modules/setup/demo-data';
-import { startTestApp, type TestApp } from './harness';
+import { startTestApp, type TestApp } from '../../../test/harness';
+import { queryRows } from '../../db/database';
+import { runPoolSweep } from '../pool/pool-sweep';
+import { demoPassword, loadDemoData } from './demo-data';
 
 describe('demo data', () => {
   let t: TestApp;

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { anOrganisation, type Factories } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
 
 describe('the private calendar feed follows its user’s current role', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
 
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await t.setup('日历货代');
+    ({ admin, make } = await anOrganisation(t, { name: '日历货代' }));
   });
   afterAll(async () => t?.close());
 
@@ -23,12 +25,7 @@ describe('the private calendar feed follows its user’s current role', () => {
         },
       })
     ).json();
-    const email = `planner-${Date.now()}@example.com`;
-    await t.request('POST', '/api/users', {
-      as: admin,
-      body: { email, name: '计划员', password: 'Test-password-1', roleId: role.id, teamId: null },
-    });
-    const planner = await t.login(email);
+    const planner = await make.user('planner', { name: '计划员' });
     const task = await t.request('POST', '/api/tasks', {
       as: planner,
       body: { title: '订舱确认 SHA→HAM', dueAt: new Date(Date.now() + 86_400_000).toISOString() },

@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/db/database';
-import { outbox } from '../src/db/schema';
-import { type Session, startTestApp, type TestApp } from './harness';
+import { anOrganisation, type Factories } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { queryRows } from '../../db/database';
+import { outbox } from '../../db/schema';
 
 type Rep = Session & { id: string; email: string };
 
@@ -35,6 +36,8 @@ async function upload(
 describe('notes, mentions, attachments, notifications and the timeline', () => {
   let t: TestApp;
   let admin: Session;
+  let make: Factories;
+  let team: string;
   let repA: Rep;
   let repB: Rep;
   let manager: Rep;
@@ -44,25 +47,20 @@ describe('notes, mentions, attachments, notifications and the timeline', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ ATTACHMENT_LIMIT_BYTES: String(64 * 1024) });
-    admin = await t.setup('备注货代 Notes Forwarding');
-    const team = (await t.request('POST', '/api/teams', { as: admin, body: { name: '华南销售' } })).json();
-    repA = await t.userWithRole(admin, 'sales_rep', { teamId: team.id, name: '李雷' });
-    repB = await t.userWithRole(admin, 'sales_rep', { teamId: team.id, name: '韩梅梅' });
-    manager = await t.userWithRole(admin, 'sales_manager', { teamId: team.id, name: '王经理' });
-    service = await t.userWithRole(admin, 'customer_service', { name: '客服小张' });
-    const created = await t.request('POST', '/api/customers', {
-      as: admin,
-      body: { name: '深圳远航物流有限公司', ownerId: repA.id },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    customerId = created.json().id;
-    otherCustomerId = (
-      await t.request('POST', '/api/customers', { as: admin, body: { name: 'Other Freight Ltd', ownerId: repB.id } })
-    ).json().id;
+    ({ admin, make } = await anOrganisation(t, { name: '备注货代 Notes Forwarding' }));
+    team = (await make.team({ name: '华南销售' })).id;
+    repA = await make.user('sales_rep', { teamId: team, name: '李雷' });
+    repB = await make.user('sales_rep', { teamId: team, name: '韩梅梅' });
+    manager = await make.user('sales_manager', { teamId: team, name: '王经理' });
+    service = await make.user('customer_service', { name: '客服小张' });
+    customerId = (await make.customer({ name: '深圳远航物流有限公司', ownerId: repA.id })).id;
+    otherCustomerId = (await make.customer({ name: 'Other Freight Ltd', ownerId: repB.id })).id;
   });
   afterAll(() => t.close());
 
   it('creates, lists, edits (If-Match → 412) and deletes notes; only the author edits', async () => {
+    // A customer of its own: the list below holds this test's note alone.
+    const customerId = (await make.customer({ name: '深圳远航物流有限公司', ownerId: repA.id })).id;
     const before = (await t.request('GET', `/api/customers/${customerId}`, { as: admin })).json();
     const created = await t.request('POST', `/api/customers/${customerId}/notes`, {
       as: repA,
@@ -209,7 +207,7 @@ describe('notes, mentions, attachments, notifications and the timeline', () => {
 
     // Adding a mention on edit notifies only the newcomer.
     const note = created.json();
-    const other = await t.userWithRole(admin, 'operations', { name: '操作小王' });
+    const other = await make.user('operations', { name: '操作小王' });
     const edited = await t.request('PATCH', `/api/notes/${note.id}`, {
       headers: { 'if-match': '*' },
       as: repA,
@@ -221,6 +219,10 @@ describe('notes, mentions, attachments, notifications and the timeline', () => {
   });
 
   it('shows notifications only to their user and marks them read', async () => {
+    // Colleagues of its own, mentioned once, rather than the mentions of the test before.
+    const manager = await make.user('sales_manager', { teamId: team, name: '王经理' });
+    const service = await make.user('customer_service', { name: '客服小张' });
+    await make.as(repA).note({ customerId, body: '@王经理 @客服小张 请确认账期', mentions: [manager.id, service.id] });
     const mine = (await t.request('GET', '/api/notifications?unread=true', { as: service })).json();
     expect(mine.items).toHaveLength(1);
     const id = mine.items[0].id;
@@ -343,6 +345,11 @@ describe('notes, mentions, attachments, notifications and the timeline', () => {
   });
 
   it('puts notes and attachments on the timeline, one keyset page at a time', async () => {
+    // A note and an attachment deleted on the first customer, for the deletions looked for below.
+    const note = await make.as(repA).note({ customerId, body: '将删除的备注' });
+    await t.request('DELETE', `/api/notes/${note.id}`, { as: repA, headers: { 'if-match': '"1"' } });
+    const file = (await upload(t, repA, customerId, { bytes: pdfBytes, name: 'gone.pdf' })).json();
+    await t.request('DELETE', `/api/attachments/${file.id}`, { as: manager });
     for (let i = 0; i < 5; i++) {
       await t.request('POST', `/api/customers/${otherCustomerId}/notes`, { as: repB, body: { body: `跟进 ${i}` } });
     }
