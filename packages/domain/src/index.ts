@@ -12,6 +12,7 @@ export * from './platform/locale';
 export * from './platform/pagination';
 export * from './platform/permissions';
 export * from './platform/problem';
+export * from './platform/time';
 export * from './pool/index';
 export * from './reference/index';
 export * from './sales-events/index';

@@ -3,4 +3,3 @@ export * from './next-step-occasion';
 export * from './next-step-schemas';
 export * from './next-step-title';
 export * from './task-schemas';
-export * from './zoned-day';

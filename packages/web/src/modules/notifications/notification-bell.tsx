@@ -112,7 +112,7 @@ export function NotificationBell() {
                   )}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     <time dateTime={notification.createdAt} title={formatDateTime(notification.createdAt)}>
-                      {formatRelative(notification.createdAt)}
+                      {formatRelative(notification.createdAt, locale)}
                     </time>
                   </Typography.Text>
                 </Flex>

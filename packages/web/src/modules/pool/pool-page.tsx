@@ -42,7 +42,7 @@ function QuotaNote() {
 
 /** 公海: customers in the pools the user works with; claim them up to the limit, hand over a colleague's customers. */
 export function PoolPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -99,7 +99,7 @@ export function PoolPage() {
     {
       key: 'pooledAt',
       title: t('pool.columns.pooledAt'),
-      render: (_, c) => <span title={formatDateTime(c.pooledAt)}>{formatRelative(c.pooledAt)}</span>,
+      render: (_, c) => <span title={formatDateTime(c.pooledAt)}>{formatRelative(c.pooledAt, i18n.language)}</span>,
     },
     {
       key: 'lastFollowUpAt',

@@ -118,7 +118,7 @@ function NoteComposer({
 
 /** The customer's notes, newest first, with a composer on top. */
 export function CustomerNotes({ customerId }: { customerId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
@@ -224,7 +224,7 @@ export function CustomerNotes({ customerId }: { customerId: string }) {
                 <Typography.Text strong>{note.authorName ?? t('timeline.someone')}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   <time dateTime={note.createdAt} title={formatDateTime(note.createdAt)}>
-                    {formatRelative(note.createdAt)}
+                    {formatRelative(note.createdAt, i18n.language)}
                   </time>
                   {note.version > 1 && ` · ${t('notes.edited')}`}
                 </Typography.Text>

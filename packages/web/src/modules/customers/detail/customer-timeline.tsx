@@ -70,7 +70,7 @@ function EntryDetails({ entry, format }: { entry: TimelineEntry; format: Format 
 
 /** What happened to the customer and its contacts, newest first. */
 export function CustomerTimeline({ customer }: { customer: Customer }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const list = useKeysetList({
     queryKey: customerTimelineKey(customer.id),
     path: `/api/customers/${encodeURIComponent(customer.id)}/timeline`,
@@ -100,7 +100,7 @@ export function CustomerTimeline({ customer }: { customer: Customer }) {
               </span>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 <time dateTime={entry.at}>
-                  {formatRelative(entry.at)} · {formatDateTime(entry.at)}
+                  {formatRelative(entry.at, i18n.language)} · {formatDateTime(entry.at)}
                 </time>
               </Typography.Text>
               <EntryDetails entry={entry} format={format} />
