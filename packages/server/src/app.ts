@@ -120,6 +120,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     deps.db,
     { idleHours: deps.config.SESSION_IDLE_HOURS, maxDays: deps.config.SESSION_MAX_DAYS },
     deps.routeTable,
+    deps.clock,
   );
   registerInputGuard(app);
   registerIdempotency(app, deps.db);

@@ -167,7 +167,7 @@ export async function createContact(ctx: Ctx, input: CreateContactInput): Promis
         isPrimary: input.isPrimary,
         preferredChannel: input.preferredChannel ?? null,
         marketingConsent: input.marketingConsent,
-        consentAt: input.marketingConsent ? new Date() : null,
+        consentAt: input.marketingConsent ? tx.clock.now() : null,
         ...contactSearchText(input),
       })
       .returning();
@@ -194,10 +194,10 @@ export async function updateContact(
     assertWritableFields(tx, 'contacts', input, [current, owner]);
     const next = { ...current.contact, ...input };
     const patch: Record<string, unknown> = { ...input, ...contactSearchText(next) };
-    if (input.status === 'left' && current.contact.status !== 'left') patch.leftAt = new Date();
+    if (input.status === 'left' && current.contact.status !== 'left') patch.leftAt = tx.clock.now();
     if (input.status === 'active') patch.leftAt = null;
     if (input.marketingConsent !== undefined && input.marketingConsent !== current.contact.marketingConsent) {
-      patch.consentAt = input.marketingConsent ? new Date() : null;
+      patch.consentAt = input.marketingConsent ? tx.clock.now() : null;
     }
     const row = await updateVersioned(
       tx,

@@ -9,7 +9,7 @@ import {
 import { and, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { arrayParam, queryRows } from '../../db/database';
-import { type Ctx, can, requireScope } from '../../platform/context';
+import { type Ctx, can, nowSql, requireScope } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { maySeeSql } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
@@ -275,7 +275,7 @@ export async function importContactBatch(
     const winners = [...newPrimary.values()].map((w) => w.id);
     await ctx.db
       .update(contacts)
-      .set({ isPrimary: false, version: sql`${contacts.version} + 1`, updatedAt: new Date() })
+      .set({ isPrimary: false, version: sql`${contacts.version} + 1`, updatedAt: ctx.clock.now() })
       .where(
         and(
           eq(contacts.orgId, ctx.orgId),
@@ -304,7 +304,7 @@ function applyRow(w: Working, input: ReturnType<typeof contactRowSchema.parse>, 
 
 async function insertContacts(ctx: Ctx, rows: Working[]): Promise<void> {
   if (rows.length === 0) return;
-  const now = new Date();
+  const now = ctx.clock.now();
   await ctx.db.insert(contacts).values(
     rows.map((w) => ({
       orgId: ctx.orgId,
@@ -364,7 +364,7 @@ async function updateContacts(ctx: Ctx, rows: Working[]): Promise<void> {
           birthday = v.birthday, is_primary = v.is_primary, preferred_channel = v.preferred_channel,
           marketing_consent = v.marketing_consent,
           consent_at = case when v.marketing_consent is distinct from c.marketing_consent
-                            then case when v.marketing_consent then now() end
+                            then case when v.marketing_consent then ${nowSql(ctx)} end
                             else c.consent_at end,
           search_text = v.search_text, personal_search_text = v.personal_search_text,
           version = c.version + 1, updated_at = now()

@@ -420,7 +420,7 @@ async function updateMatchedCustomers(
             industry = v.industry, employees = v.employees, roles = v.roles,
             relationship_type = v.relationship_type, status = v.status,
             owner_id = v.owner_id, team_id = v.team_id,
-            ${editedOwnerClocksSql(sql`v.owner_id`)},
+            ${editedOwnerClocksSql(ctx, sql`v.owner_id`)},
             trade_profile = v.trade_profile, billing = v.billing,
             name_key = v.name_key, name_en_key = v.name_en_key, name_pinyin = v.name_pinyin,
             search_text = v.search_text, version = c.version + 1, updated_at = now()

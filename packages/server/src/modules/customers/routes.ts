@@ -1,6 +1,7 @@
 import {
   bulkTagInputSchema,
   bulkTagResultSchema,
+  businessTimeZone,
   contactListQuerySchema,
   contactSchema,
   createContactInputSchema,
@@ -19,6 +20,7 @@ import {
   updateContactInputSchema,
   updateCustomerInputSchema,
   updateTagInputSchema,
+  zonedDate,
 } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -86,7 +88,7 @@ export function customerRoutes(app: FastifyInstance) {
       const { format, ...filters } = request.query;
       // Before the headers: an unknown segment answers 404, not a file cut short.
       const rows = await exportCustomers(request.ctx, filters, format);
-      const stamp = new Date().toISOString().slice(0, 10);
+      const stamp = zonedDate(businessTimeZone, request.ctx.clock.now());
       reply
         .type(
           format === 'csv'

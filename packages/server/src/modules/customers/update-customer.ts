@@ -63,7 +63,7 @@ export async function updateCustomer(
             ? await teamOfUser(tx, input.ownerId ?? null)
             : current.teamId;
       if (teamId !== current.teamId) patch.teamId = teamId;
-      if (ownerChanged) Object.assign(patch, editedOwnerClocks(input.ownerId ?? null));
+      if (ownerChanged) Object.assign(patch, editedOwnerClocks(tx, input.ownerId ?? null));
       await assertCustomerAssignment(
         tx,
         'update',

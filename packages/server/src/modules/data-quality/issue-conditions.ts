@@ -1,4 +1,4 @@
-import { type DataIssueKind, ports } from '@berth/domain';
+import { addZonedMonths, businessTimeZone, type DataIssueKind, ports } from '@berth/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { customers, invalidCreditCodeSql, invalidEmailSql, invalidPhoneSql } from '../customers/tables';
@@ -20,7 +20,9 @@ const laneUnknownPort = (ctx: Ctx): SQL =>
   sql`${customers.id} in (select l.customer_id from customer_lanes l
         where l.org_id = ${ctx.orgId} and (l.pol <> all(${knownPorts}) or l.pod <> all(${knownPorts})))`;
 
-export const staleCutoff = (months: number): SQL => sql`now() - make_interval(months => ${months}::int)`;
+/** `months` calendar months before the context's now, in the organisation's time zone. */
+const staleCutoff = (ctx: Ctx, months: number): SQL =>
+  sql`${addZonedMonths(businessTimeZone, ctx.clock.now(), -months).toISOString()}::timestamptz`;
 
 /** Problems found through a small partial index rather than in the one pass over all customers. */
 export const indexedIssueKinds: readonly DataIssueKind[] = ['creditCodeInvalid', 'phoneInvalid', 'emailInvalid'];
@@ -41,8 +43,8 @@ export function issueCondition(ctx: Ctx, kind: DataIssueKind, staleMonths: numbe
       // A customer waiting in its team's pool (公海) has no owner on purpose.
       return sql`(${customers.ownerId} is null and ${customers.pooledAt} is null)`;
     case 'stale':
-      return sql`(${customers.updatedAt} < ${staleCutoff(staleMonths)}
-                  and (${customers.lastFollowUpAt} is null or ${customers.lastFollowUpAt} < ${staleCutoff(staleMonths)}))`;
+      return sql`(${customers.updatedAt} < ${staleCutoff(ctx, staleMonths)}
+                  and (${customers.lastFollowUpAt} is null or ${customers.lastFollowUpAt} < ${staleCutoff(ctx, staleMonths)}))`;
   }
 }
 

@@ -149,7 +149,7 @@ export async function createNote(ctx: Ctx, customerId: string, input: CreateNote
       .returning({ id: notes.id });
     await tx.db
       .update(customers)
-      .set({ lastFollowUpAt: sql`now()` })
+      .set({ lastFollowUpAt: tx.clock.now() })
       .where(and(eq(customers.orgId, tx.orgId), eq(customers.id, customerId)));
     await notifyMentioned(tx, customer, input.body, mentions);
     return getNote(tx, (row as { id: string }).id);

@@ -10,7 +10,7 @@ export default defineModule({
   name: 'pool',
   resources: ['pool'],
   routes: poolRoutes,
-  jobs: [{ name: poolSweepJob, everyMs: poolSweepEveryMs, run: (_job, db) => runPoolSweep(db) }],
+  jobs: [{ name: poolSweepJob, everyMs: poolSweepEveryMs, run: (job, db) => runPoolSweep(db, job.clock) }],
   timeline: [ownershipTimelineContributor],
   subscribers: poolSubscribers,
   demo: {

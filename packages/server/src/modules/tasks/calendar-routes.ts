@@ -88,7 +88,7 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
       logLevel: 'warn',
     },
     async (request, reply) => {
-      const body = await renderCalendarFeed(deps.db, request.params.token);
+      const body = await renderCalendarFeed(deps.db, request.params.token, deps.clock);
       return reply
         .type('text/calendar; charset=utf-8')
         .header('Content-Disposition', 'inline; filename="berth.ics"')

@@ -1,4 +1,4 @@
-import { timestampInputSchema } from '@berth/domain';
+import { fixedClock, timestampInputSchema } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -31,7 +31,7 @@ export function testClockRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: { permission: ['opportunities', 'configure'] } },
     },
     async (request) => {
-      const asOf = new Date(request.body.asOf);
+      const asOf = fixedClock(new Date(request.body.asOf));
       const result =
         request.body.job === 'sales.next-steps'
           ? await runNextStepRules(deps.db, asOf)
