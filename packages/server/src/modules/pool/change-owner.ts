@@ -107,20 +107,8 @@ export async function changeOwner(
 /**
  * An edit of the record that names another owner (PATCH, an import with "update") changes the
  * owner inside the edit's own write: owned since now, no protection, out of the pool, unwarned.
- * These are the columns for one row.
+ * These are the columns for one row; the importer writes them for each row of its batch update.
  */
 export function editedOwnerClocks(ctx: Ctx, ownerId: string | null) {
   return { ownerSince: ownerId ? ctx.clock.now() : null, protectedUntil: null, pooledAt: null, poolWarnedAt: null };
-}
-
-/**
- * The same for a set-based edit: assignments for `customers c` given the row's new owner; a row
- * whose owner stays keeps its clocks.
- */
-export function editedOwnerClocksSql(ctx: Ctx, newOwnerId: SQL): SQL {
-  const same = sql`${newOwnerId} is not distinct from c.owner_id`;
-  return sql`owner_since = case when ${same} then c.owner_since when ${newOwnerId} is not null then ${nowSql(ctx)} end,
-             protected_until = case when ${same} then c.protected_until end,
-             pooled_at = case when ${same} then c.pooled_at end,
-             pool_warned_at = case when ${same} then c.pool_warned_at end`;
 }
