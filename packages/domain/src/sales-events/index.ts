@@ -1,5 +1,4 @@
 export * from './error-messages';
 export * from './lead-schemas';
-export * from './prospect-schemas';
 export * from './round-robin';
 export * from './sales-event-schemas';

@@ -1,4 +1,11 @@
-import { apiKeySchema, createApiKeyInputSchema, createdApiKeySchema, idParamSchema, pageOf } from '@berth/domain';
+import {
+  apiKeySchema,
+  createApiKeyInputSchema,
+  createdApiKeySchema,
+  idParamSchema,
+  listQuerySchema,
+  pageOf,
+} from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createApiKey, findApiKeys, revokeApiKey } from './api-keys';
@@ -9,10 +16,15 @@ export function apiKeyRoutes(app: FastifyInstance) {
   r.get(
     '/api/api-keys',
     {
-      schema: { tags, summary: 'List API keys', response: { 200: pageOf(apiKeySchema) } },
+      schema: {
+        tags,
+        summary: 'List API keys, newest first (keyset: cursor → nextCursor)',
+        querystring: listQuerySchema,
+        response: { 200: pageOf(apiKeySchema) },
+      },
       config: { access: { permission: ['apiKeys', 'read'] } },
     },
-    (request) => findApiKeys(request.ctx),
+    (request) => findApiKeys(request.ctx, request.query),
   );
   r.post(
     '/api/api-keys',

@@ -3,7 +3,6 @@ import {
   attachmentKinds,
   attachmentListQuerySchema,
   attachmentSchema,
-  errorMessage,
   idParamSchema,
   pageOf,
 } from '@berth/domain';
@@ -12,9 +11,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/app-error';
 import type { AppDeps } from '../../platform/deps';
+import { errorMessage } from '../../platform/error-catalogue';
 import { multipartParts } from '../../platform/http/multipart-parts';
 import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
-import { customerFor } from '../notes/customer-access';
+import { customerFor } from '../customers/public';
 import {
   attachmentContent,
   createAttachment,

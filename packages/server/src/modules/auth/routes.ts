@@ -14,7 +14,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
 import type { AppDeps } from '../../platform/deps';
-import { createOrganization, isSetupRequired } from '../setup/create-organization';
+import { createOrganization, isSetupRequired } from '../setup/public';
 import { getMe } from './get-me';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { listMySessions, openSession, revokeMySession, revokeSession } from './sessions';

@@ -3,7 +3,6 @@ import {
   type CreateContactInput,
   contactImportRow,
   createContactInputSchema,
-  errorMessage,
   normalizeCompanyName,
   normalizeCreditCode,
   type UpdateContactInput,
@@ -13,6 +12,7 @@ import { uuidv7 } from 'uuidv7';
 import { arrayParam, queryRows } from '../../db/database';
 import { type Ctx, can, requireScope } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { errorMessage } from '../../platform/error-catalogue';
 import { maySeeSql } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import type { ImportBatchResult as BatchResult, ImportPolicy } from '../../platform/module';

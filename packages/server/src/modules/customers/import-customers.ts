@@ -3,7 +3,6 @@ import {
   type CustomerImportField,
   createCustomerInputSchema,
   customerImportRow,
-  errorMessage,
   type FieldError,
   type Lane,
   normalizeCompanyName,
@@ -16,12 +15,12 @@ import { users } from '../../db/schema';
 import { recordEvents } from '../../platform/audit';
 import { type Ctx, requireScope } from '../../platform/context';
 import type { RecordOwner } from '../../platform/data-scope';
+import { errorMessage } from '../../platform/error-catalogue';
 import { mayWrite } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import type { ImportBatchResult as BatchResult, ImportPolicy } from '../../platform/module';
 import { type OwnerRequest, ownerProblem } from '../../platform/owner-assignment';
-import { editedOwnerClocks } from '../pool/change-owner';
-import { recordOwnerEdits } from '../pool/ownership-log';
+import { editedOwnerClocks, recordOwnerEdits } from '../pool/public';
 import { type CustomerRow, customerPatch } from './customer-row';
 import { customersInScope } from './customer-scope';
 import { customerKeys } from './customer-search-keys';

@@ -26,7 +26,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
-import { findSegmentMembers } from '../segments/segments';
+import { findSegmentMembers } from '../segments/public';
 import { createContact, findContacts, findCustomerContacts, getContact, updateContact } from './contacts';
 import { createCustomer } from './create-customer';
 import { customerTimeline } from './customer-timeline';
@@ -259,10 +259,15 @@ export function customerRoutes(app: FastifyInstance) {
   r.get(
     '/api/tags',
     {
-      schema: { tags: tagTags, summary: 'List tags', response: { 200: pageOf(tagSchema) } },
+      schema: {
+        tags: tagTags,
+        summary: 'List tags by name (keyset: cursor → nextCursor)',
+        querystring: listQuerySchema,
+        response: { 200: pageOf(tagSchema) },
+      },
       config: { access: { permission: ['tags', 'read'] } },
     },
-    (request) => findTags(request.ctx),
+    (request) => findTags(request.ctx, request.query),
   );
   r.post(
     '/api/tags',

@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
-import { customerFor } from './customer-access';
+import { customerFor } from '../customers/public';
 import { mentionableUsers } from './mentionable-users';
 import { createNote, deleteNote, findNotes, updateNote } from './notes';
 

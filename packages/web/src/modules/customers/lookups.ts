@@ -1,22 +1,22 @@
-import { pageOf, type Tag, tagSchema } from '@berth/domain';
-import { useQuery } from '@tanstack/react-query';
+import { type Tag, tagSchema } from '@berth/domain';
 import { useMemo } from 'react';
-import { api } from '../../app/api-client';
 import { useCan } from '../../app/permissions';
+import { useAllPages } from '../../app/use-all-pages';
 import { customerKeys } from './query-keys';
+import { byGroupThenName } from './tag-order';
 
-const tagPageSchema = pageOf(tagSchema);
-
-/** Every customer tag (few per organisation, not paged); empty without tags.read. */
+/** Every customer tag (few per organisation, read page by page), by group; empty without tags.read. */
 export function useTagLookup() {
   const can = useCan();
-  const query = useQuery({
-    queryKey: [...customerKeys.tags, 'all'],
-    queryFn: ({ signal }) => api.get('/api/tags', tagPageSchema, undefined, signal),
-    enabled: can('tags', 'read'),
-    staleTime: 60_000,
-  });
-  const tags = useMemo(() => query.data?.items ?? [], [query.data]);
+  const query = useAllPages(customerKeys.tags, '/api/tags', tagSchema, can('tags', 'read'));
+  const tags = useMemo(() => [...(query.data?.items ?? [])].sort(byGroupThenName), [query.data]);
   const byId = useMemo(() => new Map<string, Tag>(tags.map((tag) => [tag.id, tag])), [tags]);
-  return { tags, byId, loading: query.isLoading, error: query.error, refetch: query.refetch };
+  return {
+    tags,
+    byId,
+    truncated: query.data?.truncated ?? false,
+    loading: query.isLoading,
+    error: query.error,
+    refetch: query.refetch,
+  };
 }

@@ -12,7 +12,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from '../../app/api-client';
-import { customerKeys } from '../customers/query-keys';
+import { customerKeys } from '../customers';
 import { opportunityDetailKey, opportunityKeys, stageHistoryKey } from './query-keys';
 
 const path = (id: string) => `/api/opportunities/${encodeURIComponent(id)}`;

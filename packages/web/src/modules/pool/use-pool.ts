@@ -16,7 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, request, requestVoid } from '../../app/api-client';
 import { useCan } from '../../app/permissions';
-import { customerKeys } from '../customers/query-keys';
+import { customerKeys } from '../customers';
 import { handoverPreviewKey, ownershipKey, poolKeys } from './query-keys';
 
 const customerPath = (id: string, action: string) => `/api/customers/${encodeURIComponent(id)}/${action}`;

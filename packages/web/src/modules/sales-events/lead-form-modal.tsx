@@ -5,7 +5,7 @@ import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
 import { CountrySelect } from '../../components/country-select';
 import { PortSelect } from '../../components/port-select';
-import { useCustomerLabels } from '../customers/use-customer-labels';
+import { useCustomerLabels } from '../customers';
 import { useCaptureLead } from './use-sales-events';
 
 interface LeadValues {

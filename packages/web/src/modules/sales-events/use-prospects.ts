@@ -1,8 +1,8 @@
 import { type AssignProspectsInput, assignProspectsResultSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client';
-import { customerKeys } from '../customers/query-keys';
-import { poolKeys } from '../pool/query-keys';
+import { customerKeys } from '../customers';
+import { poolKeys } from '../pool';
 import { salesEventKeys } from './query-keys';
 
 /** Hands prospects out; prospects, customers and the pool lists are stale afterwards. */

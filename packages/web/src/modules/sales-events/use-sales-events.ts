@@ -13,7 +13,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, request } from '../../app/api-client';
-import { customerKeys } from '../customers/query-keys';
+import { customerKeys } from '../customers';
 import { salesEventKeys } from './query-keys';
 
 const eventPath = (id: string, part = '') => `/api/sales-events/${encodeURIComponent(id)}${part}`;

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { useTeamLookup } from '../../../app/directory-lookups';
 import { formatDateTime } from '../../../app/format';
 import { useReferenceNames } from '../../../app/use-reference-names';
-import { useCustomerLabels } from '../../customers/use-customer-labels';
+import { useCustomerLabels } from '../../customers';
 import { useOpportunityLabels } from '../use-opportunity-labels';
 import { useLostReasons } from '../use-pipeline-settings';
 

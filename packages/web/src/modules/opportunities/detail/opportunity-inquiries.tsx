@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
 import { useKeysetList } from '../../../app/use-keyset-list';
 import { KeysetTable } from '../../../components/keyset-table';
-import { useCustomerLabels } from '../../customers/use-customer-labels';
+import { useCustomerLabels } from '../../customers';
 import { opportunityKeys } from '../query-keys';
 
 /** The customer inquiries that opened or joined this opportunity. */

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api-client';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
-import { customerKeys } from '../../customers/query-keys';
+import { customerKeys } from '../../customers';
 
 const customerPage = pageOf(customerSchema);
 

@@ -2,7 +2,7 @@ import { ArrowRightOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-desi
 import { Button, Flex, Form, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PortSelect } from '../../../components/port-select';
-import { useCustomerLabels } from '../../customers/use-customer-labels';
+import { useCustomerLabels } from '../../customers';
 
 /** The opportunity's lanes: POL → POD from the port list with the mode. */
 export function OpportunityLanesField() {

@@ -1,0 +1,184 @@
+import { fullPermissions } from '@berth/domain';
+import { queryRows } from '@berth/server/db/database';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anOrganisation } from '../../../test/factories';
+import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { fullAccessCtx, systemCtx } from '../../platform/context';
+import { customerSearchCondition } from './customer-search';
+import { defaultSearchTuning, findCustomers, type SearchTuning } from './find-customers';
+
+/**
+ * Search reads a rare term's matches by id and filters a common term while walking the list
+ * index; both plans must return exactly the same customers.
+ */
+describe('customer search plans', () => {
+  let t: TestApp;
+  let admin: Session;
+  let orgId: string;
+  const names = [
+    '宁波远洋国际物流有限公司',
+    '上海远洋货运代理有限公司',
+    '远洋航运有限公司',
+    '青岛海丰物流有限公司',
+    '厦门顺达供应链有限公司',
+  ];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const org = await anOrganisation(t, { name: '搜索测试' });
+    admin = org.admin;
+    orgId = org.id;
+    for (const [i, name] of names.entries()) {
+      const customer = await org.make.customer({ name });
+      await org.make.contact({
+        customerId: customer.id,
+        name: i % 2 ? '张伟' : `李${'娜静'[i % 2]}远`,
+        phones: [`1391234567${i}`],
+      });
+    }
+  });
+  afterAll(() => t.close());
+
+  async function search(term: string, cap?: number): Promise<string[]> {
+    const caps = cap === undefined ? undefined : { customers: cap, contacts: cap };
+    // The oracle sees everything: personal data is searchable only where the caller sees it.
+    const condition = await customerSearchCondition(fullAccessCtx(t.db, orgId, admin.me.user.id), term, caps);
+    const rows = await queryRows<{ name: string }>(
+      t.db,
+      sql`select name from customers where org_id = ${orgId} and ${condition ?? sql`true`} order by id desc`,
+    );
+    return rows.map((r) => r.name);
+  }
+
+  it.each(['远洋', '远洋国际', 'yuanyang', '张伟', '13912345673', 'wl', '物流', '海丰', '不存在'])(
+    'finds the same customers for "%s" whether the term is rare or common',
+    async (term) => {
+      expect(await search(term, 1)).toEqual(await search(term));
+    },
+  );
+
+  it('matches two-character terms on Chinese names, word starts and contact names', async () => {
+    expect(await search('远洋')).toEqual(names.slice(0, 3).reverse());
+    expect(await search('张伟')).toEqual([names[3], names[1]]);
+    // Latin pairs match where a word (pinyin, initials, English, code) starts.
+    expect(await search('yu')).toEqual([names[2]]);
+    expect(await search('sh')).toEqual([names[1]]);
+    expect(await search('不存')).toEqual([]);
+  });
+
+  it.each(['远洋', 'yuanyang', '张伟', '13912345673', 'c000002', '物流'])(
+    'pages through the list search for "%s" with the same customers as the index plan',
+    async (term) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = `/api/customers?limit=2&q=${encodeURIComponent(term)}${cursor ? `&cursor=${cursor}` : ''}`;
+        const page: { items: { name: string }[]; nextCursor: string | null } = (
+          await t.request('GET', query, { as: admin })
+        ).json();
+        seen.push(...page.items.map((c: { name: string }) => c.name));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(await search(term));
+      expect(seen.length).toBeGreaterThan(0);
+    },
+  );
+
+  /** Every branch of the plan, driven on a few rows by shrinking its bounds. */
+  const tunings: [string, SearchTuning][] = [
+    ['default bounds', defaultSearchTuning],
+    ['walk of one row, candidates by id', { walkWindow: 1, commonAfter: 99, caps: { customers: 99, contacts: 99 } }],
+    [
+      'walk of one row, common after one match',
+      { walkWindow: 1, commonAfter: 1, caps: { customers: 99, contacts: 99 } },
+    ],
+    [
+      'no walk window, customer side over its cap',
+      { walkWindow: 1, commonAfter: 99, caps: { customers: 0, contacts: 99 } },
+    ],
+    [
+      'no walk window, contact side over its cap',
+      { walkWindow: 1, commonAfter: 99, caps: { customers: 99, contacts: 0 } },
+    ],
+  ];
+
+  it.each(['远洋', 'yuanyang', '张伟', '李', '13912345673', '物流', '有限公司', '不存在'])(
+    'pages through "%s" one customer at a time with every plan, finding what the condition finds',
+    async (term) => {
+      const expected = await search(term);
+      const ctx = { ...systemCtx(t.db, orgId), userId: admin.me.user.id, permissions: fullPermissions() };
+      for (const [, tuning] of tunings) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await findCustomers(ctx, { limit: 1, q: term, cursor } as never, tuning);
+          seen.push(...page.items.map((c) => c.name));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen).toEqual(expected);
+      }
+    },
+  );
+
+  async function pages(query: string): Promise<string[]> {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/customers?limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}`;
+      const response = await t.request('GET', url, { as: admin });
+      expect(response.statusCode, url).toBe(200);
+      const page: { items: { name: string }[]; nextCursor: string | null } = response.json();
+      seen.push(...page.items.map((c) => c.name));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return seen;
+  }
+
+  it('keeps the contacts folded onto their customer when contacts are added, changed or moved', async () => {
+    const [from, to] = (await t.request('GET', '/api/customers?limit=2', { as: admin })).json().items;
+    const contact = (
+      await t.request('POST', '/api/contacts', { as: admin, body: { customerId: from.id, name: '欧阳修远' } })
+    ).json();
+    // cap 0 sends the term to the walk's condition, which reads only the folded columns.
+    expect(await search('欧阳修远', 0)).toEqual([from.name]);
+    expect(await search('欧阳', 0)).toEqual([from.name]);
+    const renamed = await t.request('PATCH', `/api/contacts/${contact.id}`, {
+      as: admin,
+      headers: { 'if-match': `"${contact.version}"` },
+      body: { name: '司马光远' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(await search('欧阳修远', 0)).toEqual([]);
+    expect(await search('司马', 0)).toEqual([from.name]);
+    const moved = await t.request('PATCH', `/api/contacts/${contact.id}`, {
+      as: admin,
+      headers: { 'if-match': `"${renamed.json().version}"` },
+      body: { customerId: to.id },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(await search('司马', 0)).toEqual([to.name]);
+    expect(await search('司马')).toEqual([to.name]);
+  });
+
+  it('sorts the list and a search by name or code either way, page by page', async () => {
+    // Names sort as Chinese users read them, by pinyin (宁波 ningbo before 青岛 qingdao before 上海
+    // shanghai), not by code point (上 U+4E0A would come first).
+    const byName = [names[0], names[3], names[1], names[4], names[2]] as string[];
+    expect(await pages('sort=name')).toEqual(byName);
+    expect(await pages('sort=-name')).toEqual([...byName].reverse());
+    expect(await pages('sort=code')).toEqual(names);
+    expect(await pages('sort=-code')).toEqual([...names].reverse());
+    expect(await pages('sort=createdAt')).toEqual(names);
+    expect(await pages('q=远洋&sort=name')).toEqual(byName.filter((n) => n.includes('远洋')));
+    expect(await pages('q=张伟&sort=-code')).toEqual([names[3], names[1]]);
+    // A sorted search answers the same records as the list, field for field.
+    const sorted = (await t.request('GET', '/api/customers?q=远洋&sort=name', { as: admin })).json().items;
+    const newest = (await t.request('GET', '/api/customers?q=远洋', { as: admin })).json().items;
+    const byId = (items: { id: string }[]) => [...items].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(sorted)).toEqual(byId(newest));
+    const bad = await t.request('GET', '/api/customers?sort=password', { as: admin });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('sort');
+  });
+});

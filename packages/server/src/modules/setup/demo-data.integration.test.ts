@@ -1,0 +1,107 @@
+import { systemClock } from '@berth/domain';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/harness';
+import { queryRows } from '../../db/database';
+import { runPoolSweep } from '../pool/pool-sweep';
+import { demoPassword, loadDemoData } from './demo-data';
+
+describe('demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await loadDemoData(t.db, t.app.log);
+  });
+  afterAll(() => t.close());
+
+  it('creates a forwarder with a user per role and a few hundred valid customers with contacts', async () => {
+    const [counts] = await queryRows<{ customers: number; contacts: number; users: number; bad_phones: number }>(
+      t.db,
+      sql`select (select count(*)::int from customers) as customers,
+                 (select count(*)::int from contacts) as contacts,
+                 (select count(*)::int from users) as users,
+                 (select count(*)::int from customers where phone not like '+%') as bad_phones`,
+    );
+    expect(counts?.customers).toBeGreaterThan(250);
+    expect(counts?.contacts).toBeGreaterThan(counts?.customers ?? 0);
+    expect(counts?.users).toBe(9);
+    expect(counts?.bad_phones).toBe(0);
+  });
+
+  it('lets each demo user sign in and see what their role allows', async () => {
+    const admin = await t.login('admin@demo.berth.local', demoPassword);
+    const rep = await t.login('wang.sales@demo.berth.local', demoPassword);
+    const all = (await t.request('GET', '/api/customers?limit=200', { as: admin })).json().items;
+    const mine = (await t.request('GET', '/api/customers?limit=200', { as: rep })).json().items;
+    expect(all.length).toBe(200);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((c: { ownerId: string }) => c.ownerId === rep.me.user.id)).toBe(true);
+  });
+
+  it('opens with a public pool: its rule, customers returned or released weeks ago, owners warned of returns due', async () => {
+    const day = 86_400_000;
+    const admin = await t.login('admin@demo.berth.local', demoPassword);
+    const rules = (await t.request('GET', '/api/pool/rules', { as: admin })).json();
+    expect(rules.default).toMatchObject({
+      enabled: true,
+      noFollowUpDays: 30,
+      noDealDays: 180,
+      warnDaysBefore: 5,
+      version: 1,
+    });
+
+    const pool = (await t.request('GET', '/api/pool?limit=50', { as: admin })).json().items as {
+      id: string;
+      pooledAt: string;
+      previousOwnerId: string | null;
+      teamId: string | null;
+    }[];
+    expect(pool.map((c) => Math.round((Date.now() - Date.parse(c.pooledAt)) / day))).toEqual([
+      1, 3, 6, 10, 15, 22, 37, 54,
+    ]);
+    expect(pool.every((c) => c.previousOwnerId !== null && c.teamId !== null)).toBe(true);
+    // A rep sees the pool of their own team, and may claim from it.
+    const rep = await t.login('wang.sales@demo.berth.local', demoPassword);
+    const teamPool = (await t.request('GET', '/api/pool?limit=50', { as: rep })).json().items as { teamId: string }[];
+    expect(teamPool.length).toBeGreaterThan(0);
+    expect(teamPool.every((c) => c.teamId === rep.me.user.teamId)).toBe(true);
+    expect((await t.request('GET', '/api/pool/quota', { as: rep })).json()).toMatchObject({ remaining: 5 });
+    // Each customer's history says how it got there; the pipeline is on other customers.
+    const [history] = await queryRows<{ auto: number; released: number; with_reason: number; in_pipeline: number }>(
+      t.db,
+      sql`select count(*) filter (where o.kind = 'auto_return' and o.details ->> 'rule' is not null)::int as auto,
+                 count(*) filter (where o.kind = 'release')::int as released,
+                 count(*) filter (where o.kind = 'release' and o.reason is not null)::int as with_reason,
+                 (select count(*)::int from opportunities p
+                   where p.customer_id in (select id from customers where pooled_at is not null)) as in_pipeline
+            from ownership_changes o`,
+    );
+    expect(history).toEqual({ auto: 5, released: 3, with_reason: 3, in_pipeline: 0 });
+
+    // Four owned customers fall due within the warning period: their owners have been warned.
+    const warnings = await queryRows<{ user_id: string; owner_id: string; days: number }>(
+      t.db,
+      sql`select n.user_id, c.owner_id, (n.params ->> 'days')::int as days
+            from notifications n join customers c on c.id = n.subject_id
+           where n.kind = 'pool.warning' order by days`,
+    );
+    expect(warnings.map((w) => w.days)).toEqual([1, 2, 3, 4]);
+    expect(warnings.every((w) => w.user_id === w.owner_id)).toBe(true);
+    const [warned] = await queryRows<{ id: string; owner_id: string }>(
+      t.db,
+      sql`select id, owner_id from customers where pool_warned_at is not null order by code limit 1`,
+    );
+    const ownership = (await t.request('GET', `/api/customers/${warned?.id}/ownership`, { as: admin })).json();
+    const returnsIn = (Date.parse(ownership.returnsAt) - Date.now()) / day;
+    expect(returnsIn).toBeGreaterThan(4.9);
+    expect(returnsIn).toBeLessThanOrEqual(5);
+    // The hourly check finds nothing more to do today.
+    expect(await runPoolSweep(t.db, systemClock)).toEqual({ warned: 0, returned: 0 });
+  });
+
+  it('does nothing when an organisation already exists', async () => {
+    await loadDemoData(t.db, t.app.log);
+    const [row] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from organizations`);
+    expect(row?.n).toBe(1);
+  });
+});

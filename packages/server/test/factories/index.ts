@@ -1,0 +1,12 @@
+export { type ActivityFields, anActivity } from './activity';
+export { aContact, type ContactFields } from './contact';
+export { aCustomer, type CustomerFields } from './customer';
+export { type Factories, factories } from './factories';
+export type { Member } from './member';
+export { aNote, type NoteFields } from './note';
+export { anOpportunity, type OpportunityFields } from './opportunity';
+export { anOrganisation, type Organisation } from './organisation';
+export { aSalesEvent, type SalesEventFields } from './sales-event';
+export { aTask, type TaskFields } from './task';
+export { aTeam, type TeamFields } from './team';
+export { aUser, type UserFields } from './user';
