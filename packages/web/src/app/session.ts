@@ -1,7 +1,7 @@
 import { type Me, meSchema, setupStatusSchema } from '@berth/domain';
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, request, setCsrfToken } from './api-client';
+import { api, request, setCsrfToken } from './api/transport';
 import { isApiError } from './api-error';
 import { changeLocale, currentLocale } from './i18n';
 

@@ -1,7 +1,7 @@
 import { type Page, pageOf } from '@berth/domain';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from './api-client';
+import { api } from './api/transport';
 import { readPages } from './keyset-pages';
 
 const pageSize = 200;

@@ -3,7 +3,7 @@ import { App } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { requestVoid } from './api-client';
+import { requestVoid } from './api/transport';
 import { endSession } from './session';
 
 /** Ends the session on the server (best effort), forgets it locally and goes to /login. */

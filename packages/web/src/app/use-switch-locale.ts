@@ -1,7 +1,7 @@
 import type { Locale, Me } from '@berth/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { requestVoid } from './api-client';
+import { requestVoid } from './api/transport';
 import { changeLocale } from './i18n';
 import { meQueryKey } from './session';
 

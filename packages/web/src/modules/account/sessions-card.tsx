@@ -2,7 +2,7 @@ import type { SessionInfo } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api-client';
+import { api } from '../../app/api/transport';
 import { formatDateTime } from '../../app/format';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { sessionsQueryKey, useSessions } from './sessions-query';

@@ -1,7 +1,7 @@
 import { sessionSchema } from '@berth/domain';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api } from '../../app/api-client';
+import { api } from '../../app/api/transport';
 
 export const sessionsQueryKey = ['sessions'] as const;
 const sessionListSchema = z.object({ items: z.array(sessionSchema) });

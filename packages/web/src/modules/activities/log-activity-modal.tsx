@@ -2,8 +2,8 @@ import {
   type Activity,
   activityKinds,
   activitySchema,
-  contactSchema,
   createActivityInputSchema,
+  endpoints,
   opportunitySchema,
   pageOf,
   updateActivityInputSchema,
@@ -12,7 +12,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, type ButtonProps, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
+import { api } from '../../app/api/transport';
 import { useCan } from '../../app/permissions';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
@@ -43,7 +44,6 @@ export interface LogActivityModalProps {
   onSaved?: (activity: Activity) => void;
 }
 
-const contactPage = pageOf(contactSchema);
 const opportunityPage = pageOf(opportunitySchema);
 const fields = createActivityInputSchema.shape;
 
@@ -61,7 +61,7 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
   const contacts = useQuery({
     queryKey: [...customerKeys.contacts, 'of', customerId, 'for-activity'],
     queryFn: ({ signal }) =>
-      api.get(`/api/customers/${encodeURIComponent(customerId)}/contacts`, contactPage, { limit: 200 }, signal),
+      call(endpoints.customers.contacts, { params: { id: customerId }, query: { limit: 200 }, signal }),
     enabled: can('contacts', 'read'),
     staleTime: 60_000,
   });

@@ -4,7 +4,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { request } from '../../app/api-client';
+import { request } from '../../app/api/transport';
 import { isApiError } from '../../app/api-error';
 import { currentLocale } from '../../app/i18n';
 import type { LoginRedirectState } from '../../app/routing/require-auth';

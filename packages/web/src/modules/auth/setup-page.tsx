@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Divider, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../app/api-client';
+import { api } from '../../app/api/transport';
 import { isApiError } from '../../app/api-error';
 import { setupQueryKey, startSession } from '../../app/session';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';

@@ -1,18 +1,16 @@
-import { pageOf, type Tag, tagSchema } from '@berth/domain';
+import { endpoints, type Tag } from '@berth/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { useCan } from '../../app/permissions';
 import { customerKeys } from './query-keys';
-
-const tagPageSchema = pageOf(tagSchema);
 
 /** Every customer tag (few per organisation, not paged); empty without tags.read. */
 export function useTagLookup() {
   const can = useCan();
   const query = useQuery({
     queryKey: [...customerKeys.tags, 'all'],
-    queryFn: ({ signal }) => api.get('/api/tags', tagPageSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.tags.list, { signal }),
     enabled: can('tags', 'read'),
     staleTime: 60_000,
   });

@@ -11,7 +11,7 @@ import { Button, Card, Col, Drawer, Empty, Flex, List, Progress, Row, Select, St
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api-client';
+import { api } from '../../app/api/transport';
 import { useKeysetList } from '../../app/use-keyset-list';
 import { FullPageSpin } from '../../components/full-page-spin';
 import { LoadMore } from '../../components/load-more';

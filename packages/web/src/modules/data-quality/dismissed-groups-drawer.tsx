@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Drawer, Flex, Popconfirm, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api-client';
+import { api } from '../../app/api/transport';
 import { useUserLookup } from '../../app/directory-lookups';
 import { formatDateTime } from '../../app/format';
 import { useCan } from '../../app/permissions';

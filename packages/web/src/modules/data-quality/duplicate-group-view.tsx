@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../app/api-client';
+import { api } from '../../app/api/transport';
 import { useCan } from '../../app/permissions';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { dataQualityKeys } from './query-keys';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { z } from 'zod';
-import { api } from '../../app/api-client';
+import { api } from '../../app/api/transport';
 import { formatDateTime, formatRelative } from '../../app/format';
 import { currentLocale } from '../../app/i18n';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';

@@ -11,7 +11,7 @@ import {
 } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api } from '../../app/api-client';
+import { api } from '../../app/api/transport';
 import { customerKeys } from '../customers/query-keys';
 import { opportunityDetailKey, opportunityKeys, stageHistoryKey } from './query-keys';
 

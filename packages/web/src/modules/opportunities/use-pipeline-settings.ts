@@ -9,7 +9,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, request } from '../../app/api-client';
+import { api, request } from '../../app/api/transport';
 import { useCan } from '../../app/permissions';
 import { opportunityKeys } from './query-keys';
 

@@ -14,7 +14,7 @@ import {
 } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, request, requestVoid } from '../../app/api-client';
+import { api, request, requestVoid } from '../../app/api/transport';
 import { useCan } from '../../app/permissions';
 import { customerKeys } from '../customers/query-keys';
 import { handoverPreviewKey, ownershipKey, poolKeys } from './query-keys';

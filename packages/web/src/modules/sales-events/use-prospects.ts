@@ -1,6 +1,6 @@
 import { type AssignProspectsInput, assignProspectsResultSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api-client';
+import { api } from '../../app/api/transport';
 import { customerKeys } from '../customers/query-keys';
 import { poolKeys } from '../pool/query-keys';
 import { salesEventKeys } from './query-keys';

@@ -12,7 +12,7 @@ import {
 } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, request } from '../../app/api-client';
+import { api, request } from '../../app/api/transport';
 import { customerKeys } from '../customers/query-keys';
 import { salesEventKeys } from './query-keys';
 

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api-client';
+import { api } from '../../app/api/transport';
 import { formatDateTime } from '../../app/format';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { taskKeys } from './query-keys';

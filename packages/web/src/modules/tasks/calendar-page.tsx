@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../app/api-client';
+import { api } from '../../app/api/transport';
 import { PageTitle } from '../../components/page-title';
 import { useActivityKindLabel } from '../activities/use-activity-labels';
 import { CalendarFeedCard } from './calendar-feed-card';

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api-client';
+import { api } from '../../app/api/transport';
 import { useCan } from '../../app/permissions';
 import { PageTitle } from '../../components/page-title';
 import { browserTimeZone, taskKeys } from './query-keys';

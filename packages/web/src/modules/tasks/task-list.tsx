@@ -5,7 +5,7 @@ import { App, Button, Checkbox, Empty, List, Popconfirm, Space, Tag, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api-client';
+import { api } from '../../app/api/transport';
 import { formatDateTime } from '../../app/format';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { taskKeys } from './query-keys';

@@ -4,7 +4,7 @@ import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { api } from '../../../app/api-client';
+import { api } from '../../../app/api/transport';
 import { useRoleLookup, useRoleName } from '../../../app/directory-lookups';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useZodForm } from '../../../app/zod-form';

@@ -1,7 +1,7 @@
 import { AutoComplete, Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { QueryParams } from '../../../app/api-client';
+import type { QueryParams } from '../../../app/api/transport';
 import { useUserLookup } from '../../../app/directory-lookups';
 import { useAuditLabels } from './use-audit-labels';
 

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { api } from '../../../app/api-client';
+import { api } from '../../../app/api/transport';
 import { changedFields } from '../../../app/diff';
 import { useTeamLookup, useUserLookup } from '../../../app/directory-lookups';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';

@@ -2,7 +2,7 @@ import { type CreateUserInput, createUserInputSchema, passwordSchema, userSchema
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { api } from '../../../app/api/transport';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useZodForm } from '../../../app/zod-form';
 import { adminKeys } from '../query-keys';

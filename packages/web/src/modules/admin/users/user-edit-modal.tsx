@@ -2,7 +2,7 @@ import { passwordSchema, type UpdateUserInput, type User, updateUserInputSchema,
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Checkbox, Form, Input, Modal, Select, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { api } from '../../../app/api/transport';
 import { changedFields } from '../../../app/diff';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useResetOnVersion } from '../../../app/use-reset-on-version';

@@ -5,7 +5,7 @@ import { App, Button, Empty, Flex, List, Mentions, Popconfirm, Space, Spin, Typo
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api } from '../../../app/api-client';
+import { api } from '../../../app/api/transport';
 import { formatDateTime, formatRelative } from '../../../app/format';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { ImportRecord } from '@berth/domain';
 import { Button, Card, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { apiUrl } from '../../../app/api-client';
+import { apiUrl } from '../../../app/api/transport';
 import { useImportFieldLabels } from './use-import-field-labels';
 
 type ImportRowError = ImportRecord['errors'][number];

@@ -8,7 +8,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { z } from 'zod';
-import { api } from '../../../app/api-client';
+import { api } from '../../../app/api/transport';
 import { isApiError } from '../../../app/api-error';
 import { customerImportKey, customerKeys } from '../query-keys';
 

@@ -5,7 +5,7 @@ import { Alert, App, Button, Flex, Switch, type TableColumnsType, Tag, Tooltip, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api, apiUrl } from '../../../app/api-client';
+import { api, apiUrl } from '../../../app/api/transport';
 import { useUserLookup } from '../../../app/directory-lookups';
 import { useCan } from '../../../app/permissions';
 import { useMe } from '../../../app/session';

@@ -1,7 +1,7 @@
 import { pageOf, savedViewSchema, segmentSchema } from '@berth/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from '../../../app/api-client';
+import { api } from '../../../app/api/transport';
 import { useCan } from '../../../app/permissions';
 
 export const segmentKeys = {

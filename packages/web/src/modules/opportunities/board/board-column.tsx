@@ -2,7 +2,7 @@ import { type Opportunity, opportunitySchema, type Stage, weightedSum } from '@b
 import { Badge, Button, Card, Empty, Flex, Spin, Typography } from 'antd';
 import { type DragEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueryParams } from '../../../app/api-client';
+import type { QueryParams } from '../../../app/api/transport';
 import { useKeysetList } from '../../../app/use-keyset-list';
 import { opportunityKeys } from '../query-keys';
 import { useOpportunityLabels } from '../use-opportunity-labels';

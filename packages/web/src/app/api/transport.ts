@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { ApiError, apiErrorFromResponse, networkErrorCode } from './api-error';
-import { currentLocale } from './i18n';
+import { ApiError, apiErrorFromResponse, networkErrorCode } from '../api-error';
+import { currentLocale } from '../i18n';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
@@ -98,7 +98,8 @@ async function refreshCsrfToken(): Promise<boolean> {
   return true;
 }
 
-async function execute(path: string, options: RequestOptions): Promise<unknown> {
+/** Sends a request and reads its answer: JSON, text, or undefined for none; throws ApiError for a problem. */
+export async function execute(path: string, options: RequestOptions): Promise<unknown> {
   const method = options.method ?? 'GET';
   let response = await send(path, method, options);
   let body = await readBody(response);
@@ -118,7 +119,8 @@ function isCsrfProblem(body: unknown): boolean {
   return typeof body === 'object' && body !== null && (body as { code?: unknown }).code === 'auth.csrf_invalid';
 }
 
-function checked<S extends z.ZodType>(schema: S, path: string, data: unknown): z.output<S> {
+/** The answer as the schema reads it; an answer that does not match is logged and passed on as it came. */
+export function checked<S extends z.ZodType>(schema: S, path: string, data: unknown): z.output<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   // The answer does not match the shared contract: keep the page usable, but make the drift visible.
