@@ -15,20 +15,18 @@ import { bulkTagCustomers, createTag, deleteTag, findTags, updateTag } from './t
 import { updateCustomer } from './update-customer';
 
 export function customerRoutes(app: FastifyInstance) {
-  const customers = customerEndpoints;
-
-  route(app, customers.list, {
+  route(app, customerEndpoints.list, {
     access: { permission: ['customers', 'read'] },
     handler: (request) => {
       const { segment, ...query } = request.query;
       return segment ? findSegmentMembers(request.ctx, segment, query) : findCustomers(request.ctx, query);
     },
   });
-  route(app, customers.create, {
+  route(app, customerEndpoints.create, {
     access: { permission: ['customers', 'create'] },
     handler: async (request, reply) => sendWithEtag(reply, await createCustomer(request.ctx, request.body)),
   });
-  route(app, customers.export, {
+  route(app, customerEndpoints.export, {
     access: { permission: ['customers', 'export'] },
     handler: async (request, reply) => {
       const { format, ...filters } = request.query;
@@ -45,19 +43,19 @@ export function customerRoutes(app: FastifyInstance) {
       return reply.send(rows);
     },
   });
-  route(app, customers.duplicates, {
+  route(app, customerEndpoints.duplicates, {
     access: { permission: ['customers', 'read'] },
     handler: (request) => findDuplicateCustomers(request.ctx, request.query),
   });
-  route(app, customers.bulkTags, {
+  route(app, customerEndpoints.bulkTags, {
     access: { permission: ['customers', 'update'] },
     handler: (request) => bulkTagCustomers(request.ctx, request.body),
   });
-  route(app, customers.get, {
+  route(app, customerEndpoints.get, {
     access: { permission: ['customers', 'read'] },
     handler: async (request, reply) => sendWithEtag(reply, await getCustomer(request.ctx, request.params.id)),
   });
-  route(app, customers.update, {
+  route(app, customerEndpoints.update, {
     // Finance may send billing only (customerBilling.update); the use case checks which applies.
     access: {
       anyPermission: [
@@ -68,7 +66,7 @@ export function customerRoutes(app: FastifyInstance) {
     handler: async (request, reply) =>
       sendWithEtag(reply, await updateCustomer(request.ctx, request.params.id, requiredVersion(request), request.body)),
   });
-  route(app, customers.merge, {
+  route(app, customerEndpoints.merge, {
     access: { permission: ['customers', 'merge'] },
     handler: async (request, reply) =>
       sendWithEtag(
@@ -76,49 +74,47 @@ export function customerRoutes(app: FastifyInstance) {
         await mergeCustomers(request.ctx, request.params.id, request.body.sourceId, expectedVersion(request)),
       ),
   });
-  route(app, customers.timeline, {
+  route(app, customerEndpoints.timeline, {
     access: { permission: ['customers', 'read'] },
     handler: (request) => customerTimeline(request.ctx, request.params.id, request.query),
   });
-  route(app, customers.contacts, {
+  route(app, customerEndpoints.contacts, {
     access: { permission: ['contacts', 'read'] },
     handler: (request) => findCustomerContacts(request.ctx, request.params.id, request.query),
   });
 
-  const contacts = contactEndpoints;
-  route(app, contacts.list, {
+  route(app, contactEndpoints.list, {
     access: { permission: ['contacts', 'read'] },
     handler: (request) => findContacts(request.ctx, request.query),
   });
-  route(app, contacts.create, {
+  route(app, contactEndpoints.create, {
     access: { permission: ['contacts', 'create'] },
     handler: async (request, reply) => sendWithEtag(reply, await createContact(request.ctx, request.body)),
   });
-  route(app, contacts.get, {
+  route(app, contactEndpoints.get, {
     access: { permission: ['contacts', 'read'] },
     handler: async (request, reply) => sendWithEtag(reply, await getContact(request.ctx, request.params.id)),
   });
-  route(app, contacts.update, {
+  route(app, contactEndpoints.update, {
     access: { permission: ['contacts', 'update'] },
     handler: async (request, reply) =>
       sendWithEtag(reply, await updateContact(request.ctx, request.params.id, requiredVersion(request), request.body)),
   });
 
-  const tags = tagEndpoints;
-  route(app, tags.list, {
+  route(app, tagEndpoints.list, {
     access: { permission: ['tags', 'read'] },
     handler: (request) => findTags(request.ctx),
   });
-  route(app, tags.create, {
+  route(app, tagEndpoints.create, {
     access: { permission: ['tags', 'create'] },
     handler: (request) => createTag(request.ctx, request.body),
   });
-  route(app, tags.update, {
+  route(app, tagEndpoints.update, {
     access: { permission: ['tags', 'update'] },
     handler: async (request, reply) =>
       sendWithEtag(reply, await updateTag(request.ctx, request.params.id, requiredVersion(request), request.body)),
   });
-  route(app, tags.delete, {
+  route(app, tagEndpoints.delete, {
     access: { permission: ['tags', 'delete'] },
     handler: (request) => deleteTag(request.ctx, request.params.id, expectedVersion(request)),
   });

@@ -35,7 +35,7 @@ export interface RouteDefinition<E extends Endpoint> {
 /**
  * Registers the route of a domain endpoint: method, URL, validation and its API document entry come from the
  * endpoint, the access rule and the handler from the module. Every API route is registered this way
- * (access.ts refuses others), so the console's calls and the server's routes cannot drift apart.
+ * (requireEndpoints refuses others), so the console's calls and the server's routes cannot drift apart.
  */
 export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, definition: RouteDefinition<E>): void {
   const { access, handler, rateLimit, preHandler, logLevel } = definition;
@@ -53,6 +53,16 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, def
       if (endpoint.status) reply.code(endpoint.status);
       return answer;
     },
+  });
+}
+
+/** Refuses an API route that was not registered from a domain endpoint, as access.ts refuses one without access. */
+export function requireEndpoints(app: FastifyInstance): void {
+  app.addHook('onRoute', (options) => {
+    if (!options.url.startsWith('/api/') || options.url.startsWith('/api/docs')) return;
+    if (!options.config?.endpoint) {
+      throw new Error(`Route ${options.method} ${options.url} is not registered from a domain endpoint (route())`);
+    }
   });
 }
 
