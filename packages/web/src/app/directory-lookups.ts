@@ -1,4 +1,4 @@
-import { type Role, roleSchema, teamSchema, userSchema } from '@berth/domain';
+import { endpoints, type Role } from '@berth/domain';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from './permissions';
@@ -21,21 +21,21 @@ function useById<T extends { id: string }>(items: T[] | undefined): Map<string, 
 /** Every role (for names and selects); empty without roles.read. */
 export function useRoleLookup() {
   const can = useCan();
-  const query = useAllPages(directoryKeys.roles, '/api/roles', roleSchema, can('roles', 'read'));
+  const query = useAllPages(directoryKeys.roles, endpoints.roles.list, can('roles', 'read'));
   return { roles: query.data ?? [], byId: useById(query.data), loading: query.isLoading };
 }
 
 /** Every team (for names, hierarchy and selects); empty without teams.read. */
 export function useTeamLookup() {
   const can = useCan();
-  const query = useAllPages(directoryKeys.teams, '/api/teams', teamSchema, can('teams', 'read'));
+  const query = useAllPages(directoryKeys.teams, endpoints.teams.list, can('teams', 'read'));
   return { teams: query.data ?? [], byId: useById(query.data), loading: query.isLoading };
 }
 
 /** Every user the viewer may see (for manager and actor selects); empty without users.read. */
 export function useUserLookup() {
   const can = useCan();
-  const query = useAllPages(directoryKeys.users, '/api/users', userSchema, can('users', 'read'));
+  const query = useAllPages(directoryKeys.users, endpoints.users.list, can('users', 'read'));
   return { users: query.data ?? [], byId: useById(query.data), loading: query.isLoading };
 }
 

@@ -1,11 +1,8 @@
 import {
   type Activity,
   activityKinds,
-  activitySchema,
   createActivityInputSchema,
   endpoints,
-  opportunitySchema,
-  pageOf,
   updateActivityInputSchema,
 } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,7 +10,6 @@ import { App, type ButtonProps, DatePicker, Form, Input, InputNumber, Modal, Rad
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api/call';
-import { api } from '../../app/api/transport';
 import { useCan } from '../../app/permissions';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
@@ -44,7 +40,6 @@ export interface LogActivityModalProps {
   onSaved?: (activity: Activity) => void;
 }
 
-const opportunityPage = pageOf(opportunitySchema);
 const fields = createActivityInputSchema.shape;
 
 /** Logs a call, email, meeting or visit with the customer (and an opportunity), or corrects one. */
@@ -67,7 +62,7 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
   });
   const opportunities = useQuery({
     queryKey: ['opportunities', 'of', customerId, 'for-activity'],
-    queryFn: ({ signal }) => api.get('/api/opportunities', opportunityPage, { customerId, limit: 100 }, signal),
+    queryFn: ({ signal }) => call(endpoints.opportunities.list, { query: { customerId, limit: 100 }, signal }),
     enabled: !opportunityId && can('opportunities', 'read'),
     staleTime: 60_000,
   });
@@ -87,11 +82,15 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
       if (activity) {
         const input = parse(updateActivityInputSchema, body, form);
         if (!input) return Promise.reject(null);
-        return api.patch(`/api/activities/${encodeURIComponent(activity.id)}`, activitySchema, input, activity.version);
+        return call(endpoints.activities.update, {
+          params: { id: activity.id },
+          body: input,
+          version: activity.version,
+        });
       }
       const input = parse(createActivityInputSchema, { ...body, customerId }, form);
       if (!input) return Promise.reject(null);
-      return api.post('/api/activities', activitySchema, input);
+      return call(endpoints.activities.create, { body: input });
     },
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: activityKeys.all });

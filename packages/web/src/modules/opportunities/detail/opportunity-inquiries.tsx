@@ -1,4 +1,4 @@
-import { type Inquiry, inquirySchema } from '@berth/domain';
+import { endpoints, type Inquiry } from '@berth/domain';
 import { type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
@@ -14,9 +14,8 @@ export function OpportunityInquiries({ opportunityId }: { opportunityId: string 
   const channels = t('opportunities.inquiries.channels', { returnObjects: true }) as unknown as Record<string, string>;
   const list = useKeysetList({
     queryKey: [...opportunityKeys.inquiries, 'of-opportunity', opportunityId],
-    path: '/api/inquiries',
-    itemSchema: inquirySchema,
-    params: { opportunityId },
+    endpoint: endpoints.inquiries.list,
+    query: { opportunityId },
   });
   const columns: TableColumnsType<Inquiry> = [
     { key: 'at', title: t('opportunities.inquiries.receivedAt'), render: (_, i) => formatDateTime(i.createdAt) },
