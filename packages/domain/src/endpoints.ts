@@ -14,7 +14,8 @@ import { importEndpoints } from './imports/endpoints';
 import { attachmentEndpoints, noteEndpoints, notificationEndpoints } from './notes/endpoints';
 import { inquiryEndpoints, opportunityEndpoints, pipelineEndpoints } from './opportunities/endpoints';
 import { poolEndpoints } from './pool/endpoints';
-import { prospectEndpoints, salesEventEndpoints } from './sales-events/endpoints';
+import { prospectEndpoints } from './prospects/endpoints';
+import { salesEventEndpoints } from './sales-events/endpoints';
 import { savedViewEndpoints, segmentEndpoints } from './segments/endpoints';
 import { calendarEndpoints, nextStepRuleEndpoints, taskEndpoints } from './tasks/endpoints';
 

@@ -112,4 +112,26 @@ describe('roles and teams edited by someone with less than everything', () => {
     expect(inside.statusCode).toBe(201);
     expect((await move(inside.json().id, east)).statusCode).toBe(200);
   });
+
+  it('answers a team write with the team, while reading it stays within the writer’s scope', async () => {
+    // Someone who may create and edit any team but reads only the teams they manage.
+    await createRole('team_clerk', { teams: { read: 'own', create: 'org', update: 'org' } });
+    const clerk = await t.userWithRole(admin, 'team_clerk');
+    const created = await t.request('POST', '/api/teams', { as: clerk, body: { name: 'Clerk made' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    expect(created.json()).toMatchObject({ name: 'Clerk made', managerId: null, version: 1 });
+    const renamed = await t.request('PATCH', `/api/teams/${id}`, {
+      as: clerk,
+      body: { name: 'Clerk renamed' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ id, name: 'Clerk renamed', version: 2 });
+
+    expect((await t.request('GET', `/api/teams/${id}`, { as: clerk })).statusCode).toBe(404);
+    const listed = (await t.request('GET', '/api/teams?limit=200', { as: clerk })).json().items;
+    expect(listed.map((team: { id: string }) => team.id)).not.toContain(id);
+    expect((await t.request('GET', `/api/teams/${id}`, { as: admin })).json().name).toBe('Clerk renamed');
+  });
 });

@@ -132,6 +132,32 @@ describe('customer master data', () => {
     expect(tags[0]).toMatchObject({ name: 'VIP', customerCount: 1, group: '价值' });
   });
 
+  it('lists tags by name page by page, every tag once and none left out', async () => {
+    for (const name of ['海运', '空运', 'Reefer', 'DG', '铁路', 'Amazon FBA', '拼箱']) {
+      expect((await t.request('POST', '/api/tags', { as: admin, body: { name, group: '业务' } })).statusCode).toBe(201);
+    }
+    const everything = (await t.request('GET', '/api/tags?limit=200', { as: admin })).json();
+    expect(everything.nextCursor).toBeNull();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor ? `limit=3&cursor=${encodeURIComponent(cursor)}` : 'limit=3';
+      const page = (await t.request('GET', `/api/tags?${query}`, { as: admin })).json();
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      seen.push(...page.items.map((tag: { name: string }) => tag.name));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(Math.ceil(everything.items.length / 3));
+    expect(seen).toEqual(everything.items.map((tag: { name: string }) => tag.name));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(['VIP', '海运', 'Amazon FBA', '拼箱']));
+    const bad = await t.request('GET', '/api/tags?cursor=nonsense', { as: admin });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'cursor', code: 'pagination.cursor_invalid' });
+  });
+
   it('flags the same company entered twice: traditional script, another suffix, the English name, the phone', async () => {
     const candidates = async (query: Record<string, string>) =>
       (await t.request('GET', `/api/customers/duplicates?${new URLSearchParams(query)}`, { as: admin })).json().items;

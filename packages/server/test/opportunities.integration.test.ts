@@ -341,6 +341,38 @@ describe('opportunities, stages and inquiries', () => {
     expect((await get(repA, mine.id)).json()).toMatchObject({ stage: 'inquiry', ownerId: repA.id, version: 1 });
   });
 
+  it('answers a write it allowed with the record, while reading it stays within the writer’s scope', async () => {
+    // Someone who may give opportunities to anyone but reads only their own.
+    const role = await t.request('POST', '/api/roles', {
+      as: admin,
+      body: {
+        key: 'opportunity_dispatcher',
+        name: '商机分派',
+        nameEn: 'Opportunity dispatcher',
+        permissions: { customers: { read: 'org' }, opportunities: { read: 'own', create: 'org', update: 'org' } },
+      },
+    });
+    expect(role.statusCode, role.body).toBe(201);
+    const dispatcher = await t.userWithRole(admin, 'opportunity_dispatcher', { teamId: east });
+    const created = await create(dispatcher, {
+      title: '分派的商机',
+      customerId: activeA,
+      source: 'referral',
+      ownerId: repA.id,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    expect(created.json()).toMatchObject({ title: '分派的商机', ownerId: repA.id, version: 1 });
+    const renamed = await patch(dispatcher, id, 1, { title: '改名的商机' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ id, title: '改名的商机', version: 2 });
+
+    expect((await get(dispatcher, id)).statusCode).toBe(404);
+    const listed = (await t.request('GET', '/api/opportunities?limit=200', { as: dispatcher })).json().items;
+    expect(listed.map((o: { id: string }) => o.id)).not.toContain(id);
+    expect((await get(repA, id)).json()).toMatchObject({ title: '改名的商机', ownerId: repA.id });
+  });
+
   it('filters the list by customer, owner, stage, status, lane, source and text, page by page', async () => {
     const lane = (
       await create(repB, {

@@ -189,6 +189,31 @@ describe('first-run setup and signing in', () => {
     ).toBe(401);
   });
 
+  it('lists API keys newest first, page by page', async () => {
+    admin = await t.login(adminEmail);
+    const roles = (await t.request('GET', '/api/roles', { as: admin })).json().items;
+    const roleId = roles.find((r: { key: string }) => r.key === 'management').id;
+    const made: string[] = [];
+    for (const name of ['BI 1', 'BI 2', 'BI 3', 'BI 4', 'BI 5']) {
+      made.push((await t.request('POST', '/api/api-keys', { as: admin, body: { name, roleId } })).json().id);
+    }
+    const all = (await t.request('GET', '/api/api-keys?limit=200', { as: admin })).json();
+    expect(all.nextCursor).toBeNull();
+    const ids: string[] = all.items.map((k: { id: string }) => k.id);
+    // Time-ordered ids: newest first is descending id order.
+    expect(ids).toEqual([...ids].sort().reverse());
+    expect(ids).toEqual(expect.arrayContaining(made));
+
+    const first = (await t.request('GET', '/api/api-keys?limit=2', { as: admin })).json();
+    expect(first.items.map((k: { id: string }) => k.id)).toEqual(ids.slice(0, 2));
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = (
+      await t.request('GET', `/api/api-keys?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`, { as: admin })
+    ).json();
+    expect(second.items.map((k: { id: string }) => k.id)).toEqual(ids.slice(2, 4));
+    expect(second.nextCursor).toEqual(expect.any(String));
+  });
+
   it('rate-limits repeated sign-ins for one address and email', async () => {
     const limited = await startTestApp({ LOGIN_RATE_PER_MINUTE: '3' });
     try {

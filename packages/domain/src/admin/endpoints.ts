@@ -1,5 +1,5 @@
 import { defineEndpoint, idParamSchema } from '../platform/contract';
-import { pageOf } from '../platform/pagination';
+import { listQuerySchema, pageOf } from '../platform/pagination';
 import {
   apiKeySchema,
   auditEntrySchema,
@@ -34,7 +34,8 @@ export const apiKeyEndpoints = {
     method: 'GET',
     path: '/api/api-keys',
     tags: apiKeysTags,
-    summary: 'List API keys',
+    summary: 'List API keys, newest first (keyset: cursor → nextCursor)',
+    query: listQuerySchema,
     response: pageOf(apiKeySchema),
   }),
   create: defineEndpoint({

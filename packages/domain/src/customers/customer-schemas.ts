@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { transportModes } from '../logistics/lane';
 import { listQuerySchema } from '../platform/pagination';
 import { isCountryCode } from '../reference/countries';
 import { isCurrencyCode } from '../reference/currencies';
@@ -19,7 +20,8 @@ export const customerRoles = [
 ] as const;
 export const relationshipTypes = ['walk_in', 'affiliated', 'long_term', 'strategic'] as const;
 export const customerStatuses = ['prospect', 'active', 'inactive'] as const;
-export const transportModes = ['fcl', 'lcl', 'air', 'rail', 'road', 'express'] as const;
+// One list of modes for every module: the lane key is built from it.
+export { transportModes };
 export const volumeUnits = ['teu', 'cbm', 'kg', 'shipments'] as const;
 export const settlementTypes = ['per_shipment', 'monthly'] as const;
 export const tradeFrequencies = ['weekly', 'monthly', 'quarterly', 'occasional'] as const;

@@ -159,7 +159,8 @@ export const tagEndpoints = {
     method: 'GET',
     path: '/api/tags',
     tags: tagTags,
-    summary: 'List tags',
+    summary: 'List tags by name (keyset: cursor → nextCursor)',
+    query: listQuerySchema,
     response: pageOf(tagSchema),
   }),
   create: defineEndpoint({

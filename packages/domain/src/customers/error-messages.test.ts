@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '../platform/locale';
 import { creditCodeErrorCodes } from './credit-code';
-import { customerErrorMessages } from './error-messages';
+import { customerErrors } from './error-messages';
 import { normalizePhone } from './phone';
 import { checkUnlocode } from './unlocode';
 
-describe('customerErrorMessages', () => {
+describe('customerErrors', () => {
   it('has a message in every UI language for every code', () => {
-    for (const [code, messages] of Object.entries(customerErrorMessages)) {
-      expect(code).toMatch(/^customer\.[a-z_]+$/);
+    for (const [code, messages] of Object.entries(customerErrors.messages)) {
+      expect(code).toMatch(/^(customer|contact|tag)\.[a-z_]+$/);
       for (const locale of locales) expect(messages[locale].trim(), `${code} ${locale}`).not.toBe('');
     }
   });
@@ -20,6 +20,6 @@ describe('customerErrorMessages', () => {
       codeOf(normalizePhone('abc')),
       codeOf(checkUnlocode('X')),
     ];
-    for (const code of returned) expect(Object.keys(customerErrorMessages)).toContain(code);
+    for (const code of returned) expect(Object.keys(customerErrors.messages)).toContain(code);
   });
 });

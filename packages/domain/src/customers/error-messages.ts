@@ -1,7 +1,7 @@
-import type { Locale } from '../platform/locale';
+import { type CodeOf, defineErrorMessages } from '../platform/error-messages';
 
-/** Stable codes of the customer validators, with a message for every UI language. */
-export const customerErrorMessages = {
+/** Stable codes of customers, their contacts and tags, with a message for every UI language. */
+export const customerErrors = defineErrorMessages(['customer', 'contact', 'tag'], {
   'customer.credit_code_length': {
     en: 'The Unified Social Credit Code must have exactly 18 characters.',
     'zh-CN': '统一社会信用代码应为 18 位。',
@@ -37,6 +37,15 @@ export const customerErrorMessages = {
     en: 'You can only assign customers to yourself or your team.',
     'zh-CN': '只能将客户分配给自己或本团队成员。',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+  'customer.merge_self': {
+    en: 'A customer cannot be merged into itself.',
+    'zh-CN': '客户不能与自身合并。',
+  },
+  'contact.personal_data_hidden': {
+    en: "Your role may not see or set this contact's phones, emails, WeChat or birthday.",
+    'zh-CN': '您的角色无权查看或填写该联系人的电话、邮箱、微信或生日。',
+  },
+  'tag.name_taken': { en: 'A tag with this name exists.', 'zh-CN': '已存在同名标签。' },
+});
 
-export type CustomerErrorCode = keyof typeof customerErrorMessages;
+export type CustomerErrorCode = CodeOf<typeof customerErrors>;

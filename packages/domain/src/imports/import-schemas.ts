@@ -11,7 +11,7 @@ import {
   suggestCustomerMapping,
 } from '../customers/customer-import-fields';
 
-export * from './import-error-messages';
+export * from './error-messages';
 export * from './import-values';
 
 export type MissingImportColumn = 'import.mapping_needs_name' | 'import.mapping_needs_customer';

@@ -1,7 +1,7 @@
-import type { Locale } from '../platform/locale';
+import { type CodeOf, defineErrorMessages } from '../platform/error-messages';
 
 /** Stable codes of opportunities, stages, lost reasons and inquiries, with a message for every UI language. */
-export const opportunityErrorMessages = {
+export const opportunityErrors = defineErrorMessages(['opportunity'], {
   'opportunity.stage_unknown': {
     en: 'There is no active stage with this key.',
     'zh-CN': '不存在该阶段，或该阶段已停用。',
@@ -54,6 +54,6 @@ export const opportunityErrorMessages = {
     en: 'Open opportunities are still in this stage. Move them before deactivating it.',
     'zh-CN': '仍有进行中的商机处于该阶段，请先将其移走再停用。',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+});
 
-export type OpportunityErrorCode = keyof typeof opportunityErrorMessages;
+export type OpportunityErrorCode = CodeOf<typeof opportunityErrors>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencyCodeSchema, optionalText, transportModes, unlocodeSchema } from '../customers/customer-schemas';
+import type { TransportMode } from '../logistics/lane';
 import { listQuerySchema } from '../platform/pagination';
 
 /** Sales opportunities (SPEC M3): the schemas shared by the API and the console. */
@@ -8,7 +9,8 @@ export type OpportunitySource = (typeof opportunitySources)[number];
 export const opportunityStatuses = ['open', 'won', 'lost'] as const;
 export type OpportunityStatus = (typeof opportunityStatuses)[number];
 
-export type TransportMode = (typeof transportModes)[number];
+export type { TransportMode };
+
 const upperModes = ['FCL', 'LCL', 'AIR', 'RAIL', 'ROAD', 'EXPRESS'] as const;
 
 /** A transport mode as stored (fcl, lcl, air, rail, road, express); FCL, LCL, AIR … are accepted too. */

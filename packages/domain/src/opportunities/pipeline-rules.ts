@@ -1,4 +1,5 @@
 import type { Locale } from '../platform/locale';
+import type { OpportunityErrorCode } from './error-messages';
 import type { OpportunityStatus, TransportMode } from './opportunity-schemas';
 import type { StageConfigItem, StageKind } from './stage-schemas';
 
@@ -82,7 +83,7 @@ export interface StageDefinition {
 
 export type StagePlan =
   | { ok: true; stages: (StageDefinition & { isNew: boolean })[] }
-  | { ok: false; status: 409 | 422; field: string; code: string };
+  | { ok: false; status: 409 | 422; field: string; code: OpportunityErrorCode };
 
 /** A stage key from an English name: "Site visit" → site_visit. */
 export function stageKeyFromName(name: string): string {

@@ -1,7 +1,7 @@
-import type { Locale } from '../platform/locale';
+import { defineErrorMessages } from '../platform/error-messages';
 
 /** Stable codes of ownership and the public pool, with a message for every UI language. */
-export const poolErrorMessages = {
+export const poolErrors = defineErrorMessages(['pool'], {
   'pool.not_in_pool': {
     en: 'This customer is not in the public pool any more; someone may have just claimed it.',
     'zh-CN': '该客户已不在公海中，可能刚被他人领取。',
@@ -24,4 +24,4 @@ export const poolErrorMessages = {
     en: 'Choose a different user to hand the customers over to.',
     'zh-CN': '请选择另一位用户接收客户。',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+});

@@ -7,12 +7,6 @@ import {
   salesEventReportSchema,
 } from './lead-schemas';
 import {
-  assignProspectsInputSchema,
-  assignProspectsResultSchema,
-  prospectListQuerySchema,
-  prospectSchema,
-} from './prospect-schemas';
-import {
   checklistInputSchema,
   createSalesEventInputSchema,
   rosterInputSchema,
@@ -23,27 +17,7 @@ import {
   updateSalesEventInputSchema,
 } from './sales-event-schemas';
 
-const prospectsTags = ['Prospects'];
 const salesEventsTags = ['Sales events'];
-
-export const prospectEndpoints = {
-  list: defineEndpoint({
-    method: 'GET',
-    path: '/api/prospects',
-    tags: prospectsTags,
-    summary: 'Prospects the caller sees or may assign, newest first, with owner and source event',
-    query: prospectListQuerySchema,
-    response: pageOf(prospectSchema),
-  }),
-  assign: defineEndpoint({
-    method: 'POST',
-    path: '/api/prospects/assign',
-    tags: prospectsTags,
-    summary: 'Give prospects to one rep (manual) or spread them evenly over reps (round robin, by country)',
-    body: assignProspectsInputSchema,
-    response: assignProspectsResultSchema,
-  }),
-};
 
 export const salesEventEndpoints = {
   list: defineEndpoint({

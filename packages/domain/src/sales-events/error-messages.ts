@@ -1,7 +1,7 @@
-import type { Locale } from '../platform/locale';
+import { defineErrorMessages } from '../platform/error-messages';
 
-/** Stable codes of sales events, leads and prospects, with a message for every UI language. */
-export const salesEventErrorMessages = {
+/** Stable codes of sales events, their rosters, checklists and leads, with a message for every UI language. */
+export const salesEventErrors = defineErrorMessages(['sales_event'], {
   'sales_event.ends_before_start': { en: 'The end must be after the start.', 'zh-CN': '结束时间必须晚于开始时间。' },
   'sales_event.shift_outside_event': {
     en: 'The shift must lie within the time of the event.',
@@ -32,12 +32,4 @@ export const salesEventErrorMessages = {
     en: 'This checklist item no longer exists; someone may have removed it.',
     'zh-CN': '该准备事项已不存在，可能已被他人删除。',
   },
-  'prospect.not_assignable': {
-    en: 'This prospect does not exist, is no longer a prospect, or is outside what you may assign.',
-    'zh-CN': '该潜在客户不存在、已不是潜在客户，或不在您可分配的范围内。',
-  },
-  'prospect.manual_needs_one_user': {
-    en: 'Choose exactly one rep to assign the prospects to.',
-    'zh-CN': '手动分配时请只选择一位销售。',
-  },
-} as const satisfies Record<string, Record<Locale, string>>;
+});

@@ -1,6 +1,5 @@
 export * from './endpoints';
 export * from './error-messages';
 export * from './lead-schemas';
-export * from './prospect-schemas';
 export * from './round-robin';
 export * from './sales-event-schemas';

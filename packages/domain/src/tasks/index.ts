@@ -1,5 +1,6 @@
 export * from './calendar-schemas';
 export * from './endpoints';
+export * from './error-messages';
 export * from './next-step-occasion';
 export * from './next-step-schemas';
 export * from './next-step-title';

@@ -1,8 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resources } from '@berth/domain';
+import {
+  errorMessage as catalogueMessage,
+  type ErrorBundle,
+  errorMessages,
+  locales,
+  moduleErrorBundles,
+  resources,
+} from '@berth/domain';
 import { describe, expect, it, vi } from 'vitest';
+import { errorMessage, installErrorMessages, installedErrorCodes } from '../platform/error-catalogue';
 import { serverModules } from '.';
 import { demoLoadersInOrder } from './setup/demo-order';
 
@@ -21,6 +29,27 @@ describe('the module list', () => {
   it('has one module answering for each resource of the permission catalogue', () => {
     const claimed = serverModules.flatMap((m) => m.resources ?? []);
     expect([...claimed].sort()).toEqual([...resources].sort());
+  });
+
+  it('has one module declaring each error bundle of the catalogue, and none outside it', () => {
+    const declared = serverModules.flatMap((m) => (m.errors ? [m.errors] : []));
+    expect(new Set(declared).size).toBe(declared.length);
+    expect(new Set(declared)).toEqual(new Set<ErrorBundle>(moduleErrorBundles));
+  });
+
+  it('answers every code of the catalogue in each language through the manifests', () => {
+    expect(installedErrorCodes().sort()).toEqual(Object.keys(errorMessages).sort());
+    for (const code of installedErrorCodes()) {
+      for (const locale of locales) expect(errorMessage(code, locale)).toBe(catalogueMessage(code, locale));
+    }
+  });
+
+  it('refuses a module that declares a code outside its prefixes, or another module’s prefix', () => {
+    const misplaced = { prefixes: ['activity'], messages: { 'task.x': { en: 'x', 'zh-CN': '任' } } } as ErrorBundle;
+    expect(() => installErrorMessages([{ name: 'activities', errors: misplaced }])).toThrow(/task\.x/);
+    const taken = { prefixes: ['task'], messages: { 'task.y': { en: 'y', 'zh-CN': '任' } } } as ErrorBundle;
+    expect(() => installErrorMessages([{ name: 'activities', errors: taken }])).toThrow(/task belongs to tasks/);
+    expect(installedErrorCodes()).not.toContain('task.y');
   });
 
   it('names each job, timeline entity and importer once', () => {

@@ -1,3 +1,4 @@
+import { installErrorMessages } from '../platform/error-catalogue';
 import { installEventSubscribers } from '../platform/events';
 import type { ServerModule } from '../platform/module';
 import activities from './activities';
@@ -51,5 +52,7 @@ export const serverModules: readonly ServerModule[] = [
   setup,
 ];
 
-// Whatever loads the module list — the server, the CLI, a job — emits to every subscriber.
+// Whatever loads the module list — the server, the CLI, a job — emits to every subscriber and
+// answers every module's error codes in the caller's language.
 installEventSubscribers(serverModules.flatMap((module) => module.subscribers ?? []));
+installErrorMessages(serverModules);

@@ -1,16 +1,23 @@
 import type { ErrorCode, FieldError } from '@berth/domain';
 
+/** A field-level problem with a catalogue code; `message` may be a code too, translated when the response is written. */
+export interface AppFieldError extends FieldError {
+  code: ErrorCode;
+}
+
 export interface AppErrorOptions {
-  /** Field-level problems; `message` may be an error code, translated when the response is written. */
-  fields?: FieldError[];
+  fields?: AppFieldError[];
   detail?: string;
   headers?: Record<string, string>;
   cause?: unknown;
 }
 
-/** The one error type of the server: a stable code, an HTTP status and optional field errors. */
+/**
+ * The one error type of the server: a stable code of the catalogue (`ErrorCode`: an undeclared code
+ * does not compile), an HTTP status and optional field errors.
+ */
 export class AppError extends Error {
-  readonly fields: FieldError[];
+  readonly fields: AppFieldError[];
   readonly headers: Record<string, string>;
   readonly detailOverride?: string;
 
@@ -25,7 +32,7 @@ export class AppError extends Error {
     this.detailOverride = options.detail;
   }
 
-  static validation(field: string, code: ErrorCode | string, message?: string): AppError {
+  static validation(field: string, code: ErrorCode, message?: string): AppError {
     return new AppError('validation.failed', 422, { fields: [{ field, code, message: message ?? code }] });
   }
   static notFound(): AppError {

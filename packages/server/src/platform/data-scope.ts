@@ -17,6 +17,16 @@ export interface ScopedColumns {
   ownerTeam?: boolean;
 }
 
+/**
+ * The one way past the caller's data scope (docs/security.md, "Reading past the scope"): with
+ * `bypassScope: true` a read keeps only the tenant. For answering a write the caller was just
+ * allowed to make (a record handed to someone outside their scope), or for a module that made a
+ * record on someone's behalf after deciding access itself. Never from a request parameter.
+ */
+export interface ScopeBypass {
+  bypassScope?: boolean;
+}
+
 /** Who owns a record, as data scope sees it. */
 export interface RecordOwner {
   ownerId: string | null;

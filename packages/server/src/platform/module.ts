@@ -1,4 +1,4 @@
-import type { ImportEntity, Resource, timelineEntrySchema } from '@berth/domain';
+import type { ErrorBundle, ImportEntity, Resource, timelineEntrySchema } from '@berth/domain';
 import type { SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
@@ -22,6 +22,12 @@ export interface ServerModule {
    * in the domain (the console's role matrix reads them); this says which module answers for each.
    */
   resources?: readonly Resource[];
+  /**
+   * The module's error codes and their messages, under its own prefixes (`defineErrorMessages` in
+   * the domain). The module list installs them for problem+json; the console reads the same bundle
+   * from the domain's `moduleErrorBundles`.
+   */
+  errors?: ErrorBundle;
   /** Registers the module's HTTP routes. */
   routes?: (app: FastifyInstance, deps: AppDeps) => void;
   /** Queued jobs (enqueued by name) and recurring ones (with `everyMs`). */

@@ -1,6 +1,7 @@
 import { endpoints, type Role } from '@berth/domain';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AllPages } from './keyset-pages';
 import { useCan } from './permissions';
 import { useAllPages } from './use-all-pages';
 
@@ -14,29 +15,38 @@ export const directoryKeys = {
   roles: ['roles'],
 } as const;
 
-function useById<T extends { id: string }>(items: T[] | undefined): Map<string, T> {
-  return useMemo(() => new Map((items ?? []).map((item) => [item.id, item])), [items]);
+const noItems: never[] = [];
+
+function useItems<T>(pages: AllPages<T> | undefined): T[] {
+  return pages?.items ?? noItems;
+}
+
+function useById<T extends { id: string }>(items: T[]): Map<string, T> {
+  return useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
 }
 
 /** Every role (for names and selects); empty without roles.read. */
 export function useRoleLookup() {
   const can = useCan();
   const query = useAllPages(directoryKeys.roles, endpoints.roles.list, can('roles', 'read'));
-  return { roles: query.data ?? [], byId: useById(query.data), loading: query.isLoading };
+  const roles = useItems(query.data);
+  return { roles, byId: useById(roles), truncated: query.data?.truncated ?? false, loading: query.isLoading };
 }
 
 /** Every team (for names, hierarchy and selects); empty without teams.read. */
 export function useTeamLookup() {
   const can = useCan();
   const query = useAllPages(directoryKeys.teams, endpoints.teams.list, can('teams', 'read'));
-  return { teams: query.data ?? [], byId: useById(query.data), loading: query.isLoading };
+  const teams = useItems(query.data);
+  return { teams, byId: useById(teams), truncated: query.data?.truncated ?? false, loading: query.isLoading };
 }
 
 /** Every user the viewer may see (for manager and actor selects); empty without users.read. */
 export function useUserLookup() {
   const can = useCan();
   const query = useAllPages(directoryKeys.users, endpoints.users.list, can('users', 'read'));
-  return { users: query.data ?? [], byId: useById(query.data), loading: query.isLoading };
+  const users = useItems(query.data);
+  return { users, byId: useById(users), truncated: query.data?.truncated ?? false, loading: query.isLoading };
 }
 
 /** A role's name in the UI language. */

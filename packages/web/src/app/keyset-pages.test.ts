@@ -46,13 +46,17 @@ describe('readPages', () => {
 
   it('reads page after page with the cursor of the one before, until there is none', async () => {
     const readPage = server();
-    expect(await readPages(readPage, 25)).toEqual([1, 2, 3, 4, 5]);
+    expect(await readPages(readPage, 25)).toEqual({ items: [1, 2, 3, 4, 5], truncated: false });
     expect(readPage.mock.calls.map(([cursor]) => cursor)).toEqual([null, 'p2', 'p3']);
   });
 
-  it('stops after the most pages it may read', async () => {
+  it('says the list is truncated when it stops at the most pages it may read', async () => {
     const readPage = server();
-    expect(await readPages(readPage, 2)).toEqual([1, 2, 3]);
+    expect(await readPages(readPage, 2)).toEqual({ items: [1, 2, 3], truncated: true });
     expect(readPage).toHaveBeenCalledTimes(2);
+  });
+
+  it('is not truncated when the last page it may read is the last one there is', async () => {
+    expect(await readPages(server(), 3)).toEqual({ items: [1, 2, 3, 4, 5], truncated: false });
   });
 });

@@ -18,18 +18,24 @@ export function itemsOfPages<T>(pages: readonly Page<T>[] | undefined): T[] {
   return pages?.flatMap((page) => page.items) ?? [];
 }
 
+/** Every item of a list, or its first `maxPages` pages with `truncated` set when the server had more. */
+export interface AllPages<T> {
+  items: T[];
+  truncated: boolean;
+}
+
 /** Reads a list page after page until the server has no further page, or at most `maxPages` pages. */
 export async function readPages<T>(
   readPage: (cursor: string | null) => Promise<Page<T>>,
   maxPages: number,
-): Promise<T[]> {
+): Promise<AllPages<T>> {
   const items: T[] = [];
   let cursor: string | null = null;
   for (let read = 0; read < maxPages; read += 1) {
     const page = await readPage(cursor);
     items.push(...page.items);
     cursor = page.nextCursor;
-    if (!cursor) break;
+    if (!cursor) return { items, truncated: false };
   }
-  return items;
+  return { items, truncated: true };
 }

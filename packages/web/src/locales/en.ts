@@ -17,6 +17,7 @@ export const en: typeof zhCN = {
     actions: 'Actions',
     loading: 'Loading…',
     loadMore: 'Load more',
+    listTruncated: 'Only the first {{count}} are listed.',
     allLoaded: 'All loaded ({{total}} in total)',
     loadedCount: '{{total}} loaded',
     all: 'All',

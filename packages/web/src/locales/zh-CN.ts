@@ -16,6 +16,7 @@ export const zhCN = {
     actions: '操作',
     loading: '加载中…',
     loadMore: '加载更多',
+    listTruncated: '仅列出前 {{count}} 项。',
     allLoaded: '已全部加载（共 {{total}} 条）',
     loadedCount: '已加载 {{total}} 条',
     all: '全部',

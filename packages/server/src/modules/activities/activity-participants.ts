@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
-import { contacts } from '../customers/tables';
+import { contactRef } from '../customers/public';
 import { activityParticipants } from './tables';
 
 export interface ParticipantsInput {
@@ -30,9 +30,11 @@ export async function checkParticipants(
   }
   if (contactIds.length > 0) {
     const found = await ctx.db
-      .select({ id: contacts.id })
-      .from(contacts)
-      .where(and(eq(contacts.orgId, ctx.orgId), eq(contacts.customerId, customerId), inArray(contacts.id, contactIds)));
+      .select({ id: contactRef.id })
+      .from(contactRef)
+      .where(
+        and(eq(contactRef.orgId, ctx.orgId), eq(contactRef.customerId, customerId), inArray(contactRef.id, contactIds)),
+      );
     const ok = new Set(found.map((c) => c.id));
     const refused = input.contactIds.findIndex((id) => !ok.has(id));
     if (refused >= 0) {
@@ -69,13 +71,13 @@ export async function participantsOf(ctx: Ctx, activityIds: string[]): Promise<M
       userId: activityParticipants.userId,
       userName: users.name,
       contactId: activityParticipants.contactId,
-      contactName: contacts.name,
+      contactName: contactRef.name,
     })
     .from(activityParticipants)
     .leftJoin(users, and(eq(users.orgId, activityParticipants.orgId), eq(users.id, activityParticipants.userId)))
     .leftJoin(
-      contacts,
-      and(eq(contacts.orgId, activityParticipants.orgId), eq(contacts.id, activityParticipants.contactId)),
+      contactRef,
+      and(eq(contactRef.orgId, activityParticipants.orgId), eq(contactRef.id, activityParticipants.contactId)),
     )
     .where(and(eq(activityParticipants.orgId, ctx.orgId), inArray(activityParticipants.activityId, activityIds)))
     .orderBy(activityParticipants.id);

@@ -1,8 +1,7 @@
 import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, can } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
-import { customersInScope } from '../customers/customer-scope';
-import { customers } from '../customers/tables';
+import { customerRef, customersInScope } from '../customers/public';
 import { activities } from './tables';
 
 /**
@@ -30,9 +29,9 @@ export function activitiesInReadScope(ctx: Ctx): SQL {
         team: activities.teamId,
       }),
       scopeWhere(ctx, 'activities', 'read', {
-        orgId: customers.orgId,
-        owner: customers.ownerId,
-        team: customers.teamId,
+        orgId: customerRef.orgId,
+        owner: customerRef.ownerId,
+        team: customerRef.teamId,
       }),
     ),
   ) as SQL;
@@ -54,6 +53,6 @@ export function mayChangeActivity(ctx: Ctx, action: 'update' | 'delete'): SQL<bo
 
 /** The join every activity query makes to its customer. */
 export const activityCustomerJoin = and(
-  eq(customers.orgId, activities.orgId),
-  eq(customers.id, activities.customerId),
+  eq(customerRef.orgId, activities.orgId),
+  eq(customerRef.id, activities.customerId),
 ) as SQL;

@@ -5,8 +5,8 @@ import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
-import { customers } from '../customers/tables';
-import { opportunities } from '../opportunities/tables';
+import { customerRef } from '../customers/public';
+import { opportunityRef } from '../opportunities/public';
 import { participantsOf } from './activity-participants';
 import { activitiesReadable, activityCustomerJoin, mayChangeActivity } from './activity-scope';
 import { activities } from './tables';
@@ -15,17 +15,17 @@ function selectActivities(ctx: Ctx, where: SQL | undefined) {
   return ctx.db
     .select({
       activity: activities,
-      customerName: customers.name,
-      opportunityTitle: opportunities.title,
+      customerName: customerRef.name,
+      opportunityTitle: opportunityRef.title,
       ownerName: users.name,
       canUpdate: mayChangeActivity(ctx, 'update'),
       canDelete: mayChangeActivity(ctx, 'delete'),
     })
     .from(activities)
-    .innerJoin(customers, activityCustomerJoin)
+    .innerJoin(customerRef, activityCustomerJoin)
     .leftJoin(
-      opportunities,
-      and(eq(opportunities.orgId, activities.orgId), eq(opportunities.id, activities.opportunityId)),
+      opportunityRef,
+      and(eq(opportunityRef.orgId, activities.orgId), eq(opportunityRef.id, activities.opportunityId)),
     )
     .leftJoin(users, and(eq(users.orgId, activities.orgId), eq(users.id, activities.ownerId)))
     .where(and(activitiesReadable(ctx), where));

@@ -1,3 +1,4 @@
+import { activityErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 
 // The module's domain events (their names and payloads) are part of its public surface.
@@ -12,6 +13,7 @@ export default defineModule({
   name: 'activities',
   resources: ['activities'],
   routes: activityRoutes,
+  errors: activityErrors,
   timeline: [activityTimeline],
   customerMerge: moveActivitiesOnMerge,
   demo: {

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
 import { users } from '../../db/schema';
-import { contacts, customers } from '../customers/tables';
-import { opportunities } from '../opportunities/tables';
+import { referencesContact, referencesCustomer } from '../customers/public';
+import { referencesOpportunity } from '../opportunities/public';
 
 /** A call, email, meeting or visit with a customer, optionally about an opportunity. */
 export const activities = pgTable(
@@ -33,8 +33,8 @@ export const activities = pgTable(
     index('activities_org_opportunity_idx').on(t.orgId, t.opportunityId, t.occurredAt.desc()),
     index('activities_org_owner_idx').on(t.orgId, t.ownerId, t.occurredAt.desc()),
     index('activities_org_team_idx').on(t.orgId, t.teamId, t.occurredAt.desc()),
-    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
-    foreignKey({ columns: [t.orgId, t.opportunityId], foreignColumns: [opportunities.orgId, opportunities.id] }),
+    referencesCustomer(t.orgId, t.customerId),
+    referencesOpportunity(t.orgId, t.opportunityId),
   ],
 );
 
@@ -57,6 +57,6 @@ export const activityParticipants = pgTable(
       'cascade',
     ),
     foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }),
-    foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }),
+    referencesContact(t.orgId, t.contactId),
   ],
 );

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AuditTimelineContributor } from '../../platform/module';
-import { customers } from '../customers/tables';
+import { customerRef } from '../customers/public';
 import { activitiesInReadScope, activityCustomerJoin } from './activity-scope';
 import { activities } from './tables';
 
@@ -15,7 +15,7 @@ export const activityTimeline: AuditTimelineContributor = {
     ctx.db
       .select({ id: sql`${activities.id}::text` })
       .from(activities)
-      .innerJoin(customers, activityCustomerJoin)
+      .innerJoin(customerRef, activityCustomerJoin)
       .where(and(activitiesInReadScope(ctx), eq(activities.customerId, customerId)))
       .getSQL(),
 };

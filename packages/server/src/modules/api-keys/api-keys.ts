@@ -1,5 +1,5 @@
-import type { apiKeySchema, createApiKeyInputSchema, createdApiKeySchema, Page } from '@berth/domain';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { apiKeySchema, createApiKeyInputSchema, createdApiKeySchema, ListQuery, Page } from '@berth/domain';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { apiKeys } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
@@ -7,8 +7,9 @@ import { formatApiKey } from '../../platform/auth/credentials';
 import { randomToken, sha256 } from '../../platform/auth/secrets';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { afterCursor, type KeysetOptions, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
-import { assertGrantable, permissionsOfRole } from '../roles/assert-grantable';
+import { assertGrantable, permissionsOfRole } from '../roles/public';
 
 type ApiKey = z.infer<typeof apiKeySchema>;
 
@@ -28,9 +29,16 @@ function toApiKey(row: typeof apiKeys.$inferSelect): ApiKey {
   };
 }
 
-export async function findApiKeys(ctx: Ctx): Promise<Page<ApiKey>> {
-  const rows = await ctx.db.select().from(apiKeys).where(inScope(ctx, 'read')).orderBy(desc(apiKeys.id)).limit(500);
-  return { items: rows.map(toApiKey), nextCursor: null };
+/** API keys, newest first, page by page. */
+export async function findApiKeys(ctx: Ctx, query: ListQuery): Promise<Page<ApiKey>> {
+  const keyset: KeysetOptions = { sort: apiKeys.id, id: apiKeys.id, direction: 'desc', cursor: query.cursor };
+  const rows = await ctx.db
+    .select()
+    .from(apiKeys)
+    .where(and(inScope(ctx, 'read'), afterCursor(keyset)))
+    .orderBy(...orderByKeyset(keyset))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, (r) => [r.id, r.id], toApiKey);
 }
 
 /** The secret is returned once; only its hash is kept. The key acts with its role's permissions. */

@@ -6,7 +6,7 @@ import { createApiKey, findApiKeys, revokeApiKey } from './api-keys';
 export function apiKeyRoutes(app: FastifyInstance) {
   route(app, apiKeyEndpoints.list, {
     access: { permission: ['apiKeys', 'read'] },
-    handler: (request) => findApiKeys(request.ctx),
+    handler: (request) => findApiKeys(request.ctx, request.query),
   });
   route(app, apiKeyEndpoints.create, {
     access: { permission: ['apiKeys', 'create'] },

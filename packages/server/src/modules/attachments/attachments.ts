@@ -7,7 +7,7 @@ import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso, refusedAsForbidden, softDeleteVersioned } from '../../platform/versioned-write';
-import { customerFor, onVisibleCustomer } from '../notes/customer-access';
+import { customerFor, onVisibleCustomer } from '../customers/public';
 import { cleanFileName, type FileType, sniffFileType } from './sniff-file-type';
 import { attachmentContents, attachments } from './tables';
 

@@ -1,3 +1,4 @@
+import { attachmentErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 import { moveAttachmentsOnMerge } from './merge';
 import { attachmentRoutes } from './routes';
@@ -7,6 +8,7 @@ export default defineModule({
   name: 'attachments',
   resources: ['attachments'],
   routes: attachmentRoutes,
+  errors: attachmentErrors,
   timeline: [attachmentTimeline],
   customerMerge: moveAttachmentsOnMerge,
 });

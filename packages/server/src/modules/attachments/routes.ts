@@ -1,11 +1,12 @@
-import { attachmentEndpoints, attachmentFieldsSchema, errorMessage } from '@berth/domain';
+import { attachmentEndpoints, attachmentFieldsSchema } from '@berth/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/app-error';
 import type { AppDeps } from '../../platform/deps';
+import { errorMessage } from '../../platform/error-catalogue';
 import { multipartParts } from '../../platform/http/multipart-parts';
 import { route } from '../../platform/http/route';
 import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
-import { customerFor } from '../notes/customer-access';
+import { customerFor } from '../customers/public';
 import {
   attachmentContent,
   createAttachment,

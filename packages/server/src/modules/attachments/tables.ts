@@ -1,6 +1,6 @@
 import { bigint, customType, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
-import { customers } from '../customers/tables';
+import { referencesCustomer } from '../customers/public';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -32,7 +32,7 @@ export const attachments = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('attachments_org_customer_idx').on(t.orgId, t.customerId, t.id.desc()),
-    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+    referencesCustomer(t.orgId, t.customerId),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { authErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 import { authRoutes } from './routes';
 
@@ -5,4 +6,5 @@ import { authRoutes } from './routes';
 export default defineModule({
   name: 'auth',
   routes: authRoutes,
+  errors: authErrors,
 });

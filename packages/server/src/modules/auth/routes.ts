@@ -4,7 +4,7 @@ import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
 import type { AppDeps } from '../../platform/deps';
 import { route } from '../../platform/http/route';
-import { createOrganization, isSetupRequired } from '../setup/create-organization';
+import { createOrganization, isSetupRequired } from '../setup/public';
 import { getMe } from './get-me';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { listMySessions, openSession, revokeMySession, revokeSession } from './sessions';

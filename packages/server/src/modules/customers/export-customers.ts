@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { users } from '../../db/schema';
 import { recordEvent } from '../../platform/audit';
 import { type Ctx, requireScope } from '../../platform/context';
-import { withinSegment } from '../segments/segments';
+import { withinSegment } from '../segments/public';
 import { customersInScope } from './customer-scope';
 import { findCustomers } from './find-customers';
 import { spreadsheetText } from './spreadsheet-text';

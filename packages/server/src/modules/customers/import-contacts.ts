@@ -2,7 +2,6 @@ import {
   type ContactImportField,
   contactImportRow,
   createContactInputSchema,
-  errorMessage,
   normalizeCompanyName,
   normalizeCreditCode,
 } from '@berth/domain';
@@ -11,6 +10,7 @@ import { uuidv7 } from 'uuidv7';
 import { arrayParam, queryRows } from '../../db/database';
 import { type Ctx, can, requireScope } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { errorMessage } from '../../platform/error-catalogue';
 import { maySeeSql } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import { contactSearchText } from './contact-access';

@@ -3,7 +3,6 @@ import {
   type CustomerImportField,
   createCustomerInputSchema,
   customerImportRow,
-  errorMessage,
   type FieldError,
   type Lane,
   normalizeCompanyName,
@@ -14,11 +13,11 @@ import { arrayParam, queryRows } from '../../db/database';
 import { auditLog, users } from '../../db/schema';
 import { type Ctx, requireScope } from '../../platform/context';
 import type { RecordOwner } from '../../platform/data-scope';
+import { errorMessage } from '../../platform/error-catalogue';
 import { mayWrite } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import { type OwnerRequest, ownerProblem } from '../../platform/owner-assignment';
-import { editedOwnerClocksSql } from '../pool/change-owner';
-import { recordOwnershipChanges } from '../pool/ownership-log';
+import { editedOwnerClocksSql, recordOwnershipChanges } from '../pool/public';
 import { customersInScope } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
 import { byNameKeys } from './name-key-lookup';

@@ -1,3 +1,4 @@
+import { customerErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 import { loadDemoCustomers } from './demo-customers';
 import { contactImporter, customerImporter } from './importers';
@@ -10,6 +11,7 @@ export default defineModule({
   name: 'customers',
   resources: ['customers', 'customerBilling', 'contacts', 'tags', 'personalData', 'financials'],
   routes: customerRoutes,
+  errors: customerErrors,
   timeline: [customerRecordTimeline, contactTimeline],
   importers: [customerImporter, contactImporter],
   subscribers: customerSubscribers,

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { serverModules } from '../index';
-import { changeOwner } from '../pool/change-owner';
+import { changeOwner } from '../pool/public';
 import { toCustomer } from './customer-dto';
 import { customerById } from './customer-scope';
 import { customerKeys } from './customer-search-keys';

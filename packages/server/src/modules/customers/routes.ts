@@ -2,7 +2,7 @@ import { contactEndpoints, customerEndpoints, tagEndpoints } from '@berth/domain
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../platform/http/route';
 import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
-import { findSegmentMembers } from '../segments/segments';
+import { findSegmentMembers } from '../segments/public';
 import { createContact, findContacts, findCustomerContacts, getContact, updateContact } from './contacts';
 import { createCustomer } from './create-customer';
 import { customerTimeline } from './customer-timeline';
@@ -103,7 +103,7 @@ export function customerRoutes(app: FastifyInstance) {
 
   route(app, tagEndpoints.list, {
     access: { permission: ['tags', 'read'] },
-    handler: (request) => findTags(request.ctx),
+    handler: (request) => findTags(request.ctx, request.query),
   });
   route(app, tagEndpoints.create, {
     access: { permission: ['tags', 'create'] },

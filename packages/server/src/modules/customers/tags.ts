@@ -1,10 +1,18 @@
-import type { bulkTagInputSchema, createTagInputSchema, Page, Tag, updateTagInputSchema } from '@berth/domain';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type {
+  bulkTagInputSchema,
+  createTagInputSchema,
+  ListQuery,
+  Page,
+  Tag,
+  updateTagInputSchema,
+} from '@berth/domain';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { auditLog } from '../../db/schema';
 import { AppError, isUniqueViolation } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { afterCursor, type KeysetOptions, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { deleteVersioned, updateVersioned } from '../../platform/versioned-write';
 import { customersInScope } from './customer-scope';
 import { customers, customerTags, tags } from './tables';
@@ -32,15 +40,16 @@ function mapTagErrors(error: unknown): never {
   throw error;
 }
 
-/** Tags are few per organisation; the list is sorted by group and name and not paged. */
-export async function findTags(ctx: Ctx): Promise<Page<Tag>> {
+/** Tags by name (unique in the organisation), page by page; the console groups them by their group. */
+export async function findTags(ctx: Ctx, query: ListQuery): Promise<Page<Tag>> {
+  const keyset: KeysetOptions = { sort: tags.name, id: tags.id, direction: 'asc', cursor: query.cursor };
   const rows = await ctx.db
     .select(tagColumns)
     .from(tags)
-    .where(tagsOf(ctx, 'read'))
-    .orderBy(asc(tags.groupName), asc(tags.name))
-    .limit(1000);
-  return { items: rows.map(toTag), nextCursor: null };
+    .where(and(tagsOf(ctx, 'read'), afterCursor(keyset)))
+    .orderBy(...orderByKeyset(keyset))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, (r) => [r.row.name, r.row.id], toTag);
 }
 
 export async function createTag(ctx: Ctx, input: z.infer<typeof createTagInputSchema>): Promise<Tag> {

@@ -20,8 +20,7 @@ import { type Ctx, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { afterCursor, decodeTextCursor, encodeCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
-import { customersInScope } from '../customers/customer-scope';
-import { customers } from '../customers/tables';
+import { customerRef, customersInScope } from '../customers/public';
 import { indexedIssueKinds, issueCondition, issueValue } from './issue-conditions';
 import { duplicateDismissals } from './tables';
 
@@ -40,9 +39,9 @@ export function inScope(ctx: Ctx, action = 'read'): SQL {
   return and(
     customersInScope(ctx, action),
     scopeWhere(ctx, 'dataQuality', 'read', {
-      orgId: customers.orgId,
-      owner: customers.ownerId,
-      team: customers.teamId,
+      orgId: customerRef.orgId,
+      owner: customerRef.ownerId,
+      team: customerRef.teamId,
     }),
   ) as SQL;
 }
@@ -51,18 +50,18 @@ const filled = (column: SQL | AnyColumn) => sql`(${column} is not null and ${col
 
 function completenessConditions(ctx: Ctx): Record<CompletenessField, SQL> {
   return {
-    nameEn: filled(customers.nameEn),
-    creditCode: filled(customers.creditCode),
-    country: filled(customers.country),
-    address: filled(customers.address),
-    phone: filled(customers.phone),
-    email: filled(customers.email),
-    website: filled(customers.website),
-    industry: filled(customers.industry),
-    owner: sql`${customers.ownerId} is not null`,
-    lanes: sql`${customers.id} in (select l.customer_id from customer_lanes l where l.org_id = ${ctx.orgId})`,
-    contacts: sql`${customers.id} in (select c.customer_id from contacts c where c.org_id = ${ctx.orgId} and c.status = 'active')`,
-    taxNumber: filled(sql`(${customers.billing} ->> 'taxNumber')`),
+    nameEn: filled(customerRef.nameEn),
+    creditCode: filled(customerRef.creditCode),
+    country: filled(customerRef.country),
+    address: filled(customerRef.address),
+    phone: filled(customerRef.phone),
+    email: filled(customerRef.email),
+    website: filled(customerRef.website),
+    industry: filled(customerRef.industry),
+    owner: sql`${customerRef.ownerId} is not null`,
+    lanes: sql`${customerRef.id} in (select l.customer_id from customer_lanes l where l.org_id = ${ctx.orgId})`,
+    contacts: sql`${customerRef.id} in (select c.customer_id from contacts c where c.org_id = ${ctx.orgId} and c.status = 'active')`,
+    taxNumber: filled(sql`(${customerRef.billing} ->> 'taxNumber')`),
   };
 }
 
@@ -78,11 +77,14 @@ export async function customerDataQuality(ctx: Ctx, staleMonths: number): Promis
     if (indexedIssueKinds.includes(kind)) continue;
     columns[`i_${kind}`] = sql<number>`(count(*) filter (where ${issueCondition(ctx, kind, staleMonths)}))::int`;
   }
-  const [counts = {}] = (await ctx.db.select(columns).from(customers).where(inScope(ctx))) as Record<string, number>[];
+  const [counts = {}] = (await ctx.db.select(columns).from(customerRef).where(inScope(ctx))) as Record<
+    string,
+    number
+  >[];
   for (const kind of indexedIssueKinds) {
     const [row] = await ctx.db
       .select({ n: sql<number>`count(*)::int` })
-      .from(customers)
+      .from(customerRef)
       .where(and(inScope(ctx), issueCondition(ctx, kind, staleMonths)));
     counts[`i_${kind}`] = Number(row?.n ?? 0);
   }
@@ -118,18 +120,18 @@ export async function findDataIssues(
   ctx: Ctx,
   query: { kind: DataIssueKind; staleMonths: number; limit: number; cursor?: string },
 ): Promise<Page<DataIssueItem>> {
-  const keyset = { sort: customers.id, id: customers.id, direction: 'desc' as const, cursor: query.cursor };
+  const keyset = { sort: customerRef.id, id: customerRef.id, direction: 'desc' as const, cursor: query.cursor };
   const rows = await ctx.db
     .select({
-      id: customers.id,
-      code: customers.code,
-      name: customers.name,
-      ownerId: customers.ownerId,
+      id: customerRef.id,
+      code: customerRef.code,
+      name: customerRef.name,
+      ownerId: customerRef.ownerId,
       value: issueValue(query.kind),
-      updatedAt: customers.updatedAt,
-      lastFollowUpAt: customers.lastFollowUpAt,
+      updatedAt: customerRef.updatedAt,
+      lastFollowUpAt: customerRef.lastFollowUpAt,
     })
-    .from(customers)
+    .from(customerRef)
     .where(and(inScope(ctx), issueCondition(ctx, query.kind, query.staleMonths), afterCursor(keyset)))
     .orderBy(...orderByKeyset(keyset))
     .limit(query.limit + 1);
@@ -150,9 +152,9 @@ export async function findDataIssues(
 }
 
 const duplicateColumn: Record<DuplicateKind, AnyColumn> = {
-  creditCode: customers.creditCode,
-  name: customers.nameKey,
-  phone: customers.phone,
+  creditCode: customerRef.creditCode,
+  name: customerRef.nameKey,
+  phone: customerRef.phone,
 };
 
 const groupPreview = 20;
@@ -174,12 +176,12 @@ async function duplicateGroupPage(
     ctx.db,
     sql`
     with shared as (
-      select ${column} as key from ${customers}
+      select ${column} as key from ${customerRef}
        where ${inScope(ctx)} and ${column} is not null and ${column} <> ''
        group by ${column} having count(*) > 1
     ), grouped as (
-      select shared.key, count(*)::int as size, array_agg(${customers.id} order by ${customers.id}) as ids
-        from shared join ${customers} on ${column} = shared.key and ${inScope(ctx)}
+      select shared.key, count(*)::int as size, array_agg(${customerRef.id} order by ${customerRef.id}) as ids
+        from shared join ${customerRef} on ${column} = shared.key and ${inScope(ctx)}
        group by shared.key
     ), visible_groups as (
       select grouped.* from grouped
@@ -221,15 +223,15 @@ export async function groupMembers(ctx: Ctx, ids: string[]): Promise<Map<string,
   const members = ids.length
     ? await ctx.db
         .select({
-          id: customers.id,
-          code: customers.code,
-          name: customers.name,
-          nameEn: customers.nameEn,
-          ownerId: customers.ownerId,
-          status: customers.status,
+          id: customerRef.id,
+          code: customerRef.code,
+          name: customerRef.name,
+          nameEn: customerRef.nameEn,
+          ownerId: customerRef.ownerId,
+          status: customerRef.status,
         })
-        .from(customers)
-        .where(and(inScope(ctx), sql`${customers.id} in ${ids}`))
+        .from(customerRef)
+        .where(and(inScope(ctx), sql`${customerRef.id} in ${ids}`))
     : [];
   return new Map(members.map((m) => [m.id, m]));
 }
@@ -255,8 +257,8 @@ export async function dismissDuplicateGroup(ctx: Ctx, input: z.infer<typeof crea
         n: sql<number>`count(*)::int`,
         sharing: sql<number>`(count(*) filter (where ${column} = ${input.key}))::int`,
       })
-      .from(customers)
-      .where(and(customersInScope(tx, 'merge'), sql`${customers.id} in ${ids}`));
+      .from(customerRef)
+      .where(and(customersInScope(tx, 'merge'), sql`${customerRef.id} in ${ids}`));
     if (Number(found?.n ?? 0) !== ids.length) throw AppError.notFound();
     if (Number(found?.sharing ?? 0) !== ids.length) {
       throw AppError.validation('customerIds', 'validation.invalid_value');

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
-import { customers } from '../customers/tables';
+import { customerRef } from '../customers/public';
 import { duplicateDismissals } from './tables';
 
 /**
@@ -11,10 +11,10 @@ import { duplicateDismissals } from './tables';
  * evaluates to null (a pooled customer under "own" scope) as outside.
  */
 export function dismissalsWithin(ctx: Ctx, customerScope: SQL): SQL {
-  const members = sql`${customers.orgId} = ${duplicateDismissals.orgId}
-    and ${customers.id} = any(${duplicateDismissals.customerIds})`;
+  const members = sql`${customerRef.orgId} = ${duplicateDismissals.orgId}
+    and ${customerRef.id} = any(${duplicateDismissals.customerIds})`;
   return sql`(${duplicateDismissals.orgId} = ${ctx.orgId}
-    and exists (select 1 from ${customers} where ${members} and ${customerScope})
-    and not exists (select 1 from ${customers}
-                     where ${members} and ${customers.mergedIntoId} is null and (${customerScope}) is not true))`;
+    and exists (select 1 from ${customerRef} where ${members} and ${customerScope})
+    and not exists (select 1 from ${customerRef}
+                     where ${members} and ${customerRef.mergedIntoId} is null and (${customerScope}) is not true))`;
 }

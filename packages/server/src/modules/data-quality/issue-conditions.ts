@@ -1,7 +1,7 @@
 import { type DataIssueKind, ports } from '@berth/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
-import { customers, invalidCreditCodeSql, invalidEmailSql, invalidPhoneSql } from '../customers/tables';
+import { customerRef, invalidCreditCodeSql, invalidEmailSql, invalidPhoneSql } from '../customers/public';
 
 /**
  * The known UN/LOCODEs as one array literal. Built from the reference list only (every code is
@@ -17,7 +17,7 @@ const knownPorts = sql.raw(
 
 /** Customers with a lane whose POL or POD is not in the reference list; one hashed pass over the lanes. */
 const laneUnknownPort = (ctx: Ctx): SQL =>
-  sql`${customers.id} in (select l.customer_id from customer_lanes l
+  sql`${customerRef.id} in (select l.customer_id from customer_lanes l
         where l.org_id = ${ctx.orgId} and (l.pol <> all(${knownPorts}) or l.pod <> all(${knownPorts})))`;
 
 export const staleCutoff = (months: number): SQL => sql`now() - make_interval(months => ${months}::int)`;
@@ -39,10 +39,10 @@ export function issueCondition(ctx: Ctx, kind: DataIssueKind, staleMonths: numbe
       return laneUnknownPort(ctx);
     case 'noOwner':
       // A customer waiting in its team's pool (公海) has no owner on purpose.
-      return sql`(${customers.ownerId} is null and ${customers.pooledAt} is null)`;
+      return sql`(${customerRef.ownerId} is null and ${customerRef.pooledAt} is null)`;
     case 'stale':
-      return sql`(${customers.updatedAt} < ${staleCutoff(staleMonths)}
-                  and (${customers.lastFollowUpAt} is null or ${customers.lastFollowUpAt} < ${staleCutoff(staleMonths)}))`;
+      return sql`(${customerRef.updatedAt} < ${staleCutoff(staleMonths)}
+                  and (${customerRef.lastFollowUpAt} is null or ${customerRef.lastFollowUpAt} < ${staleCutoff(staleMonths)}))`;
   }
 }
 
@@ -52,11 +52,11 @@ const thisCustomer = { orgId: sql.raw('"customers"."org_id"'), id: sql.raw('"cus
 export function issueValue(kind: DataIssueKind): SQL<string | null> {
   switch (kind) {
     case 'creditCodeInvalid':
-      return sql`${customers.creditCode}`;
+      return sql`${customerRef.creditCode}`;
     case 'phoneInvalid':
-      return sql`${customers.phone}`;
+      return sql`${customerRef.phone}`;
     case 'emailInvalid':
-      return sql`${customers.email}`;
+      return sql`${customerRef.email}`;
     case 'laneUnknownPort':
       // Qualified by hand: drizzle writes selected columns of a one-table query without the table name.
       return sql`(select string_agg(u.code, ', ' order by u.code) from (

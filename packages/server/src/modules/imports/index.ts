@@ -1,3 +1,4 @@
+import { importErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 import { importJob } from './import-job';
 import { importRoutes } from './routes';
@@ -7,5 +8,6 @@ import { runImport } from './run-import';
 export default defineModule({
   name: 'imports',
   routes: importRoutes,
+  errors: importErrors,
   jobs: [{ name: importJob, run: runImport }],
 });

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
-import { errorMessage, type Locale } from '@berth/domain';
+import type { Locale } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { loadUserAccess } from '../../platform/auth/load-principal';
 import { type Ctx, inTransaction } from '../../platform/context';
+import { errorMessage } from '../../platform/error-catalogue';
 import { type Job, PermanentJobError } from '../../platform/jobs/job-runner';
 import type { Importer, ImportPolicy, ImportRows } from '../../platform/module';
 import { importerOf } from './importers';

@@ -17,7 +17,7 @@ import { type Ctx, can, inTransaction, requireScope } from '../../platform/conte
 import { enqueueJob } from '../../platform/jobs/job-runner';
 import type { Importer } from '../../platform/module';
 import { iso } from '../../platform/versioned-write';
-import { cleanFileName } from '../attachments/sniff-file-type';
+import { cleanFileName } from '../attachments/public';
 import { ensureDirectoryFor, headerKey, importFilePath } from './import-files';
 import { importJob } from './import-job';
 import { importerOf, registeredImporters } from './importers';

@@ -1,4 +1,9 @@
+import { noteErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
+
+// The module's domain events (their names and payloads) are part of its public surface.
+export type {} from './events';
+
 import { moveNotesOnMerge } from './merge';
 import { noteRoutes } from './routes';
 import { noteTimeline } from './timeline-contributor';
@@ -7,6 +12,7 @@ export default defineModule({
   name: 'notes',
   resources: ['notes'],
   routes: noteRoutes,
+  errors: noteErrors,
   timeline: [noteTimeline],
   customerMerge: moveNotesOnMerge,
 });

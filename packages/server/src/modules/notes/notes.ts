@@ -4,11 +4,10 @@ import type { z } from 'zod';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction } from '../../platform/context';
+import { emit } from '../../platform/events';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso, refusedAsForbidden, softDeleteVersioned, updateVersioned } from '../../platform/versioned-write';
-import { customers } from '../customers/tables';
-import { notify } from '../notifications/notify';
-import { type CustomerRef, customerFor, onVisibleCustomer } from './customer-access';
+import { type CustomerRef, customerFor, onVisibleCustomer } from '../customers/public';
 import { mentionableUsers } from './mentionable-users';
 import { notes } from './tables';
 
@@ -113,26 +112,16 @@ async function checkMentions(ctx: Ctx, customerId: string, mentions: string[]): 
   return wanted;
 }
 
-async function notifyMentioned(ctx: Ctx, customer: CustomerRef, body: string, userIds: string[]) {
-  const recipients = userIds.filter((id) => id !== ctx.userId);
-  if (recipients.length === 0) return;
-  const [author] = ctx.userId
-    ? await ctx.db
-        .select({ name: users.name })
-        .from(users)
-        .where(and(eq(users.orgId, ctx.orgId), eq(users.id, ctx.userId)))
-    : [];
+async function announceMentions(ctx: Ctx, noteId: string, customer: CustomerRef, body: string, userIds: string[]) {
+  if (userIds.length === 0) return;
   const excerpt = body.length > excerptLength ? `${body.slice(0, excerptLength - 1)}…` : body;
-  await notify(
-    ctx,
-    recipients.map((userId) => ({
-      userId,
-      kind: 'note.mention',
-      params: { author: author?.name ?? '', customer: customer.name, excerpt },
-      subject: { type: 'customer', id: customer.id },
-    })),
-    { email: true },
-  );
+  await emit(ctx, 'note.mentioned', {
+    noteId,
+    customerId: customer.id,
+    customerName: customer.name,
+    excerpt,
+    userIds,
+  });
 }
 
 /**
@@ -147,12 +136,10 @@ export async function createNote(ctx: Ctx, customerId: string, input: CreateNote
       .insert(notes)
       .values({ orgId: tx.orgId, customerId, authorId: tx.userId, body: input.body, mentions })
       .returning({ id: notes.id });
-    await tx.db
-      .update(customers)
-      .set({ lastFollowUpAt: sql`now()` })
-      .where(and(eq(customers.orgId, tx.orgId), eq(customers.id, customerId)));
-    await notifyMentioned(tx, customer, input.body, mentions);
-    return getNote(tx, (row as { id: string }).id);
+    const noteId = (row as { id: string }).id;
+    await emit(tx, 'note.added', { noteId, customerId, at: new Date().toISOString() });
+    await announceMentions(tx, noteId, customer, input.body, mentions);
+    return getNote(tx, noteId);
   });
 }
 
@@ -187,8 +174,9 @@ export async function updateNote(
     }).catch(refusedAsForbidden);
     if (mentions) {
       const before = new Set(note.mentions.map((m) => m.id));
-      await notifyMentioned(
+      await announceMentions(
         tx,
+        id,
         customer,
         input.body ?? note.body,
         mentions.filter((m) => !before.has(m)),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
-import { customers } from '../customers/tables';
+import { referencesCustomer } from '../customers/public';
 
 /**
  * Notes on a customer. A deleted note keeps its row (`deleted_at`) so its history stays on the customer's
@@ -23,6 +23,6 @@ export const notes = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('notes_org_customer_idx').on(t.orgId, t.customerId, t.id.desc()),
-    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+    referencesCustomer(t.orgId, t.customerId),
   ],
 );

@@ -1,13 +1,10 @@
 import type { CreateOpportunityInput, Opportunity } from '@berth/domain';
-import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import type { RecordOwner } from '../../platform/data-scope';
 import { assertWritableFields } from '../../platform/field-access';
-import { teamOfUser } from '../customers/assert-customer-assignment';
-import { customerById } from '../customers/customer-scope';
-import { customers } from '../customers/tables';
-import { salesEvents } from '../sales-events/tables';
+import { teamOfUser, visibleCustomer } from '../customers/public';
+import { salesEventExists } from '../sales-events/public';
 import { getOpportunity } from './get-opportunity';
 import { insertOpportunity } from './insert-opportunity';
 import { assertContactOfCustomer, assertOpportunityAssignment } from './opportunity-references';
@@ -28,21 +25,14 @@ export function assertMayWriteMoney(
 
 export async function assertSalesEvent(ctx: Ctx, salesEventId: string | null | undefined): Promise<void> {
   if (!salesEventId) return;
-  const [row] = await ctx.db
-    .select({ id: salesEvents.id })
-    .from(salesEvents)
-    .where(and(eq(salesEvents.orgId, ctx.orgId), eq(salesEvents.id, salesEventId)));
-  if (!row) throw AppError.validation('salesEventId', 'reference.invalid');
+  if (!(await salesEventExists(ctx, salesEventId))) throw AppError.validation('salesEventId', 'reference.invalid');
 }
 
 /** A new opportunity on a customer the caller can see, in the first open stage unless told. */
 export async function createOpportunity(ctx: Ctx, input: CreateOpportunityInput): Promise<Opportunity> {
   requireScope(ctx, 'opportunities', 'create');
   return inTransaction(ctx, async (tx) => {
-    const [customer] = await tx.db
-      .select({ id: customers.id })
-      .from(customers)
-      .where(customerById(tx, 'read', input.customerId));
+    const customer = await visibleCustomer(tx, 'read', input.customerId);
     if (!customer) throw AppError.validation('customerId', 'opportunity.customer_unknown');
     await assertContactOfCustomer(tx, input.contactId, input.customerId);
     await assertSalesEvent(tx, input.salesEventId);
@@ -56,6 +46,6 @@ export async function createOpportunity(ctx: Ctx, input: CreateOpportunityInput)
       { ...input, contactId: input.contactId ?? null, salesEventId: input.salesEventId ?? null, ownerId, teamId },
       stage,
     );
-    return getOpportunity(tx, id, { scoped: false });
+    return getOpportunity(tx, id, { bypassScope: true });
   });
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { fullAccessCtx } from '../../platform/context';
-import { customerLanes, customers } from '../customers/tables';
+import { customerLaneRef, customerRef } from '../customers/public';
 import { createOpportunity } from './create-opportunity';
 import { createInquiry } from './inquiries';
 import { findLostReasons } from './lost-reasons';
@@ -43,20 +43,20 @@ export async function loadDemoOpportunities(db: Db, org: { orgId: string; adminI
   const ctx = fullAccessCtx(db, org.orgId, org.adminId);
   const total = paths.reduce((sum, p) => sum + p.count, 0);
   const owned = await db
-    .select({ id: customers.id, name: customers.name, ownerId: customers.ownerId, teamId: customers.teamId })
-    .from(customers)
-    .where(and(eq(customers.orgId, org.orgId), isNotNull(customers.ownerId)))
-    .orderBy(asc(customers.code))
+    .select({ id: customerRef.id, name: customerRef.name, ownerId: customerRef.ownerId, teamId: customerRef.teamId })
+    .from(customerRef)
+    .where(and(eq(customerRef.orgId, org.orgId), isNotNull(customerRef.ownerId)))
+    .orderBy(asc(customerRef.code))
     .limit(total + 5);
   if (owned.length < total + 5) return;
   const lanes = await db
     .select()
-    .from(customerLanes)
+    .from(customerLaneRef)
     .where(
       and(
-        eq(customerLanes.orgId, org.orgId),
+        eq(customerLaneRef.orgId, org.orgId),
         inArray(
-          customerLanes.customerId,
+          customerLaneRef.customerId,
           owned.map((c) => c.id),
         ),
       ),

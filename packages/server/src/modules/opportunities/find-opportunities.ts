@@ -10,7 +10,7 @@ import { users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
-import { customers } from '../customers/tables';
+import { customerRef } from '../customers/public';
 import { assertOpportunityVisible } from './opportunity-access';
 import { selectOpportunities, toOpportunities } from './opportunity-dto';
 import { opportunities, opportunityLanes, opportunityStageChanges } from './tables';
@@ -48,7 +48,7 @@ export function opportunityFilterWhere(ctx: Ctx, query: Omit<OpportunityListQuer
     query.salesEventId ? eq(opportunities.salesEventId, query.salesEventId) : undefined,
     query.lane ? onLane(ctx, query.lane) : undefined,
     term
-      ? or(ilike(opportunities.title, term), ilike(opportunities.code, term), ilike(customers.name, term))
+      ? or(ilike(opportunities.title, term), ilike(opportunities.code, term), ilike(customerRef.name, term))
       : undefined,
   );
 }

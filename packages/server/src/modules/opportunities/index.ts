@@ -1,3 +1,4 @@
+import { opportunityErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 
 // The module's domain events (their names and payloads) are part of its public surface.
@@ -14,6 +15,7 @@ export default defineModule({
   name: 'opportunities',
   resources: ['opportunities', 'inquiries'],
   routes: opportunityRoutes,
+  errors: opportunityErrors,
   timeline: [opportunityTimeline],
   customerMerge: moveOpportunitiesOnMerge,
   subscribers: opportunitySubscribers,

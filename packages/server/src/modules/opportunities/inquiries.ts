@@ -10,11 +10,10 @@ import { and, desc, eq, exists, isNull, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { emit } from '../../platform/events';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
-import { teamOfUser } from '../customers/assert-customer-assignment';
-import { customers } from '../customers/tables';
-import { notify } from '../notifications/notify';
+import { customerRef, teamOfUser } from '../customers/public';
 import { assertSalesEvent } from './create-opportunity';
 import { insertOpportunity } from './insert-opportunity';
 import { assertContactOfCustomer } from './opportunity-references';
@@ -33,15 +32,15 @@ type CustomerRow = { id: string; name: string; ownerId: string | null; teamId: s
 async function inquiryCustomer(ctx: Ctx, customerId: string): Promise<CustomerRow> {
   const scope = can(ctx, 'inquiries', 'create')
     ? scopeWhere(ctx, 'inquiries', 'create', {
-        orgId: customers.orgId,
-        owner: customers.ownerId,
-        team: customers.teamId,
+        orgId: customerRef.orgId,
+        owner: customerRef.ownerId,
+        team: customerRef.teamId,
       })
-    : eq(customers.orgId, ctx.orgId);
+    : eq(customerRef.orgId, ctx.orgId);
   const [row] = await ctx.db
-    .select({ id: customers.id, name: customers.name, ownerId: customers.ownerId, teamId: customers.teamId })
-    .from(customers)
-    .where(and(scope, eq(customers.id, customerId), isNull(customers.mergedIntoId)));
+    .select({ id: customerRef.id, name: customerRef.name, ownerId: customerRef.ownerId, teamId: customerRef.teamId })
+    .from(customerRef)
+    .where(and(scope, eq(customerRef.id, customerId), isNull(customerRef.mergedIntoId)));
   if (!row) throw AppError.validation('customerId', 'opportunity.customer_unknown');
   return row;
 }
@@ -142,30 +141,20 @@ export async function createInquiry(
         createdBy: tx.userId,
       })
       .returning();
-    const owner = opportunity.ownerId;
-    if (owner && !(tx.actor.type === 'user' && owner === tx.userId)) {
-      await notify(
-        tx,
-        [
-          {
-            userId: owner,
-            kind: 'opportunity.inquiry',
-            params: {
-              customer: customer.name,
-              pol: input.pol,
-              pod: input.pod,
-              mode: input.mode,
-              code: opportunity.code,
-              opportunity: opportunity.title,
-              opened: opened ? 1 : 0,
-              message: excerpt(input.message),
-            },
-            subject: { type: 'opportunity', id: opportunity.id },
-          },
-        ],
-        { email: true },
-      );
-    }
+    await emit(tx, 'inquiry.received', {
+      inquiryId: (row as InquiryRow).id,
+      customerId: customer.id,
+      customerName: customer.name,
+      opportunityId: opportunity.id,
+      opportunityCode: opportunity.code,
+      opportunityTitle: opportunity.title,
+      opportunityOwnerId: opportunity.ownerId,
+      openedOpportunity: opened,
+      pol: input.pol,
+      pod: input.pod,
+      mode: input.mode,
+      message: excerpt(input.message),
+    });
     return toInquiry(row as InquiryRow, customer.name);
   });
 }
@@ -225,9 +214,9 @@ function inquiriesInScope(ctx: Ctx): SQL {
 export async function findInquiries(ctx: Ctx, query: InquiryListQuery): Promise<Page<Inquiry>> {
   const keyset = { sort: inquiries.id, id: inquiries.id, direction: 'desc' as const, cursor: query.cursor };
   const rows = await ctx.db
-    .select({ inquiry: inquiries, customerName: customers.name })
+    .select({ inquiry: inquiries, customerName: customerRef.name })
     .from(inquiries)
-    .innerJoin(customers, and(eq(customers.orgId, inquiries.orgId), eq(customers.id, inquiries.customerId)))
+    .innerJoin(customerRef, and(eq(customerRef.orgId, inquiries.orgId), eq(customerRef.id, inquiries.customerId)))
     .where(
       and(
         eq(inquiries.orgId, ctx.orgId),

@@ -2,9 +2,10 @@ import type { Opportunity } from '@berth/domain';
 import { and, asc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
+import type { ScopeBypass } from '../../platform/data-scope';
 import { maySee } from '../../platform/field-access';
 import { iso } from '../../platform/versioned-write';
-import { customers } from '../customers/tables';
+import { customerRef } from '../customers/public';
 import { opportunitiesInScope } from './opportunity-scope';
 import { opportunities, opportunityLanes } from './tables';
 
@@ -16,20 +17,23 @@ type OpportunityRow = typeof opportunities.$inferSelect & {
 
 /**
  * Opportunities the caller may read, with their customer's name and status and the owner's name.
- * `scoped: false` is for answering a write the caller was allowed to make (e.g. a handover).
+ * `bypassScope` is for answering a write the caller was allowed to make (e.g. a handover).
  */
-export function selectOpportunities(ctx: Ctx, where: SQL | undefined, scoped = true) {
+export function selectOpportunities(ctx: Ctx, where: SQL | undefined, options: ScopeBypass = {}) {
   return ctx.db
     .select({
       ...getTableColumns(opportunities),
-      customerName: customers.name,
-      customerStatus: customers.status,
+      customerName: customerRef.name,
+      customerStatus: customerRef.status,
       ownerName: users.name,
     })
     .from(opportunities)
-    .innerJoin(customers, and(eq(customers.orgId, opportunities.orgId), eq(customers.id, opportunities.customerId)))
+    .innerJoin(
+      customerRef,
+      and(eq(customerRef.orgId, opportunities.orgId), eq(customerRef.id, opportunities.customerId)),
+    )
     .leftJoin(users, and(eq(users.orgId, opportunities.orgId), eq(users.id, opportunities.ownerId)))
-    .where(and(scoped ? opportunitiesInScope(ctx, 'read') : eq(opportunities.orgId, ctx.orgId), where));
+    .where(and(options.bypassScope ? eq(opportunities.orgId, ctx.orgId) : opportunitiesInScope(ctx, 'read'), where));
 }
 
 const num = (value: string | null): number | null => (value === null ? null : Number(value));

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
 import { nextCode } from '../../platform/next-code';
 import { assertOwner } from '../../platform/owner-assignment';
-import { contacts } from '../customers/tables';
+import { contactRef } from '../customers/public';
 
 /** The next opportunity code of the organisation (O000001, O000002, …), safe under concurrent creates. */
 export function nextOpportunityCode(ctx: Ctx): Promise<string> {
@@ -31,9 +31,9 @@ export async function assertOpportunityAssignment(
 export async function assertContactOfCustomer(ctx: Ctx, contactId: string | null | undefined, customerId: string) {
   if (!contactId) return;
   const [row] = await ctx.db
-    .select({ customerId: contacts.customerId })
-    .from(contacts)
-    .where(and(eq(contacts.orgId, ctx.orgId), eq(contacts.id, contactId)));
+    .select({ customerId: contactRef.customerId })
+    .from(contactRef)
+    .where(and(eq(contactRef.orgId, ctx.orgId), eq(contactRef.id, contactId)));
   if (!row) throw AppError.validation('contactId', 'reference.invalid');
   if (row.customerId !== customerId) throw AppError.validation('contactId', 'opportunity.contact_other_customer');
 }

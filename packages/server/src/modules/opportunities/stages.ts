@@ -1,5 +1,4 @@
 import {
-  type ErrorCode,
   planStages,
   type Stage,
   type StageConfigInput,
@@ -96,7 +95,7 @@ export async function configureStages(
       .groupBy(opportunities.stageKey);
     const plan = planStages(existing, input.items, (key) => counts.find((c) => c.key === key)?.n ?? 0);
     if (!plan.ok) {
-      if (plan.status === 409) throw AppError.conflict(plan.code as ErrorCode, plan.field);
+      if (plan.status === 409) throw AppError.conflict(plan.code, plan.field);
       throw AppError.validation(plan.field, plan.code);
     }
     const before = new Map(existing.map((s) => [s.key, s]));

@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
 import { teams, users } from '../../db/schema';
-import { contacts, customers } from '../customers/tables';
+import { referencesContact, referencesCustomer } from '../customers/public';
 
 /**
  * The stages of the sales pipeline, per organisation (defaults: inquiry → proposal → negotiation →
@@ -104,8 +104,8 @@ export const opportunities = pgTable(
     index('opportunities_org_stage_idx').on(t.orgId, t.stageKey, t.id.desc()),
     index('opportunities_org_status_close_idx').on(t.orgId, t.status, t.expectedCloseDate),
     index('opportunities_org_event_idx').on(t.orgId, t.salesEventId).where(sql`sales_event_id is not null`),
-    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
-    foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }),
+    referencesCustomer(t.orgId, t.customerId),
+    referencesContact(t.orgId, t.contactId),
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
     foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
     foreignKey({ columns: [t.orgId, t.lostReasonId], foreignColumns: [lostReasons.orgId, lostReasons.id] }),
@@ -191,7 +191,7 @@ export const inquiries = pgTable(
     index('inquiries_org_customer_idx').on(t.orgId, t.customerId, t.id.desc()),
     index('inquiries_org_opportunity_idx').on(t.orgId, t.opportunityId),
     index('inquiries_org_event_idx').on(t.orgId, t.salesEventId).where(sql`sales_event_id is not null`),
-    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+    referencesCustomer(t.orgId, t.customerId),
     foreignKey({ columns: [t.orgId, t.opportunityId], foreignColumns: [opportunities.orgId, opportunities.id] }),
   ],
 );

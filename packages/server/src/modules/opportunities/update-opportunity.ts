@@ -2,7 +2,7 @@ import type { Opportunity, UpdateOpportunityInput } from '@berth/domain';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { updateVersioned } from '../../platform/versioned-write';
-import { teamOfUser } from '../customers/assert-customer-assignment';
+import { teamOfUser } from '../customers/public';
 import { assertMayWriteMoney, assertSalesEvent } from './create-opportunity';
 import { getOpportunity } from './get-opportunity';
 import { assertActiveLostReason } from './lost-reasons';
@@ -114,6 +114,6 @@ export async function updateOpportunity(
       await recordStageChange(tx, id, { stage: current.stageKey, enteredAt: current.stageEnteredAt }, stage.moved.key);
       await announceOutcome(tx, row, stage.moved.kind);
     }
-    return getOpportunity(tx, id, { scoped: false });
+    return getOpportunity(tx, id, { bypassScope: true });
   });
 }

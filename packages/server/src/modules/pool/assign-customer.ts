@@ -1,13 +1,11 @@
 import type { AssignCustomerInput, Customer, HandoverInput } from '@berth/domain';
 import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
-import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { emit } from '../../platform/events';
 import { assertOwner, findOwnerUser, type OwnerUser } from '../../platform/owner-assignment';
-import { toCustomer } from '../customers/customer-dto';
-import { customers } from '../customers/tables';
-import { notify } from '../notifications/notify';
+import { customerRecord, customerRef } from '../customers/public';
 import { changeOwner } from './change-owner';
 import { assignableCustomers } from './pool-scope';
 
@@ -40,15 +38,6 @@ export async function assignee(
   return { id: user.id, name: user.name, teamId: team };
 }
 
-async function actorName(ctx: Ctx): Promise<string | null> {
-  if (!ctx.userId) return null;
-  const [me] = await ctx.db
-    .select({ name: users.name })
-    .from(users)
-    .where(and(eq(users.orgId, ctx.orgId), eq(users.id, ctx.userId)));
-  return me?.name ?? null;
-}
-
 /** A manager gives a customer (owned or pooled) to a user in their scope; the new owner is notified. */
 export async function assignCustomer(
   ctx: Ctx,
@@ -58,9 +47,9 @@ export async function assignCustomer(
 ): Promise<Customer> {
   return inTransaction(ctx, async (tx) => {
     const [current] = await tx.db
-      .select()
-      .from(customers)
-      .where(and(assignableCustomers(tx), eq(customers.id, id)))
+      .select({ version: customerRef.version })
+      .from(customerRef)
+      .where(and(assignableCustomers(tx), eq(customerRef.id, id)))
       .for('update');
     if (!current) throw AppError.notFound();
     const target = await assignee(tx, input.ownerId, input.teamId, 'ownerId');
@@ -71,27 +60,15 @@ export async function assignCustomer(
       { ownerId: target.id, teamId: target.teamId },
       { reason: 'assign', text: input.reason },
     );
-    if (changed.length === 0) return toCustomer(tx, tx.db, current);
-    const [updated] = await tx.db
-      .select()
-      .from(customers)
-      .where(and(eq(customers.orgId, tx.orgId), eq(customers.id, id)));
-    if (!updated) throw AppError.notFound();
-    if (target.id !== tx.userId) {
-      await notify(
-        tx,
-        [
-          {
-            userId: target.id,
-            kind: 'customer.assigned',
-            params: { actor: await actorName(tx), customer: updated.name, reason: input.reason ?? null },
-            subject: { type: 'customer', id },
-          },
-        ],
-        { email: true },
-      );
-    }
-    return toCustomer(tx, tx.db, updated);
+    const updated = await customerRecord(tx, id);
+    if (changed.length === 0) return updated;
+    await emit(tx, 'pool.customer_assigned', {
+      customerId: id,
+      customerName: updated.name,
+      ownerId: target.id,
+      reason: input.reason ?? null,
+    });
+    return updated;
   });
 }
 
@@ -99,13 +76,13 @@ export async function assignCustomer(
 export function handoverCandidates(ctx: Ctx, fromUserId: string, customerIds?: string[]): SQL {
   return and(
     scopeWhere(ctx, 'customers', 'assign', {
-      orgId: customers.orgId,
-      owner: customers.ownerId,
-      team: customers.teamId,
+      orgId: customerRef.orgId,
+      owner: customerRef.ownerId,
+      team: customerRef.teamId,
     }),
-    eq(customers.ownerId, fromUserId),
-    isNull(customers.mergedIntoId),
-    customerIds ? inArray(customers.id, customerIds) : undefined,
+    eq(customerRef.ownerId, fromUserId),
+    isNull(customerRef.mergedIntoId),
+    customerIds ? inArray(customerRef.id, customerIds) : undefined,
   ) as SQL;
 }
 
@@ -128,18 +105,14 @@ export async function handoverCustomers(ctx: Ctx, input: HandoverInput): Promise
       { reason: 'handover', text: input.reason },
     );
     const count = moved.length;
-    if (count > 0 && target.id !== tx.userId) {
-      await notify(
-        tx,
-        [
-          {
-            userId: target.id,
-            kind: 'customer.handover',
-            params: { actor: await actorName(tx), from: from.name, count, reason: input.reason ?? null },
-          },
-        ],
-        { email: true },
-      );
+    if (count > 0) {
+      await emit(tx, 'pool.customers_handed_over', {
+        fromUserId: from.id,
+        fromName: from.name,
+        toUserId: target.id,
+        count,
+        reason: input.reason ?? null,
+      });
     }
     return { count };
   });

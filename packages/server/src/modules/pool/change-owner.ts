@@ -2,7 +2,7 @@ import { defaultPoolRule, type OwnershipChangeKind } from '@berth/domain';
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
-import { customers } from '../customers/tables';
+import { customerOwnership } from '../customers/public';
 
 /** Why customers change hands, and what that does to the pool clocks. */
 export type OwnerChangeReason = 'assign' | 'claim' | 'handover' | 'release' | 'merge';
@@ -54,8 +54,8 @@ export async function changeOwner(
 ): Promise<ChangedOwner[]> {
   if (Array.isArray(selection) && selection.length === 0) return [];
   const { kind, protect } = reasons[note.reason];
-  const where = Array.isArray(selection) ? inArray(customers.id, selection) : selection;
-  const toTeam = owner.teamId === undefined ? sql`${customers.teamId}` : sql`${owner.teamId}::uuid`;
+  const where = Array.isArray(selection) ? inArray(customerOwnership.id, selection) : selection;
+  const toTeam = owner.teamId === undefined ? sql`${customerOwnership.teamId}` : sql`${owner.teamId}::uuid`;
   const protectedUntil = protect
     ? sql`now() + coalesce((select pr.protection_days from pool_rules pr
                              where pr.org_id = ${ctx.orgId} and (pr.team_id = picked.to_team_id or pr.team_id is null)
@@ -71,20 +71,20 @@ export async function changeOwner(
   }>(
     ctx.db,
     sql`with picked as (
-          select ${customers.id} as id, ${customers.ownerId} as from_owner_id, ${customers.teamId} as from_team_id,
+          select ${customerOwnership.id} as id, ${customerOwnership.ownerId} as from_owner_id, ${customerOwnership.teamId} as from_team_id,
                  ${toTeam} as to_team_id
-            from ${customers}
-           where ${customers.orgId} = ${ctx.orgId} and ${where}
-             and (${customers.ownerId} is distinct from ${ownerId} or ${customers.teamId} is distinct from ${toTeam})
+            from ${customerOwnership}
+           where ${customerOwnership.orgId} = ${ctx.orgId} and ${where}
+             and (${customerOwnership.ownerId} is distinct from ${ownerId} or ${customerOwnership.teamId} is distinct from ${toTeam})
            for update),
         moved as (
-          update ${customers} set owner_id = ${ownerId}, team_id = picked.to_team_id,
+          update ${customerOwnership} set owner_id = ${ownerId}, team_id = picked.to_team_id,
                  owner_since = ${owner.ownerId === null ? sql`null` : sql`now()`},
                  protected_until = ${protectedUntil},
                  pooled_at = ${owner.ownerId === null ? sql`date_trunc('milliseconds', now())` : sql`null`},
-                 pool_warned_at = null, version = ${customers.version} + 1, updated_at = now()
+                 pool_warned_at = null, version = ${customerOwnership.version} + 1, updated_at = now()
             from picked
-           where ${customers.orgId} = ${ctx.orgId} and ${customers.id} = picked.id
+           where ${customerOwnership.orgId} = ${ctx.orgId} and ${customerOwnership.id} = picked.id
           returning picked.id, picked.from_owner_id, picked.from_team_id, picked.to_team_id),
         logged as (
           insert into ownership_changes (org_id, customer_id, kind, from_owner_id, to_owner_id, from_team_id,

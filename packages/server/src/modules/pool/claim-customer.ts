@@ -4,9 +4,7 @@ import { queryRows } from '../../db/database';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction, requireScope } from '../../platform/context';
-import { toCustomer } from '../customers/customer-dto';
-import { customersInScope } from '../customers/customer-scope';
-import { customers } from '../customers/tables';
+import { customerRecord, customerRef, customersInScope } from '../customers/public';
 import { changeOwner } from './change-owner';
 import { ruleFor } from './pool-rules';
 import { poolTeams, poolWhere } from './pool-scope';
@@ -79,26 +77,27 @@ export async function claimCustomer(ctx: Ctx, id: string): Promise<Customer> {
   return inTransaction(ctx, async (tx) => {
     const rule = await ruleFor(tx, await teamOf(tx, userId, true));
     const quota = quotaOf(rule, await countClaims(tx, userId));
-    const claimable = and(poolWhere(tx, 'claim'), eq(customers.id, id), quota.remaining === 0 ? sql`false` : undefined);
+    const claimable = and(
+      poolWhere(tx, 'claim'),
+      eq(customerRef.id, id),
+      quota.remaining === 0 ? sql`false` : undefined,
+    );
     const [claimed] = await changeOwner(tx, claimable as SQL, { ownerId: userId }, { reason: 'claim' });
     if (!claimed) throw await whyNotClaimed(tx, id, rule, quota);
-    const [row] = await tx.db
-      .select()
-      .from(customers)
-      .where(and(eq(customers.orgId, tx.orgId), eq(customers.id, id)));
-    if (!row) throw AppError.notFound();
-    return toCustomer(tx, tx.db, row);
+    return customerRecord(tx, id);
   });
 }
 
 /** 404 when the caller cannot see the customer at all; 409 with the reason otherwise. */
 async function whyNotClaimed(ctx: Ctx, id: string, rule: PoolRuleInput, quota: PoolQuota): Promise<AppError> {
-  const seen: SQL[] = [and(eq(customers.orgId, ctx.orgId), poolTeams(ctx, 'claim')) as SQL];
+  const seen: SQL[] = [and(eq(customerRef.orgId, ctx.orgId), poolTeams(ctx, 'claim')) as SQL];
   if (can(ctx, 'customers', 'read')) seen.push(customersInScope(ctx, 'read'));
   const [found] = await ctx.db
-    .select({ ownerId: customers.ownerId, pooledAt: customers.pooledAt })
-    .from(customers)
-    .where(and(eq(customers.orgId, ctx.orgId), eq(customers.id, id), isNull(customers.mergedIntoId), or(...seen)));
+    .select({ ownerId: customerRef.ownerId, pooledAt: customerRef.pooledAt })
+    .from(customerRef)
+    .where(
+      and(eq(customerRef.orgId, ctx.orgId), eq(customerRef.id, id), isNull(customerRef.mergedIntoId), or(...seen)),
+    );
   if (!found) return AppError.notFound();
   if (found.ownerId === null && found.pooledAt !== null && quota.remaining === 0) {
     const daily = rule.maxClaimsPerDay !== null && quota.claimedToday >= rule.maxClaimsPerDay;

@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can } from '../../platform/context';
 import { iso } from '../../platform/versioned-write';
-import { customers } from '../customers/tables';
+import { customerRef } from '../customers/public';
 import { ruleFor } from './pool-rules';
 import { poolTeams, visibleCustomers } from './pool-scope';
 
@@ -11,8 +11,8 @@ import { poolTeams, visibleCustomers } from './pool-scope';
 export async function getCustomerOwnership(ctx: Ctx, id: string): Promise<CustomerOwnership> {
   const [row] = await ctx.db
     .select()
-    .from(customers)
-    .where(and(visibleCustomers(ctx), eq(customers.id, id), isNull(customers.mergedIntoId)));
+    .from(customerRef)
+    .where(and(visibleCustomers(ctx), eq(customerRef.id, id), isNull(customerRef.mergedIntoId)));
   if (!row) throw AppError.notFound();
   const pooled = row.ownerId === null && row.pooledAt !== null;
   const rule = row.ownerId ? await ruleFor(ctx, row.teamId) : null;
@@ -21,9 +21,9 @@ export async function getCustomerOwnership(ctx: Ctx, id: string): Promise<Custom
     pooled &&
     can(ctx, 'pool', 'claim') &&
     (await ctx.db
-      .select({ id: customers.id })
-      .from(customers)
-      .where(and(eq(customers.orgId, ctx.orgId), eq(customers.id, id), poolTeams(ctx, 'claim')))
+      .select({ id: customerRef.id })
+      .from(customerRef)
+      .where(and(eq(customerRef.orgId, ctx.orgId), eq(customerRef.id, id), poolTeams(ctx, 'claim')))
       .then((rows) => rows.length > 0));
   return {
     customerId: row.id,

@@ -2,7 +2,7 @@ import { type PoolReturnRule, type PoolRuleInput, poolRuleInputSchema } from '@b
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { fullAccessCtx, inTransaction, systemCtx } from '../../platform/context';
-import { customers } from '../customers/tables';
+import { customerOwnership } from '../customers/public';
 import { savePoolRule } from './pool-rules';
 import { runPoolSweep } from './pool-sweep';
 import { ownershipChanges } from './tables';
@@ -60,7 +60,7 @@ export async function loadDemoPool(
   const picked = candidates.slice(-(pooled.length + dueInDays.length));
   if (picked.length < pooled.length + dueInDays.length) return;
   const ago = (days: number, from = now) => new Date(from.getTime() - days * day);
-  const customerWhere = (id: string) => and(eq(customers.orgId, org.orgId), eq(customers.id, id));
+  const customerWhere = (id: string) => and(eq(customerOwnership.orgId, org.orgId), eq(customerOwnership.id, id));
 
   await inTransaction(systemCtx(db, org.orgId), async (tx) => {
     for (const [i, demo] of pooled.entries()) {
@@ -71,7 +71,7 @@ export async function loadDemoPool(
       const lastFollowUpAt = rule === 'no_follow_up' ? ago(noFollowUpDays, pooledAt) : ago(rule ? 12 : 2, pooledAt);
       const lastDealAt = rule === 'no_deal' ? ago(noDealDays, pooledAt) : ago(75, pooledAt);
       await tx.db
-        .update(customers)
+        .update(customerOwnership)
         .set({
           ownerId: null,
           pooledAt,
@@ -80,7 +80,7 @@ export async function loadDemoPool(
           poolWarnedAt: null,
           lastFollowUpAt,
           lastDealAt,
-          version: sql`${customers.version} + 1`,
+          version: sql`${customerOwnership.version} + 1`,
           updatedAt: sql`now()`,
         })
         .where(customerWhere(customer.id));
@@ -103,7 +103,7 @@ export async function loadDemoPool(
       const customer = picked[pooled.length + i] as DemoPoolCustomer;
       const ownerSince = ago(90);
       await tx.db
-        .update(customers)
+        .update(customerOwnership)
         .set({
           ownerSince,
           protectedUntil: new Date(ownerSince.getTime() + demoRule.protectionDays * day),

@@ -3,9 +3,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
-import { searchMatch } from '../customers/customer-search';
-import { searchNeedle } from '../customers/customer-search-keys';
-import { customers } from '../customers/tables';
+import { customerRef, searchMatch, searchNeedle } from '../customers/public';
 import { poolWhere } from './pool-scope';
 
 /**
@@ -16,34 +14,34 @@ export async function findPoolCustomers(
   ctx: Ctx,
   query: z.infer<typeof poolListQuerySchema>,
 ): Promise<Page<PoolCustomer>> {
-  const keyset = { sort: customers.pooledAt, id: customers.id, direction: 'desc' as const, cursor: query.cursor };
+  const keyset = { sort: customerRef.pooledAt, id: customerRef.id, direction: 'desc' as const, cursor: query.cursor };
   const needle = query.q ? searchNeedle(query.q) : '';
   const conditions: (SQL | undefined)[] = [
     poolWhere(ctx, 'read'),
     afterCursor(keyset),
     needle ? searchMatch(ctx, needle) : undefined,
-    query.country ? eq(customers.country, query.country) : undefined,
-    query.teamId ? eq(customers.teamId, query.teamId) : undefined,
+    query.country ? eq(customerRef.country, query.country) : undefined,
+    query.teamId ? eq(customerRef.teamId, query.teamId) : undefined,
   ];
   const rows = await ctx.db
     .select({
-      id: customers.id,
-      code: customers.code,
-      name: customers.name,
-      nameEn: customers.nameEn,
-      country: customers.country,
-      industry: customers.industry,
-      status: customers.status,
-      teamId: customers.teamId,
-      pooledAt: customers.pooledAt,
-      lastFollowUpAt: customers.lastFollowUpAt,
+      id: customerRef.id,
+      code: customerRef.code,
+      name: customerRef.name,
+      nameEn: customerRef.nameEn,
+      country: customerRef.country,
+      industry: customerRef.industry,
+      status: customerRef.status,
+      teamId: customerRef.teamId,
+      pooledAt: customerRef.pooledAt,
+      lastFollowUpAt: customerRef.lastFollowUpAt,
       // Spelled out as customers.…: in a select list the columns would print unqualified and
       // match the subquery's own org_id and id.
       previousOwnerId: sql<string | null>`(select oc.from_owner_id from ownership_changes oc
-                 where oc.org_id = ${customers}.org_id and oc.customer_id = ${customers}.id
+                 where oc.org_id = ${customerRef}.org_id and oc.customer_id = ${customerRef}.id
                  order by oc.id desc limit 1)`,
     })
-    .from(customers)
+    .from(customerRef)
     .where(and(...conditions))
     .orderBy(...orderByKeyset(keyset))
     .limit(query.limit + 1);

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
-import { customers } from '../customers/tables';
+import { customerOwnership } from '../customers/public';
 
 /**
  * Marks a follow-up (a note, call, visit…) on customers, which restarts the pool's "no follow-up"
@@ -10,16 +10,16 @@ import { customers } from '../customers/tables';
 export async function recordFollowUp(ctx: Ctx, customerIds: string[], at: Date = new Date()): Promise<void> {
   if (customerIds.length === 0) return;
   await ctx.db
-    .update(customers)
-    .set({ lastFollowUpAt: sql`greatest(${customers.lastFollowUpAt}, ${at.toISOString()}::timestamptz)` })
-    .where(and(eq(customers.orgId, ctx.orgId), inArray(customers.id, customerIds)));
+    .update(customerOwnership)
+    .set({ lastFollowUpAt: sql`greatest(${customerOwnership.lastFollowUpAt}, ${at.toISOString()}::timestamptz)` })
+    .where(and(eq(customerOwnership.orgId, ctx.orgId), inArray(customerOwnership.id, customerIds)));
 }
 
 /** Marks a deal (an order or shipment won), which restarts the pool's "no deal" clock. Same rules as a follow-up. */
 export async function recordDeal(ctx: Ctx, customerIds: string[], at: Date = new Date()): Promise<void> {
   if (customerIds.length === 0) return;
   await ctx.db
-    .update(customers)
-    .set({ lastDealAt: sql`greatest(${customers.lastDealAt}, ${at.toISOString()}::timestamptz)` })
-    .where(and(eq(customers.orgId, ctx.orgId), inArray(customers.id, customerIds)));
+    .update(customerOwnership)
+    .set({ lastDealAt: sql`greatest(${customerOwnership.lastDealAt}, ${at.toISOString()}::timestamptz)` })
+    .where(and(eq(customerOwnership.orgId, ctx.orgId), inArray(customerOwnership.id, customerIds)));
 }

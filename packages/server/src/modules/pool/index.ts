@@ -1,4 +1,9 @@
+import { poolErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
+
+// The module's domain events (their names and payloads) are part of its public surface.
+export type {} from './events';
+
 import { loadDemoPool } from './demo-pool';
 import { poolSweepEveryMs, poolSweepJob, runPoolSweep } from './pool-sweep';
 import { poolRoutes } from './routes';
@@ -10,6 +15,7 @@ export default defineModule({
   name: 'pool',
   resources: ['pool'],
   routes: poolRoutes,
+  errors: poolErrors,
   jobs: [{ name: poolSweepJob, everyMs: poolSweepEveryMs, run: (_job, db) => runPoolSweep(db) }],
   timeline: [ownershipTimelineContributor],
   subscribers: poolSubscribers,

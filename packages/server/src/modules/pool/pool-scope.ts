@@ -1,8 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, can, requireScope } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
-import { customersInScope } from '../customers/customer-scope';
-import { customers } from '../customers/tables';
+import { customerRef, customersInScope } from '../customers/public';
 
 /**
  * The pools a user works with: with organisation scope every pool; otherwise the pools of the
@@ -14,31 +13,31 @@ export function poolTeams(ctx: Ctx, action: 'read' | 'claim'): SQL {
   if (scope === 'org') return sql`true`;
   return (
     ctx.teamIds.length > 0
-      ? or(isNull(customers.teamId), inArray(customers.teamId, ctx.teamIds))
-      : isNull(customers.teamId)
+      ? or(isNull(customerRef.teamId), inArray(customerRef.teamId, ctx.teamIds))
+      : isNull(customerRef.teamId)
   ) as SQL;
 }
 
 export const inPool = and(
-  isNull(customers.ownerId),
-  isNotNull(customers.pooledAt),
-  isNull(customers.mergedIntoId),
+  isNull(customerRef.ownerId),
+  isNotNull(customerRef.pooledAt),
+  isNull(customerRef.mergedIntoId),
 ) as SQL;
 
 /** Customers in a pool the user may see (read) or claim from (claim). */
 export function poolWhere(ctx: Ctx, action: 'read' | 'claim'): SQL {
-  return and(eq(customers.orgId, ctx.orgId), inPool, poolTeams(ctx, action)) as SQL;
+  return and(eq(customerRef.orgId, ctx.orgId), inPool, poolTeams(ctx, action)) as SQL;
 }
 
 /** Customers a manager may hand to someone: their customers within customers.assign scope, or pooled ones they see. */
 export function assignableCustomers(ctx: Ctx): SQL {
   const owned = and(
     scopeWhere(ctx, 'customers', 'assign', {
-      orgId: customers.orgId,
-      owner: customers.ownerId,
-      team: customers.teamId,
+      orgId: customerRef.orgId,
+      owner: customerRef.ownerId,
+      team: customerRef.teamId,
     }),
-    isNull(customers.mergedIntoId),
+    isNull(customerRef.mergedIntoId),
   ) as SQL;
   return can(ctx, 'pool', 'read') ? (or(owned, poolWhere(ctx, 'read')) as SQL) : owned;
 }

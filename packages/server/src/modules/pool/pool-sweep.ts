@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/database';
 import { type Ctx, inTransaction, systemCtx } from '../../platform/context';
-import { notify } from '../notifications/notify';
+import { emit } from '../../platform/events';
 
 export const poolSweepJob = 'pool.sweep';
 /** How often the sweep runs; warnings and returns are at most this late. */
@@ -66,21 +66,16 @@ async function warnOwners(ctx: Ctx, now: string): Promise<number> {
         returning customers.id, due.owner_id, customers.name, due.due_at, due.rule, due.rule_days`,
   );
   const nowMs = new Date(now).getTime();
-  await notify(
-    ctx,
-    rows.map((r) => ({
-      userId: r.owner_id,
-      kind: 'pool.warning',
-      params: {
-        customer: r.name,
-        days: Math.max(1, Math.ceil((new Date(r.due_at).getTime() - nowMs) / dayMs)),
-        rule: r.rule,
-        ruleDays: r.rule_days,
-      },
-      subject: { type: 'customer', id: r.id },
+  await emit(ctx, 'pool.return_due', {
+    customers: rows.map((r) => ({
+      customerId: r.id,
+      customerName: r.name,
+      ownerId: r.owner_id,
+      days: Math.max(1, Math.ceil((new Date(r.due_at).getTime() - nowMs) / dayMs)),
+      rule: r.rule,
+      ruleDays: r.rule_days,
     })),
-    { email: true },
-  );
+  });
   return rows.length;
 }
 
@@ -110,16 +105,15 @@ async function returnDue(ctx: Ctx, now: string): Promise<number> {
             from moved)
         select * from moved`,
   );
-  await notify(
-    ctx,
-    rows.map((r) => ({
-      userId: r.owner_id,
-      kind: 'pool.returned',
-      params: { customer: r.name, rule: r.rule, ruleDays: r.rule_days },
-      subject: { type: 'customer', id: r.id },
+  await emit(ctx, 'pool.customers_returned', {
+    customers: rows.map((r) => ({
+      customerId: r.id,
+      customerName: r.name,
+      ownerId: r.owner_id,
+      rule: r.rule,
+      ruleDays: r.rule_days,
     })),
-    { email: true },
-  );
+  });
   return rows.length;
 }
 

@@ -1,7 +1,7 @@
 import type { HandoverPreview } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
-import { customers } from '../customers/tables';
+import { customerRef } from '../customers/public';
 import { handoverCandidates } from './assign-customer';
 
 /**
@@ -11,7 +11,7 @@ import { handoverCandidates } from './assign-customer';
 export async function previewHandover(ctx: Ctx, fromUserId: string): Promise<HandoverPreview> {
   const [row] = await ctx.db
     .select({ count: sql<number>`count(*)::int` })
-    .from(customers)
+    .from(customerRef)
     .where(handoverCandidates(ctx, fromUserId));
   return { count: Number(row?.count ?? 0) };
 }

@@ -1,22 +1,20 @@
 import type { PoolCustomer, ReleaseCustomerInput } from '@berth/domain';
 import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
-import { customerById } from '../customers/customer-scope';
-import { customers } from '../customers/tables';
-import { notify } from '../notifications/notify';
+import { emit } from '../../platform/events';
+import { customerById, customerRef } from '../customers/public';
 import { changeOwner } from './change-owner';
 
 const assignScope = (ctx: Ctx) =>
   and(
     scopeWhere(ctx, 'customers', 'assign', {
-      orgId: customers.orgId,
-      owner: customers.ownerId,
-      team: customers.teamId,
+      orgId: customerRef.orgId,
+      owner: customerRef.ownerId,
+      team: customerRef.teamId,
     }),
-    isNull(customers.mergedIntoId),
+    isNull(customerRef.mergedIntoId),
   ) as SQL;
 
 /**
@@ -34,15 +32,20 @@ export async function releaseCustomer(
     const mayAssign = can(tx, 'customers', 'assign');
     const visible = [
       ...(mayUpdate ? [customerById(tx, 'update', id)] : []),
-      ...(mayAssign ? [and(assignScope(tx), eq(customers.id, id)) as SQL] : []),
+      ...(mayAssign ? [and(assignScope(tx), eq(customerRef.id, id)) as SQL] : []),
     ];
     if (visible.length === 0) throw AppError.forbidden();
     const [current] = await tx.db
       .select({
-        row: customers,
+        row: {
+          name: customerRef.name,
+          ownerId: customerRef.ownerId,
+          pooledAt: customerRef.pooledAt,
+          version: customerRef.version,
+        },
         assignable: mayAssign ? sql<boolean>`(${assignScope(tx)})` : sql<boolean>`false`,
       })
-      .from(customers)
+      .from(customerRef)
       .where(or(...visible))
       .for('update');
     if (!current) throw AppError.notFound();
@@ -54,29 +57,15 @@ export async function releaseCustomer(
     await changeOwner(tx, [id], { ownerId: null }, { reason: 'release', text: input.reason });
     const [released] = await tx.db
       .select()
-      .from(customers)
-      .where(and(eq(customers.orgId, tx.orgId), eq(customers.id, id)));
-    const after = released as typeof customers.$inferSelect;
-    if (row.ownerId !== tx.userId) {
-      const [actor] = tx.userId
-        ? await tx.db
-            .select({ name: users.name })
-            .from(users)
-            .where(and(eq(users.orgId, tx.orgId), eq(users.id, tx.userId)))
-        : [];
-      await notify(
-        tx,
-        [
-          {
-            userId: row.ownerId,
-            kind: 'pool.returned',
-            params: { customer: row.name, reason: input.reason, actor: actor?.name ?? null },
-            subject: { type: 'customer', id },
-          },
-        ],
-        { email: true },
-      );
-    }
+      .from(customerRef)
+      .where(and(eq(customerRef.orgId, tx.orgId), eq(customerRef.id, id)));
+    const after = released as typeof customerRef.$inferSelect;
+    await emit(tx, 'pool.customer_released', {
+      customerId: id,
+      customerName: row.name,
+      previousOwnerId: row.ownerId,
+      reason: input.reason,
+    });
     return {
       id: after.id,
       code: after.code,

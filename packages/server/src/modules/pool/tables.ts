@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
 import { teams } from '../../db/schema';
-import { customers } from '../customers/tables';
+import { referencesCustomer } from '../customers/public';
 
 /**
  * The public pool rules: one row per organisation (team_id null) and optional overrides per team.
@@ -68,8 +68,6 @@ export const ownershipChanges = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index('ownership_changes_org_customer_idx').on(t.orgId, t.customerId, t.id.desc()),
     index('ownership_changes_org_to_owner_idx').on(t.orgId, t.toOwnerId, t.at.desc()).where(sql`kind = 'claim'`),
-    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }).onDelete(
-      'cascade',
-    ),
+    referencesCustomer(t.orgId, t.customerId).onDelete('cascade'),
   ],
 );

@@ -4,24 +4,13 @@ import {
   type ProspectAssignment,
   spreadProspects,
 } from '@berth/domain';
-import { and, eq, inArray } from 'drizzle-orm';
-import { users } from '../../db/schema';
+import { and, inArray } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
-import { customers } from '../customers/tables';
-import { notify } from '../notifications/notify';
-import { type Assignee, assignee } from '../pool/assign-customer';
-import { changeOwner } from '../pool/change-owner';
+import { emit } from '../../platform/events';
+import { customerRef } from '../customers/public';
+import { type Assignee, assignee, changeOwner } from '../pool/public';
 import { assignableProspects } from './prospect-scope';
-
-async function actorName(ctx: Ctx): Promise<string | null> {
-  if (!ctx.userId) return null;
-  const [me] = await ctx.db
-    .select({ name: users.name })
-    .from(users)
-    .where(and(eq(users.orgId, ctx.orgId), eq(users.id, ctx.userId)));
-  return me?.name ?? null;
-}
 
 /**
  * Hands prospects to reps in one transaction: all to one rep (manual), or spread evenly over the
@@ -38,10 +27,15 @@ export async function assignProspects(ctx: Ctx, input: AssignProspectsInput): Pr
   return inTransaction(ctx, async (tx) => {
     const ids = [...new Set(input.customerIds)];
     const rows = await tx.db
-      .select({ id: customers.id, country: customers.country, ownerId: customers.ownerId, teamId: customers.teamId })
-      .from(customers)
-      .where(and(assignableProspects(tx), inArray(customers.id, ids)))
-      .orderBy(customers.id)
+      .select({
+        id: customerRef.id,
+        country: customerRef.country,
+        ownerId: customerRef.ownerId,
+        teamId: customerRef.teamId,
+      })
+      .from(customerRef)
+      .where(and(assignableProspects(tx), inArray(customerRef.id, ids)))
+      .orderBy(customerRef.id)
       .for('update');
     const byId = new Map(rows.map((r) => [r.id, r]));
     const missing = input.customerIds.findIndex((id) => !byId.has(id));
@@ -75,18 +69,10 @@ export async function assignProspects(ctx: Ctx, input: AssignProspectsInput): Pr
       }
       const perRep = new Map<string, number>();
       for (const a of changes) perRep.set(a.ownerId, (perRep.get(a.ownerId) ?? 0) + 1);
-      const actor = await actorName(tx);
-      await notify(
-        tx,
-        [...perRep.entries()]
-          .filter(([userId]) => userId !== tx.userId)
-          .map(([userId, count]) => ({
-            userId,
-            kind: 'prospects.assigned',
-            params: { actor, count, reason: input.reason ?? null },
-          })),
-        { email: true },
-      );
+      await emit(tx, 'prospects.assigned', {
+        assignments: [...perRep.entries()].map(([userId, count]) => ({ userId, count })),
+        reason: input.reason ?? null,
+      });
     }
     return { count: changes.length, assignments: plan };
   });

@@ -1,10 +1,9 @@
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, can, requireScope } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
-import { customersInScope } from '../customers/customer-scope';
-import { customers } from '../customers/tables';
+import { customerRef, customersInScope } from '../customers/public';
 
-const isProspect = and(eq(customers.status, 'prospect'), isNull(customers.mergedIntoId)) as SQL;
+const isProspect = and(eq(customerRef.status, 'prospect'), isNull(customerRef.mergedIntoId)) as SQL;
 
 /**
  * Prospects without an owner that a manager may hand out: with organisation scope all of them,
@@ -13,21 +12,21 @@ const isProspect = and(eq(customers.status, 'prospect'), isNull(customers.merged
  */
 function unassignedInReach(ctx: Ctx): SQL {
   const scope = requireScope(ctx, 'customers', 'assign');
-  const tenant = and(eq(customers.orgId, ctx.orgId), isNull(customers.ownerId)) as SQL;
+  const tenant = and(eq(customerRef.orgId, ctx.orgId), isNull(customerRef.ownerId)) as SQL;
   if (scope === 'org') return tenant;
   const teams =
     ctx.teamIds.length > 0
-      ? or(isNull(customers.teamId), inArray(customers.teamId, ctx.teamIds))
-      : isNull(customers.teamId);
+      ? or(isNull(customerRef.teamId), inArray(customerRef.teamId, ctx.teamIds))
+      : isNull(customerRef.teamId);
   return and(tenant, teams) as SQL;
 }
 
 /** Prospects the actor may assign to a rep: within customers.assign scope, or unassigned within reach. */
 export function assignableProspects(ctx: Ctx): SQL {
   const owned = scopeWhere(ctx, 'customers', 'assign', {
-    orgId: customers.orgId,
-    owner: customers.ownerId,
-    team: customers.teamId,
+    orgId: customerRef.orgId,
+    owner: customerRef.ownerId,
+    team: customerRef.teamId,
   });
   return and(isProspect, or(owned, unassignedInReach(ctx))) as SQL;
 }

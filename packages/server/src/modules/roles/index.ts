@@ -1,3 +1,4 @@
+import { roleErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 import { roleRoutes } from './routes';
 
@@ -5,4 +6,5 @@ export default defineModule({
   name: 'roles',
   resources: ['roles'],
   routes: roleRoutes,
+  errors: roleErrors,
 });

@@ -1,17 +1,11 @@
 import type { CaptureLeadInput, SalesEventLead } from '@berth/domain';
 import { nameKeys } from '@berth/domain/customers/name-keys';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
-import { type Ctx, can, inTransaction } from '../../platform/context';
-import { teamOfUser } from '../customers/assert-customer-assignment';
-import { contactSearchText } from '../customers/contact-access';
-import { mapCustomerWriteErrors } from '../customers/create-customer';
-import { customerKeys } from '../customers/customer-search-keys';
-import { type DuplicateMatch, matchDuplicateCustomers } from '../customers/find-duplicate-customers';
-import { nextCustomerCode } from '../customers/next-customer-code';
-import { contacts, customers } from '../customers/tables';
-import { createInquiry } from '../opportunities/inquiries';
+import { type Ctx, inTransaction } from '../../platform/context';
+import { contactNamed, createProspect, type DuplicateMatch, matchDuplicateCustomers } from '../customers/public';
+import { createInquiry } from '../opportunities/public';
 import { handOver } from './hand-over-lead';
 import { selectLeads, toLead } from './lead-dto';
 import { eventForParticipantWork } from './sales-event-scope';
@@ -34,64 +28,6 @@ async function knownCompany(ctx: Ctx, input: CaptureLeadInput): Promise<Duplicat
   return candidates.find((c) => c.reasons.includes('name') && nameKeys(c.customer.name).normalized === key) ?? null;
 }
 
-/** A new prospect: owned by the capturer when they may own customers (sales), else unassigned for a manager to hand out. */
-async function createProspect(ctx: Ctx, input: CaptureLeadInput, contactGetsPhone: boolean): Promise<string> {
-  const ownerId = ctx.userId && can(ctx, 'customers', 'create') ? ctx.userId : null;
-  const code = await nextCustomerCode(ctx);
-  const phone = contactGetsPhone ? null : (input.phone ?? null);
-  const email = contactGetsPhone ? null : (input.email ?? null);
-  const [row] = await ctx.db
-    .insert(customers)
-    .values({
-      orgId: ctx.orgId,
-      code,
-      name: input.companyName,
-      creditCode: input.creditCode ?? null,
-      country: input.country ?? null,
-      phone,
-      email,
-      status: 'prospect',
-      ownerId,
-      teamId: await teamOfUser(ctx, ownerId),
-      tradeProfile: { commodities: [], preferredModes: [] },
-      billing: {},
-      ...customerKeys({ code, name: input.companyName, creditCode: input.creditCode, phone, email }),
-    })
-    .returning({ id: customers.id })
-    .catch(mapCustomerWriteErrors);
-  return (row as { id: string }).id;
-}
-
-/** The person met: an active contact of the company with that name, else a new one. */
-async function contactFor(ctx: Ctx, customerId: string, input: CaptureLeadInput, isNew: boolean) {
-  if (!input.contactName) return null;
-  if (!isNew) {
-    const [same] = await ctx.db
-      .select({ id: contacts.id })
-      .from(contacts)
-      .where(
-        and(
-          eq(contacts.orgId, ctx.orgId),
-          eq(contacts.customerId, customerId),
-          eq(contacts.status, 'active'),
-          sql`lower(${contacts.name}) = lower(${input.contactName})`,
-        ),
-      )
-      .limit(1);
-    if (same) return same.id;
-  }
-  const person = {
-    name: input.contactName,
-    phones: input.phone ? [input.phone] : [],
-    emails: input.email ? [input.email] : [],
-  };
-  const [row] = await ctx.db
-    .insert(contacts)
-    .values({ orgId: ctx.orgId, customerId, ...person, isPrimary: isNew, ...contactSearchText(person) })
-    .returning({ id: contacts.id });
-  return (row as { id: string }).id;
-}
-
 /**
  * The lead form is authorised by the event: a participant records the inquiry of a company they met
  * and may read, also one a colleague owns. createInquiry applies the caller's own inquiries.create scope
@@ -110,7 +46,18 @@ async function attach(
   isNew: boolean,
   input: CaptureLeadInput,
 ): Promise<string> {
-  const contactId = await contactFor(ctx, customerId, input, isNew);
+  const contactId = input.contactName
+    ? await contactNamed(
+        ctx,
+        customerId,
+        {
+          name: input.contactName,
+          phones: input.phone ? [input.phone] : [],
+          emails: input.email ? [input.email] : [],
+        },
+        isNew,
+      )
+    : null;
   const inquiry = input.lane
     ? await createInquiry(
         asEventChannel(ctx),
@@ -147,7 +94,17 @@ export async function captureLead(ctx: Ctx, eventId: string, input: CaptureLeadI
     await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`lead:${tx.orgId}:${key}`}))`);
     const known = await knownCompany(tx, input);
     const handedOver = !!known && !known.readable;
-    const customerId = known?.customer.id ?? (await createProspect(tx, input, !!input.contactName));
+    // The phone and email given belong to the person met when one is named, else to the company.
+    const companyReach = !input.contactName;
+    const customerId =
+      known?.customer.id ??
+      (await createProspect(tx, {
+        name: input.companyName,
+        creditCode: input.creditCode ?? null,
+        country: input.country ?? null,
+        phone: companyReach ? (input.phone ?? null) : null,
+        email: companyReach ? (input.email ?? null) : null,
+      }));
     const leadId =
       known && handedOver
         ? await handOver(tx, event, known, input)

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/database';
 import { inTransaction, systemCtx } from '../../platform/context';
-import { notify } from '../notifications/notify';
+import { emit } from '../../platform/events';
 
 export const salesEventRemindersJob = 'sales.event-reminders';
 /** How often the job looks for events to remind of; a reminder is at most this late. */
@@ -49,22 +49,16 @@ export async function runSalesEventReminders(
                sql`, `,
              )})`,
       );
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      const items = participants.flatMap((p) => {
-        const event = byId.get(p.event_id);
-        if (!event) return [];
-        return [
-          {
-            userId: p.user_id,
-            kind: 'sales_event.reminder',
-            params: { event: event.name, startsAt: new Date(event.starts_at).toISOString(), place: event.place },
-            subject: { type: 'sales_event', id: event.id },
-          },
-        ];
-      });
-      await notify(tx, items, { email: true });
+      const starting = rows.map((r) => ({
+        eventId: r.id,
+        name: r.name,
+        startsAt: new Date(r.starts_at).toISOString(),
+        place: r.place,
+        participantIds: participants.filter((p) => p.event_id === r.id).map((p) => p.user_id),
+      }));
+      await emit(tx, 'sales_event.starting_soon', { events: starting });
       events += rows.length;
-      notified += items.length;
+      notified += participants.length;
     });
   }
   return { events, notified };

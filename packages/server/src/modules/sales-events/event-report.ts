@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { maySeeAny, maySeeSql } from '../../platform/field-access';
-import { opportunities } from '../opportunities/tables';
+import { opportunityRef } from '../opportunities/public';
 import { getVisibleEventRow } from './sales-event-scope';
 
 /**
@@ -15,7 +15,7 @@ import { getVisibleEventRow } from './sales-event-scope';
  */
 export async function salesEventReport(ctx: Ctx, eventId: string): Promise<SalesEventReport> {
   const event = await getVisibleEventRow(ctx, eventId);
-  const money = maySeeSql(ctx, 'financials', { owner: opportunities.ownerId, team: opportunities.teamId });
+  const money = maySeeSql(ctx, 'financials', { owner: opportunityRef.ownerId, team: opportunityRef.teamId });
   const [counts] = await queryRows<{
     leads: number;
     new_prospects: number;

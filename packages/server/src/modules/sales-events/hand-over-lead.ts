@@ -1,9 +1,7 @@
 import type { CaptureLeadInput } from '@berth/domain';
-import { and, eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
-import type { DuplicateMatch } from '../customers/find-duplicate-customers';
-import { notify } from '../notifications/notify';
+import { emit } from '../../platform/events';
+import type { DuplicateMatch } from '../customers/public';
 import type { SalesEventRow } from './sales-event-scope';
 import { salesEventLeads } from './tables';
 
@@ -38,30 +36,14 @@ export async function handOver(
     })
     .returning({ id: salesEventLeads.id });
   const leadId = (lead as { id: string }).id;
-  if (ownerId && ownerId !== ctx.userId) {
-    const [capturer] = ctx.userId
-      ? await ctx.db
-          .select({ name: users.name })
-          .from(users)
-          .where(and(eq(users.orgId, ctx.orgId), eq(users.id, ctx.userId)))
-      : [];
-    await notify(
-      ctx,
-      [
-        {
-          userId: ownerId,
-          kind: 'sales_event.lead_handed_over',
-          params: {
-            capturedBy: capturer?.name ?? null,
-            customer: company.customer.name,
-            event: event.name,
-            contact: input.contactName ?? null,
-          },
-          subject: { type: 'sales_event', id: event.id },
-        },
-      ],
-      { email: true },
-    );
-  }
+  await emit(ctx, 'sales_event.lead_handed_over', {
+    leadId,
+    eventId: event.id,
+    eventName: event.name,
+    customerId: company.customer.id,
+    customerName: company.customer.name,
+    ownerId,
+    contactName: input.contactName ?? null,
+  });
   return leadId;
 }

@@ -1,4 +1,9 @@
+import { salesEventErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
+
+// The module's domain events (their names and payloads) are part of its public surface.
+export type {} from './events';
+
 import { loadDemoSalesEvents } from './demo-events';
 import { runSalesEventReminders, salesEventRemindersEveryMs, salesEventRemindersJob } from './event-reminders';
 import { moveLeadsOnMerge } from './merge';
@@ -9,6 +14,7 @@ export default defineModule({
   name: 'sales-events',
   resources: ['salesEvents'],
   routes: salesEventRoutes,
+  errors: salesEventErrors,
   jobs: [
     {
       name: salesEventRemindersJob,

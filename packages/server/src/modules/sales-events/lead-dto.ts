@@ -3,8 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { type Ctx, can } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
-import { maskEmail, maskPhone, seesPersonalData } from '../customers/contact-access';
-import { customers } from '../customers/tables';
+import { customerRef, maskEmail, maskPhone, seesPersonalData } from '../customers/public';
 
 export interface LeadRow {
   id: string;
@@ -38,9 +37,9 @@ export interface LeadRow {
 function inScope(ctx: Ctx, resource: 'customers' | 'contacts'): SQL {
   if (!can(ctx, resource, 'read')) return sql`false`;
   return scopeWhere(ctx, resource, 'read', {
-    orgId: customers.orgId,
-    owner: customers.ownerId,
-    team: customers.teamId,
+    orgId: customerRef.orgId,
+    owner: customerRef.ownerId,
+    team: customerRef.teamId,
   });
 }
 

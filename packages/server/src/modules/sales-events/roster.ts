@@ -1,4 +1,4 @@
-import type { Roster, RosterInput } from '@berth/domain';
+import type { ErrorCode, Roster, RosterInput } from '@berth/domain';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
@@ -49,7 +49,7 @@ export function rosterProblem(
   shifts: Slot[],
   event: { startsAt: Date; endsAt: Date },
   participants: Set<string>,
-): { field: string; code: string } | null {
+): { field: string; code: ErrorCode } | null {
   for (const [i, s] of shifts.entries()) {
     if (s.endsAt <= s.startsAt) return { field: `shifts.${i}.endsAt`, code: 'sales_event.ends_before_start' };
     if (s.startsAt < event.startsAt.getTime() || s.endsAt > event.endsAt.getTime()) {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
 import { users } from '../../db/schema';
-import { contacts, customers } from '../customers/tables';
+import { referencesContact, referencesCustomer } from '../customers/public';
 
 export interface ChecklistItem {
   id: string;
@@ -116,7 +116,7 @@ export const salesEventLeads = pgTable(
     foreignKey({ columns: [t.orgId, t.eventId], foreignColumns: [salesEvents.orgId, salesEvents.id] }).onDelete(
       'cascade',
     ),
-    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
-    foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }),
+    referencesCustomer(t.orgId, t.customerId),
+    referencesContact(t.orgId, t.contactId),
   ],
 );

@@ -16,9 +16,7 @@ import { type Ctx, can, inTransaction, requireScope } from '../../platform/conte
 import { scopeWhere } from '../../platform/data-scope';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { deleteVersioned, iso, updateVersioned } from '../../platform/versioned-write';
-import { countCustomers, customerFilterWhere } from '../customers/customer-filter-where';
-import { findCustomers } from '../customers/find-customers';
-import { customers } from '../customers/tables';
+import { countCustomers, customerFilterWhere, customerRef, findCustomers } from '../customers/public';
 import { segments } from './tables';
 
 type SegmentRow = typeof segments.$inferSelect;
@@ -166,10 +164,10 @@ export async function* segmentCustomerIds(ctx: Ctx, segmentId: string, batchSize
   let after: string | null = null;
   for (;;) {
     const rows: { id: string }[] = await ctx.db
-      .select({ id: customers.id })
-      .from(customers)
-      .where(and(where, after ? sql`${customers.id} > ${after}` : undefined))
-      .orderBy(customers.id)
+      .select({ id: customerRef.id })
+      .from(customerRef)
+      .where(and(where, after ? sql`${customerRef.id} > ${after}` : undefined))
+      .orderBy(customerRef.id)
       .limit(batchSize);
     if (rows.length === 0) return;
     yield rows.map((r) => r.id);

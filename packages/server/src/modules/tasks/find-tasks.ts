@@ -3,7 +3,8 @@ import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
-import { decodeCursor, encodeCursor } from '../../platform/http/keyset';
+import type { ScopeBypass } from '../../platform/data-scope';
+import { afterCursor, type KeysetOptions, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
 import { tasks } from './tables';
 import { relatedNames } from './task-related';
@@ -12,9 +13,9 @@ import { mayChangeTask, tasksInScope } from './task-scope';
 type TaskRow = typeof tasks.$inferSelect;
 type Listed = { task: TaskRow; assigneeName: string | null; canUpdate: boolean; canDelete: boolean };
 
-/** Reads tasks; `unscoped` is for modules that made the task on someone's behalf and checked access themselves. */
-export function selectTasks(ctx: Ctx, where: SQL | undefined, options: { unscoped?: boolean } = {}) {
-  const scoped = !options.unscoped;
+/** Reads tasks in the caller's read scope; `bypassScope` is for modules that made the task on someone's behalf. */
+export function selectTasks(ctx: Ctx, where: SQL | undefined, options: ScopeBypass = {}) {
+  const scoped = !options.bypassScope;
   return ctx.db
     .select({
       task: tasks,
@@ -62,32 +63,19 @@ export async function toTasks(ctx: Ctx, rows: Listed[]): Promise<Task[]> {
   }));
 }
 
-export async function getTask(ctx: Ctx, id: string, options: { unscoped?: boolean } = {}): Promise<Task> {
+export async function getTask(ctx: Ctx, id: string, options: ScopeBypass = {}): Promise<Task> {
   const rows = await selectTasks(ctx, eq(tasks.id, id), options);
   const [task] = await toTasks(ctx, rows);
   if (!task) throw AppError.notFound();
   return task;
 }
 
-/** Tasks without a due time sort after every dated one. */
-const dueKey = sql`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function afterTaskCursor(cursor: string | undefined): SQL | undefined {
-  if (!cursor) return undefined;
-  const [due, id] = decodeCursor(cursor);
-  // Cursors carry what toISOString wrote; anything else was not made here.
-  const validDue =
-    due === 'infinity' ||
-    (typeof due === 'string' &&
-      /^(19|2[01])\d\d-/.test(due) &&
-      !Number.isNaN(Date.parse(due)) &&
-      new Date(due).toISOString() === due);
-  if (!validDue || !uuidPattern.test(id)) {
-    throw AppError.validation('cursor', 'pagination.cursor_invalid', 'invalid cursor');
-  }
-  return sql`(${dueKey}, ${tasks.id}) > (${due}::timestamptz, ${id}::uuid)`;
-}
+/** Soonest due first; tasks without a due time sort after every dated one. */
+const byDue = {
+  expression: sql`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`,
+  column: tasks.dueAt,
+  extraValues: ['infinity'],
+};
 
 function assigneeFilter(ctx: Ctx, assignee: TaskListQuery['assignee']): SQL | undefined {
   if (assignee === 'any') return undefined;
@@ -97,6 +85,7 @@ function assigneeFilter(ctx: Ctx, assignee: TaskListQuery['assignee']): SQL | un
 
 /** Tasks the caller may see, soonest due first, with the list's filters (by default the caller's own). */
 export async function findTasks(ctx: Ctx, query: TaskListQuery): Promise<Page<Task>> {
+  const keyset: KeysetOptions = { sort: byDue, id: tasks.id, direction: 'asc', cursor: query.cursor };
   const rows = await selectTasks(
     ctx,
     and(
@@ -107,16 +96,16 @@ export async function findTasks(ctx: Ctx, query: TaskListQuery): Promise<Page<Ta
       query.relatedType ? eq(tasks.relatedType, query.relatedType) : undefined,
       query.relatedId ? eq(tasks.relatedId, query.relatedId) : undefined,
       query.customerId ? eq(tasks.customerId, query.customerId) : undefined,
-      afterTaskCursor(query.cursor),
+      afterCursor(keyset),
     ),
   )
-    .orderBy(sql`${dueKey} asc`, sql`${tasks.id} asc`)
+    .orderBy(...orderByKeyset(keyset))
     .limit(query.limit + 1);
-  const hasMore = rows.length > query.limit;
-  const page = hasMore ? rows.slice(0, query.limit) : rows;
-  const last = page[page.length - 1];
-  return {
-    items: await toTasks(ctx, page),
-    nextCursor: hasMore && last ? encodeCursor(last.task.dueAt?.toISOString() ?? 'infinity', last.task.id) : null,
-  };
+  const page = toPage(
+    rows,
+    query.limit,
+    (r) => [r.task.dueAt ?? 'infinity', r.task.id],
+    (r) => r,
+  );
+  return { items: await toTasks(ctx, page.items), nextCursor: page.nextCursor };
 }

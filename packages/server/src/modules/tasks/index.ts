@@ -1,4 +1,10 @@
+import { taskErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
+
+// The module's domain events (their names and payloads) are part of its public surface.
+export type {} from './events';
+
+import { loadDemoTasks } from './demo-tasks';
 import { moveTasksOnMerge } from './merge';
 import { taskRoutes } from './routes';
 import { nextStepsEveryMs, nextStepsJob, runNextStepRules } from './run-next-step-rules';
@@ -10,10 +16,21 @@ export default defineModule({
   name: 'tasks',
   resources: ['tasks'],
   routes: taskRoutes,
+  errors: taskErrors,
   jobs: [
     { name: nextStepsJob, everyMs: nextStepsEveryMs, run: (_job, db) => runNextStepRules(db) },
     { name: taskRemindersJob, everyMs: taskRemindersEveryMs, run: (_job, db) => runTaskReminders(db) },
   ],
   timeline: [taskTimeline],
   customerMerge: moveTasksOnMerge,
+  demo: {
+    after: ['customers', 'activities'],
+    load: (demo) =>
+      loadDemoTasks(
+        demo.db,
+        demo.orgId,
+        demo.sales.map((s) => s.id),
+        demo.now,
+      ),
+  },
 });

@@ -3,7 +3,7 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { deleteVersioned, iso, updateVersioned } from '../../platform/versioned-write';
-import { opportunityStages } from '../opportunities/tables';
+import { opportunityStageRef } from '../opportunities/public';
 import { nextStepRules } from './tables';
 
 type RuleRow = typeof nextStepRules.$inferSelect;
@@ -28,9 +28,9 @@ const ruleById = (ctx: Ctx, id: string) => and(eq(nextStepRules.orgId, ctx.orgId
 /** Rules apply to stages where opportunities are still open. */
 async function checkStage(ctx: Ctx, stageKey: string): Promise<void> {
   const [stage] = await ctx.db
-    .select({ kind: opportunityStages.kind })
-    .from(opportunityStages)
-    .where(and(eq(opportunityStages.orgId, ctx.orgId), eq(opportunityStages.key, stageKey)));
+    .select({ kind: opportunityStageRef.kind })
+    .from(opportunityStageRef)
+    .where(and(eq(opportunityStageRef.orgId, ctx.orgId), eq(opportunityStageRef.key, stageKey)));
   if (stage?.kind !== 'open') throw AppError.validation('stageKey', 'next_step.stage_unknown');
 }
 
@@ -39,11 +39,11 @@ export async function findNextStepRules(ctx: Ctx): Promise<{ items: NextStepRule
     .select({ rule: nextStepRules })
     .from(nextStepRules)
     .leftJoin(
-      opportunityStages,
-      and(eq(opportunityStages.orgId, nextStepRules.orgId), eq(opportunityStages.key, nextStepRules.stageKey)),
+      opportunityStageRef,
+      and(eq(opportunityStageRef.orgId, nextStepRules.orgId), eq(opportunityStageRef.key, nextStepRules.stageKey)),
     )
     .where(eq(nextStepRules.orgId, ctx.orgId))
-    .orderBy(asc(opportunityStages.position), asc(nextStepRules.createdAt), asc(nextStepRules.id));
+    .orderBy(asc(opportunityStageRef.position), asc(nextStepRules.createdAt), asc(nextStepRules.id));
   return { items: rows.map((r) => toRule(r.rule)) };
 }
 

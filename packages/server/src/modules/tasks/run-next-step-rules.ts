@@ -2,7 +2,7 @@ import { type NextStepRuleKind, nextStepTaskTitle } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/database';
 import { inTransaction, systemCtx } from '../../platform/context';
-import { notify } from '../notifications/notify';
+import { emit } from '../../platform/events';
 import { tasks } from './tables';
 
 export const nextStepsJob = 'sales.next-steps';
@@ -97,28 +97,24 @@ export async function runNextStepRules(db: Db, now: Date = new Date()): Promise<
         .onConflictDoNothing()
         .returning({ id: tasks.id, dedupKey: tasks.dedupKey, title: tasks.title });
       const byKey = new Map(due.map((o) => [o.dedup_key, o]));
-      await notify(
-        tx,
-        made.flatMap((task) => {
+      await emit(tx, 'tasks.next_steps_created', {
+        tasks: made.flatMap((task) => {
           const occasion = byKey.get(task.dedupKey as string);
           if (!occasion) return [];
           return [
             {
-              userId: occasion.owner_id,
-              kind: 'task.next_step',
-              params: {
-                task: task.title,
-                opportunity: occasion.opportunity_title,
-                customer: occasion.customer_name,
-                rule: occasion.kind,
-                days: occasion.days,
-              },
-              subject: { type: 'opportunity', id: occasion.opportunity_id },
+              taskId: task.id,
+              assigneeId: occasion.owner_id,
+              title: task.title,
+              opportunityId: occasion.opportunity_id,
+              opportunityTitle: occasion.opportunity_title,
+              customerName: occasion.customer_name,
+              rule: occasion.kind,
+              days: occasion.days,
             },
           ];
         }),
-        { email: true },
-      );
+      });
       created += made.length;
     });
   }

@@ -2,11 +2,9 @@ import type { TaskRelatedType } from '@berth/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can } from '../../platform/context';
-import { customerById } from '../customers/customer-scope';
-import { customers } from '../customers/tables';
-import { assertOpportunityVisible } from '../opportunities/opportunity-access';
-import { opportunities } from '../opportunities/tables';
-import { salesEvents } from '../sales-events/tables';
+import { customerNames, visibleCustomer } from '../customers/public';
+import { assertOpportunityVisible, opportunityRef } from '../opportunities/public';
+import { salesEventExists, salesEventNames } from '../sales-events/public';
 
 export interface RelatedRecord {
   type: TaskRelatedType;
@@ -23,10 +21,7 @@ function notFound(): AppError {
 export async function resolveRelated(ctx: Ctx, related: { type: TaskRelatedType; id: string }): Promise<RelatedRecord> {
   if (related.type === 'customer') {
     if (!can(ctx, 'customers', 'read')) throw notFound();
-    const [row] = await ctx.db
-      .select({ id: customers.id })
-      .from(customers)
-      .where(customerById(ctx, 'read', related.id));
+    const row = await visibleCustomer(ctx, 'read', related.id);
     if (!row) throw notFound();
     return { ...related, customerId: row.id };
   }
@@ -38,11 +33,7 @@ export async function resolveRelated(ctx: Ctx, related: { type: TaskRelatedType;
     return { ...related, customerId: opportunity.customerId };
   }
   if (!can(ctx, 'salesEvents', 'read')) throw notFound();
-  const [row] = await ctx.db
-    .select({ id: salesEvents.id })
-    .from(salesEvents)
-    .where(and(eq(salesEvents.orgId, ctx.orgId), eq(salesEvents.id, related.id)));
-  if (!row) throw notFound();
+  if (!(await salesEventExists(ctx, related.id))) throw notFound();
   return { ...related, customerId: null };
 }
 
@@ -55,27 +46,19 @@ export async function relatedNames(
   const names = new Map<string, string>();
   const customerIds = ids('customer');
   if (customerIds.length > 0) {
-    const rows = await ctx.db
-      .select({ id: customers.id, name: customers.name })
-      .from(customers)
-      .where(and(eq(customers.orgId, ctx.orgId), inArray(customers.id, customerIds)));
-    for (const r of rows) names.set(`customer:${r.id}`, r.name);
+    for (const r of await customerNames(ctx, customerIds)) names.set(`customer:${r.id}`, r.name);
   }
   const opportunityIds = ids('opportunity');
   if (opportunityIds.length > 0) {
     const rows = await ctx.db
-      .select({ id: opportunities.id, title: opportunities.title })
-      .from(opportunities)
-      .where(and(eq(opportunities.orgId, ctx.orgId), inArray(opportunities.id, opportunityIds)));
+      .select({ id: opportunityRef.id, title: opportunityRef.title })
+      .from(opportunityRef)
+      .where(and(eq(opportunityRef.orgId, ctx.orgId), inArray(opportunityRef.id, opportunityIds)));
     for (const r of rows) names.set(`opportunity:${r.id}`, r.title);
   }
   const eventIds = ids('sales_event');
   if (eventIds.length > 0) {
-    const rows = await ctx.db
-      .select({ id: salesEvents.id, name: salesEvents.name })
-      .from(salesEvents)
-      .where(and(eq(salesEvents.orgId, ctx.orgId), inArray(salesEvents.id, eventIds)));
-    for (const r of rows) names.set(`sales_event:${r.id}`, r.name);
+    for (const r of await salesEventNames(ctx, eventIds)) names.set(`sales_event:${r.id}`, r.name);
   }
   return names;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/database';
 import { systemCtx } from '../../platform/context';
-import { notify } from '../notifications/notify';
+import { emit } from '../../platform/events';
 
 export const taskRemindersJob = 'tasks.reminders';
 /** How often due tasks are looked for; a reminder is at most this late. */
@@ -46,16 +46,14 @@ export async function runTaskReminders(db: Db, now: Date = new Date()): Promise<
     const byOrg = new Map<string, DueTask[]>();
     for (const row of rows) byOrg.set(row.org_id, [...(byOrg.get(row.org_id) ?? []), row]);
     for (const [orgId, due] of byOrg) {
-      await notify(
-        systemCtx(tx, orgId),
-        due.map((r) => ({
-          userId: r.assignee_id,
-          kind: 'task.due',
-          params: { task: r.title, related: r.related_name },
-          subject: { type: 'task', id: r.id },
+      await emit(systemCtx(tx, orgId), 'tasks.due', {
+        tasks: due.map((r) => ({
+          taskId: r.id,
+          assigneeId: r.assignee_id,
+          title: r.title,
+          relatedName: r.related_name,
         })),
-        { email: true },
-      );
+      });
     }
     return rows.length;
   });

@@ -1,3 +1,4 @@
+import { teamErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 import { teamRoutes } from './routes';
 
@@ -5,4 +6,5 @@ export default defineModule({
   name: 'teams',
   resources: ['teams'],
   routes: teamRoutes,
+  errors: teamErrors,
 });

@@ -5,7 +5,7 @@ import { teams } from '../../db/schema';
 import { AppError, isForeignKeyViolation, isUniqueViolation } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { deleteVersioned, updateVersioned } from '../../platform/versioned-write';
-import { customers } from '../customers/tables';
+import { customerRef } from '../customers/public';
 import { assertTeamReferences } from './assert-team-references';
 import { getTeam } from './get-team';
 import { teamById } from './team-dto';
@@ -29,7 +29,7 @@ export async function createTeam(ctx: Ctx, input: z.infer<typeof createTeamInput
       })
       .returning()
       .catch(mapTeamErrors);
-    return { ...(await getTeamUnscoped(tx, (row as { id: string }).id)) };
+    return { ...(await getTeam(tx, (row as { id: string }).id, { bypassScope: true })) };
   });
 }
 
@@ -42,7 +42,7 @@ export async function updateTeam(
   return inTransaction(ctx, async (tx) => {
     await assertTeamReferences(tx, 'update', id, input);
     await updateVersioned(tx, teams, teamById(tx, 'update', id), expected, input).catch(mapTeamErrors);
-    return getTeamUnscoped(tx, id);
+    return getTeam(tx, id, { bypassScope: true });
   });
 }
 
@@ -58,15 +58,10 @@ export async function deleteTeam(ctx: Ctx, id: string, expected: number | undefi
       throw error;
     });
     const [customer] = await tx.db
-      .select({ id: customers.id })
-      .from(customers)
-      .where(and(eq(customers.orgId, tx.orgId), eq(customers.teamId, id)))
+      .select({ id: customerRef.id })
+      .from(customerRef)
+      .where(and(eq(customerRef.orgId, tx.orgId), eq(customerRef.teamId, id)))
       .limit(1);
     if (customer) throw new AppError('conflict.in_use', 409);
   });
-}
-
-/** Reads back a team just written; the write already passed the scope check. */
-function getTeamUnscoped(ctx: Ctx, id: string): Promise<Team> {
-  return getTeam({ ...ctx, permissions: { ...ctx.permissions, teams: { read: 'org' } } }, id);
 }

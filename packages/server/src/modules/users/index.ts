@@ -1,3 +1,4 @@
+import { userErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
 import { userRoutes } from './routes';
 
@@ -5,4 +6,5 @@ export default defineModule({
   name: 'users',
   resources: ['users'],
   routes: userRoutes,
+  errors: userErrors,
 });

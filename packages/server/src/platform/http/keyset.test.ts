@@ -1,7 +1,9 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../app-error';
-import { decodeCursor, encodeCursor, toPage } from './keyset';
+import { afterCursor, decodeCursor, encodeCursor, orderByKeyset, toPage } from './keyset';
 
 /** Sort values a cursor can carry: strings (any Unicode, even lone surrogates) and finite numbers. */
 const sortValue = fc.oneof(
@@ -104,5 +106,42 @@ describe('toPage', () => {
         }
       }),
     );
+  });
+});
+
+describe('afterCursor with a computed sort key', () => {
+  const due = timestamp('due_at', { withTimezone: true });
+  const table = pgTable('keyset_probe', { id: uuid('id').primaryKey(), dueAt: due });
+  const byDue = {
+    expression: sql`coalesce(${table.dueAt}, 'infinity'::timestamptz)`,
+    column: table.dueAt,
+    extraValues: ['infinity'],
+  };
+  const options = (cursor: string) => ({ sort: byDue, id: table.id, direction: 'asc' as const, cursor });
+  const rowId = '0190a8f2-1c3e-7d4a-9b2f-3e4d5c6b7a80';
+  const dialect = new PgDialect();
+
+  it('continues after a dated row and after one that sorts last, comparing the expression', () => {
+    const dated = dialect.sqlToQuery(
+      afterCursor(options(encodeCursor(new Date('2025-03-01T08:00:00Z'), rowId))) as SQL,
+    );
+    expect(dated.sql).toBe(
+      `(coalesce("keyset_probe"."due_at", 'infinity'::timestamptz), "keyset_probe"."id") > ($1, $2)`,
+    );
+    expect(dated.params).toEqual(['2025-03-01T08:00:00.000Z', rowId]);
+    const last = dialect.sqlToQuery(afterCursor(options(encodeCursor('infinity', rowId))) as SQL);
+    expect(last.params).toEqual(['infinity', rowId]);
+  });
+
+  it('refuses a value that neither fits the column nor is one the expression adds', () => {
+    for (const value of ['forever', 'Infinity ', 42, null, '2025-13-45T99:00:00Z', '0000-01-01T00:00:00.000Z']) {
+      expectInvalidCursor(() => afterCursor(options(encodeCursor(value, rowId))));
+    }
+    expectInvalidCursor(() => afterCursor(options(encodeCursor('infinity', 'not-a-uuid'))));
+  });
+
+  it('orders by the expression, then the id', () => {
+    const order = dialect.sqlToQuery(sql.join(orderByKeyset(options('')), sql`, `));
+    expect(order.sql).toBe(`coalesce("keyset_probe"."due_at", 'infinity'::timestamptz) asc, "keyset_probe"."id" asc`);
   });
 });

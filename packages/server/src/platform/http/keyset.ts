@@ -1,5 +1,5 @@
 import type { Page } from '@berth/domain';
-import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, Column, is, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../app-error';
 
 /**
@@ -7,10 +7,30 @@ import { AppError } from '../app-error';
  * continues strictly after it, so pages stay fast and stable however deep the list goes.
  */
 export interface KeysetOptions {
-  sort: AnyColumn;
+  /** The sort column (with an index on (org_id, sort, id)), or a sort key computed from one. */
+  sort: AnyColumn | SortExpression;
   id: AnyColumn;
   direction: 'asc' | 'desc';
   cursor?: string;
+}
+
+/**
+ * A sort key computed in SQL, such as "undated tasks last": `coalesce(due_at, 'infinity')`. A
+ * cursor's sort value must fit `column`, or be one of `extraValues` (the values the expression adds).
+ */
+export interface SortExpression {
+  expression: SQL;
+  column: AnyColumn;
+  extraValues?: readonly string[];
+}
+
+function sortSql(sort: KeysetOptions['sort']): SQL | AnyColumn {
+  return is(sort, Column) ? sort : sort.expression;
+}
+
+function fitsSort(sort: KeysetOptions['sort'], value: unknown): boolean {
+  if (is(sort, Column)) return fitsColumn(sort, value);
+  return (typeof value === 'string' && (sort.extraValues ?? []).includes(value)) || fitsColumn(sort.column, value);
 }
 
 export function decodeCursor(cursor: string): [unknown, string] {
@@ -45,7 +65,13 @@ function fitsColumn(column: AnyColumn, value: unknown): boolean {
       return typeof value === 'string' && uuidPattern.test(value);
     case 'PgTimestamp':
     case 'PgTimestampString':
-      return typeof value === 'string' && isoTimestamp.test(value) && !Number.isNaN(Date.parse(value));
+      // Year 0 parses in JavaScript but not in PostgreSQL, which has no year 0.
+      return (
+        typeof value === 'string' &&
+        isoTimestamp.test(value) &&
+        !value.startsWith('0000') &&
+        !Number.isNaN(Date.parse(value))
+      );
   }
   if (column.dataType === 'string') return typeof value === 'string' && !unstorableText.test(value);
   if (column.dataType === 'number') return typeof value === 'number' && Number.isFinite(value);
@@ -75,19 +101,19 @@ export function encodeCursor(sortValue: unknown, id: string): string {
 export function afterCursor(options: KeysetOptions): SQL | undefined {
   if (!options.cursor) return undefined;
   const [value, id] = decodeCursor(options.cursor);
-  if (!fitsColumn(options.id, id) || (options.sort !== options.id && !fitsColumn(options.sort, value))) {
+  if (!fitsColumn(options.id, id) || (options.sort !== options.id && !fitsSort(options.sort, value))) {
     throw invalidCursor();
   }
   const cmp = options.direction === 'asc' ? sql`>` : sql`<`;
   if (options.sort === options.id) return sql`${options.id} ${cmp} ${id}`;
-  return sql`(${options.sort}, ${options.id}) ${cmp} (${value}, ${id})`;
+  return sql`(${sortSql(options.sort)}, ${options.id}) ${cmp} (${value}, ${id})`;
 }
 
 export function orderByKeyset(options: KeysetOptions): SQL[] {
   const dir = options.direction === 'asc' ? sql`asc` : sql`desc`;
   return options.sort === options.id
     ? [sql`${options.id} ${dir}`]
-    : [sql`${options.sort} ${dir}`, sql`${options.id} ${dir}`];
+    : [sql`${sortSql(options.sort)} ${dir}`, sql`${options.id} ${dir}`];
 }
 
 /** Turns `limit + 1` fetched rows into a page with the cursor of its last row. */

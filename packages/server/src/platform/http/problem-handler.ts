@@ -1,8 +1,9 @@
-import type { FieldError, Locale } from '@berth/domain';
-import { errorMessage, pickLocale } from '@berth/domain';
+import type { ErrorCode, FieldError, Locale } from '@berth/domain';
+import { pickLocale } from '@berth/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, isRefusedValue } from '../app-error';
+import { errorMessage } from '../error-catalogue';
 import { zodIssueCode, zodIssueMessage } from './zod-messages';
 
 const titles: Record<number, string> = {
@@ -30,7 +31,7 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
-  code: string,
+  code: ErrorCode,
   options: { fields?: FieldError[]; detail?: string } = {},
 ) {
   const locale = localeOf(request);

@@ -1,5 +1,5 @@
 import type { Locale } from '@berth/domain';
-import { errorMessage } from '@berth/domain';
+import { errorMessage } from '../error-catalogue';
 
 interface IssueLike {
   code?: string;

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../app/format';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useKeysetList } from '../../app/use-keyset-list';
 import { LoadMore } from '../../components/load-more';
-import { customerTimelineKey } from '../customers/query-keys';
+import { customerTimelineKey } from '../customers';
 import { LogActivityButton } from './log-activity-button';
 import { LogActivityModal } from './log-activity-modal';
 import { activityKeys } from './query-keys';

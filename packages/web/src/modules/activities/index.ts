@@ -3,3 +3,4 @@ export { ActivityList } from './activity-list';
 export { LogActivityButton } from './log-activity-button';
 export { LogActivityModal, type LogActivityModalProps } from './log-activity-modal';
 export { activityKeys } from './query-keys';
+export { useActivityKindLabel } from './use-activity-labels';

@@ -14,7 +14,7 @@ import { useCan } from '../../app/permissions';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
 import { UserPicker } from '../../components/user-picker';
-import { customerKeys, customerTimelineKey } from '../customers/query-keys';
+import { customerKeys, customerTimelineKey } from '../customers';
 import { activityKeys } from './query-keys';
 import { useActivityKindLabel } from './use-activity-labels';
 

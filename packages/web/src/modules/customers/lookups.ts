@@ -1,20 +1,22 @@
 import { endpoints, type Tag } from '@berth/domain';
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { call } from '../../app/api/call';
 import { useCan } from '../../app/permissions';
+import { useAllPages } from '../../app/use-all-pages';
 import { customerKeys } from './query-keys';
+import { byGroupThenName } from './tag-order';
 
-/** Every customer tag (few per organisation, not paged); empty without tags.read. */
+/** Every customer tag (few per organisation, read page by page), by group; empty without tags.read. */
 export function useTagLookup() {
   const can = useCan();
-  const query = useQuery({
-    queryKey: [...customerKeys.tags, 'all'],
-    queryFn: ({ signal }) => call(endpoints.tags.list, { signal }),
-    enabled: can('tags', 'read'),
-    staleTime: 60_000,
-  });
-  const tags = useMemo(() => query.data?.items ?? [], [query.data]);
+  const query = useAllPages(customerKeys.tags, endpoints.tags.list, can('tags', 'read'));
+  const tags = useMemo(() => [...(query.data?.items ?? [])].sort(byGroupThenName), [query.data]);
   const byId = useMemo(() => new Map<string, Tag>(tags.map((tag) => [tag.id, tag])), [tags]);
-  return { tags, byId, loading: query.isLoading, error: query.error, refetch: query.refetch };
+  return {
+    tags,
+    byId,
+    truncated: query.data?.truncated ?? false,
+    loading: query.isLoading,
+    error: query.error,
+    refetch: query.refetch,
+  };
 }

@@ -9,7 +9,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { call } from '../../app/api/call';
-import { customerKeys } from '../customers/query-keys';
+import { customerKeys } from '../customers';
 import { opportunityDetailKey, opportunityKeys, stageHistoryKey } from './query-keys';
 
 /** After any change: the board, lists, reports and the customer pages (status, timeline) are stale. */

@@ -9,7 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { call } from '../../app/api/call';
 import { useCan } from '../../app/permissions';
-import { customerKeys } from '../customers/query-keys';
+import { customerKeys } from '../customers';
 import { handoverPreviewKey, ownershipKey, poolKeys } from './query-keys';
 
 /** After any ownership change: the pool, the quota, customer lists, details and timelines are stale. */

@@ -1,8 +1,8 @@
 import { type AssignProspectsInput, endpoints } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../app/api/call';
-import { customerKeys } from '../customers/query-keys';
-import { poolKeys } from '../pool/query-keys';
+import { customerKeys } from '../customers';
+import { poolKeys } from '../pool';
 import { salesEventKeys } from './query-keys';
 
 /** Hands prospects out; prospects, customers and the pool lists are stale afterwards. */

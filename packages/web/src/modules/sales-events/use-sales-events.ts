@@ -10,7 +10,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { call } from '../../app/api/call';
-import { customerKeys } from '../customers/query-keys';
+import { customerKeys } from '../customers';
 import { salesEventKeys } from './query-keys';
 
 export function useSalesEvent(id: string) {

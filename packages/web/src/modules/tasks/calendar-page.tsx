@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { call } from '../../app/api/call';
 import { PageTitle } from '../../components/page-title';
-import { useActivityKindLabel } from '../activities/use-activity-labels';
+import { useActivityKindLabel } from '../activities';
 import { CalendarFeedCard } from './calendar-feed-card';
 import { taskKeys } from './query-keys';
 

@@ -3,7 +3,7 @@ import { App, type ButtonProps } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../app/permissions';
-import { useHandoverPreview } from '../../pool/use-pool';
+import { useHandoverPreview } from '../../pool';
 
 /**
  * After a user is deactivated: if they still own customers the administrator may hand over, say

@@ -7,7 +7,7 @@ import { useCan } from '../../../app/permissions';
 import { useKeysetList } from '../../../app/use-keyset-list';
 import { KeysetTable } from '../../../components/keyset-table';
 import { PageTitle } from '../../../components/page-title';
-import { HandoverModal } from '../../pool/handover-modal';
+import { HandoverModal } from '../../pool';
 import { adminKeys } from '../query-keys';
 import { useHandoverOffer } from './use-handover-offer';
 import { useUserColumns } from './use-user-columns';

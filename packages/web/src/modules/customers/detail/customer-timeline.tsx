@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatRelative } from '../../../app/format';
 import { useKeysetList } from '../../../app/use-keyset-list';
 import { LoadMore } from '../../../components/load-more';
-import { OwnershipEntryDetails } from '../../pool/ownership-entry-details';
+import { OwnershipEntryDetails } from '../../pool';
 import { customerTimelineKey } from '../query-keys';
 import { type TimelineEntry, useTimelineFormat } from './use-timeline-format';
 

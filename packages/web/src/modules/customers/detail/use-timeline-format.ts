@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../app/format';
 import { useMe } from '../../../app/session';
 import { useFormatMoney } from '../../../app/use-format-money';
 import { useReferenceNames } from '../../../app/use-reference-names';
-import { useOpportunityTimeline } from '../../opportunities/use-opportunity-timeline';
+import { useOpportunityTimeline } from '../../opportunities';
 import { useTagLookup } from '../lookups';
 import { useCustomerLabels } from '../use-customer-labels';
 

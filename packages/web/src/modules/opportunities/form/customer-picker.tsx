@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../app/api/call';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
-import { customerKeys } from '../../customers/query-keys';
+import { customerKeys } from '../../customers';
 
 interface CustomerPickerProps {
   value?: string;

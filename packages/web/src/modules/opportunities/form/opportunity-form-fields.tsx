@@ -7,7 +7,7 @@ import { useCan } from '../../../app/permissions';
 import { useMe } from '../../../app/session';
 import { CurrencySelect } from '../../../components/currency-select';
 import { UserPicker } from '../../../components/user-picker';
-import { customerKeys } from '../../customers/query-keys';
+import { customerKeys } from '../../customers';
 import { useOpportunityLabels } from '../use-opportunity-labels';
 import { useStages } from '../use-pipeline-settings';
 import { CustomerPicker } from './customer-picker';

@@ -3,8 +3,8 @@ import { type AnyColumn, and, eq, exists, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
-import { customerById, customersInScope } from '../customers/customer-scope';
-import { customers } from '../customers/tables';
+import { customerById, customersInScope } from './customer-scope';
+import { customers } from './tables';
 
 /**
  * Notes and attachments follow their customer's scope: a role's `notes.read: own` means notes on the customers the

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorMessage, errorMessages } from './error-codes';
 import { locales, pickLocale } from './locale';
 
 describe('pickLocale', () => {
@@ -70,38 +69,5 @@ describe('pickLocale', () => {
         expect(pickLocale(header)).toBe(expected);
       }),
     );
-  });
-});
-
-describe('error messages', () => {
-  const codes = Object.keys(errorMessages) as (keyof typeof errorMessages)[];
-
-  it('has a Chinese and an English message for every code, and they differ', () => {
-    expect(codes.length).toBeGreaterThan(0);
-    for (const code of codes) {
-      const zh = errorMessage(code, 'zh-CN');
-      const en = errorMessage(code, 'en');
-      expect(zh.trim(), code).not.toBe('');
-      expect(en.trim(), code).not.toBe('');
-      expect(zh, code).not.toBe(en);
-      expect(zh, code).not.toBe(code);
-      expect(en, code).not.toBe(code);
-    }
-  });
-
-  it('writes the Chinese messages in Chinese and the English ones without Chinese characters', () => {
-    for (const code of codes) {
-      expect(errorMessage(code, 'zh-CN'), code).toMatch(/\p{Script=Han}/u);
-      expect(errorMessage(code, 'en'), code).not.toMatch(/\p{Script=Han}/u);
-    }
-  });
-
-  it('uses dotted lower-case codes', () => {
-    for (const code of codes) expect(code).toMatch(/^[a-z]+(_[a-z]+)*\.[a-z]+(_[a-z]+)*$/);
-  });
-
-  it('answers an unknown code with the code itself', () => {
-    expect(errorMessage('no.such_code', 'en')).toBe('no.such_code');
-    expect(errorMessage('no.such_code', 'zh-CN')).toBe('no.such_code');
   });
 });

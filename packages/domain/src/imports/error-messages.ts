@@ -1,7 +1,24 @@
-import type { Locale } from '../platform/locale';
+import { defineErrorMessages } from '../platform/error-messages';
 
-/** Per-row reasons of the imports, with a message for every UI language. */
-export const importErrorMessages = {
+/** Stable codes of file imports (the file, the mapping, each row), with a message for every UI language. */
+export const importErrors = defineErrorMessages(['import'], {
+  'import.file_required': { en: 'Choose a CSV or .xlsx file.', 'zh-CN': '请选择 CSV 或 .xlsx 文件。' },
+  'import.file_unreadable': {
+    en: 'The file could not be read. Save it again as CSV (UTF-8) or .xlsx and retry.',
+    'zh-CN': '无法读取该文件，请重新另存为 CSV（UTF-8）或 .xlsx 文件后再试。',
+  },
+  'import.file_type': {
+    en: 'Only .csv, .txt and .xlsx files can be imported. Save an .xls workbook as .xlsx first.',
+    'zh-CN': '只能导入 .csv、.txt 或 .xlsx 文件。.xls 工作簿请先另存为 .xlsx。',
+  },
+  'import.mapping_invalid': {
+    en: 'The column mapping must be a JSON object from column header to a known field name.',
+    'zh-CN': '列映射须为 JSON 对象：源列名 → 已知字段名。',
+  },
+  'import.mapping_needs_name': {
+    en: 'No column is mapped to the customer name.',
+    'zh-CN': '没有任何列对应到客户名称。',
+  },
   'import.spreadsheet_too_large': {
     en: 'This .xlsx file holds too much once unpacked (over 32 MB of text, 512 MB in all or 5 million cells). Split it into smaller files or save it as CSV.',
     'zh-CN':
@@ -35,4 +52,4 @@ export const importErrorMessages = {
     en: 'Not a date. Write it as 1990-05-01 or 1990/5/1 (the Chinese year-month-day form works too).',
     'zh-CN': '无法识别的日期，请写成 1990-05-01、1990/5/1 或 1990年5月1日。',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+});

@@ -1,0 +1,4 @@
+export * from './container-number';
+export * from './equipment';
+export * from './lane';
+export * from './quantities';

@@ -1,0 +1,2 @@
+export * from './exchange-rates';
+export * from './money';

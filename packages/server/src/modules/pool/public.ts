@@ -1,0 +1,16 @@
+/**
+ * What other modules may use of the pool module; its manifest is `index.ts`
+ * (see customers/public.ts for why the two are apart).
+ */
+
+// The new owner a manager names, under the owner rule of customers.assign.
+export { type Assignee, assignee } from './assign-customer';
+// Customers change hands only here: the owner, the team and the pool clocks, with the ownership log.
+export {
+  changeOwner,
+  editedOwnerClocks,
+  editedOwnerClocksSql,
+  type NewOwner,
+  type OwnerChangeNote,
+} from './change-owner';
+export { recordOwnerEdit, recordOwnershipChanges } from './ownership-log';

@@ -1,0 +1,22 @@
+/** Events of the tasks module (platform/events.ts). Names are as they were when it happened. */
+declare module '../../platform/events' {
+  interface DomainEvents {
+    /** Open tasks fell due; `relatedName` names the customer, opportunity or event they are about. */
+    'tasks.due': { tasks: { taskId: string; assigneeId: string; title: string; relatedName: string | null }[] };
+    /** Next-step rules made tasks for the owners of opportunities (each once, by the run that made it). */
+    'tasks.next_steps_created': {
+      tasks: {
+        taskId: string;
+        assigneeId: string;
+        title: string;
+        opportunityId: string;
+        opportunityTitle: string;
+        customerName: string;
+        rule: string;
+        days: number;
+      }[];
+    };
+  }
+}
+
+export {};
