@@ -1,4 +1,5 @@
 export * from './calendar-schemas';
+export * from './endpoints';
 export * from './error-messages';
 export * from './next-step-occasion';
 export * from './next-step-schemas';

@@ -1,5 +1,5 @@
 import { SearchOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
-import { type PoolCustomer, poolCustomerSchema } from '@berth/domain';
+import { endpoints, type PoolCustomer } from '@berth/domain';
 import { Alert, App, Button, Flex, Input, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,7 +52,7 @@ export function PoolPage() {
   const [handingOver, setHandingOver] = useState(false);
   const q = useDebouncedValue(text.trim(), 350);
   const params = useMemo(() => ({ q: q || undefined, country }), [q, country]);
-  const list = useKeysetList({ queryKey: poolKeys.pool, path: '/api/pool', itemSchema: poolCustomerSchema, params });
+  const list = useKeysetList({ queryKey: poolKeys.pool, endpoint: endpoints.pool.list, query: params });
   const users = useUserLookup().byId;
   const teams = useTeamLookup().byId;
   const names = useReferenceNames();

@@ -1,4 +1,4 @@
-import { type Customer, timelineEntrySchema } from '@berth/domain';
+import { type Customer, endpoints } from '@berth/domain';
 import { Empty, Flex, Spin, Tag, Timeline, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,8 +73,8 @@ export function CustomerTimeline({ customer }: { customer: Customer }) {
   const { t, i18n } = useTranslation();
   const list = useKeysetList({
     queryKey: customerTimelineKey(customer.id),
-    path: `/api/customers/${encodeURIComponent(customer.id)}/timeline`,
-    itemSchema: timelineEntrySchema,
+    endpoint: endpoints.customers.timeline,
+    params: { id: customer.id },
   });
   const entries = useMemo(() => list.items.filter((entry) => !hiddenActions.has(entry.action)), [list.items]);
   const format = useTimelineFormat(entries, customer);
