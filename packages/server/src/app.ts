@@ -25,6 +25,7 @@ import { registerInputGuard } from './platform/http/input-guard';
 import { registerMetrics } from './platform/http/metrics';
 import { completeOpenApiDocument } from './platform/http/openapi-document';
 import { registerProblemHandler, sendProblem } from './platform/http/problem-handler';
+import { requireEndpoints } from './platform/http/route';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -120,7 +121,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     deps.db,
     { idleHours: deps.config.SESSION_IDLE_HOURS, maxDays: deps.config.SESSION_MAX_DAYS },
     deps.routeTable,
+    deps.clock,
   );
+  requireEndpoints(app);
   registerInputGuard(app);
   registerIdempotency(app, deps.db);
   registerMetrics(app);

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import type { FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
@@ -22,6 +23,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   startJobs?: boolean;
   retryBaseMs?: number;
+  /** What time requests and jobs see; the system clock unless a test sets one. */
+  clock?: Clock;
 }
 
 /** Opens and migrates the database, builds the app and its background jobs; does not listen yet. */
@@ -39,6 +42,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     config,
     mailer,
     routeTable: [],
+    clock: options.clock ?? systemClock,
     // replaced below once the app's logger exists
     jobs: undefined as unknown as JobRunner,
   };
@@ -46,6 +50,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   deps.jobs = new JobRunner(database.db, app.log, {
     pollMs: config.JOB_POLL_MS,
     retryBaseMs: options.retryBaseMs,
+    clock: deps.clock,
     staleAfterMs: database.engine === 'pglite' ? 0 : config.JOB_STALE_AFTER_MS,
   });
   registerOutboxDelivery(deps.jobs, mailer);

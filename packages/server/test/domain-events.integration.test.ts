@@ -1,3 +1,4 @@
+import { systemClock } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/database';
@@ -67,7 +68,10 @@ describe('domain events', () => {
       t.db,
       sql`select payload from jobs where name = 'event.test.async' and org_id = ${orgId}`,
     );
-    await job.run({ id: 'x', orgId, name: job.name, payload: row!.payload, attempts: 0, maxAttempts: 5 }, t.db);
+    await job.run(
+      { id: 'x', orgId, name: job.name, payload: row!.payload, attempts: 0, maxAttempts: 5, clock: systemClock },
+      t.db,
+    );
     expect(seen).toEqual(['first', 'later:first']);
   });
 

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Endpoint, endpoints } from '@berth/domain';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toOpenApiPath } from '../src/platform/http/openapi-document';
 import { startTestApp, type TestApp } from './harness';
 
 type Operation = { operationId?: string; summary?: string; responses?: Record<string, unknown> };
@@ -54,6 +56,14 @@ describe('the published API document', () => {
     expect(
       operations().map(({ method, path, operation }) => `${method} ${path} ${operation.operationId}`),
     ).toMatchSnapshot();
+  });
+
+  it('publishes exactly the operations of the domain’s endpoint catalogue, which the console calls', () => {
+    const declared = Object.values(endpoints).flatMap((group) =>
+      Object.values(group as Record<string, Endpoint>).map((e) => `${e.method.toLowerCase()} ${toOpenApiPath(e.path)}`),
+    );
+    const published = operations().map(({ method, path }) => `${method} ${path}`);
+    expect(published.sort()).toEqual(declared.sort());
   });
 
   it('documents the problems a route can answer', () => {

@@ -1,2 +1,3 @@
 export * from './activity-schemas';
+export * from './endpoints';
 export * from './error-messages';

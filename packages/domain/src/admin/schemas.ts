@@ -160,5 +160,3 @@ export const createApiKeyInputSchema = z.object({
 });
 /** The secret is shown once, at creation; only its hash is stored. */
 export const createdApiKeySchema = apiKeySchema.extend({ secret: z.string() });
-
-export const idParamSchema = z.object({ id: z.uuid() });

@@ -3,6 +3,7 @@ export * from './contact-schemas';
 export * from './credit-code';
 export * from './customer-import-fields';
 export * from './customer-schemas';
+export * from './endpoints';
 export * from './error-messages';
 export * from './name-normalization';
 export * from './phone';

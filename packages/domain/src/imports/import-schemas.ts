@@ -68,6 +68,8 @@ export const importSchema = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });
+/** A started import: where to follow its progress. */
+export const importStartedSchema = z.object({ id: z.uuid() });
 export type ImportRecord = z.infer<typeof importSchema>;
 
 export const importPreviewSchema = z.object({

@@ -1,3 +1,5 @@
+import { dayMs } from '../platform/time';
+
 /**
  * Reading the cells of an import: how people write yes/no, dates and lists in a spreadsheet, and
  * matching column headers to fields. Pure functions shared by every import.
@@ -67,7 +69,6 @@ function isoDate(year: number, month: number, day: number): string | null {
 
 /** Day 1 of Excel's 1900 date system; serials after 60 step over the 29 February 1900 Excel believes in. */
 const excelEpoch = Date.UTC(1899, 11, 31);
-const dayMs = 86_400_000;
 
 /** An Excel date serial (days since 1900-01-00), as a CSV saved from Excel may hold it. */
 export function excelSerialToIsoDate(serial: number): string | null {

@@ -17,6 +17,8 @@ export type UpdateNoteInput = z.infer<typeof updateNoteInputSchema>;
 
 export const userRefSchema = z.object({ id: z.uuid(), name: z.string() });
 export type UserRef = z.infer<typeof userRefSchema>;
+/** Colleagues who may be mentioned in a customer's notes (not paged: the first `limit`). */
+export const mentionableUsersSchema = z.object({ items: z.array(userRefSchema) });
 
 export const noteSchema = z.object({
   id: z.uuid(),
@@ -87,3 +89,4 @@ export const notificationListQuerySchema = listQuerySchema.extend({
     .transform((v) => v === 'true'),
 });
 export const unreadCountSchema = z.object({ count: z.number().int() });
+export const readAllResultSchema = z.object({ updated: z.number().int() });

@@ -1,5 +1,6 @@
 import { transportModeLabel } from '../opportunities/pipeline-rules';
 import type { Locale } from '../platform/locale';
+import { formatBusinessDateTime } from '../platform/time';
 
 type Params = Record<string, string | number | null | undefined>;
 type Template = (p: Params) => { title: string; body: string };
@@ -12,15 +13,11 @@ function poolReason(p: Params, locale: Locale): string {
   return String(p.reason ?? '');
 }
 
-/** When an event starts, in China time (the organisation's time zone is not recorded). */
+/** When an event starts, in the organisation's time zone (China's until organisations record their own). */
 function eventTime(iso: Params[string], locale: Locale): string {
   const at = new Date(String(iso ?? ''));
   if (Number.isNaN(at.getTime())) return String(iso ?? '');
-  const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(at);
+  const text = formatBusinessDateTime(at, locale);
   return locale === 'en' ? `${text} (China time)` : `${text}（北京时间）`;
 }
 

@@ -1,3 +1,4 @@
+export * from './endpoints';
 export * from './error-messages';
 export * from './inquiry-schemas';
 export * from './opportunity-schemas';

@@ -1,6 +1,5 @@
+import { addWholeDays } from '../platform/time';
 import type { PoolReturnRule, PoolRuleInput } from './pool-schemas';
-
-const dayMs = 86_400_000;
 
 export interface OwnedCustomerClock {
   ownerSince: Date | null;
@@ -17,8 +16,8 @@ const later = (...dates: (Date | null)[]): Date | null =>
 /**
  * When an owned customer becomes due for the pool under a rule, and which condition makes it due:
  * idle time counts from the later of the last follow-up (or deal) and when the owner got it, a
- * condition set to null is off, and the protection period comes first. null: never (rule off or
- * no condition). The scheduled sweep computes the same in SQL.
+ * condition set to null is off, and the protection period comes first. Days are whole 24-hour
+ * periods. null: never (rule off or no condition). The scheduled sweep computes the same in SQL.
  */
 export function poolDueAt(c: OwnedCustomerClock, rule: PoolRuleInput): { at: Date; rule: PoolReturnRule } | null {
   if (!rule.enabled) return null;
@@ -26,11 +25,11 @@ export function poolDueAt(c: OwnedCustomerClock, rule: PoolRuleInput): { at: Dat
   const candidates: { at: Date; rule: PoolReturnRule }[] = [];
   if (rule.noFollowUpDays !== null) {
     const base = later(c.lastFollowUpAt, since) as Date;
-    candidates.push({ at: new Date(base.getTime() + rule.noFollowUpDays * dayMs), rule: 'no_follow_up' });
+    candidates.push({ at: addWholeDays(base, rule.noFollowUpDays), rule: 'no_follow_up' });
   }
   if (rule.noDealDays !== null) {
     const base = later(c.lastDealAt, since) as Date;
-    candidates.push({ at: new Date(base.getTime() + rule.noDealDays * dayMs), rule: 'no_deal' });
+    candidates.push({ at: addWholeDays(base, rule.noDealDays), rule: 'no_deal' });
   }
   const first = candidates.sort((a, b) => a.at.getTime() - b.at.getTime())[0];
   if (!first) return null;
@@ -45,7 +44,7 @@ export function poolReturnAt(c: OwnedCustomerClock, rule: PoolRuleInput, now: Da
   const due = poolDueAt(c, rule);
   if (!due) return null;
   if (rule.warnDaysBefore === 0) return due.at;
-  const warnFrom = new Date(due.at.getTime() - rule.warnDaysBefore * dayMs);
+  const warnFrom = addWholeDays(due.at, -rule.warnDaysBefore);
   const warnedAt = c.poolWarnedAt && c.poolWarnedAt >= warnFrom ? c.poolWarnedAt : later(warnFrom, now);
-  return later(due.at, new Date((warnedAt as Date).getTime() + rule.warnDaysBefore * dayMs));
+  return later(due.at, addWholeDays(warnedAt as Date, rule.warnDaysBefore));
 }

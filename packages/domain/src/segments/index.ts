@@ -1,2 +1,3 @@
+export * from './endpoints';
 export * from './saved-view-schemas';
 export * from './segment-schemas';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activityKinds, timestampInputSchema } from '../activities/activity-schemas';
+import { dayMs } from '../platform/time';
 import { taskPriorities, taskStatuses } from './task-schemas';
 
 /** A private iCalendar feed per user; the address holds a secret token, shown once. */
@@ -23,7 +24,7 @@ export const calendarItemsQuerySchema = z
   })
   .refine((q) => {
     const span = Date.parse(q.to) - Date.parse(q.from);
-    return span > 0 && span <= calendarRangeMaxDays * 86_400_000;
+    return span > 0 && span <= calendarRangeMaxDays * dayMs;
   }, 'validation.invalid_value');
 
 /** What the calendar page shows: the caller's tasks by due time and activities by when they happen. */

@@ -1,3 +1,4 @@
+import { addWholeDays } from '../platform/time';
 import type { NextStepRuleKind } from './next-step-schemas';
 
 export interface NextStepRuleTiming {
@@ -21,8 +22,6 @@ export interface NextStepOccasion {
   dueAt: Date;
 }
 
-const dayMs = 86_400_000;
-
 /**
  * The occasion a rule has on an opportunity right now, whether due or not; null when the rule
  * does not apply (other stage, closed, disabled, or for `no_answer` an activity since entering
@@ -40,7 +39,7 @@ export function nextStepOccasion(rule: NextStepRuleTiming, opportunity: Opportun
   } else {
     start = last === null ? entered : Math.max(entered, last);
   }
-  return { startsAt: new Date(start), dueAt: new Date(start + rule.days * dayMs) };
+  return { startsAt: new Date(start), dueAt: addWholeDays(new Date(start), rule.days) };
 }
 
 /** The occasion if it is due at `now` (due time included), else null. */

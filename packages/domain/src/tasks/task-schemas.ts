@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { timestampInputSchema } from '../activities/activity-schemas';
 import { listQuerySchema } from '../platform/pagination';
-import { isTimeZone } from './zoned-day';
+import { isTimeZone } from '../platform/time';
 
 /** Tasks: a to-do with a due time for one user, linked to a record. */
 export const taskPriorities = ['low', 'normal', 'high'] as const;

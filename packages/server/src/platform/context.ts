@@ -1,6 +1,6 @@
-import type { Locale, Permissions, Resource, Scope } from '@berth/domain';
-import { fullPermissions, scopeOf } from '@berth/domain';
-import { sql } from 'drizzle-orm';
+import type { Clock, Locale, Permissions, Resource, Scope } from '@berth/domain';
+import { fullPermissions, scopeOf, systemClock } from '@berth/domain';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/database';
 import { AppError } from './app-error';
 
@@ -11,8 +11,9 @@ export interface Actor {
 }
 
 /**
- * What every use case receives: the tenant, who acts, what they may do, and where queries run.
- * `userId` is the person data scope "own" refers to (for an API key, the user who created it).
+ * What every use case receives: the tenant, who acts, what they may do, where queries run and
+ * what time it is. `userId` is the person data scope "own" refers to (for an API key, the user who
+ * created it).
  */
 export interface Ctx {
   orgId: string;
@@ -23,8 +24,18 @@ export interface Ctx {
   permissions: Permissions;
   locale: Locale;
   db: Executor;
+  /**
+   * Business time ("now" for due dates, clocks, stamps a rule compares): the system's in a request,
+   * the instant a job runs for in a job. Column defaults and session machinery keep the database's now().
+   */
+  clock: Clock;
   requestId?: string;
   ip?: string;
+}
+
+/** The context's time as an SQL timestamptz, for statements that stamp or compare business time. */
+export function nowSql(ctx: Pick<Ctx, 'clock'>): SQL {
+  return sql`${ctx.clock.now().toISOString()}::timestamptz`;
 }
 
 /** The data scope this context has for an action, or a 403 when it has none. */
@@ -53,28 +64,35 @@ export async function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>):
   });
 }
 
+export interface CtxOptions {
+  clock?: Clock;
+  locale?: Locale;
+}
+
 /** A context for work the system does on a tenant's behalf (jobs, setup, CLI). */
-export function systemCtx(db: Executor, orgId: string, locale: Locale = 'zh-CN'): Ctx {
+export function systemCtx(db: Executor, orgId: string, options: CtxOptions = {}): Ctx {
   return {
     orgId,
     actor: { type: 'system', id: null },
     userId: null,
     teamIds: [],
     permissions: {},
-    locale,
+    locale: options.locale ?? 'zh-CN',
     db,
+    clock: options.clock ?? systemClock,
   };
 }
 
 /** A user acting with every permission over the whole organisation: how the demo data is written. */
-export function fullAccessCtx(db: Executor, orgId: string, userId: string, locale: Locale = 'zh-CN'): Ctx {
+export function fullAccessCtx(db: Executor, orgId: string, userId: string, options: CtxOptions = {}): Ctx {
   return {
     orgId,
     actor: { type: 'user', id: userId },
     userId,
     teamIds: [],
     permissions: fullPermissions(),
-    locale,
+    locale: options.locale ?? 'zh-CN',
     db,
+    clock: options.clock ?? systemClock,
   };
 }

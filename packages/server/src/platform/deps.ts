@@ -1,3 +1,4 @@
+import type { Clock } from '@berth/domain';
 import type { Db } from '../db/database';
 import type { Config } from './config';
 import type { RouteAccess } from './http/access';
@@ -12,4 +13,6 @@ export interface AppDeps {
   jobs: JobRunner;
   mailer: Mailer;
   routeTable: RouteAccess[];
+  /** What time requests and jobs see: the system clock, or a test's. */
+  clock: Clock;
 }

@@ -19,7 +19,7 @@ export type EventName = keyof DomainEvents;
 
 export interface EventMeta {
   name: EventName;
-  /** When the event happened (the emitting transaction's clock). */
+  /** When the event happened (the emitting context's clock). */
   at: string;
   actor: Actor;
 }
@@ -68,7 +68,7 @@ export const eventJobPrefix = 'event.';
  * subscribers run now on the same transaction, asynchronous ones are queued as jobs.
  */
 export async function emit<E extends EventName>(ctx: Ctx, name: E, payload: DomainEvents[E]): Promise<void> {
-  const meta: EventMeta = { name, at: new Date().toISOString(), actor: ctx.actor };
+  const meta: EventMeta = { name, at: ctx.clock.now().toISOString(), actor: ctx.actor };
   for (const subscriber of subscribersByEvent.get(name) ?? []) {
     if (subscriber.mode === 'sync') {
       await subscriber.handle(ctx, payload, meta);
@@ -91,7 +91,7 @@ export function asyncSubscriberJobs(subscribers: readonly EventSubscriber[]) {
       name: `${eventJobPrefix}${s.name}`,
       run: async (job: Job, db: Db) => {
         const { payload, meta } = job.payload as { payload: unknown; meta: EventMeta };
-        await s.handle(systemCtx(db, job.orgId as string), payload, meta);
+        await s.handle(systemCtx(db, job.orgId as string, { clock: job.clock }), payload, meta);
       },
     }));
 }

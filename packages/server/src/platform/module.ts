@@ -53,6 +53,7 @@ export interface ModuleJob {
   name: string;
   /** Run again this long after each run; without it the job runs when enqueued. */
   everyMs?: number;
+  /** `job.clock` is the time of this run: pass it on to the contexts the job makes. */
   run: (job: Job, db: Db, deps: AppDeps) => Promise<unknown>;
 }
 

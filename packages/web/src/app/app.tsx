@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router-dom';
 import { AntdProvider } from './antd-provider';
-import { setUnauthorizedHandler } from './api-client';
+import { setUnauthorizedHandler } from './api/transport';
 import { queryClient } from './query-client';
 import { AppRoutes } from './routing/app-routes';
 import { endSession } from './session';

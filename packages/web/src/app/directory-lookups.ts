@@ -1,4 +1,4 @@
-import { type Role, roleSchema, teamSchema, userSchema } from '@berth/domain';
+import { endpoints, type Role } from '@berth/domain';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AllPages } from './keyset-pages';
@@ -28,7 +28,7 @@ function useById<T extends { id: string }>(items: T[]): Map<string, T> {
 /** Every role (for names and selects); empty without roles.read. */
 export function useRoleLookup() {
   const can = useCan();
-  const query = useAllPages(directoryKeys.roles, '/api/roles', roleSchema, can('roles', 'read'));
+  const query = useAllPages(directoryKeys.roles, endpoints.roles.list, can('roles', 'read'));
   const roles = useItems(query.data);
   return { roles, byId: useById(roles), truncated: query.data?.truncated ?? false, loading: query.isLoading };
 }
@@ -36,7 +36,7 @@ export function useRoleLookup() {
 /** Every team (for names, hierarchy and selects); empty without teams.read. */
 export function useTeamLookup() {
   const can = useCan();
-  const query = useAllPages(directoryKeys.teams, '/api/teams', teamSchema, can('teams', 'read'));
+  const query = useAllPages(directoryKeys.teams, endpoints.teams.list, can('teams', 'read'));
   const teams = useItems(query.data);
   return { teams, byId: useById(teams), truncated: query.data?.truncated ?? false, loading: query.isLoading };
 }
@@ -44,7 +44,7 @@ export function useTeamLookup() {
 /** Every user the viewer may see (for manager and actor selects); empty without users.read. */
 export function useUserLookup() {
   const can = useCan();
-  const query = useAllPages(directoryKeys.users, '/api/users', userSchema, can('users', 'read'));
+  const query = useAllPages(directoryKeys.users, endpoints.users.list, can('users', 'read'));
   const users = useItems(query.data);
   return { users, byId: useById(users), truncated: query.data?.truncated ?? false, loading: query.isLoading };
 }

@@ -18,11 +18,14 @@ describe('formatDateTime', () => {
 
 describe('formatRelative', () => {
   it('says how long ago', () => {
-    expect(formatRelative(dayjs().subtract(3, 'minute').toISOString())).toBe('3 minutes ago');
+    const threeMinutesAgo = dayjs().subtract(3, 'minute').toISOString();
+    expect(formatRelative(threeMinutesAgo, 'en')).toBe('3 minutes ago');
+    expect(formatRelative(threeMinutesAgo, 'zh-CN')).toBe('3 分钟前');
   });
 
-  it('shows a dash when there is no timestamp', () => {
-    expect(formatRelative(null)).toBe('—');
+  it('shows a dash when there is no timestamp, and an unreadable one as it is', () => {
+    expect(formatRelative(null, 'en')).toBe('—');
+    expect(formatRelative('not a date', 'en')).toBe('not a date');
   });
 });
 

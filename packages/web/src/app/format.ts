@@ -1,23 +1,24 @@
-import dayjs from 'dayjs';
-import relativeTime from 'dayjs/plugin/relativeTime';
+import { formatDateTime as formatInstant, formatTimeAgo, type Locale } from '@berth/domain';
 
-dayjs.extend(relativeTime);
-
-const dateTimeFormat = 'YYYY-MM-DD HH:mm:ss';
 const empty = '—';
+
+function dateOf(value: string): Date | null {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
 
 /** Local date and time of an ISO timestamp; a dash when there is none. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return empty;
-  const date = dayjs(value);
-  return date.isValid() ? date.format(dateTimeFormat) : value;
+  const date = dateOf(value);
+  return date ? formatInstant(date) : value;
 }
 
-/** "3 minutes ago" in the UI language (dayjs follows it); a dash when there is none. */
-export function formatRelative(value: string | null | undefined): string {
+/** "3 minutes ago" in the UI language; a dash when there is none. */
+export function formatRelative(value: string | null | undefined, locale: string): string {
   if (!value) return empty;
-  const date = dayjs(value);
-  return date.isValid() ? date.fromNow() : value;
+  const date = dateOf(value);
+  return date ? formatTimeAgo(date, new Date(), (locale === 'en' ? 'en' : 'zh-CN') satisfies Locale) : value;
 }
 
 /** A number with digit grouping in the UI language; a dash when there is none. */

@@ -1,13 +1,13 @@
-import { type Me, meSchema, setupStatusSchema } from '@berth/domain';
+import { type EndpointResponse, endpoints, type Me } from '@berth/domain';
 import { type QueryClient, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { api, request, setCsrfToken } from './api-client';
+import { call } from './api/call';
+import { setCsrfToken } from './api/transport';
 import { isApiError } from './api-error';
 import { changeLocale, currentLocale } from './i18n';
 
 export const meQueryKey = ['me'] as const;
 export const setupQueryKey = ['setup'] as const;
-type SetupStatus = z.infer<typeof setupStatusSchema>;
+type SetupStatus = EndpointResponse<typeof endpoints.setup.status>;
 
 let loggedOut = false;
 
@@ -19,7 +19,7 @@ export function endedByLogout(): boolean {
 /** Loads the signed-in user; `null` means nobody is signed in (401). */
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await request('/api/me', meSchema, { redirectOn401: false });
+    const me = await call(endpoints.me.get, { redirectOn401: false });
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -38,7 +38,7 @@ export function useMe() {
 export function useSetupStatus() {
   return useQuery({
     queryKey: setupQueryKey,
-    queryFn: () => api.get('/api/setup', setupStatusSchema),
+    queryFn: () => call(endpoints.setup.status),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

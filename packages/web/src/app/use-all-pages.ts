@@ -1,7 +1,5 @@
-import { type Page, pageOf } from '@berth/domain';
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { api } from './api-client';
+import { call, type ItemOf, type PageEndpoint } from './api/call';
 import { type AllPages, readPages } from './keyset-pages';
 
 const pageSize = 200;
@@ -13,23 +11,16 @@ const pageSize = 200;
 const maxPages = 25;
 export const allPagesLimit = pageSize * maxPages;
 
-/** Reads every page of a list (for lookups such as role or team names and select options). */
-export function useAllPages<S extends z.ZodType>(
-  queryKey: readonly unknown[],
-  path: string,
-  itemSchema: S,
-  enabled = true,
-) {
-  return useQuery<AllPages<z.output<S>>>({
+/** Reads every page of a list endpoint (for lookups such as role or team names and select options). */
+export function useAllPages<E extends PageEndpoint>(queryKey: readonly unknown[], endpoint: E, enabled = true) {
+  return useQuery<AllPages<ItemOf<E>>>({
     queryKey: [...queryKey, 'all'],
     enabled,
     staleTime: 60_000,
-    queryFn: ({ signal }) => {
-      const schema = pageOf(itemSchema);
-      return readPages(
-        (cursor) => api.get(path, schema, { limit: pageSize, cursor }, signal) as Promise<Page<z.output<S>>>,
+    queryFn: ({ signal }) =>
+      readPages(
+        (cursor) => call(endpoint as PageEndpoint, { query: { limit: pageSize, cursor }, signal } as never),
         maxPages,
-      );
-    },
+      ) as Promise<AllPages<ItemOf<E>>>,
   });
 }

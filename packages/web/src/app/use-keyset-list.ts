@@ -1,19 +1,24 @@
-import { pageOf } from '@berth/domain';
+import type { EndpointParams, EndpointQuery, Page } from '@berth/domain';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { z } from 'zod';
-import { api, type QueryParams } from './api-client';
+import { call, type ItemOf, type PageEndpoint } from './api/call';
 import { itemsOfPages, keysetListKey, nextPageCursor } from './keyset-pages';
 
-export interface KeysetListOptions<S extends z.ZodType> {
-  /** Query key prefix, e.g. ['users']; filters are appended. */
+type ListParams<E extends PageEndpoint> = E['params'] extends z.ZodType
+  ? { params: EndpointParams<E> }
+  : { params?: undefined };
+
+export type KeysetListOptions<E extends PageEndpoint> = ListParams<E> & {
+  /** Query key prefix, e.g. ['users']; the query and the page size are appended. */
   queryKey: readonly unknown[];
-  path: string;
-  itemSchema: S;
-  params?: QueryParams;
+  /** The list endpoint: `endpoints.users.list`. */
+  endpoint: E;
+  /** Filters and sort; the hook adds `limit` and `cursor`. */
+  query?: Omit<NonNullable<EndpointQuery<E>>, 'limit' | 'cursor'>;
   pageSize?: number;
   enabled?: boolean;
-}
+};
 
 export interface KeysetList<T> {
   items: T[];
@@ -26,20 +31,26 @@ export interface KeysetList<T> {
 }
 
 /** A list endpoint answering `{items, nextCursor}`, read page by page with "load more". */
-export function useKeysetList<S extends z.ZodType>(options: KeysetListOptions<S>): KeysetList<z.output<S>> {
-  const { queryKey, path, itemSchema, params = {}, pageSize = 50, enabled = true } = options;
-  const schema = useMemo(() => pageOf(itemSchema), [itemSchema]);
+export function useKeysetList<E extends PageEndpoint>(options: KeysetListOptions<E>): KeysetList<ItemOf<E>> {
+  const { queryKey, endpoint, params, query: filters = {}, pageSize = 50, enabled = true } = options;
 
   const query = useInfiniteQuery({
-    queryKey: keysetListKey(queryKey, params, pageSize),
-    queryFn: ({ pageParam, signal }) =>
-      api.get(path, schema, { ...params, limit: pageSize, cursor: pageParam }, signal),
+    queryKey: keysetListKey(queryKey, filters, pageSize),
+    queryFn: ({ pageParam, signal }): Promise<Page<unknown>> =>
+      call(
+        endpoint as PageEndpoint,
+        {
+          params,
+          query: { ...filters, limit: pageSize, cursor: pageParam ?? undefined },
+          signal,
+        } as never,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: nextPageCursor,
     enabled,
   });
 
-  const items = useMemo(() => itemsOfPages(query.data?.pages) as z.output<S>[], [query.data]);
+  const items = useMemo(() => itemsOfPages(query.data?.pages) as ItemOf<E>[], [query.data]);
 
   return {
     items,

@@ -1,9 +1,10 @@
+import { endpoints } from '@berth/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { requestVoid } from './api-client';
+import { call } from './api/call';
 import { endSession } from './session';
 
 /** Ends the session on the server (best effort), forgets it locally and goes to /login. */
@@ -14,7 +15,7 @@ export function useLogout(): () => Promise<void> {
   const { t } = useTranslation();
   return useCallback(async () => {
     try {
-      await requestVoid('/api/auth/logout', { method: 'POST', redirectOn401: false });
+      await call(endpoints.auth.logout, { redirectOn401: false });
     } catch {
       // Already signed out or the server is gone: either way the local session ends.
     }

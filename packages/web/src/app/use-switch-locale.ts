@@ -1,7 +1,7 @@
-import type { Locale, Me } from '@berth/domain';
+import { endpoints, type Locale, type Me } from '@berth/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { requestVoid } from './api-client';
+import { call } from './api/call';
 import { changeLocale } from './i18n';
 import { meQueryKey } from './session';
 
@@ -13,7 +13,7 @@ export function useSwitchLocale(): (locale: Locale) => void {
       void changeLocale(locale);
       const me = queryClient.getQueryData<Me | null>(meQueryKey);
       if (!me) return;
-      requestVoid('/api/me', { method: 'PATCH', body: { locale }, redirectOn401: false })
+      call(endpoints.me.update, { body: { locale }, redirectOn401: false })
         .then(() => {
           queryClient.setQueryData<Me | null>(meQueryKey, (old) =>
             old ? { ...old, user: { ...old.user, locale } } : old,

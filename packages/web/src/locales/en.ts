@@ -73,4 +73,5 @@ export const en: typeof zhCN = {
     invalid: 'This value is not valid',
     passwordMismatch: 'The passwords do not match',
   },
+  transportModes: { fcl: 'FCL', lcl: 'LCL', air: 'Air', rail: 'Rail', road: 'Road', express: 'Express' },
 };

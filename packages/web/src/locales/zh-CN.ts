@@ -71,4 +71,6 @@ export const zhCN = {
     invalid: '格式不正确',
     passwordMismatch: '两次输入的密码不一致',
   },
+  /** Transport modes of lanes, opportunities and leads (TransportModeSelect). */
+  transportModes: { fcl: '整箱', lcl: '拼箱', air: '空运', rail: '铁路', road: '公路', express: '快递' },
 };

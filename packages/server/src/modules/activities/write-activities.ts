@@ -32,7 +32,7 @@ async function announceContact(
   opportunityId: string | null,
   occurredAt: Date,
 ) {
-  const at = new Date(Math.min(occurredAt.getTime(), Date.now())).toISOString();
+  const at = new Date(Math.min(occurredAt.getTime(), ctx.clock.now().getTime())).toISOString();
   await emit(ctx, 'activity.logged', { activityId, customerId, opportunityId, at });
 }
 

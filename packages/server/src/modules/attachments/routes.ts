@@ -1,18 +1,10 @@
-import {
-  attachmentFieldsSchema,
-  attachmentKinds,
-  attachmentListQuerySchema,
-  attachmentSchema,
-  idParamSchema,
-  pageOf,
-} from '@berth/domain';
+import { attachmentEndpoints, attachmentFieldsSchema } from '@berth/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../../platform/app-error';
 import type { AppDeps } from '../../platform/deps';
 import { errorMessage } from '../../platform/error-catalogue';
 import { multipartParts } from '../../platform/http/multipart-parts';
+import { route } from '../../platform/http/route';
 import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
 import { customerFor } from '../customers/public';
 import {
@@ -53,47 +45,16 @@ async function readForm(
   return { file, fields };
 }
 
-const uploadDescription = z
-  .object({
-    file: z.any().describe('the file: PDF, PNG, JPEG, GIF, WebP, TIFF, DOCX, XLSX, DOC, XLS, TXT or CSV'),
-    kind: z.enum(attachmentKinds).optional(),
-    description: z.string().optional(),
-  })
-  .describe('multipart/form-data: file, kind (business_licence | contract | other), description');
-
 export function attachmentRoutes(app: FastifyInstance, deps: AppDeps) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['Attachments'];
   const limit = deps.config.ATTACHMENT_LIMIT_BYTES;
 
-  r.get(
-    '/api/customers/:id/attachments',
-    {
-      schema: {
-        tags,
-        summary: "A customer's attachments, newest first",
-        params: idParamSchema,
-        querystring: attachmentListQuerySchema,
-        response: { 200: pageOf(attachmentSchema) },
-      },
-      config: { access: { permission: ['attachments', 'read'] } },
-    },
-    (request) => findAttachments(request.ctx, request.params.id, request.query),
-  );
-  r.post(
-    '/api/customers/:id/attachments',
-    {
-      schema: {
-        tags,
-        summary: 'Attach a file (multipart: file, kind, description); size-limited, type checked from its content',
-        description: uploadDescription.description,
-        consumes: ['multipart/form-data'],
-        params: idParamSchema,
-        response: { 201: attachmentSchema },
-      },
-      config: { access: { permission: ['attachments', 'create'] } },
-    },
-    async (request, reply) => {
+  route(app, attachmentEndpoints.list, {
+    access: { permission: ['attachments', 'read'] },
+    handler: (request) => findAttachments(request.ctx, request.params.id, request.query),
+  });
+  route(app, attachmentEndpoints.create, {
+    access: { permission: ['attachments', 'create'] },
+    handler: async (request, reply) => {
       // Out-of-scope customers answer 404 before a byte of the upload is read.
       await customerFor(request.ctx, 'attachments', 'create', request.params.id);
       const { file, fields } = await readForm(request, limit);
@@ -107,16 +68,12 @@ export function attachmentRoutes(app: FastifyInstance, deps: AppDeps) {
         throw AppError.validation(String(issue?.path[0] ?? 'kind'), 'validation.invalid_value');
       }
       const created = await createAttachment(request.ctx, request.params.id, { ...parsed.data, file });
-      return reply.code(201).send(sendWithEtag(reply, created));
+      return sendWithEtag(reply, created);
     },
-  );
-  r.get(
-    '/api/attachments/:id/content',
-    {
-      schema: { tags, summary: 'Download the file of an attachment', params: idParamSchema },
-      config: { access: { permission: ['attachments', 'read'] } },
-    },
-    async (request, reply) => {
+  });
+  route(app, attachmentEndpoints.content, {
+    access: { permission: ['attachments', 'read'] },
+    handler: async (request, reply) => {
       const file = await attachmentContent(request.ctx, request.params.id);
       return reply
         .header('Content-Type', file.contentType)
@@ -127,20 +84,9 @@ export function attachmentRoutes(app: FastifyInstance, deps: AppDeps) {
         .header('X-Content-Type-Options', 'nosniff')
         .send(file.bytes);
     },
-  );
-  r.delete(
-    '/api/attachments/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete an attachment (If-Match optional); it stays in the history',
-        params: idParamSchema,
-      },
-      config: { access: { permission: ['attachments', 'delete'] } },
-    },
-    async (request, reply) => {
-      await deleteAttachment(request.ctx, request.params.id, expectedVersion(request));
-      return reply.code(204).send();
-    },
-  );
+  });
+  route(app, attachmentEndpoints.delete, {
+    access: { permission: ['attachments', 'delete'] },
+    handler: (request) => deleteAttachment(request.ctx, request.params.id, expectedVersion(request)),
+  });
 }

@@ -1,20 +1,11 @@
-import { auditEntrySchema, auditListQuerySchema, pageOf } from '@berth/domain';
+import { auditEndpoints } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { route } from '../../platform/http/route';
 import { findAuditEntries } from './find-audit-entries';
 
 export function auditRoutes(app: FastifyInstance) {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/audit',
-    {
-      schema: {
-        tags: ['Audit'],
-        summary: 'Search the audit log (newest first)',
-        querystring: auditListQuerySchema,
-        response: { 200: pageOf(auditEntrySchema) },
-      },
-      config: { access: { permission: ['audit', 'read'] } },
-    },
-    (request) => findAuditEntries(request.ctx, request.query),
-  );
+  route(app, auditEndpoints.list, {
+    access: { permission: ['audit', 'read'] },
+    handler: (request) => findAuditEntries(request.ctx, request.query),
+  });
 }

@@ -1,19 +1,9 @@
-import {
-  changePasswordInputSchema,
-  idParamSchema,
-  loginInputSchema,
-  meSchema,
-  pageOf,
-  sessionSchema,
-  setupInputSchema,
-  setupStatusSchema,
-  updateProfileInputSchema,
-} from '@berth/domain';
+import { authEndpoints, meEndpoints, setupEndpoints } from '@berth/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
 import type { AppDeps } from '../../platform/deps';
+import { route } from '../../platform/http/route';
 import { createOrganization, isSetupRequired } from '../setup/public';
 import { getMe } from './get-me';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
@@ -30,7 +20,6 @@ const requireSession = (request: FastifyRequest) => {
 };
 
 export function authRoutes(app: FastifyInstance, deps: AppDeps) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, config } = deps;
   const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
   // Sign-ins are limited per address and email (guessing one account's password) and, five times more
@@ -41,62 +30,32 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!limit.isAllowed && limit.isExceeded) throw new AppError('request.rate_limited', 429);
   };
 
-  r.get(
-    '/api/setup',
-    {
-      schema: {
-        tags: ['Setup'],
-        summary: 'Whether first-run setup is still open',
-        security: [],
-        response: { 200: setupStatusSchema },
-      },
-      config: { access: { public: true } },
-    },
-    async () => ({ setupRequired: await isSetupRequired(db) }),
-  );
+  route(app, setupEndpoints.status, {
+    access: { public: true },
+    handler: async () => ({ setupRequired: await isSetupRequired(db) }),
+  });
 
-  r.post(
-    '/api/setup',
-    {
-      schema: {
-        tags: ['Setup'],
-        summary: 'Create the organisation and its administrator (first run only; afterwards 409)',
-        security: [],
-        body: setupInputSchema,
-        response: { 201: meSchema },
-      },
-      config: { access: { public: true }, rateLimit: { max: config.LOGIN_RATE_PER_MINUTE, timeWindow: '1 minute' } },
-    },
-    async (request, reply) => {
+  route(app, setupEndpoints.create, {
+    access: { public: true },
+    rateLimit: { max: config.LOGIN_RATE_PER_MINUTE, timeWindow: '1 minute' },
+    handler: async (request, reply) => {
       const { orgId, adminId } = await createOrganization(db, request.body, { onlyIfFirst: true });
       const session = await openSession(db, { orgId, userId: adminId, ...client(request) }, config.SESSION_IDLE_HOURS);
       setSessionCookie(reply, session.token, config);
-      return reply.code(201).send(await getMe(db, orgId, adminId, session.csrfToken));
+      return getMe(db, orgId, adminId, session.csrfToken);
     },
-  );
+  });
 
-  r.post(
-    '/api/auth/login',
-    {
-      schema: {
-        tags: ['Auth'],
-        summary: 'Sign in; sets the session cookie and returns the csrfToken',
-        security: [],
-        body: loginInputSchema,
-        response: { 200: meSchema },
-      },
-      config: {
-        access: { public: true },
-        rateLimit: {
-          max: config.LOGIN_RATE_PER_MINUTE,
-          timeWindow: '1 minute',
-          keyGenerator: (request: FastifyRequest) =>
-            `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-        },
-      },
-      preHandler: limitPerAddress,
+  route(app, authEndpoints.login, {
+    access: { public: true },
+    rateLimit: {
+      max: config.LOGIN_RATE_PER_MINUTE,
+      timeWindow: '1 minute',
+      keyGenerator: (request: FastifyRequest) =>
+        `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
     },
-    async (request, reply) => {
+    preHandler: limitPerAddress,
+    handler: async (request, reply) => {
       const { orgId, userId } = await signIn(
         db,
         request.body,
@@ -110,95 +69,56 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
       setSessionCookie(reply, session.token, config);
       return getMe(db, orgId, userId, session.csrfToken);
     },
-  );
+  });
 
-  r.post(
-    '/api/auth/logout',
-    {
-      schema: { tags: ['Auth'], summary: 'Sign out this session' },
-      config: { access: { signedIn: true } },
-    },
-    async (request, reply) => {
+  route(app, authEndpoints.logout, {
+    access: { signedIn: true },
+    handler: async (request, reply) => {
       const sessionId = currentSessionId(request);
       if (sessionId) {
         await revokeSession(db, request.ctx.orgId, sessionId);
         await recordEvent(request.ctx, { action: 'logout', entity: 'users', entityId: request.ctx.userId });
       }
       clearSessionCookie(reply, config);
-      return reply.code(204).send();
     },
-  );
+  });
 
-  r.get(
-    '/api/me',
-    {
-      schema: {
-        tags: ['Auth'],
-        summary: 'The signed-in user, role, permissions and csrfToken',
-        response: { 200: meSchema },
-      },
-      config: { access: { signedIn: true } },
-    },
-    (request) => getMe(db, request.ctx.orgId, request.ctx.userId as string, request.principal?.csrfToken ?? ''),
-  );
+  route(app, meEndpoints.get, {
+    access: { signedIn: true },
+    handler: (request) =>
+      getMe(db, request.ctx.orgId, request.ctx.userId as string, request.principal?.csrfToken ?? ''),
+  });
 
-  r.patch(
-    '/api/me',
-    {
-      schema: {
-        tags: ['Auth'],
-        summary: 'Update my name or language',
-        body: updateProfileInputSchema,
-        response: { 200: meSchema },
-      },
-      config: { access: { signedIn: true } },
-    },
-    async (request) => {
+  route(app, meEndpoints.update, {
+    access: { signedIn: true },
+    handler: async (request) => {
       requireSession(request);
       await updateProfile(request.ctx, request.body);
       return getMe(db, request.ctx.orgId, request.ctx.userId as string, request.principal?.csrfToken ?? '');
     },
-  );
+  });
 
-  r.post(
-    '/api/me/password',
-    {
-      schema: {
-        tags: ['Auth'],
-        summary: 'Change my password (ends my other sessions)',
-        body: changePasswordInputSchema,
-      },
-      config: { access: { signedIn: true } },
-    },
-    async (request, reply) => {
+  route(app, meEndpoints.changePassword, {
+    access: { signedIn: true },
+    handler: async (request) => {
       requireSession(request);
       await changePassword(request.ctx, currentSessionId(request), request.body);
-      return reply.code(204).send();
     },
-  );
+  });
 
-  r.get(
-    '/api/me/sessions',
-    {
-      schema: { tags: ['Auth'], summary: 'My open sessions', response: { 200: pageOf(sessionSchema) } },
-      config: { access: { signedIn: true } },
-    },
-    async (request) => {
+  route(app, meEndpoints.sessions, {
+    access: { signedIn: true },
+    handler: async (request) => {
       requireSession(request);
       return { items: await listMySessions(request.ctx, currentSessionId(request)), nextCursor: null };
     },
-  );
+  });
 
-  r.delete(
-    '/api/me/sessions/:id',
-    {
-      schema: { tags: ['Auth'], summary: 'End one of my sessions', params: idParamSchema },
-      config: { access: { signedIn: true } },
-    },
-    async (request, reply) => {
+  route(app, meEndpoints.endSession, {
+    access: { signedIn: true },
+    handler: async (request) => {
       requireSession(request);
       await revokeMySession(request.ctx, request.params.id);
-      return reply.code(204).send();
     },
-  );
+  });
 }

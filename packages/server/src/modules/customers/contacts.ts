@@ -1,5 +1,5 @@
 import type { Contact, CreateContactInput, contactListQuerySchema, Page, UpdateContactInput } from '@berth/domain';
-import { and, eq, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
@@ -8,19 +8,12 @@ import { scopeWhere } from '../../platform/data-scope';
 import { assertWritableFields } from '../../platform/field-access';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { updateVersioned } from '../../platform/versioned-write';
-import {
-  contactSearchText,
-  contactsInScope,
-  customerOfContact,
-  maskEmail,
-  maskPhone,
-  seesPersonalData,
-} from './contact-access';
+import { contactsInScope, customerOfContact, maskEmail, maskPhone, seesPersonalData } from './contact-access';
+import { type ContactRow, contactPatch, keepSinglePrimary, newContactValues } from './contact-row';
 import { contactSearchMatch } from './customer-search';
 import { searchNeedle } from './customer-search-keys';
 import { contacts, customers } from './tables';
 
-type ContactRow = typeof contacts.$inferSelect;
 type Owner = { ownerId: string | null; teamId: string | null };
 
 function toContact(ctx: Ctx, row: ContactRow, owner: Owner): Contact {
@@ -132,47 +125,15 @@ export async function findCustomerContacts(
   return findContacts(ctx, { ...query, customerId });
 }
 
-/** One primary contact per customer: marking one primary clears the flag on the others. */
-async function keepSinglePrimary(ctx: Ctx, customerId: string, primaryId: string): Promise<void> {
-  await ctx.db
-    .update(contacts)
-    .set({ isPrimary: false })
-    .where(
-      and(
-        eq(contacts.orgId, ctx.orgId),
-        eq(contacts.customerId, customerId),
-        ne(contacts.id, primaryId),
-        eq(contacts.isPrimary, true),
-      ),
-    );
-}
-
 export async function createContact(ctx: Ctx, input: CreateContactInput): Promise<Contact> {
   requireScope(ctx, 'contacts', 'create');
   return inTransaction(ctx, async (tx) => {
     const owner = await customerForContact(tx, input.customerId, 'create');
     // Personal data needs personalData.read on the customer: who may not see it may not set it.
     assertWritableFields(tx, 'contacts', input, [owner], { creating: true });
-    const [row] = await tx.db
-      .insert(contacts)
-      .values({
-        orgId: tx.orgId,
-        customerId: input.customerId,
-        name: input.name,
-        title: input.title ?? null,
-        phones: input.phones,
-        emails: input.emails,
-        wechat: input.wechat ?? null,
-        birthday: input.birthday ?? null,
-        isPrimary: input.isPrimary,
-        preferredChannel: input.preferredChannel ?? null,
-        marketingConsent: input.marketingConsent,
-        consentAt: input.marketingConsent ? new Date() : null,
-        ...contactSearchText(input),
-      })
-      .returning();
+    const [row] = await tx.db.insert(contacts).values(newContactValues(tx, input)).returning();
     const created = row as ContactRow;
-    if (created.isPrimary) await keepSinglePrimary(tx, created.customerId, created.id);
+    if (created.isPrimary) await keepSinglePrimary(tx, [created]);
     return toContact(tx, created, owner);
   });
 }
@@ -192,13 +153,7 @@ export async function updateContact(
     if (!current) throw AppError.notFound();
     const owner = await customerForContact(tx, input.customerId ?? current.contact.customerId, 'update');
     assertWritableFields(tx, 'contacts', input, [current, owner]);
-    const next = { ...current.contact, ...input };
-    const patch: Record<string, unknown> = { ...input, ...contactSearchText(next) };
-    if (input.status === 'left' && current.contact.status !== 'left') patch.leftAt = new Date();
-    if (input.status === 'active') patch.leftAt = null;
-    if (input.marketingConsent !== undefined && input.marketingConsent !== current.contact.marketingConsent) {
-      patch.consentAt = input.marketingConsent ? new Date() : null;
-    }
+    const patch: Record<string, unknown> = contactPatch(tx, current.contact, input);
     const row = await updateVersioned(
       tx,
       contacts,
@@ -206,7 +161,7 @@ export async function updateContact(
       expected,
       patch,
     );
-    if (row.isPrimary) await keepSinglePrimary(tx, row.customerId, row.id);
+    if (row.isPrimary) await keepSinglePrimary(tx, [row]);
     return toContact(tx, row, owner);
   });
 }

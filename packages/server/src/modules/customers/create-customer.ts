@@ -4,10 +4,8 @@ import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { assertWritableFields } from '../../platform/field-access';
 import { assertCustomerAssignment, teamOfUser } from './assert-customer-assignment';
 import { toCustomer } from './customer-dto';
-import { customerKeys } from './customer-search-keys';
-import { nextCustomerCode } from './next-customer-code';
-import { saveLanes } from './save-lanes';
-import { customers } from './tables';
+import type { CustomerRow } from './customer-row';
+import { insertCustomers } from './insert-customers';
 
 export function mapCustomerWriteErrors(error: unknown): never {
   if (isUniqueViolation(error, 'customers_org_credit_code_uq')) {
@@ -24,38 +22,7 @@ export async function createCustomer(ctx: Ctx, input: CreateCustomerInput): Prom
     await assertCustomerAssignment(tx, 'create', { ownerId, teamId });
     // Billing needs customerBilling.update for the new record; an empty profile writes nothing.
     assertWritableFields(tx, 'customers', input, [{ ownerId, teamId }], { creating: true });
-    const code = await nextCustomerCode(tx);
-    const { lanes, ...tradeProfile } = input.tradeProfile;
-    const [row] = await tx.db
-      .insert(customers)
-      .values({
-        orgId: tx.orgId,
-        code,
-        name: input.name,
-        nameEn: input.nameEn ?? null,
-        creditCode: input.creditCode ?? null,
-        address: input.address ?? null,
-        country: input.country ?? null,
-        website: input.website ?? null,
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        industry: input.industry ?? null,
-        employees: input.employees ?? null,
-        annualRevenue: input.annualRevenue?.amount ?? null,
-        revenueCurrency: input.annualRevenue?.currency ?? null,
-        roles: input.roles,
-        relationshipType: input.relationshipType ?? null,
-        status: input.status,
-        ownerId,
-        teamId,
-        tradeProfile,
-        billing: input.billing,
-        ...customerKeys({ code, ...input }),
-      })
-      .returning()
-      .catch(mapCustomerWriteErrors);
-    const created = row as typeof customers.$inferSelect;
-    await saveLanes(tx, created.id, lanes);
-    return toCustomer(tx, tx.db, created);
+    const [created] = await insertCustomers(tx, [{ input, ownerId, teamId }]).catch(mapCustomerWriteErrors);
+    return toCustomer(tx, tx.db, created as CustomerRow);
   });
 }

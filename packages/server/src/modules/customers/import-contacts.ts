@@ -1,11 +1,13 @@
 import {
   type ContactImportField,
+  type CreateContactInput,
   contactImportRow,
   createContactInputSchema,
   normalizeCompanyName,
   normalizeCreditCode,
+  type UpdateContactInput,
 } from '@berth/domain';
-import { and, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { arrayParam, queryRows } from '../../db/database';
 import { type Ctx, can, requireScope } from '../../platform/context';
@@ -13,14 +15,12 @@ import { scopeWhere } from '../../platform/data-scope';
 import { errorMessage } from '../../platform/error-catalogue';
 import { maySeeSql } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
-import { contactSearchText } from './contact-access';
-import type { BatchResult, ImportPolicy } from './import-customers';
+import type { ImportBatchResult as BatchResult, ImportPolicy } from '../../platform/module';
+import { type ContactRow, contactPatch, keepSinglePrimary, newContactValues } from './contact-row';
 import { byNameKeys } from './name-key-lookup';
 import { contacts, customers } from './tables';
 
 const contactRowSchema = createContactInputSchema.omit({ customerId: true });
-
-type ContactRow = typeof contacts.$inferSelect;
 
 /** A contact as the batch will leave it: a new one, or an existing one with the file's changes. */
 interface Working {
@@ -271,20 +271,7 @@ export async function importContactBatch(
   }
   await insertContacts(ctx, created);
   await updateContacts(ctx, [...updated.values()]);
-  if (newPrimary.size > 0) {
-    const winners = [...newPrimary.values()].map((w) => w.id);
-    await ctx.db
-      .update(contacts)
-      .set({ isPrimary: false, version: sql`${contacts.version} + 1`, updatedAt: new Date() })
-      .where(
-        and(
-          eq(contacts.orgId, ctx.orgId),
-          eq(contacts.isPrimary, true),
-          inArray(contacts.customerId, [...newPrimary.keys()]),
-          notInArray(contacts.id, winners),
-        ),
-      );
-  }
+  await keepSinglePrimary(ctx, [...newPrimary.values()]);
   result.created = created.length;
   return result;
 }
@@ -302,27 +289,25 @@ function applyRow(w: Working, input: ReturnType<typeof contactRowSchema.parse>, 
   if (provided.has('marketingConsent')) w.marketingConsent = input.marketingConsent;
 }
 
+/** The contact's fields as the row left them, as the create and update inputs name them. */
+const fieldsOf = (w: Working) =>
+  ({
+    customerId: w.customerId,
+    name: w.name,
+    title: w.title,
+    phones: w.phones,
+    emails: w.emails,
+    wechat: w.wechat,
+    birthday: w.birthday,
+    isPrimary: w.isPrimary,
+    preferredChannel: w.preferredChannel,
+    marketingConsent: w.marketingConsent,
+  }) as CreateContactInput;
+
+/** New contacts through the create path's mapping, in one insert. */
 async function insertContacts(ctx: Ctx, rows: Working[]): Promise<void> {
   if (rows.length === 0) return;
-  const now = new Date();
-  await ctx.db.insert(contacts).values(
-    rows.map((w) => ({
-      orgId: ctx.orgId,
-      id: w.id,
-      customerId: w.customerId,
-      name: w.name,
-      title: w.title,
-      phones: w.phones,
-      emails: w.emails,
-      wechat: w.wechat,
-      birthday: w.birthday,
-      isPrimary: w.isPrimary,
-      preferredChannel: w.preferredChannel,
-      marketingConsent: w.marketingConsent,
-      consentAt: w.marketingConsent ? now : null,
-      ...contactSearchText(w),
-    })),
-  );
+  await ctx.db.insert(contacts).values(rows.map((w) => newContactValues(ctx, fieldsOf(w), w.id)));
 }
 
 const changed = (w: Working) => {
@@ -340,38 +325,44 @@ const changed = (w: Working) => {
   );
 };
 
-/** Every changed contact in one statement; the audit trigger records each field's old → new. */
+/**
+ * Every changed contact in one statement, each with the columns an edit of the record would give it
+ * (`contactPatch`: search texts, consent time); the audit trigger records each field's old → new.
+ */
 async function updateContacts(ctx: Ctx, rows: Working[]): Promise<void> {
-  const values = rows.filter(changed).map((w) => ({
-    id: w.id,
-    name: w.name,
-    title: w.title,
-    phones: w.phones,
-    emails: w.emails,
-    wechat: w.wechat,
-    birthday: w.birthday,
-    is_primary: w.isPrimary,
-    preferred_channel: w.preferredChannel,
-    marketing_consent: w.marketingConsent,
-    search_text: contactSearchText(w).searchText,
-    personal_search_text: contactSearchText(w).personalSearchText,
-  }));
+  const values = rows.filter(changed).map((w) => {
+    const existing = w.existing as ContactRow;
+    const { customerId: _customerId, ...fields } = fieldsOf(w);
+    const next = { ...existing, ...contactPatch(ctx, existing, fields as UpdateContactInput) };
+    return {
+      id: w.id,
+      name: next.name,
+      title: next.title,
+      phones: next.phones,
+      emails: next.emails,
+      wechat: next.wechat,
+      birthday: next.birthday,
+      is_primary: next.isPrimary,
+      preferred_channel: next.preferredChannel,
+      marketing_consent: next.marketingConsent,
+      consent_at: next.consentAt,
+      search_text: next.searchText,
+      personal_search_text: next.personalSearchText,
+    };
+  });
   if (values.length === 0) return;
   await queryRows(
     ctx.db,
     sql`update contacts c set
           name = v.name, title = v.title, phones = v.phones, emails = v.emails, wechat = v.wechat,
           birthday = v.birthday, is_primary = v.is_primary, preferred_channel = v.preferred_channel,
-          marketing_consent = v.marketing_consent,
-          consent_at = case when v.marketing_consent is distinct from c.marketing_consent
-                            then case when v.marketing_consent then now() end
-                            else c.consent_at end,
+          marketing_consent = v.marketing_consent, consent_at = v.consent_at,
           search_text = v.search_text, personal_search_text = v.personal_search_text,
           version = c.version + 1, updated_at = now()
         from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
           id uuid, name text, title text, phones text[], emails text[], wechat text, birthday date,
-          is_primary boolean, preferred_channel text, marketing_consent boolean, search_text text,
-          personal_search_text text)
+          is_primary boolean, preferred_channel text, marketing_consent boolean, consent_at timestamptz,
+          search_text text, personal_search_text text)
         where c.org_id = ${ctx.orgId} and c.id = v.id`,
   );
 }

@@ -7,35 +7,29 @@ import {
   type Lane,
   normalizeCompanyName,
   normalizeCreditCode,
+  type UpdateCustomerInput,
 } from '@berth/domain';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
-import { auditLog, users } from '../../db/schema';
+import { users } from '../../db/schema';
+import { recordEvents } from '../../platform/audit';
 import { type Ctx, requireScope } from '../../platform/context';
 import type { RecordOwner } from '../../platform/data-scope';
 import { errorMessage } from '../../platform/error-catalogue';
 import { mayWrite } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
+import type { ImportBatchResult as BatchResult, ImportPolicy } from '../../platform/module';
 import { type OwnerRequest, ownerProblem } from '../../platform/owner-assignment';
-import { editedOwnerClocksSql, recordOwnershipChanges } from '../pool/public';
+import { editedOwnerClocks, recordOwnerEdits } from '../pool/public';
+import { type CustomerRow, customerPatch } from './customer-row';
 import { customersInScope } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
+import { insertCustomers } from './insert-customers';
 import { byNameKeys } from './name-key-lookup';
-import { laneRows } from './save-lanes';
-import { type BillingJson, customerLanes, customers, customerTags, type TradeProfileJson, tags } from './tables';
+import { replaceLanes } from './save-lanes';
+import { type BillingJson, customers, customerTags, tags } from './tables';
 
-export type ImportPolicy = 'skip' | 'update' | 'create';
-export interface ImportRowError {
-  row: number;
-  field: string;
-  message: string;
-}
-export interface BatchResult {
-  created: number;
-  updated: number;
-  skipped: number;
-  errors: ImportRowError[];
-}
+type ImportRowError = BatchResult['errors'][number];
 
 /** Users by email and tags by name, loaded once per import. */
 export async function customerImportLookups(ctx: Ctx) {
@@ -197,157 +191,114 @@ export async function importCustomerBatch(
     }
     toCreate.push(v);
   }
-  await insertCustomers(ctx, toCreate);
+  await createCustomers(ctx, toCreate);
   result.created = toCreate.length;
   await updateMatchedCustomers(ctx, toUpdate, result, lookups);
   return result;
 }
 
-async function insertCustomers(ctx: Ctx, rows: ValidRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const [counter] = await queryRows<{ value: string | number }>(
-    ctx.db,
-    sql`insert into counters (org_id, name, value) values (${ctx.orgId}, 'customer_code', ${rows.length})
-        on conflict (org_id, name) do update set value = counters.value + ${rows.length}
-        returning value`,
+/** New customers through the create path's writer; their tags in one more insert. */
+async function createCustomers(ctx: Ctx, rows: ValidRow[]): Promise<void> {
+  const inserted = await insertCustomers(
+    ctx,
+    rows.map((v) => ({ input: v.input, ownerId: v.ownerId, teamId: v.teamId })),
   );
-  const first = Number(counter?.value) - rows.length + 1;
-  const values = rows.map((v, i) => {
-    const code = `C${String(first + i).padStart(6, '0')}`;
-    const { lanes: _lanes, ...tradeProfile } = v.input.tradeProfile;
-    return {
-      orgId: ctx.orgId,
-      code,
-      name: v.input.name,
-      nameEn: v.input.nameEn ?? null,
-      creditCode: v.creditCode,
-      address: v.input.address ?? null,
-      country: v.input.country ?? null,
-      website: v.input.website ?? null,
-      phone: v.input.phone ?? null,
-      email: v.input.email ?? null,
-      industry: v.input.industry ?? null,
-      employees: v.input.employees ?? null,
-      annualRevenue: v.input.annualRevenue?.amount ?? null,
-      revenueCurrency: v.input.annualRevenue?.currency ?? null,
-      roles: v.input.roles,
-      relationshipType: v.input.relationshipType ?? null,
-      status: v.input.status,
-      ownerId: v.ownerId,
-      teamId: v.teamId,
-      tradeProfile,
-      billing: v.input.billing,
-      ...customerKeys({ code, ...v.input }),
-    };
-  });
-  const inserted = await ctx.db.insert(customers).values(values).returning({ id: customers.id });
-  const lanes = rows.flatMap((v, i) => laneRows(ctx.orgId, inserted[i]?.id as string, v.input.tradeProfile.lanes));
-  if (lanes.length > 0) await ctx.db.insert(customerLanes).values(lanes);
   const tagLinks = rows.flatMap((v, i) =>
-    v.tagIds.map((tagId) => ({ orgId: ctx.orgId, customerId: inserted[i]?.id as string, tagId })),
+    v.tagIds.map((tagId) => ({ orgId: ctx.orgId, customerId: (inserted[i] as CustomerRow).id, tagId })),
   );
   if (tagLinks.length > 0) await ctx.db.insert(customerTags).values(tagLinks).onConflictDoNothing();
 }
 
-type CustomerRow = typeof customers.$inferSelect;
+/** Row fields that change the column of the same name when the cell is filled in. */
+const plainFields = [
+  'name',
+  'nameEn',
+  'address',
+  'country',
+  'website',
+  'phone',
+  'email',
+  'industry',
+  'employees',
+  'status',
+  'relationshipType',
+  'roles',
+] as const satisfies readonly (CustomerImportField & keyof UpdateCustomerInput)[];
 
-/** The stored columns an import may change, as the database names them. */
-interface CustomerState {
-  name: string;
-  name_en: string | null;
-  credit_code: string | null;
-  address: string | null;
-  country: string | null;
-  website: string | null;
-  phone: string | null;
-  email: string | null;
-  industry: string | null;
-  employees: number | null;
-  roles: string[];
-  relationship_type: string | null;
-  status: string;
-  owner_id: string | null;
-  team_id: string | null;
-  trade_profile: TradeProfileJson;
-  billing: BillingJson;
-}
-
-const stateOf = (c: CustomerRow): CustomerState => ({
-  name: c.name,
-  name_en: c.nameEn,
-  credit_code: c.creditCode,
-  address: c.address,
-  country: c.country,
-  website: c.website,
-  phone: c.phone,
-  email: c.email,
-  industry: c.industry,
-  employees: c.employees,
-  roles: c.roles,
-  relationship_type: c.relationshipType,
-  status: c.status,
-  owner_id: c.ownerId,
-  team_id: c.teamId,
-  trade_profile: c.tradeProfile,
-  billing: c.billing,
-});
-
-const scalarColumns = {
-  name: 'name',
-  nameEn: 'name_en',
-  address: 'address',
-  country: 'country',
-  website: 'website',
-  phone: 'phone',
-  email: 'email',
-  industry: 'industry',
-  employees: 'employees',
-  status: 'status',
-  relationshipType: 'relationship_type',
-  roles: 'roles',
-} as const satisfies Partial<Record<CustomerImportField, keyof CustomerState>>;
-
-/** The file's filled-in cells, applied to a customer: nothing the row leaves empty changes. */
-function applyCustomerRow(state: CustomerState, v: ValidRow): void {
+/**
+ * What a row says about a matched customer, as an edit of the record would say it: only the
+ * filled-in cells. Commodities keep the rest of the trade profile; billing cells change those
+ * fields of the billing profile (a credit limit without a currency column keeps its currency).
+ */
+function editOf(current: CustomerRow, v: ValidRow): UpdateCustomerInput {
+  const edit: Record<string, unknown> = {};
   const input = v.input as Record<string, unknown>;
-  for (const [field, column] of Object.entries(scalarColumns)) {
-    if (v.provided.has(field)) (state as unknown as Record<string, unknown>)[column] = input[field] ?? null;
-  }
-  if (v.provided.has('creditCode')) state.credit_code = v.creditCode;
+  for (const field of plainFields) if (v.provided.has(field)) edit[field] = input[field] ?? null;
+  if (v.provided.has('creditCode')) edit.creditCode = v.input.creditCode ?? null;
   if (v.provided.has('owner')) {
-    state.owner_id = v.ownerId;
-    state.team_id = v.teamId;
+    edit.ownerId = v.ownerId;
+    edit.teamId = v.teamId;
   }
   if (v.provided.has('commodities')) {
-    state.trade_profile = { ...state.trade_profile, commodities: v.input.tradeProfile.commodities };
+    edit.tradeProfile = { ...current.tradeProfile, lanes: [], commodities: v.input.tradeProfile.commodities };
   }
-  const billing: BillingJson = { ...state.billing };
-  const given = v.input.billing;
-  if (v.provided.has('invoiceTitle')) billing.invoiceTitle = given.invoiceTitle ?? null;
-  if (v.provided.has('taxNumber')) billing.taxNumber = given.taxNumber ?? null;
-  if (v.provided.has('billingAddress')) billing.billingAddress = given.billingAddress ?? null;
-  if (v.provided.has('settlementType')) billing.settlementType = given.settlementType ?? null;
-  if (v.provided.has('paymentTermsDays')) billing.paymentTermsDays = given.paymentTermsDays ?? null;
-  if (v.provided.has('creditLimit') && given.creditLimit) {
-    // Without a currency column the limit keeps the currency it had; a currency alone changes nothing.
-    const currency = v.provided.has('creditCurrency')
-      ? given.creditLimit.currency
-      : (billing.creditLimit?.currency ?? given.creditLimit.currency);
-    billing.creditLimit = { amount: given.creditLimit.amount, currency };
+  if (billingColumns.some((c) => v.provided.has(c))) {
+    const billing: BillingJson = { ...current.billing };
+    const given = v.input.billing;
+    if (v.provided.has('invoiceTitle')) billing.invoiceTitle = given.invoiceTitle ?? null;
+    if (v.provided.has('taxNumber')) billing.taxNumber = given.taxNumber ?? null;
+    if (v.provided.has('billingAddress')) billing.billingAddress = given.billingAddress ?? null;
+    if (v.provided.has('settlementType')) billing.settlementType = given.settlementType ?? null;
+    if (v.provided.has('paymentTermsDays')) billing.paymentTermsDays = given.paymentTermsDays ?? null;
+    if (v.provided.has('creditLimit') && given.creditLimit) {
+      const currency = v.provided.has('creditCurrency')
+        ? given.creditLimit.currency
+        : (billing.creditLimit?.currency ?? given.creditLimit.currency);
+      billing.creditLimit = { amount: given.creditLimit.amount, currency };
+    }
+    edit.billing = billing;
   }
-  state.billing = billing;
+  return edit as UpdateCustomerInput;
 }
 
-const laneText = (l: { pol: string; pod: string; mode: string; volume?: number | null; volumeUnit?: string | null }) =>
-  `${l.pol}-${l.pod} ${l.mode}${l.volume ? ` ${l.volume} ${l.volumeUnit ?? ''}`.trimEnd() : ''}`;
+/** The columns the "update matched" policy writes, as the table names them. */
+const writtenColumns = [
+  'name',
+  'nameEn',
+  'creditCode',
+  'address',
+  'country',
+  'website',
+  'phone',
+  'email',
+  'industry',
+  'employees',
+  'roles',
+  'relationshipType',
+  'status',
+  'ownerId',
+  'teamId',
+  'ownerSince',
+  'protectedUntil',
+  'pooledAt',
+  'poolWarnedAt',
+  'tradeProfile',
+  'billing',
+  'nameKey',
+  'nameEnKey',
+  'namePinyin',
+  'searchText',
+] as const satisfies readonly (keyof CustomerRow)[];
+
+const written = (c: CustomerRow) => JSON.stringify(writtenColumns.map((column) => c[column]));
 
 /**
  * The "update matched" policy for one batch: every mapped, filled-in column of the row changes the
- * matched customer — basic fields, roles, owner (by email; a new owner starts afresh out of the
- * pool, as with an edit of the record), commodities, billing, lanes (replaced) and tags (added;
- * unknown tags are row errors earlier). Customers are read with one query, changed
- * with one update, lanes and tags with one statement each; the audit trigger records the field
- * changes, and lane and tag changes are written to the same history.
+ * matched customer as an edit of the record does (`customerPatch`; a new owner, by email, starts
+ * afresh out of the pool with `editedOwnerClocks`), lanes are replaced and tags added (unknown tags
+ * are row errors earlier). Customers are read with one query and changed with one update, lanes
+ * with `replaceLanes`, tags with one insert; the audit trigger records the field changes, and lane
+ * and tag changes go to the same history.
  */
 async function updateMatchedCustomers(
   ctx: Ctx,
@@ -363,7 +314,7 @@ async function updateMatchedCustomers(
     .from(customers)
     .where(and(customersInScope(ctx, 'update'), inArray(customers.id, ids)))
     .for('update');
-  const rows = new Map(current.map((c) => [c.id, { row: c, state: stateOf(c), lanes: null as Lane[] | null }]));
+  const rows = new Map(current.map((c) => [c.id, { row: c, next: c, lanes: null as Lane[] | null }]));
   const tagLinks = new Map<string, Set<string>>();
   for (const { id, v } of matches) {
     const target = rows.get(id);
@@ -387,29 +338,51 @@ async function updateMatchedCustomers(
       result.errors.push({ row: v.row, field, message: errorMessage(code, ctx.locale) });
       continue;
     }
-    applyCustomerRow(target.state, v);
+    const edit = editOf(target.next, v);
+    const patch = customerPatch(edit);
+    if (edit.ownerId !== undefined) patch.ownerId = edit.ownerId;
+    if (edit.teamId !== undefined) patch.teamId = edit.teamId;
+    target.next = { ...target.next, ...patch };
     if (v.provided.has('lanes')) target.lanes = v.input.tradeProfile.lanes;
     if (v.tagIds.length > 0) tagLinks.set(id, new Set([...(tagLinks.get(id) ?? []), ...v.tagIds]));
     result.updated++;
   }
 
-  const changed = [...rows.values()].filter(({ row, state }) => JSON.stringify(stateOf(row)) !== JSON.stringify(state));
+  const changed = [...rows.values()]
+    .map(({ row, next }) => ({
+      row,
+      next: next.ownerId === row.ownerId ? next : { ...next, ...editedOwnerClocks(ctx, next.ownerId) },
+    }))
+    .filter(({ row, next }) => written(row) !== written(next))
+    .map(({ row, next }) => ({ row, next: { ...next, ...customerKeys(next) } }));
   if (changed.length > 0) {
-    const values = changed.map(({ row, state }) => ({
-      id: row.id,
-      ...state,
-      ...Object.fromEntries(
-        Object.entries(
-          customerKeys({
-            code: row.code,
-            name: state.name,
-            nameEn: state.name_en,
-            creditCode: state.credit_code,
-            phone: state.phone,
-            email: state.email,
-          }),
-        ).map(([k, value]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]),
-      ),
+    const values = changed.map(({ next }) => ({
+      id: next.id,
+      name: next.name,
+      name_en: next.nameEn,
+      credit_code: next.creditCode,
+      address: next.address,
+      country: next.country,
+      website: next.website,
+      phone: next.phone,
+      email: next.email,
+      industry: next.industry,
+      employees: next.employees,
+      roles: next.roles,
+      relationship_type: next.relationshipType,
+      status: next.status,
+      owner_id: next.ownerId,
+      team_id: next.teamId,
+      owner_since: next.ownerSince,
+      protected_until: next.protectedUntil,
+      pooled_at: next.pooledAt,
+      pool_warned_at: next.poolWarnedAt,
+      trade_profile: next.tradeProfile,
+      billing: next.billing,
+      name_key: next.nameKey,
+      name_en_key: next.nameEnKey,
+      name_pinyin: next.namePinyin,
+      search_text: next.searchText,
     }));
     await queryRows(
       ctx.db,
@@ -418,69 +391,30 @@ async function updateMatchedCustomers(
             country = v.country, website = v.website, phone = v.phone, email = v.email,
             industry = v.industry, employees = v.employees, roles = v.roles,
             relationship_type = v.relationship_type, status = v.status,
-            owner_id = v.owner_id, team_id = v.team_id,
-            ${editedOwnerClocksSql(sql`v.owner_id`)},
+            owner_id = v.owner_id, team_id = v.team_id, owner_since = v.owner_since,
+            protected_until = v.protected_until, pooled_at = v.pooled_at, pool_warned_at = v.pool_warned_at,
             trade_profile = v.trade_profile, billing = v.billing,
             name_key = v.name_key, name_en_key = v.name_en_key, name_pinyin = v.name_pinyin,
             search_text = v.search_text, version = c.version + 1, updated_at = now()
           from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
             id uuid, name text, name_en text, credit_code text, address text, country text, website text,
             phone text, email text, industry text, employees integer, roles text[], relationship_type text,
-            status text, owner_id uuid, team_id uuid, trade_profile jsonb, billing jsonb, name_key text,
+            status text, owner_id uuid, team_id uuid, owner_since timestamptz, protected_until timestamptz,
+            pooled_at timestamptz, pool_warned_at timestamptz, trade_profile jsonb, billing jsonb, name_key text,
             name_en_key text, name_pinyin text, search_text text)
           where c.org_id = ${ctx.orgId} and c.id = v.id`,
     );
     // A new owner or team from the file is an ownership change, on the timeline like an edit of the record.
-    await recordOwnershipChanges(
+    await recordOwnerEdits(
       ctx,
-      changed
-        .filter(({ row, state }) => row.ownerId !== state.owner_id || row.teamId !== state.team_id)
-        .map(({ row, state }) => ({
-          customerId: row.id,
-          kind: 'update',
-          fromOwnerId: row.ownerId,
-          toOwnerId: state.owner_id,
-          fromTeamId: row.teamId,
-          toTeamId: state.team_id,
-        })),
+      changed.map(({ row, next }) => ({ before: row, after: next })),
     );
   }
 
-  const laneTargets = [...rows.values()].filter((t) => t.lanes !== null);
-  if (laneTargets.length > 0) {
-    const laneIds = laneTargets.map((t) => t.row.id);
-    const before = await ctx.db
-      .select()
-      .from(customerLanes)
-      .where(and(eq(customerLanes.orgId, ctx.orgId), inArray(customerLanes.customerId, laneIds)))
-      .orderBy(asc(customerLanes.customerId), asc(customerLanes.position));
-    const beforeOf = new Map<string, string[]>();
-    for (const l of before) beforeOf.set(l.customerId, [...(beforeOf.get(l.customerId) ?? []), laneText(l)]);
-    const differing = laneTargets
-      .map((t) => ({ id: t.row.id, lanes: t.lanes as Lane[], before: beforeOf.get(t.row.id) ?? [] }))
-      .filter((t) => JSON.stringify(t.before) !== JSON.stringify(t.lanes.map(laneText)));
-    if (differing.length > 0) {
-      await ctx.db.delete(customerLanes).where(
-        and(
-          eq(customerLanes.orgId, ctx.orgId),
-          inArray(
-            customerLanes.customerId,
-            differing.map((d) => d.id),
-          ),
-        ),
-      );
-      const laneValues = differing.flatMap((d) => laneRows(ctx.orgId, d.id, d.lanes));
-      if (laneValues.length > 0) await ctx.db.insert(customerLanes).values(laneValues);
-      await ctx.db.insert(auditLog).values(
-        differing.map((d) => ({
-          ...auditBase(ctx),
-          action: 'update',
-          entityId: d.id,
-          changes: { lanes: [d.before, d.lanes.map(laneText)] as [unknown, unknown] },
-        })),
-      );
-    }
-  }
+  await replaceLanes(
+    ctx,
+    [...rows.values()].flatMap((t) => (t.lanes ? [{ customerId: t.row.id, lanes: t.lanes }] : [])),
+  );
 
   if (tagLinks.size > 0) {
     const added = await ctx.db
@@ -494,25 +428,15 @@ async function updateMatchedCustomers(
       .returning({ customerId: customerTags.customerId, tagId: customerTags.tagId });
     const addedBy = new Map<string, string[]>();
     for (const a of added) addedBy.set(a.customerId, [...(addedBy.get(a.customerId) ?? []), a.tagId]);
-    if (addedBy.size > 0) {
-      // Tag changes go on each customer's history, as a bulk tag from the list does.
-      await ctx.db.insert(auditLog).values(
-        [...addedBy].map(([customerId, add]) => ({
-          ...auditBase(ctx),
-          action: 'tag',
-          entityId: customerId,
-          meta: { add, remove: [] },
-        })),
-      );
-    }
+    // Tag changes go on each customer's history, as a bulk tag from the list does.
+    await recordEvents(
+      ctx,
+      [...addedBy].map(([customerId, add]) => ({
+        action: 'tag',
+        entity: 'customers',
+        entityId: customerId,
+        meta: { add, remove: [] },
+      })),
+    );
   }
 }
-
-const auditBase = (ctx: Ctx) => ({
-  orgId: ctx.orgId,
-  actorId: ctx.actor.id,
-  actorType: ctx.actor.type,
-  entity: 'customers',
-  ip: ctx.ip ?? null,
-  requestId: ctx.requestId ?? null,
-});

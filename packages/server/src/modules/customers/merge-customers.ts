@@ -59,13 +59,13 @@ export async function mergeCustomers(
       .set({
         mergedIntoId: targetId,
         status: 'inactive',
-        updatedAt: new Date(),
+        updatedAt: tx.clock.now(),
         version: sql`${customers.version} + 1`,
       })
       .where(and(eq(customers.orgId, org), eq(customers.id, sourceId)));
     await tx.db
       .update(contacts)
-      .set({ customerId: targetId, updatedAt: new Date(), version: sql`${contacts.version} + 1` })
+      .set({ customerId: targetId, updatedAt: tx.clock.now(), version: sql`${contacts.version} + 1` })
       .where(and(eq(contacts.orgId, org), eq(contacts.customerId, sourceId)));
     await tx.db.execute(sql`
       insert into customer_tags (org_id, customer_id, tag_id)
@@ -115,7 +115,7 @@ export async function mergeCustomers(
     Object.assign(patch, customerKeys({ ...target, ...patch } as typeof target));
     const [merged] = await tx.db
       .update(customers)
-      .set({ ...patch, updatedAt: new Date(), version: sql`${customers.version} + 1` })
+      .set({ ...patch, updatedAt: tx.clock.now(), version: sql`${customers.version} + 1` })
       .where(and(eq(customers.orgId, org), eq(customers.id, targetId)))
       .returning();
     await recordEvent(tx, {

@@ -1,7 +1,6 @@
 import type { Customer, UpdateCustomerInput } from '@berth/domain';
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
-import { recordChange } from '../../platform/audit';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { assertWritableFields } from '../../platform/field-access';
@@ -10,9 +9,10 @@ import { editedOwnerClocks, recordOwnerEdit } from '../pool/public';
 import { assertCustomerAssignment, teamOfUser } from './assert-customer-assignment';
 import { mapCustomerWriteErrors } from './create-customer';
 import { toCustomer } from './customer-dto';
+import { customerPatch } from './customer-row';
 import { customerById } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
-import { lanesOf, saveLanes } from './save-lanes';
+import { replaceLanes } from './save-lanes';
 import { customers } from './tables';
 
 /**
@@ -42,16 +42,9 @@ export async function updateCustomer(
     const where = writableCustomer(tx, id, input);
     const [current] = await tx.db.select().from(customers).where(where).for('update');
     if (!current) throw AppError.notFound();
-    const { tradeProfile, annualRevenue, ...fields } = input;
-    const patch: Record<string, unknown> = { ...fields };
-    if (annualRevenue !== undefined) {
-      patch.annualRevenue = annualRevenue?.amount ?? null;
-      patch.revenueCurrency = annualRevenue?.currency ?? null;
-    }
-    if (tradeProfile) {
-      const { lanes: _lanes, ...rest } = tradeProfile;
-      patch.tradeProfile = rest;
-    }
+    const patch: Record<string, unknown> = customerPatch(input);
+    if (input.ownerId !== undefined) patch.ownerId = input.ownerId;
+    if (input.teamId !== undefined) patch.teamId = input.teamId;
     if (input.ownerId !== undefined || input.teamId !== undefined) {
       // A new owner brings the customer into their team unless a team is given.
       const ownerChanged = input.ownerId !== undefined && input.ownerId !== current.ownerId;
@@ -62,7 +55,7 @@ export async function updateCustomer(
             ? await teamOfUser(tx, input.ownerId ?? null)
             : current.teamId;
       if (teamId !== current.teamId) patch.teamId = teamId;
-      if (ownerChanged) Object.assign(patch, editedOwnerClocks(input.ownerId ?? null));
+      if (ownerChanged) Object.assign(patch, editedOwnerClocks(tx, input.ownerId ?? null));
       await assertCustomerAssignment(
         tx,
         'update',
@@ -76,15 +69,7 @@ export async function updateCustomer(
     Object.assign(patch, customerKeys(merged));
     const row = await updateVersioned(tx, customers, where, expected, patch).catch(mapCustomerWriteErrors);
     await recordOwnerEdit(tx, current, row);
-    if (tradeProfile) {
-      const before = await lanesOf(tx, id);
-      await saveLanes(tx, id, tradeProfile.lanes);
-      const after = await lanesOf(tx, id);
-      // Lanes live in their own table; their change goes on the customer's history here.
-      if (JSON.stringify(before) !== JSON.stringify(after)) {
-        await recordChange(tx, { entity: 'customers', entityId: id, changes: { lanes: [before, after] } });
-      }
-    }
+    if (input.tradeProfile) await replaceLanes(tx, [{ customerId: id, lanes: input.tradeProfile.lanes }]);
     return toCustomer(tx, tx.db, row);
   });
 }

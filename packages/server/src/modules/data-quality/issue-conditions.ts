@@ -1,4 +1,4 @@
-import { type DataIssueKind, ports } from '@berth/domain';
+import { addZonedMonths, businessTimeZone, type DataIssueKind, ports } from '@berth/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { customerRef, invalidCreditCodeSql, invalidEmailSql, invalidPhoneSql } from '../customers/public';
@@ -20,7 +20,9 @@ const laneUnknownPort = (ctx: Ctx): SQL =>
   sql`${customerRef.id} in (select l.customer_id from customer_lanes l
         where l.org_id = ${ctx.orgId} and (l.pol <> all(${knownPorts}) or l.pod <> all(${knownPorts})))`;
 
-export const staleCutoff = (months: number): SQL => sql`now() - make_interval(months => ${months}::int)`;
+/** `months` calendar months before the context's now, in the organisation's time zone. */
+const staleCutoff = (ctx: Ctx, months: number): SQL =>
+  sql`${addZonedMonths(businessTimeZone, ctx.clock.now(), -months).toISOString()}::timestamptz`;
 
 /** Problems found through a small partial index rather than in the one pass over all customers. */
 export const indexedIssueKinds: readonly DataIssueKind[] = ['creditCodeInvalid', 'phoneInvalid', 'emailInvalid'];
@@ -41,8 +43,8 @@ export function issueCondition(ctx: Ctx, kind: DataIssueKind, staleMonths: numbe
       // A customer waiting in its team's pool (公海) has no owner on purpose.
       return sql`(${customerRef.ownerId} is null and ${customerRef.pooledAt} is null)`;
     case 'stale':
-      return sql`(${customerRef.updatedAt} < ${staleCutoff(staleMonths)}
-                  and (${customerRef.lastFollowUpAt} is null or ${customerRef.lastFollowUpAt} < ${staleCutoff(staleMonths)}))`;
+      return sql`(${customerRef.updatedAt} < ${staleCutoff(ctx, staleMonths)}
+                  and (${customerRef.lastFollowUpAt} is null or ${customerRef.lastFollowUpAt} < ${staleCutoff(ctx, staleMonths)}))`;
   }
 }
 

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import type { Resource } from '@berth/domain';
-import { idParamSchema, importEntities, importPreviewSchema, importSchema } from '@berth/domain';
+import { importEndpoints } from '@berth/domain';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps';
 import { multipartParts } from '../../platform/http/multipart-parts';
+import { route } from '../../platform/http/route';
 import { registeredImporters } from './importers';
 import { getImport, previewImport, type SavedFile, saveUpload, startImport, type UploadedImport } from './start-import';
 
@@ -40,74 +39,33 @@ async function readUpload<T>(
   }
 }
 
-const multipartBody = z.object({
-  file: z.any().describe('the CSV (UTF-8 or GBK) or .xlsx file'),
-  entity: z.enum(importEntities).optional(),
-  policy: z.enum(['skip', 'update', 'create']).optional(),
-  mapping: z.string().optional().describe('JSON object: source column header → field name'),
-});
-
 export function importRoutes(app: FastifyInstance, deps: AppDeps) {
   /** Each entity is imported with `<its resource>.create` (customers, contacts…); the use case checks which. */
   const importAccess = {
     anyPermission: registeredImporters().map((importer): [Resource, string] => [importer.resource, 'create']),
   };
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['Imports'];
   const dataDir = deps.config.dataDir;
   const uploads = { dataDir, limit: deps.config.IMPORT_LIMIT_BYTES };
 
-  r.post(
-    '/api/imports/preview',
-    {
-      schema: {
-        tags,
-        summary:
-          'Read the first rows of a file (multipart: file, entity): encoding, headers and the column mapping that would be used',
-        consumes: ['multipart/form-data'],
-        response: { 200: importPreviewSchema },
-      },
-      config: { access: importAccess },
-    },
-    (request) => readUpload(request, uploads, (upload) => previewImport(request.ctx, upload)),
-  );
-  r.post(
-    '/api/imports',
-    {
-      schema: {
-        tags,
-        summary: 'Start an import (multipart: file, entity, mapping, policy); runs in the background',
-        description: multipartBody.description,
-        consumes: ['multipart/form-data'],
-        response: { 202: z.object({ id: z.uuid() }) },
-      },
-      config: { access: importAccess },
-    },
-    async (request, reply) => {
+  route(app, importEndpoints.preview, {
+    access: importAccess,
+    handler: (request) => readUpload(request, uploads, (upload) => previewImport(request.ctx, upload)),
+  });
+  route(app, importEndpoints.start, {
+    access: importAccess,
+    handler: async (request, reply) => {
       const started = await readUpload(request, uploads, (upload) => startImport(request.ctx, dataDir, upload));
-      return reply.code(202).header('Location', `/api/imports/${started.id}`).send(started);
+      reply.header('Location', `/api/imports/${started.id}`);
+      return started;
     },
-  );
-  r.get(
-    '/api/imports/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Progress and per-row errors of an import',
-        params: idParamSchema,
-        response: { 200: importSchema },
-      },
-      config: { access: importAccess },
-    },
-    (request) => getImport(request.ctx, request.params.id),
-  );
-  r.get(
-    '/api/imports/:id/errors.csv',
-    {
-      schema: { tags, summary: 'The error report of an import as CSV', params: idParamSchema },
-      config: { access: importAccess },
-    },
-    async (request, reply) => {
+  });
+  route(app, importEndpoints.get, {
+    access: importAccess,
+    handler: (request) => getImport(request.ctx, request.params.id),
+  });
+  route(app, importEndpoints.errors, {
+    access: importAccess,
+    handler: async (request, reply) => {
       const record = await getImport(request.ctx, request.params.id, 1_000_000);
       const en = request.ctx.locale === 'en';
       const csv = stringify(
@@ -124,5 +82,5 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
         .header('Content-Disposition', `attachment; filename="import-errors-${record.id}.csv"`)
         .send(csv);
     },
-  );
+  });
 }

@@ -49,6 +49,7 @@ export async function runImport(job: Job, db: Db): Promise<void> {
       permissions: access.permissions,
       locale: (job.payload.locale as Locale) ?? 'zh-CN',
       db,
+      clock: job.clock,
       requestId: `import:${id}`,
     };
     await db.update(imports).set({ status: 'running' }).where(where);
@@ -116,7 +117,7 @@ export async function runImport(job: Job, db: Db): Promise<void> {
     }
     await flush();
     await refreshStatistics(db, importer);
-    await db.update(imports).set({ status: 'succeeded', finishedAt: new Date() }).where(where);
+    await db.update(imports).set({ status: 'succeeded', finishedAt: job.clock.now() }).where(where);
     await fs.promises.rm(record.filePath, { force: true });
   } catch (error) {
     // A file refused for what it holds is refused again on every attempt: fail now, say why.
@@ -133,7 +134,7 @@ export async function runImport(job: Job, db: Db): Promise<void> {
       .set({
         status: lastAttempt ? 'failed' : 'queued',
         message: message.slice(0, 500),
-        finishedAt: lastAttempt ? new Date() : null,
+        finishedAt: lastAttempt ? job.clock.now() : null,
       })
       .where(where);
     if (refused) await fs.promises.rm(record.filePath, { force: true });

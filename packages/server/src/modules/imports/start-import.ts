@@ -217,7 +217,7 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
       .values({ orgId: tx.orgId, entity, headerKey: headerKey(headers), mapping: finalMapping })
       .onConflictDoUpdate({
         target: [importMappings.orgId, importMappings.entity, importMappings.headerKey],
-        set: { mapping: finalMapping, updatedAt: new Date() },
+        set: { mapping: finalMapping, updatedAt: tx.clock.now() },
       });
     await enqueueJob(tx.db, importJob, { id, locale: tx.locale }, { orgId: tx.orgId, maxAttempts: 5 });
   });

@@ -137,7 +137,7 @@ export async function createNote(ctx: Ctx, customerId: string, input: CreateNote
       .values({ orgId: tx.orgId, customerId, authorId: tx.userId, body: input.body, mentions })
       .returning({ id: notes.id });
     const noteId = (row as { id: string }).id;
-    await emit(tx, 'note.added', { noteId, customerId, at: new Date().toISOString() });
+    await emit(tx, 'note.added', { noteId, customerId, at: tx.clock.now().toISOString() });
     await announceMentions(tx, noteId, customer, input.body, mentions);
     return getNote(tx, noteId);
   });

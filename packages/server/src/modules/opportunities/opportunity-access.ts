@@ -54,9 +54,9 @@ export async function getOpportunityForUpdate(ctx: Ctx, id: string, action = 'up
  * time backwards.
  */
 export async function touchOpportunityActivity(
-  ctx: Pick<Ctx, 'orgId' | 'db'>,
+  ctx: Pick<Ctx, 'orgId' | 'db' | 'clock'>,
   opportunityId: string,
-  at: Date = new Date(),
+  at: Date = ctx.clock.now(),
 ): Promise<void> {
   await ctx.db
     .update(opportunities)

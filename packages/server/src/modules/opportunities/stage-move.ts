@@ -1,7 +1,7 @@
 import { type StageDefinition, stageOutcome } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
-import type { Ctx } from '../../platform/context';
+import { type Ctx, nowSql } from '../../platform/context';
 import { emit } from '../../platform/events';
 import { assertActiveLostReason } from './lost-reasons';
 import { opportunityStageChanges } from './tables';
@@ -20,10 +20,10 @@ export async function enterStagePatch(
   if (outcome.lostReasonId) await assertActiveLostReason(ctx, outcome.lostReasonId);
   return {
     stageKey: stage.key,
-    stageEnteredAt: sql`now()`,
+    stageEnteredAt: nowSql(ctx),
     status: outcome.status,
     probability: outcome.probability,
-    closedAt: outcome.closed ? sql`now()` : null,
+    closedAt: outcome.closed ? nowSql(ctx) : null,
     lostReasonId: outcome.lostReasonId,
     lostNote: outcome.status === 'lost' ? (given.lostNote ?? null) : null,
   };
@@ -46,7 +46,7 @@ export async function recordStageChange(
     toStage,
     changedBy: ctx.userId,
     secondsInStage: from
-      ? sql`greatest(0, floor(extract(epoch from (now() - ${from.enteredAt.toISOString()}::timestamptz))))::int`
+      ? sql`greatest(0, floor(extract(epoch from (${nowSql(ctx)} - ${from.enteredAt.toISOString()}::timestamptz))))::int`
       : null,
   });
 }
@@ -60,7 +60,7 @@ export async function announceOutcome(
   opportunity: { id: string; customerId: string; lostReasonId?: string | null },
   kind: StageDefinition['kind'],
 ): Promise<void> {
-  const at = new Date().toISOString();
+  const at = ctx.clock.now().toISOString();
   const { id: opportunityId, customerId } = opportunity;
   if (kind === 'won') await emit(ctx, 'opportunity.won', { opportunityId, customerId, at });
   if (kind === 'lost') {

@@ -1,7 +1,7 @@
 import { defaultPoolRule, type OwnershipChangeKind } from '@berth/domain';
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
-import type { Ctx } from '../../platform/context';
+import { type Ctx, nowSql } from '../../platform/context';
 import { customerOwnership } from '../customers/public';
 
 /** Why customers change hands, and what that does to the pool clocks. */
@@ -56,11 +56,12 @@ export async function changeOwner(
   const { kind, protect } = reasons[note.reason];
   const where = Array.isArray(selection) ? inArray(customerOwnership.id, selection) : selection;
   const toTeam = owner.teamId === undefined ? sql`${customerOwnership.teamId}` : sql`${owner.teamId}::uuid`;
+  const now = nowSql(ctx);
   const protectedUntil = protect
-    ? sql`now() + coalesce((select pr.protection_days from pool_rules pr
+    ? sql`${now} + coalesce((select pr.protection_days from pool_rules pr
                              where pr.org_id = ${ctx.orgId} and (pr.team_id = picked.to_team_id or pr.team_id is null)
                              order by pr.team_id asc nulls last limit 1),
-                           ${defaultPoolRule.protectionDays}) * interval '1 day'`
+                           ${defaultPoolRule.protectionDays}) * interval '24 hours'`
     : sql`null`;
   const ownerId = sql`${owner.ownerId}::uuid`;
   const rows = await queryRows<{
@@ -79,9 +80,9 @@ export async function changeOwner(
            for update),
         moved as (
           update ${customerOwnership} set owner_id = ${ownerId}, team_id = picked.to_team_id,
-                 owner_since = ${owner.ownerId === null ? sql`null` : sql`now()`},
+                 owner_since = ${owner.ownerId === null ? sql`null` : now},
                  protected_until = ${protectedUntil},
-                 pooled_at = ${owner.ownerId === null ? sql`date_trunc('milliseconds', now())` : sql`null`},
+                 pooled_at = ${owner.ownerId === null ? now : sql`null`},
                  pool_warned_at = null, version = ${customerOwnership.version} + 1, updated_at = now()
             from picked
            where ${customerOwnership.orgId} = ${ctx.orgId} and ${customerOwnership.id} = picked.id
@@ -106,20 +107,8 @@ export async function changeOwner(
 /**
  * An edit of the record that names another owner (PATCH, an import with "update") changes the
  * owner inside the edit's own write: owned since now, no protection, out of the pool, unwarned.
- * These are the columns for one row.
+ * These are the columns for one row; the importer writes them for each row of its batch update.
  */
-export function editedOwnerClocks(ownerId: string | null) {
-  return { ownerSince: ownerId ? new Date() : null, protectedUntil: null, pooledAt: null, poolWarnedAt: null };
-}
-
-/**
- * The same for a set-based edit: assignments for `customers c` given the row's new owner; a row
- * whose owner stays keeps its clocks.
- */
-export function editedOwnerClocksSql(newOwnerId: SQL): SQL {
-  const same = sql`${newOwnerId} is not distinct from c.owner_id`;
-  return sql`owner_since = case when ${same} then c.owner_since when ${newOwnerId} is not null then now() end,
-             protected_until = case when ${same} then c.protected_until end,
-             pooled_at = case when ${same} then c.pooled_at end,
-             pool_warned_at = case when ${same} then c.pool_warned_at end`;
+export function editedOwnerClocks(ctx: Ctx, ownerId: string | null) {
+  return { ownerSince: ownerId ? ctx.clock.now() : null, protectedUntil: null, pooledAt: null, poolWarnedAt: null };
 }

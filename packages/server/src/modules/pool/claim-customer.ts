@@ -27,7 +27,7 @@ async function countClaims(ctx: Ctx, userId: string): Promise<{ held: number; to
                            where latest.kind = 'claim' and latest.to_owner_id = c.owner_id)) as held,
           (select count(*) from ownership_changes oc
             where oc.org_id = ${ctx.orgId} and oc.to_owner_id = ${userId} and oc.kind = 'claim'
-              and oc.at > now() - interval '1 day') as today`,
+              and oc.at > now() - interval '24 hours') as today`,
   );
   return { held: Number(row?.held ?? 0), today: Number(row?.today ?? 0) };
 }

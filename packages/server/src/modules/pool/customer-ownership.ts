@@ -16,7 +16,7 @@ export async function getCustomerOwnership(ctx: Ctx, id: string): Promise<Custom
   if (!row) throw AppError.notFound();
   const pooled = row.ownerId === null && row.pooledAt !== null;
   const rule = row.ownerId ? await ruleFor(ctx, row.teamId) : null;
-  const returnsAt = rule ? poolReturnAt(row, rule, new Date()) : null;
+  const returnsAt = rule ? poolReturnAt(row, rule, ctx.clock.now()) : null;
   const claimable =
     pooled &&
     can(ctx, 'pool', 'claim') &&

@@ -1,4 +1,4 @@
-import { type PoolReturnRule, type PoolRuleInput, poolRuleInputSchema } from '@berth/domain';
+import { addWholeDays, fixedClock, type PoolReturnRule, type PoolRuleInput, poolRuleInputSchema } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { fullAccessCtx, inTransaction, systemCtx } from '../../platform/context';
@@ -7,7 +7,6 @@ import { savePoolRule } from './pool-rules';
 import { runPoolSweep } from './pool-sweep';
 import { ownershipChanges } from './tables';
 
-const day = 86_400_000;
 const noFollowUpDays = 30;
 const noDealDays = 180;
 
@@ -55,14 +54,15 @@ export async function loadDemoPool(
   candidates: DemoPoolCustomer[],
   now = new Date(),
 ): Promise<void> {
-  const ctx = fullAccessCtx(db, org.orgId, org.adminId);
+  const clock = fixedClock(now);
+  const ctx = fullAccessCtx(db, org.orgId, org.adminId, { clock });
   await savePoolRule(ctx, null, 0, poolRuleInputSchema.parse(demoRule));
   const picked = candidates.slice(-(pooled.length + dueInDays.length));
   if (picked.length < pooled.length + dueInDays.length) return;
-  const ago = (days: number, from = now) => new Date(from.getTime() - days * day);
+  const ago = (days: number, from = now) => addWholeDays(from, -days);
   const customerWhere = (id: string) => and(eq(customerOwnership.orgId, org.orgId), eq(customerOwnership.id, id));
 
-  await inTransaction(systemCtx(db, org.orgId), async (tx) => {
+  await inTransaction(systemCtx(db, org.orgId, { clock }), async (tx) => {
     for (const [i, demo] of pooled.entries()) {
       const customer = picked[i] as DemoPoolCustomer;
       const pooledAt = ago(demo.daysAgo);
@@ -106,7 +106,7 @@ export async function loadDemoPool(
         .update(customerOwnership)
         .set({
           ownerSince,
-          protectedUntil: new Date(ownerSince.getTime() + demoRule.protectionDays * day),
+          protectedUntil: addWholeDays(ownerSince, demoRule.protectionDays),
           lastFollowUpAt: ago(noFollowUpDays - dueIn),
           lastDealAt: ago(40),
         })
@@ -114,5 +114,5 @@ export async function loadDemoPool(
     }
   });
   // The owners hear about it as they would from the hourly check: warned now, returned in five days.
-  await runPoolSweep(db, now);
+  await runPoolSweep(db, clock);
 }

@@ -7,7 +7,7 @@ import { customerOwnership } from '../customers/public';
  * clock. It is not an edit of the record: the version stays, so open edit forms are not made stale,
  * and the audit log leaves the column out. Only moves forward.
  */
-export async function recordFollowUp(ctx: Ctx, customerIds: string[], at: Date = new Date()): Promise<void> {
+export async function recordFollowUp(ctx: Ctx, customerIds: string[], at: Date = ctx.clock.now()): Promise<void> {
   if (customerIds.length === 0) return;
   await ctx.db
     .update(customerOwnership)
@@ -16,7 +16,7 @@ export async function recordFollowUp(ctx: Ctx, customerIds: string[], at: Date =
 }
 
 /** Marks a deal (an order or shipment won), which restarts the pool's "no deal" clock. Same rules as a follow-up. */
-export async function recordDeal(ctx: Ctx, customerIds: string[], at: Date = new Date()): Promise<void> {
+export async function recordDeal(ctx: Ctx, customerIds: string[], at: Date = ctx.clock.now()): Promise<void> {
   if (customerIds.length === 0) return;
   await ctx.db
     .update(customerOwnership)

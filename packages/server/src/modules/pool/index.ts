@@ -16,7 +16,7 @@ export default defineModule({
   resources: ['pool'],
   routes: poolRoutes,
   errors: poolErrors,
-  jobs: [{ name: poolSweepJob, everyMs: poolSweepEveryMs, run: (_job, db) => runPoolSweep(db) }],
+  jobs: [{ name: poolSweepJob, everyMs: poolSweepEveryMs, run: (job, db) => runPoolSweep(db, job.clock) }],
   timeline: [ownershipTimelineContributor],
   subscribers: poolSubscribers,
   demo: {

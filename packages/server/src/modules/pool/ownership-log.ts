@@ -105,21 +105,31 @@ export const auditOfOwnershipChange = sql`(a.entity = 'customers' and a.action =
   and exists (select 1 from ownership_changes oc
                where oc.org_id = a.org_id and oc.customer_id::text = a.entity_id and oc.at = a.at))`;
 
-/** Records an owner or team change made by editing the customer (PATCH), so it is on the timeline too. */
-export async function recordOwnerEdit(
-  ctx: Ctx,
-  before: { id: string; ownerId: string | null; teamId: string | null },
-  after: { ownerId: string | null; teamId: string | null },
-): Promise<void> {
-  if (before.ownerId === after.ownerId && before.teamId === after.teamId) return;
-  await recordOwnershipChanges(ctx, [
-    {
-      customerId: before.id,
-      kind: 'update',
-      fromOwnerId: before.ownerId,
-      toOwnerId: after.ownerId,
-      fromTeamId: before.teamId,
-      toTeamId: after.teamId,
-    },
-  ]);
+interface OwnerEdit {
+  before: { id: string; ownerId: string | null; teamId: string | null };
+  after: { ownerId: string | null; teamId: string | null };
+}
+
+/**
+ * Records the owner or team changes made by editing customers (PATCH, an import with "update"), so
+ * they are on the timeline too; edits that keep both are left out.
+ */
+export async function recordOwnerEdits(ctx: Ctx, edits: OwnerEdit[]): Promise<void> {
+  await recordOwnershipChanges(
+    ctx,
+    edits
+      .filter(({ before, after }) => before.ownerId !== after.ownerId || before.teamId !== after.teamId)
+      .map(({ before, after }) => ({
+        customerId: before.id,
+        kind: 'update',
+        fromOwnerId: before.ownerId,
+        toOwnerId: after.ownerId,
+        fromTeamId: before.teamId,
+        toTeamId: after.teamId,
+      })),
+  );
+}
+
+export function recordOwnerEdit(ctx: Ctx, before: OwnerEdit['before'], after: OwnerEdit['after']): Promise<void> {
+  return recordOwnerEdits(ctx, [{ before, after }]);
 }

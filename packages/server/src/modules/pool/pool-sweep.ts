@@ -1,3 +1,4 @@
+import { type Clock, wholeDaysUntil } from '@berth/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/database';
 import { type Ctx, inTransaction, systemCtx } from '../../platform/context';
@@ -11,7 +12,9 @@ export const poolSweepEveryMs = 3_600_000;
  * Owned customers with the rule that applies to them (their team's override, else the
  * organisation's) and when they fall due: idle time counts from the later of the last follow-up
  * (or deal) and owner_since (created_at for customers owned since before it was kept); the
- * protection period comes first. The same computation as poolDueAt in the domain package.
+ * protection period comes first. The same computation as poolDueAt in the domain package: days are
+ * whole 24-hour periods (`interval '24 hours'`), since `interval '1 day'` would be a calendar day
+ * of the session's TimeZone, 23 or 25 hours across a daylight-saving change.
  */
 export function dueCustomers(orgId: string, extra: SQL): SQL {
   return sql`
@@ -27,9 +30,9 @@ export function dueCustomers(orgId: string, extra: SQL): SQL {
          order by pr.team_id asc nulls last limit 1) r
       cross join lateral (
         select greatest(c.last_follow_up_at, coalesce(c.owner_since, c.created_at))
-                 + r.no_follow_up_days * interval '1 day' as follow_up_due,
+                 + r.no_follow_up_days * interval '24 hours' as follow_up_due,
                greatest(c.last_deal_at, coalesce(c.owner_since, c.created_at))
-                 + r.no_deal_days * interval '1 day' as deal_due) i
+                 + r.no_deal_days * interval '24 hours' as deal_due) i
       cross join lateral (
         select i.follow_up_due, i.deal_due,
                case when least(i.follow_up_due, i.deal_due) is null then null
@@ -49,12 +52,10 @@ interface DueRow {
   rule_days: number;
 }
 
-const dayMs = 86_400_000;
-
 /** Warns owners whose customers fall due within the rule's warning period, once per due date. */
 async function warnOwners(ctx: Ctx, now: string): Promise<number> {
-  const warnWindow = sql`${now}::timestamptz >= d.due_at - r.warn_days_before * interval '1 day'`;
-  const notWarned = sql`(c.pool_warned_at is null or c.pool_warned_at < d.due_at - r.warn_days_before * interval '1 day')`;
+  const warnWindow = sql`${now}::timestamptz >= d.due_at - r.warn_days_before * interval '24 hours'`;
+  const notWarned = sql`(c.pool_warned_at is null or c.pool_warned_at < d.due_at - r.warn_days_before * interval '24 hours')`;
   const rows = await queryRows<DueRow>(
     ctx.db,
     sql`with due as (${dueCustomers(ctx.orgId, sql`r.warn_days_before > 0 and ${warnWindow} and ${notWarned}`)})
@@ -62,16 +63,15 @@ async function warnOwners(ctx: Ctx, now: string): Promise<number> {
           from due
          where customers.org_id = ${ctx.orgId} and customers.id = due.id and customers.owner_id = due.owner_id
            and (customers.pool_warned_at is null
-                or customers.pool_warned_at < due.due_at - due.warn_days * interval '1 day')
+                or customers.pool_warned_at < due.due_at - due.warn_days * interval '24 hours')
         returning customers.id, due.owner_id, customers.name, due.due_at, due.rule, due.rule_days`,
   );
-  const nowMs = new Date(now).getTime();
   await emit(ctx, 'pool.return_due', {
     customers: rows.map((r) => ({
       customerId: r.id,
       customerName: r.name,
       ownerId: r.owner_id,
-      days: Math.max(1, Math.ceil((new Date(r.due_at).getTime() - nowMs) / dayMs)),
+      days: Math.max(1, wholeDaysUntil(new Date(now), new Date(r.due_at))),
       rule: r.rule,
       ruleDays: r.rule_days,
     })),
@@ -85,8 +85,8 @@ async function warnOwners(ctx: Ctx, now: string): Promise<number> {
  */
 async function returnDue(ctx: Ctx, now: string): Promise<number> {
   const warnedInTime = sql`(r.warn_days_before = 0
-      or (c.pool_warned_at >= d.due_at - r.warn_days_before * interval '1 day'
-          and c.pool_warned_at + r.warn_days_before * interval '1 day' <= ${now}::timestamptz))`;
+      or (c.pool_warned_at >= d.due_at - r.warn_days_before * interval '24 hours'
+          and c.pool_warned_at + r.warn_days_before * interval '24 hours' <= ${now}::timestamptz))`;
   const rows = await queryRows<DueRow>(
     ctx.db,
     sql`with due as (${dueCustomers(ctx.orgId, sql`d.due_at <= ${now}::timestamptz and ${warnedInTime}`)}),
@@ -121,16 +121,16 @@ async function returnDue(ctx: Ctx, now: string): Promise<number> {
  * The scheduled pool job, for every organisation with an enabled rule: warn owners, then return
  * idle customers. Set-based per organisation, one transaction each. Safe to run twice at once
  * (rows are locked with SKIP LOCKED and every update re-checks its condition) and idempotent (a
- * warning is sent once per due date, a returned customer has no owner to return). `now` is
- * injectable for tests.
+ * warning is sent once per due date, a returned customer has no owner to return). `clock` is the
+ * job run's: "now" is its instant.
  */
-export async function runPoolSweep(db: Db, now: Date = new Date()): Promise<{ warned: number; returned: number }> {
-  const at = now.toISOString();
+export async function runPoolSweep(db: Db, clock: Clock): Promise<{ warned: number; returned: number }> {
+  const at = clock.now().toISOString();
   const orgs = await queryRows<{ org_id: string }>(db, sql`select distinct org_id from pool_rules where enabled`);
   let warned = 0;
   let returned = 0;
   for (const { org_id } of orgs) {
-    await inTransaction(systemCtx(db, org_id), async (tx) => {
+    await inTransaction(systemCtx(db, org_id, { clock }), async (tx) => {
       returned += await returnDue(tx, at);
       warned += await warnOwners(tx, at);
     });

@@ -1,3 +1,4 @@
+import { fixedClock } from '@berth/domain';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anOrganisation, type Factories } from '../../../test/factories';
@@ -372,15 +373,15 @@ describe('the pool sweep', () => {
     const customer = await row(id);
     expect(customer?.protectedUntil?.getTime()).toBeGreaterThan(at(4.9).getTime());
 
-    expect(await runPoolSweep(t.db, at(6))).toEqual({ warned: 0, returned: 0 });
-    expect(await runPoolSweep(t.db, at(7.5))).toEqual({ warned: 1, returned: 0 });
-    expect(await runPoolSweep(t.db, at(7.6))).toEqual({ warned: 0, returned: 0 });
+    expect(await runPoolSweep(t.db, fixedClock(at(6)))).toEqual({ warned: 0, returned: 0 });
+    expect(await runPoolSweep(t.db, fixedClock(at(7.5)))).toEqual({ warned: 1, returned: 0 });
+    expect(await runPoolSweep(t.db, fixedClock(at(7.6)))).toEqual({ warned: 0, returned: 0 });
     expect(await kinds('pool.warning')).toEqual([
       expect.objectContaining({ customer: '厦门国际货运有限公司', days: 3, rule: 'no_follow_up', ruleDays: 10 }),
     ]);
     // Due at day 10, but warned at 7.5: the owner keeps it until 10.5.
-    expect(await runPoolSweep(t.db, at(10.2))).toEqual({ warned: 0, returned: 0 });
-    expect(await runPoolSweep(t.db, at(10.6))).toEqual({ warned: 0, returned: 1 });
+    expect(await runPoolSweep(t.db, fixedClock(at(10.2)))).toEqual({ warned: 0, returned: 0 });
+    expect(await runPoolSweep(t.db, fixedClock(at(10.6)))).toEqual({ warned: 0, returned: 1 });
     const returned = await row(id);
     expect(returned).toMatchObject({ ownerId: null, teamId: team, protectedUntil: null, poolWarnedAt: null });
     expect(returned?.pooledAt?.toISOString()).toBe(at(10.6).toISOString());
@@ -399,7 +400,7 @@ describe('the pool sweep', () => {
         details: { rule: 'no_follow_up', days: 10 },
       }),
     ]);
-    expect(await runPoolSweep(t.db, at(20))).toEqual({ warned: 0, returned: 0 });
+    expect(await runPoolSweep(t.db, fixedClock(at(20)))).toEqual({ warned: 0, returned: 0 });
     const timeline = (await t.request('GET', `/api/customers/${id}/timeline`, { as: admin })).json();
     expect(timeline.items[0]).toMatchObject({ kind: 'ownership', action: 'auto_return', actorId: null });
     const pool = (await t.request('GET', '/api/pool', { as: rep })).json();
@@ -410,21 +411,24 @@ describe('the pool sweep', () => {
     const start = Date.now();
     const at = (days: number) => new Date(start + days * day);
     const id = await assignToRep('福州马尾物流');
-    expect((await runPoolSweep(t.db, at(7.5))).warned).toBe(1);
+    expect((await runPoolSweep(t.db, fixedClock(at(7.5)))).warned).toBe(1);
     await recordFollowUp(systemCtx(t.db, orgId), [id], at(8));
-    expect(await runPoolSweep(t.db, at(11))).toEqual({ warned: 0, returned: 0 });
-    expect((await runPoolSweep(t.db, at(15.5))).warned).toBe(1);
+    expect(await runPoolSweep(t.db, fixedClock(at(11)))).toEqual({ warned: 0, returned: 0 });
+    expect((await runPoolSweep(t.db, fixedClock(at(15.5)))).warned).toBe(1);
     expect((await row(id))?.ownerId).toBe(rep.id);
-    expect((await runPoolSweep(t.db, at(18.6))).returned).toBe(1);
+    expect((await runPoolSweep(t.db, fixedClock(at(18.6)))).returned).toBe(1);
   });
 
   it('is safe when two sweeps run at the same time', async () => {
     const start = Date.now();
     const ids = [await assignToRep('并发回收一'), await assignToRep('并发回收二'), await assignToRep('并发回收三')];
     const at = (days: number) => new Date(start + days * day);
-    const warned = await Promise.all([runPoolSweep(t.db, at(8)), runPoolSweep(t.db, at(8))]);
+    const warned = await Promise.all([runPoolSweep(t.db, fixedClock(at(8))), runPoolSweep(t.db, fixedClock(at(8)))]);
     expect(warned[0].warned + warned[1].warned).toBe(3);
-    const returned = await Promise.all([runPoolSweep(t.db, at(12)), runPoolSweep(t.db, at(12))]);
+    const returned = await Promise.all([
+      runPoolSweep(t.db, fixedClock(at(12))),
+      runPoolSweep(t.db, fixedClock(at(12))),
+    ]);
     expect(returned[0].returned + returned[1].returned).toBe(3);
     for (const id of ids) {
       const log = await t.db
@@ -444,7 +448,7 @@ describe('the pool sweep', () => {
       headers: { 'if-match': `"${rules.default.version}"` },
     });
     expect(off.statusCode).toBe(200);
-    expect(await runPoolSweep(t.db, new Date(Date.now() + 400 * day))).toEqual({ warned: 0, returned: 0 });
+    expect(await runPoolSweep(t.db, fixedClock(new Date(Date.now() + 400 * day)))).toEqual({ warned: 0, returned: 0 });
     expect((await row(id))?.ownerId).toBe(rep.id);
   });
 });

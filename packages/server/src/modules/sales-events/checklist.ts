@@ -46,7 +46,7 @@ export async function saveChecklist(
   return inTransaction(ctx, async (tx) => {
     const event = await eventForParticipantWork(tx, eventId, true);
     assertVersion(event, expected);
-    const checklist = nextChecklist(event.checklist, input.items, { userId: tx.userId, now: new Date() });
+    const checklist = nextChecklist(event.checklist, input.items, { userId: tx.userId, now: tx.clock.now() });
     const row = await updateVersioned(
       tx,
       salesEvents,

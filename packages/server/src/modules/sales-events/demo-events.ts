@@ -1,13 +1,18 @@
-import { captureLeadInputSchema, createSalesEventInputSchema } from '@berth/domain';
+import {
+  addZonedDays,
+  atZonedTime,
+  businessTimeZone,
+  captureLeadInputSchema,
+  createSalesEventInputSchema,
+  fixedClock,
+  hourMs as hour,
+} from '@berth/domain';
 import type { Db } from '../../db/database';
 import { fullAccessCtx } from '../../platform/context';
 import { captureLead } from './capture-lead';
 import { saveChecklist } from './checklist';
 import { saveRoster } from './roster';
 import { createSalesEvent } from './write-sales-event';
-
-const hour = 3_600_000;
-const day = 24 * hour;
 
 const demoEvents = [
   {
@@ -68,11 +73,11 @@ export async function loadDemoSalesEvents(
 ): Promise<void> {
   const [lead, ...reps] = sales;
   if (!lead) return;
-  const as = (userId: string) => fullAccessCtx(db, org.orgId, userId);
+  const as = (userId: string) => fullAccessCtx(db, org.orgId, userId, { clock: fixedClock(now) });
   const participants = [lead.id, ...reps.map((r) => r.id)].slice(0, 3);
   for (const demo of demoEvents) {
-    // 09:00 China time on the day.
-    const startsAt = new Date(Math.floor((now.getTime() + demo.daysFromNow * day) / day) * day + hour);
+    // 09:00 in the organisation's time zone on the day.
+    const startsAt = atZonedTime(businessTimeZone, addZonedDays(businessTimeZone, now, demo.daysFromNow), 9);
     const endsAt = new Date(startsAt.getTime() + demo.hours * hour);
     const event = await createSalesEvent(
       as(lead.id),

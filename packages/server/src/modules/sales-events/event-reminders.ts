@@ -1,3 +1,4 @@
+import type { Clock } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/database';
 import { inTransaction, systemCtx } from '../../platform/context';
@@ -12,14 +13,14 @@ export const salesEventRemindersEveryMs = 15 * 60_000;
  * event: the event is marked reminded in the same statement that picks it, so two runs at once
  * (rows locked with SKIP LOCKED, the mark re-checked) and repeated runs send nothing twice. Moving
  * an event's start clears the mark, and the participants are reminded of the new time.
- * `now` is injectable for tests.
+ * `clock` is the job run's.
  */
 export async function runSalesEventReminders(
   db: Db,
   hoursBefore: number,
-  now: Date = new Date(),
+  clock: Clock,
 ): Promise<{ events: number; notified: number }> {
-  const at = now.toISOString();
+  const at = clock.now().toISOString();
   const window = sql`starts_at > ${at}::timestamptz and starts_at <= ${at}::timestamptz + ${hoursBefore} * interval '1 hour'`;
   const orgs = await queryRows<{ org_id: string }>(
     db,
@@ -28,7 +29,7 @@ export async function runSalesEventReminders(
   let events = 0;
   let notified = 0;
   for (const { org_id } of orgs) {
-    await inTransaction(systemCtx(db, org_id), async (tx) => {
+    await inTransaction(systemCtx(db, org_id, { clock }), async (tx) => {
       const rows = await queryRows<{ id: string; name: string; starts_at: Date | string; place: string | null }>(
         tx.db,
         sql`with due as (

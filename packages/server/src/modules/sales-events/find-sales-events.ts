@@ -1,6 +1,6 @@
 import type { Page, SalesEvent, SalesEventListQuery } from '@berth/domain';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import type { Ctx } from '../../platform/context';
+import { type Ctx, nowSql } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { toSalesEvent, toSalesEvents } from './sales-event-dto';
 import { getVisibleEventRow, visibleSalesEvents } from './sales-event-scope';
@@ -20,8 +20,8 @@ export async function findSalesEvents(ctx: Ctx, query: SalesEventListQuery): Pro
   const conditions: (SQL | undefined)[] = [
     visibleSalesEvents(ctx),
     afterCursor(keyset),
-    query.when === 'upcoming' ? sql`${salesEvents.endsAt} >= now()` : undefined,
-    query.when === 'past' ? sql`${salesEvents.endsAt} < now()` : undefined,
+    query.when === 'upcoming' ? sql`${salesEvents.endsAt} >= ${nowSql(ctx)}` : undefined,
+    query.when === 'past' ? sql`${salesEvents.endsAt} < ${nowSql(ctx)}` : undefined,
     query.kind ? eq(salesEvents.kind, query.kind) : undefined,
     query.ownerId ? eq(salesEvents.ownerId, query.ownerId) : undefined,
     // As instants: an offset the client may write (up to ±23:59) can be beyond what the database reads.

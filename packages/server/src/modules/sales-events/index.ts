@@ -19,7 +19,7 @@ export default defineModule({
     {
       name: salesEventRemindersJob,
       everyMs: salesEventRemindersEveryMs,
-      run: (_job, db, deps) => runSalesEventReminders(db, deps.config.SALES_EVENT_REMINDER_HOURS),
+      run: (job, db, deps) => runSalesEventReminders(db, deps.config.SALES_EVENT_REMINDER_HOURS, job.clock),
     },
   ],
   timeline: [leadTimeline],

@@ -1,3 +1,4 @@
+import { fixedClock } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anOrganisation, type Factories, type SalesEventFields } from '../../../test/factories';
@@ -326,11 +327,14 @@ describe('sales events, leads and prospects', () => {
       const now = (hoursBefore: number) => new Date(starts - hoursBefore * hour);
       const mailsBefore = (await t.db.select().from(outbox)).length;
 
-      await runSalesEventReminders(t.db, 24, now(30));
+      await runSalesEventReminders(t.db, 24, fixedClock(now(30)));
       expect(await remindersOf(event.id)).toHaveLength(0);
-      await Promise.all([runSalesEventReminders(t.db, 24, now(23)), runSalesEventReminders(t.db, 24, now(23))]);
+      await Promise.all([
+        runSalesEventReminders(t.db, 24, fixedClock(now(23))),
+        runSalesEventReminders(t.db, 24, fixedClock(now(23))),
+      ]);
       expect((await remindersOf(event.id)).map((n) => n.userId).sort()).toEqual([rep1.id, rep2.id].sort());
-      await runSalesEventReminders(t.db, 24, now(2));
+      await runSalesEventReminders(t.db, 24, fixedClock(now(2)));
       expect(await remindersOf(event.id)).toHaveLength(2);
       const mails = (await t.db.select().from(outbox)).slice(mailsBefore);
       expect(mails.filter((m) => JSON.stringify(m).includes('提醒测试展会'))).toHaveLength(2);
@@ -345,9 +349,12 @@ describe('sales events, leads and prospects', () => {
         read.version,
       );
       expect(moved.json().remindedAt).toBeNull();
-      await runSalesEventReminders(t.db, 24, now(2));
+      await runSalesEventReminders(t.db, 24, fixedClock(now(2)));
       expect(await remindersOf(event.id)).toHaveLength(2);
-      await Promise.all([runSalesEventReminders(t.db, 24, now(-30)), runSalesEventReminders(t.db, 24, now(-30))]);
+      await Promise.all([
+        runSalesEventReminders(t.db, 24, fixedClock(now(-30))),
+        runSalesEventReminders(t.db, 24, fixedClock(now(-30))),
+      ]);
       expect(await remindersOf(event.id)).toHaveLength(4);
       // A shorter configured lead time reminds later.
       const soon = await createEvent(rep1, {
@@ -356,9 +363,9 @@ describe('sales events, leads and prospects', () => {
         endsAt: new Date(starts + 2001 * hour).toISOString(),
         participantIds: [rep2.id],
       });
-      await runSalesEventReminders(t.db, 3, new Date(starts + 1996 * hour));
+      await runSalesEventReminders(t.db, 3, fixedClock(new Date(starts + 1996 * hour)));
       expect(await remindersOf(soon.id)).toHaveLength(0);
-      await runSalesEventReminders(t.db, 3, new Date(starts + 1998 * hour));
+      await runSalesEventReminders(t.db, 3, fixedClock(new Date(starts + 1998 * hour)));
       expect(await remindersOf(soon.id)).toHaveLength(1);
     });
   });

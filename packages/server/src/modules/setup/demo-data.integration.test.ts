@@ -1,3 +1,4 @@
+import { systemClock } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness';
@@ -95,7 +96,7 @@ describe('demo data', () => {
     expect(returnsIn).toBeGreaterThan(4.9);
     expect(returnsIn).toBeLessThanOrEqual(5);
     // The hourly check finds nothing more to do today.
-    expect(await runPoolSweep(t.db)).toEqual({ warned: 0, returned: 0 });
+    expect(await runPoolSweep(t.db, systemClock)).toEqual({ warned: 0, returned: 0 });
   });
 
   it('does nothing when an organisation already exists', async () => {

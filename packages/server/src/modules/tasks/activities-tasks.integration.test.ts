@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dueNextStep, zonedDayStart } from '@berth/domain';
+import { dueNextStep, fixedClock, zonedDayStart } from '@berth/domain';
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
@@ -498,9 +498,13 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
       // At a fixed moment: 20:00 UTC on 1 June is still that day in UTC and Los Angeles, but 2 June in Shanghai.
       const fixedNow = new Date('2030-06-01T12:00:00Z');
       const edge = await make('时区边界', new Date('2030-06-01T20:00:00Z'));
-      const ctx = { ...systemCtx(t.db, orgId), userId: viewer.id, permissions: { tasks: { read: 'own' as const } } };
+      const ctx = {
+        ...systemCtx(t.db, orgId, { clock: fixedClock(fixedNow) }),
+        userId: viewer.id,
+        permissions: { tasks: { read: 'own' as const } },
+      };
       const at = async (zone: string) => {
-        const result = await myDay(ctx, { tz: zone, days: 1 }, fixedNow);
+        const result = await myDay(ctx, { tz: zone, days: 1 });
         return { date: result.date, today: ids(result.today), upcoming: ids(result.upcoming) };
       };
       expect(await at('UTC')).toMatchObject({ date: '2030-06-01', today: [edge], upcoming: [] });
@@ -520,15 +524,15 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
           .select()
           .from(notifications)
           .where(and(eq(notifications.userId, viewer.id), eq(notifications.kind, 'task.due')));
-      await runTaskReminders(t.db, new Date(due.getTime() - 1));
+      await runTaskReminders(t.db, fixedClock(new Date(due.getTime() - 1)));
       expect(await reminders()).toHaveLength(0);
       const runs = await Promise.all([
-        runTaskReminders(t.db, new Date(due.getTime() + 1000)),
-        runTaskReminders(t.db, new Date(due.getTime() + 1000)),
+        runTaskReminders(t.db, fixedClock(new Date(due.getTime() + 1000))),
+        runTaskReminders(t.db, fixedClock(new Date(due.getTime() + 1000))),
       ]);
       expect(runs[0] + runs[1]).toBeGreaterThanOrEqual(1);
       expect(await reminders()).toEqual([expect.objectContaining({ params: { task: '续签合同', related: null } })]);
-      await runTaskReminders(t.db, new Date(due.getTime() + 2000));
+      await runTaskReminders(t.db, fixedClock(new Date(due.getTime() + 2000)));
       expect(await reminders()).toHaveLength(1);
       const mails = await t.db.select().from(outbox).where(eq(outbox.recipient, viewer.email));
       expect(mails.map((m) => m.subject)).toEqual(['任务到期：续签合同']);
@@ -541,7 +545,7 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
         as: viewer,
         body: { dueAt: later.toISOString() },
       });
-      await runTaskReminders(t.db, new Date(later.getTime() + 1000));
+      await runTaskReminders(t.db, fixedClock(new Date(later.getTime() + 1000)));
       expect(await reminders()).toHaveLength(2);
     });
   });
@@ -598,9 +602,9 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
         stage: 'inquiry',
         enteredAt: start,
       });
-      await runNextStepRules(t.db, new Date(at(2).getTime() - 1));
+      await runNextStepRules(t.db, fixedClock(new Date(at(2).getTime() - 1)));
       expect(await tasksOf(t.db, opp.id)).toHaveLength(0);
-      await runNextStepRules(t.db, at(2));
+      await runNextStepRules(t.db, fixedClock(at(2)));
       const [task] = await tasksOf(t.db, opp.id);
       expect(task).toMatchObject({
         assigneeId: rep1.id,
@@ -621,14 +625,14 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
         }),
       ]);
       // The same occasion never makes a second task, not even with two runs at once.
-      await Promise.all([runNextStepRules(t.db, at(5)), runNextStepRules(t.db, at(5))]);
+      await Promise.all([runNextStepRules(t.db, fixedClock(at(5))), runNextStepRules(t.db, fixedClock(at(5)))]);
       expect(await tasksOf(t.db, opp.id)).toHaveLength(1);
       // The rep logs a call on day 6: the clock restarts, and the next silence makes a new task.
       const call = await logCall(rep1, { customerId: c1, opportunityId: opp.id, occurredAt: at(6).toISOString() });
       expect(call.statusCode, call.body).toBe(201);
-      await runNextStepRules(t.db, at(7.9));
+      await runNextStepRules(t.db, fixedClock(at(7.9)));
       expect(await tasksOf(t.db, opp.id)).toHaveLength(1);
-      await Promise.all([runNextStepRules(t.db, at(8)), runNextStepRules(t.db, at(8))]);
+      await Promise.all([runNextStepRules(t.db, fixedClock(at(8))), runNextStepRules(t.db, fixedClock(at(8)))]);
       const both = await tasksOf(t.db, opp.id);
       expect(both.map((x) => x.dueAt?.toISOString()).sort()).toEqual([at(2).toISOString(), at(8).toISOString()]);
       const notes = await t.db
@@ -668,10 +672,10 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
         enteredAt: start,
       });
       await logCall(rep1, { customerId: c1, opportunityId: answered.id, occurredAt: at(1).toISOString() });
-      await runNextStepRules(t.db, at(2.99));
+      await runNextStepRules(t.db, fixedClock(at(2.99)));
       expect(await tasksOf(t.db, silent.id)).toHaveLength(0);
-      await runNextStepRules(t.db, at(3));
-      await runNextStepRules(t.db, at(30));
+      await runNextStepRules(t.db, fixedClock(at(3)));
+      await runNextStepRules(t.db, fixedClock(at(30)));
       expect(await tasksOf(t.db, silent.id)).toEqual([
         expect.objectContaining({ title: `跟进 ${silent.title} 的回复（3 天未回复）` }),
       ]);
@@ -690,7 +694,7 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
         stage: 'proposal',
         enteredAt: start,
       });
-      await runNextStepRules(t.db, at(30));
+      await runNextStepRules(t.db, fixedClock(at(30)));
       expect(await tasksOf(t.db, won.id)).toHaveLength(0);
       expect(await tasksOf(t.db, orphan.id)).toHaveLength(0);
     });
@@ -724,7 +728,7 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
               enteredAt,
             });
             await t.db.update(opportunities).set({ lastActivityAt }).where(eq(opportunities.id, opp.id));
-            await runNextStepRules(t.db, now);
+            await runNextStepRules(t.db, fixedClock(now));
             const made = await tasksOf(t.db, opp.id);
             const expected = dueNextStep(rules[stage], opportunity, now);
             expect(made.map((x) => x.dueAt?.toISOString())).toEqual(expected ? [expected.dueAt.toISOString()] : []);

@@ -1,4 +1,4 @@
-import type { ActivityKind, CalendarItem, TaskPriority, TaskStatus } from '@berth/domain';
+import { type ActivityKind, addMinutes, type CalendarItem, type TaskPriority, type TaskStatus } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/database';
 
@@ -120,7 +120,7 @@ export function calendarItems(agenda: { tasks: AgendaTask[]; activities: AgendaA
       id: a.id,
       title: a.subject,
       start: a.occurredAt.toISOString(),
-      end: new Date(a.occurredAt.getTime() + (a.durationMinutes ?? defaultMinutes) * 60_000).toISOString(),
+      end: addMinutes(a.occurredAt, a.durationMinutes ?? defaultMinutes).toISOString(),
       customerId: a.customerId,
       customerName: a.customerName,
       activityKind: a.kind,

@@ -1,5 +1,5 @@
 import type { ActivityKind, Locale } from '@berth/domain';
-import { scopeOf } from '@berth/domain';
+import { addMinutes, addWholeDays, type Clock, scopeOf } from '@berth/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Db } from '../../db/database';
@@ -10,7 +10,6 @@ import { sha256 } from '../../platform/auth/secrets';
 import { activityDefaultMinutes, agendaOf } from './agenda';
 import { calendarFeeds } from './tables';
 
-const dayMs = 86_400_000;
 /** What a subscribed calendar gets: the last 90 days and the next 400. */
 const pastDays = 90;
 const futureDays = 400;
@@ -27,7 +26,8 @@ const taskLabel: Record<Locale, string> = { 'zh-CN': '任务', en: 'Task' };
  * user). Open tasks are events at their due time, activities events for their duration; UIDs are
  * the record ids, so calendar clients update items in place.
  */
-export async function renderCalendarFeed(db: Db, token: string, now = new Date()): Promise<string> {
+export async function renderCalendarFeed(db: Db, token: string, clock: Clock): Promise<string> {
+  const now = clock.now();
   const [feed] = await db
     .select({ orgId: calendarFeeds.orgId, userId: calendarFeeds.userId, name: users.name, locale: users.locale })
     .from(calendarFeeds)
@@ -42,8 +42,8 @@ export async function renderCalendarFeed(db: Db, token: string, now = new Date()
   const reads = (resource: 'tasks' | 'activities') => scopeOf(access.permissions, resource, 'read') !== null;
   const locale: Locale = feed.locale === 'en' ? 'en' : 'zh-CN';
   const agenda = await agendaOf(db, feed.orgId, feed.userId, {
-    from: new Date(now.getTime() - pastDays * dayMs),
-    to: new Date(now.getTime() + futureDays * dayMs),
+    from: addWholeDays(now, -pastDays),
+    to: addWholeDays(now, futureDays),
     openOnly: true,
   });
   const calendar = ical({
@@ -56,7 +56,7 @@ export async function renderCalendarFeed(db: Db, token: string, now = new Date()
     calendar.createEvent({
       id: `task-${task.id}@berth`,
       start: task.dueAt,
-      end: new Date(task.dueAt.getTime() + taskMinutes * 60_000),
+      end: addMinutes(task.dueAt, taskMinutes),
       stamp: task.updatedAt,
       summary: `${taskLabel[locale]}: ${task.title}`,
       description: [task.relatedName, task.description].filter(Boolean).join('\n') || null,
@@ -66,7 +66,7 @@ export async function renderCalendarFeed(db: Db, token: string, now = new Date()
     calendar.createEvent({
       id: `activity-${activity.id}@berth`,
       start: activity.occurredAt,
-      end: new Date(activity.occurredAt.getTime() + (activity.durationMinutes ?? activityDefaultMinutes) * 60_000),
+      end: addMinutes(activity.occurredAt, activity.durationMinutes ?? activityDefaultMinutes),
       stamp: activity.updatedAt,
       summary: `${kindLabels[locale][activity.kind]}: ${activity.subject} · ${activity.customerName}`,
       description: activity.minutes,

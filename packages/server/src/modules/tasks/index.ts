@@ -18,8 +18,8 @@ export default defineModule({
   routes: taskRoutes,
   errors: taskErrors,
   jobs: [
-    { name: nextStepsJob, everyMs: nextStepsEveryMs, run: (_job, db) => runNextStepRules(db) },
-    { name: taskRemindersJob, everyMs: taskRemindersEveryMs, run: (_job, db) => runTaskReminders(db) },
+    { name: nextStepsJob, everyMs: nextStepsEveryMs, run: (job, db) => runNextStepRules(db, job.clock) },
+    { name: taskRemindersJob, everyMs: taskRemindersEveryMs, run: (job, db) => runTaskReminders(db, job.clock) },
   ],
   timeline: [taskTimeline],
   customerMerge: moveTasksOnMerge,

@@ -10,7 +10,8 @@ import { tasks } from './tables';
  * and upcoming (the next `days` days). Days start at local midnight, so the same task can be
  * "today" in Shanghai and "tomorrow" in UTC.
  */
-export async function myDay(ctx: Ctx, query: { tz?: string; days: number }, now = new Date()): Promise<MyDay> {
+export async function myDay(ctx: Ctx, query: { tz?: string; days: number }): Promise<MyDay> {
+  const now = ctx.clock.now();
   const timeZone = query.tz ?? 'UTC';
   if (!isTimeZone(timeZone)) throw AppError.validation('tz', 'task.time_zone_invalid');
   const today = zonedDayStart(timeZone, now);

@@ -1,4 +1,4 @@
-import { type NextStepRuleKind, nextStepTaskTitle } from '@berth/domain';
+import { type Clock, type NextStepRuleKind, nextStepTaskTitle } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/database';
 import { inTransaction, systemCtx } from '../../platform/context';
@@ -62,14 +62,15 @@ function dueOccasions(orgId: string, now: string) {
  * opportunity's owner per due occasion, and a notification (in-app and email) for each task made.
  * Set-based, one transaction per organisation. Safe to run twice at once: the insert skips keys
  * that exist (the unique dedup key decides between two runs), and only the run whose insert made
- * the task notifies. `now` is injectable so tests can move time forward.
+ * the task notifies. `clock` is the job run's, so tests move time forward with it.
  */
-export async function runNextStepRules(db: Db, now: Date = new Date()): Promise<{ created: number }> {
+export async function runNextStepRules(db: Db, clock: Clock): Promise<{ created: number }> {
+  const now = clock.now();
   const at = now.toISOString();
   const orgs = await queryRows<{ org_id: string }>(db, sql`select distinct org_id from next_step_rules where enabled`);
   let created = 0;
   for (const { org_id } of orgs) {
-    await inTransaction(systemCtx(db, org_id), async (tx) => {
+    await inTransaction(systemCtx(db, org_id, { clock }), async (tx) => {
       const due = await queryRows<DueOccasion>(tx.db, dueOccasions(org_id, at));
       if (due.length === 0) return;
       const made = await tx.db

@@ -1,3 +1,4 @@
+import type { Clock } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/database';
 import { systemCtx } from '../../platform/context';
@@ -20,10 +21,10 @@ interface DueTask {
  * Reminds assignees of their open tasks that have fallen due: an in-app notification and an email
  * through the outbox, once per task (reminded_at; a new due time clears it). The rows are claimed
  * with SKIP LOCKED and the claim re-checks reminded_at, so two runs at once never remind twice, and
- * the notifications commit with the claim or not at all. `now` is injectable for tests.
+ * the notifications commit with the claim or not at all. `clock` is the job run's.
  */
-export async function runTaskReminders(db: Db, now: Date = new Date()): Promise<number> {
-  const at = now.toISOString();
+export async function runTaskReminders(db: Db, clock: Clock): Promise<number> {
+  const at = clock.now().toISOString();
   return db.transaction(async (tx) => {
     const rows = await queryRows<DueTask>(
       tx,
@@ -46,7 +47,7 @@ export async function runTaskReminders(db: Db, now: Date = new Date()): Promise<
     const byOrg = new Map<string, DueTask[]>();
     for (const row of rows) byOrg.set(row.org_id, [...(byOrg.get(row.org_id) ?? []), row]);
     for (const [orgId, due] of byOrg) {
-      await emit(systemCtx(tx, orgId), 'tasks.due', {
+      await emit(systemCtx(tx, orgId, { clock }), 'tasks.due', {
         tasks: due.map((r) => ({
           taskId: r.id,
           assigneeId: r.assignee_id,

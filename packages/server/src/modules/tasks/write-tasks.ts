@@ -1,5 +1,5 @@
 import type { Task, UpdateTaskInput } from '@berth/domain';
-import { and, type SQL, sql } from 'drizzle-orm';
+import { and, type SQL } from 'drizzle-orm';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { deleteVersioned, refusedAsForbidden, updateVersioned } from '../../platform/versioned-write';
 import { getTask } from './find-tasks';
@@ -42,7 +42,7 @@ export async function updateTask(
     }
     if (input.status !== undefined && input.status !== current.status) {
       patch.status = input.status;
-      patch.completedAt = input.status === 'done' ? sql`now()` : null;
+      patch.completedAt = input.status === 'done' ? tx.clock.now() : null;
     }
     await updateVersioned(tx, tasks, taskById(tx, 'update', id), expected, patch).catch(refusedAsForbidden);
     return getTask(tx, id);

@@ -1,13 +1,6 @@
-import {
-  createUserInputSchema,
-  idParamSchema,
-  pageOf,
-  updateUserInputSchema,
-  userListQuerySchema,
-  userSchema,
-} from '@berth/domain';
+import { userEndpoints } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { route } from '../../platform/http/route';
 import { requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { createUser } from './create-user';
 import { findUsers } from './find-users';
@@ -15,49 +8,24 @@ import { getUser } from './get-user';
 import { updateUser } from './update-user';
 
 export function userRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['Users'];
+  route(app, userEndpoints.list, {
+    access: { permission: ['users', 'read'] },
+    handler: (request) => findUsers(request.ctx, request.query),
+  });
 
-  r.get(
-    '/api/users',
-    {
-      schema: { tags, summary: 'List users', querystring: userListQuerySchema, response: { 200: pageOf(userSchema) } },
-      config: { access: { permission: ['users', 'read'] } },
-    },
-    (request) => findUsers(request.ctx, request.query),
-  );
+  route(app, userEndpoints.create, {
+    access: { permission: ['users', 'create'] },
+    handler: async (request, reply) => sendWithEtag(reply, await createUser(request.ctx, request.body)),
+  });
 
-  r.post(
-    '/api/users',
-    {
-      schema: { tags, summary: 'Create a user', body: createUserInputSchema, response: { 201: userSchema } },
-      config: { access: { permission: ['users', 'create'] } },
-    },
-    async (request, reply) => reply.code(201).send(sendWithEtag(reply, await createUser(request.ctx, request.body))),
-  );
+  route(app, userEndpoints.get, {
+    access: { permission: ['users', 'read'] },
+    handler: async (request, reply) => sendWithEtag(reply, await getUser(request.ctx, request.params.id)),
+  });
 
-  r.get(
-    '/api/users/:id',
-    {
-      schema: { tags, summary: 'Get a user', params: idParamSchema, response: { 200: userSchema } },
-      config: { access: { permission: ['users', 'read'] } },
-    },
-    async (request, reply) => sendWithEtag(reply, await getUser(request.ctx, request.params.id)),
-  );
-
-  r.patch(
-    '/api/users/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Update a user (If-Match: "<version>")',
-        params: idParamSchema,
-        body: updateUserInputSchema,
-        response: { 200: userSchema },
-      },
-      config: { access: { permission: ['users', 'update'] } },
-    },
-    async (request, reply) =>
+  route(app, userEndpoints.update, {
+    access: { permission: ['users', 'update'] },
+    handler: async (request, reply) =>
       sendWithEtag(reply, await updateUser(request.ctx, request.params.id, requiredVersion(request), request.body)),
-  );
+  });
 }

@@ -1,4 +1,4 @@
-import type { Resource } from '@berth/domain';
+import type { Clock, Resource } from '@berth/domain';
 import { resourceActions, scopeOf } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -59,6 +59,7 @@ export function registerAccessControl(
   db: Db,
   lifetime: SessionLifetime,
   routeTable: RouteAccess[],
+  clock: Clock,
 ) {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('principal', null);
@@ -82,7 +83,7 @@ export function registerAccessControl(
     if (!access) return;
     const principal = await authenticate(db, request);
     request.principal = principal;
-    if (principal) request.ctx = contextFor(principal, request, db);
+    if (principal) request.ctx = contextFor(principal, request, db, clock);
     if ('public' in access) return;
     if (!principal) throw new AppError('auth.unauthenticated', 401);
     if (principal.kind === 'session' && unsafeMethods.has(request.method)) {
@@ -106,7 +107,7 @@ async function authenticate(db: Db, request: FastifyRequest): Promise<Principal 
   return session ? loadSessionPrincipal(db, session) : null;
 }
 
-function contextFor(principal: Principal, request: FastifyRequest, db: Db): Ctx {
+function contextFor(principal: Principal, request: FastifyRequest, db: Db, clock: Clock): Ctx {
   return {
     orgId: principal.orgId,
     actor: { type: principal.kind === 'session' ? 'user' : 'apiKey', id: principal.actorId },
@@ -115,6 +116,7 @@ function contextFor(principal: Principal, request: FastifyRequest, db: Db): Ctx 
     permissions: principal.permissions,
     locale: localeOf(request),
     db,
+    clock,
     requestId: request.id,
     ip: request.ip,
   };

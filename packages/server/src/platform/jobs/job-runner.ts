@@ -1,3 +1,4 @@
+import { type Clock, fixedClock, systemClock } from '@berth/domain';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Db, type Executor, queryRows } from '../../db/database';
@@ -10,6 +11,12 @@ export interface Job {
   payload: Record<string, unknown>;
   attempts: number;
   maxAttempts: number;
+  /**
+   * The time this run reads: the runner's clock, or the instant `runDue(asOf)` was asked for. A job
+   * gives it to the contexts it makes, so what it decides ("due", "overdue", "idle for 30 days")
+   * follows it.
+   */
+  clock: Clock;
 }
 
 export type JobHandler = (job: Job, db: Db) => Promise<void>;
@@ -28,7 +35,9 @@ export class PermanentJobError extends Error {
 export interface EnqueueOptions {
   orgId?: string | null;
   runAt?: Date;
+  /** After this delay from `clock` (the system's unless given). */
   delayMs?: number;
+  clock?: Clock;
   maxAttempts?: number;
   /** At most one queued or running job per key; a second enqueue is ignored. */
   singletonKey?: string;
@@ -44,7 +53,7 @@ export async function enqueueJob(
   payload: Record<string, unknown> = {},
   options: EnqueueOptions = {},
 ): Promise<void> {
-  const runAt = options.runAt ?? new Date(Date.now() + (options.delayMs ?? 0));
+  const runAt = options.runAt ?? new Date((options.clock ?? systemClock).now().getTime() + (options.delayMs ?? 0));
   await db
     .insert(jobs)
     .values({
@@ -77,7 +86,13 @@ export class JobRunner {
   constructor(
     private readonly db: Db,
     private readonly log: FastifyBaseLogger,
-    private readonly options: { pollMs: number; retryBaseMs?: number; staleAfterMs?: number; batchSize?: number },
+    private readonly options: {
+      pollMs: number;
+      retryBaseMs?: number;
+      staleAfterMs?: number;
+      batchSize?: number;
+      clock?: Clock;
+    },
   ) {}
 
   register(name: string, handler: JobHandler): void {
@@ -91,11 +106,22 @@ export class JobRunner {
 
   async start(): Promise<void> {
     await this.requeueAbandoned();
-    for (const [name, reg] of this.registry) {
-      if (reg.everyMs) await enqueueJob(this.db, name, {}, { singletonKey: `every:${name}`, maxAttempts: 1 });
-    }
+    await this.scheduleRecurring();
     this.stopped = false;
     this.schedule(0);
+  }
+
+  /** Queues every recurring job that is not queued yet, due now; `start` does it, tests without the poll loop may. */
+  async scheduleRecurring(): Promise<void> {
+    for (const [name, reg] of this.registry) {
+      if (reg.everyMs) {
+        await enqueueJob(this.db, name, {}, { singletonKey: `every:${name}`, maxAttempts: 1, clock: this.clock });
+      }
+    }
+  }
+
+  private get clock(): Clock {
+    return this.options.clock ?? systemClock;
   }
 
   async stop(): Promise<void> {
@@ -154,8 +180,14 @@ export class JobRunner {
     }, delay);
   }
 
-  /** Claims and runs the jobs that are due; returns how many ran. */
-  async runDue(): Promise<number> {
+  /**
+   * Claims and runs the jobs that are due; returns how many ran. With `asOf`, the jobs due at that
+   * instant run with it as their time (`job.clock`), and what they queue next (the next run of a
+   * recurring job, a retry) is timed from it: how a test moves the time of SLA clocks, pool sweeps
+   * and reminders forward without waiting.
+   */
+  async runDue(asOf?: Date): Promise<number> {
+    const clock = asOf ? fixedClock(asOf) : this.clock;
     const claimed = await queryRows<{
       id: string;
       org_id: string | null;
@@ -168,7 +200,7 @@ export class JobRunner {
       sql`
       update jobs set status = 'running', locked_at = now(), attempts = attempts + 1
        where id in (select id from jobs
-                     where status = 'queued' and run_at <= now()
+                     where status = 'queued' and run_at <= ${clock.now().toISOString()}::timestamptz
                      order by run_at
                      limit ${this.options.batchSize ?? 10}
                      for update skip locked)
@@ -182,6 +214,7 @@ export class JobRunner {
         payload: row.payload,
         attempts: row.attempts,
         maxAttempts: row.max_attempts,
+        clock,
       });
     }
     return claimed.length;
@@ -194,7 +227,7 @@ export class JobRunner {
       await this.keepingLock(job.id, () => reg.handler(job, this.db));
       await this.db
         .update(jobs)
-        .set({ status: 'done', finishedAt: new Date(), lockedAt: null })
+        .set({ status: 'done', finishedAt: job.clock.now(), lockedAt: null })
         .where(eq(jobs.id, job.id));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -207,8 +240,8 @@ export class JobRunner {
           status: retry ? 'queued' : 'failed',
           lastError: message.slice(0, 2000),
           lockedAt: null,
-          runAt: new Date(Date.now() + backoff),
-          finishedAt: retry ? null : new Date(),
+          runAt: new Date(job.clock.now().getTime() + backoff),
+          finishedAt: retry ? null : job.clock.now(),
         })
         .where(eq(jobs.id, job.id));
     }
@@ -217,7 +250,7 @@ export class JobRunner {
         this.db,
         job.name,
         {},
-        { singletonKey: `every:${job.name}`, delayMs: reg.everyMs, maxAttempts: 1 },
+        { singletonKey: `every:${job.name}`, delayMs: reg.everyMs, maxAttempts: 1, clock: job.clock },
       );
     }
   }

@@ -1,9 +1,9 @@
-import { changePasswordInputSchema } from '@berth/domain';
+import { changePasswordInputSchema, endpoints } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { requestVoid } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
 import { sessionsQueryKey } from './sessions-query';
@@ -22,7 +22,7 @@ export function ChangePasswordCard() {
   const queryClient = useQueryClient();
 
   const change = useMutation({
-    mutationFn: (body: ChangePasswordInput) => requestVoid('/api/me/password', { method: 'POST', body }),
+    mutationFn: (body: ChangePasswordInput) => call(endpoints.me.changePassword, { body }),
     onSuccess: () => {
       form.resetFields();
       void queryClient.invalidateQueries({ queryKey: sessionsQueryKey });

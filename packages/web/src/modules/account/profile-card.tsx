@@ -1,9 +1,9 @@
-import { meSchema, personNameSchema, updateProfileInputSchema } from '@berth/domain';
+import { endpoints, personNameSchema, updateProfileInputSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { meQueryKey, useMe } from '../../app/session';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
@@ -21,7 +21,7 @@ export function ProfileCard() {
   const queryClient = useQueryClient();
 
   const save = useMutation({
-    mutationFn: (body: UpdateProfileInput) => api.patch('/api/me', meSchema, body),
+    mutationFn: (body: UpdateProfileInput) => call(endpoints.me.update, { body }),
     onSuccess: (me) => {
       queryClient.setQueryData(meQueryKey, me);
       void message.success(t('account.profileSaved'));

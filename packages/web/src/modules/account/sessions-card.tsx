@@ -1,8 +1,8 @@
-import type { SessionInfo } from '@berth/domain';
+import { endpoints, type SessionInfo } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { formatDateTime } from '../../app/format';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { sessionsQueryKey, useSessions } from './sessions-query';
@@ -15,7 +15,7 @@ export function SessionsCard() {
   const queryClient = useQueryClient();
 
   const revoke = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/me/sessions/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => call(endpoints.me.endSession, { params: { id } }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: sessionsQueryKey });
       void message.success(t('account.revoked'));

@@ -1,10 +1,10 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { type Activity, activitySchema } from '@berth/domain';
+import { type Activity, endpoints } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Flex, List, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { formatDateTime } from '../../app/format';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useKeysetList } from '../../app/use-keyset-list';
@@ -33,14 +33,13 @@ export function ActivityList({ customerId, opportunityId }: ActivityListProps) {
   const [editing, setEditing] = useState<Activity | null>(null);
   const list = useKeysetList({
     queryKey: opportunityId ? activityKeys.opportunity(opportunityId) : activityKeys.customer(customerId),
-    path: '/api/activities',
-    itemSchema: activitySchema,
-    params: opportunityId ? { opportunityId } : { customerId },
+    endpoint: endpoints.activities.list,
+    query: opportunityId ? { opportunityId } : { customerId },
     pageSize: 20,
   });
   const remove = useMutation({
     mutationFn: (activity: Activity) =>
-      api.delete(`/api/activities/${encodeURIComponent(activity.id)}`, activity.version),
+      call(endpoints.activities.delete, { params: { id: activity.id }, version: activity.version }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: activityKeys.all });
       void queryClient.invalidateQueries({ queryKey: customerTimelineKey(customerId) });

@@ -1,18 +1,15 @@
 import {
   type Activity,
   activityKinds,
-  activitySchema,
-  contactSchema,
   createActivityInputSchema,
-  opportunitySchema,
-  pageOf,
+  endpoints,
   updateActivityInputSchema,
 } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, type ButtonProps, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { useCan } from '../../app/permissions';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
@@ -43,8 +40,6 @@ export interface LogActivityModalProps {
   onSaved?: (activity: Activity) => void;
 }
 
-const contactPage = pageOf(contactSchema);
-const opportunityPage = pageOf(opportunitySchema);
 const fields = createActivityInputSchema.shape;
 
 /** Logs a call, email, meeting or visit with the customer (and an opportunity), or corrects one. */
@@ -61,13 +56,13 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
   const contacts = useQuery({
     queryKey: [...customerKeys.contacts, 'of', customerId, 'for-activity'],
     queryFn: ({ signal }) =>
-      api.get(`/api/customers/${encodeURIComponent(customerId)}/contacts`, contactPage, { limit: 200 }, signal),
+      call(endpoints.customers.contacts, { params: { id: customerId }, query: { limit: 200 }, signal }),
     enabled: can('contacts', 'read'),
     staleTime: 60_000,
   });
   const opportunities = useQuery({
     queryKey: ['opportunities', 'of', customerId, 'for-activity'],
-    queryFn: ({ signal }) => api.get('/api/opportunities', opportunityPage, { customerId, limit: 100 }, signal),
+    queryFn: ({ signal }) => call(endpoints.opportunities.list, { query: { customerId, limit: 100 }, signal }),
     enabled: !opportunityId && can('opportunities', 'read'),
     staleTime: 60_000,
   });
@@ -87,11 +82,15 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
       if (activity) {
         const input = parse(updateActivityInputSchema, body, form);
         if (!input) return Promise.reject(null);
-        return api.patch(`/api/activities/${encodeURIComponent(activity.id)}`, activitySchema, input, activity.version);
+        return call(endpoints.activities.update, {
+          params: { id: activity.id },
+          body: input,
+          version: activity.version,
+        });
       }
       const input = parse(createActivityInputSchema, { ...body, customerId }, form);
       if (!input) return Promise.reject(null);
-      return api.post('/api/activities', activitySchema, input);
+      return call(endpoints.activities.create, { body: input });
     },
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: activityKeys.all });

@@ -1,10 +1,10 @@
-import { type LoginInput, loginInputSchema, meSchema } from '@berth/domain';
+import { endpoints, type LoginInput, loginInputSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { request } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { isApiError } from '../../app/api-error';
 import { currentLocale } from '../../app/i18n';
 import type { LoginRedirectState } from '../../app/routing/require-auth';
@@ -27,8 +27,7 @@ export function LoginPage() {
   const [failure, setFailure] = useState<string | null>(null);
 
   const login = useMutation({
-    mutationFn: (input: LoginInput) =>
-      request('/api/auth/login', meSchema, { method: 'POST', body: input, redirectOn401: false }),
+    mutationFn: (input: LoginInput) => call(endpoints.auth.login, { body: input, redirectOn401: false }),
     onSuccess: (me) => {
       startSession(queryClient, me);
       navigate(state?.from ?? '/', { replace: true });

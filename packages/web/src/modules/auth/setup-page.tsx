@@ -1,9 +1,9 @@
-import { meSchema, type SetupInput, setupInputSchema } from '@berth/domain';
+import { endpoints, type SetupInput, setupInputSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Divider, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { isApiError } from '../../app/api-error';
 import { setupQueryKey, startSession } from '../../app/session';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
@@ -25,7 +25,7 @@ export function SetupPage() {
   const navigate = useNavigate();
 
   const setup = useMutation({
-    mutationFn: (input: SetupInput) => api.post('/api/setup', meSchema, input),
+    mutationFn: (input: SetupInput) => call(endpoints.setup.create, { body: input }),
     onSuccess: (me) => {
       startSession(queryClient, me);
       navigate('/', { replace: true });

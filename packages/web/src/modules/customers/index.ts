@@ -1,3 +1,2 @@
-/** What other modules use of customers: the query keys to refresh after a change, and the labels of customer fields. */
+/** What other modules use of customers: the query keys to refresh after a change. */
 export { customerDetailKey, customerKeys, customerTimelineKey } from './query-keys';
-export { type CustomerLabels, type LabelOption, useCustomerLabels } from './use-customer-labels';

@@ -1,16 +1,10 @@
+import { type EndpointBody, type EndpointResponse, endpoints } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { customerKeys } from './query-keys';
 
-const bulkTagResultSchema = z.object({ updated: z.number().int(), skipped: z.number().int() });
-export type BulkTagResult = z.infer<typeof bulkTagResultSchema>;
-
-export interface BulkTagRequest {
-  customerIds: string[];
-  add: string[];
-  remove: string[];
-}
+export type BulkTagResult = EndpointResponse<typeof endpoints.customers.bulkTags>;
+export type BulkTagRequest = EndpointBody<typeof endpoints.customers.bulkTags>;
 
 /** Adds and removes tags on customers; customers the user may not change are skipped and counted. */
 export function useBulkTags(options: {
@@ -19,7 +13,7 @@ export function useBulkTags(options: {
 }) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: BulkTagRequest) => api.post('/api/customers/bulk-tags', bulkTagResultSchema, input),
+    mutationFn: (input: BulkTagRequest) => call(endpoints.customers.bulkTags, { body: input }),
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: customerKeys.customers });
       void queryClient.invalidateQueries({ queryKey: customerKeys.tags });

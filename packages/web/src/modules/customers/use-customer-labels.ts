@@ -5,11 +5,11 @@ import {
   relationshipTypes,
   settlementTypes,
   tradeFrequencies,
-  transportModes,
   volumeUnits,
 } from '@berth/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTransportModes } from '../../app/use-transport-modes';
 import type { zhCN } from './locales/zh-CN';
 
 type ValueGroup = keyof (typeof zhCN)['customerValues'];
@@ -25,6 +25,7 @@ export interface LabelOption {
  */
 export function useCustomerLabels() {
   const { t } = useTranslation();
+  const modes = useTransportModes();
   return useMemo(() => {
     const table = (group: ValueGroup) =>
       t(`customerValues.${group}`, { returnObjects: true }) as unknown as Record<string, string>;
@@ -41,7 +42,7 @@ export function useCustomerLabels() {
       status: label('status'),
       relationshipType: label('relationshipType'),
       role: label('role'),
-      mode: label('mode'),
+      mode: modes.label,
       unit: label('unit'),
       settlement: label('settlement'),
       frequency: label('frequency'),
@@ -51,13 +52,12 @@ export function useCustomerLabels() {
       statusOptions: options('status', customerStatuses),
       relationshipTypeOptions: options('relationshipType', relationshipTypes),
       roleOptions: options('role', customerRoles),
-      modeOptions: options('mode', transportModes),
       unitOptions: options('unit', volumeUnits),
       settlementOptions: options('settlement', settlementTypes),
       frequencyOptions: options('frequency', tradeFrequencies),
       channelOptions: options('channel', contactChannels),
     };
-  }, [t]);
+  }, [t, modes]);
 }
 
 export type CustomerLabels = ReturnType<typeof useCustomerLabels>;

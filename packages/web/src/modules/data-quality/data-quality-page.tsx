@@ -2,16 +2,15 @@ import {
   type DataIssueKind,
   type DataQualityReport,
   type DuplicateKind,
-  dataQualityReportSchema,
   defaultStaleMonths,
-  duplicateGroupSchema,
+  endpoints,
 } from '@berth/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Drawer, Empty, Flex, List, Progress, Row, Select, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { useKeysetList } from '../../app/use-keyset-list';
 import { FullPageSpin } from '../../components/full-page-spin';
 import { LoadMore } from '../../components/load-more';
@@ -34,7 +33,7 @@ export function DataQualityPage() {
   const [showDismissed, setShowDismissed] = useState(false);
   const report = useQuery({
     queryKey: [...dataQualityKeys.root, 'report', staleMonths],
-    queryFn: ({ signal }) => api.get('/api/data-quality/customers', dataQualityReportSchema, { staleMonths }, signal),
+    queryFn: ({ signal }) => call(endpoints.dataQuality.report, { query: { staleMonths }, signal }),
     placeholderData: (previous) => previous,
   });
 
@@ -185,9 +184,8 @@ function DuplicateGroupsDrawer({ kind, onClose }: { kind: DuplicateKind; onClose
   const { t } = useTranslation();
   const list = useKeysetList({
     queryKey: [...dataQualityKeys.root, 'duplicates', kind],
-    path: '/api/data-quality/customers/duplicates',
-    itemSchema: duplicateGroupSchema,
-    params: { kind },
+    endpoint: endpoints.dataQuality.duplicateGroups,
+    query: { kind },
     pageSize: 20,
   });
   return (

@@ -1,10 +1,10 @@
 import { UndoOutlined } from '@ant-design/icons';
-import { type DuplicateDismissalItem, duplicateDismissalItemSchema } from '@berth/domain';
+import { type DuplicateDismissalItem, endpoints } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Drawer, Flex, Popconfirm, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { useUserLookup } from '../../app/directory-lookups';
 import { formatDateTime } from '../../app/format';
 import { useCan } from '../../app/permissions';
@@ -26,13 +26,12 @@ export function DismissedGroupsDrawer({ onClose }: { onClose: () => void }) {
   const users = useUserLookup().byId;
   const list = useKeysetList({
     queryKey: [...dataQualityKeys.root, 'dismissals'],
-    path: '/api/data-quality/duplicate-dismissals',
-    itemSchema: duplicateDismissalItemSchema,
+    endpoint: endpoints.dataQuality.dismissals,
     pageSize: 20,
   });
   const undo = useMutation({
     mutationFn: (dismissal: DuplicateDismissalItem) =>
-      api.delete(`/api/data-quality/duplicate-dismissals/${encodeURIComponent(dismissal.id)}`),
+      call(endpoints.dataQuality.undoDismissal, { params: { id: dismissal.id } }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: dataQualityKeys.root });
       void message.success(t('dataQuality.undone'));

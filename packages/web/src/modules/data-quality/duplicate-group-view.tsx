@@ -1,10 +1,10 @@
 import { MergeCellsOutlined, StopOutlined } from '@ant-design/icons';
-import { type DuplicateGroup, duplicateDismissalSchema } from '@berth/domain';
+import { type DuplicateGroup, endpoints } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { useCan } from '../../app/permissions';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { dataQualityKeys } from './query-keys';
@@ -22,10 +22,8 @@ export function DuplicateGroupView({ group }: { group: DuplicateGroup }) {
   const queryClient = useQueryClient();
   const dismiss = useMutation({
     mutationFn: () =>
-      api.post('/api/data-quality/duplicate-dismissals', duplicateDismissalSchema, {
-        kind: group.kind,
-        key: group.key,
-        customerIds: group.customers.map((c) => c.id),
+      call(endpoints.dataQuality.dismiss, {
+        body: { kind: group.kind, key: group.key, customerIds: group.customers.map((c) => c.id) },
       }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: dataQualityKeys.root });

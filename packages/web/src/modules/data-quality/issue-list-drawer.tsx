@@ -1,4 +1,4 @@
-import { type DataIssueItem, type DataIssueKind, dataIssueItemSchema } from '@berth/domain';
+import { type DataIssueItem, type DataIssueKind, endpoints } from '@berth/domain';
 import { Drawer, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -20,9 +20,8 @@ export function IssueListDrawer({ kind, staleMonths, onClose }: IssueListDrawerP
   const users = useUserLookup().byId;
   const list = useKeysetList({
     queryKey: [...dataQualityKeys.root, 'issues', kind],
-    path: '/api/data-quality/customers/issues',
-    itemSchema: dataIssueItemSchema,
-    params: { kind, staleMonths },
+    endpoint: endpoints.dataQuality.issues,
+    query: { kind, staleMonths },
   });
   const columns: TableColumnsType<DataIssueItem> = [
     {

@@ -1,20 +1,17 @@
 import { BellOutlined } from '@ant-design/icons';
-import { type Notification, notificationSchema, pageOf, unreadCountSchema } from '@berth/domain';
+import { endpoints, type Notification } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, Flex, List, Popover, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { z } from 'zod';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { formatDateTime, formatRelative } from '../../app/format';
 import { currentLocale } from '../../app/i18n';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 
 const notificationKeys = { all: ['notifications'] as const };
 const pollMs = 60_000;
-const listSchema = pageOf(notificationSchema);
-const readAllSchema = z.object({ updated: z.number() });
 
 /** Where a notification leads: its subject's page. */
 function subjectPath(notification: Notification): string | null {
@@ -41,24 +38,23 @@ export function NotificationBell() {
 
   const unread = useQuery({
     queryKey: [...notificationKeys.all, 'unread-count'],
-    queryFn: ({ signal }) => api.get('/api/notifications/unread-count', unreadCountSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.notifications.unreadCount, { signal }),
     refetchInterval: pollMs,
   });
   const list = useQuery({
     queryKey: [...notificationKeys.all, 'list', locale],
-    queryFn: ({ signal }) => api.get('/api/notifications', listSchema, { limit: 20 }, signal),
+    queryFn: ({ signal }) => call(endpoints.notifications.list, { query: { limit: 20 }, signal }),
     enabled: open,
   });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
 
   const markRead = useMutation({
-    mutationFn: (id: string) =>
-      api.post(`/api/notifications/${encodeURIComponent(id)}/read`, notificationSchema, undefined),
+    mutationFn: (id: string) => call(endpoints.notifications.read, { params: { id } }),
     onSuccess: refresh,
     onError: (error) => handleError(error),
   });
   const markAll = useMutation({
-    mutationFn: () => api.post('/api/notifications/read-all', readAllSchema, undefined),
+    mutationFn: () => call(endpoints.notifications.readAll),
     onSuccess: refresh,
     onError: (error) => handleError(error),
   });
@@ -112,7 +108,7 @@ export function NotificationBell() {
                   )}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     <time dateTime={notification.createdAt} title={formatDateTime(notification.createdAt)}>
-                      {formatRelative(notification.createdAt)}
+                      {formatRelative(notification.createdAt, locale)}
                     </time>
                   </Typography.Text>
                 </Flex>

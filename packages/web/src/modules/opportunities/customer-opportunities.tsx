@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { type Opportunity, opportunitySchema } from '@berth/domain';
+import { endpoints, type Opportunity } from '@berth/domain';
 import { Button, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,9 +17,8 @@ export function CustomerOpportunities({ customer }: { customer: { id: string; na
   const [creating, setCreating] = useState(false);
   const list = useKeysetList({
     queryKey: opportunityKeys.opportunities,
-    path: '/api/opportunities',
-    itemSchema: opportunitySchema,
-    params: { customerId: customer.id },
+    endpoint: endpoints.opportunities.list,
+    query: { customerId: customer.id },
   });
   const columns = useOpportunityColumns({ customer: false });
   return (

@@ -1,21 +1,16 @@
 import {
   type CreateOpportunityInput,
+  endpoints,
   type ForecastQuery,
-  forecastSchema,
   type Opportunity,
-  opportunitySchema,
   type StatsQuery,
-  stageHistorySchema,
-  statsSchema,
   type UpdateOpportunityInput,
 } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { customerKeys } from '../customers';
 import { opportunityDetailKey, opportunityKeys, stageHistoryKey } from './query-keys';
-
-const path = (id: string) => `/api/opportunities/${encodeURIComponent(id)}`;
 
 /** After any change: the board, lists, reports and the customer pages (status, timeline) are stale. */
 export function useRefreshOpportunities() {
@@ -33,7 +28,7 @@ export function useRefreshOpportunities() {
 export function useOpportunity(id: string) {
   return useQuery({
     queryKey: opportunityDetailKey(id),
-    queryFn: ({ signal }) => api.get(path(id), opportunitySchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.opportunities.get, { params: { id }, signal }),
     staleTime: 0,
   });
 }
@@ -41,14 +36,14 @@ export function useOpportunity(id: string) {
 export function useStageHistory(id: string) {
   return useQuery({
     queryKey: stageHistoryKey(id),
-    queryFn: ({ signal }) => api.get(`${path(id)}/stage-changes`, stageHistorySchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.opportunities.stageChanges, { params: { id }, signal }),
   });
 }
 
 export function useCreateOpportunity() {
   const refresh = useRefreshOpportunities();
   return useMutation({
-    mutationFn: (input: CreateOpportunityInput) => api.post('/api/opportunities', opportunitySchema, input),
+    mutationFn: (input: CreateOpportunityInput) => call(endpoints.opportunities.create, { body: input }),
     onSuccess: refresh,
   });
 }
@@ -58,7 +53,11 @@ export function useUpdateOpportunity() {
   const refresh = useRefreshOpportunities();
   return useMutation({
     mutationFn: (vars: { opportunity: Pick<Opportunity, 'id' | 'version'>; input: UpdateOpportunityInput }) =>
-      api.patch(path(vars.opportunity.id), opportunitySchema, vars.input, vars.opportunity.version),
+      call(endpoints.opportunities.update, {
+        params: { id: vars.opportunity.id },
+        body: vars.input,
+        version: vars.opportunity.version,
+      }),
     onSuccess: refresh,
   });
 }
@@ -67,7 +66,7 @@ export function useDeleteOpportunity() {
   const refresh = useRefreshOpportunities();
   return useMutation({
     mutationFn: (opportunity: Pick<Opportunity, 'id' | 'version'>) =>
-      api.delete(path(opportunity.id), opportunity.version),
+      call(endpoints.opportunities.delete, { params: { id: opportunity.id }, version: opportunity.version }),
     onSuccess: refresh,
   });
 }
@@ -75,13 +74,13 @@ export function useDeleteOpportunity() {
 export function useForecast(query: ForecastQuery) {
   return useQuery({
     queryKey: [...opportunityKeys.forecast, query],
-    queryFn: ({ signal }) => api.get('/api/opportunities/forecast', forecastSchema, { ...query }, signal),
+    queryFn: ({ signal }) => call(endpoints.opportunities.forecast, { query, signal }),
   });
 }
 
 export function useStats(query: StatsQuery) {
   return useQuery({
     queryKey: [...opportunityKeys.stats, query],
-    queryFn: ({ signal }) => api.get('/api/opportunities/stats', statsSchema, { ...query }, signal),
+    queryFn: ({ signal }) => call(endpoints.opportunities.stats, { query, signal }),
   });
 }

@@ -1,19 +1,15 @@
 import {
   type CreateLostReasonInput,
-  lostReasonSchema,
-  pageOf,
+  endpoints,
   type StageConfigInput,
-  stageListSchema,
   type UpdateLostReasonInput,
 } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, request } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { useCan } from '../../app/permissions';
 import { opportunityKeys } from './query-keys';
-
-const lostReasonPage = pageOf(lostReasonSchema);
 
 /** The pipeline's stages in order (names in the UI language); with `includeInactive` for the settings page. */
 export function useStages(includeInactive = false) {
@@ -22,7 +18,7 @@ export function useStages(includeInactive = false) {
   const query = useQuery({
     queryKey: [...opportunityKeys.stages, includeInactive, i18n.language],
     queryFn: ({ signal }) =>
-      api.get('/api/opportunities/stages', stageListSchema, { includeInactive: includeInactive || undefined }, signal),
+      call(endpoints.pipeline.stages, { query: { includeInactive: includeInactive ? 'true' : undefined }, signal }),
     staleTime: 60_000,
     enabled: can('opportunities', 'read'),
   });
@@ -37,12 +33,10 @@ export function useLostReasons(includeInactive = false) {
   const query = useQuery({
     queryKey: [...opportunityKeys.lostReasons, includeInactive, i18n.language],
     queryFn: ({ signal }) =>
-      api.get(
-        '/api/opportunities/lost-reasons',
-        lostReasonPage,
-        { includeInactive: includeInactive || undefined },
+      call(endpoints.pipeline.lostReasons, {
+        query: { includeInactive: includeInactive ? 'true' : undefined },
         signal,
-      ),
+      }),
     staleTime: 60_000,
     enabled: can('opportunities', 'read'),
   });
@@ -55,7 +49,7 @@ export function useConfigureStages() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (vars: { version: number; input: StageConfigInput }) =>
-      request('/api/opportunities/stages', stageListSchema, { method: 'PUT', body: vars.input, version: vars.version }),
+      call(endpoints.pipeline.configureStages, { body: vars.input, version: vars.version }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: opportunityKeys.opportunities }),
   });
 }
@@ -63,20 +57,19 @@ export function useConfigureStages() {
 export function useLostReasonMutations() {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: opportunityKeys.lostReasons });
-  const path = (id: string) => `/api/opportunities/lost-reasons/${encodeURIComponent(id)}`;
   return {
     create: useMutation({
-      mutationFn: (input: CreateLostReasonInput) =>
-        api.post('/api/opportunities/lost-reasons', lostReasonSchema, input),
+      mutationFn: (input: CreateLostReasonInput) => call(endpoints.pipeline.createLostReason, { body: input }),
       onSuccess: refresh,
     }),
     update: useMutation({
       mutationFn: (vars: { id: string; version: number; input: UpdateLostReasonInput }) =>
-        api.patch(path(vars.id), lostReasonSchema, vars.input, vars.version),
+        call(endpoints.pipeline.updateLostReason, { params: { id: vars.id }, body: vars.input, version: vars.version }),
       onSuccess: refresh,
     }),
     remove: useMutation({
-      mutationFn: (vars: { id: string; version: number }) => api.delete(path(vars.id), vars.version),
+      mutationFn: (vars: { id: string; version: number }) =>
+        call(endpoints.pipeline.deleteLostReason, { params: { id: vars.id }, version: vars.version }),
       onSuccess: refresh,
     }),
   };

@@ -1,5 +1,5 @@
 import { SearchOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
-import { type PoolCustomer, poolCustomerSchema } from '@berth/domain';
+import { endpoints, type PoolCustomer } from '@berth/domain';
 import { Alert, App, Button, Flex, Input, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,7 +42,7 @@ function QuotaNote() {
 
 /** 公海: customers in the pools the user works with; claim them up to the limit, hand over a colleague's customers. */
 export function PoolPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -52,7 +52,7 @@ export function PoolPage() {
   const [handingOver, setHandingOver] = useState(false);
   const q = useDebouncedValue(text.trim(), 350);
   const params = useMemo(() => ({ q: q || undefined, country }), [q, country]);
-  const list = useKeysetList({ queryKey: poolKeys.pool, path: '/api/pool', itemSchema: poolCustomerSchema, params });
+  const list = useKeysetList({ queryKey: poolKeys.pool, endpoint: endpoints.pool.list, query: params });
   const users = useUserLookup().byId;
   const teams = useTeamLookup().byId;
   const names = useReferenceNames();
@@ -99,7 +99,7 @@ export function PoolPage() {
     {
       key: 'pooledAt',
       title: t('pool.columns.pooledAt'),
-      render: (_, c) => <span title={formatDateTime(c.pooledAt)}>{formatRelative(c.pooledAt)}</span>,
+      render: (_, c) => <span title={formatDateTime(c.pooledAt)}>{formatRelative(c.pooledAt, i18n.language)}</span>,
     },
     {
       key: 'lastFollowUpAt',

@@ -1,25 +1,16 @@
 import {
   type AssignCustomerInput,
-  customerOwnershipSchema,
-  customerSchema,
+  endpoints,
   type HandoverInput,
-  handoverPreviewSchema,
-  handoverResultSchema,
   type PoolRuleInput,
-  poolCustomerSchema,
-  poolQuotaSchema,
-  poolRuleSchema,
-  poolRulesSchema,
   type ReleaseCustomerInput,
 } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, request, requestVoid } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { useCan } from '../../app/permissions';
 import { customerKeys } from '../customers';
 import { handoverPreviewKey, ownershipKey, poolKeys } from './query-keys';
-
-const customerPath = (id: string, action: string) => `/api/customers/${encodeURIComponent(id)}/${action}`;
 
 /** After any ownership change: the pool, the quota, customer lists, details and timelines are stale. */
 function useRefreshOwnership() {
@@ -39,7 +30,7 @@ export function usePoolQuota() {
   const can = useCan();
   return useQuery({
     queryKey: poolKeys.quota,
-    queryFn: ({ signal }) => api.get('/api/pool/quota', poolQuotaSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.pool.quota, { signal }),
     enabled: can('pool', 'claim'),
   });
 }
@@ -47,14 +38,14 @@ export function usePoolQuota() {
 export function useCustomerOwnership(customerId: string) {
   return useQuery({
     queryKey: ownershipKey(customerId),
-    queryFn: ({ signal }) => api.get(customerPath(customerId, 'ownership'), customerOwnershipSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.pool.ownership, { params: { id: customerId }, signal }),
   });
 }
 
 export function useClaimCustomer() {
   const refresh = useRefreshOwnership();
   return useMutation({
-    mutationFn: (customerId: string) => api.post(customerPath(customerId, 'claim'), customerSchema),
+    mutationFn: (customerId: string) => call(endpoints.pool.claim, { params: { id: customerId } }),
     onSuccess: refresh,
   });
 }
@@ -63,7 +54,7 @@ export function useReleaseCustomer(customerId: string) {
   const refresh = useRefreshOwnership();
   return useMutation({
     mutationFn: (input: ReleaseCustomerInput) =>
-      api.post(customerPath(customerId, 'release'), poolCustomerSchema, input),
+      call(endpoints.pool.release, { params: { id: customerId }, body: input }),
     onSuccess: refresh,
   });
 }
@@ -71,7 +62,8 @@ export function useReleaseCustomer(customerId: string) {
 export function useAssignCustomer(customerId: string) {
   const refresh = useRefreshOwnership();
   return useMutation({
-    mutationFn: (input: AssignCustomerInput) => api.post(customerPath(customerId, 'assign'), customerSchema, input),
+    mutationFn: (input: AssignCustomerInput) =>
+      call(endpoints.pool.assign, { params: { id: customerId }, body: input }),
     onSuccess: refresh,
   });
 }
@@ -79,7 +71,7 @@ export function useAssignCustomer(customerId: string) {
 export function useHandover() {
   const refresh = useRefreshOwnership();
   return useMutation({
-    mutationFn: (input: HandoverInput) => api.post('/api/customers/handover', handoverResultSchema, input),
+    mutationFn: (input: HandoverInput) => call(endpoints.pool.handover, { body: input }),
     onSuccess: refresh,
   });
 }
@@ -91,8 +83,7 @@ export function useHandoverPreview() {
     (fromUserId: string) =>
       queryClient.fetchQuery({
         queryKey: handoverPreviewKey(fromUserId),
-        queryFn: ({ signal }) =>
-          api.get('/api/customers/handover/preview', handoverPreviewSchema, { fromUserId }, signal),
+        queryFn: ({ signal }) => call(endpoints.pool.handoverPreview, { query: { fromUserId }, signal }),
         staleTime: 0,
       }),
     [queryClient],
@@ -102,7 +93,7 @@ export function useHandoverPreview() {
 export function usePoolRules() {
   return useQuery({
     queryKey: poolKeys.rules,
-    queryFn: ({ signal }) => api.get('/api/pool/rules', poolRulesSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.pool.rules, { signal }),
   });
 }
 
@@ -111,9 +102,8 @@ export function useSavePoolRule() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (vars: { teamId: string | null; version: number; input: PoolRuleInput }) =>
-      request('/api/pool/rules', poolRuleSchema, {
-        method: 'PUT',
-        query: { teamId: vars.teamId },
+      call(endpoints.pool.saveRule, {
+        query: { teamId: vars.teamId ?? undefined },
         body: vars.input,
         version: vars.version,
       }),
@@ -125,7 +115,7 @@ export function useDeletePoolRule() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (vars: { teamId: string; version: number }) =>
-      requestVoid('/api/pool/rules', { method: 'DELETE', query: { teamId: vars.teamId }, version: vars.version }),
+      call(endpoints.pool.deleteRule, { query: { teamId: vars.teamId }, version: vars.version }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: poolKeys.pool }),
   });
 }

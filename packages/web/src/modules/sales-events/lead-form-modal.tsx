@@ -1,11 +1,11 @@
 import { captureLeadInputSchema, type SalesEvent } from '@berth/domain';
-import { App, type ButtonProps, Divider, Flex, Form, Input, Modal, Select } from 'antd';
+import { App, type ButtonProps, Divider, Flex, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
 import { CountrySelect } from '../../components/country-select';
 import { PortSelect } from '../../components/port-select';
-import { useCustomerLabels } from '../customers';
+import { TransportModeSelect } from '../../components/transport-mode-select';
 import { useCaptureLead } from './use-sales-events';
 
 interface LeadValues {
@@ -39,7 +39,6 @@ export function LeadFormModal({ event, onClose }: { event: SalesEvent; onClose: 
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const { rule, parse } = useZodForm();
-  const labels = useCustomerLabels();
   const [form] = Form.useForm<LeadValues>();
   const capture = useCaptureLead(event.id);
 
@@ -121,12 +120,7 @@ export function LeadFormModal({ event, onClose }: { event: SalesEvent; onClose: 
             <PortSelect data-testid="lead-pod" />
           </Form.Item>
           <Form.Item name={['lane', 'mode']} label={t('salesEvents.leads.mode')} style={{ flex: 1 }}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              options={labels.modeOptions}
-              data-testid="lead-mode"
-            />
+            <TransportModeSelect allowClear showSearch={{ optionFilterProp: 'label' }} data-testid="lead-mode" />
           </Form.Item>
         </Flex>
         <Form.Item name="message" label={t('salesEvents.leads.message')}>

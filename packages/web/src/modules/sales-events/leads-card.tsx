@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { type SalesEvent, type SalesEventLead, salesEventLeadSchema } from '@berth/domain';
+import { endpoints, type SalesEvent, type SalesEventLead } from '@berth/domain';
 import { Button, Card, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,8 +18,8 @@ export function LeadsCard({ event, mayCapture }: { event: SalesEvent; mayCapture
   const [capturing, setCapturing] = useState(false);
   const list = useKeysetList({
     queryKey: salesEventKeys.leads(event.id),
-    path: `/api/sales-events/${encodeURIComponent(event.id)}/leads`,
-    itemSchema: salesEventLeadSchema,
+    endpoint: endpoints.salesEvents.leads,
+    params: { id: event.id },
   });
 
   const columns: TableColumnsType<SalesEventLead> = [

@@ -1,5 +1,5 @@
 import { SearchOutlined, SwapOutlined } from '@ant-design/icons';
-import { type Prospect, prospectSchema } from '@berth/domain';
+import { endpoints, type Prospect } from '@berth/domain';
 import { Button, Checkbox, Flex, Input, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,14 +29,13 @@ export function ProspectsPage() {
   const [assigning, setAssigning] = useState(false);
   const q = useDebouncedValue(text.trim(), 350);
   const params = useMemo(
-    () => ({ q: q || undefined, country, ownerId, unassigned: unassigned ? 'true' : undefined }),
+    () => ({ q: q || undefined, country, ownerId, unassigned: unassigned ? ('true' as const) : undefined }),
     [q, country, ownerId, unassigned],
   );
   const list = useKeysetList({
     queryKey: salesEventKeys.prospects,
-    path: '/api/prospects',
-    itemSchema: prospectSchema,
-    params,
+    endpoint: endpoints.prospects.list,
+    query: params,
   });
   const mayAssign = can('customers', 'assign');
 

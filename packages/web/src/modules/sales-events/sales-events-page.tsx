@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { type SalesEvent, salesEventKinds, salesEventSchema } from '@berth/domain';
+import { endpoints, type SalesEvent, salesEventKinds } from '@berth/domain';
 import {
   Button,
   Checkbox,
@@ -51,9 +51,8 @@ export function SalesEventsPage() {
   );
   const list = useKeysetList({
     queryKey: salesEventKeys.all,
-    path: '/api/sales-events',
-    itemSchema: salesEventSchema,
-    params,
+    endpoint: endpoints.salesEvents.list,
+    query: params,
     pageSize: view === 'month' ? 200 : 50,
   });
   // A month reads like a calendar: day by day from its first.

@@ -1,6 +1,6 @@
-import { type AssignProspectsInput, assignProspectsResultSchema } from '@berth/domain';
+import { type AssignProspectsInput, endpoints } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { customerKeys } from '../customers';
 import { poolKeys } from '../pool';
 import { salesEventKeys } from './query-keys';
@@ -9,7 +9,7 @@ import { salesEventKeys } from './query-keys';
 export function useAssignProspects() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: AssignProspectsInput) => api.post('/api/prospects/assign', assignProspectsResultSchema, input),
+    mutationFn: (input: AssignProspectsInput) => call(endpoints.prospects.assign, { body: input }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: salesEventKeys.prospects }),

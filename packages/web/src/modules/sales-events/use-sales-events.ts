@@ -2,40 +2,35 @@ import {
   type CaptureLeadInput,
   type ChecklistInput,
   type CreateSalesEventInput,
+  endpoints,
   type RosterInput,
-  rosterSchema,
   type SalesEvent,
-  salesEventLeadSchema,
-  salesEventReportSchema,
-  salesEventSchema,
   type UpdateSalesEventInput,
 } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, request } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { customerKeys } from '../customers';
 import { salesEventKeys } from './query-keys';
-
-const eventPath = (id: string, part = '') => `/api/sales-events/${encodeURIComponent(id)}${part}`;
 
 export function useSalesEvent(id: string) {
   return useQuery({
     queryKey: salesEventKeys.event(id),
-    queryFn: ({ signal }) => api.get(eventPath(id), salesEventSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.salesEvents.get, { params: { id }, signal }),
   });
 }
 
 export function useRoster(id: string) {
   return useQuery({
     queryKey: salesEventKeys.roster(id),
-    queryFn: ({ signal }) => api.get(eventPath(id, '/shifts'), rosterSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.salesEvents.shifts, { params: { id }, signal }),
   });
 }
 
 export function useEventReport(id: string) {
   return useQuery({
     queryKey: salesEventKeys.report(id),
-    queryFn: ({ signal }) => api.get(eventPath(id, '/report'), salesEventReportSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.salesEvents.report, { params: { id }, signal }),
   });
 }
 
@@ -48,7 +43,7 @@ function useRefreshEvents() {
 export function useCreateSalesEvent() {
   const refresh = useRefreshEvents();
   return useMutation({
-    mutationFn: (input: CreateSalesEventInput) => api.post('/api/sales-events', salesEventSchema, input),
+    mutationFn: (input: CreateSalesEventInput) => call(endpoints.salesEvents.create, { body: input }),
     onSuccess: refresh,
   });
 }
@@ -57,14 +52,17 @@ export function useUpdateSalesEvent(event: SalesEvent) {
   const refresh = useRefreshEvents();
   return useMutation({
     mutationFn: (input: UpdateSalesEventInput) =>
-      api.patch(eventPath(event.id), salesEventSchema, input, event.version),
+      call(endpoints.salesEvents.update, { params: { id: event.id }, body: input, version: event.version }),
     onSuccess: refresh,
   });
 }
 
 export function useDeleteSalesEvent(event: SalesEvent) {
   const refresh = useRefreshEvents();
-  return useMutation({ mutationFn: () => api.delete(eventPath(event.id), event.version), onSuccess: refresh });
+  return useMutation({
+    mutationFn: () => call(endpoints.salesEvents.delete, { params: { id: event.id }, version: event.version }),
+    onSuccess: refresh,
+  });
 }
 
 /** Participants, roster and checklist are all guarded by the event's version (the one last read). */
@@ -72,8 +70,8 @@ export function useSetParticipants(eventId: string) {
   const refresh = useRefreshEvents();
   return useMutation({
     mutationFn: (vars: { userIds: string[]; version: number }) =>
-      request(eventPath(eventId, '/participants'), salesEventSchema, {
-        method: 'PUT',
+      call(endpoints.salesEvents.participants, {
+        params: { id: eventId },
         body: { userIds: vars.userIds },
         version: vars.version,
       }),
@@ -85,7 +83,7 @@ export function useSaveRoster(eventId: string) {
   const refresh = useRefreshEvents();
   return useMutation({
     mutationFn: (vars: { input: RosterInput; version: number }) =>
-      request(eventPath(eventId, '/shifts'), rosterSchema, { method: 'PUT', body: vars.input, version: vars.version }),
+      call(endpoints.salesEvents.saveShifts, { params: { id: eventId }, body: vars.input, version: vars.version }),
     onSuccess: refresh,
   });
 }
@@ -94,11 +92,7 @@ export function useSaveChecklist(eventId: string) {
   const refresh = useRefreshEvents();
   return useMutation({
     mutationFn: (vars: { input: ChecklistInput; version: number }) =>
-      request(eventPath(eventId, '/checklist'), salesEventSchema, {
-        method: 'PUT',
-        body: vars.input,
-        version: vars.version,
-      }),
+      call(endpoints.salesEvents.checklist, { params: { id: eventId }, body: vars.input, version: vars.version }),
     onSuccess: refresh,
   });
 }
@@ -107,7 +101,8 @@ export function useCaptureLead(eventId: string) {
   const refresh = useRefreshEvents();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CaptureLeadInput) => api.post(eventPath(eventId, '/leads'), salesEventLeadSchema, input),
+    mutationFn: (input: CaptureLeadInput) =>
+      call(endpoints.salesEvents.captureLead, { params: { id: eventId }, body: input }),
     onSuccess: () =>
       Promise.all([
         refresh(),

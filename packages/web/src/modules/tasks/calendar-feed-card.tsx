@@ -1,9 +1,9 @@
-import { calendarFeedSchema, createdCalendarFeedSchema } from '@berth/domain';
+import { endpoints } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { formatDateTime } from '../../app/format';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { taskKeys } from './query-keys';
@@ -17,10 +17,10 @@ export function CalendarFeedCard() {
   const [url, setUrl] = useState<string | null>(null);
   const feed = useQuery({
     queryKey: taskKeys.feed,
-    queryFn: ({ signal }) => api.get('/api/calendar/feed', calendarFeedSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.calendar.feed, { signal }),
   });
   const create = useMutation({
-    mutationFn: () => api.post('/api/calendar/feed', createdCalendarFeedSchema),
+    mutationFn: () => call(endpoints.calendar.createFeed),
     onSuccess: (created) => {
       setUrl(created.url);
       void queryClient.invalidateQueries({ queryKey: taskKeys.feed });
@@ -28,7 +28,7 @@ export function CalendarFeedCard() {
     onError: (error) => handleError(error),
   });
   const revoke = useMutation({
-    mutationFn: () => api.delete('/api/calendar/feed'),
+    mutationFn: () => call(endpoints.calendar.revokeFeed),
     onSuccess: () => {
       setUrl(null);
       void queryClient.invalidateQueries({ queryKey: taskKeys.feed });

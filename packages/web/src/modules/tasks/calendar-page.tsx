@@ -1,12 +1,12 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { type CalendarItem, calendarItemsSchema } from '@berth/domain';
+import { type CalendarItem, endpoints } from '@berth/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Calendar, Card, Flex, Segmented, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { PageTitle } from '../../components/page-title';
 import { useActivityKindLabel } from '../activities';
 import { CalendarFeedCard } from './calendar-feed-card';
@@ -58,7 +58,7 @@ export function CalendarPage() {
   const items = useQuery({
     queryKey: [...taskKeys.all, 'calendar', from.toISOString(), to.toISOString()],
     queryFn: ({ signal }) =>
-      api.get('/api/calendar/items', calendarItemsSchema, { from: from.format(), to: to.format() }, signal),
+      call(endpoints.calendar.items, { query: { from: from.format(), to: to.format() }, signal }),
   });
   const byDay = useMemo(() => {
     const map = new Map<string, CalendarItem[]>();

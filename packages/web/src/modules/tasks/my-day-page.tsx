@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { myDaySchema } from '@berth/domain';
+import { endpoints } from '@berth/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { useCan } from '../../app/permissions';
 import { PageTitle } from '../../components/page-title';
 import { browserTimeZone, taskKeys } from './query-keys';
@@ -19,7 +19,7 @@ export function MyDayPage() {
   const tz = browserTimeZone();
   const day = useQuery({
     queryKey: taskKeys.myDay(tz),
-    queryFn: ({ signal }) => api.get('/api/tasks/my-day', myDaySchema, { tz, days: 7 }, signal),
+    queryFn: ({ signal }) => call(endpoints.tasks.myDay, { query: { tz, days: 7 }, signal }),
   });
 
   const groups = [

@@ -1,15 +1,15 @@
 import {
+  endpoints,
   type NextStepRule,
   nextStepRuleInputSchema,
   nextStepRuleKinds,
-  nextStepRuleSchema,
   taskPriorities,
   updateNextStepRuleInputSchema,
 } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, type ButtonProps, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
 import { taskKeys } from './query-keys';
@@ -46,16 +46,11 @@ export function NextStepRuleModal({ rule, stages, onClose }: NextStepRuleModalPr
       if (rule) {
         const input = parse(updateNextStepRuleInputSchema, body, form);
         if (!input) return Promise.reject(null);
-        return api.patch(
-          `/api/next-step-rules/${encodeURIComponent(rule.id)}`,
-          nextStepRuleSchema,
-          input,
-          rule.version,
-        );
+        return call(endpoints.nextStepRules.update, { params: { id: rule.id }, body: input, version: rule.version });
       }
       const input = parse(nextStepRuleInputSchema, body, form);
       if (!input) return Promise.reject(null);
-      return api.post('/api/next-step-rules', nextStepRuleSchema, input);
+      return call(endpoints.nextStepRules.create, { body: input });
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: taskKeys.rules });

@@ -1,10 +1,10 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { type NextStepRule, nextStepRuleListSchema, stageListSchema } from '@berth/domain';
+import { endpoints, type NextStepRule } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { useCan } from '../../app/permissions';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { PageTitle } from '../../components/page-title';
@@ -22,11 +22,11 @@ export function NextStepRulesPage() {
   const editable = can('opportunities', 'configure');
   const rules = useQuery({
     queryKey: taskKeys.rules,
-    queryFn: ({ signal }) => api.get('/api/next-step-rules', nextStepRuleListSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.nextStepRules.list, { signal }),
   });
   const stages = useQuery({
     queryKey: ['opportunities', 'stages'],
-    queryFn: ({ signal }) => api.get('/api/opportunities/stages', stageListSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.pipeline.stages, { signal }),
     staleTime: 60_000,
   });
   const stageNames = useMemo(() => new Map((stages.data?.items ?? []).map((s) => [s.key, s.name])), [stages.data]);
@@ -34,7 +34,8 @@ export function NextStepRulesPage() {
     .filter((s) => s.kind === 'open')
     .map((s) => ({ value: s.key, label: s.name }));
   const remove = useMutation({
-    mutationFn: (rule: NextStepRule) => api.delete(`/api/next-step-rules/${encodeURIComponent(rule.id)}`, rule.version),
+    mutationFn: (rule: NextStepRule) =>
+      call(endpoints.nextStepRules.delete, { params: { id: rule.id }, version: rule.version }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: taskKeys.rules });
       void message.success(t('nextSteps.deleted'));

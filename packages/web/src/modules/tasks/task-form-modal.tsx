@@ -1,9 +1,9 @@
-import { createTaskInputSchema, type Task, taskPriorities, taskSchema, updateTaskInputSchema } from '@berth/domain';
+import { createTaskInputSchema, endpoints, type Task, taskPriorities, updateTaskInputSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, type ButtonProps, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { useMe } from '../../app/session';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
@@ -50,11 +50,11 @@ export function TaskFormModal({ task, related, onClose }: TaskFormModalProps) {
       if (task) {
         const input = parse(updateTaskInputSchema, body, form);
         if (!input) return Promise.reject(null);
-        return api.patch(`/api/tasks/${encodeURIComponent(task.id)}`, taskSchema, input, task.version);
+        return call(endpoints.tasks.update, { params: { id: task.id }, body: input, version: task.version });
       }
       const input = parse(createTaskInputSchema, { ...body, related: related ?? null }, form);
       if (!input) return Promise.reject(null);
-      return api.post('/api/tasks', taskSchema, input);
+      return call(endpoints.tasks.create, { body: input });
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: taskKeys.all });

@@ -1,11 +1,11 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { type Task, taskSchema } from '@berth/domain';
+import { endpoints, type Task } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Empty, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api-client';
+import { call } from '../../app/api/call';
 import { formatDateTime } from '../../app/format';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { taskKeys } from './query-keys';
@@ -30,7 +30,7 @@ export function TaskList({ tasks, testId }: { tasks: Task[]; testId?: string }) 
 
   const setStatus = useMutation({
     mutationFn: ({ task, status }: { task: Task; status: 'open' | 'done' }) =>
-      api.patch(`/api/tasks/${encodeURIComponent(task.id)}`, taskSchema, { status }, task.version),
+      call(endpoints.tasks.update, { params: { id: task.id }, body: { status }, version: task.version }),
     onSuccess: (task) => {
       refresh();
       void message.success(t(task.status === 'done' ? 'tasks.completed' : 'tasks.reopened'));
@@ -38,7 +38,7 @@ export function TaskList({ tasks, testId }: { tasks: Task[]; testId?: string }) 
     onError: (error) => handleError(error),
   });
   const remove = useMutation({
-    mutationFn: (task: Task) => api.delete(`/api/tasks/${encodeURIComponent(task.id)}`, task.version),
+    mutationFn: (task: Task) => call(endpoints.tasks.delete, { params: { id: task.id }, version: task.version }),
     onSuccess: () => {
       refresh();
       void message.success(t('tasks.deleted'));

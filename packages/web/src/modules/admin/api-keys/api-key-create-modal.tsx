@@ -1,10 +1,10 @@
-import { createApiKeyInputSchema, createdApiKeySchema } from '@berth/domain';
+import { createApiKeyInputSchema, endpoints } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useRoleLookup, useRoleName } from '../../../app/directory-lookups';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useZodForm } from '../../../app/zod-form';
@@ -30,7 +30,7 @@ export function ApiKeyCreateModal({ onCreated, onClose }: ApiKeyCreateModalProps
   const roleName = useRoleName();
 
   const create = useMutation({
-    mutationFn: (input: CreateApiKeyInput) => api.post('/api/api-keys', createdApiKeySchema, input),
+    mutationFn: (input: CreateApiKeyInput) => call(endpoints.apiKeys.create, { body: input }),
     onSuccess: (created) => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.apiKeys });
       onCreated(created.secret);

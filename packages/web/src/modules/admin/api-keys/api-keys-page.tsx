@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { apiKeySchema } from '@berth/domain';
+import { endpoints } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useKeysetList } from '../../../app/use-keyset-list';
@@ -24,10 +24,10 @@ export function ApiKeysPage() {
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const list = useKeysetList({ queryKey: adminKeys.apiKeys, path: '/api/api-keys', itemSchema: apiKeySchema });
+  const list = useKeysetList({ queryKey: adminKeys.apiKeys, endpoint: endpoints.apiKeys.list });
 
   const revoke = useMutation({
-    mutationFn: (key: ApiKey) => api.delete(`/api/api-keys/${encodeURIComponent(key.id)}`),
+    mutationFn: (key: ApiKey) => call(endpoints.apiKeys.revoke, { params: { id: key.id } }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.apiKeys });
       void message.success(t('apiKeys.revoked'));

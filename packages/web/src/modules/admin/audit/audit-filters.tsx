@@ -1,7 +1,7 @@
+import type { EndpointQuery, endpoints } from '@berth/domain';
 import { AutoComplete, Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { QueryParams } from '../../../app/api-client';
 import { useUserLookup } from '../../../app/directory-lookups';
 import { useAuditLabels } from './use-audit-labels';
 
@@ -14,7 +14,7 @@ export interface AuditFilterValues {
 }
 
 /** Query parameters of the audit list; the date range is sent as whole local days, ISO with offset. */
-export function auditParams(values: AuditFilterValues): QueryParams {
+export function auditParams(values: AuditFilterValues): NonNullable<EndpointQuery<typeof endpoints.audit.list>> {
   const [from, to] = values.range ?? [null, null];
   return {
     entity: values.entity?.trim(),

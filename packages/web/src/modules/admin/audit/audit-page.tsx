@@ -1,4 +1,4 @@
-import { type AuditEntry, auditEntrySchema } from '@berth/domain';
+import { type AuditEntry, endpoints } from '@berth/domain';
 import { Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,9 +17,8 @@ export function AuditPage() {
   const { actionLabel, actorLabel, entityLabel } = useAuditLabels();
   const list = useKeysetList({
     queryKey: adminKeys.audit,
-    path: '/api/audit',
-    itemSchema: auditEntrySchema,
-    params: auditParams(filters),
+    endpoint: endpoints.audit.list,
+    query: auditParams(filters),
   });
   const entities = useMemo(() => [...new Set(list.items.map((entry) => entry.entity))].sort(), [list.items]);
 

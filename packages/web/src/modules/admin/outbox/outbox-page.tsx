@@ -1,9 +1,9 @@
-import { type OutboxMessage, outboxMessageSchema } from '@berth/domain';
+import { endpoints, type OutboxMessage } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useKeysetList } from '../../../app/use-keyset-list';
@@ -26,14 +26,12 @@ export function OutboxPage() {
   const [viewing, setViewing] = useState<OutboxMessage | null>(null);
   const list = useKeysetList({
     queryKey: adminKeys.outbox,
-    path: '/api/outbox',
-    itemSchema: outboxMessageSchema,
-    params: { status },
+    endpoint: endpoints.outbox.list,
+    query: { status },
   });
 
   const retry = useMutation({
-    mutationFn: (item: OutboxMessage) =>
-      api.post(`/api/outbox/${encodeURIComponent(item.id)}/retry`, outboxMessageSchema),
+    mutationFn: (item: OutboxMessage) => call(endpoints.outbox.retry, { params: { id: item.id } }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.outbox });
       void message.success(t('outbox.retried'));

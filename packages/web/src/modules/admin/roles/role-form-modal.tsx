@@ -1,9 +1,9 @@
-import { createRoleInputSchema, type Role, roleSchema, updateRoleInputSchema } from '@berth/domain';
+import { createRoleInputSchema, endpoints, type Role, updateRoleInputSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Col, Form, Input, Modal, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { changedFields } from '../../../app/diff';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useResetOnVersion } from '../../../app/use-reset-on-version';
@@ -38,8 +38,8 @@ export function RoleFormModal({ role, onClose }: RoleFormModalProps) {
   const save = useMutation({
     mutationFn: (input: CreateRoleInput | UpdateRoleInput) =>
       role
-        ? api.patch(`/api/roles/${encodeURIComponent(role.id)}`, roleSchema, input, role.version)
-        : api.post('/api/roles', roleSchema, input),
+        ? call(endpoints.roles.update, { params: { id: role.id }, body: input, version: role.version })
+        : call(endpoints.roles.create, { body: input as CreateRoleInput }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.roles });
       void message.success(role ? t('common.saved') : t('common.created'));

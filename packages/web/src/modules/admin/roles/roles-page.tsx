@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { type Role, roleSchema } from '@berth/domain';
+import { endpoints, type Role } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useRoleLookup } from '../../../app/directory-lookups';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
@@ -24,13 +24,13 @@ export function RolesPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Editing | null>(null);
-  const list = useKeysetList({ queryKey: adminKeys.roles, path: '/api/roles', itemSchema: roleSchema });
+  const list = useKeysetList({ queryKey: adminKeys.roles, endpoint: endpoints.roles.list });
   // The modal reads the role from the lookup so that a reload after a conflict brings the new version.
   const lookup = useRoleLookup();
   const editedRole = editing?.mode === 'edit' ? lookup.byId.get(editing.roleId) : undefined;
 
   const remove = useMutation({
-    mutationFn: (role: Role) => api.delete(`/api/roles/${encodeURIComponent(role.id)}`, role.version),
+    mutationFn: (role: Role) => call(endpoints.roles.delete, { params: { id: role.id }, version: role.version }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.roles });
       void message.success(t('common.deleted'));

@@ -1,9 +1,9 @@
-import { createTeamInputSchema, type Team, teamSchema, updateTeamInputSchema } from '@berth/domain';
+import { createTeamInputSchema, endpoints, type Team, updateTeamInputSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { changedFields } from '../../../app/diff';
 import { useTeamLookup, useUserLookup } from '../../../app/directory-lookups';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
@@ -42,8 +42,8 @@ export function TeamFormModal({ team, onClose }: TeamFormModalProps) {
   const save = useMutation({
     mutationFn: (input: CreateTeamInput | UpdateTeamInput) =>
       team
-        ? api.patch(`/api/teams/${encodeURIComponent(team.id)}`, teamSchema, input, team.version)
-        : api.post('/api/teams', teamSchema, input),
+        ? call(endpoints.teams.update, { params: { id: team.id }, body: input, version: team.version })
+        : call(endpoints.teams.create, { body: input as CreateTeamInput }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.teams });
       void message.success(team ? t('common.saved') : t('common.created'));

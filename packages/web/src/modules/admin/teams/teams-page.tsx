@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { type Team, teamSchema } from '@berth/domain';
+import { endpoints, type Team } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useTeamLookup } from '../../../app/directory-lookups';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
@@ -27,16 +27,15 @@ export function TeamsPage() {
   const [editing, setEditing] = useState<Editing | null>(null);
   const list = useKeysetList({
     queryKey: adminKeys.teams,
-    path: '/api/teams',
-    itemSchema: teamSchema,
-    params: { q },
+    endpoint: endpoints.teams.list,
+    query: { q },
   });
   // The modal reads the team from the lookup so that a reload after a conflict brings the new version.
   const lookup = useTeamLookup();
   const editedTeam = editing?.mode === 'edit' ? lookup.byId.get(editing.teamId) : undefined;
 
   const remove = useMutation({
-    mutationFn: (team: Team) => api.delete(`/api/teams/${encodeURIComponent(team.id)}`, team.version),
+    mutationFn: (team: Team) => call(endpoints.teams.delete, { params: { id: team.id }, version: team.version }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.teams });
       void message.success(t('common.deleted'));

@@ -1,8 +1,8 @@
-import { type CreateUserInput, createUserInputSchema, passwordSchema, userSchema } from '@berth/domain';
+import { type CreateUserInput, createUserInputSchema, endpoints, passwordSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useZodForm } from '../../../app/zod-form';
 import { adminKeys } from '../query-keys';
@@ -23,7 +23,7 @@ export function UserCreateModal({ onClose }: UserCreateModalProps) {
   const queryClient = useQueryClient();
 
   const create = useMutation({
-    mutationFn: (input: CreateUserInput) => api.post('/api/users', userSchema, input),
+    mutationFn: (input: CreateUserInput) => call(endpoints.users.create, { body: input }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.users });
       void message.success(t('common.created'));

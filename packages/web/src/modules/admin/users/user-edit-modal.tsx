@@ -1,8 +1,8 @@
-import { passwordSchema, type UpdateUserInput, type User, updateUserInputSchema, userSchema } from '@berth/domain';
+import { endpoints, passwordSchema, type UpdateUserInput, type User, updateUserInputSchema } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Checkbox, Form, Input, Modal, Select, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { changedFields } from '../../../app/diff';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useResetOnVersion } from '../../../app/use-reset-on-version';
@@ -35,7 +35,7 @@ export function UserEditModal({ userId, onClose, onDeactivated }: UserEditModalP
 
   const { data: user, isPending } = useQuery({
     queryKey: [...adminKeys.users, 'detail', userId],
-    queryFn: ({ signal }) => api.get(`/api/users/${encodeURIComponent(userId)}`, userSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.users.get, { params: { id: userId }, signal }),
     staleTime: 0,
   });
 
@@ -43,7 +43,7 @@ export function UserEditModal({ userId, onClose, onDeactivated }: UserEditModalP
 
   const update = useMutation({
     mutationFn: ({ input, version }: { input: UpdateUserInput; version: number }) =>
-      api.patch(`/api/users/${encodeURIComponent(userId)}`, userSchema, input, version),
+      call(endpoints.users.update, { params: { id: userId }, body: input, version }),
     onSuccess: (updated, { input }) => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.users });
       void message.success(t('common.saved'));

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { userSchema } from '@berth/domain';
+import { endpoints } from '@berth/domain';
 import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,9 +25,8 @@ export function UsersPage() {
   const offerHandover = useHandoverOffer(setHandoverFromId);
   const list = useKeysetList({
     queryKey: adminKeys.users,
-    path: '/api/users',
-    itemSchema: userSchema,
-    params: { ...filters },
+    endpoint: endpoints.users.list,
+    query: { ...filters },
   });
   const columns = useUserColumns({
     onEdit: can('users', 'update') ? (user) => setEditingId(user.id) : undefined,

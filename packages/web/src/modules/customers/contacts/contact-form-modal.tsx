@@ -1,16 +1,18 @@
 import {
   type Contact,
+  type CreateContactInput,
   contactFieldsSchema,
-  contactSchema,
   createContactInputSchema,
+  endpoints,
   phoneSchema,
+  type UpdateContactInput,
   updateContactInputSchema,
 } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useResetOnVersion } from '../../../app/use-reset-on-version';
 import { useZodForm } from '../../../app/zod-form';
@@ -53,10 +55,10 @@ export function ContactFormModal({ customerId, contact, onClose }: ContactFormMo
   useResetOnVersion(form, contact);
 
   const save = useMutation({
-    mutationFn: (input: unknown) =>
+    mutationFn: (input: CreateContactInput | UpdateContactInput) =>
       contact
-        ? api.patch(`/api/contacts/${encodeURIComponent(contact.id)}`, contactSchema, input, contact.version)
-        : api.post('/api/contacts', contactSchema, input),
+        ? call(endpoints.contacts.update, { params: { id: contact.id }, body: input, version: contact.version })
+        : call(endpoints.contacts.create, { body: input as CreateContactInput }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: customerKeys.contacts });
       void queryClient.invalidateQueries({ queryKey: customerKeys.customers });

@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { type Contact, contactSchema } from '@berth/domain';
+import { type Contact, endpoints } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useKeysetList } from '../../../app/use-keyset-list';
@@ -25,15 +25,15 @@ export function CustomerContacts({ customerId }: { customerId: string }) {
   const [editing, setEditing] = useState<Editing | null>(null);
   const list = useKeysetList({
     queryKey: [...customerKeys.contacts, 'of-customer', customerId],
-    path: `/api/customers/${encodeURIComponent(customerId)}/contacts`,
-    itemSchema: contactSchema,
+    endpoint: endpoints.customers.contacts,
+    params: { id: customerId },
   });
   // The modal reads the contact from the list so that a reload after a conflict brings the new version.
   const editedContact = editing?.mode === 'edit' ? list.items.find((c) => c.id === editing.contactId) : undefined;
 
   const setStatus = useMutation({
     mutationFn: ({ contact, status }: { contact: Contact; status: Contact['status'] }) =>
-      api.patch(`/api/contacts/${encodeURIComponent(contact.id)}`, contactSchema, { status }, contact.version),
+      call(endpoints.contacts.update, { params: { id: contact.id }, body: { status }, version: contact.version }),
     onSuccess: (contact) => {
       void queryClient.invalidateQueries({ queryKey: customerKeys.contacts });
       void queryClient.invalidateQueries({ queryKey: customerKeys.customers });

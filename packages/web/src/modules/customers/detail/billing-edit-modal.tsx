@@ -1,9 +1,9 @@
-import { type Customer, customerSchema, type UpdateCustomerInput, updateCustomerInputSchema } from '@berth/domain';
+import { type Customer, endpoints, type UpdateCustomerInput, updateCustomerInputSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Modal } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useResetOnVersion } from '../../../app/use-reset-on-version';
 import { useZodForm } from '../../../app/zod-form';
@@ -38,7 +38,7 @@ export function BillingEditModal({ customer, onClose }: BillingEditModalProps) {
 
   const save = useMutation({
     mutationFn: (input: UpdateCustomerInput) =>
-      api.patch(`/api/customers/${encodeURIComponent(customer.id)}`, customerSchema, input, customer.version),
+      call(endpoints.customers.update, { params: { id: customer.id }, body: input, version: customer.version }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: customerKeys.customers });
       void message.success(t('common.saved'));

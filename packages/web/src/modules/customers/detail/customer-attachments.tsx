@@ -1,10 +1,10 @@
 import { DeleteOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { type Attachment, type AttachmentKind, attachmentKinds, attachmentSchema } from '@berth/domain';
+import { type Attachment, type AttachmentKind, attachmentKinds, endpoints } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Input, Popconfirm, Select, Table, type TableColumnsType, Tag, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call, endpointUrl } from '../../../app/api/call';
 import { formatDateTime } from '../../../app/format';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
@@ -29,7 +29,7 @@ function formatSize(bytes: number, locale: string): string {
 }
 
 export const attachmentUrl = (attachment: Pick<Attachment, 'id'>) =>
-  `/api/attachments/${encodeURIComponent(attachment.id)}/content`;
+  endpointUrl(endpoints.attachments.content, { params: { id: attachment.id } });
 
 /** Business licence, contract scans and other files of a customer: upload by drag and drop, list, download. */
 export function CustomerAttachments({ customerId }: { customerId: string }) {
@@ -42,8 +42,8 @@ export function CustomerAttachments({ customerId }: { customerId: string }) {
   const [description, setDescription] = useState('');
   const list = useKeysetList({
     queryKey: customerAttachmentsKey(customerId),
-    path: `/api/customers/${encodeURIComponent(customerId)}/attachments`,
-    itemSchema: attachmentSchema,
+    endpoint: endpoints.attachments.list,
+    params: { id: customerId },
   });
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: customerAttachmentsKey(customerId) });
@@ -56,7 +56,7 @@ export function CustomerAttachments({ customerId }: { customerId: string }) {
       form.append('kind', kind);
       if (description.trim()) form.append('description', description.trim());
       form.append('file', file, file.name);
-      return api.postForm(`/api/customers/${encodeURIComponent(customerId)}/attachments`, attachmentSchema, form);
+      return call(endpoints.attachments.create, { params: { id: customerId }, body: form });
     },
     onSuccess: (attachment) => {
       setDescription('');
@@ -67,7 +67,7 @@ export function CustomerAttachments({ customerId }: { customerId: string }) {
   });
   const remove = useMutation({
     mutationFn: (attachment: Attachment) =>
-      api.delete(`/api/attachments/${encodeURIComponent(attachment.id)}`, attachment.version),
+      call(endpoints.attachments.delete, { params: { id: attachment.id }, version: attachment.version }),
     onSuccess: () => {
       refresh();
       void message.success(t('attachments.deleted'));

@@ -1,11 +1,10 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { type Note, noteBodyMaxLength, noteSchema, userRefSchema } from '@berth/domain';
+import { endpoints, type Note, noteBodyMaxLength } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Flex, List, Mentions, Popconfirm, Space, Spin, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { formatDateTime, formatRelative } from '../../../app/format';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
@@ -14,7 +13,6 @@ import { useKeysetList } from '../../../app/use-keyset-list';
 import { LoadMore } from '../../../components/load-more';
 import { customerKeys, customerTimelineKey } from '../query-keys';
 
-const mentionableSchema = z.object({ items: z.array(userRefSchema) });
 export const customerNotesKey = (customerId: string) => [...customerKeys.customers, 'notes', customerId] as const;
 
 /** The ids of picked colleagues whose "@name" is still in the text. */
@@ -47,12 +45,7 @@ function NoteComposer({
   const candidates = useQuery({
     queryKey: [...customerNotesKey(customerId), 'mentionable', debounced],
     queryFn: ({ signal }) =>
-      api.get(
-        `/api/customers/${encodeURIComponent(customerId)}/mentionable-users`,
-        mentionableSchema,
-        { q: debounced },
-        signal,
-      ),
+      call(endpoints.notes.mentionableUsers, { params: { id: customerId }, query: { q: debounced }, signal }),
     staleTime: 60_000,
   });
   const offered = useRef(new Map<string, string>());
@@ -118,7 +111,7 @@ function NoteComposer({
 
 /** The customer's notes, newest first, with a composer on top. */
 export function CustomerNotes({ customerId }: { customerId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
@@ -126,8 +119,8 @@ export function CustomerNotes({ customerId }: { customerId: string }) {
   const [editing, setEditing] = useState<string | null>(null);
   const list = useKeysetList({
     queryKey: customerNotesKey(customerId),
-    path: `/api/customers/${encodeURIComponent(customerId)}/notes`,
-    itemSchema: noteSchema,
+    endpoint: endpoints.notes.list,
+    params: { id: customerId },
     pageSize: 20,
   });
   const refresh = () => {
@@ -137,7 +130,7 @@ export function CustomerNotes({ customerId }: { customerId: string }) {
 
   const create = useMutation({
     mutationFn: (input: { body: string; mentions: string[] }) =>
-      api.post(`/api/customers/${encodeURIComponent(customerId)}/notes`, noteSchema, input),
+      call(endpoints.notes.create, { params: { id: customerId }, body: input }),
     onSuccess: () => {
       refresh();
       void message.success(t('notes.added'));
@@ -146,7 +139,7 @@ export function CustomerNotes({ customerId }: { customerId: string }) {
   });
   const update = useMutation({
     mutationFn: ({ note, body, mentions }: { note: Note; body: string; mentions: string[] }) =>
-      api.patch(`/api/notes/${encodeURIComponent(note.id)}`, noteSchema, { body, mentions }, note.version),
+      call(endpoints.notes.update, { params: { id: note.id }, body: { body, mentions }, version: note.version }),
     onSuccess: () => {
       setEditing(null);
       refresh();
@@ -155,7 +148,7 @@ export function CustomerNotes({ customerId }: { customerId: string }) {
     onError: (error) => handleError(error, { onConflict: () => setEditing(null) }),
   });
   const remove = useMutation({
-    mutationFn: (note: Note) => api.delete(`/api/notes/${encodeURIComponent(note.id)}`, note.version),
+    mutationFn: (note: Note) => call(endpoints.notes.delete, { params: { id: note.id }, version: note.version }),
     onSuccess: () => {
       refresh();
       void message.success(t('notes.deleted'));
@@ -224,7 +217,7 @@ export function CustomerNotes({ customerId }: { customerId: string }) {
                 <Typography.Text strong>{note.authorName ?? t('timeline.someone')}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   <time dateTime={note.createdAt} title={formatDateTime(note.createdAt)}>
-                    {formatRelative(note.createdAt)}
+                    {formatRelative(note.createdAt, i18n.language)}
                   </time>
                   {note.version > 1 && ` · ${t('notes.edited')}`}
                 </Typography.Text>

@@ -1,4 +1,4 @@
-import { type Customer, timelineEntrySchema } from '@berth/domain';
+import { type Customer, endpoints } from '@berth/domain';
 import { Empty, Flex, Spin, Tag, Timeline, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,11 +70,11 @@ function EntryDetails({ entry, format }: { entry: TimelineEntry; format: Format 
 
 /** What happened to the customer and its contacts, newest first. */
 export function CustomerTimeline({ customer }: { customer: Customer }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const list = useKeysetList({
     queryKey: customerTimelineKey(customer.id),
-    path: `/api/customers/${encodeURIComponent(customer.id)}/timeline`,
-    itemSchema: timelineEntrySchema,
+    endpoint: endpoints.customers.timeline,
+    params: { id: customer.id },
   });
   const entries = useMemo(() => list.items.filter((entry) => !hiddenActions.has(entry.action)), [list.items]);
   const format = useTimelineFormat(entries, customer);
@@ -100,7 +100,7 @@ export function CustomerTimeline({ customer }: { customer: Customer }) {
               </span>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 <time dateTime={entry.at}>
-                  {formatRelative(entry.at)} · {formatDateTime(entry.at)}
+                  {formatRelative(entry.at, i18n.language)} · {formatDateTime(entry.at)}
                 </time>
               </Typography.Text>
               <EntryDetails entry={entry} format={format} />

@@ -1,21 +1,12 @@
-import {
-  type Customer,
-  customerSchema,
-  type DuplicateCandidate,
-  duplicateListSchema,
-  type mergeCustomerInputSchema,
-  pageOf,
-} from '@berth/domain';
+import { type Customer, type DuplicateCandidate, type EndpointBody, endpoints } from '@berth/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { customerDetailKey, customerKeys } from '../query-keys';
 
 /** The short form of a customer the merge dialog shows (a duplicate candidate's `customer`). */
 export type MergeSource = DuplicateCandidate['customer'];
-type MergeInput = z.infer<typeof mergeCustomerInputSchema>;
+type MergeInput = EndpointBody<typeof endpoints.customers.merge>;
 
-const customerPageSchema = pageOf(customerSchema);
 const searchLimit = 20;
 
 /** Customers that look like this one (same credit code, similar names), best first. */
@@ -28,7 +19,7 @@ export function useMergeCandidates(customer: Customer) {
   };
   const query = useQuery({
     queryKey: [...customerKeys.customers, 'duplicates', params],
-    queryFn: ({ signal }) => api.get('/api/customers/duplicates', duplicateListSchema, params, signal),
+    queryFn: ({ signal }) => call(endpoints.customers.duplicates, { query: params, signal }),
     retry: false,
   });
   return { candidates: query.data?.items ?? [], loading: query.isPending };
@@ -38,7 +29,7 @@ export function useMergeCandidates(customer: Customer) {
 export function useMergeSearch(q: string, excludeId: string) {
   const query = useQuery({
     queryKey: [...customerKeys.customers, 'merge-search', q],
-    queryFn: ({ signal }) => api.get('/api/customers', customerPageSchema, { q, limit: searchLimit }, signal),
+    queryFn: ({ signal }) => call(endpoints.customers.list, { query: { q, limit: searchLimit }, signal }),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
@@ -56,7 +47,7 @@ export function useMergeCustomer(customer: Customer) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: MergeInput) =>
-      api.post(`/api/customers/${encodeURIComponent(customer.id)}/merge`, customerSchema, input, customer.version),
+      call(endpoints.customers.merge, { params: { id: customer.id }, body: input, version: customer.version }),
     onSuccess: (merged, input) => {
       queryClient.setQueryData(customerDetailKey(merged.id), merged);
       queryClient.removeQueries({ queryKey: customerDetailKey(input.sourceId) });

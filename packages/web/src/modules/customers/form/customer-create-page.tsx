@@ -1,10 +1,10 @@
-import { type CreateCustomerInput, createCustomerInputSchema, customerSchema } from '@berth/domain';
+import { type CreateCustomerInput, createCustomerInputSchema, endpoints } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useCan } from '../../../app/permissions';
 import { useMe } from '../../../app/session';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
@@ -29,7 +29,7 @@ export function CustomerCreatePage() {
   const initialValues = useMemo(() => emptyCustomerValues(me?.user.id), [me?.user.id]);
 
   const create = useMutation({
-    mutationFn: (input: CreateCustomerInput) => api.post('/api/customers', customerSchema, input),
+    mutationFn: (input: CreateCustomerInput) => call(endpoints.customers.create, { body: input }),
     onSuccess: (customer) => {
       void queryClient.invalidateQueries({ queryKey: customerKeys.customers });
       void queryClient.invalidateQueries({ queryKey: customerKeys.tags });

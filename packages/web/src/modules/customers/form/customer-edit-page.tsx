@@ -1,10 +1,10 @@
-import { type Customer, customerSchema, type UpdateCustomerInput, updateCustomerInputSchema } from '@berth/domain';
+import { type Customer, endpoints, type UpdateCustomerInput, updateCustomerInputSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useUserLookup } from '../../../app/directory-lookups';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
@@ -46,7 +46,7 @@ function CustomerEditForm({ customer }: { customer: Customer }) {
 
   const update = useMutation({
     mutationFn: (input: UpdateCustomerInput) =>
-      api.patch(`/api/customers/${encodeURIComponent(customer.id)}`, customerSchema, input, customer.version),
+      call(endpoints.customers.update, { params: { id: customer.id }, body: input, version: customer.version }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: customerKeys.customers });
       void message.success(t('common.saved'));

@@ -2,6 +2,7 @@ import { tradeProfileSchema } from '@berth/domain';
 import { Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useZodForm } from '../../../app/zod-form';
+import { TransportModeSelect } from '../../../components/transport-mode-select';
 import { useCustomerLabels } from '../use-customer-labels';
 import { LaneListField } from './lane-list-field';
 
@@ -29,7 +30,7 @@ export function CustomerTradeFields() {
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name={['tradeProfile', 'preferredModes']} label={t('customers.fields.preferredModes')}>
-            <Select mode="multiple" allowClear options={labels.modeOptions} />
+            <TransportModeSelect mode="multiple" allowClear />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>

@@ -4,6 +4,7 @@ import { Button, Flex, Form, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useZodForm } from '../../../app/zod-form';
 import { PortSelect } from '../../../components/port-select';
+import { TransportModeSelect } from '../../../components/transport-mode-select';
 import { useCustomerLabels } from '../use-customer-labels';
 
 const lane = laneSchema.shape;
@@ -31,10 +32,9 @@ export function LaneListField() {
                   <PortSelect placeholder={t('customers.fields.pod')} style={{ width: 220 }} />
                 </Form.Item>
                 <Form.Item name={[item.name, 'mode']} rules={[rule(lane.mode)]} style={{ marginBottom: 0 }}>
-                  <Select
+                  <TransportModeSelect
                     placeholder={t('customers.fields.mode')}
                     aria-label={t('customers.fields.mode')}
-                    options={labels.modeOptions}
                     style={{ width: 110 }}
                   />
                 </Form.Item>

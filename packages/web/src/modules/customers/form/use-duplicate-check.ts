@@ -1,8 +1,8 @@
-import { duplicateListSchema, normalizeCreditCode } from '@berth/domain';
+import { endpoints, normalizeCreditCode } from '@berth/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Form, type FormInstance } from 'antd';
 import { useMemo } from 'react';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
 import { customerKeys } from '../query-keys';
 
@@ -51,8 +51,7 @@ export function useDuplicateCheck(form: FormInstance, excludeId?: string) {
 
   const query = useQuery({
     queryKey: [...customerKeys.customers, 'duplicates', debounced, excludeId ?? null],
-    queryFn: ({ signal }) =>
-      api.get('/api/customers/duplicates', duplicateListSchema, { ...debounced, excludeId }, signal),
+    queryFn: ({ signal }) => call(endpoints.customers.duplicates, { query: { ...debounced, excludeId }, signal }),
     enabled,
     placeholderData: keepPreviousData,
     staleTime: 10_000,

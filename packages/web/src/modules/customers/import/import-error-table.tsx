@@ -1,8 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import type { ImportRecord } from '@berth/domain';
+import { endpoints, type ImportRecord } from '@berth/domain';
 import { Button, Card, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { apiUrl } from '../../../app/api-client';
+import { endpointUrl } from '../../../app/api/call';
 import { useImportFieldLabels } from './use-import-field-labels';
 
 type ImportRowError = ImportRecord['errors'][number];
@@ -36,7 +36,7 @@ export function ImportErrorTable({ record }: { record: ImportRecord }) {
         <Button
           size="small"
           icon={<DownloadOutlined />}
-          href={apiUrl(`/api/imports/${encodeURIComponent(record.id)}/errors.csv`)}
+          href={endpointUrl(endpoints.imports.errors, { params: { id: record.id } })}
           download
           data-testid="import-error-report"
         >

@@ -1,18 +1,17 @@
 import {
+  type EndpointResponse,
+  endpoints,
   type ImportEntity,
   type ImportRecord,
   type importPolicies,
-  importPreviewSchema,
-  importSchema,
 } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { z } from 'zod';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { isApiError } from '../../../app/api-error';
 import { customerImportKey, customerKeys } from '../query-keys';
 
-export type ImportPreview = z.infer<typeof importPreviewSchema>;
+export type ImportPreview = EndpointResponse<typeof endpoints.imports.preview>;
 export type ImportPolicy = (typeof importPolicies)[number];
 /** Source column header → import field; columns left out are not imported. */
 export type ImportMapping = Record<string, string>;
@@ -24,7 +23,6 @@ export interface StartImportInput {
   mapping: ImportMapping;
 }
 
-const startedSchema = importSchema.pick({ id: true });
 const pollMs = 1000;
 
 /** Reads the first rows of a file on the server: encoding, headers, sample rows and the suggested mapping. */
@@ -34,7 +32,7 @@ export function useImportPreview() {
       const form = new FormData();
       form.append('entity', entity);
       form.append('file', file);
-      return api.postForm('/api/imports/preview', importPreviewSchema, form);
+      return call(endpoints.imports.preview, { body: form });
     },
   });
 }
@@ -49,7 +47,7 @@ export function useStartImport() {
       form.append('policy', policy);
       form.append('mapping', JSON.stringify(mapping));
       form.append('file', file);
-      return api.postForm('/api/imports', startedSchema, form);
+      return call(endpoints.imports.start, { body: form });
     },
   });
 }
@@ -63,7 +61,7 @@ export function useImportProgress(id: string) {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: customerImportKey(id),
-    queryFn: ({ signal }) => api.get(`/api/imports/${encodeURIComponent(id)}`, importSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.imports.get, { params: { id }, signal }),
     staleTime: 0,
     retry: (failures, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 3,
     refetchInterval: (current) => {

@@ -1,18 +1,20 @@
 import { DownOutlined, ExportOutlined } from '@ant-design/icons';
+import { endpoints } from '@berth/domain';
 import { Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { apiUrl, type QueryParams } from '../../../app/api-client';
+import { endpointUrl } from '../../../app/api/call';
 import { downloadFile } from '../../../app/download';
+import type { CustomerListQuery } from './use-customer-filters';
 
 type ExportFormat = 'xlsx' | 'csv';
 
 /** The export address for the list's current filters (same query as the list, without paging). */
-export function customerExportUrl(params: QueryParams, format: ExportFormat): string {
-  return apiUrl('/api/customers/export', { ...params, format });
+export function customerExportUrl(params: CustomerListQuery, format: ExportFormat): string {
+  return endpointUrl(endpoints.customers.export, { query: { ...params, format } });
 }
 
 /** Downloads the customers the list currently shows (all pages), as .xlsx or CSV; the browser saves the file. */
-export function CustomerExportButton({ params }: { params: QueryParams }) {
+export function CustomerExportButton({ params }: { params: CustomerListQuery }) {
   const { t } = useTranslation();
   const items: MenuProps['items'] = [
     { key: 'xlsx', label: t('customers.exportXlsx'), 'data-testid': 'export-xlsx' },

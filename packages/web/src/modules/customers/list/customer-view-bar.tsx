@@ -1,10 +1,10 @@
 import { DeleteOutlined, EditOutlined, MoreOutlined, SaveOutlined, ShareAltOutlined } from '@ant-design/icons';
-import { type SavedView, savedViewSchema } from '@berth/domain';
+import { type EndpointBody, endpoints, type SavedView } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Flex, type MenuProps, Select, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { SegmentFormModal } from '../segments/segment-form-modal';
@@ -40,10 +40,12 @@ export function CustomerViewBar({ filters, onApply }: CustomerViewBarProps) {
 
   const create = useMutation({
     mutationFn: (values: { name: string; shared: boolean }) =>
-      api.post('/api/saved-views', savedViewSchema, {
-        resource: 'customers',
-        ...values,
-        state: { filters: toStoredFilters(filters), sort: filters.sort ?? null, columns: null },
+      call(endpoints.savedViews.create, {
+        body: {
+          resource: 'customers',
+          ...values,
+          state: { filters: toStoredFilters(filters), sort: filters.sort ?? null, columns: null },
+        },
       }),
     onSuccess: (view) => {
       void refresh();
@@ -54,8 +56,8 @@ export function CustomerViewBar({ filters, onApply }: CustomerViewBarProps) {
     onError: (error) => handleError(error),
   });
   const update = useMutation({
-    mutationFn: ({ view, patch }: { view: SavedView; patch: Record<string, unknown> }) =>
-      api.patch(`/api/saved-views/${encodeURIComponent(view.id)}`, savedViewSchema, patch, view.version),
+    mutationFn: ({ view, patch }: { view: SavedView; patch: EndpointBody<typeof endpoints.savedViews.update> }) =>
+      call(endpoints.savedViews.update, { params: { id: view.id }, body: patch, version: view.version }),
     onSuccess: () => {
       void refresh();
       setEditing(null);
@@ -64,7 +66,8 @@ export function CustomerViewBar({ filters, onApply }: CustomerViewBarProps) {
     onError: (error) => handleError(error, { onConflict: () => void refresh() }),
   });
   const remove = useMutation({
-    mutationFn: (view: SavedView) => api.delete(`/api/saved-views/${encodeURIComponent(view.id)}`, view.version),
+    mutationFn: (view: SavedView) =>
+      call(endpoints.savedViews.delete, { params: { id: view.id }, version: view.version }),
     onSuccess: () => {
       void refresh();
       setViewId(undefined);

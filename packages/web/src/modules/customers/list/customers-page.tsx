@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
-import { customerSchema } from '@berth/domain';
+import { endpoints } from '@berth/domain';
 import { Alert, Button, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,9 +31,8 @@ export function CustomersPage() {
   const params = useMemo(() => customerListParams(filters), [filters]);
   const list = useKeysetList({
     queryKey: customerKeys.customers,
-    path: '/api/customers',
-    itemSchema: customerSchema,
-    params,
+    endpoint: endpoints.customers.list,
+    query: params,
   });
   const columns = useCustomerColumns(filters.sort);
   const canTag = can('customers', 'update') && can('tags', 'read');

@@ -1,6 +1,9 @@
+import type { EndpointQuery, endpoints } from '@berth/domain';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { QueryParams } from '../../../app/api-client';
+
+/** The filters and order of the customer list (and of its export). */
+export type CustomerListQuery = Omit<NonNullable<EndpointQuery<typeof endpoints.customers.list>>, 'limit' | 'cursor'>;
 
 export interface CustomerFilterValues {
   q?: string;
@@ -57,10 +60,13 @@ export function useCustomerFilters(): [CustomerFilterValues, (next: CustomerFilt
   return [filters, setFilters];
 }
 
-/** The list endpoint's query: the lane filter is POL or POL-POD. */
-export function customerListParams(filters: CustomerFilterValues): QueryParams {
+/**
+ * The list endpoint's query: the lane filter is POL or POL-POD. The values come from the address as they were
+ * typed there; the server answers 400 to one it does not know.
+ */
+export function customerListParams(filters: CustomerFilterValues): CustomerListQuery {
   const { pol, pod, ...rest } = filters;
-  return { ...rest, lane: pol ? (pod ? `${pol}-${pod}` : pol) : undefined };
+  return { ...rest, lane: pol ? (pod ? `${pol}-${pod}` : pol) : undefined } as CustomerListQuery;
 }
 
 /** Whether anything narrows the list (its order does not). */

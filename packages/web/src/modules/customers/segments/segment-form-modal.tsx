@@ -1,14 +1,16 @@
 import {
+  type CreateSegmentInput,
   type CustomerFilters,
   createSegmentInputSchema,
+  endpoints,
   type Segment,
-  segmentSchema,
+  type UpdateSegmentInput,
   updateSegmentInputSchema,
 } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useZodForm } from '../../../app/zod-form';
 import { segmentKeys } from './use-segments';
@@ -38,10 +40,10 @@ export function SegmentFormModal({ segment, filters, onClose }: SegmentFormModal
   const queryClient = useQueryClient();
 
   const save = useMutation({
-    mutationFn: (input: unknown) =>
+    mutationFn: (input: CreateSegmentInput | UpdateSegmentInput) =>
       segment
-        ? api.patch(`/api/segments/${encodeURIComponent(segment.id)}`, segmentSchema, input, segment.version)
-        : api.post('/api/segments', segmentSchema, input),
+        ? call(endpoints.segments.update, { params: { id: segment.id }, body: input, version: segment.version })
+        : call(endpoints.segments.create, { body: input as CreateSegmentInput }),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: segmentKeys.segments });
       void message.success(segment ? t('common.saved') : t('common.created'));

@@ -1,11 +1,12 @@
 import { DeleteOutlined, EditOutlined, NumberOutlined, TeamOutlined } from '@ant-design/icons';
-import { type Permissions, type Segment, scopeOf, segmentSchema } from '@berth/domain';
+import { endpoints, type Permissions, type Segment, scopeOf } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Switch, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api, apiUrl } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
+import { apiUrl } from '../../../app/api/transport';
 import { useUserLookup } from '../../../app/directory-lookups';
 import { useCan } from '../../../app/permissions';
 import { useMe } from '../../../app/session';
@@ -23,8 +24,7 @@ function MemberCount({ segment }: { segment: Segment }) {
   const [asked, setAsked] = useState(false);
   const query = useQuery({
     queryKey: segmentDetailKey(segment.id),
-    queryFn: ({ signal }) =>
-      api.get(`/api/segments/${encodeURIComponent(segment.id)}`, segmentSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.segments.get, { params: { id: segment.id }, signal }),
     enabled: asked,
   });
   if (!asked) {
@@ -57,12 +57,12 @@ export function SegmentsPage() {
   const [editing, setEditing] = useState<Segment | null>(null);
   const list = useKeysetList({
     queryKey: segmentKeys.segments,
-    path: '/api/segments',
-    itemSchema: segmentSchema,
-    params: { mine: mine ? 'true' : undefined },
+    endpoint: endpoints.segments.list,
+    query: { mine: mine ? 'true' : undefined },
   });
   const remove = useMutation({
-    mutationFn: (segment: Segment) => api.delete(`/api/segments/${encodeURIComponent(segment.id)}`, segment.version),
+    mutationFn: (segment: Segment) =>
+      call(endpoints.segments.delete, { params: { id: segment.id }, version: segment.version }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: segmentKeys.segments });
       void message.success(t('common.deleted'));

@@ -1,7 +1,7 @@
-import { pageOf, savedViewSchema, segmentSchema } from '@berth/domain';
+import { endpoints } from '@berth/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useCan } from '../../../app/permissions';
 
 export const segmentKeys = {
@@ -11,15 +11,12 @@ export const segmentKeys = {
 
 export const segmentDetailKey = (id: string) => [...segmentKeys.segments, 'detail', id] as const;
 
-const segmentPage = pageOf(segmentSchema);
-const savedViewPage = pageOf(savedViewSchema);
-
 /** The segments the user may pick (shared ones and their own) whose name contains `q`, newest first, the first 50. */
 export function useSegmentLookup(q = '') {
   const can = useCan();
   const query = useQuery({
     queryKey: [...segmentKeys.segments, 'lookup', q],
-    queryFn: ({ signal }) => api.get('/api/segments', segmentPage, { q: q || undefined, limit: 50 }, signal),
+    queryFn: ({ signal }) => call(endpoints.segments.list, { query: { q: q || undefined, limit: 50 }, signal }),
     enabled: can('segments', 'read'),
     staleTime: 30_000,
     placeholderData: keepPreviousData,
@@ -31,7 +28,7 @@ export function useSegmentLookup(q = '') {
 export function useSegment(id: string | undefined) {
   const query = useQuery({
     queryKey: segmentDetailKey(id ?? ''),
-    queryFn: ({ signal }) => api.get(`/api/segments/${encodeURIComponent(id ?? '')}`, segmentSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.segments.get, { params: { id: id ?? '' }, signal }),
     enabled: !!id,
     retry: false,
     staleTime: 60_000,
@@ -43,7 +40,7 @@ export function useSegment(id: string | undefined) {
 export function useSavedViews() {
   const query = useQuery({
     queryKey: [...segmentKeys.savedViews, 'customers'],
-    queryFn: ({ signal }) => api.get('/api/saved-views', savedViewPage, { resource: 'customers' }, signal),
+    queryFn: ({ signal }) => call(endpoints.savedViews.list, { query: { resource: 'customers' }, signal }),
   });
   return { views: useMemo(() => query.data?.items ?? [], [query.data]), loading: query.isLoading };
 }

@@ -1,10 +1,10 @@
-import { createTagInputSchema, type Tag as TagRecord, tagColors, tagSchema, updateTagInputSchema } from '@berth/domain';
+import { createTagInputSchema, endpoints, type Tag as TagRecord, tagColors, updateTagInputSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, AutoComplete, Form, Input, Modal, Select, Tag } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { changedFields } from '../../../app/diff';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useResetOnVersion } from '../../../app/use-reset-on-version';
@@ -39,10 +39,10 @@ export function TagFormModal({ tag, onClose }: TagFormModalProps) {
   useResetOnVersion(form, tag);
 
   const save = useMutation({
-    mutationFn: (input: unknown) =>
+    mutationFn: (input: z.input<typeof updateTagInputSchema>) =>
       tag
-        ? api.patch(`/api/tags/${encodeURIComponent(tag.id)}`, tagSchema, input, tag.version)
-        : api.post('/api/tags', tagSchema, input),
+        ? call(endpoints.tags.update, { params: { id: tag.id }, body: input, version: tag.version })
+        : call(endpoints.tags.create, { body: input as TagValues }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: customerKeys.tags });
       void message.success(tag ? t('common.saved') : t('common.created'));

@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { Tag } from '@berth/domain';
+import { endpoints, type Tag } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { PageTitle } from '../../../components/page-title';
@@ -28,7 +28,7 @@ export function TagsPage() {
   const editedTag = editing?.mode === 'edit' ? byId.get(editing.tagId) : undefined;
 
   const remove = useMutation({
-    mutationFn: (tag: Tag) => api.delete(`/api/tags/${encodeURIComponent(tag.id)}`, tag.version),
+    mutationFn: (tag: Tag) => call(endpoints.tags.delete, { params: { id: tag.id }, version: tag.version }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: customerKeys.tags });
       void queryClient.invalidateQueries({ queryKey: customerKeys.customers });

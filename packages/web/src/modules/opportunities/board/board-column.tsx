@@ -1,8 +1,7 @@
-import { type Opportunity, opportunitySchema, type Stage, weightedSum } from '@berth/domain';
+import { type EndpointQuery, endpoints, type Opportunity, type Stage, weightedSum } from '@berth/domain';
 import { Badge, Button, Card, Empty, Flex, Spin, Typography } from 'antd';
 import { type DragEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueryParams } from '../../../app/api-client';
 import { useKeysetList } from '../../../app/use-keyset-list';
 import { opportunityKeys } from '../query-keys';
 import { useOpportunityLabels } from '../use-opportunity-labels';
@@ -15,7 +14,7 @@ export interface PendingMove {
 
 interface BoardColumnProps {
   stage: Stage;
-  filters: QueryParams;
+  filters: Omit<NonNullable<EndpointQuery<typeof endpoints.opportunities.list>>, 'limit' | 'cursor' | 'stage'>;
   canMove: boolean;
   pending: PendingMove | null;
   onDragStart: (opportunity: Opportunity) => void;
@@ -47,9 +46,8 @@ export function BoardColumn({ stage, filters, canMove, pending, onDragStart, onD
   const params = useMemo(() => ({ ...filters, stage: stage.key }), [filters, stage.key]);
   const list = useKeysetList({
     queryKey: [...opportunityKeys.opportunities, 'board'],
-    path: '/api/opportunities',
-    itemSchema: opportunitySchema,
-    params,
+    endpoint: endpoints.opportunities.list,
+    query: params,
     pageSize: 30,
   });
   // While a move is on its way the card already shows where it goes, greyed out.

@@ -5,14 +5,14 @@ import { Link } from 'react-router-dom';
 import { useTeamLookup } from '../../../app/directory-lookups';
 import { formatDateTime } from '../../../app/format';
 import { useReferenceNames } from '../../../app/use-reference-names';
-import { useCustomerLabels } from '../../customers';
+import { useTransportModes } from '../../../app/use-transport-modes';
 import { useOpportunityLabels } from '../use-opportunity-labels';
 import { useLostReasons } from '../use-pipeline-settings';
 
 export function OpportunityDetails({ opportunity: o }: { opportunity: Opportunity }) {
   const { t } = useTranslation();
   const labels = useOpportunityLabels();
-  const customerLabels = useCustomerLabels();
+  const modes = useTransportModes();
   const names = useReferenceNames();
   const teams = useTeamLookup().byId;
   const reasons = useLostReasons(true).byId;
@@ -43,9 +43,7 @@ export function OpportunityDetails({ opportunity: o }: { opportunity: Opportunit
         o.lanes.length === 0
           ? t('common.none')
           : o.lanes
-              .map(
-                (l) => `${names.portWithCode(l.pol)} → ${names.portWithCode(l.pod)} · ${customerLabels.mode(l.mode)}`,
-              )
+              .map((l) => `${names.portWithCode(l.pol)} → ${names.portWithCode(l.pod)} · ${modes.label(l.mode)}`)
               .join('；'),
     },
     { key: 'volume', label: t('opportunities.fields.volume'), children: volume || t('common.none') },

@@ -1,29 +1,28 @@
-import { type Inquiry, inquirySchema } from '@berth/domain';
+import { endpoints, type Inquiry } from '@berth/domain';
 import { type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
 import { useKeysetList } from '../../../app/use-keyset-list';
+import { useTransportModes } from '../../../app/use-transport-modes';
 import { KeysetTable } from '../../../components/keyset-table';
-import { useCustomerLabels } from '../../customers';
 import { opportunityKeys } from '../query-keys';
 
 /** The customer inquiries that opened or joined this opportunity. */
 export function OpportunityInquiries({ opportunityId }: { opportunityId: string }) {
   const { t } = useTranslation();
-  const labels = useCustomerLabels();
+  const modes = useTransportModes();
   const channels = t('opportunities.inquiries.channels', { returnObjects: true }) as unknown as Record<string, string>;
   const list = useKeysetList({
     queryKey: [...opportunityKeys.inquiries, 'of-opportunity', opportunityId],
-    path: '/api/inquiries',
-    itemSchema: inquirySchema,
-    params: { opportunityId },
+    endpoint: endpoints.inquiries.list,
+    query: { opportunityId },
   });
   const columns: TableColumnsType<Inquiry> = [
     { key: 'at', title: t('opportunities.inquiries.receivedAt'), render: (_, i) => formatDateTime(i.createdAt) },
     {
       key: 'lane',
       title: t('opportunities.inquiries.lane'),
-      render: (_, i) => `${i.pol} → ${i.pod} · ${labels.mode(i.mode)}`,
+      render: (_, i) => `${i.pol} → ${i.pod} · ${modes.label(i.mode)}`,
     },
     { key: 'message', title: t('opportunities.inquiries.message'), render: (_, i) => i.message ?? t('common.none') },
     {

@@ -1,13 +1,11 @@
-import { customerSchema, pageOf } from '@berth/domain';
+import { endpoints } from '@berth/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
 import { customerKeys } from '../../customers';
-
-const customerPage = pageOf(customerSchema);
 
 interface CustomerPickerProps {
   value?: string;
@@ -25,7 +23,7 @@ export function CustomerPicker({ value, onChange, id, initialLabel, disabled }: 
   const q = useDebouncedValue(text.trim(), 300);
   const query = useQuery({
     queryKey: [...customerKeys.customers, 'picker', q],
-    queryFn: ({ signal }) => api.get('/api/customers', customerPage, { q: q || undefined, limit: 20 }, signal),
+    queryFn: ({ signal }) => call(endpoints.customers.list, { query: { q: q || undefined, limit: 20 }, signal }),
     placeholderData: keepPreviousData,
     staleTime: 10_000,
   });

@@ -1,8 +1,8 @@
-import { contactSchema, type Permissions, pageOf, scopeOf } from '@berth/domain';
+import { endpoints, type Permissions, scopeOf } from '@berth/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api-client';
+import { call } from '../../../app/api/call';
 import { useCan } from '../../../app/permissions';
 import { useMe } from '../../../app/session';
 import { CurrencySelect } from '../../../components/currency-select';
@@ -13,15 +13,13 @@ import { useStages } from '../use-pipeline-settings';
 import { CustomerPicker } from './customer-picker';
 import { OpportunityLanesField } from './opportunity-lanes-field';
 
-const contactPage = pageOf(contactSchema);
-
 function ContactSelect({ customerId, ...props }: { customerId?: string; value?: string; onChange?: () => void }) {
   const { t } = useTranslation();
   const can = useCan();
   const query = useQuery({
     queryKey: [...customerKeys.contacts, 'of-customer', customerId],
     queryFn: ({ signal }) =>
-      api.get(`/api/customers/${encodeURIComponent(customerId ?? '')}/contacts`, contactPage, { limit: 200 }, signal),
+      call(endpoints.customers.contacts, { params: { id: customerId ?? '' }, query: { limit: 200 }, signal }),
     enabled: Boolean(customerId) && can('contacts', 'read'),
   });
   return (

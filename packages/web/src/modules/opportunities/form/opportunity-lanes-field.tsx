@@ -1,13 +1,12 @@
 import { ArrowRightOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, Select, Typography } from 'antd';
+import { Button, Flex, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PortSelect } from '../../../components/port-select';
-import { useCustomerLabels } from '../../customers';
+import { TransportModeSelect } from '../../../components/transport-mode-select';
 
 /** The opportunity's lanes: POL → POD from the port list with the mode. */
 export function OpportunityLanesField() {
   const { t } = useTranslation();
-  const labels = useCustomerLabels();
   const required = [{ required: true, message: t('validation.required') }];
   return (
     <Form.Item label={t('opportunities.fields.lanes')}>
@@ -35,11 +34,7 @@ export function OpportunityLanesField() {
                   />
                 </Form.Item>
                 <Form.Item name={[item.name, 'mode']} rules={required} style={{ marginBottom: 0 }}>
-                  <Select
-                    aria-label={t('opportunities.fields.mode')}
-                    options={labels.modeOptions}
-                    style={{ width: 110 }}
-                  />
+                  <TransportModeSelect aria-label={t('opportunities.fields.mode')} style={{ width: 110 }} />
                 </Form.Item>
                 <Button
                   type="text"

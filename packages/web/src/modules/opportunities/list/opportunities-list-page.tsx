@@ -1,4 +1,4 @@
-import { type Opportunity, opportunitySchema } from '@berth/domain';
+import { endpoints, type Opportunity } from '@berth/domain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKeysetList } from '../../../app/use-keyset-list';
@@ -19,9 +19,8 @@ export function OpportunitiesListPage() {
   }, [filters]);
   const list = useKeysetList({
     queryKey: opportunityKeys.opportunities,
-    path: '/api/opportunities',
-    itemSchema: opportunitySchema,
-    params,
+    endpoint: endpoints.opportunities.list,
+    query: params,
   });
   const columns = useOpportunityColumns();
   return (

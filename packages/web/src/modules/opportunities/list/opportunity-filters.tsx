@@ -1,4 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
+import type { OpportunitySource, OpportunityStatus } from '@berth/domain';
 import { Flex, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +12,9 @@ import { useStages } from '../use-pipeline-settings';
 export interface OpportunityFilterValues {
   q?: string;
   stage?: string;
-  status?: string;
+  status?: OpportunityStatus;
   owner?: string;
-  source?: string;
+  source?: OpportunitySource;
   pol?: string;
   pod?: string;
 }
@@ -64,7 +65,7 @@ export function OpportunityFilters({
         placeholder={t('opportunities.fields.status')}
         aria-label={t('opportunities.fields.status')}
         value={value.status}
-        onChange={(status?: string) => set({ status })}
+        onChange={(status?: OpportunityStatus) => set({ status })}
         options={labels.statusOptions}
         style={{ width: 120 }}
         data-testid="filter-status"
@@ -74,7 +75,7 @@ export function OpportunityFilters({
         placeholder={t('opportunities.fields.source')}
         aria-label={t('opportunities.fields.source')}
         value={value.source}
-        onChange={(source?: string) => set({ source })}
+        onChange={(source?: OpportunitySource) => set({ source })}
         options={labels.sourceOptions}
         style={{ width: 140 }}
       />

@@ -145,7 +145,6 @@ export const customers: typeof zh = {
       third_party_logistics: 'Third-party logistics',
       direct_customer: 'Direct customer',
     },
-    mode: { fcl: 'FCL', lcl: 'LCL', air: 'Air', rail: 'Rail', road: 'Road', express: 'Express' },
     unit: { teu: 'TEU', cbm: 'CBM', kg: 'kg', shipments: 'Shipments' },
     settlement: { per_shipment: 'Per shipment', monthly: 'Monthly' },
     frequency: { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', occasional: 'Occasional' },

@@ -142,7 +142,6 @@ export const customers = {
       third_party_logistics: '第三方物流',
       direct_customer: '直客',
     },
-    mode: { fcl: '整箱', lcl: '拼箱', air: '空运', rail: '铁路', road: '公路', express: '快递' },
     unit: { teu: 'TEU', cbm: '立方米', kg: '公斤', shipments: '票' },
     settlement: { per_shipment: '单票结算', monthly: '月结' },
     frequency: { weekly: '每周', monthly: '每月', quarterly: '每季度', occasional: '偶尔' },

@@ -1,8 +1,14 @@
+import { endpoints, type HttpMethod } from '@berth/domain';
 import type { z } from 'zod';
-import { ApiError, apiErrorFromResponse, networkErrorCode } from './api-error';
-import { currentLocale } from './i18n';
+import { ApiError, apiErrorFromResponse, networkErrorCode } from '../api-error';
+import { currentLocale } from '../i18n';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/**
+ * The console's HTTP transport under `call` (call.ts): JSON and multipart bodies, Accept-Language, the CSRF
+ * token on writes (fetched again once when the server refused it), If-Match from a version, problem+json
+ * answers as ApiError, and the way to the login page when the session is gone.
+ */
+type Method = HttpMethod;
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions {
@@ -90,7 +96,7 @@ async function send(path: string, method: Method, options: RequestOptions): Prom
 
 /** Fetches a fresh CSRF token after the server rejected the one we had (e.g. after a restart). */
 async function refreshCsrfToken(): Promise<boolean> {
-  const response = await send('/api/me', 'GET', {});
+  const response = await send(endpoints.me.get.path, 'GET', {});
   if (!response.ok) return false;
   const body = (await readBody(response)) as { csrfToken?: unknown } | undefined;
   if (typeof body?.csrfToken !== 'string') return false;
@@ -98,7 +104,8 @@ async function refreshCsrfToken(): Promise<boolean> {
   return true;
 }
 
-async function execute(path: string, options: RequestOptions): Promise<unknown> {
+/** Sends a request and reads its answer: JSON, text, or undefined for none; throws ApiError for a problem. */
+export async function execute(path: string, options: RequestOptions): Promise<unknown> {
   const method = options.method ?? 'GET';
   let response = await send(path, method, options);
   let body = await readBody(response);
@@ -118,37 +125,11 @@ function isCsrfProblem(body: unknown): boolean {
   return typeof body === 'object' && body !== null && (body as { code?: unknown }).code === 'auth.csrf_invalid';
 }
 
-function checked<S extends z.ZodType>(schema: S, path: string, data: unknown): z.output<S> {
+/** The answer as the schema reads it; an answer that does not match is logged and passed on as it came. */
+export function checked<S extends z.ZodType>(schema: S, path: string, data: unknown): z.output<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   // The answer does not match the shared contract: keep the page usable, but make the drift visible.
   console.warn(`Response of ${path} does not match the contract`, result.error.issues);
   return data as z.output<S>;
 }
-
-/** Calls the API and validates the answer against a domain schema. */
-export async function request<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  options: RequestOptions = {},
-): Promise<z.output<S>> {
-  return checked(schema, path, await execute(path, options));
-}
-
-/** Calls the API when the answer has no body worth reading (204, or ignored). */
-export async function requestVoid(path: string, options: RequestOptions = {}): Promise<void> {
-  await execute(path, options);
-}
-
-export const api = {
-  get: <S extends z.ZodType>(path: string, schema: S, query?: QueryParams, signal?: AbortSignal) =>
-    request(path, schema, { query, signal }),
-  post: <S extends z.ZodType>(path: string, schema: S, body?: unknown, version?: number) =>
-    request(path, schema, { method: 'POST', body, version }),
-  /** Multipart upload (files and text fields); CSRF token and language are sent as on every write. */
-  postForm: <S extends z.ZodType>(path: string, schema: S, form: FormData) =>
-    request(path, schema, { method: 'POST', body: form }),
-  patch: <S extends z.ZodType>(path: string, schema: S, body: unknown, version?: number) =>
-    request(path, schema, { method: 'PATCH', body, version }),
-  delete: (path: string, version?: number) => requestVoid(path, { method: 'DELETE', version }),
-};

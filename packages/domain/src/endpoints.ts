@@ -1,0 +1,57 @@
+import { activityEndpoints } from './activities/endpoints';
+import {
+  apiKeyEndpoints,
+  auditEndpoints,
+  outboxEndpoints,
+  roleEndpoints,
+  teamEndpoints,
+  userEndpoints,
+} from './admin/endpoints';
+import { authEndpoints, meEndpoints, setupEndpoints } from './auth/endpoints';
+import { contactEndpoints, customerEndpoints, tagEndpoints } from './customers/endpoints';
+import { dataQualityEndpoints } from './data-quality/endpoints';
+import { importEndpoints } from './imports/endpoints';
+import { attachmentEndpoints, noteEndpoints, notificationEndpoints } from './notes/endpoints';
+import { inquiryEndpoints, opportunityEndpoints, pipelineEndpoints } from './opportunities/endpoints';
+import { poolEndpoints } from './pool/endpoints';
+import { prospectEndpoints } from './prospects/endpoints';
+import { salesEventEndpoints } from './sales-events/endpoints';
+import { savedViewEndpoints, segmentEndpoints } from './segments/endpoints';
+import { calendarEndpoints, nextStepRuleEndpoints, taskEndpoints } from './tasks/endpoints';
+
+/**
+ * Every operation of the API, by resource: the server registers each one's route from it, the console calls it
+ * through it (`call(endpoints.customers.get, { params: { id } })`). Each module declares its own in its
+ * `endpoints.ts`; docs/decisions/0008-endpoint-contracts.md.
+ */
+export const endpoints = {
+  setup: setupEndpoints,
+  auth: authEndpoints,
+  me: meEndpoints,
+  users: userEndpoints,
+  teams: teamEndpoints,
+  roles: roleEndpoints,
+  apiKeys: apiKeyEndpoints,
+  audit: auditEndpoints,
+  outbox: outboxEndpoints,
+  customers: customerEndpoints,
+  contacts: contactEndpoints,
+  tags: tagEndpoints,
+  imports: importEndpoints,
+  pool: poolEndpoints,
+  notes: noteEndpoints,
+  attachments: attachmentEndpoints,
+  notifications: notificationEndpoints,
+  segments: segmentEndpoints,
+  savedViews: savedViewEndpoints,
+  dataQuality: dataQualityEndpoints,
+  salesEvents: salesEventEndpoints,
+  prospects: prospectEndpoints,
+  activities: activityEndpoints,
+  tasks: taskEndpoints,
+  nextStepRules: nextStepRuleEndpoints,
+  calendar: calendarEndpoints,
+  opportunities: opportunityEndpoints,
+  inquiries: inquiryEndpoints,
+  pipeline: pipelineEndpoints,
+};

@@ -1,0 +1,40 @@
+import { defineEndpoint, idParamSchema } from '../platform/contract';
+import { importPreviewSchema, importSchema, importStartedSchema } from './import-schemas';
+
+const importsTags = ['Imports'];
+
+export const importEndpoints = {
+  preview: defineEndpoint({
+    method: 'POST',
+    path: '/api/imports/preview',
+    tags: importsTags,
+    summary:
+      'Read the first rows of a file (multipart: file, entity): encoding, headers and the column mapping that would be used',
+    multipart: true,
+    response: importPreviewSchema,
+  }),
+  start: defineEndpoint({
+    method: 'POST',
+    path: '/api/imports',
+    tags: importsTags,
+    summary: 'Start an import (multipart: file, entity, mapping, policy); runs in the background',
+    multipart: true,
+    response: importStartedSchema,
+    status: 202,
+  }),
+  get: defineEndpoint({
+    method: 'GET',
+    path: '/api/imports/:id',
+    tags: importsTags,
+    summary: 'Progress and per-row errors of an import',
+    params: idParamSchema,
+    response: importSchema,
+  }),
+  errors: defineEndpoint({
+    method: 'GET',
+    path: '/api/imports/:id/errors.csv',
+    tags: importsTags,
+    summary: 'The error report of an import as CSV',
+    params: idParamSchema,
+  }),
+};

@@ -1,0 +1,124 @@
+import { TZDate, tz } from '@date-fns/tz';
+import { addDays, addMonths, endOfDay, format, formatDistance, set, startOfDay } from 'date-fns';
+import { enUS } from 'date-fns/locale/en-US';
+import { zhCN } from 'date-fns/locale/zh-CN';
+import type { Locale } from './locale';
+
+/**
+ * Where the current instant comes from. Use cases read it from their context and jobs from the job
+ * runner, never from `new Date()`, so a test can set the time instead of waiting for it.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that always says `at`: a job run "as of" an instant, a test. */
+export function fixedClock(at: Date): Clock {
+  const ms = at.getTime();
+  return { now: () => new Date(ms) };
+}
+
+export const minuteMs = 60_000;
+export const hourMs = 3_600_000;
+/** 24 hours. Calendar days in a zone can be 23 or 25 hours long: use `addZonedDays` for those. */
+export const dayMs = 86_400_000;
+
+/**
+ * The organisation's time zone, until organisations record their own: China's, which keeps no
+ * daylight saving, so its calendar days are 24-hour periods.
+ */
+export const businessTimeZone = 'Asia/Shanghai';
+
+/** Whether `name` is an IANA time zone this runtime knows ("Asia/Shanghai", "UTC"). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The clock's instant as a date whose fields (year, hours…) are read in the zone. */
+export function nowInZone(clock: Clock, timeZone: string): TZDate {
+  return new TZDate(clock.now().getTime(), timeZone);
+}
+
+/** A plain Date: a TZDate prints its offset in toISOString and JSON, which API answers must not. */
+const instant = (date: Date): Date => new Date(date.getTime());
+
+/** The local date (YYYY-MM-DD) of an instant in the zone. */
+export function zonedDate(timeZone: string, at: Date): string {
+  return format(at, 'yyyy-MM-dd', { in: tz(timeZone) });
+}
+
+/**
+ * The instant the local day of `at` starts in the zone, moved by `addDays` calendar days.
+ * Daylight-saving changes are honoured (a local day may be 23 or 25 hours long).
+ */
+export function zonedDayStart(timeZone: string, at: Date, days = 0): Date {
+  const zone = tz(timeZone);
+  return instant(startOfDay(addDays(at, days, { in: zone }), { in: zone }));
+}
+
+/** The last millisecond of the local day of `at` in the zone. */
+export function zonedDayEnd(timeZone: string, at: Date): Date {
+  return instant(endOfDay(at, { in: tz(timeZone) }));
+}
+
+/** The same local time `days` calendar days later (earlier when negative), across daylight-saving changes. */
+export function addZonedDays(timeZone: string, at: Date, days: number): Date {
+  return instant(addDays(at, days, { in: tz(timeZone) }));
+}
+
+/** The same local time `months` calendar months later; the 31st becomes the month's last day when it has none. */
+export function addZonedMonths(timeZone: string, at: Date, months: number): Date {
+  return instant(addMonths(at, months, { in: tz(timeZone) }));
+}
+
+/** The local day of `at` at the given wall-clock time in the zone. */
+export function atZonedTime(timeZone: string, at: Date, hours: number, minutes = 0): Date {
+  return instant(set(at, { hours, minutes, seconds: 0, milliseconds: 0 }, { in: tz(timeZone) }));
+}
+
+/**
+ * `days` whole 24-hour periods after `at`: how the pool's idle days and the next-step rules count,
+ * the same in every zone and equal to `n * interval '24 hours'` in SQL whatever the session's
+ * TimeZone (where `interval '1 day'` is a calendar day of that zone).
+ */
+export function addWholeDays(at: Date, days: number): Date {
+  return new Date(at.getTime() + days * dayMs);
+}
+
+/** How many 24-hour periods from `from` until `to`, a started one counting whole. */
+export function wholeDaysUntil(from: Date, to: Date): number {
+  return Math.ceil((to.getTime() - from.getTime()) / dayMs);
+}
+
+export function addMinutes(at: Date, minutes: number): Date {
+  return new Date(at.getTime() + minutes * minuteMs);
+}
+
+const dateFnsLocales = { 'zh-CN': zhCN, en: enUS } as const;
+
+/** Date and time as `2026-03-05 08:09:10` in the zone, or in the runtime's own zone when none is given. */
+export function formatDateTime(at: Date, timeZone?: string): string {
+  return format(at, 'yyyy-MM-dd HH:mm:ss', timeZone ? { in: tz(timeZone) } : undefined);
+}
+
+const businessPatterns: Record<Locale, string> = { 'zh-CN': 'yyyy年M月d日 HH:mm', en: 'd MMM yyyy, HH:mm' };
+
+/**
+ * A moment for a reader in e-mails and notifications — "2026年5月5日 09:30", "5 May 2026, 09:30" —
+ * in the organisation's time zone unless told.
+ */
+export function formatBusinessDateTime(at: Date, locale: Locale, timeZone: string = businessTimeZone): string {
+  return format(at, businessPatterns[locale], { in: tz(timeZone), locale: dateFnsLocales[locale] });
+}
+
+/** "3 minutes ago", "3 分钟前": how long before `now` the moment was (or "in 3 minutes"). */
+export function formatTimeAgo(at: Date, now: Date, locale: Locale): string {
+  return formatDistance(at, now, { addSuffix: true, locale: dateFnsLocales[locale] });
+}

@@ -1,0 +1,32 @@
+import type { CreateCustomerInput } from '@berth/domain';
+import type { Ctx } from '../../platform/context';
+import { type CustomerRow, newCustomerValues } from './customer-row';
+import { nextCustomerCodes } from './next-customer-code';
+import { insertLanes } from './save-lanes';
+import { customers } from './tables';
+
+export interface NewCustomer {
+  input: CreateCustomerInput;
+  /** As the owner rule decided them. */
+  ownerId: string | null;
+  teamId: string | null;
+}
+
+/**
+ * Writes new customers, already checked: one block of codes, one insert of the rows (the same
+ * mapping for each), one of their lanes. Returns the rows in the order given. The create use case
+ * writes one, an import batch all of its new rows; the audit trigger logs each insert.
+ */
+export async function insertCustomers(ctx: Ctx, news: NewCustomer[]): Promise<CustomerRow[]> {
+  if (news.length === 0) return [];
+  const codes = await nextCustomerCodes(ctx, news.length);
+  const rows = await ctx.db
+    .insert(customers)
+    .values(news.map((n, i) => newCustomerValues(ctx, n.input, { code: codes[i] as string, ...n })))
+    .returning();
+  await insertLanes(
+    ctx,
+    rows.map((row, i) => ({ customerId: row.id, lanes: (news[i] as NewCustomer).input.tradeProfile.lanes })),
+  );
+  return rows;
+}
