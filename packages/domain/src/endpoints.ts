@@ -11,13 +11,16 @@ import { authEndpoints, meEndpoints, setupEndpoints } from './auth/endpoints';
 import { contactEndpoints, customerEndpoints, tagEndpoints } from './customers/endpoints';
 import { dataQualityEndpoints } from './data-quality/endpoints';
 import { importEndpoints } from './imports/endpoints';
+import { exchangeRateEndpoints } from './money/endpoints';
 import { attachmentEndpoints, noteEndpoints, notificationEndpoints } from './notes/endpoints';
 import { inquiryEndpoints, opportunityEndpoints, pipelineEndpoints } from './opportunities/endpoints';
 import { poolEndpoints } from './pool/endpoints';
 import { prospectEndpoints } from './prospects/endpoints';
 import { salesEventEndpoints } from './sales-events/endpoints';
 import { savedViewEndpoints, segmentEndpoints } from './segments/endpoints';
+import { shipmentEndpoints, shipmentPartyEndpoints } from './shipments/endpoints';
 import { calendarEndpoints, nextStepRuleEndpoints, taskEndpoints } from './tasks/endpoints';
+import { inboundHookEndpoints, webhookEndpoints } from './webhooks/endpoints';
 
 /**
  * Every operation of the API, by resource: the server registers each one's route from it, the console calls it
@@ -54,4 +57,9 @@ export const endpoints = {
   opportunities: opportunityEndpoints,
   inquiries: inquiryEndpoints,
   pipeline: pipelineEndpoints,
+  exchangeRates: exchangeRateEndpoints,
+  shipments: shipmentEndpoints,
+  shipmentParties: shipmentPartyEndpoints,
+  webhooks: webhookEndpoints,
+  inboundHooks: inboundHookEndpoints,
 };

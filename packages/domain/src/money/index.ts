@@ -1,3 +1,4 @@
+export * from './endpoints';
 export * from './error-messages';
 export * from './exchange-rates';
 export * from './money';

@@ -1,2 +1,3 @@
+export * from './endpoints';
 export * from './error-messages';
 export * from './webhook-schemas';

@@ -103,7 +103,7 @@ export async function refreshTracking(ctx: Ctx, shipmentIds: readonly string[]):
     };
     const slip = etaSlipHours(next.promised_eta, next.eta);
     const delayed = slip !== null && slip >= delayThresholdHours && row.delay_notified_at === null;
-    if (delayed) next.delay_notified_at = new Date().toISOString();
+    if (delayed) next.delay_notified_at = ctx.clock.now().toISOString();
     const same =
       next.status === row.status &&
       next.eta === iso(row.eta) &&

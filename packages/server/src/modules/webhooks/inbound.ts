@@ -108,7 +108,7 @@ export async function receiveShipmentPush(
   if (shipments.length > 1000) throw AppError.validation('shipments', 'webhook.push_too_large');
   if (events.length > 5000) throw AppError.validation('events', 'webhook.push_too_large');
   const ctx: Ctx = {
-    ...systemCtx(db, hook.orgId, pickLocale(input.acceptLanguage)),
+    ...systemCtx(db, hook.orgId, { locale: pickLocale(input.acceptLanguage) }),
     permissions: { shipments: { read: 'org', create: 'org', update: 'org' } },
   };
   // Every item names its source; a push may only write its own.
