@@ -90,6 +90,9 @@ export const en: typeof zhCN = {
       activities: 'Activities',
       tasks: 'Tasks',
       salesEvents: 'Sales events',
+      shipments: 'Shipments',
+      exchangeRates: 'Exchange rates',
+      webhooks: 'Webhooks and inbound hooks',
     },
     actions: {
       read: 'View',

@@ -87,6 +87,9 @@ export const zhCN = {
       activities: '销售活动记录',
       tasks: '任务',
       salesEvents: '销售活动（展会/拜访）',
+      shipments: '货物（运单）',
+      exchangeRates: '汇率',
+      webhooks: 'Webhook 与数据推送',
     },
     actions: {
       read: '查看',
