@@ -35,6 +35,10 @@ if (process.env.FUZZ_SEED === 'random') console.info(`API fuzz: FUZZ_SEED=${seed
 /** Operations not fuzzed, and why. */
 const skipped: Record<string, string> = {
   'POST /api/auth/logout': 'ends the session the fuzzer signs its requests with',
+  // Generating a request from the shipment input schema does not end (the schema generator loops on it);
+  // until that is found, the integration tests cover these two operations' refusals.
+  'POST /api/shipments': 'the request generator does not end on the shipment input schema',
+  'PATCH /api/shipments/{id}': 'the request generator does not end on the shipment input schema',
 };
 /**
  * Walked, but never with these path ids (see `Dataset.protectedIds`): `DELETE /api/me/sessions/{id}`
