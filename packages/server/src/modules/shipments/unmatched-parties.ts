@@ -21,6 +21,20 @@ export interface UnmatchedParty {
   createdAt: string;
 }
 
+function toUnmatchedParty(party: typeof unmatchedParties.$inferSelect, shipments: number): UnmatchedParty {
+  return {
+    id: party.id,
+    name: party.name,
+    creditCode: party.creditCode,
+    customerCode: party.customerCode,
+    roles: party.roles as PartyRole[],
+    status: party.status as UnmatchedParty['status'],
+    customerId: party.customerId,
+    shipments,
+    createdAt: iso(party.createdAt) as string,
+  };
+}
+
 /** The review queue: parties named on shipments that match no customer, newest first (keyset by id). */
 export async function findUnmatchedParties(
   ctx: Ctx,
@@ -44,17 +58,7 @@ export async function findUnmatchedParties(
     )
     .orderBy(desc(unmatchedParties.id))
     .limit(query.limit + 1);
-  const items = rows.slice(0, query.limit).map(({ party, shipments }) => ({
-    id: party.id,
-    name: party.name,
-    creditCode: party.creditCode,
-    customerCode: party.customerCode,
-    roles: party.roles as PartyRole[],
-    status: party.status as UnmatchedParty['status'],
-    customerId: party.customerId,
-    shipments,
-    createdAt: iso(party.createdAt) as string,
-  }));
+  const items = rows.slice(0, query.limit).map(({ party, shipments }) => toUnmatchedParty(party, shipments));
   return { items, nextCursor: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
@@ -159,15 +163,5 @@ async function findParty(ctx: Ctx, id: string): Promise<UnmatchedParty | undefin
     ctx.db,
     sql`select count(*)::int as n from shipment_parties where org_id = ${ctx.orgId} and unmatched_party_id = ${id}`,
   );
-  return {
-    id: party.id,
-    name: party.name,
-    creditCode: party.creditCode,
-    customerCode: party.customerCode,
-    roles: party.roles as PartyRole[],
-    status: party.status as UnmatchedParty['status'],
-    customerId: party.customerId,
-    shipments: count?.n ?? 0,
-    createdAt: iso(party.createdAt) as string,
-  };
+  return toUnmatchedParty(party, count?.n ?? 0);
 }
