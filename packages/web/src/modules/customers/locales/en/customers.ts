@@ -28,6 +28,7 @@ export const customers: typeof zh = {
     selectedCount: '{{count}} selected',
     notFound: 'This customer does not exist, or you may not view it.',
     backToList: 'Back to customers',
+    mergedInto: 'This customer was merged into {{label}}; showing that record.',
     sections: {
       basic: 'Basic information',
       trade: 'Trade profile',

@@ -26,6 +26,7 @@ export const customers = {
     selectedCount: '已选 {{count}} 个',
     notFound: '客户不存在，或您没有查看权限。',
     backToList: '返回客户列表',
+    mergedInto: '该客户已合并到 {{label}}，已为您打开该记录。',
     sections: {
       basic: '基本信息',
       trade: '贸易画像',
