@@ -4,6 +4,7 @@
 ALTER TABLE "customers" ALTER COLUMN "annual_revenue" SET DATA TYPE numeric(18, 4);--> statement-breakpoint
 ALTER TABLE "opportunities" ALTER COLUMN "expected_revenue" SET DATA TYPE numeric(18, 4);--> statement-breakpoint
 ALTER TABLE "opportunities" ALTER COLUMN "expected_margin" SET DATA TYPE numeric(18, 4);--> statement-breakpoint
+ALTER TABLE "sales_events" ALTER COLUMN "cost" SET DATA TYPE numeric(18, 4);--> statement-breakpoint
 ALTER TABLE "customers" ADD COLUMN "credit_limit" numeric(18, 4);--> statement-breakpoint
 ALTER TABLE "customers" ADD COLUMN "credit_limit_currency" text;--> statement-breakpoint
 ALTER TABLE "opportunities" ADD COLUMN "revenue_currency" text;--> statement-breakpoint

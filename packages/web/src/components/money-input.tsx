@@ -32,6 +32,7 @@ interface MoneyInputProps {
   /** Whether a negative amount is allowed (a margin); amounts are not negative otherwise. */
   negative?: boolean;
   disabled?: boolean;
+  /** Test id of the amount input; the currency select gets `<testId>-currency`. */
   testId?: string;
 }
 
@@ -61,7 +62,7 @@ export function MoneyInput({ name, label, negative, disabled, testId }: MoneyInp
   };
   return (
     <Form.Item label={label} required={false}>
-      <Space.Compact style={{ width: '100%' }} data-testid={testId}>
+      <Space.Compact style={{ width: '100%' }}>
         <Form.Item
           noStyle
           name={[...name, 'amount']}
@@ -73,6 +74,7 @@ export function MoneyInput({ name, label, negative, disabled, testId }: MoneyInp
             min={negative ? undefined : '0'}
             disabled={disabled}
             style={{ width: '60%' }}
+            data-testid={testId}
             aria-label={`${label} ${t('common.amount')}`}
           />
         </Form.Item>
@@ -80,6 +82,7 @@ export function MoneyInput({ name, label, negative, disabled, testId }: MoneyInp
           <CurrencySelect
             disabled={disabled}
             style={{ width: '40%' }}
+            data-testid={testId ? `${testId}-currency` : undefined}
             aria-label={`${label} ${t('common.currency')}`}
           />
         </Form.Item>
