@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { transportModes } from '../logistics/lane';
+import { moneyJsonSchema, storedMoneyInputSchema } from '../money/money-schemas';
 import { listQuerySchema } from '../platform/pagination';
 import { isCountryCode } from '../reference/countries';
 import { isCurrencyCode } from '../reference/currencies';
@@ -108,10 +109,8 @@ export const unlocodeSchema = z
   .toUpperCase()
   .refine(isUnlocode, { message: 'customer.unlocode_invalid' });
 
-export const moneySchema = z.object({
-  amount: z.number().nonnegative().max(1e15),
-  currency: currencyCodeSchema,
-});
+/** An amount of a customer record: `{ "amount": "500000.00", "currency": "CNY" }`, not negative (a JSON number is read too). */
+export const moneySchema = storedMoneyInputSchema();
 
 export const laneSchema = z.object({
   pol: unlocodeSchema,
@@ -179,7 +178,7 @@ export const updateCustomerInputSchema = customerFieldsSchema
   .strict();
 export type UpdateCustomerInput = z.infer<typeof updateCustomerInputSchema>;
 
-const moneyOut = z.object({ amount: z.number(), currency: z.string() });
+const moneyOut = moneyJsonSchema;
 
 export const customerSchema = z.object({
   id: z.uuid(),
@@ -216,7 +215,7 @@ export const customerSchema = z.object({
     preferredModes: z.array(z.string()),
     specialNeeds: z.string().nullable().optional(),
   }),
-  /** Null when the caller's role may not see billing and credit (financials). */
+  /** Null when the caller may not see billing and credit on this customer (the `billingCredit` right). */
   billing: z
     .object({
       invoiceTitle: z.string().nullable().optional(),

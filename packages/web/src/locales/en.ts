@@ -2,6 +2,8 @@ import type { zhCN } from './zh-CN';
 
 export const en: typeof zhCN = {
   common: {
+    amount: 'Amount',
+    currency: 'Currency',
     appName: 'Berth',
     ok: 'OK',
     cancel: 'Cancel',

@@ -1,6 +1,8 @@
 /** Texts of the console shell: common words, navigation groups, header, errors. */
 export const zhCN = {
   common: {
+    amount: '金额',
+    currency: '币种',
     appName: 'Berth',
     ok: '确定',
     cancel: '取消',

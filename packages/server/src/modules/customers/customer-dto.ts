@@ -1,8 +1,9 @@
-import type { Customer } from '@berth/domain';
+import { type Customer, storedMoneyJson } from '@berth/domain';
 import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { maySee } from '../../platform/field-access';
+import { billingOf } from './customer-row';
 import { customerLanes, type customers, customers as customersTable, customerTags } from './tables';
 
 /** Derived search and duplicate keys: never part of an API record, so lists do not read them. */
@@ -54,10 +55,7 @@ export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): 
     email: row.email,
     industry: row.industry,
     employees: row.employees,
-    annualRevenue:
-      row.annualRevenue !== null && row.revenueCurrency
-        ? { amount: Number(row.annualRevenue), currency: row.revenueCurrency }
-        : null,
+    annualRevenue: storedMoneyJson(row.annualRevenue, row.revenueCurrency),
     roles: row.roles,
     relationshipType: row.relationshipType,
     status: row.status as Customer['status'],
@@ -69,7 +67,7 @@ export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): 
         .filter((l) => l.customerId === row.id)
         .map((l) => ({ pol: l.pol, pod: l.pod, mode: l.mode, volume: l.volume, volumeUnit: l.volumeUnit })),
     },
-    billing: maySee(ctx, 'customerBilling', row) ? row.billing : null,
+    billing: maySee(ctx, 'billingCredit', row) ? billingOf(row) : null,
     tagIds: tagRows.filter((t) => t.customerId === row.id).map((t) => t.tagId),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

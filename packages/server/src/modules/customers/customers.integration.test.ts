@@ -86,7 +86,7 @@ describe('customer master data', () => {
       country: 'CN',
       phone: '+8657487654321',
       ownerId: admin.me.user.id,
-      billing: { settlementType: 'monthly', creditLimit: { amount: 500000, currency: 'CNY' } },
+      billing: { settlementType: 'monthly', creditLimit: { amount: '500000.00', currency: 'CNY' } },
       tradeProfile: { lanes: [{ pol: 'CNNGB', pod: 'USLAX', mode: 'fcl', volume: 40, volumeUnit: 'teu' }] },
     });
     expect(ok.headers.etag).toBe('"1"');

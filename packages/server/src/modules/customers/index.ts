@@ -9,7 +9,16 @@ import { contactTimeline, customerRecordTimeline } from './timeline-contributors
 /** Customers, their contacts, lanes and tags; personal data and financial fields are theirs to guard. */
 export default defineModule({
   name: 'customers',
-  resources: ['customers', 'customerBilling', 'contacts', 'tags', 'personalData', 'financials'],
+  resources: [
+    'customers',
+    'customerBilling',
+    'contacts',
+    'tags',
+    'personalData',
+    'revenue',
+    'costMargin',
+    'billingCredit',
+  ],
   routes: customerRoutes,
   errors: customerErrors,
   timeline: [customerRecordTimeline, contactTimeline],

@@ -33,7 +33,6 @@ export interface BillingJson {
   billingAddress?: string | null;
   settlementType?: string | null;
   paymentTermsDays?: number | null;
-  creditLimit?: { amount: number; currency: string } | null;
 }
 
 /**
@@ -71,7 +70,7 @@ export const customers = pgTable(
     email: text('email'),
     industry: text('industry'),
     employees: integer('employees'),
-    annualRevenue: numeric('annual_revenue', { precision: 18, scale: 2, mode: 'number' }),
+    annualRevenue: numeric('annual_revenue', { precision: 18, scale: 4 }),
     revenueCurrency: text('revenue_currency'),
     roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
     relationshipType: text('relationship_type'),
@@ -79,7 +78,10 @@ export const customers = pgTable(
     ownerId: uuid('owner_id'),
     teamId: uuid('team_id'),
     tradeProfile: jsonb('trade_profile').$type<TradeProfileJson>().notNull(),
+    /** Invoice details and terms; the credit limit is in its own columns (a guarded amount, `numeric`). */
     billing: jsonb('billing').$type<BillingJson>().notNull(),
+    creditLimit: numeric('credit_limit', { precision: 18, scale: 4 }),
+    creditLimitCurrency: text('credit_limit_currency'),
     /** Normalised name (suffixes, width, case, traditional/simplified folded) for duplicate checks. */
     nameKey: text('name_key').notNull(),
     nameEnKey: text('name_en_key'),

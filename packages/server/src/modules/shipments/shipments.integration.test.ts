@@ -74,11 +74,11 @@ describe('shipments: the feed, tracking events, parties and scope', () => {
       errors: [{ field: 'containers.0.number', code: 'shipment.container_check_digit' }],
     });
     expect(items[1].errors[0].message).toContain('校验码');
-    // Operations sees no money (no financial right); the administrator does.
+    // Operations keep the jobs' receivables and payables: they see revenue and cost, as the administrator does.
     const three = await t.request('GET', `/api/shipments/${items[2].id}`, { as: admin });
     expect((await t.request('GET', `/api/shipments/${items[2].id}`, { as: ops })).json()).toMatchObject({
-      revenue: null,
-      cost: null,
+      revenue: { amount: '2500.00', currency: 'USD' },
+      cost: { amount: '15000.00', currency: 'CNY' },
     });
     expect(three.json()).toMatchObject({
       status: 'booked',
@@ -249,9 +249,11 @@ describe('shipments: the feed, tracking events, parties and scope', () => {
     expect((await events([], repA)).statusCode).toBe(403);
   });
 
-  it('money follows the financial right: a rep without it sees no revenue or cost', async () => {
-    const list = (await t.request('GET', '/api/shipments?limit=1', { as: repA })).json().items;
-    expect(list[0]).toMatchObject({ revenue: null, cost: null });
+  it('money follows the money rights: a rep sees the revenue of their customers’ shipments, never the cost', async () => {
+    const list = (await t.request('GET', '/api/shipments?limit=200', { as: repA })).json().items;
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((s: { cost: unknown }) => s.cost === null)).toBe(true);
+    expect(list.some((s: { revenue: unknown }) => s.revenue !== null)).toBe(true);
     const byContainer = await t.request('GET', `/api/shipments?q=${(boxes[0] as string).toLowerCase()}`, { as: ops });
     expect(byContainer.json().items.length).toBeGreaterThan(0);
   });

@@ -13,6 +13,7 @@ import { arrayParam, queryRows } from '../../db/database';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { emit } from '../../platform/events';
+import { nobody, refusedFields } from '../../platform/field-access';
 import { fieldError, issuesToFieldErrors } from './item-errors';
 import { matchParties, owningCustomer, type PartyMatch } from './party-matching';
 import { refreshTracking } from './tracking';
@@ -151,6 +152,13 @@ export async function upsertShipments(
     results[index] = { externalId, status: 'error' };
     if (!parsed.success) {
       (results[index] as { errors?: FieldError[] }).errors = issuesToFieldErrors(ctx, parsed.error.issues);
+      return;
+    }
+    // Revenue and cost follow their field rights (platform/field-access): a writer who may not see an amount may
+    // not set it. Shipment writes are made at organisation scope, so the right is needed at organisation scope.
+    const refused = refusedFields(ctx, 'shipments', parsed.data, [nobody]);
+    if (refused.length > 0) {
+      (results[index] as { errors?: FieldError[] }).errors = refused.map((r) => fieldError(ctx, r.field, r.code));
       return;
     }
     const key = `${parsed.data.source}\u0000${parsed.data.externalId}`;

@@ -260,6 +260,8 @@ export const customers: typeof zh = {
       team_id: 'Team',
       trade_profile: 'Trade profile',
       billing: 'Billing and credit',
+      credit_limit: 'Credit limit',
+      credit_limit_currency: 'Credit limit currency',
       merged_into_id: 'Merged into',
       customer_id: 'Customer',
       title: 'Job title',

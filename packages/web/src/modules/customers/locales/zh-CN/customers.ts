@@ -257,6 +257,8 @@ export const customers = {
       team_id: '所属团队',
       trade_profile: '贸易画像',
       billing: '开票与信用',
+      credit_limit: '信用额度',
+      credit_limit_currency: '信用额度币种',
       merged_into_id: '合并至',
       customer_id: '所属客户',
       title: '职务',
