@@ -264,6 +264,8 @@ export const shipmentListQuerySchema = listQuerySchema.extend({
     .describe('POL or POL-POD as UN/LOCODEs, e.g. CNSHA-USLAX'),
   etdFrom: z.iso.date().optional(),
   etdTo: z.iso.date().optional(),
+  etaFrom: z.iso.date().optional(),
+  etaTo: z.iso.date().optional(),
   exception: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
