@@ -287,6 +287,7 @@ export const unmatchedPartySchema = z.object({
   shipments: z.number().int().describe('How many shipments name this party'),
   createdAt: z.string(),
 });
+export type UnmatchedParty = z.infer<typeof unmatchedPartySchema>;
 export const unmatchedPartyListQuerySchema = listQuerySchema.extend({
   status: z.enum(unmatchedPartyStatuses).optional(),
   cursor: z.uuid().optional(),
