@@ -57,6 +57,8 @@ describe('a shipment fed by API, its exceptions, the owner and a webhook', () =>
   let browser: Browser;
   let page: Page;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  // Set by the first test, used by the second.
+  let shipmentId = '';
 
   beforeAll(async () => {
     receiver = await startReceiver();
@@ -147,7 +149,7 @@ describe('a shipment fed by API, its exceptions, the owner and a webhook', () =>
       ],
     });
     expect(created?.status, JSON.stringify(created)).toBe('created');
-    const shipmentId = created?.id as string;
+    shipmentId = created?.id as string;
 
     // 3. Its tracking events (keyed by the shipment's source and external id): booked, then rolled, then a new
     // ETA — the later ones sent first, and each twice.
@@ -247,5 +249,68 @@ describe('a shipment fed by API, its exceptions, the owner and a webhook', () =>
 
     // Still one delay notice after the jobs ran.
     expect(await delayed()).toBe(1);
+  });
+
+  it('lets an operator correct it by hand, says so plainly on a concurrent change, and link the consignee', async () => {
+    expect(shipmentId).not.toBe('');
+    const asAdmin = await apiSession(server, admin);
+    const consignee = await asAdmin('POST', '/api/customers', {
+      name: 'Pacific Lighting Imports, Inc.',
+      status: 'active',
+    });
+    expect(consignee.status, JSON.stringify(consignee.body)).toBe(201);
+    // The administrator works in Chinese (the organisation's language).
+    const adminPage = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
+    const toast = (text: string) => adminPage.locator('.ant-message', { hasText: text });
+    await signIn(adminPage, server, admin);
+    await adminPage.goto(`${server.url}/shipments/${shipmentId}`);
+    await adminPage.getByTestId('shipment-page').filter({ hasText: masterBl }).waitFor();
+
+    // A correction: only the changed field is sent, at the version shown.
+    await adminPage.getByTestId('edit-shipment').click();
+    await adminPage.getByTestId('shipment-vessel').fill('COSCO SHIPPING LEO');
+    await adminPage.getByTestId('save-shipment').click();
+    await toast('货物已保存').waitFor();
+    await adminPage.getByTestId('shipment-header').filter({ hasText: 'COSCO SHIPPING LEO / 062E' }).waitFor();
+
+    // A bad HS code is refused on the field, in the user's language.
+    await adminPage.getByTestId('edit-shipment').click();
+    await adminPage.getByTestId('shipment-hsCode').fill('ab');
+    await adminPage.getByTestId('save-shipment').click();
+    await adminPage.locator('.ant-form-item-explain-error', { hasText: 'HS 编码应为 4–10 位数字' }).waitFor();
+
+    // Someone else saves first: the save answers 412 and the user is told what happened, with the latest data.
+    await adminPage.getByTestId('shipment-hsCode').fill('');
+    await adminPage.getByTestId('shipment-vessel').fill('COSCO SHIPPING VIRGO');
+    const current = await asAdmin('GET', `/api/shipments/${shipmentId}`);
+    const concurrent = await apiSession(server, admin, { 'if-match': `"${current.body.version}"` });
+    expect((await concurrent('PATCH', `/api/shipments/${shipmentId}`, { voyage: '063E' })).status).toBe(200);
+    await adminPage.getByTestId('save-shipment').click();
+    await adminPage.locator('.ant-notification-notice', { hasText: '货物已被修改' }).waitFor();
+    expect(await adminPage.locator('.ant-notification-notice').textContent()).toContain('请核对后重新更正');
+    await adminPage.getByTestId('shipment-header').filter({ hasText: 'COSCO SHIPPING LEO / 063E' }).waitFor();
+
+    // The unmatched consignee waits in the review queue; linking it updates the shipment.
+    await adminPage.getByTestId('nav-unmatched-parties').click();
+    const party = adminPage
+      .getByTestId('unmatched-party-table')
+      .locator('tr.ant-table-row')
+      .filter({ hasText: 'Pacific Lighting Imports LLC' });
+    await party.waitFor();
+    await party.getByTestId('link-party').click();
+    await adminPage.getByTestId('link-party-customer').click();
+    await adminPage.keyboard.type('Pacific');
+    await adminPage
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Pacific Lighting Imports, Inc.' })
+      .click();
+    await adminPage.locator('.ant-modal-footer .ant-btn-primary').click();
+    await toast('已关联到客户，1 票货物已更新').waitFor();
+    await expect.poll(() => party.count()).toBe(0);
+
+    await adminPage.goto(`${server.url}/shipments/${shipmentId}`);
+    const parties = adminPage.getByTestId('shipment-parties');
+    await parties.getByTestId('party-customer').filter({ hasText: 'Pacific Lighting Imports, Inc.' }).waitFor();
+    expect(await parties.getByTestId('party-unmatched').count()).toBe(0);
+    await adminPage.context().close();
   });
 });

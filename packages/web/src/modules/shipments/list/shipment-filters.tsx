@@ -1,11 +1,15 @@
 import { SearchOutlined } from '@ant-design/icons';
+import { endpoints } from '@berth/domain';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, DatePicker, Flex, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../../app/api/call';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
 import { PortSelect } from '../../../components/port-select';
 import { TransportModeSelect } from '../../../components/transport-mode-select';
+import { customerDetailKey } from '../../customers';
 import { CustomerPicker } from '../../opportunities';
 import { useShipmentLabels } from '../use-shipment-labels';
 import { hasFilters, type ShipmentFilterValues } from './use-shipment-filters';
@@ -30,6 +34,15 @@ export function ShipmentFilters({ value, onChange }: ShipmentFiltersProps) {
     if ((value.q ?? '') !== q) onChange({ ...value, q: q || undefined });
   }, [q]);
   const set = (patch: Partial<ShipmentFilterValues>) => onChange({ ...value, ...patch });
+  // A customer filter from the address (a link, "back") shows the customer's name, not its id.
+  const customerId = value.customerId;
+  const { data: customer } = useQuery({
+    queryKey: customerDetailKey(customerId ?? ''),
+    queryFn: ({ signal }) => call(endpoints.customers.get, { params: { id: customerId ?? '' }, signal }),
+    enabled: !!customerId,
+    retry: false,
+    staleTime: 60_000,
+  });
 
   return (
     <Flex gap="small" wrap style={{ marginBottom: 16 }} data-testid="shipment-filters">
@@ -44,8 +57,9 @@ export function ShipmentFilters({ value, onChange }: ShipmentFiltersProps) {
         data-testid="shipment-search"
       />
       <CustomerPicker
-        value={value.customerId}
-        onChange={(customerId) => set({ customerId })}
+        value={customerId}
+        initialLabel={customer?.name}
+        onChange={(next) => set({ customerId: next })}
         placeholder={t('shipments.filterCustomer')}
         allowClear
         style={{ width: 220 }}
@@ -91,7 +105,7 @@ export function ShipmentFilters({ value, onChange }: ShipmentFiltersProps) {
       />
       <DatePicker.RangePicker
         allowEmpty={[true, true]}
-        placeholder={[t('shipments.etdRange'), t('shipments.etdRange')]}
+        placeholder={[t('shipments.etdFrom'), t('shipments.etdTo')]}
         value={range(value.etdFrom, value.etdTo)}
         onChange={(dates) =>
           set({ etdFrom: dates?.[0]?.format(day) ?? undefined, etdTo: dates?.[1]?.format(day) ?? undefined })
@@ -100,7 +114,7 @@ export function ShipmentFilters({ value, onChange }: ShipmentFiltersProps) {
       />
       <DatePicker.RangePicker
         allowEmpty={[true, true]}
-        placeholder={[t('shipments.etaRange'), t('shipments.etaRange')]}
+        placeholder={[t('shipments.etaFrom'), t('shipments.etaTo')]}
         value={range(value.etaFrom, value.etaTo)}
         onChange={(dates) =>
           set({ etaFrom: dates?.[0]?.format(day) ?? undefined, etaTo: dates?.[1]?.format(day) ?? undefined })
