@@ -210,7 +210,6 @@ describe('a shipment fed by API, its exceptions, the owner and a webhook', () =>
     await delayNotice.waitFor();
     expect(await delayNotice.count()).toBe(1);
     expect(await delayNotice.textContent()).toContain('72 hours late');
-    await page.keyboard.press('Escape');
     const asRep = await apiSession(server, rep);
     const delayed = async () =>
       ((await asRep('GET', '/api/notifications?limit=100')).body.items as { kind: string; subjectId: string }[]).filter(
@@ -218,7 +217,9 @@ describe('a shipment fed by API, its exceptions, the owner and a webhook', () =>
       ).length;
     expect(await delayed()).toBe(1);
 
-    // 6. The customer 360 shows the shipment, its exception flagged.
+    // 6. The notice leads to the shipment; from there, the customer 360 shows the shipment, its exception flagged.
+    await delayNotice.click();
+    await page.getByTestId('shipment-page').filter({ hasText: masterBl }).waitFor();
     await page.getByTestId('shipment-customer').click();
     await page.getByTestId('customer-360').waitFor();
     await page.getByRole('tab', { name: 'Shipments' }).click();
