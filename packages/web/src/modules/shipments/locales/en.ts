@@ -20,7 +20,6 @@ export const en: typeof zhCN = {
     pol: 'POL',
     pod: 'POD',
     clearFilters: 'Clear filters',
-    savedViewsLater: 'Saved views are not available for shipments yet.',
     edit: 'Correct shipment',
     saved: 'Shipment saved',
     conflictTitle: 'Shipment changed',

@@ -18,7 +18,6 @@ export const zhCN = {
     pol: '起运港',
     pod: '目的港',
     clearFilters: '清除筛选',
-    savedViewsLater: '货物列表暂不支持保存视图。',
     edit: '更正货物',
     saved: '货物已保存',
     conflictTitle: '货物已被修改',
