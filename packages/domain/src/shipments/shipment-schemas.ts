@@ -264,6 +264,8 @@ export const shipmentListQuerySchema = listQuerySchema.extend({
     .describe('POL or POL-POD as UN/LOCODEs, e.g. CNSHA-USLAX'),
   etdFrom: z.iso.date().optional(),
   etdTo: z.iso.date().optional(),
+  etaFrom: z.iso.date().optional(),
+  etaTo: z.iso.date().optional(),
   exception: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -285,6 +287,7 @@ export const unmatchedPartySchema = z.object({
   shipments: z.number().int().describe('How many shipments name this party'),
   createdAt: z.string(),
 });
+export type UnmatchedParty = z.infer<typeof unmatchedPartySchema>;
 export const unmatchedPartyListQuerySchema = listQuerySchema.extend({
   status: z.enum(unmatchedPartyStatuses).optional(),
   cursor: z.uuid().optional(),

@@ -46,6 +46,7 @@ export const en: typeof zhCN = {
     groupWorkbench: 'Home',
     groupCustomers: 'Customers',
     groupSales: 'Sales',
+    groupLogistics: 'Shipments',
     groupAdmin: 'Administration',
   },
   header: {

@@ -45,6 +45,7 @@ export const zhCN = {
     groupWorkbench: '工作台',
     groupCustomers: '客户',
     groupSales: '销售',
+    groupLogistics: '货运',
     groupAdmin: '系统管理',
   },
   header: {

@@ -23,6 +23,8 @@ function filterWhere(ctx: Ctx, query: Omit<ShipmentListQuery, 'limit' | 'cursor'
     // Days are the organisation's calendar days in UTC+8 until organisations carry their own time zone.
     query.etdFrom ? gte(shipments.etd, new Date(`${query.etdFrom}T00:00:00+08:00`)) : undefined,
     query.etdTo ? lt(shipments.etd, new Date(`${nextDay(query.etdTo)}T00:00:00+08:00`)) : undefined,
+    query.etaFrom ? gte(shipments.eta, new Date(`${query.etaFrom}T00:00:00+08:00`)) : undefined,
+    query.etaTo ? lt(shipments.eta, new Date(`${nextDay(query.etaTo)}T00:00:00+08:00`)) : undefined,
     query.exception
       ? sql`(${shipments.rolled} or ${shipments.customsHold} or ${shipments.damaged} or ${shipments.lost})`
       : undefined,

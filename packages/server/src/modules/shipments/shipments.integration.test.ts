@@ -196,6 +196,22 @@ describe('shipments: the feed, tracking events, parties and scope', () => {
     expect(got.eta).toBe('2027-01-06T00:00:00.000Z');
   });
 
+  it('lists by ETA range as by ETD range, in the organisation’s calendar days', async () => {
+    const fed = await batch([
+      shipment('JOB-ETA-1', { pol: 'CNXMN', eta: '2027-02-01T15:59:00Z' }),
+      shipment('JOB-ETA-2', { pol: 'CNXMN', eta: '2027-02-01T16:00:00Z' }),
+    ]);
+    const [first, second] = fed.json().items.map((item: { id: string }) => item.id);
+    const list = async (query: string) =>
+      (await t.request('GET', `/api/shipments?lane=CNXMN&${query}`, { as: ops }))
+        .json()
+        .items.map((item: { id: string }) => item.id);
+    // 2027-02-01T16:00Z is already 2 February in UTC+8.
+    expect(await list('etaTo=2027-02-01')).toEqual([first]);
+    expect(await list('etaFrom=2027-02-02')).toEqual([second]);
+    expect((await list('etaFrom=2027-02-01&etaTo=2027-02-02')).sort()).toEqual([first, second].sort());
+  });
+
   it('an unmatched consignee is queued; linking it later updates every shipment that named it', async () => {
     const consignee = { role: 'consignee', name: 'Hamburg Import GmbH' };
     const res = await batch([
