@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { checkCreditCode } from '../customers/credit-code';
-import { parseBooleanWord, parseDateWord, suggestMapping } from '../imports/import-values';
+import { foldHeader, parseBooleanWord, parseDateWord, suggestMapping } from '../imports/import-values';
 import type { PartyRole } from './shipment-schemas';
 
 /**
@@ -72,15 +72,12 @@ const partyColumns = {
 /** Headers matched to fields; a repeated container column (箱号1, 箱号2, Container 3) maps every copy. */
 export function suggestShipmentMapping(headers: string[]): Record<string, ShipmentImportField> {
   const mapping: Record<string, ShipmentImportField> = suggestMapping(shipmentImportFields, headers);
-  const repeated = suggestMapping(
-    { containers: shipmentImportFields.containers },
-    headers.map((header) => header.replace(/\s*[#＃]?\s*\d{1,2}\s*$/, '')),
-  );
-  headers.forEach((header) => {
+  const containerLabels = new Set(['containers', ...shipmentImportFields.containers].map(foldHeader));
+  for (const header of headers) {
     const stripped = header.replace(/\s*[#＃]?\s*\d{1,2}\s*$/, '');
-    if (mapping[header] || stripped === header) return;
-    if (Object.hasOwn(repeated, stripped)) mapping[header] = 'containers';
-  });
+    if (mapping[header] || stripped === header) continue;
+    if (containerLabels.has(foldHeader(stripped))) mapping[header] = 'containers';
+  }
   return mapping;
 }
 

@@ -120,7 +120,9 @@ describe('webhooks', () => {
         })
       ).json();
       expect(kept.id, JSON.stringify(kept)).toBeDefined();
-      const gone = (await t.request('POST', '/api/customers', { as: admin, body: { name: '烟台北方物流分公司' } })).json();
+      const gone = (
+        await t.request('POST', '/api/customers', { as: admin, body: { name: '烟台北方物流分公司' } })
+      ).json();
       const edited = await t.request('PATCH', `/api/customers/${kept.id}`, {
         as: admin,
         headers: { 'if-match': `"${kept.version}"` },
@@ -135,7 +137,13 @@ describe('webhooks', () => {
       expect(merged.statusCode, merged.body).toBe(200);
       await drain();
       const bodies = receiverOfCustomers.received.map((m) => JSON.parse(m.body) as { type: string; data: object });
-      const record = { customerId: kept.id, code: kept.code, status: kept.status, ownerId: kept.ownerId, teamId: kept.teamId };
+      const record = {
+        customerId: kept.id,
+        code: kept.code,
+        status: kept.status,
+        ownerId: kept.ownerId,
+        teamId: kept.teamId,
+      };
       expect(bodies.filter((b) => b.type === 'customer.created').map((b) => b.data)).toEqual(
         expect.arrayContaining([record, expect.objectContaining({ customerId: gone.id })]),
       );
