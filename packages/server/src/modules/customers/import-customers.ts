@@ -17,11 +17,13 @@ import { recordEvents } from '../../platform/audit';
 import { type Ctx, requireScope } from '../../platform/context';
 import type { RecordOwner } from '../../platform/data-scope';
 import { errorMessage } from '../../platform/error-catalogue';
+import { emit } from '../../platform/events';
 import { mayWrite } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import type { ImportBatchResult as BatchResult, ImportPolicy } from '../../platform/module';
 import { type OwnerRequest, ownerProblem } from '../../platform/owner-assignment';
 import { editedOwnerClocks, recordOwnerEdits } from '../pool/public';
+import { changedCustomerFields, customerEventRecord } from './customer-events';
 import { billingOf, type CustomerRow, customerPatch } from './customer-row';
 import { customersInScope } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
@@ -411,6 +413,12 @@ async function updateMatchedCustomers(
             name_en_key text, name_pinyin text, search_text text)
           where c.org_id = ${ctx.orgId} and c.id = v.id`,
     );
+    for (const { row, next } of changed) {
+      await emit(ctx, 'customer.updated', {
+        ...customerEventRecord(next),
+        changed: changedCustomerFields(row, next),
+      });
+    }
     // A new owner or team from the file is an ownership change, on the timeline like an edit of the record.
     await recordOwnerEdits(
       ctx,

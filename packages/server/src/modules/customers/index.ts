@@ -1,5 +1,9 @@
 import { customerErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
+
+// The module's domain events (their names and payloads) are part of its public surface.
+export type {} from './events';
+
 import { loadDemoCustomers } from './demo-customers';
 import { contactImporter, customerImporter } from './importers';
 import { customerRoutes } from './routes';

@@ -139,6 +139,7 @@ export const customers: typeof zh = {
     role: {
       shipper: 'Shipper',
       consignee: 'Consignee',
+      notify_party: 'Notify party',
       overseas_agent: 'Overseas agent',
       nvocc: 'NVOCC',
       carrier: 'Carrier',

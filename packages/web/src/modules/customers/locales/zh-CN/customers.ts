@@ -136,6 +136,7 @@ export const customers = {
     role: {
       shipper: '发货人',
       consignee: '收货人',
+      notify_party: '通知人',
       overseas_agent: '海外代理',
       nvocc: '无船承运人',
       carrier: '承运人',
