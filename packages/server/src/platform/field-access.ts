@@ -96,7 +96,25 @@ export const guardedFields: Record<string, { fields: GuardedField[]; owners: (or
     owners: (orgId, ids) =>
       sql`select id::text as id, owner_id, team_id from opportunities where org_id = ${orgId} and id = any(${ids})`,
   },
+  shipments: {
+    // What the company charged for a shipment and what it paid; a shipment follows its customer's owner and team.
+    fields: [
+      { field: 'revenue', column: 'revenue_amount', right: 'financials' },
+      { field: 'cost', column: 'cost_amount', right: 'financials' },
+    ],
+    owners: (orgId, ids) =>
+      sql`select s.id::text as id, c.owner_id, c.team_id from shipments s
+            left join customers c on c.org_id = s.org_id and c.id = s.customer_id
+           where s.org_id = ${orgId} and s.id = any(${ids})`,
+  },
 };
+
+/** The right that guards a field of an entity (a report asks which right shows a shipment's revenue). */
+export function guardingRight(entity: string, field: string): FieldRightName {
+  const found = guardedFields[entity]?.fields.find((g) => g.field === field);
+  if (!found) throw new Error(`${entity}.${field} is not a guarded field`);
+  return found.right;
+}
 
 const holdsAny = (ctx: Ctx, permissions: readonly Permission[], record: RecordOwner) =>
   permissions.some(([resource, action]) => scopeCovers(ctx, scopeOf(ctx.permissions, resource, action), record));

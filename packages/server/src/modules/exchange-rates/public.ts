@@ -1,0 +1,9 @@
+/**
+ * What other modules may use of the exchange-rates module (docs/decisions/0003-module-manifest.md); its manifest is
+ * `index.ts`.
+ */
+
+// The dated rates in another module's SQL (a report converting in its query).
+export { exchangeRateRef } from './exchange-rate-ref';
+// A report's currency when the caller names none.
+export { reportingCurrency } from './reporting-currency';
