@@ -5,5 +5,7 @@
 
 // The dated rates in another module's SQL (a report converting in its query).
 export { exchangeRateRef } from './exchange-rate-ref';
+// Entering rates as the API does (the demo organisation's rates).
+export { saveExchangeRates } from './exchange-rates';
 // A report's currency when the caller names none.
 export { reportingCurrency } from './reporting-currency';

@@ -4,6 +4,7 @@ import { defineModule } from '../../platform/module';
 // The module's domain events (their names and payloads) are part of its public surface.
 export type {} from './events';
 
+import { loadDemoShipments } from './demo-shipments';
 import { shipmentRoutes } from './routes';
 
 /** Shipments: fed by the company's systems (batch, events, file, webhook), followed by customer, with their money. */
@@ -12,4 +13,5 @@ export default defineModule({
   resources: ['shipments'],
   errors: shipmentErrors,
   routes: shipmentRoutes,
+  demo: { after: ['customers'], load: loadDemoShipments },
 });
