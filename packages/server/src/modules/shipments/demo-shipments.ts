@@ -320,12 +320,6 @@ export async function loadDemoShipments(demo: DemoOrganization): Promise<void> {
     }
   }
   shipments.sort((a, b) => a.etd - b.etd);
-  console.log(
-    'TMP generated',
-    shipments.length,
-    shipments.reduce((n, s) => n + s.events.length, 0),
-    performance.now(),
-  );
 
   await saveExchangeRates(
     ctx,
