@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { queryRows } from '../../db/database';
 import { type Ctx, inTransaction } from '../../platform/context';
-import { emit } from '../../platform/events';
+import { type DomainEvents, emitAll } from '../../platform/events';
 import { issuesToFieldErrors } from './item-errors';
 import { refreshTracking } from './tracking';
 import { assertFeedAccess } from './upsert-shipments';
@@ -87,10 +87,11 @@ export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]):
       shipmentIds.add(row.shipment_id);
     }
     await refreshTracking(tx, [...shipmentIds]);
+    const exceptions: DomainEvents['shipment.exception'][] = [];
     for (const { index, event } of valid) {
       const row = storedByOrd.get(index);
       if (row?.shipment_id && isShipmentException(event.type)) {
-        await emit(tx, 'shipment.exception', {
+        exceptions.push({
           shipmentId: row.shipment_id,
           customerId: row.customer_id,
           type: event.type,
@@ -99,6 +100,7 @@ export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]):
         });
       }
     }
+    await emitAll(tx, 'shipment.exception', exceptions);
     return { items: results };
   });
 }
