@@ -8,6 +8,7 @@ import { homeModule } from './home/manifest';
 import { notificationsModule } from './notifications/manifest';
 import { opportunitiesModule } from './opportunities/manifest';
 import { poolModule } from './pool/manifest';
+import { reportsModule } from './reports/manifest';
 import { salesEventsModule } from './sales-events/manifest';
 import { tasksModule } from './tasks/manifest';
 
@@ -27,5 +28,6 @@ export const webModules = [
   tasksModule,
   opportunitiesModule,
   salesEventsModule,
+  reportsModule,
   adminModule,
 ] as const;
