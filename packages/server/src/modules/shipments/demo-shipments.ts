@@ -37,7 +37,6 @@ const day = 24 * hour;
 /** The organisation's calendar (UTC+8, no daylight saving): local midnight of a UTC date's day. */
 const localMidnight = (utcDay: number) => utcDay - 8 * hour;
 const dayOf = (at: number) => Math.floor((at + 8 * hour) / day) * day;
-const isoDay = (at: number) => new Date(dayOf(at)).toISOString().slice(0, 10);
 
 /**
  * Chinese New Year (the first day of the first lunar month) by Gregorian year: factories close from about a week
