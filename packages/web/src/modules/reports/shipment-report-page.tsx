@@ -89,7 +89,7 @@ export function ShipmentReportPage() {
       const profit = moneyShown && metric !== 'grossProfit';
       return {
         tooltip: { trigger: 'axis' },
-        legend: { data: profit ? [name, t('shipmentReport.metrics.grossProfit')] : [name] },
+        legend: { top: 0, data: profit ? [name, t('shipmentReport.metrics.grossProfit')] : [name] },
         grid: { left: 60, right: profit ? 70 : 20, top: 40, bottom: 30 },
         xAxis: { type: 'category', data: labels },
         yAxis: profit ? [{ type: 'value' }, { type: 'value', position: 'right' }] : [{ type: 'value' }],
