@@ -83,7 +83,10 @@ describe('the console menu', () => {
           'prospects',
         ],
       ],
-      ['admin', ['users', 'teams', 'roles', 'api-keys', 'audit', 'outbox']],
+      [
+        'admin',
+        ['org-settings', 'users', 'teams', 'roles', 'api-keys', 'audit', 'outbox', 'exchange-rates', 'webhooks'],
+      ],
     ]);
   });
 });

@@ -168,7 +168,10 @@ export async function convertAmount(ctx: Ctx, query: ConversionQuery): Promise<C
   const converted = table.convert(from, query.to, query.date);
   if (!converted.ok) {
     throw new AppError('money.rate_missing', 422, {
-      detail: `No ${converted.from}/${converted.to} rate on or before ${converted.date}`,
+      detail:
+        ctx.locale === 'en'
+          ? `No ${converted.from}/${converted.to} exchange rate on or before ${converted.date}.`
+          : `${converted.from}/${converted.to} 在 ${converted.date}（或之前）没有汇率。`,
       fields: [{ field: 'date', code: 'money.rate_missing', message: 'money.rate_missing' }],
     });
   }
