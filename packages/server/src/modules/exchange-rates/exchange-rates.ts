@@ -11,6 +11,7 @@ import {
   RateTable,
 } from '@berth/domain';
 import { and, asc, desc, eq, gte, lte, or, type SQL, sql } from 'drizzle-orm';
+import { arrayParam } from '../../db/database';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { decodeCursor } from '../../platform/http/keyset';
@@ -146,7 +147,7 @@ export async function loadRateTable(ctx: Ctx, currencies: string[], until: strin
     .where(
       and(
         eq(exchangeRates.orgId, ctx.orgId),
-        sql`${exchangeRates.base} = any(${currencies}) and ${exchangeRates.quote} = any(${currencies})`,
+        sql`${exchangeRates.base} = any(${arrayParam(currencies)}::text[]) and ${exchangeRates.quote} = any(${arrayParam(currencies)}::text[])`,
         lte(exchangeRates.date, until),
       ),
     )

@@ -25,10 +25,16 @@ function valuesOf({ version: _version, updatedAt: _updatedAt, ...values }: OrgSe
 }
 
 /** Dates typed or pasted as a list ("2026-10-01, 2026-10-02"); each one is checked by the server. */
-function DateListSelect(props: { value?: string[]; onChange?: (value: string[]) => void; testId: string }) {
+function DateListSelect(props: {
+  id?: string;
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <Select
+      id={props.id}
       mode="tags"
       value={props.value}
       onChange={(value: string[]) => props.onChange?.([...new Set(value.map((v) => v.trim()))].sort())}
