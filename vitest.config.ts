@@ -45,7 +45,7 @@ export default defineConfig({
         // The console's logic (API errors, paging, formats, module manifests); pure, so no browser needed.
         test: {
           name: 'web',
-          include: ['packages/web/src/**/*.test.ts'],
+          include: ['packages/web/src/**/*.test.ts', 'packages/web/scripts/**/*.test.ts'],
           environment: 'node',
           // Pure modules: one shared module cache per worker loads the icon set and the domain once, not per file.
           isolate: false,

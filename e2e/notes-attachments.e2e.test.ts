@@ -92,6 +92,18 @@ describe('notes with mentions, notifications and attachments in the browser', ()
     }
   });
 
+  it('finds a colleague to mention by pinyin and by initials, as the server matches them', async () => {
+    await page.goto(`${customerUrl}?tab=notes`);
+    const input = page.locator('[data-testid="customer-notes"] .ant-mentions textarea');
+    for (const typed of ['@kefu', '@kfzm']) {
+      await input.fill('');
+      await input.click();
+      await input.pressSequentially(`请 ${typed}`);
+      await page.locator('.ant-mentions-dropdown-menu-item', { hasText: colleague.name }).waitFor();
+    }
+    await input.fill('');
+  });
+
   it('uploads a PDF and downloads the same bytes', async () => {
     const pdf = Buffer.concat([
       Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'),

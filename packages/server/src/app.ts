@@ -153,9 +153,12 @@ function registerHealth(app: FastifyInstance, deps: AppDeps) {
 
 /** Serves the built console; any non-API path falls back to index.html for client routing. */
 async function registerWebConsole(app: FastifyInstance) {
-  const indexHtml = path.join(webDistDir, 'index.html');
+  // `dist` links to the current build; a later build switches the link, and this server keeps serving the
+  // build it started with (its asset routes were registered from it).
+  const buildDir = fs.existsSync(webDistDir) ? fs.realpathSync(webDistDir) : webDistDir;
+  const indexHtml = path.join(buildDir, 'index.html');
   if (fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: false });
+    await app.register(fastifyStatic, { root: buildDir, wildcard: false, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
     const apiPath = /^\/(api|healthz|readyz|metrics)(\/|$)/.test(request.url);

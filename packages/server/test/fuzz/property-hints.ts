@@ -48,6 +48,16 @@ export function datasetHints(dataset: Dataset): PropertyHints {
     phone: fc.constantFrom('13800138000', '+49 30 1234567', '021-12345678', '12'),
     website: fc.constantFrom('https://example.com', 'example.com', 'ftp://x'),
     q: fc.constantFrom('上海', 'freight', 'a', 'GmbH', '远洋', ''),
+    base: fc.constantFrom('USD', 'EUR', 'usd', 'XYZ'),
+    quote: fc.constantFrom('CNY', 'USD', 'JPY'),
+    source: fc.constantFrom('tms', 'carrier-feed', 'import', 'TMS!'),
+    externalId: fc.oneof(
+      fc.constant('JOB-2026-0001'),
+      fc.nat().map((n) => `JOB-${n}`),
+    ),
+    // Container numbers: valid ISO 6346 check digits, one digit off, and not a container number at all.
+    number: fc.constantFrom('MSKU1234565', 'TGHU9876543', 'CSQU3054383', 'MSKU1234566', 'ABC'),
+    url: fc.constantFrom('https://93.184.216.34/in', 'http://127.0.0.1:9/hook', 'http://10.0.0.8/x', 'ftp://x'),
     cursor: dataset.cursors.length > 0 ? fc.constantFrom(...dataset.cursors) : fc.constant(''),
   };
   return (name, schema) => {

@@ -48,10 +48,13 @@ function stringArb(schema: JsonSchema): fc.Arbitrary<string> {
   if (schema.pattern) {
     return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => fits(s) && s.length <= 200);
   }
+  // A filter that can never pass makes fast-check retry forever: sample texts that do not fit
+  // (all of them, for a three-letter currency code) are left out, not filtered out.
+  const fittingTexts = sampleTexts.filter(fits);
   return fc.oneof(
     { weight: 3, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: min, maxLength: max }) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: min, maxLength: max }).filter(fits) },
-    { weight: 1, arbitrary: fc.constantFrom(...sampleTexts).filter(fits) },
+    ...(fittingTexts.length > 0 ? [{ weight: 1, arbitrary: fc.constantFrom(...fittingTexts) }] : []),
   );
 }
 

@@ -123,6 +123,54 @@ export async function seedDataset(t: TestApp, admin: Session): Promise<Dataset> 
     },
   });
 
+  // A shipment fed from a TMS names one consignee no customer matches: the unmatched queue has an entry.
+  const feed = (
+    await post('/api/shipments/batch', {
+      items: [
+        {
+          source: 'tms',
+          externalId: 'JOB-2026-0001',
+          mode: 'fcl',
+          masterBl: 'MAEU123456789',
+          pol: 'CNSHA',
+          pod: 'USLAX',
+          etd: '2026-11-20T08:00:00Z',
+          containers: [{ number: 'MSKU1234565', type: '40HQ' }],
+          revenue: { amount: '2400.00', currency: 'USD' },
+          cost: { amount: '12800.00', currency: 'CNY' },
+          parties: [
+            { role: 'shipper', customerId: mainCustomer },
+            { role: 'consignee', name: 'Pacific Coast Imports LLC' },
+          ],
+        },
+      ],
+    })
+  ).json() as { items: { id?: string; status: string }[] };
+  const shipments = feed.items.flatMap((item) => (item.id ? [item.id] : []));
+  if (shipments.length === 0) throw new Error(`seeding shipment failed: ${JSON.stringify(feed)}`);
+  await post('/api/shipments/events', {
+    events: [
+      {
+        eventId: 'ev-1',
+        source: 'tms',
+        externalId: 'JOB-2026-0001',
+        type: 'departed',
+        occurredAt: '2026-11-21T02:00:00Z',
+      },
+    ],
+  });
+  const unmatched = (await t.request('GET', '/api/shipment-parties/unmatched', { as })).json().items as {
+    id: string;
+  }[];
+  await post('/api/exchange-rates', { base: 'USD', quote: 'CNY', rate: '7.1', date: '2026-11-01' });
+  const webhooks = [
+    created(
+      await post('/api/webhooks', { url: 'https://93.184.216.34/berth', events: ['shipment.exception'] }),
+      'webhook',
+    ),
+  ];
+  const inboundHooks = [created(await post('/api/inbound-hooks', { source: 'carrier-feed' }), 'inbound hook')];
+
   const notifications = (await t.request('GET', '/api/notifications', { as }))
     .json()
     .items.map((n: { id: string }) => n.id);
@@ -149,6 +197,10 @@ export async function seedDataset(t: TestApp, admin: Session): Promise<Dataset> 
       notifications,
       outbox,
       sessions: sessions.map((s) => s.id),
+      shipments,
+      'shipment-parties': unmatched.map((party) => party.id),
+      webhooks,
+      'inbound-hooks': inboundHooks,
     },
     protectedIds: new Set([admin.me.user.id, sessionIdOf(admin)]),
     emails: [admin.me.user.email, rep.email, manager.email, 'nobody@example.com'],

@@ -1,5 +1,5 @@
 import { HomeOutlined, InboxOutlined, ShopOutlined } from '@ant-design/icons';
-import type { Resource } from '@berth/domain';
+import { builtinRoles, type Resource, scopeOf } from '@berth/domain';
 import { describe, expect, it } from 'vitest';
 import { navGroups, navGroupsOf, navItemFor, navItemVisible } from './navigation';
 import type { AnyWebModule } from './web-module';
@@ -123,5 +123,22 @@ describe('navItemVisible', () => {
 
   it('shows an item without access to everyone', () => {
     expect(navItemVisible(item('home'), canOnly())).toBe(true);
+  });
+});
+
+describe('the menu of each built-in role', () => {
+  const menuOf = (key: string) => {
+    const role = builtinRoles.find((r) => r.key === key);
+    if (!role) throw new Error(`no built-in role ${key}`);
+    const can = (resource: Resource, action: string) => scopeOf(role.permissions, resource, action) !== null;
+    return navGroups.flatMap((group) => group.items.filter((item) => navItemVisible(item, can)).map((i) => i.key));
+  };
+
+  it('offers users and teams to administrators only, though every role reads them for its pickers', () => {
+    expect(menuOf('admin')).toEqual(expect.arrayContaining(['users', 'teams']));
+    for (const key of ['sales_rep', 'sales_manager', 'customer_service']) {
+      expect(menuOf(key)).not.toContain('users');
+      expect(menuOf(key)).not.toContain('teams');
+    }
   });
 });

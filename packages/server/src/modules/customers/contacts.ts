@@ -9,7 +9,13 @@ import { assertWritableFields } from '../../platform/field-access';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { updateVersioned } from '../../platform/versioned-write';
 import { contactsInScope, customerOfContact, maskEmail, maskPhone, seesPersonalData } from './contact-access';
-import { type ContactRow, contactPatch, keepSinglePrimary, newContactValues } from './contact-row';
+import {
+  type ContactRow,
+  contactPatch,
+  ensurePrimaryContact,
+  keepSinglePrimary,
+  newContactValues,
+} from './contact-row';
 import { contactSearchMatch } from './customer-search';
 import { searchNeedle } from './customer-search-keys';
 import { contacts, customers } from './tables';
@@ -134,6 +140,7 @@ export async function createContact(ctx: Ctx, input: CreateContactInput): Promis
     const [row] = await tx.db.insert(contacts).values(newContactValues(tx, input)).returning();
     const created = row as ContactRow;
     if (created.isPrimary) await keepSinglePrimary(tx, [created]);
+    else if ((await ensurePrimaryContact(tx, [created.customerId])).has(created.id)) created.isPrimary = true;
     return toContact(tx, created, owner);
   });
 }

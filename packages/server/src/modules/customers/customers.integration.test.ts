@@ -379,6 +379,18 @@ describe('customer master data', () => {
     expect(history[0].changes.customer_id).toEqual([c.id, other.id]);
   });
 
+  it('makes a customer’s first contact its primary one, and only the first', async () => {
+    const c = (await create(admin, { name: '青岛前湾集装箱物流' })).json();
+    const first = await t.request('POST', '/api/contacts', { as: admin, body: { customerId: c.id, name: '赵经理' } });
+    expect(first.json().isPrimary).toBe(true);
+    const second = await t.request('POST', '/api/contacts', { as: admin, body: { customerId: c.id, name: '钱主管' } });
+    expect(second.json().isPrimary).toBe(false);
+    const list = (await t.request('GET', `/api/customers/${c.id}/contacts`, { as: admin })).json().items;
+    expect(list.filter((x: { isPrimary: boolean }) => x.isPrimary).map((x: { name: string }) => x.name)).toEqual([
+      '赵经理',
+    ]);
+  });
+
   it('merges a duplicate into the kept record: contacts, tags and lanes move, both histories stay', async () => {
     const kept = (
       await create(admin, {

@@ -16,7 +16,13 @@ import { errorMessage } from '../../platform/error-catalogue';
 import { maySeeSql } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import type { ImportBatchResult as BatchResult, ImportPolicy } from '../../platform/module';
-import { type ContactRow, contactPatch, keepSinglePrimary, newContactValues } from './contact-row';
+import {
+  type ContactRow,
+  contactPatch,
+  ensurePrimaryContact,
+  keepSinglePrimary,
+  newContactValues,
+} from './contact-row';
 import { byNameKeys } from './name-key-lookup';
 import { contacts, customers } from './tables';
 
@@ -272,6 +278,10 @@ export async function importContactBatch(
   await insertContacts(ctx, created);
   await updateContacts(ctx, [...updated.values()]);
   await keepSinglePrimary(ctx, [...newPrimary.values()]);
+  await ensurePrimaryContact(
+    ctx,
+    created.map((contact) => contact.customerId),
+  );
   result.created = created.length;
   return result;
 }

@@ -1,4 +1,5 @@
 import type { UserRef } from '@berth/domain';
+import { nameKeys } from '@berth/domain/customers/name-keys';
 import { type SQL, sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
@@ -22,16 +23,19 @@ function roleCovers(resource: string, action: string, orgId: string): SQL {
  * Active users of the organisation who can read this customer and its notes — the only ones a note may mention, so
  * a notification never tells someone about a customer they cannot open. One set-based query, for the @ picker
  * (`q`) and for checking the mentions a note is saved with (`ids`).
+ *
+ * `q` matches the name or e-mail address, and a Chinese name by its pinyin or initials too (孙丽: "sun", "sl"),
+ * which SQL cannot compute: the picker reads the organisation's mentionable users (a few hundred at most, capped)
+ * and matches them here.
  */
 export async function mentionableUsers(
   ctx: Ctx,
   customerId: string,
   options: { q?: string; ids?: string[]; limit: number },
 ): Promise<UserRef[]> {
-  const pattern = options.q ? `%${options.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
+  const q = options.q?.trim().toLowerCase();
   const ids = options.ids ? sql`and u.id = any(${arrayParam(options.ids)}::uuid[])` : sql``;
-  const search = pattern ? sql`and (u.name ilike ${pattern} or u.email ilike ${pattern})` : sql``;
-  return queryRows<UserRef>(
+  const rows = await queryRows<UserRef & { email: string }>(
     ctx.db,
     sql`with recursive anc(id) as (
           select cu.team_id from customers cu
@@ -40,15 +44,26 @@ export async function mentionableUsers(
           select t.parent_id from teams t join anc on t.id = anc.id
            where t.org_id = ${ctx.orgId} and t.parent_id is not null
         )
-        select u.id, u.name
+        select u.id, u.name, u.email
           from users u
           join roles r on r.org_id = u.org_id and r.id = u.role_id
           join customers c on c.org_id = u.org_id and c.id = ${customerId} and c.merged_into_id is null
          where u.org_id = ${ctx.orgId} and u.status = 'active'
            and ${roleCovers('customers', 'read', ctx.orgId)}
            and ${roleCovers('notes', 'read', ctx.orgId)}
-           ${ids} ${search}
+           ${ids}
          order by u.name, u.id
-         limit ${options.limit}`,
+         limit ${q ? mostMatchedUsers : options.limit}`,
   );
+  const matching = q ? rows.filter((user) => matchesUser(user, q)).slice(0, options.limit) : rows;
+  return matching.map(({ id, name }) => ({ id, name }));
+}
+
+const mostMatchedUsers = 2_000;
+
+function matchesUser(user: { name: string; email: string }, q: string): boolean {
+  if (user.name.toLowerCase().includes(q) || user.email.toLowerCase().includes(q)) return true;
+  const keys = nameKeys(user.name);
+  const compact = q.replace(/\s+/g, '');
+  return Boolean(keys.pinyin?.includes(compact) || keys.initials?.startsWith(compact));
 }

@@ -157,6 +157,19 @@ describe('notes, mentions, attachments, notifications and the timeline', () => {
     expect(ids).toEqual(expect.arrayContaining([manager.id, service.id]));
     expect(ids).not.toContain(repB.id);
     expect(ids).not.toContain(repA.id);
+    // Chinese names are found by pinyin and by initials, not only by the characters typed.
+    const found = async (q: string) =>
+      (
+        (
+          await t.request('GET', `/api/customers/${customerId}/mentionable-users?q=${encodeURIComponent(q)}`, {
+            as: repA,
+          })
+        ).json().items as { name: string }[]
+      ).map((u) => u.name);
+    expect(await found('wangjing')).toEqual(['王经理']);
+    expect(await found('kfxz')).toEqual(['客服小张']);
+    expect(await found('王')).toEqual(['王经理']);
+    expect(await found('hanmei')).toEqual([]);
 
     const refused = await t.request('POST', `/api/customers/${customerId}/notes`, {
       as: repA,

@@ -108,6 +108,21 @@ describe('shipments: the feed, tracking events, parties and scope', () => {
     });
   });
 
+  it('creating by hand with a taken source and external id is refused and leaves the existing shipment as it was', async () => {
+    const resent = (await batch([shipment('JOB-3', { vessel: 'EVER GIVEN' })])).json().items[0];
+    expect(resent).toMatchObject({ status: 'unchanged', id: expect.any(String) });
+    const existing = resent as { id: string };
+    const original = (await t.request('GET', `/api/shipments/${existing.id}`, { as: ops })).json();
+    const res = await t.request('POST', '/api/shipments', {
+      as: ops,
+      body: shipment('JOB-3', { vessel: 'MSC GULSUN', containers: [] }),
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().errors[0]).toMatchObject({ field: 'externalId', code: 'shipment.external_id_taken' });
+    const after = (await t.request('GET', `/api/shipments/${existing.id}`, { as: ops })).json();
+    expect(after).toEqual(original);
+  });
+
   it('events arriving twice and out of order end in one state; a late older event never moves the status back', async () => {
     const created = await batch([shipment('JOB-EV', { parties: [{ role: 'shipper', customerId: customerA }] })]);
     const id = created.json().items[0].id;

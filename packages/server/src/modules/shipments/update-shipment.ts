@@ -14,12 +14,16 @@ function itemRefused(errors: FieldError[] | undefined): AppError {
 /** Creates one shipment by hand: source `manual` unless given, the external id being the user's reference. */
 export async function createShipment(ctx: Ctx, input: ShipmentInput): Promise<Shipment> {
   requireScope(ctx, 'shipments', 'create');
-  const [result] = (await upsertShipments(ctx, [input], { checked: true })).items;
-  if (!result || result.status === 'error') {
-    throw itemRefused(result?.errors);
-  }
-  if (result.status !== 'created') throw AppError.conflict('shipment.external_id_taken', 'externalId');
-  return getShipment(ctx, result.id as string);
+  // The feed's upsert would update a shipment that has the same source and external id; refused here, that
+  // update is rolled back with the refusal.
+  return inTransaction(ctx, async (tx) => {
+    const [result] = (await upsertShipments(tx, [input], { checked: true })).items;
+    if (!result || result.status === 'error') {
+      throw itemRefused(result?.errors);
+    }
+    if (result.status !== 'created') throw AppError.conflict('shipment.external_id_taken', 'externalId');
+    return getShipment(tx, result.id as string);
+  });
 }
 
 /**

@@ -63,8 +63,25 @@ export const adminModule: WebModule<typeof zhCN> = {
     },
   ],
   nav: [
-    { key: 'users', path: '/admin/users', group: 'admin', order: 10, icon: UserOutlined, labelKey: 'nav.users' },
-    { key: 'teams', path: '/admin/teams', group: 'admin', order: 20, icon: TeamOutlined, labelKey: 'nav.teams' },
+    // Every role reads users and teams (for pickers and owners); the menu offers them to those who manage them.
+    {
+      key: 'users',
+      path: '/admin/users',
+      group: 'admin',
+      order: 10,
+      icon: UserOutlined,
+      labelKey: 'nav.users',
+      access: { resource: 'users', action: 'update' },
+    },
+    {
+      key: 'teams',
+      path: '/admin/teams',
+      group: 'admin',
+      order: 20,
+      icon: TeamOutlined,
+      labelKey: 'nav.teams',
+      access: { resource: 'teams', action: 'update' },
+    },
     {
       key: 'roles',
       path: '/admin/roles',

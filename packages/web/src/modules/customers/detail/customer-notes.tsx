@@ -86,6 +86,9 @@ function NoteComposer({
           if (id) setPicked((current) => new Map(current).set(name, id));
         }}
         options={options}
+        // The server matches names by pinyin, initials and Chinese characters; filtering its answer again by
+        // the typed text would hide 孙丽 when "sun" was typed.
+        filterOption={false}
         loading={candidates.isFetching}
         autoSize={{ minRows: 3, maxRows: 10 }}
         placeholder={t('notes.placeholder')}
