@@ -108,6 +108,8 @@ export const adminModule: WebModule<typeof zhCN> = {
       order: 70,
       icon: TransactionOutlined,
       labelKey: 'nav.exchangeRates',
+      // Every role reads the rates (money in reports); the menu offers them to those who enter them.
+      access: { resource: 'exchangeRates', action: 'update' },
     },
     {
       key: 'webhooks',
