@@ -161,6 +161,8 @@ export const en: typeof zhCN = {
       customers: 'Customers',
       contacts: 'Contacts',
       tags: 'Customer tags',
+      org_settings: 'Organisation settings',
+      webhook_subscriptions: 'Webhooks',
     },
     actions: {
       create: 'Create',

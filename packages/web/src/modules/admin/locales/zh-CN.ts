@@ -158,6 +158,8 @@ export const zhCN = {
       customers: '客户',
       contacts: '联系人',
       tags: '客户标签',
+      org_settings: '组织设置',
+      webhook_subscriptions: 'Webhook 订阅',
     },
     actions: {
       create: '新建',
