@@ -104,10 +104,22 @@ describe('a new company sets up Berth in the browser', () => {
 
   it('lets the sales rep see only what the role allows, enforced by the server', async () => {
     await signOut();
+    // The login page, visited afresh without a session, makes no request that fails.
+    const failed: string[] = [];
+    const onResponse = (response: { status(): number; url(): string }) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    };
+    page.on('response', onResponse);
+    await page.reload();
+    await page.locator('#login_email').waitFor();
+    page.off('response', onResponse);
+    expect(failed).toEqual([]);
     await signIn(rep);
     await expect.poll(() => page.getByTestId('home-role').textContent()).toBe('销售代表');
     expect(await page.getByTestId('nav-audit').count()).toBe(0);
     expect(await page.getByTestId('nav-roles').count()).toBe(0);
+    expect(await page.getByTestId('nav-users').count()).toBe(0);
+    expect(await page.getByTestId('nav-teams').count()).toBe(0);
     await page.goto(`${server.url}/admin/audit`);
     await page.locator('.ant-result-403').waitFor();
     expect((await api('/api/audit')).status).toBe(403);

@@ -119,7 +119,7 @@ describe('a sales event in the browser', () => {
     await expect.poll(() => page.getByTestId('report-leads').textContent()).toContain('3');
     expect(await page.getByTestId('report-newProspects').textContent()).toContain('3');
     expect(await page.getByTestId('report-inquiries').textContent()).toContain('1');
-    expect(await page.getByTestId('report-cost-per-lead').textContent()).toContain('3,000 CNY');
+    expect(await page.getByTestId('report-cost-per-lead').textContent()).toContain('3,000.00 CNY');
 
     // The opportunity the inquiry opened is won; the report shows its revenue.
     const leads = (
@@ -130,13 +130,13 @@ describe('a sales event in the browser', () => {
     const won = await api(
       'PATCH',
       `/api/opportunities/${opportunityId}`,
-      { expectedRevenue: 120000, currency: 'USD', stage: 'won' },
+      { expectedRevenue: { amount: '120000', currency: 'USD' }, stage: 'won' },
       opportunity.version,
     );
     expect(won.status).toBe(200);
     await page.reload();
     await expect.poll(() => page.getByTestId('report-won').textContent()).toContain('1');
-    expect(await page.getByTestId('report-won-revenue').textContent()).toContain('120,000 USD');
+    expect(await page.getByTestId('report-won-revenue').textContent()).toContain('120,000.00 USD');
   });
 
   it('spreads selected prospects over two reps round robin from the prospects page', async () => {

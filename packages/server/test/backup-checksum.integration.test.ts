@@ -129,7 +129,7 @@ describe('backup and restore keep every table byte for byte', () => {
             phone: `1380013${String(8000 + i)}`,
             email: `ops${i}@checksum.example`,
             employees: i * 37,
-            annualRevenue: { amount: 1234567.89 + i, currency: 'CNY' },
+            annualRevenue: { amount: `${1234567 + i}.89`, currency: 'CNY' },
             status: i % 4 ? 'active' : 'prospect',
             ownerId: i % 2 ? rep.id : null,
             tradeProfile: { commodities: ['电子产品', `cargo ${i}`], preferredModes: [], lanes: [] },

@@ -52,7 +52,7 @@ describe.skipIf(onPostgres)('the embedded database in a data directory', () => {
     const second = await createServer(config, { logger: false, startJobs: false });
     try {
       const setup = await second.app.inject({ method: 'GET', url: '/api/setup' });
-      expect(setup.json()).toEqual({ setupRequired: false });
+      expect(setup.json()).toEqual({ setupRequired: false, sessionCookie: false });
       const login = await second.app.inject({
         method: 'POST',
         url: '/api/auth/login',

@@ -4,10 +4,11 @@ import { covers, type FieldRightsFixture, fieldRightsFixture, type Owner, owners
 import { startTestApp, type TestApp } from './harness';
 
 /**
- * The field-level route matrix: every route that answers with a customer's billing, a contact's
- * personal data, an opportunity's money or a history of their changes is probed with a custom role
- * holding personalData.read and financials.read at each scope (none, own, team, org), on records of
- * the caller, a teammate and another team. A guarded value shows exactly where the right covers
+ * The field-level route matrix: every route that answers with a customer's billing and credit, a
+ * contact's personal data, an opportunity's or a shipment's money or a history of their changes is
+ * probed with a custom role holding personalData, revenue, costMargin and billingCredit read at each
+ * scope (none, own, team, org), on records of the caller, a teammate and another team. (Each money
+ * right on its own, against the others, is field-rights.integration.test.ts.) A guarded value shows exactly where the right covers
  * the record; a search for a hidden value finds nothing. Routes are found in the OpenAPI document
  * by the fields their answers can carry: a new one fails here until it is listed below.
  */
@@ -17,10 +18,13 @@ const guardedProperties = [
   'emails',
   'wechat',
   'birthday',
+  'creditLimit',
   'expectedRevenue',
   'expectedMargin',
   'weightedRevenue',
+  'weightedMargin',
   'wonRevenue',
+  'revenue',
   'changes',
 ];
 
@@ -61,7 +65,8 @@ const probes: Record<string, Probe | Record<string, Probe> | { sameAs: string }>
     return items.find((c) => c.id === f.records[o].customerId)?.billing != null;
   },
   'GET /api/customers/{id}': (t, f) => async (o) =>
-    (await json(t, f, `/api/customers/${f.records[o].customerId}`)).billing !== null,
+    (await json(t, f, `/api/customers/${f.records[o].customerId}`)).billing?.creditLimit?.amount ===
+    `${f.records[o].creditLimit}.00`,
   'GET /api/segments/{id}/members': async (t, f) => {
     const segment = (
       await t.request('POST', '/api/segments', {
@@ -141,6 +146,18 @@ const probes: Record<string, Probe | Record<string, Probe> | { sameAs: string }>
         'opportunities',
         'expected_revenue',
       ),
+    'opportunity margin': (t, f) => async (o) =>
+      historyShows(
+        (await json(t, f, `/api/customers/${f.records[o].customerId}/timeline`)).items,
+        'opportunities',
+        'expected_margin',
+      ),
+    'credit limit': (t, f) => async (o) =>
+      historyShows(
+        (await json(t, f, `/api/customers/${f.records[o].customerId}/timeline`)).items,
+        'customers',
+        'credit_limit',
+      ),
   },
   'GET /api/audit': {
     'contact phones': (t, f) => async (o) =>
@@ -153,6 +170,24 @@ const probes: Record<string, Probe | Record<string, Probe> | { sameAs: string }>
         'opportunities',
         'expected_revenue',
       ),
+    'opportunity margin': (t, f) => async (o) =>
+      historyShows(
+        (await json(t, f, `/api/audit?entityId=${f.records[o].opportunityId}`)).items,
+        'opportunities',
+        'expected_margin',
+      ),
+    'shipment revenue': (t, f) => async (o) =>
+      historyShows(
+        (await json(t, f, `/api/audit?entityId=${f.records[o].shipmentId}`)).items,
+        'shipments',
+        'revenue_amount',
+      ),
+    'shipment cost': (t, f) => async (o) =>
+      historyShows(
+        (await json(t, f, `/api/audit?entityId=${f.records[o].shipmentId}`)).items,
+        'shipments',
+        'cost_amount',
+      ),
   },
   'GET /api/opportunities': (t, f) => async (o) => {
     const items = (await json(t, f, '/api/opportunities?limit=200')).items as {
@@ -161,22 +196,39 @@ const probes: Record<string, Probe | Record<string, Probe> | { sameAs: string }>
     }[];
     return items.find((x) => x.id === f.records[o].opportunityId)?.expectedRevenue != null;
   },
-  'GET /api/opportunities/{id}': (t, f) => async (o) =>
-    (await json(t, f, `/api/opportunities/${f.records[o].opportunityId}`)).expectedRevenue !== null,
+  'GET /api/opportunities/{id}': (t, f) => async (o) => {
+    const opportunity = await json(t, f, `/api/opportunities/${f.records[o].opportunityId}`);
+    // All money rights are granted at one scope here: revenue and margin show together or not at all.
+    expect(opportunity.expectedMargin === null).toBe(opportunity.expectedRevenue === null);
+    return opportunity.expectedRevenue?.amount === `${f.records[o].revenue}.00`;
+  },
+  'GET /api/shipments': (t, f) => async (o) => {
+    const items = (await json(t, f, '/api/shipments?limit=200')).items as { id: string; revenue: unknown }[];
+    return items.find((x) => x.id === f.records[o].shipmentId)?.revenue != null;
+  },
+  'GET /api/shipments/{id}': (t, f) => async (o) => {
+    const shipment = await json(t, f, `/api/shipments/${f.records[o].shipmentId}`);
+    expect(shipment.cost === null).toBe(shipment.revenue === null);
+    return shipment.cost?.amount === `${f.records[o].shipmentCost}.00`;
+  },
+  'GET /api/customers/{id}/shipments': (t, f) => async (o) => {
+    const items = (await json(t, f, `/api/customers/${f.records[o].customerId}/shipments`)).items;
+    return items[0]?.revenue?.amount === `${f.records[o].shipmentRevenue}.00`;
+  },
   'GET /api/opportunities/forecast': (t, f) => async (o) => {
     // Grouped by owner: the owner's row shows the won revenue only when it is visible.
     const owner = { self: f.caller.id, mate: f.mate.id, other: f.stranger.id }[o];
     const rows = (await json(t, f, '/api/opportunities/forecast?groupBy=owner')).items as {
       key: string;
-      wonRevenue: number | null;
+      wonRevenue: { amount: string } | null;
     }[];
-    const won = rows.find((r) => r.key === owner)?.wonRevenue ?? null;
-    expect([null, 0, f.records[o].revenue]).toContain(won);
-    return won === f.records[o].revenue;
+    const won = rows.find((r) => r.key === owner)?.wonRevenue?.amount ?? null;
+    expect([null, '0.00', `${f.records[o].revenue}.00`]).toContain(won);
+    return won === `${f.records[o].revenue}.00`;
   },
   'GET /api/sales-events/{id}/report': (t, f) => async (o) => {
     const report = await json(t, f, `/api/sales-events/${f.event}/report`);
-    const total = (report.wonRevenue ?? []).reduce((sum: number, r: { amount: number }) => sum + r.amount, 0);
+    const total = (report.wonRevenue ?? []).reduce((sum: number, r: { amount: string }) => sum + Number(r.amount), 0);
     const expected = owners
       .filter((x) => x !== o && report.wonRevenue && visibleNow(x))
       .map((x) => f.records[x].revenue);
@@ -191,6 +243,7 @@ const probes: Record<string, Probe | Record<string, Probe> | { sameAs: string }>
     // The export carries neither billing nor contacts: nothing guarded, whatever the rights.
     expect(res.body).not.toContain(f.records[o].mobileDigits);
     expect(res.body).not.toContain(String(f.records[o].creditLimit));
+    expect(res.body).not.toContain(String(f.records[o].revenue));
     return visibleNow(o);
   },
   // Writes answer with the DTO of the read route (the same function masks both).
@@ -203,6 +256,8 @@ const probes: Record<string, Probe | Record<string, Probe> | { sameAs: string }>
   'PATCH /api/contacts/{id}': sameDto('GET /api/contacts/{id}'),
   'POST /api/opportunities': sameDto('GET /api/opportunities/{id}'),
   'PATCH /api/opportunities/{id}': sameDto('GET /api/opportunities/{id}'),
+  'POST /api/shipments': sameDto('GET /api/shipments/{id}'),
+  'PATCH /api/shipments/{id}': sameDto('GET /api/shipments/{id}'),
 };
 
 /** The scope granted in the current phase; visibility expected for an owner under it. */
@@ -276,7 +331,16 @@ describe('field-level route matrix', () => {
   describe.each([null, ...scopes] as (Scope | null)[])('with the field rights at scope %s', (scope) => {
     beforeAll(async () => {
       phase = scope;
-      await f.grant(scope ? { personalData: { read: scope }, financials: { read: scope } } : {});
+      await f.grant(
+        scope
+          ? {
+              personalData: { read: scope },
+              revenue: { read: scope },
+              costMargin: { read: scope },
+              billingCredit: { read: scope },
+            }
+          : {},
+      );
     });
 
     it.each(owners)(

@@ -15,6 +15,7 @@ export function readerPermissions(fieldRights: Permissions): Permissions {
     customers: { read: 'org', export: 'org' },
     contacts: { read: 'org' },
     opportunities: { read: 'org' },
+    shipments: { read: 'org' },
     salesEvents: { read: 'org' },
     segments: { read: 'org' },
     pool: { read: 'org' },
@@ -27,6 +28,7 @@ export interface FieldRecord {
   customerId: string;
   contactId: string;
   opportunityId: string;
+  shipmentId: string;
   /** The contact's mobile, E.164, and its national digits. */
   mobile: string;
   mobileDigits: string;
@@ -34,14 +36,20 @@ export interface FieldRecord {
   /** The customer's own company phone (not personal data). */
   companyPhone: string;
   creditLimit: number;
+  /** The opportunity's expected revenue and margin; each amount is unique to its record and field. */
   revenue: number;
+  margin: number;
+  /** The shipment's revenue and cost. */
+  shipmentRevenue: number;
+  shipmentCost: number;
 }
 
 /**
  * One organisation with two teams; a caller in team East with a custom role, a teammate and a rep
- * of team West. Each of the three owns a customer with billing, a contact with personal data, and a
- * won opportunity with revenue from one sales event; each record was changed once afterwards, so
- * the timeline and the audit log hold changes of billing, personal data and money.
+ * of team West. Each of the three owns a customer with billing and credit, a contact with personal
+ * data, a won opportunity with revenue and margin from one sales event, and a shipment of the
+ * customer with revenue and cost; each record was changed once afterwards, so the timeline and the
+ * audit log hold changes of billing, credit, personal data, revenue, margin and cost.
  */
 export async function fieldRightsFixture(t: TestApp) {
   const admin = await t.setup('字段权限测试');
@@ -77,12 +85,16 @@ export async function fieldRightsFixture(t: TestApp) {
       customerId: '',
       contactId: '',
       opportunityId: '',
+      shipmentId: '',
       mobile: `+86${mobileDigits}`,
       mobileDigits,
       email: `secret${i}@private-mail.cn`,
       companyPhone: `+86215550000${i}`,
       creditLimit: 700000 + i,
       revenue: 81000 + i,
+      margin: 93170 + i,
+      shipmentRevenue: 642310 + i,
+      shipmentCost: 531170 + i,
     };
     const customer = await t.request('POST', '/api/customers', {
       as: admin,
@@ -118,14 +130,26 @@ export async function fieldRightsFixture(t: TestApp) {
         salesEventId: event,
         ownerId: user.id,
         teamId: team,
-        expectedRevenue: record.revenue - 1,
-        expectedMargin: 9000,
-        currency: 'CNY',
+        expectedRevenue: { amount: String(record.revenue - 1), currency: 'CNY' },
+        expectedMargin: { amount: String(record.margin - 1), currency: 'CNY' },
         expectedCloseDate: '2030-06-15',
       },
     });
     if (opportunity.statusCode !== 201) throw new Error(opportunity.body);
     record.opportunityId = opportunity.json().id;
+    const shipment = await t.request('POST', '/api/shipments', {
+      as: admin,
+      body: {
+        source: 'manual',
+        externalId: `FR-${owner}`,
+        mode: 'fcl',
+        parties: [{ role: 'booking_customer', customerId: record.customerId }],
+        revenue: { amount: String(record.shipmentRevenue - 1), currency: 'USD' },
+        cost: { amount: String(record.shipmentCost - 1), currency: 'USD' },
+      },
+    });
+    if (shipment.statusCode !== 201) throw new Error(shipment.body);
+    record.shipmentId = shipment.json().id;
     // One change of each guarded field, for the timeline and the audit log.
     const patch = async (url: string, body: unknown, version: number) => {
       const res = await t.request('PATCH', url, { as: admin, body, headers: { 'if-match': `"${version}"` } });
@@ -144,8 +168,20 @@ export async function fieldRightsFixture(t: TestApp) {
     );
     await patch(
       `/api/opportunities/${record.opportunityId}`,
-      { expectedRevenue: record.revenue, stage: 'won' },
+      {
+        expectedRevenue: { amount: String(record.revenue), currency: 'CNY' },
+        expectedMargin: { amount: String(record.margin), currency: 'CNY' },
+        stage: 'won',
+      },
       opportunity.json().version,
+    );
+    await patch(
+      `/api/shipments/${record.shipmentId}`,
+      {
+        revenue: { amount: String(record.shipmentRevenue), currency: 'USD' },
+        cost: { amount: String(record.shipmentCost), currency: 'USD' },
+      },
+      shipment.json().version,
     );
     records[owner] = record;
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importContactBatch } from '../src/modules/customers/import-contacts';
 import { customerImportLookups, importCustomerBatch } from '../src/modules/customers/import-customers';
 import { type Ctx, systemCtx } from '../src/platform/context';
-import { type FieldRightsFixture, fieldRightsFixture } from './field-rights-fixture';
+import { type FieldRecord, type FieldRightsFixture, fieldRightsFixture } from './field-rights-fixture';
 import { type Session, startTestApp, type TestApp } from './harness';
 
 /** Field rights on the side paths a security review found open (issue 12: findings 1, 2, 6 and 7). */
@@ -124,7 +124,12 @@ describe('field rights', () => {
     });
 
     it('refuses personal data and money the caller may not see, as billing', async () => {
-      await f.grant({ contacts: { read: 'org', update: 'org' }, opportunities: { read: 'org', update: 'org' } });
+      await f.grant({
+        contacts: { read: 'org', update: 'org' },
+        opportunities: { read: 'org', update: 'org' },
+        shipments: { read: 'org', create: 'org', update: 'org' },
+        revenue: { read: 'own' },
+      });
       const contact = await t.request('PATCH', `/api/contacts/${f.records.other.contactId}`, {
         headers: { 'if-match': '*' },
         as: f.caller,
@@ -138,7 +143,44 @@ describe('field rights', () => {
         body: { expectedRevenue: null },
       });
       expect(money.statusCode).toBe(422);
-      expect(money.json().errors[0]).toMatchObject({ field: 'expectedRevenue', code: 'opportunity.financials_hidden' });
+      expect(money.json().errors[0]).toMatchObject({ field: 'expectedRevenue', code: 'opportunity.revenue_hidden' });
+      // Revenue on their own deal is theirs; its margin is not.
+      const margin = await t.request('PATCH', `/api/opportunities/${f.records.self.opportunityId}`, {
+        headers: { 'if-match': '*' },
+        as: f.caller,
+        body: { expectedRevenue: { amount: '1', currency: 'CNY' }, expectedMargin: { amount: '1', currency: 'CNY' } },
+      });
+      expect(margin.statusCode).toBe(422);
+      expect(margin.json().errors).toEqual([
+        expect.objectContaining({ field: 'expectedMargin', code: 'opportunity.cost_margin_hidden' }),
+      ]);
+      // A shipment's amounts need their rights at organisation scope (shipments are written organisation-wide).
+      const shipment = await t.request('PATCH', `/api/shipments/${f.records.self.shipmentId}`, {
+        headers: { 'if-match': '*' },
+        as: f.caller,
+        body: { cost: { amount: '1', currency: 'USD' } },
+      });
+      expect(shipment.statusCode).toBe(422);
+      expect(shipment.json().errors).toEqual([
+        expect.objectContaining({ field: 'cost', code: 'shipment.money_hidden' }),
+      ]);
+      const batch = await t.request('POST', '/api/shipments/batch', {
+        as: f.caller,
+        body: {
+          items: [
+            { source: 'probe', externalId: 'P1', mode: 'fcl', revenue: { amount: '5', currency: 'USD' } },
+            { source: 'probe', externalId: 'P2', mode: 'fcl' },
+          ],
+        },
+      });
+      expect(batch.statusCode, batch.body).toBe(200);
+      expect(batch.json().items.map((i: { status: string }) => i.status)).toEqual(['error', 'created']);
+      expect(batch.json().items[0].errors).toEqual([
+        expect.objectContaining({ field: 'revenue', code: 'shipment.money_hidden' }),
+      ]);
+      // Stored amounts are unchanged.
+      const stored = await get(`/api/shipments/${f.records.self.shipmentId}`, f.admin);
+      expect(stored.cost).toEqual({ amount: `${f.records.self.shipmentCost}.00`, currency: 'USD' });
     });
   });
 
@@ -171,27 +213,110 @@ describe('field rights', () => {
     });
   });
 
-  describe('financials is applied per record with its scope (finding 6)', () => {
-    it('shows billing and revenue only of the records in scope of financials.read', async () => {
-      await f.grant({ financials: { read: 'own' } });
-      const { self, other } = f.records;
-      expect((await get(`/api/customers/${self.customerId}`, f.caller)).billing.creditLimit.amount).toBe(
-        self.creditLimit,
-      );
+  describe('the money rights are applied per record with their scope (finding 6)', () => {
+    it('shows billing and credit, revenue, and cost and margin only of the records in scope of each right', async () => {
+      await f.grant({ billingCredit: { read: 'own' }, revenue: { read: 'own' }, costMargin: { read: 'team' } });
+      const { self, mate, other } = f.records;
+      expect((await get(`/api/customers/${self.customerId}`, f.caller)).billing.creditLimit).toEqual({
+        amount: `${self.creditLimit}.00`,
+        currency: 'CNY',
+      });
       expect((await get(`/api/customers/${other.customerId}`, f.caller)).billing).toBeNull();
-      expect((await get(`/api/opportunities/${self.opportunityId}`, f.caller)).expectedRevenue).toBe(self.revenue);
-      expect((await get(`/api/opportunities/${other.opportunityId}`, f.caller)).expectedRevenue).toBeNull();
+      expect((await get(`/api/opportunities/${self.opportunityId}`, f.caller)).expectedRevenue).toEqual({
+        amount: `${self.revenue}.00`,
+        currency: 'CNY',
+      });
+      expect((await get(`/api/opportunities/${mate.opportunityId}`, f.caller)).expectedRevenue).toBeNull();
+      expect((await get(`/api/opportunities/${mate.opportunityId}`, f.caller)).expectedMargin).toEqual({
+        amount: `${mate.margin}.00`,
+        currency: 'CNY',
+      });
+      expect((await get(`/api/opportunities/${other.opportunityId}`, f.caller)).expectedMargin).toBeNull();
+      const shipment = await get(`/api/shipments/${mate.shipmentId}`, f.caller);
+      expect(shipment).toMatchObject({ revenue: null, cost: { amount: `${mate.shipmentCost}.00`, currency: 'USD' } });
       const report = await get(`/api/sales-events/${f.event}/report`, f.caller);
-      expect(report.wonRevenue).toEqual([{ currency: 'CNY', amount: self.revenue }]);
+      expect(report.wonRevenue).toEqual([{ currency: 'CNY', amount: `${self.revenue}.00` }]);
       const timeline = await get(`/api/customers/${other.customerId}/timeline`, f.caller);
       const billing = timeline.items.find((e: { changes: Record<string, unknown> | null }) => e.changes?.billing);
       expect(billing.changes.billing).toEqual(['***', '***']);
+      expect(billing.changes.credit_limit ?? ['***', '***']).toEqual(['***', '***']);
     });
+  });
+
+  describe('each money right on its own leaks through no neighbouring path', () => {
+    const amounts = (r: FieldRecord): Record<MoneyRight, number[]> => ({
+      revenue: [r.revenue, r.shipmentRevenue],
+      costMargin: [r.margin, r.shipmentCost],
+      billingCredit: [r.creditLimit],
+    });
+    const moneyRights = ['revenue', 'costMargin', 'billingCredit'] as const;
+    type MoneyRight = (typeof moneyRights)[number];
+    const text = async (url: string) => {
+      const res = await t.request('GET', url, { as: f.caller });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+      return res.body;
+    };
+    /** Every path that shows one record or its history: the records, the customer's shipments and timeline, the audit log. */
+    const recordPaths = async (r: FieldRecord) =>
+      [
+        await text(`/api/customers/${r.customerId}`),
+        await text(`/api/opportunities/${r.opportunityId}`),
+        await text(`/api/shipments/${r.shipmentId}`),
+        await text(`/api/customers/${r.customerId}/shipments`),
+        await text(`/api/customers/${r.customerId}/timeline?limit=200`),
+        await text(`/api/audit?entityId=${r.customerId}&limit=200`),
+        await text(`/api/audit?entityId=${r.opportunityId}&limit=200`),
+        await text(`/api/audit?entityId=${r.shipmentId}&limit=200`),
+      ].join('\n');
+    /** The paths over many records: lists, search, reports, the export. */
+    const sharedPaths = async () =>
+      [
+        await text('/api/customers?limit=200'),
+        await text('/api/opportunities?limit=200'),
+        await text('/api/shipments?limit=200'),
+        await text('/api/opportunities/forecast?groupBy=owner'),
+        await text('/api/opportunities/forecast?groupBy=month'),
+        await text(`/api/sales-events/${f.event}/report`),
+        await text('/api/audit?limit=200'),
+        await text('/api/customers/export?format=csv'),
+      ].join('\n');
+
+    for (const right of moneyRights) {
+      it(`${right} at own scope shows its amounts of the caller's records, and nothing else`, async () => {
+        await f.grant({ [right]: { read: 'own' } });
+        const { self, mate, other } = f.records;
+        const mine = await recordPaths(self);
+        for (const [name, values] of Object.entries(amounts(self))) {
+          for (const value of values) expect(mine.includes(String(value)), `${name} ${value}`).toBe(name === right);
+        }
+        for (const record of [mate, other]) {
+          const theirs = await recordPaths(record);
+          for (const value of Object.values(amounts(record)).flat()) expect(theirs).not.toContain(String(value));
+        }
+        const shared = await sharedPaths();
+        for (const record of [mate, other]) {
+          for (const value of Object.values(amounts(record)).flat()) expect(shared).not.toContain(String(value));
+        }
+        for (const [name, values] of Object.entries(amounts(self))) {
+          if (name === right) continue;
+          for (const value of values) expect(shared, `${name} ${value}`).not.toContain(String(value));
+        }
+        // No amount is a search key: a search by another's credit limit or revenue finds nothing.
+        for (const value of Object.values(amounts(other)).flat()) {
+          expect(JSON.parse(await text(`/api/customers?q=${value}`)).items).toEqual([]);
+        }
+      });
+    }
   });
 
   describe('the audit log is masked as the records it describes (finding 7)', () => {
     it('masks personal data, billing and money of records outside the field rights', async () => {
-      await f.grant({ personalData: { read: 'own' }, financials: { read: 'own' } });
+      await f.grant({
+        personalData: { read: 'own' },
+        revenue: { read: 'own' },
+        costMargin: { read: 'own' },
+        billingCredit: { read: 'own' },
+      });
       const { self, other } = f.records;
       const changesOf = async (entity: string, id: string) =>
         (await get(`/api/audit?entity=${entity}&entityId=${id}&limit=200`, f.caller)).items
@@ -205,6 +330,10 @@ describe('field rights', () => {
       expect(await text('customers', self.customerId)).toContain(String(self.creditLimit));
       expect(await text('opportunities', other.opportunityId)).not.toContain(String(other.revenue));
       expect(await text('opportunities', self.opportunityId)).toContain(String(self.revenue));
+      expect(await text('opportunities', self.opportunityId)).toContain(String(self.margin));
+      expect(await text('shipments', other.shipmentId)).not.toContain(String(other.shipmentRevenue));
+      expect(await text('shipments', other.shipmentId)).not.toContain(String(other.shipmentCost));
+      expect(await text('shipments', self.shipmentId)).toContain(String(self.shipmentCost));
     });
   });
 });

@@ -228,7 +228,10 @@ describe('security', () => {
           expect(response.statusCode, password).toBe(422);
           expect(new Set(fieldsOf(response)), password).toEqual(new Set(['admin.password']));
         }
-        expect((await fresh.request('GET', '/api/setup')).json()).toEqual({ setupRequired: true });
+        expect((await fresh.request('GET', '/api/setup')).json()).toEqual({
+          setupRequired: true,
+          sessionCookie: false,
+        });
         const ok = await fresh.request('POST', '/api/setup', {
           body: {
             organization: { name: 'Weak Co.' },

@@ -21,7 +21,11 @@ export const setupInputSchema = z.object({
 });
 export type SetupInput = z.infer<typeof setupInputSchema>;
 
-export const setupStatusSchema = z.object({ setupRequired: z.boolean() });
+export const setupStatusSchema = z.object({
+  setupRequired: z.boolean(),
+  /** Whether the request carried a session cookie (not whether it is still valid): without one nobody is signed in. */
+  sessionCookie: z.boolean(),
+});
 
 export const loginInputSchema = z.object({
   email: z.string().trim().toLowerCase().min(1).max(254),

@@ -142,6 +142,8 @@ const number = (value: string) => {
   const n = Number(value.replace(/[,，\s]/g, ''));
   return Number.isFinite(n) ? n : value;
 };
+/** An amount cell as decimal text (thousands separators and spaces dropped), never through a float. */
+const decimalText = (value: string) => value.replace(/[,，\s]/g, '');
 
 /**
  * Turns one spreadsheet row (field → cell text) into the body the customer API takes, so the
@@ -197,7 +199,7 @@ export function customerImportRow(values: Partial<Record<CustomerImportField, st
   if (v('paymentTermsDays'))
     billing.paymentTermsDays = number((v('paymentTermsDays') as string).replace(/天|days?/gi, ''));
   if (v('creditLimit'))
-    billing.creditLimit = { amount: number(v('creditLimit') as string), currency: v('creditCurrency') ?? 'CNY' };
+    billing.creditLimit = { amount: decimalText(v('creditLimit') as string), currency: v('creditCurrency') ?? 'CNY' };
   input.billing = billing;
   return { input, owner: v('owner') ?? null, tags: v('tags') ? list(v('tags') as string) : [] };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { transportModes } from '../logistics/lane';
+import { moneyJsonSchema, storedMoneyInputSchema } from '../money/money-schemas';
 import { listQuerySchema } from '../platform/pagination';
 import { isCountryCode } from '../reference/countries';
 import { isCurrencyCode } from '../reference/currencies';
@@ -11,6 +12,7 @@ import { isUnlocode } from './unlocode';
 export const customerRoles = [
   'shipper',
   'consignee',
+  'notify_party',
   'overseas_agent',
   'nvocc',
   'carrier',
@@ -19,6 +21,8 @@ export const customerRoles = [
   'direct_customer',
 ] as const;
 export const relationshipTypes = ['walk_in', 'affiliated', 'long_term', 'strategic'] as const;
+export type CustomerRole = (typeof customerRoles)[number];
+export type RelationshipType = (typeof relationshipTypes)[number];
 export const customerStatuses = ['prospect', 'active', 'inactive'] as const;
 // One list of modes for every module: the lane key is built from it.
 export { transportModes };
@@ -108,10 +112,8 @@ export const unlocodeSchema = z
   .toUpperCase()
   .refine(isUnlocode, { message: 'customer.unlocode_invalid' });
 
-export const moneySchema = z.object({
-  amount: z.number().nonnegative().max(1e15),
-  currency: currencyCodeSchema,
-});
+/** An amount of a customer record: `{ "amount": "500000.00", "currency": "CNY" }`, not negative (a JSON number is read too). */
+export const moneySchema = storedMoneyInputSchema();
 
 export const laneSchema = z.object({
   pol: unlocodeSchema,
@@ -179,7 +181,23 @@ export const updateCustomerInputSchema = customerFieldsSchema
   .strict();
 export type UpdateCustomerInput = z.infer<typeof updateCustomerInputSchema>;
 
-const moneyOut = z.object({ amount: z.number(), currency: z.string() });
+const moneyOut = moneyJsonSchema;
+
+const calendarDay = z.iso.date();
+
+/** First and last shipment, and shipments, TEU and revenue (reporting currency) over the last 12 months. */
+export const customerShipmentRollupSchema = z.object({
+  firstShipmentAt: z.string().nullable(),
+  lastShipmentAt: z.string().nullable(),
+  shipments12m: z.number().int(),
+  teu12m: z.string().describe('A decimal string'),
+  /** Null when the caller may not see revenue (the `revenue` right). */
+  revenue12m: z.object({ amount: z.string(), currency: z.string() }).nullable(),
+  /** False when a shipment's revenue could not be converted for want of an exchange rate (left out of the sum). */
+  revenueComplete: z.boolean(),
+  computedAt: z.string(),
+});
+export type CustomerShipmentRollup = z.infer<typeof customerShipmentRollupSchema>;
 
 export const customerSchema = z.object({
   id: z.uuid(),
@@ -216,7 +234,7 @@ export const customerSchema = z.object({
     preferredModes: z.array(z.string()),
     specialNeeds: z.string().nullable().optional(),
   }),
-  /** Null when the caller's role may not see billing and credit (financials). */
+  /** Null when the caller may not see billing and credit on this customer (the `billingCredit` right). */
   billing: z
     .object({
       invoiceTitle: z.string().nullable().optional(),
@@ -228,6 +246,11 @@ export const customerSchema = z.object({
     })
     .nullable(),
   tagIds: z.array(z.uuid()),
+  /**
+   * The customer's shipments at a glance, kept up to date as shipments arrive and recomputed nightly; they
+   * change without changing `version`. Null while the customer has no shipment.
+   */
+  shipmentRollup: customerShipmentRollupSchema.nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -235,7 +258,20 @@ export const customerSchema = z.object({
 export type Customer = z.infer<typeof customerSchema>;
 
 /** Orders of the customer list: a field, descending with a leading minus. Newest first by default. */
-export const customerSorts = ['-createdAt', 'createdAt', 'name', '-name', 'code', '-code'] as const;
+export const customerSorts = [
+  '-createdAt',
+  'createdAt',
+  'name',
+  '-name',
+  'code',
+  '-code',
+  '-lastShipmentAt',
+  'lastShipmentAt',
+  '-shipments12m',
+  'shipments12m',
+  '-teu12m',
+  'teu12m',
+] as const;
 export type CustomerSort = (typeof customerSorts)[number];
 
 export const customerListQuerySchema = listQuerySchema.extend({
@@ -248,6 +284,12 @@ export const customerListQuerySchema = listQuerySchema.extend({
   relationshipType: z.enum(relationshipTypes).optional(),
   role: z.enum(customerRoles).optional(),
   tagId: z.uuid().optional(),
+  shippedSince: calendarDay.optional().describe('Only customers whose last shipment is on or after this day'),
+  notShippedSince: calendarDay
+    .optional()
+    .describe('Only customers with shipments but none on or after this day (churn watch)'),
+  minShipments12m: z.coerce.number().int().min(0).max(10_000_000).optional(),
+  minTeu12m: z.coerce.number().min(0).max(10_000_000).optional(),
   lane: z
     .string()
     .trim()

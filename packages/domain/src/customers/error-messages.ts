@@ -37,6 +37,10 @@ export const customerErrors = defineErrorMessages(['customer', 'contact', 'tag']
     en: 'You can only assign customers to yourself or your team.',
     'zh-CN': '只能将客户分配给自己或本团队成员。',
   },
+  'customer.merged': {
+    en: 'This customer was merged into another record.',
+    'zh-CN': '该客户已合并到另一条客户记录。',
+  },
   'customer.merge_self': {
     en: 'A customer cannot be merged into itself.',
     'zh-CN': '客户不能与自身合并。',

@@ -28,6 +28,30 @@ export const importErrors = defineErrorMessages(['import'], {
     en: 'No column is mapped to the customer (customer code, credit code or customer name).',
     'zh-CN': '没有任何列对应到所属客户（客户编号、统一社会信用代码或客户名称）。',
   },
+  'import.mapping_needs_reference': {
+    en: 'No column is mapped to the shipment reference (external id, booking number or B/L number).',
+    'zh-CN': '没有任何列对应到货物的业务编号（外部编号、订舱号或提单号）。',
+  },
+  'import.mapping_needs_mode': {
+    en: 'No column is mapped to the transport mode.',
+    'zh-CN': '没有任何列对应到运输方式。',
+  },
+  'import.mapping_needs_rate': {
+    en: 'Map a column to each of base currency, quote currency, rate and date.',
+    'zh-CN': '请为基准币种、报价币种、汇率和日期各指定一列。',
+  },
+  'import.shipment_reference_required': {
+    en: 'Give the shipment its reference: an external id, booking number or B/L number.',
+    'zh-CN': '请填写货物的业务编号、订舱号或提单号。',
+  },
+  'import.number_invalid': {
+    en: 'Not a number. Write it with digits and a decimal point, e.g. 1234.50.',
+    'zh-CN': '不是有效的数字，请写成 1234.50 这样的格式。',
+  },
+  'import.container_invalid': {
+    en: 'Write each container as its number and type, e.g. MSKU1234565 40HQ; several separated by semicolons.',
+    'zh-CN': '每个集装箱请写成“箱号 箱型”，如 MSKU1234565 40HQ，多个之间用分号隔开。',
+  },
   'import.customer_required': {
     en: 'Give the customer of this contact: its customer code, credit code or exact name.',
     'zh-CN': '请填写联系人所属客户：客户编号、统一社会信用代码或完整的客户名称。',

@@ -10,14 +10,31 @@ import {
   customerImportFields,
   suggestCustomerMapping,
 } from '../customers/customer-import-fields';
+import {
+  exchangeRateImportFieldNames,
+  exchangeRateImportFields,
+  suggestExchangeRateMapping,
+} from '../money/exchange-rate-import-fields';
+import {
+  shipmentImportFieldNames,
+  shipmentImportFields,
+  shipmentReferenceFields,
+  shipmentRepeatableFields,
+  suggestShipmentMapping,
+} from '../shipments/shipment-import-fields';
 
 export * from './error-messages';
 export * from './import-values';
 
-export type MissingImportColumn = 'import.mapping_needs_name' | 'import.mapping_needs_customer';
+export type MissingImportColumn =
+  | 'import.mapping_needs_name'
+  | 'import.mapping_needs_customer'
+  | 'import.mapping_needs_reference'
+  | 'import.mapping_needs_mode'
+  | 'import.mapping_needs_rate';
 
 /** What the console and the server both know of an importable entity: its fields, their labels and the mapping's needs. */
-interface ImportEntityCatalog {
+export interface ImportEntityCatalog {
   /** Field → its zh-CN and en labels (the first one heads the template's column). */
   labels: Readonly<Record<string, readonly string[]>>;
   fields: readonly string[];
@@ -25,9 +42,15 @@ interface ImportEntityCatalog {
   suggest: (headers: string[]) => Record<string, string>;
   /** Columns a mapping must cover: at least one field of each group, or the group's error. */
   required: readonly { anyOf: readonly string[]; missing: MissingImportColumn }[];
+  /** Fields several columns may map to (箱号1, 箱号2…); their cells are joined with "; " into one. */
+  repeatable?: readonly string[];
 }
 
-/** The importable entities; a module that imports files adds its entry here and its importer to its manifest. */
+/**
+ * The importable entities, the domain half of the registry: a module that imports files adds its entry here
+ * (its fields with their zh-CN and en header aliases, the mapping suggestion, the required columns) and its
+ * importer (row reading, validation, batch writer) to its server manifest; the console's wizard adds its help.
+ */
 export const importCatalog = {
   customers: {
     labels: customerImportFields,
@@ -42,6 +65,27 @@ export const importCatalog = {
     required: [
       { anyOf: ['name'], missing: 'import.mapping_needs_name' },
       { anyOf: contactCustomerReferenceFields, missing: 'import.mapping_needs_customer' },
+    ],
+  },
+  shipments: {
+    labels: shipmentImportFields,
+    fields: shipmentImportFieldNames,
+    suggest: suggestShipmentMapping,
+    required: [
+      { anyOf: shipmentReferenceFields, missing: 'import.mapping_needs_reference' },
+      { anyOf: ['mode'], missing: 'import.mapping_needs_mode' },
+    ],
+    repeatable: shipmentRepeatableFields,
+  },
+  'exchange-rates': {
+    labels: exchangeRateImportFields,
+    fields: exchangeRateImportFieldNames,
+    suggest: suggestExchangeRateMapping,
+    required: [
+      { anyOf: ['base'], missing: 'import.mapping_needs_rate' },
+      { anyOf: ['quote'], missing: 'import.mapping_needs_rate' },
+      { anyOf: ['rate'], missing: 'import.mapping_needs_rate' },
+      { anyOf: ['date'], missing: 'import.mapping_needs_rate' },
     ],
   },
 } as const satisfies Record<string, ImportEntityCatalog>;
@@ -100,6 +144,11 @@ export function missingImportColumn(entity: ImportEntity, mapping: Record<string
   const fields = new Set(Object.values(mapping));
   const unmet = catalogOf(entity).required.find((group) => !group.anyOf.some((f) => fields.has(f)));
   return unmet?.missing ?? null;
+}
+
+/** Whether several columns of a file may map to this field (their cells are read as one list). */
+export function isRepeatableImportField(entity: ImportEntity, field: string): boolean {
+  return (catalogOf(entity).repeatable ?? []).includes(field);
 }
 
 /** The header row of an import template: each field's zh-CN label, which the import maps back by itself. */

@@ -18,6 +18,10 @@ export const moneyErrors = defineErrorMessages(['money'], {
     en: 'Too many decimals for this currency (2 for CNY and USD, 0 for JPY).',
     'zh-CN': '小数位数超过该币种允许的位数（人民币、美元 2 位，日元 0 位）。',
   },
+  'money.amount_negative': {
+    en: 'This amount cannot be negative.',
+    'zh-CN': '该金额不能为负数。',
+  },
   'money.rate_missing': {
     en: 'No exchange rate for this currency pair on or before this date.',
     'zh-CN': '该币种对在此日期（或之前）没有汇率。',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCurrencyCode } from '../reference/currencies';
-import { anyMoney, MoneyError, moneyToJson } from './money';
+import { anyMoney, MoneyDecimal, MoneyError, moneyToJson } from './money';
 
 /**
  * An amount in JSON: `{ "amount": "1234.50", "currency": "USD" }`. The amount is a decimal string (a JSON number is
@@ -25,6 +25,25 @@ export const moneyInputSchema = z
       return z.NEVER;
     }
   });
+
+/** The largest amount the database columns (`numeric(18,4)`) hold, exclusive: 14 integer digits. */
+export const maxStoredAmount = '100000000000000';
+
+/**
+ * An amount as an input field of a record: `moneyInputSchema` bounded to what the columns hold, and not negative
+ * unless `negative` (a margin may be). Answers the JSON form with the currency's minor units.
+ */
+export function storedMoneyInputSchema(options: { negative?: boolean } = {}) {
+  return moneyInputSchema.superRefine((value, context) => {
+    if (typeof value?.amount !== 'string') return;
+    const amount = new MoneyDecimal(value.amount);
+    if (amount.abs().greaterThanOrEqualTo(maxStoredAmount)) {
+      context.addIssue({ code: 'custom', path: ['amount'], message: 'money.amount_invalid' });
+    } else if (!options.negative && amount.isNegative() && !amount.isZero()) {
+      context.addIssue({ code: 'custom', path: ['amount'], message: 'money.amount_negative' });
+    }
+  });
+}
 
 /** A positive exchange rate with at most 10 decimals, as a string. */
 export const rateSchema = z

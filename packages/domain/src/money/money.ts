@@ -164,3 +164,16 @@ export class MoneyTotals {
     return this.currencies.map((currency) => moneyToJson(this.in(currency)));
   }
 }
+
+/**
+ * The JSON of an amount read from storage (a `numeric` and its currency column), rounded half up to the currency's
+ * minor units; null when either is missing. For totals and rows written before an amount was checked on input.
+ */
+export function storedMoneyJson(
+  amount: string | number | MoneyDecimal | null | undefined,
+  currency: string | null | undefined,
+): MoneyJson | null {
+  if (amount === null || amount === undefined || !currency) return null;
+  const value = amount instanceof MoneyDecimal ? amount : new MoneyDecimal(String(amount));
+  return moneyToJson(anyMoney(roundToMinor(value, currency), currency));
+}

@@ -14,13 +14,13 @@ export const opportunityErrors = defineErrorMessages(['opportunity'], {
     en: 'There is no active lost reason with this id.',
     'zh-CN': '该丢单原因不存在或已停用。',
   },
-  'opportunity.currency_required': {
-    en: 'Give the currency of the expected revenue and margin.',
-    'zh-CN': '请填写预计收入和毛利的币种。',
+  'opportunity.revenue_hidden': {
+    en: 'Your role may not see or set the revenue of this opportunity.',
+    'zh-CN': '您的角色无权查看或填写此商机的收入。',
   },
-  'opportunity.financials_hidden': {
-    en: 'Your role may not see or set revenue and margin.',
-    'zh-CN': '您的角色无权查看或填写收入与毛利。',
+  'opportunity.cost_margin_hidden': {
+    en: 'Your role may not see or set the margin of this opportunity.',
+    'zh-CN': '您的角色无权查看或填写此商机的毛利。',
   },
   'opportunity.owner_outside_scope': {
     en: 'You can only give opportunities to yourself or your team.',

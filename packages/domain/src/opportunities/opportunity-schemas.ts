@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { currencyCodeSchema, optionalText, transportModes, unlocodeSchema } from '../customers/customer-schemas';
+import { optionalText, transportModes, unlocodeSchema } from '../customers/customer-schemas';
 import type { TransportMode } from '../logistics/lane';
+import { moneyJsonSchema, storedMoneyInputSchema } from '../money/money-schemas';
 import { listQuerySchema } from '../platform/pagination';
 
 /** Sales opportunities (SPEC M3): the schemas shared by the API and the console. */
@@ -49,18 +50,19 @@ export const opportunityVolumeSchema = z
   .strict();
 export type OpportunityVolume = z.infer<typeof opportunityVolumeSchema>;
 
-const revenue = z.number().nonnegative().max(99_999_999_999_999);
-const margin = z.number().min(-99_999_999_999_999).max(99_999_999_999_999);
+/** `{ "amount": "1234.50", "currency": "USD" }`; revenue is not negative, a margin may be. */
+const revenue = storedMoneyInputSchema();
+const margin = storedMoneyInputSchema({ negative: true });
 
 const editableFields = {
   title: z.string().trim().min(1).max(200),
   contactId: z.uuid().nullable().optional(),
   lanes: z.array(opportunityLaneInputSchema).max(20),
   volume: opportunityVolumeSchema,
-  /** Needs `financials` read: callers who may not see money may not set it either. */
+  /** Needs the `revenue` right: callers who may not see it may not set it either. */
   expectedRevenue: revenue.nullable().optional(),
+  /** Needs the `costMargin` right. */
   expectedMargin: margin.nullable().optional(),
-  currency: currencyCodeSchema.nullable().optional(),
   /** Percent; follows the stage's default unless given. */
   probability: z.number().int().min(0).max(100),
   expectedCloseDate: calendarDateSchema.nullable().optional(),
@@ -75,18 +77,6 @@ const editableFields = {
   description: optionalText(5000),
 };
 
-function requireCurrency(
-  value: { expectedRevenue?: number | null; expectedMargin?: number | null; currency?: string | null },
-  ctx: z.RefinementCtx,
-) {
-  const hasMoney =
-    (value.expectedRevenue !== undefined && value.expectedRevenue !== null) ||
-    (value.expectedMargin !== undefined && value.expectedMargin !== null);
-  if (hasMoney && !value.currency) {
-    ctx.addIssue({ code: 'custom', path: ['currency'], message: 'opportunity.currency_required' });
-  }
-}
-
 export const createOpportunityInputSchema = z
   .object({
     ...editableFields,
@@ -97,14 +87,12 @@ export const createOpportunityInputSchema = z
     /** The first open stage when omitted. */
     stage: stageKeySchema.optional(),
   })
-  .strict()
-  .superRefine(requireCurrency);
+  .strict();
 export type CreateOpportunityInput = z.infer<typeof createOpportunityInputSchema>;
 
 /**
  * Partial update. A move on the board is `{stage}` (with `lostReasonId` when it is lost); the
- * customer of an opportunity does not change. Revenue and margin must be sent with their currency
- * unless it is already set (checked by the server against the stored currency).
+ * customer of an opportunity does not change.
  */
 export const updateOpportunityInputSchema = z
   .object({
@@ -136,10 +124,10 @@ export const opportunitySchema = z.object({
     kg: z.number().nullable(),
     shipmentsPerMonth: z.number().nullable(),
   }),
-  /** Null when the caller's role may not read financials. */
-  expectedRevenue: z.number().nullable(),
-  expectedMargin: z.number().nullable(),
-  currency: z.string().nullable(),
+  /** Null when unknown or when the caller may not see revenue on this opportunity (the `revenue` right). */
+  expectedRevenue: moneyJsonSchema.nullable(),
+  /** Null when unknown or when the caller may not see cost and margin on it (the `costMargin` right). */
+  expectedMargin: moneyJsonSchema.nullable(),
   probability: z.number().int(),
   expectedCloseDate: z.string().nullable(),
   ownerId: z.uuid().nullable(),

@@ -9,6 +9,7 @@ import {
   stageKeyFromName,
   stageOutcome,
   weightedSum,
+  weightedTotals,
   winRate,
 } from './pipeline-rules';
 
@@ -109,6 +110,18 @@ describe('pipeline numbers', () => {
       ]),
     ).toBe(35_500);
     expect(weightedSum([{ amount: 0.1, probability: 10 }])).toBe(0.01);
+    expect(
+      weightedTotals([
+        { money: { amount: '0.10', currency: 'USD' }, probability: 10 },
+        { money: { amount: '100000.00', currency: 'CNY' }, probability: 55 },
+        { money: { amount: '0.10', currency: 'USD' }, probability: 45 },
+        { money: { amount: '1001', currency: 'JPY' }, probability: 50 },
+      ]),
+    ).toEqual([
+      { amount: '55000.00', currency: 'CNY' },
+      { amount: '501', currency: 'JPY' },
+      { amount: '0.06', currency: 'USD' },
+    ]);
     fc.assert(
       fc.property(
         fc.array(
@@ -150,12 +163,27 @@ describe('inquiry titles and lane filters', () => {
     expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(['customerId', 'pol', 'mode']);
   });
 
-  it('wants a currency with money and a real calendar day', () => {
+  it('wants money as an amount with its currency and a real calendar day', () => {
     const base = { title: 'x', customerId: '0190a000-0000-7000-8000-000000000001', source: 'referral' };
-    expect(createOpportunityInputSchema.safeParse({ ...base, expectedRevenue: 1 }).error?.issues[0]).toMatchObject({
-      path: ['currency'],
-      message: 'opportunity.currency_required',
-    });
+    expect(createOpportunityInputSchema.safeParse({ ...base, expectedRevenue: 1 }).success).toBe(false);
+    expect(
+      createOpportunityInputSchema.parse({ ...base, expectedRevenue: { amount: '1200.5', currency: 'usd' } })
+        .expectedRevenue,
+    ).toEqual({ amount: '1200.50', currency: 'USD' });
+    expect(
+      createOpportunityInputSchema.safeParse({ ...base, expectedRevenue: { amount: '-1', currency: 'USD' } }).error
+        ?.issues[0],
+    ).toMatchObject({ path: ['expectedRevenue', 'amount'], message: 'money.amount_negative' });
+    expect(
+      createOpportunityInputSchema.parse({ ...base, expectedMargin: { amount: '-10', currency: 'CNY' } })
+        .expectedMargin,
+    ).toEqual({ amount: '-10.00', currency: 'CNY' });
+    expect(
+      createOpportunityInputSchema.safeParse({
+        ...base,
+        expectedRevenue: { amount: '100000000000000', currency: 'USD' },
+      }).success,
+    ).toBe(false);
     expect(createOpportunityInputSchema.safeParse({ ...base, expectedCloseDate: '2031-02-30' }).success).toBe(false);
     expect(createOpportunityInputSchema.safeParse({ ...base, expectedCloseDate: '0001-01-01' }).success).toBe(false);
     expect(createOpportunityInputSchema.safeParse({ ...base, expectedCloseDate: '2031-02-28' }).success).toBe(true);

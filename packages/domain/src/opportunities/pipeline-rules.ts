@@ -1,3 +1,4 @@
+import { MoneyDecimal, type MoneyJson, storedMoneyJson } from '../money/money';
 import type { Locale } from '../platform/locale';
 import type { OpportunityErrorCode } from './error-messages';
 import type { OpportunityStatus, TransportMode } from './opportunity-schemas';
@@ -40,6 +41,21 @@ export function winRate(won: number, lost: number): number | null {
 export function weightedSum(items: { amount: number; probability: number }[]): number {
   const cents = items.reduce((sum, item) => sum + item.amount * item.probability, 0);
   return Math.round(cents) / 100;
+}
+
+/**
+ * The weighted amounts (Σ amount × probability / 100) per currency, rounded half up to each currency's minor
+ * units once, at the end; currencies are never added together. Sorted by currency.
+ */
+export function weightedTotals(items: { money: MoneyJson; probability: number }[]): MoneyJson[] {
+  const sums = new Map<string, MoneyDecimal>();
+  for (const { money, probability } of items) {
+    const weighted = new MoneyDecimal(money.amount).times(probability).dividedBy(100);
+    sums.set(money.currency, (sums.get(money.currency) ?? new MoneyDecimal(0)).plus(weighted));
+  }
+  return [...sums]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, sum]) => storedMoneyJson(sum, currency) as MoneyJson);
 }
 
 const modeLabels: Record<TransportMode, Record<Locale, string>> = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { moneyJsonSchema } from '../money/money-schemas';
 import { calendarDateSchema } from './opportunity-schemas';
 
 export const forecastGroupings = ['month', 'owner', 'team', 'lane'] as const;
@@ -15,8 +16,11 @@ export const forecastQuerySchema = z.object({
 export type ForecastQuery = z.infer<typeof forecastQuerySchema>;
 
 /**
- * One group in one currency: amounts of different currencies are never added. Amounts are null
- * when the caller's role may not read financials.
+ * One group in one currency: amounts of different currencies are never added (nor converted: the
+ * pipeline is in the currencies it was quoted in). Revenue amounts are null when the caller holds the
+ * `revenue` right at no scope, margins when they hold `costMargin` at none; the sums count only the
+ * opportunities whose revenue (margin) the caller sees. Rows of opportunities without money have
+ * `currency` null and null amounts.
  */
 export const forecastRowSchema = z.object({
   /** Month YYYY-MM, owner id, team id or lane POL-POD (the opportunity's first lane); null: none. */
@@ -24,13 +28,13 @@ export const forecastRowSchema = z.object({
   name: z.string().nullable(),
   currency: z.string().nullable(),
   openCount: z.number().int(),
-  expectedRevenue: z.number().nullable(),
+  expectedRevenue: moneyJsonSchema.nullable(),
   /** Σ expected revenue × probability of the open opportunities. */
-  weightedRevenue: z.number().nullable(),
-  expectedMargin: z.number().nullable(),
-  weightedMargin: z.number().nullable(),
+  weightedRevenue: moneyJsonSchema.nullable(),
+  expectedMargin: moneyJsonSchema.nullable(),
+  weightedMargin: moneyJsonSchema.nullable(),
   wonCount: z.number().int(),
-  wonRevenue: z.number().nullable(),
+  wonRevenue: moneyJsonSchema.nullable(),
 });
 export type ForecastRow = z.infer<typeof forecastRowSchema>;
 

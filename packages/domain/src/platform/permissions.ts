@@ -20,7 +20,14 @@ export const resourceActions = {
   /** The organisation's settings (currency, time zone, calendar…); everyone signed in reads them. */
   orgSettings: ['update'],
   personalData: ['read'],
-  financials: ['read'],
+  /**
+   * Money rights (field rights, applied per record with their scope, see the server's field-access):
+   * sell-side revenue (opportunities' expected revenue, shipments' revenue, their sums in reports);
+   * cost and margin (opportunities' expected margin, shipments' cost); a customer's billing and credit.
+   */
+  revenue: ['read'],
+  costMargin: ['read'],
+  billingCredit: ['read'],
   customers: ['read', 'create', 'update', 'delete', 'merge', 'export', 'assign'],
   customerBilling: ['update'],
   contacts: ['read', 'create', 'update', 'delete'],
@@ -97,7 +104,9 @@ export const builtinRoles = [
       roles: { read: 'org' },
       audit: { read: 'org' },
       personalData: { read: 'org' },
-      financials: { read: 'org' },
+      revenue: { read: 'org' },
+      costMargin: { read: 'org' },
+      billingCredit: { read: 'org' },
       customers: { read: 'org', export: 'org' },
       contacts: { read: 'org' },
       tags: { read: 'org' },
@@ -123,7 +132,9 @@ export const builtinRoles = [
       users: { read: 'team' },
       teams: { read: 'org' },
       personalData: { read: 'team' },
-      financials: { read: 'team' },
+      revenue: { read: 'team' },
+      costMargin: { read: 'team' },
+      billingCredit: { read: 'team' },
       customers: { read: 'team', create: 'team', update: 'team', merge: 'team', export: 'team', assign: 'team' },
       contacts: { read: 'team', create: 'team', update: 'team', delete: 'team' },
       tags: { read: 'org', create: 'org' },
@@ -149,6 +160,8 @@ export const builtinRoles = [
       users: { read: 'team' },
       teams: { read: 'org' },
       personalData: { read: 'own' },
+      /** The revenue of their own deals and shipments; neither cost and margin nor billing and credit. */
+      revenue: { read: 'own' },
       customers: { read: 'own', create: 'own', update: 'own' },
       contacts: { read: 'own', create: 'own', update: 'own' },
       tags: { read: 'org' },
@@ -201,6 +214,9 @@ export const builtinRoles = [
       segments: { read: 'org' },
       activities: { read: 'org' },
       tasks: { read: 'own', create: 'own', update: 'own', delete: 'own' },
+      /** Operations keep the jobs' receivables and payables, and their feeds carry them. */
+      revenue: { read: 'org' },
+      costMargin: { read: 'org' },
       shipments: { read: 'org', create: 'org', update: 'org' },
       exchangeRates: { read: 'org' },
     },
@@ -212,7 +228,9 @@ export const builtinRoles = [
     permissions: {
       users: { read: 'org' },
       teams: { read: 'org' },
-      financials: { read: 'org' },
+      revenue: { read: 'org' },
+      costMargin: { read: 'org' },
+      billingCredit: { read: 'org' },
       customers: { read: 'org' },
       customerBilling: { update: 'org' },
       contacts: { read: 'org' },

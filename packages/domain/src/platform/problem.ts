@@ -17,5 +17,7 @@ export const problemSchema = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
+  /** The record now found elsewhere: a customer merged into another answers 404 naming the one it lives on in. */
+  movedTo: z.object({ resource: z.string(), id: z.string(), label: z.string() }).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

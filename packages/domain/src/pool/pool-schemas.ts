@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerRoles, relationshipTypes } from '../customers/customer-schemas';
 import { listQuerySchema } from '../platform/pagination';
 
 /**
@@ -17,6 +18,9 @@ export type PoolReturnRule = (typeof poolReturnRules)[number];
 const days = z.number().int().min(1).max(3650);
 const limit = z.number().int().min(0).max(100_000);
 
+/** Roles exempt from automatic return unless a rule says otherwise. */
+export const defaultExemptRoles = ['consignee', 'notify_party', 'overseas_agent', 'carrier'] as const;
+
 /** The rule fields a manager edits. `null` turns a condition or a limit off. */
 export const poolRuleInputSchema = z
   .object({
@@ -34,6 +38,17 @@ export const poolRuleInputSchema = z
     maxClaimedHeld: limit.nullable(),
     /** Most claims a rep may make in any 24 hours. */
     maxClaimsPerDay: limit.nullable(),
+    /**
+     * Customers whose every role is one of these are never returned to the pool automatically: consignees,
+     * notify parties, overseas agents and carriers are records for shipments, not accounts a rep develops.
+     * A customer that is also a shipper or a direct customer is not exempt.
+     */
+    exemptRoles: z
+      .array(z.enum(customerRoles))
+      .max(customerRoles.length)
+      .default([...defaultExemptRoles]),
+    /** Customers of these relationships (strategic, long-term…) are never returned automatically either. */
+    exemptRelationships: z.array(z.enum(relationshipTypes)).max(relationshipTypes.length).default([]),
   })
   .strict();
 export type PoolRuleInput = z.infer<typeof poolRuleInputSchema>;
@@ -64,6 +79,8 @@ export const defaultPoolRule: PoolRuleInput = {
   warnDaysBefore: 3,
   maxClaimedHeld: null,
   maxClaimsPerDay: null,
+  exemptRoles: [...defaultExemptRoles],
+  exemptRelationships: [],
 };
 
 export const poolListQuerySchema = listQuerySchema.extend({

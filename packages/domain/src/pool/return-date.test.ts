@@ -69,3 +69,17 @@ describe('pool due and return dates', () => {
     );
   });
 });
+
+describe('pool exemptions', () => {
+  const rule = { exemptRoles: ['consignee', 'carrier'] as const, exemptRelationships: ['strategic'] as const };
+  it('exempts a customer whose every role is exempt, or whose relationship is', async () => {
+    const { isPoolExempt } = await import('./return-date');
+    const r = { exemptRoles: [...rule.exemptRoles], exemptRelationships: [...rule.exemptRelationships] } as never;
+    expect(isPoolExempt({ roles: ['consignee'] }, r)).toBe(true);
+    expect(isPoolExempt({ roles: ['consignee', 'carrier'] }, r)).toBe(true);
+    expect(isPoolExempt({ roles: ['consignee', 'shipper'] }, r)).toBe(false);
+    expect(isPoolExempt({ roles: [] }, r)).toBe(false);
+    expect(isPoolExempt({ roles: ['shipper'], relationshipType: 'strategic' }, r)).toBe(true);
+    expect(isPoolExempt({ roles: ['consignee'] }, {} as never)).toBe(false);
+  });
+});

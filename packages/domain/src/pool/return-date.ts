@@ -8,6 +8,25 @@ export interface OwnedCustomerClock {
   lastFollowUpAt: Date | null;
   lastDealAt: Date | null;
   poolWarnedAt: Date | null;
+  /** For the rule's exemptions; a customer given without them is not exempt. */
+  roles?: readonly string[];
+  relationshipType?: string | null;
+}
+
+/** A rule as far as the return date needs it; without exemptions nobody is exempt. */
+export type PoolDueRule = Omit<PoolRuleInput, 'exemptRoles' | 'exemptRelationships'> &
+  Partial<Pick<PoolRuleInput, 'exemptRoles' | 'exemptRelationships'>>;
+
+/**
+ * Whether a rule exempts a customer from automatic return: every role of theirs is exempt (a consignee only,
+ * an agent and carrier), or their relationship is (strategic). The sweep says the same in SQL.
+ */
+export function isPoolExempt(c: Pick<OwnedCustomerClock, 'roles' | 'relationshipType'>, rule: PoolDueRule): boolean {
+  const roles = c.roles ?? [];
+  const exemptRoles: readonly string[] = rule.exemptRoles ?? [];
+  if (roles.length > 0 && roles.every((role) => exemptRoles.includes(role))) return true;
+  const relationships: readonly string[] = rule.exemptRelationships ?? [];
+  return !!c.relationshipType && relationships.includes(c.relationshipType);
 }
 
 const later = (...dates: (Date | null)[]): Date | null =>
@@ -17,10 +36,10 @@ const later = (...dates: (Date | null)[]): Date | null =>
  * When an owned customer becomes due for the pool under a rule, and which condition makes it due:
  * idle time counts from the later of the last follow-up (or deal) and when the owner got it, a
  * condition set to null is off, and the protection period comes first. Days are whole 24-hour
- * periods. null: never (rule off or no condition). The scheduled sweep computes the same in SQL.
+ * periods. null: never (rule off, no condition, or the customer exempt). The scheduled sweep computes the same in SQL.
  */
-export function poolDueAt(c: OwnedCustomerClock, rule: PoolRuleInput): { at: Date; rule: PoolReturnRule } | null {
-  if (!rule.enabled) return null;
+export function poolDueAt(c: OwnedCustomerClock, rule: PoolDueRule): { at: Date; rule: PoolReturnRule } | null {
+  if (!rule.enabled || isPoolExempt(c, rule)) return null;
   const since = c.ownerSince ?? c.createdAt;
   const candidates: { at: Date; rule: PoolReturnRule }[] = [];
   if (rule.noFollowUpDays !== null) {

@@ -7,6 +7,7 @@ import {
   optionalText,
   unlocodeSchema,
 } from '../customers/customer-schemas';
+import { moneyJsonSchema } from '../money/money-schemas';
 import { transportModeInputSchema } from '../opportunities/opportunity-schemas';
 import { listQuerySchema } from '../platform/pagination';
 
@@ -81,7 +82,7 @@ export type SalesEventLead = z.infer<typeof salesEventLeadSchema>;
 
 export const salesEventLeadListQuerySchema = listQuerySchema;
 
-const moneyOut = z.object({ amount: z.number(), currency: z.string() });
+const moneyOut = moneyJsonSchema;
 
 /** What an event brought: leads, prospects, inquiries, opportunities and won revenue attributed to it. */
 export const salesEventReportSchema = z.object({
@@ -94,7 +95,7 @@ export const salesEventReportSchema = z.object({
   openOpportunities: z.number().int(),
   wonOpportunities: z.number().int(),
   lostOpportunities: z.number().int(),
-  /** Expected revenue of the won opportunities per currency; null without the right to see financials. */
+  /** Expected revenue of the won opportunities per currency; null without the `revenue` right at any scope. */
   wonRevenue: z.array(moneyOut).nullable(),
   cost: moneyOut.nullable(),
   /** The cost divided by the leads, in the cost's currency; null without cost or leads. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { currencyCodeSchema, optionalText } from '../customers/customer-schemas';
+import { optionalText } from '../customers/customer-schemas';
+import { moneyJsonSchema, storedMoneyInputSchema } from '../money/money-schemas';
 import { listQuerySchema } from '../platform/pagination';
 
 /**
@@ -23,10 +24,8 @@ export const eventTimeSchema = z.iso.datetime({ offset: true }).refine((value) =
   return at >= earliest && at < latest;
 }, 'validation.invalid_value');
 
-export const eventCostSchema = z.object({
-  amount: z.number().nonnegative().max(1e13),
-  currency: currencyCodeSchema,
-});
+/** What the event costs the organiser: `{ "amount": "48000.00", "currency": "CNY" }` (a JSON number amount is read too). */
+export const eventCostSchema = storedMoneyInputSchema();
 
 const endsAfterStart = (value: { startsAt?: string; endsAt?: string }) =>
   !value.startsAt || !value.endsAt || Date.parse(value.endsAt) > Date.parse(value.startsAt);
@@ -82,7 +81,7 @@ export const salesEventSchema = z.object({
   endsAt: z.string(),
   place: z.string().nullable(),
   description: z.string().nullable(),
-  cost: z.object({ amount: z.number(), currency: z.string() }).nullable(),
+  cost: moneyJsonSchema.nullable(),
   ownerId: z.uuid().nullable(),
   ownerName: z.string().nullable(),
   teamId: z.uuid().nullable(),

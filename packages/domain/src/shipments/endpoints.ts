@@ -28,7 +28,8 @@ export const shipmentEndpoints = {
     method: 'GET',
     path: '/api/shipments',
     tags,
-    summary: 'List shipments (customer, mode, lane, status, ETD range, exceptions; B/L, booking or container number)',
+    summary:
+      'List shipments (customer, mode, lane, status, ETD and ETA ranges, exceptions; B/L, booking or container number)',
     query: shipmentListQuerySchema,
     response: pageOf(shipmentSchema),
   }),

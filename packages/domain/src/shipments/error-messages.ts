@@ -2,6 +2,10 @@ import { type CodeOf, defineErrorMessages } from '../platform/error-messages';
 
 /** Stable codes of shipments, their feed and parties, with a message for every UI language. */
 export const shipmentErrors = defineErrorMessages(['shipment'], {
+  'shipment.money_hidden': {
+    en: 'Your role may not see or set this amount of the shipment (revenue, or cost).',
+    'zh-CN': '您的角色无权查看或填写此运单的该金额（收入或成本）。',
+  },
   'shipment.container_number_invalid': {
     en: 'Not a container number: four letters (owner code and U, J, Z or R), six digits and a check digit, e.g. CSQU3054383.',
     'zh-CN': '箱号格式不正确：4 位字母（箱主代码加 U/J/Z/R）、6 位数字和 1 位校验码，例如 CSQU3054383。',

@@ -1,4 +1,5 @@
 export * from './endpoints';
 export * from './error-messages';
 export * from './shipment-events';
+export * from './shipment-import-fields';
 export * from './shipment-schemas';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { unlocodeSchema } from '../customers/customer-schemas';
 import { checkContainerNumber } from '../logistics/container-number';
 import { findContainerType } from '../logistics/equipment';
-import { moneyInputSchema, moneyJsonSchema } from '../money/money-schemas';
+import { moneyJsonSchema, storedMoneyInputSchema } from '../money/money-schemas';
 import { transportModeInputSchema } from '../opportunities/opportunity-schemas';
 import { listQuerySchema } from '../platform/pagination';
 import { shipmentEventTypes, shipmentStatuses } from './shipment-events';
@@ -109,8 +109,8 @@ export const shipmentFieldsSchema = z.object({
   commodity: text(200),
   hsCode,
   incoterm: z.enum(incoterms).nullable().optional(),
-  revenue: moneyInputSchema.nullable().optional(),
-  cost: moneyInputSchema.nullable().optional(),
+  revenue: storedMoneyInputSchema({ negative: true }).nullable().optional(),
+  cost: storedMoneyInputSchema({ negative: true }).nullable().optional(),
   onTime: z.boolean().nullable().optional(),
   damaged: z.boolean().optional(),
   lost: z.boolean().optional(),
@@ -264,6 +264,8 @@ export const shipmentListQuerySchema = listQuerySchema.extend({
     .describe('POL or POL-POD as UN/LOCODEs, e.g. CNSHA-USLAX'),
   etdFrom: z.iso.date().optional(),
   etdTo: z.iso.date().optional(),
+  etaFrom: z.iso.date().optional(),
+  etaTo: z.iso.date().optional(),
   exception: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -285,6 +287,7 @@ export const unmatchedPartySchema = z.object({
   shipments: z.number().int().describe('How many shipments name this party'),
   createdAt: z.string(),
 });
+export type UnmatchedParty = z.infer<typeof unmatchedPartySchema>;
 export const unmatchedPartyListQuerySchema = listQuerySchema.extend({
   status: z.enum(unmatchedPartyStatuses).optional(),
   cursor: z.uuid().optional(),

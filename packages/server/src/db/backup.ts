@@ -60,7 +60,9 @@ export async function backupDatabase(db: Db, file: string): Promise<{ tables: nu
       const fetchSize = binary.has(table) ? binaryBatchSize : batchSize;
       for (;;) {
         const batch = await queryRows<{ j: string }>(tx, sql.raw(`fetch ${fetchSize} from backup_rows`));
-        for (const row of batch) await write(JSON.parse(row.j));
+        // Each row as PostgreSQL wrote it, not re-encoded by JavaScript: a numeric such as 1234.5000 inside a
+        // jsonb value (the audit log's changes) keeps its digits, which a JSON number would drop.
+        for (const row of batch) if (!gzip.write(`${row.j}\n`)) await once(gzip, 'drain');
         rows += batch.length;
         if (batch.length < fetchSize) break;
       }
@@ -99,7 +101,8 @@ export async function restoreDatabase(db: Db, file: string, options: { replace: 
     }
     let header: { format?: string; migrations?: number } | null = null;
     let table: string | null = null;
-    let batch: unknown[] = [];
+    /** The rows of the batch as their lines, handed to jsonb as they are (see the backup). */
+    let batch: string[] = [];
     let pendingBytes = 0;
     // Opened only now, with no await before the loop: lines read while nothing iterates are lost.
     const lines = readline.createInterface({
@@ -113,7 +116,7 @@ export async function restoreDatabase(db: Db, file: string, options: { replace: 
         sql`, `,
       );
       await tx.execute(
-        sql`insert into ${sql.identifier(table)} (${list}) select ${list} from jsonb_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(batch)}::jsonb)`,
+        sql`insert into ${sql.identifier(table)} (${list}) select ${list} from jsonb_populate_recordset(null::${sql.identifier(table)}, ${`[${batch.join(',')}]`}::jsonb)`,
       );
       rows += batch.length;
       batch = [];
@@ -136,7 +139,7 @@ export async function restoreDatabase(db: Db, file: string, options: { replace: 
         if (!tables.includes(table)) throw new Error(`Unknown table in backup: ${table}`);
         continue;
       }
-      batch.push(value);
+      batch.push(line);
       pendingBytes += line.length;
       if (batch.length >= batchSize || pendingBytes >= batchBytes) await flush();
     }

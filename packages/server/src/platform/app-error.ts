@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError } from '@berth/domain';
+import type { ErrorCode, FieldError, Problem } from '@berth/domain';
 
 /** A field-level problem with a catalogue code; `message` may be a code too, translated when the response is written. */
 export interface AppFieldError extends FieldError {
@@ -8,6 +8,8 @@ export interface AppFieldError extends FieldError {
 export interface AppErrorOptions {
   fields?: AppFieldError[];
   detail?: string;
+  /** Where the record asked for lives now (a merged customer's surviving record). */
+  movedTo?: Problem['movedTo'];
   headers?: Record<string, string>;
   cause?: unknown;
 }
@@ -20,6 +22,7 @@ export class AppError extends Error {
   readonly fields: AppFieldError[];
   readonly headers: Record<string, string>;
   readonly detailOverride?: string;
+  readonly movedTo?: Problem['movedTo'];
 
   constructor(
     readonly code: ErrorCode,
@@ -30,6 +33,7 @@ export class AppError extends Error {
     this.fields = options.fields ?? [];
     this.headers = options.headers ?? {};
     this.detailOverride = options.detail;
+    this.movedTo = options.movedTo;
   }
 
   static validation(field: string, code: ErrorCode, message?: string): AppError {

@@ -1,4 +1,4 @@
-import type { Resource } from '@berth/domain';
+import type { ErrorCode, Resource } from '@berth/domain';
 import { scopeOf } from '@berth/domain';
 import { type AnyColumn, or, type SQL, sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../db/database';
@@ -20,7 +20,7 @@ interface FieldRight {
   /** Any of these, in scope for the record, lets the caller set the fields. */
   write: readonly Permission[];
   /** The field error of a write without the right (422, one error per field). */
-  writeError: string;
+  writeError: ErrorCode;
 }
 
 export const fieldRights = {
@@ -30,16 +30,25 @@ export const fieldRights = {
     write: [['personalData', 'read']],
     writeError: 'contact.personal_data_hidden',
   },
-  /** Opportunities' expected revenue and margin: what the company expects to earn. */
-  financials: {
-    read: [['financials', 'read']],
-    write: [['financials', 'read']],
-    writeError: 'opportunity.financials_hidden',
+  /**
+   * Sell-side revenue: opportunities' expected revenue, shipments' revenue and their sums. A sales rep
+   * holds it for their own deals and shipments.
+   */
+  revenue: {
+    read: [['revenue', 'read']],
+    write: [['revenue', 'read']],
+    writeError: 'opportunity.revenue_hidden',
   },
-  /** A customer's invoice details, payment terms and credit limit: finance writes them, financials reads them. */
-  customerBilling: {
+  /** Cost and margin: opportunities' expected margin, shipments' cost (and so their gross profit). */
+  costMargin: {
+    read: [['costMargin', 'read']],
+    write: [['costMargin', 'read']],
+    writeError: 'opportunity.cost_margin_hidden',
+  },
+  /** A customer's invoice details, payment terms and credit limit: finance writes them, billingCredit reads them. */
+  billingCredit: {
     read: [
-      ['financials', 'read'],
+      ['billingCredit', 'read'],
       ['customerBilling', 'update'],
     ],
     write: [['customerBilling', 'update']],
@@ -54,17 +63,26 @@ export interface GuardedField {
   /** The column, as the audit log's `changes` name it. */
   column: string;
   right: FieldRightName;
+  /** The field error of a write without the right, when the entity has its own (else the right's). */
+  writeError?: ErrorCode;
 }
 
 /**
  * Which fields of which entity (audit entity = table name) each right guards, and whose owner and
- * team decide: a contact follows its customer, an opportunity is its own record. A customer's
- * annual revenue is not here: it is the size of the customer's company (public in registries and
- * annual reports, needed to qualify a lead), not what we earn from or lend to the customer.
+ * team decide: a contact follows its customer, an opportunity is its own record, a shipment follows
+ * its customer (decision 0007). Every column that holds a guarded value is listed, the currency of
+ * an amount too: an audit entry or a timeline diff of the column shows no more than the record. A
+ * customer's annual revenue is not here: it is the size of the customer's company (public in
+ * registries and annual reports, needed to qualify a lead), not what we earn from or lend to the
+ * customer.
  */
 export const guardedFields: Record<string, { fields: GuardedField[]; owners: (orgId: string, ids: SQL) => SQL }> = {
   customers: {
-    fields: [{ field: 'billing', column: 'billing', right: 'customerBilling' }],
+    fields: [
+      { field: 'billing', column: 'billing', right: 'billingCredit' },
+      { field: 'billing', column: 'credit_limit', right: 'billingCredit' },
+      { field: 'billing', column: 'credit_limit_currency', right: 'billingCredit' },
+    ],
     owners: (orgId, ids) =>
       sql`select id::text as id, owner_id, team_id from customers where org_id = ${orgId} and id = any(${ids})`,
   },
@@ -90,11 +108,26 @@ export const guardedFields: Record<string, { fields: GuardedField[]; owners: (or
   },
   opportunities: {
     fields: [
-      { field: 'expectedRevenue', column: 'expected_revenue', right: 'financials' },
-      { field: 'expectedMargin', column: 'expected_margin', right: 'financials' },
+      { field: 'expectedRevenue', column: 'expected_revenue', right: 'revenue' },
+      { field: 'expectedRevenue', column: 'revenue_currency', right: 'revenue' },
+      { field: 'expectedMargin', column: 'expected_margin', right: 'costMargin' },
+      { field: 'expectedMargin', column: 'margin_currency', right: 'costMargin' },
     ],
     owners: (orgId, ids) =>
       sql`select id::text as id, owner_id, team_id from opportunities where org_id = ${orgId} and id = any(${ids})`,
+  },
+  shipments: {
+    fields: [
+      { field: 'revenue', column: 'revenue_amount', right: 'revenue', writeError: 'shipment.money_hidden' },
+      { field: 'revenue', column: 'revenue_currency', right: 'revenue', writeError: 'shipment.money_hidden' },
+      { field: 'cost', column: 'cost_amount', right: 'costMargin', writeError: 'shipment.money_hidden' },
+      { field: 'cost', column: 'cost_currency', right: 'costMargin', writeError: 'shipment.money_hidden' },
+    ],
+    // A shipment follows its customer's owner and team; one whose customer is not known yet is owned by nobody.
+    owners: (orgId, ids) =>
+      sql`select s.id::text as id, c.owner_id, c.team_id from shipments s
+            left join customers c on c.org_id = s.org_id and c.id = s.customer_id
+           where s.org_id = ${orgId} and s.id = any(${ids})`,
   },
 };
 
@@ -140,10 +173,29 @@ export function isEmptyValue(value: unknown): boolean {
 }
 
 /**
- * Refuses (422, one field error per field) an input that sets a guarded field of `entity` the
- * caller may not write on every given record (the record as it is and as it will be). A field
- * counts as set when present; on a new record (`creating`) empty values set nothing.
+ * The guarded fields of `entity` an input sets that the caller may not write on every given record
+ * (the record as it is and as it will be), with their error codes. A field counts as set when
+ * present; on a new record (`creating`) empty values set nothing.
  */
+export function refusedFields(
+  ctx: Ctx,
+  entity: string,
+  input: Record<string, unknown>,
+  records: RecordOwner[],
+  options: { creating?: boolean } = {},
+): { field: string; code: ErrorCode }[] {
+  const refused = new Map<string, ErrorCode>();
+  for (const g of guardedFields[entity]?.fields ?? []) {
+    const value = input[g.field];
+    if (value === undefined || (options.creating && isEmptyValue(value)) || refused.has(g.field)) continue;
+    if (!records.every((record) => mayWrite(ctx, g.right, record))) {
+      refused.set(g.field, g.writeError ?? fieldRights[g.right].writeError);
+    }
+  }
+  return [...refused].map(([field, code]) => ({ field, code }));
+}
+
+/** Refuses (422, one field error per field) an input that sets guarded fields the caller may not write (`refusedFields`). */
 export function assertWritableFields(
   ctx: Ctx,
   entity: string,
@@ -151,18 +203,10 @@ export function assertWritableFields(
   records: RecordOwner[],
   options: { creating?: boolean } = {},
 ): void {
-  const refused = (guardedFields[entity]?.fields ?? []).filter((g) => {
-    const value = input[g.field];
-    if (value === undefined || (options.creating && isEmptyValue(value))) return false;
-    return !records.every((record) => mayWrite(ctx, g.right, record));
-  });
+  const refused = refusedFields(ctx, entity, input, records, options);
   if (refused.length === 0) return;
   throw new AppError('validation.failed', 422, {
-    fields: refused.map((g) => ({
-      field: g.field,
-      code: fieldRights[g.right].writeError,
-      message: fieldRights[g.right].writeError,
-    })),
+    fields: refused.map(({ field, code }) => ({ field, code, message: code })),
   });
 }
 
@@ -186,7 +230,7 @@ export function visibleChanges(
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const nobody: RecordOwner = { ownerId: null, teamId: null };
+export const nobody: RecordOwner = { ownerId: null, teamId: null };
 
 /**
  * The owner and team of each audited record with guarded fields, looked up in one query per

@@ -1,4 +1,4 @@
-import type { ErrorBundle, ImportEntity, Resource, timelineEntrySchema } from '@berth/domain';
+import type { ErrorBundle, ImportEntity, ImportEntityCatalog, Resource, timelineEntrySchema } from '@berth/domain';
 import type { SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
@@ -97,9 +97,11 @@ export type TimelineContributor = AuditTimelineContributor | OwnTimelineContribu
 /** Work a module does when two customers become one: move its records from `sourceId` to `targetId`. */
 export type CustomerMergeStep = (ctx: Ctx, sourceId: string, targetId: string) => Promise<void>;
 
-/** Rows of an import file as field → cell text, with their sheet row number. */
-export type ImportRows = { row: number; values: Record<string, string> }[];
+/** Rows of an import file as field → cell text, with their sheet row number, and what `readRow` made of them. */
+export type ImportRows<Row = unknown> = { row: number; values: Record<string, string>; value?: Row }[];
 export type ImportPolicy = 'skip' | 'update' | 'create';
+/** Choices made for the whole file in the wizard (a shipment import's source), sent as multipart fields. */
+export type ImportOptions = Readonly<Record<string, string>>;
 
 export interface ImportBatchResult {
   created: number;
@@ -108,18 +110,47 @@ export interface ImportBatchResult {
   errors: { row: number; field: string; message: string }[];
 }
 
+/** A row's cells read for the writer, or the problems that keep it out (each reported by field and sheet row). */
+export interface ImportRowReading<Row> {
+  value: Row | null;
+  /** Each problem in the import's language (`errorMessage(code, ctx.locale)`). */
+  problems: { field: string; message: string }[];
+}
+
 /**
- * An entity that files can be imported into. The fields, labels and required columns of the mapping
- * are the domain's (`importCatalog`, shared with the console); this is the server's half.
+ * An entity that files can be imported into, registered in its module's manifest. `columns` is the domain's
+ * entry of `importCatalog` (fields, their zh-CN and en header aliases, mapping suggestion, required columns,
+ * shared with the console); the rest is the server's half. The import framework names no entity.
  */
-export interface Importer {
+export interface Importer<Row = unknown> {
   entity: ImportEntity;
-  /** Importing needs `<resource>.create` (and `.update` for the update policy). */
+  /** Importing needs `<resource>.<action>` (`create` unless told; `.update` too for the update policy). */
   resource: Resource;
+  action?: 'create' | 'update';
+  /** The columns a file may have (the domain's catalogue entry for the entity). */
+  columns: ImportEntityCatalog;
+  /** Further checks before a file is accepted (an organisation-wide right, say); throws AppError. */
+  authorize?: (ctx: Ctx, policy: ImportPolicy) => void;
+  /** The option fields the wizard may send for the whole file, each checked (throws AppError) and normalised. */
+  options?: Readonly<Record<string, (value: string | undefined) => string>>;
   /** The tables an import grows, refreshed (VACUUM ANALYZE) as the import goes. */
   grownTables: SQL;
+  /**
+   * Per-row reading and validation: the cells as the row the writer takes (the module's input schema), or the
+   * problems of the row, which is then reported and left out while the rest of the batch goes on.
+   */
+  readRow?: (values: Record<string, string>, options: ImportOptions, ctx: Ctx) => ImportRowReading<Row>;
   /** Loads what the whole file needs once and returns the writer of one batch (in the batch's transaction). */
-  prepare: (ctx: Ctx, policy: ImportPolicy) => Promise<(tx: Ctx, rows: ImportRows) => Promise<ImportBatchResult>>;
+  prepare: (
+    ctx: Ctx,
+    policy: ImportPolicy,
+    options: ImportOptions,
+  ) => Promise<(tx: Ctx, rows: ImportRows<Row>) => Promise<ImportBatchResult>>;
+}
+
+/** Declares an importer with its row type checked; the manifest's list holds it with the row type erased. */
+export function defineImporter<Row>(importer: Importer<Row>): Importer {
+  return importer as unknown as Importer;
 }
 
 /** The demo organisation as the setup made it: its administrator and the sales users (managers, reps). */

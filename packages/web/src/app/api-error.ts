@@ -7,6 +7,8 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly fieldErrors: FieldError[];
+  /** Where the record lives now, when it moved (a merged customer). */
+  readonly movedTo: Problem['movedTo'];
 
   constructor(problem: Problem) {
     super(problem.detail ?? problem.title);
@@ -16,6 +18,7 @@ export class ApiError extends Error {
     this.title = problem.title;
     this.detail = problem.detail;
     this.fieldErrors = problem.errors ?? [];
+    this.movedTo = problem.movedTo;
   }
 
   /** The text to show a person: the server's localized detail, else the known code, else the title. */

@@ -83,6 +83,7 @@ describe('the console menu', () => {
           'prospects',
         ],
       ],
+      ['logistics', ['shipments', 'unmatched-parties']],
       [
         'admin',
         ['org-settings', 'users', 'teams', 'roles', 'api-keys', 'audit', 'outbox', 'exchange-rates', 'webhooks'],
@@ -98,6 +99,8 @@ describe('navItemFor', () => {
     expect(navItemFor('/customers/0192', navGroups)?.key).toBe('customers');
     expect(navItemFor('/customers/tags', navGroups)?.key).toBe('customer-tags');
     expect(navItemFor('/opportunities/list', navGroups)?.key).toBe('opportunity-list');
+    expect(navItemFor('/shipments/unmatched-parties', navGroups)?.key).toBe('unmatched-parties');
+    expect(navItemFor('/shipments/0192', navGroups)?.key).toBe('shipments');
   });
 
   it('does not take a path for another that merely starts with the same letters', () => {

@@ -4,6 +4,7 @@ import { webModules } from '../modules';
 import {
   type Access,
   type AnyWebModule,
+  type CustomerTab,
   type NavEntry,
   type NavGroupKey,
   navGroupKeys,
@@ -28,13 +29,21 @@ export interface NavGroup<LabelKey extends string = string> {
 }
 
 type LabelKeyOf<M extends AnyWebModule> = NonNullable<M['nav']>[number]['labelKey'];
+type CustomerTabLabelOf<M extends AnyWebModule> = NonNullable<M['customerTabs']>[number]['labelKey'];
 
 const groupLabels = {
   workbench: 'nav.groupWorkbench',
   crm: 'nav.groupCustomers',
   sales: 'nav.groupSales',
+  logistics: 'nav.groupLogistics',
   admin: 'nav.groupAdmin',
 } as const satisfies Record<NavGroupKey, `nav.${string}`>;
+
+/** The tabs the given modules add to the customer 360 page, in their order. */
+export function customerTabsOf<M extends AnyWebModule>(modules: readonly M[]): CustomerTab<CustomerTabLabelOf<M>>[] {
+  const tabs: CustomerTab<CustomerTabLabelOf<M>>[] = modules.flatMap((module) => module.customerTabs ?? []);
+  return tabs.sort((a, b) => a.order - b.order);
+}
 
 /** Every page of the given modules. */
 export function routesOf(modules: readonly AnyWebModule[]): WebRoute[] {
@@ -67,6 +76,9 @@ export function navGroupsOf<M extends AnyWebModule>(modules: readonly M[]): NavG
 }
 
 export const navGroups = navGroupsOf(webModules);
+
+/** The tabs modules add to the customer 360 page. */
+export const customerTabs = customerTabsOf(webModules);
 
 /** Whether the signed-in user may see a nav item (`can` from `useCan`). */
 export function navItemVisible(item: NavItem, can: (resource: Resource, action: string) => boolean): boolean {

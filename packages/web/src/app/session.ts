@@ -1,5 +1,5 @@
 import { type EndpointResponse, endpoints, type Me } from '@berth/domain';
-import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from './api/call';
 import { setCsrfToken } from './api/transport';
 import { isApiError } from './api-error';
@@ -17,8 +17,15 @@ export function endedByLogout(): boolean {
   return loggedOut;
 }
 
-/** Loads the signed-in user; `null` means nobody is signed in (401). */
-async function fetchMe(): Promise<Me | null> {
+/**
+ * Loads the signed-in user; `null` means nobody is signed in (401). Without a session cookie (the setup status
+ * says whether the browser sent one) nobody is, and the console does not ask — no failed request on the login page.
+ */
+async function fetchMe(queryClient: QueryClient): Promise<Me | null> {
+  if (queryClient.getQueryData<SetupStatus>(setupQueryKey)?.sessionCookie === false) {
+    setCsrfToken(null);
+    return null;
+  }
   try {
     const me = await call(endpoints.me.get, { redirectOn401: false });
     setCsrfToken(me.csrfToken);
@@ -34,7 +41,8 @@ async function fetchMe(): Promise<Me | null> {
 }
 
 export function useMe() {
-  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+  const queryClient = useQueryClient();
+  return useQuery({ queryKey: meQueryKey, queryFn: () => fetchMe(queryClient), staleTime: 5 * 60_000 });
 }
 
 export function useSetupStatus() {
@@ -56,7 +64,7 @@ export function startSession(queryClient: QueryClient, me: Me): void {
   setCsrfToken(me.csrfToken);
   showTimesFor(me);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupQueryKey[0] });
-  queryClient.setQueryData<SetupStatus>(setupQueryKey, { setupRequired: false });
+  queryClient.setQueryData<SetupStatus>(setupQueryKey, { setupRequired: false, sessionCookie: true });
   queryClient.setQueryData<Me | null>(meQueryKey, me);
   // The language saved in the user's profile follows them to every device they sign in on.
   if (me.user.locale !== currentLocale()) void changeLocale(me.user.locale);
@@ -69,5 +77,6 @@ export function endSession(queryClient: QueryClient, options: { loggedOut?: bool
   queryClient.removeQueries({
     predicate: (query) => query.queryKey[0] !== setupQueryKey[0] && query.queryKey[0] !== meQueryKey[0],
   });
+  queryClient.setQueryData<SetupStatus>(setupQueryKey, (status) => status && { ...status, sessionCookie: false });
   queryClient.setQueryData<Me | null>(meQueryKey, null);
 }

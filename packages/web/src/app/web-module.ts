@@ -14,7 +14,7 @@ export interface WebRoute {
 }
 
 /** The groups of the side menu, in the order they are shown. */
-export const navGroupKeys = ['workbench', 'crm', 'sales', 'admin'] as const;
+export const navGroupKeys = ['workbench', 'crm', 'sales', 'logistics', 'admin'] as const;
 export type NavGroupKey = (typeof navGroupKeys)[number];
 
 /** A side-menu entry; its test id is `nav-<key>`. */
@@ -34,6 +34,30 @@ export interface NavEntry<LabelKey extends string = string> {
 /** Menu labels live under `nav` in the module's own bundle. */
 type NavLabelKey<Bundle> = Bundle extends { nav: infer Labels } ? `nav.${keyof Labels & string}` : never;
 
+/** What a tab of the customer 360 page is given: the customer it shows. */
+export interface CustomerTabProps {
+  customer: { id: string; name: string };
+}
+
+/**
+ * A tab a module adds to the customer 360 page (shipments adds the customer's shipments). The page shows it after
+ * its own record tabs and before the timeline, to users with `access`; its test id is `customer-tab-<key>`.
+ */
+export interface CustomerTab<LabelKey extends string = string> {
+  key: string;
+  /** Place among the modules' tabs, lowest first. */
+  order: number;
+  labelKey: LabelKey;
+  access: Access;
+  /** Loaded on first view: `lazyPanel(() => import('./customer-shipments'), 'CustomerShipments')`. */
+  panel: ComponentType<CustomerTabProps>;
+}
+
+/** Customer tab labels live under `customerTabs` in the module's own bundle. */
+type CustomerTabLabelKey<Bundle> = Bundle extends { customerTabs: infer Labels }
+  ? `customerTabs.${keyof Labels & string}`
+  : never;
+
 /**
  * One console module: its pages with the access they need, its menu entries and its texts. The shell assembles
  * routes, menu and translations from the list in `modules/index.ts`.
@@ -42,6 +66,8 @@ export interface WebModule<Bundle extends object = object> {
   name: string;
   routes?: readonly WebRoute[];
   nav?: readonly NavEntry<NavLabelKey<Bundle>>[];
+  /** Tabs the module adds to the customer 360 page. */
+  customerTabs?: readonly CustomerTab<CustomerTabLabelKey<Bundle>>[];
   /**
    * The module's texts per UI language. Their top-level keys are its namespaces (`t('pool.title')`); menu labels
    * go under `nav`. A key may be declared by one module only.
@@ -50,12 +76,23 @@ export interface WebModule<Bundle extends object = object> {
 }
 
 /** Any module, whatever its texts: what the shell's assembly reads. */
-export type AnyWebModule = Omit<WebModule, 'nav'> & { nav?: readonly NavEntry[] };
+export type AnyWebModule = Omit<WebModule, 'nav' | 'customerTabs'> & {
+  nav?: readonly NavEntry[];
+  customerTabs?: readonly CustomerTab[];
+};
 
 /** A page loaded on first visit: `lazyPage(() => import('./pool-page'), 'PoolPage')`. */
 export function lazyPage<Name extends string, Module extends Record<Name, ComponentType>>(
   load: () => Promise<Module>,
   name: Name,
 ): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+/** A panel loaded on first view, with props: `lazyPanel(() => import('./customer-shipments'), 'CustomerShipments')`. */
+export function lazyPanel<Props extends object, Name extends string, Module extends Record<Name, ComponentType<Props>>>(
+  load: () => Promise<Module>,
+  name: Name,
+): LazyExoticComponent<ComponentType<Props>> {
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }

@@ -2,6 +2,8 @@ import type { zhCN } from './zh-CN';
 
 export const en: typeof zhCN = {
   common: {
+    amount: 'Amount',
+    currency: 'Currency',
     appName: 'Berth',
     ok: 'OK',
     cancel: 'Cancel',
@@ -44,6 +46,7 @@ export const en: typeof zhCN = {
     groupWorkbench: 'Home',
     groupCustomers: 'Customers',
     groupSales: 'Sales',
+    groupLogistics: 'Shipments',
     groupAdmin: 'Administration',
   },
   header: {

@@ -1,6 +1,8 @@
 /** Texts of the console shell: common words, navigation groups, header, errors. */
 export const zhCN = {
   common: {
+    amount: '金额',
+    currency: '币种',
     appName: 'Berth',
     ok: '确定',
     cancel: '取消',
@@ -43,6 +45,7 @@ export const zhCN = {
     groupWorkbench: '工作台',
     groupCustomers: '客户',
     groupSales: '销售',
+    groupLogistics: '货运',
     groupAdmin: '系统管理',
   },
   header: {

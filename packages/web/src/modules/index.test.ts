@@ -1,6 +1,6 @@
 import { locales, resourceActions } from '@berth/domain';
 import { describe, expect, it } from 'vitest';
-import { navGroups, routesOf } from '../app/navigation';
+import { customerTabs, navGroups, routesOf } from '../app/navigation';
 import { translations } from '../app/translations';
 import type { Access, AnyWebModule } from '../app/web-module';
 import { webModules } from '.';
@@ -90,6 +90,18 @@ describe('the console modules', () => {
       const texts = textsOf(translations[locale]);
       const missing = labelKeys.filter((key) => typeof texts.get(key) !== 'string' || texts.get(key) === '');
       expect(missing, locale).toEqual([]);
+    }
+  });
+
+  it('add customer 360 tabs with their own key, a known permission and a label in every UI language', () => {
+    const keys = customerTabs.map((tab) => tab.key);
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+    for (const tab of customerTabs) expect(isKnownPermission(tab.access), tab.key).toBe(true);
+    for (const locale of locales) {
+      const texts = textsOf(translations[locale]);
+      expect(customerTabs.filter((tab) => typeof texts.get(tab.labelKey) !== 'string').map((tab) => tab.key)).toEqual(
+        [],
+      );
     }
   });
 

@@ -9,6 +9,7 @@ import { notificationsModule } from './notifications/manifest';
 import { opportunitiesModule } from './opportunities/manifest';
 import { poolModule } from './pool/manifest';
 import { salesEventsModule } from './sales-events/manifest';
+import { shipmentsModule } from './shipments/manifest';
 import { tasksModule } from './tasks/manifest';
 
 /**
@@ -27,5 +28,6 @@ export const webModules = [
   tasksModule,
   opportunitiesModule,
   salesEventsModule,
+  shipmentsModule,
   adminModule,
 ] as const;

@@ -2,6 +2,7 @@ import { authEndpoints, meEndpoints, setupEndpoints } from '@berth/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
+import { sessionCookieName } from '../../platform/auth/credentials';
 import type { AppDeps } from '../../platform/deps';
 import { route } from '../../platform/http/route';
 import { createOrganization, isSetupRequired } from '../setup/public';
@@ -32,7 +33,10 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
 
   route(app, setupEndpoints.status, {
     access: { public: true },
-    handler: async () => ({ setupRequired: await isSetupRequired(db) }),
+    handler: async (request) => ({
+      setupRequired: await isSetupRequired(db),
+      sessionCookie: Boolean(request.cookies[sessionCookieName]),
+    }),
   });
 
   route(app, setupEndpoints.create, {

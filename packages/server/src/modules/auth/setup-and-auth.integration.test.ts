@@ -12,7 +12,7 @@ describe('first-run setup and signing in', () => {
   afterAll(() => t.close());
 
   it('reports that setup is needed, then creates the organisation and signs the administrator in', async () => {
-    expect((await t.request('GET', '/api/setup')).json()).toEqual({ setupRequired: true });
+    expect((await t.request('GET', '/api/setup')).json()).toEqual({ setupRequired: true, sessionCookie: false });
     const response = await t.request('POST', '/api/setup', {
       body: {
         organization: { name: '海港货代' },
@@ -30,7 +30,12 @@ describe('first-run setup and signing in', () => {
   });
 
   it('closes setup once an organisation exists', async () => {
-    expect((await t.request('GET', '/api/setup')).json()).toEqual({ setupRequired: false });
+    expect((await t.request('GET', '/api/setup')).json()).toEqual({ setupRequired: false, sessionCookie: false });
+    // A browser with a session cookie is told so, and asks who is signed in; one without it does not.
+    expect((await t.request('GET', '/api/setup', { as: admin })).json()).toEqual({
+      setupRequired: false,
+      sessionCookie: true,
+    });
     const again = await t.request('POST', '/api/setup', {
       body: { organization: { name: 'Other' }, admin: { name: 'X', email: 'x@example.com', password: testPassword } },
     });

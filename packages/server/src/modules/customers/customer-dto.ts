@@ -1,9 +1,16 @@
-import type { Customer } from '@berth/domain';
+import { type Customer, MoneyDecimal, storedMoneyJson } from '@berth/domain';
 import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { maySee } from '../../platform/field-access';
-import { customerLanes, type customers, customers as customersTable, customerTags } from './tables';
+import { billingOf } from './customer-row';
+import {
+  customerLanes,
+  customerShipmentRollups,
+  type customers,
+  customers as customersTable,
+  customerTags,
+} from './tables';
 
 /** Derived search and duplicate keys: never part of an API record, so lists do not read them. */
 const derivedColumns = [
@@ -30,7 +37,7 @@ export const customerRecordColumns = Object.fromEntries(
 export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): Promise<Customer[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [lanes, tagRows] = await Promise.all([
+  const [lanes, tagRows, rollups] = await Promise.all([
     db
       .select()
       .from(customerLanes)
@@ -40,7 +47,12 @@ export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): 
       .select({ customerId: customerTags.customerId, tagId: customerTags.tagId })
       .from(customerTags)
       .where(and(eq(customerTags.orgId, ctx.orgId), inArray(customerTags.customerId, ids))),
+    db
+      .select()
+      .from(customerShipmentRollups)
+      .where(and(eq(customerShipmentRollups.orgId, ctx.orgId), inArray(customerShipmentRollups.customerId, ids))),
   ]);
+  const rollupOf = new Map(rollups.map((r) => [r.customerId, r]));
   return rows.map((row) => ({
     id: row.id,
     code: row.code,
@@ -54,10 +66,7 @@ export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): 
     email: row.email,
     industry: row.industry,
     employees: row.employees,
-    annualRevenue:
-      row.annualRevenue !== null && row.revenueCurrency
-        ? { amount: Number(row.annualRevenue), currency: row.revenueCurrency }
-        : null,
+    annualRevenue: storedMoneyJson(row.annualRevenue, row.revenueCurrency),
     roles: row.roles,
     relationshipType: row.relationshipType,
     status: row.status as Customer['status'],
@@ -69,12 +78,32 @@ export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): 
         .filter((l) => l.customerId === row.id)
         .map((l) => ({ pol: l.pol, pod: l.pod, mode: l.mode, volume: l.volume, volumeUnit: l.volumeUnit })),
     },
-    billing: maySee(ctx, 'customerBilling', row) ? row.billing : null,
+    billing: maySee(ctx, 'billingCredit', row) ? billingOf(row) : null,
     tagIds: tagRows.filter((t) => t.customerId === row.id).map((t) => t.tagId),
+    shipmentRollup: shipmentRollupDto(ctx, row, rollupOf.get(row.id)),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   }));
+}
+
+function shipmentRollupDto(
+  ctx: Ctx,
+  row: CustomerRow,
+  rollup: typeof customerShipmentRollups.$inferSelect | undefined,
+): Customer['shipmentRollup'] {
+  if (!rollup) return null;
+  return {
+    firstShipmentAt: rollup.firstShipmentAt?.toISOString() ?? null,
+    lastShipmentAt: rollup.lastShipmentAt?.toISOString() ?? null,
+    shipments12m: rollup.shipments12m,
+    teu12m: new MoneyDecimal(rollup.teu12m).toString(),
+    revenue12m: maySee(ctx, 'revenue', row)
+      ? { amount: new MoneyDecimal(rollup.revenue12mAmount).toFixed(2), currency: rollup.revenue12mCurrency }
+      : null,
+    revenueComplete: rollup.revenueComplete,
+    computedAt: rollup.computedAt.toISOString(),
+  };
 }
 
 export async function toCustomer(ctx: Ctx, db: Executor, row: CustomerRow): Promise<Customer> {

@@ -28,6 +28,7 @@ export function customerFilterWhere(ctx: Ctx, filters: CustomerFilters, action =
       ? sql`exists (select 1 from customer_tags ct
                      where ct.org_id = ${customers.orgId} and ct.customer_id = ${customers.id} and ct.tag_id = ${filters.tagId})`
       : undefined,
+    rollupFilter(filters),
     pol
       ? sql`exists (select 1 from customer_lanes l
                      where l.org_id = ${customers.orgId} and l.customer_id = ${customers.id}
@@ -35,6 +36,19 @@ export function customerFilterWhere(ctx: Ctx, filters: CustomerFilters, action =
       : undefined,
   ];
   return and(...conditions) as SQL;
+}
+
+/** The shipment roll-up filters (customer_shipment_rollups, beside the record), as one `exists`. */
+function rollupFilter(filters: CustomerFilters): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filters.shippedSince) conditions.push(sql`r.last_shipment_at >= ${filters.shippedSince}::date`);
+  if (filters.notShippedSince) conditions.push(sql`r.last_shipment_at < ${filters.notShippedSince}::date`);
+  if (filters.minShipments12m !== undefined) conditions.push(sql`r.shipments_12m >= ${filters.minShipments12m}`);
+  if (filters.minTeu12m !== undefined) conditions.push(sql`r.teu_12m >= ${filters.minTeu12m}`);
+  if (conditions.length === 0) return undefined;
+  return sql`exists (select 1 from customer_shipment_rollups r
+                      where r.org_id = ${customers.orgId} and r.customer_id = ${customers.id}
+                        and ${sql.join(conditions, sql` and `)})`;
 }
 
 /**

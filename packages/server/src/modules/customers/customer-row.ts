@@ -1,7 +1,12 @@
-import type { CreateCustomerInput, UpdateCustomerInput } from '@berth/domain';
+import {
+  type BillingProfile,
+  type CreateCustomerInput,
+  storedMoneyJson,
+  type UpdateCustomerInput,
+} from '@berth/domain';
 import type { Ctx } from '../../platform/context';
 import { customerKeys } from './customer-search-keys';
-import type { customers } from './tables';
+import type { BillingJson, customers } from './tables';
 
 type CustomerInsert = typeof customers.$inferInsert;
 export type CustomerRow = typeof customers.$inferSelect;
@@ -11,6 +16,24 @@ export interface NewCustomerPlacement {
   code: string;
   ownerId: string | null;
   teamId: string | null;
+}
+
+/**
+ * The billing profile as stored: the credit limit in its own `numeric` and currency columns, the
+ * rest in the billing JSON. A profile replaces the whole stored one, its credit limit too.
+ */
+export function billingValues(billing: BillingProfile) {
+  const { creditLimit, ...rest } = billing;
+  return {
+    billing: rest as BillingJson,
+    creditLimit: creditLimit?.amount ?? null,
+    creditLimitCurrency: creditLimit?.currency ?? null,
+  };
+}
+
+/** The billing profile of the API from the stored row. */
+export function billingOf(row: Pick<CustomerRow, 'billing' | 'creditLimit' | 'creditLimitCurrency'>) {
+  return { ...row.billing, creditLimit: storedMoneyJson(row.creditLimit, row.creditLimitCurrency) };
 }
 
 /**
@@ -41,7 +64,7 @@ export function newCustomerValues(ctx: Ctx, input: CreateCustomerInput, placemen
     ownerId,
     teamId,
     tradeProfile,
-    billing: input.billing,
+    ...billingValues(input.billing),
     ...customerKeys({ code, ...input }),
   } satisfies CustomerInsert;
 }
@@ -52,8 +75,9 @@ export function newCustomerValues(ctx: Ctx, input: CreateCustomerInput, placemen
  * own table. The update use case and the importer's "update matched" both change customers with it.
  */
 export function customerPatch(input: UpdateCustomerInput): Partial<CustomerRow> {
-  const { tradeProfile, annualRevenue, ownerId: _ownerId, teamId: _teamId, ...fields } = input;
+  const { tradeProfile, annualRevenue, billing, ownerId: _ownerId, teamId: _teamId, ...fields } = input;
   const patch: Partial<CustomerRow> = { ...fields };
+  if (billing) Object.assign(patch, billingValues(billing));
   if (annualRevenue !== undefined) {
     patch.annualRevenue = annualRevenue?.amount ?? null;
     patch.revenueCurrency = annualRevenue?.currency ?? null;

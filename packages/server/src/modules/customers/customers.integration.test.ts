@@ -86,7 +86,7 @@ describe('customer master data', () => {
       country: 'CN',
       phone: '+8657487654321',
       ownerId: admin.me.user.id,
-      billing: { settlementType: 'monthly', creditLimit: { amount: 500000, currency: 'CNY' } },
+      billing: { settlementType: 'monthly', creditLimit: { amount: '500000.00', currency: 'CNY' } },
       tradeProfile: { lanes: [{ pol: 'CNNGB', pod: 'USLAX', mode: 'fcl', volume: 40, volumeUnit: 'teu' }] },
     });
     expect(ok.headers.etag).toBe('"1"');
@@ -443,7 +443,18 @@ describe('customer master data', () => {
     });
     const contacts = (await t.request('GET', `/api/customers/${kept.id}/contacts`, { as: admin })).json().items;
     expect(contacts.map((c: { id: string }) => c.id)).toContain(contact.id);
-    expect((await t.request('GET', `/api/customers/${dup.id}`, { as: admin })).statusCode).toBe(404);
+    // The absorbed record answers 404 naming the record it lives on in, for those who may see that one.
+    const absorbed = await t.request('GET', `/api/customers/${dup.id}`, { as: admin });
+    expect(absorbed.statusCode).toBe(404);
+    expect(absorbed.json()).toMatchObject({
+      code: 'customer.merged',
+      movedTo: { resource: 'customers', id: kept.id, label: `${kept.code} ${kept.name}` },
+    });
+    const stranger = await make.user('sales_rep', { name: '外人' });
+    const hidden = await t.request('GET', `/api/customers/${dup.id}`, { as: stranger });
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().code).toBe('resource.not_found');
+    expect(hidden.json().movedTo).toBeUndefined();
     const list = (await t.request('GET', '/api/customers?q=远东', { as: admin })).json().items;
     expect(list.map((c: { id: string }) => c.id)).toEqual([kept.id]);
     const timeline = (await t.request('GET', `/api/customers/${kept.id}/timeline`, { as: admin })).json().items;

@@ -1,8 +1,8 @@
 import type { Customer, customerListQuerySchema, Page } from '@berth/domain';
-import { and, asc, desc, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, desc, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context';
-import { afterCursor, decodeUuidCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
+import { afterCursor, decodeUuidCursor, orderByKeyset, type SortExpression, toPage } from '../../platform/http/keyset';
 import { customerRecordColumns, toCustomers } from './customer-dto';
 import { customerFilterWhere } from './customer-filter-where';
 import {
@@ -14,7 +14,7 @@ import {
   searchWalkWindow,
 } from './customer-search';
 import { searchNeedle } from './customer-search-keys';
-import { customers } from './tables';
+import { customerShipmentRollups, customers } from './tables';
 
 /**
  * The customer list: newest first, the filters of customerFilterWhere, and a text search over the
@@ -45,7 +45,7 @@ export async function findCustomers(
   ];
   const select = (condition: SQL | undefined) =>
     ctx.db
-      .select(customerRecordColumns)
+      .select(listColumns(field))
       .from(customers)
       .where(and(...conditions, condition))
       .orderBy(...orderByKeyset(keyset))
@@ -60,7 +60,7 @@ export async function findCustomers(
     // walk the whole sort index hoping to meet a few thousand scattered ids early.
     const among = (condition: SQL) => {
       const found = ctx.db
-        .select(customerRecordColumns)
+        .select(listColumns(field))
         .from(customers)
         .where(and(...conditions, condition))
         .offset(0)
@@ -69,7 +69,7 @@ export async function findCustomers(
       return ctx.db
         .select()
         .from(found)
-        .orderBy(order(found[field.key]), order(found.id))
+        .orderBy(order((found as unknown as Record<string, AnyColumn>)[field.key] as AnyColumn), order(found.id))
         .limit(query.limit + 1) as unknown as Promise<CustomerRow[]>;
     };
     rows = await searchSorted(ctx, query.q, select, among, tuning);
@@ -77,7 +77,7 @@ export async function findCustomers(
   const page = toPage(
     rows,
     query.limit,
-    (r) => [r[field.key], r.id],
+    (r) => [sortValueOf(field, (r as unknown as Record<string, unknown>)[field.key]), r.id],
     (r) => r,
   );
   return { items: await toCustomers(ctx, ctx.db, page.items), nextCursor: page.nextCursor };
@@ -85,13 +85,48 @@ export async function findCustomers(
 
 type CustomerRow = Parameters<typeof toCustomers>[2][number];
 
-/** The sortable fields: each a column with an index (org_id, column, id), and its key in a row. */
+/**
+ * A shipment roll-up as a sort key of the customer list, read from the row beside the record; a customer
+ * without shipments sorts as none (epoch, 0).
+ */
+const rollupSort = (column: AnyColumn, none: string): SortExpression => ({
+  expression: sql`coalesce((select ${sql.identifier(column.name)} from customer_shipment_rollups r
+                             where r.org_id = ${customers.orgId} and r.customer_id = ${customers.id}), ${sql.raw(none)})`,
+  column,
+});
+
+/** The sortable fields: each a column with an index (org_id, column, id) or a roll-up, and its key in a row. */
 const sortFields = {
   createdAt: { column: customers.id, key: 'id' },
   /** Pinyin order for Chinese names, interleaved with Latin names by their letters. */
   name: { column: customers.nameSortKey, key: 'nameSortKey' },
   code: { column: customers.code, key: 'code' },
+  lastShipmentAt: {
+    column: rollupSort(customerShipmentRollups.lastShipmentAt, "'1970-01-01T00:00:00Z'::timestamptz"),
+    key: 'sortValue',
+  },
+  shipments12m: { column: rollupSort(customerShipmentRollups.shipments12m, '0'), key: 'sortValue' },
+  teu12m: { column: rollupSort(customerShipmentRollups.teu12m, '0'), key: 'sortValue' },
 } as const;
+
+/** A computed sort key as the cursor carries it: a roll-up time read raw from the database as an ISO instant. */
+function sortValueOf(field: (typeof sortFields)[keyof typeof sortFields], value: unknown): unknown {
+  if (field.key !== 'sortValue' || value === null || value === undefined) return value;
+  const column = (field.column as SortExpression).column;
+  if (column.columnType === 'PgTimestamp') return new Date(value as string).toISOString();
+  if (column.dataType === 'number') return Number(value);
+  return String(value);
+}
+
+/** The record's columns, and the sort key when it is not one of them. */
+function listColumns(field: (typeof sortFields)[keyof typeof sortFields]) {
+  return field.key === 'sortValue'
+    ? {
+        ...customerRecordColumns,
+        sortValue: sql<unknown>`${(field.column as SortExpression).expression}`.as('sort_value'),
+      }
+    : customerRecordColumns;
+}
 
 /**
  * A search in another order than newest first: the candidates of a rare term (a bounded set) are

@@ -1,4 +1,5 @@
 import {
+  type BillingProfile,
   type CreateCustomerInput,
   type CustomerImportField,
   createCustomerInputSchema,
@@ -16,18 +17,20 @@ import { recordEvents } from '../../platform/audit';
 import { type Ctx, requireScope } from '../../platform/context';
 import type { RecordOwner } from '../../platform/data-scope';
 import { errorMessage } from '../../platform/error-catalogue';
+import { emit } from '../../platform/events';
 import { mayWrite } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import type { ImportBatchResult as BatchResult, ImportPolicy } from '../../platform/module';
 import { type OwnerRequest, ownerProblem } from '../../platform/owner-assignment';
 import { editedOwnerClocks, recordOwnerEdits } from '../pool/public';
-import { type CustomerRow, customerPatch } from './customer-row';
+import { changedCustomerFields, customerEventRecord } from './customer-events';
+import { billingOf, type CustomerRow, customerPatch } from './customer-row';
 import { customersInScope } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
 import { insertCustomers } from './insert-customers';
 import { byNameKeys } from './name-key-lookup';
 import { replaceLanes } from './save-lanes';
-import { type BillingJson, customers, customerTags, tags } from './tables';
+import { customers, customerTags, tags } from './tables';
 
 type ImportRowError = BatchResult['errors'][number];
 
@@ -71,7 +74,7 @@ const billingColumns = [
 
 /** A row error when the row fills in billing the caller may not write on this record. */
 function billingRefused(ctx: Ctx, provided: Set<string>, record: RecordOwner): ImportRowError | null {
-  if (!billingColumns.some((c) => provided.has(c)) || mayWrite(ctx, 'customerBilling', record)) return null;
+  if (!billingColumns.some((c) => provided.has(c)) || mayWrite(ctx, 'billingCredit', record)) return null;
   return { row: 0, field: 'billing', message: errorMessage('customer.billing_not_writable', ctx.locale) };
 }
 
@@ -243,7 +246,7 @@ function editOf(current: CustomerRow, v: ValidRow): UpdateCustomerInput {
     edit.tradeProfile = { ...current.tradeProfile, lanes: [], commodities: v.input.tradeProfile.commodities };
   }
   if (billingColumns.some((c) => v.provided.has(c))) {
-    const billing: BillingJson = { ...current.billing };
+    const billing = billingOf(current) as BillingProfile;
     const given = v.input.billing;
     if (v.provided.has('invoiceTitle')) billing.invoiceTitle = given.invoiceTitle ?? null;
     if (v.provided.has('taxNumber')) billing.taxNumber = given.taxNumber ?? null;
@@ -284,6 +287,8 @@ const writtenColumns = [
   'poolWarnedAt',
   'tradeProfile',
   'billing',
+  'creditLimit',
+  'creditLimitCurrency',
   'nameKey',
   'nameEnKey',
   'namePinyin',
@@ -379,6 +384,8 @@ async function updateMatchedCustomers(
       pool_warned_at: next.poolWarnedAt,
       trade_profile: next.tradeProfile,
       billing: next.billing,
+      credit_limit: next.creditLimit,
+      credit_limit_currency: next.creditLimitCurrency,
       name_key: next.nameKey,
       name_en_key: next.nameEnKey,
       name_pinyin: next.namePinyin,
@@ -394,16 +401,24 @@ async function updateMatchedCustomers(
             owner_id = v.owner_id, team_id = v.team_id, owner_since = v.owner_since,
             protected_until = v.protected_until, pooled_at = v.pooled_at, pool_warned_at = v.pool_warned_at,
             trade_profile = v.trade_profile, billing = v.billing,
+            credit_limit = v.credit_limit, credit_limit_currency = v.credit_limit_currency,
             name_key = v.name_key, name_en_key = v.name_en_key, name_pinyin = v.name_pinyin,
             search_text = v.search_text, version = c.version + 1, updated_at = now()
           from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
             id uuid, name text, name_en text, credit_code text, address text, country text, website text,
             phone text, email text, industry text, employees integer, roles text[], relationship_type text,
             status text, owner_id uuid, team_id uuid, owner_since timestamptz, protected_until timestamptz,
-            pooled_at timestamptz, pool_warned_at timestamptz, trade_profile jsonb, billing jsonb, name_key text,
+            pooled_at timestamptz, pool_warned_at timestamptz, trade_profile jsonb, billing jsonb,
+            credit_limit numeric, credit_limit_currency text, name_key text,
             name_en_key text, name_pinyin text, search_text text)
           where c.org_id = ${ctx.orgId} and c.id = v.id`,
     );
+    for (const { row, next } of changed) {
+      await emit(ctx, 'customer.updated', {
+        ...customerEventRecord(next),
+        changed: changedCustomerFields(row, next),
+      });
+    }
     // A new owner or team from the file is an ownership change, on the timeline like an edit of the record.
     await recordOwnerEdits(
       ctx,

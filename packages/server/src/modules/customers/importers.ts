@@ -1,3 +1,4 @@
+import { importCatalog } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import type { Importer } from '../../platform/module';
 import { importContactBatch } from './import-contacts';
@@ -7,6 +8,7 @@ import { customerImportLookups, importCustomerBatch } from './import-customers';
 export const customerImporter: Importer = {
   entity: 'customers',
   resource: 'customers',
+  columns: importCatalog.customers,
   grownTables: sql`customers, customer_lanes, customer_tags`,
   prepare: async (ctx, policy) => {
     const lookups = await customerImportLookups(ctx);
@@ -18,6 +20,7 @@ export const customerImporter: Importer = {
 export const contactImporter: Importer = {
   entity: 'contacts',
   resource: 'contacts',
+  columns: importCatalog.contacts,
   grownTables: sql`contacts`,
   prepare: async (_ctx, policy) => (tx, rows) => importContactBatch(tx, rows, policy),
 };

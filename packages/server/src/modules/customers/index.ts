@@ -1,5 +1,9 @@
 import { customerErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
+
+// The module's domain events (their names and payloads) are part of its public surface.
+export type {} from './events';
+
 import { loadDemoCustomers } from './demo-customers';
 import { contactImporter, customerImporter } from './importers';
 import { customerRoutes } from './routes';
@@ -9,7 +13,16 @@ import { contactTimeline, customerRecordTimeline } from './timeline-contributors
 /** Customers, their contacts, lanes and tags; personal data and financial fields are theirs to guard. */
 export default defineModule({
   name: 'customers',
-  resources: ['customers', 'customerBilling', 'contacts', 'tags', 'personalData', 'financials'],
+  resources: [
+    'customers',
+    'customerBilling',
+    'contacts',
+    'tags',
+    'personalData',
+    'revenue',
+    'costMargin',
+    'billingCredit',
+  ],
   routes: customerRoutes,
   errors: customerErrors,
   timeline: [customerRecordTimeline, contactTimeline],

@@ -3,9 +3,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
 import { type Ctx, inTransaction } from '../../platform/context';
+import { emit } from '../../platform/events';
 import { serverModules } from '../index';
 import { changeOwner } from '../pool/public';
 import { toCustomer } from './customer-dto';
+import { customerEventRecord } from './customer-events';
 import { customerById } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
 import { contacts, customerLanes, customers, customerTags } from './tables';
@@ -123,6 +125,11 @@ export async function mergeCustomers(
       entity: 'customers',
       entityId: targetId,
       meta: { sourceId, sourceCode: source.code, sourceName: source.name },
+    });
+    await emit(tx, 'customer.merged', {
+      ...customerEventRecord(merged as typeof target),
+      mergedId: sourceId,
+      mergedCode: source.code,
     });
     return toCustomer(tx, tx.db, merged as typeof target);
   });

@@ -33,7 +33,6 @@ export interface BillingJson {
   billingAddress?: string | null;
   settlementType?: string | null;
   paymentTermsDays?: number | null;
-  creditLimit?: { amount: number; currency: string } | null;
 }
 
 /**
@@ -71,7 +70,7 @@ export const customers = pgTable(
     email: text('email'),
     industry: text('industry'),
     employees: integer('employees'),
-    annualRevenue: numeric('annual_revenue', { precision: 18, scale: 2, mode: 'number' }),
+    annualRevenue: numeric('annual_revenue', { precision: 18, scale: 4 }),
     revenueCurrency: text('revenue_currency'),
     roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
     relationshipType: text('relationship_type'),
@@ -79,7 +78,10 @@ export const customers = pgTable(
     ownerId: uuid('owner_id'),
     teamId: uuid('team_id'),
     tradeProfile: jsonb('trade_profile').$type<TradeProfileJson>().notNull(),
+    /** Invoice details and terms; the credit limit is in its own columns (a guarded amount, `numeric`). */
     billing: jsonb('billing').$type<BillingJson>().notNull(),
+    creditLimit: numeric('credit_limit', { precision: 18, scale: 4 }),
+    creditLimitCurrency: text('credit_limit_currency'),
     /** Normalised name (suffixes, width, case, traditional/simplified folded) for duplicate checks. */
     nameKey: text('name_key').notNull(),
     nameEnKey: text('name_en_key'),
@@ -237,5 +239,36 @@ export const customerTags = pgTable(
       'cascade',
     ),
     foreignKey({ columns: [t.orgId, t.tagId], foreignColumns: [tags.orgId, tags.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Each customer's shipments at a glance, computed by the shipments module (event `shipment.customer_rollups`)
+ * and kept beside the record, not in it: they change as shipments arrive without changing the customer's
+ * version (no 412 for someone editing the customer) and without an audit entry. One row per customer that has
+ * or had shipments; the customer list filters and sorts on them through the indexes below.
+ */
+export const customerShipmentRollups = pgTable(
+  'customer_shipment_rollups',
+  {
+    orgId: orgId(),
+    customerId: uuid('customer_id').notNull(),
+    firstShipmentAt: ts('first_shipment_at'),
+    lastShipmentAt: ts('last_shipment_at'),
+    shipments12m: integer('shipments_12m').notNull().default(0),
+    teu12m: numeric('teu_12m').notNull().default('0'),
+    revenue12mAmount: numeric('revenue_12m_amount').notNull().default('0'),
+    revenue12mCurrency: text('revenue_12m_currency').notNull(),
+    revenueComplete: boolean('revenue_complete').notNull().default(true),
+    computedAt: ts('computed_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.customerId] }),
+    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }).onDelete(
+      'cascade',
+    ),
+    index('customer_shipment_rollups_last_idx').on(t.orgId, t.lastShipmentAt, t.customerId),
+    index('customer_shipment_rollups_count_idx').on(t.orgId, t.shipments12m, t.customerId),
+    index('customer_shipment_rollups_teu_idx').on(t.orgId, t.teu12m, t.customerId),
   ],
 );

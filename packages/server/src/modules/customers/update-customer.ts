@@ -3,12 +3,14 @@ import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { emit } from '../../platform/events';
 import { assertWritableFields } from '../../platform/field-access';
 import { updateVersioned } from '../../platform/versioned-write';
 import { editedOwnerClocks, recordOwnerEdit } from '../pool/public';
 import { assertCustomerAssignment, teamOfUser } from './assert-customer-assignment';
 import { mapCustomerWriteErrors } from './create-customer';
 import { toCustomer } from './customer-dto';
+import { changedCustomerFields, customerEventRecord } from './customer-events';
 import { customerPatch } from './customer-row';
 import { customerById } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
@@ -70,6 +72,9 @@ export async function updateCustomer(
     const row = await updateVersioned(tx, customers, where, expected, patch).catch(mapCustomerWriteErrors);
     await recordOwnerEdit(tx, current, row);
     if (input.tradeProfile) await replaceLanes(tx, [{ customerId: id, lanes: input.tradeProfile.lanes }]);
+    const changed = changedCustomerFields(current, row);
+    if (input.tradeProfile && !changed.includes('tradeProfile')) changed.push('tradeProfile');
+    await emit(tx, 'customer.updated', { ...customerEventRecord(row), changed });
     return toCustomer(tx, tx.db, row);
   });
 }

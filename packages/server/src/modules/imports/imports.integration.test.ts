@@ -148,7 +148,7 @@ describe('importing customers from spreadsheets', () => {
         invoiceTitle: '测试货运七号',
         paymentTermsDays: 30,
         settlementType: 'monthly',
-        creditLimit: { amount: 500000, currency: 'USD' },
+        creditLimit: { amount: '500000.00', currency: 'USD' },
       },
     });
     expect(seven.tradeProfile.commodities).toEqual(['家具']);
@@ -157,7 +157,7 @@ describe('importing customers from spreadsheets', () => {
       expect.objectContaining({ pol: 'CNSHA', pod: 'USNYC', mode: 'fcl' }),
     ]);
     const nine = await find('测试货运9号有限');
-    expect(nine.billing.creditLimit).toEqual({ amount: 80000, currency: 'CNY' });
+    expect(nine.billing.creditLimit).toEqual({ amount: '80000.00', currency: 'CNY' });
     expect(nine.tradeProfile.lanes).toHaveLength(1); // lanes not in the row: kept
     const timeline = (await t.request('GET', `/api/customers/${seven.id}/timeline?limit=50`, { as: admin })).json();
     const changes = Object.assign({}, ...timeline.items.map((e: { changes: object | null }) => e.changes ?? {}));

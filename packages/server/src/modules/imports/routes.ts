@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps';
 import { multipartParts } from '../../platform/http/multipart-parts';
 import { route } from '../../platform/http/route';
-import { registeredImporters } from './importers';
+import { importPermission, registeredImporters } from './importers';
 import { getImport, previewImport, type SavedFile, saveUpload, startImport, type UploadedImport } from './start-import';
 
 /**
@@ -40,9 +40,9 @@ async function readUpload<T>(
 }
 
 export function importRoutes(app: FastifyInstance, deps: AppDeps) {
-  /** Each entity is imported with `<its resource>.create` (customers, contacts…); the use case checks which. */
+  /** Each entity is imported with its importer's right (`customers.create`…); the use case checks which. */
   const importAccess = {
-    anyPermission: registeredImporters().map((importer): [Resource, string] => [importer.resource, 'create']),
+    anyPermission: registeredImporters().map((importer): [Resource, string] => [...importPermission(importer)]),
   };
   const dataDir = deps.config.dataDir;
   const uploads = { dataDir, limit: deps.config.IMPORT_LIMIT_BYTES };

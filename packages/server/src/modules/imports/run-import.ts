@@ -1,18 +1,21 @@
 import fs from 'node:fs';
 import type { Locale } from '@berth/domain';
+import { isRepeatableImportField } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { loadUserAccess } from '../../platform/auth/load-principal';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { errorMessage } from '../../platform/error-catalogue';
 import { type Job, PermanentJobError } from '../../platform/jobs/job-runner';
-import type { Importer, ImportPolicy, ImportRows } from '../../platform/module';
+import type { ImportBatchResult, Importer, ImportPolicy, ImportRows } from '../../platform/module';
 import { importerOf } from './importers';
 import { fileKindOf, mappingScore, readRows, rowsFromHeader } from './read-rows';
 import { SpreadsheetTooLarge } from './spreadsheet-limits';
 import { importErrors, imports } from './tables';
 
 const batchSize = 500;
+
+const emptyResult = (): ImportBatchResult => ({ created: 0, updated: 0, skipped: 0, errors: [] });
 
 /**
  * Refreshes what the planner knows of the tables an import grows: row statistics (ANALYZE) and
@@ -67,7 +70,8 @@ export async function runImport(job: Job, db: Db): Promise<void> {
     }
     const importer = importerOf(record.entity);
     if (!importer) throw new Error(`no importer registered for ${record.entity}`);
-    const importBatch = await importer.prepare(ctx, record.policy as ImportPolicy);
+    const options = record.options ?? {};
+    const importBatch = await importer.prepare(ctx, record.policy as ImportPolicy, options);
     let columns: (string | undefined)[] | null = null;
     let seen = 0;
     let analyzeAt = 2000;
@@ -76,8 +80,18 @@ export async function runImport(job: Job, db: Db): Promise<void> {
       if (batch.length === 0) return;
       const rows = batch;
       batch = [];
+      // Rows whose cells the importer could not read are reported here and kept from its writer.
+      const unread: ImportBatchResult['errors'] = [];
+      const readable = rows.filter((row) => {
+        if (!importer.readRow) return true;
+        const reading = importer.readRow(row.values, options, ctx);
+        for (const problem of reading.problems) unread.push({ row: row.row, ...problem });
+        row.value = reading.value ?? undefined;
+        return reading.problems.length === 0 && reading.value !== null;
+      });
       await inTransaction(ctx, async (tx) => {
-        const result = await importBatch(tx, rows);
+        const written = readable.length > 0 ? await importBatch(tx, readable) : emptyResult();
+        const result = { ...written, errors: [...unread, ...written.errors] };
         if (result.errors.length > 0) {
           await tx.db
             .insert(importErrors)
@@ -110,7 +124,10 @@ export async function runImport(job: Job, db: Db): Promise<void> {
       const values: Record<string, string> = {};
       sheetRow.cells.forEach((cell, i) => {
         const field = columns?.[i];
-        if (field && cell) values[field] = cell;
+        if (!field || !cell) return;
+        // A field several columns map to (containers 1, 2, 3…) reads as one list.
+        values[field] =
+          values[field] && isRepeatableImportField(importer.entity, field) ? `${values[field]}; ${cell}` : cell;
       });
       batch.push({ row: sheetRow.row, values });
       if (batch.length >= batchSize) await flush();

@@ -1,26 +1,19 @@
 import fs from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  type ImportEntity,
-  type ImportRecord,
-  importFieldNamesOf,
-  importPolicies,
-  missingImportColumn,
-  suggestImportMapping,
-} from '@berth/domain';
+import { type ImportEntity, type ImportRecord, importPolicies, missingImportColumn } from '@berth/domain';
 import type { MultipartFile } from '@fastify/multipart';
 import { and, asc, eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction, requireScope } from '../../platform/context';
 import { enqueueJob } from '../../platform/jobs/job-runner';
-import type { Importer } from '../../platform/module';
+import type { Importer, ImportOptions, ImportPolicy } from '../../platform/module';
 import { iso } from '../../platform/versioned-write';
 import { cleanFileName } from '../attachments/public';
 import { ensureDirectoryFor, headerKey, importFilePath } from './import-files';
 import { importJob } from './import-job';
-import { importerOf, registeredImporters } from './importers';
+import { importerOf, importPermission, registeredImporters } from './importers';
 import {
   detectEncoding,
   type FileKind,
@@ -110,9 +103,9 @@ async function headersOf(path: string, kind: FileKind, encoding: string, score: 
 
 /** Without a mapping, the header row is the one with the most cells named like a field. */
 const labelScore =
-  (entity: ImportEntity): HeaderScore =>
+  (importer: Importer): HeaderScore =>
   (cells) =>
-    Object.keys(suggestImportMapping(entity, cells)).length;
+    Object.keys(importer.columns.suggest(cells)).length;
 
 async function rememberedMapping(ctx: Ctx, entity: string, headers: string[]) {
   const [saved] = await ctx.db
@@ -135,14 +128,29 @@ function importerFor(upload: UploadedImport): { entity: ImportEntity; importer: 
   return { entity: importer.entity, importer };
 }
 
+/** The rights an import needs: the importer's, `update` too for the update policy, and its own checks. */
+function authorizeImport(ctx: Ctx, importer: Importer, policy: string): void {
+  const [resource, action] = importPermission(importer);
+  requireScope(ctx, resource, action);
+  if (policy === 'update') requireScope(ctx, resource, 'update');
+  importer.authorize?.(ctx, policy as ImportPolicy);
+}
+
+/** The importer's file-wide options from the upload's fields, each checked and normalised by the importer. */
+function importOptions(importer: Importer, fields: Record<string, string>): ImportOptions {
+  return Object.fromEntries(
+    Object.entries(importer.options ?? {}).map(([name, read]) => [name, read(fields[name] || undefined)]),
+  );
+}
+
 /** The first rows of a file with its detected encoding and the mapping that will be used. */
 export async function previewImport(ctx: Ctx, upload: UploadedImport) {
   const { entity, importer } = importerFor(upload);
-  requireScope(ctx, importer.resource, 'create');
+  authorizeImport(ctx, importer, 'skip');
   const saved = requireFile(upload);
   const encoding = saved.kind === 'csv' ? await detectEncoding(saved.path) : 'utf-8';
   const rows: string[][] = [];
-  for await (const row of uploadedRows(saved.path, saved.kind, encoding, labelScore(entity))) {
+  for await (const row of uploadedRows(saved.path, saved.kind, encoding, labelScore(importer))) {
     rows.push(row.cells);
     if (rows.length > 10) break;
   }
@@ -151,8 +159,8 @@ export async function previewImport(ctx: Ctx, upload: UploadedImport) {
     encoding,
     headers,
     rows,
-    suggestedMapping: (await rememberedMapping(ctx, entity, headers)) ?? suggestImportMapping(entity, headers),
-    fields: [...importFieldNamesOf(entity)],
+    suggestedMapping: (await rememberedMapping(ctx, entity, headers)) ?? importer.columns.suggest(headers),
+    fields: [...importer.columns.fields],
   };
 }
 
@@ -162,8 +170,8 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
   const policy = upload.fields.policy || 'skip';
   if (!(importPolicies as readonly string[]).includes(policy))
     throw AppError.validation('policy', 'validation.invalid_value');
-  requireScope(ctx, importer.resource, 'create');
-  if (policy === 'update') requireScope(ctx, importer.resource, 'update');
+  authorizeImport(ctx, importer, policy);
+  const options = importOptions(importer, upload.fields);
   const uploaded = requireFile(upload);
   let mapping: Record<string, string> | null = null;
   if (upload.fields.mapping) {
@@ -172,7 +180,7 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
     } catch {
       throw AppError.validation('mapping', 'import.mapping_invalid');
     }
-    const known = new Set<string>(importFieldNamesOf(entity));
+    const known = new Set<string>(importer.columns.fields);
     if (
       !mapping ||
       typeof mapping !== 'object' ||
@@ -188,13 +196,12 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
     uploaded.path,
     uploaded.kind,
     encoding,
-    mapping ? mappingScore(mapping) : labelScore(entity),
+    mapping ? mappingScore(mapping) : labelScore(importer),
   );
   const id = uuidv7();
   const saved = { ...uploaded, path: importFilePath(dataDir, ctx.orgId, id, uploaded.kind) };
   await fs.promises.rename(uploaded.path, saved.path);
-  const finalMapping =
-    mapping ?? (await rememberedMapping(ctx, entity, headers)) ?? suggestImportMapping(entity, headers);
+  const finalMapping = mapping ?? (await rememberedMapping(ctx, entity, headers)) ?? importer.columns.suggest(headers);
   const missing = missingImportColumn(entity, finalMapping);
   if (missing) {
     await fs.promises.rm(saved.path, { force: true });
@@ -207,6 +214,7 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
       entity,
       policy,
       mapping: finalMapping,
+      options,
       fileName: saved.name,
       filePath: saved.path,
       encoding,
@@ -226,7 +234,7 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
 
 export async function getImport(ctx: Ctx, id: string, errorLimit = 1000): Promise<ImportRecord> {
   // Only the user who started an import sees it.
-  if (!registeredImporters().some((importer) => can(ctx, importer.resource, 'create'))) throw AppError.forbidden();
+  if (!registeredImporters().some((importer) => can(ctx, ...importPermission(importer)))) throw AppError.forbidden();
   const [row] = await ctx.db
     .select()
     .from(imports)

@@ -11,6 +11,8 @@ export const imports = pgTable(
     entity: text('entity').notNull(),
     policy: text('policy').notNull(),
     mapping: jsonb('mapping').$type<Record<string, string>>().notNull(),
+    /** The wizard's choices for the whole file that the entity's importer takes (a shipment import's source). */
+    options: jsonb('options').$type<Record<string, string>>().notNull().default({}),
     fileName: text('file_name').notNull(),
     filePath: text('file_path').notNull(),
     encoding: text('encoding'),

@@ -11,8 +11,8 @@ import { assertContactOfCustomer, assertOpportunityAssignment } from './opportun
 import { activeStage, firstOpenStage } from './stages';
 
 /**
- * Revenue and margin follow the financials field right for writing as for reading, on the
- * opportunity as it is and as it will be (a new owner).
+ * Revenue follows the revenue field right, margin the costMargin right, for writing as for reading,
+ * on the opportunity as it is and as it will be (a new owner).
  */
 export function assertMayWriteMoney(
   ctx: Ctx,

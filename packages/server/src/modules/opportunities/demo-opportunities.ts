@@ -69,15 +69,20 @@ export async function loadDemoOpportunities(db: Db, org: { orgId: string; adminI
       const customer = owned[index++] as (typeof owned)[number];
       const lane = lanes.find((l) => l.customerId === customer.id) ?? { pol: 'CNSHA', pod: 'USLAX', mode: 'fcl' };
       const revenue = (5 + random.int(60)) * 10_000;
+      // Drawn in the order the demo always drew them, so the demo data stays the same.
+      const title = `${lane.pol}→${lane.pod} ${random.pick(titles)}`;
+      const source = random.pick(sources);
+      const volume = { teu: 5 + random.int(80), shipmentsPerMonth: 1 + random.int(12) };
+      const margin = Math.round(revenue * (0.08 + random.int(10) / 100));
+      const currency = random.pick(['CNY', 'CNY', 'USD']);
       const created = await createOpportunity(ctx, {
-        title: `${lane.pol}→${lane.pod} ${random.pick(titles)}`,
+        title,
         customerId: customer.id,
-        source: random.pick(sources),
+        source,
         lanes: [{ pol: lane.pol, pod: lane.pod, mode: lane.mode as 'fcl' }],
-        volume: { teu: 5 + random.int(80), shipmentsPerMonth: 1 + random.int(12) },
-        expectedRevenue: revenue,
-        expectedMargin: Math.round(revenue * (0.08 + random.int(10) / 100)),
-        currency: random.pick(['CNY', 'CNY', 'USD']),
+        volume,
+        expectedRevenue: { amount: `${revenue}.00`, currency },
+        expectedMargin: { amount: `${margin}.00`, currency },
         expectedCloseDate: new Date(Date.now() + (7 + random.int(120)) * day * 1000).toISOString().slice(0, 10),
         ownerId: customer.ownerId,
         teamId: customer.teamId,

@@ -1,4 +1,10 @@
-import type { Forecast, ForecastGrouping, ForecastQuery, ForecastRow } from '@berth/domain';
+import {
+  type Forecast,
+  type ForecastGrouping,
+  type ForecastQuery,
+  type ForecastRow,
+  storedMoneyJson,
+} from '@berth/domain';
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { teams, users } from '../../db/schema';
@@ -39,7 +45,11 @@ interface ForecastSqlRow {
 /**
  * The weighted pipeline: open opportunities' expected revenue (and margin) × probability, and the
  * revenue won, per group and currency, in one set-based statement with the per-currency totals
- * (grouping sets). Different currencies are never added up.
+ * (grouping sets). Different currencies are never added up, nor converted. An opportunity counts in
+ * the row of its revenue's currency; a margin in another currency adds to that currency's row. Revenue
+ * counts only where the caller sees it (the revenue right in scope for the opportunity), margin only
+ * where they see it (costMargin); an opportunity whose revenue they do not see counts in the row
+ * without currency.
  */
 export async function pipelineForecast(ctx: Ctx, query: ForecastQuery): Promise<Forecast> {
   const where = and(
@@ -50,24 +60,37 @@ export async function pipelineForecast(ctx: Ctx, query: ForecastQuery): Promise<
     query.from ? gte(closeDay, query.from) : undefined,
     query.to ? lte(closeDay, query.to) : undefined,
   );
-  // Amounts count only where the caller sees the opportunity's money (financials.read in scope for it).
-  const money = maySeeSql(ctx, 'financials', { owner: opportunities.ownerId, team: opportunities.teamId });
+  const owner = { owner: opportunities.ownerId, team: opportunities.teamId };
+  const seesRevenue = maySeeSql(ctx, 'revenue', owner);
+  const seesMargin = maySeeSql(ctx, 'costMargin', owner);
   const rows = await queryRows<ForecastSqlRow>(
     ctx.db,
-    sql`with base as (
-          select ${groupKeys[query.groupBy]} as key, ${opportunities.currency} as currency,
+    sql`with opp as (
+          select ${groupKeys[query.groupBy]} as key,
                  ${opportunities.status} as status, ${opportunities.probability} as probability,
-                 case when ${money} then ${opportunities.expectedRevenue} end as revenue,
-                 case when ${money} then ${opportunities.expectedMargin} end as margin
+                 case when ${seesRevenue} and ${opportunities.expectedRevenue} is not null
+                      then ${opportunities.revenueCurrency} end as revenue_currency,
+                 case when ${seesRevenue} then ${opportunities.expectedRevenue} end as revenue,
+                 case when ${seesMargin} and ${opportunities.expectedMargin} is not null
+                      then ${opportunities.marginCurrency} end as margin_currency,
+                 case when ${seesMargin} then ${opportunities.expectedMargin} end as margin
             from ${opportunities}
-           where ${where})
+           where ${where}),
+        base as (
+          select key, revenue_currency as currency, status, probability, 1 as n, revenue,
+                 case when margin_currency is not distinct from revenue_currency then margin end as margin
+            from opp
+          union all
+          select key, margin_currency, status, probability, 0, null, margin
+            from opp
+           where margin_currency is not null and margin_currency is distinct from revenue_currency)
         select key, currency, grouping(key) as is_total,
-               (count(*) filter (where status = 'open'))::int as open_count,
+               (sum(n) filter (where status = 'open'))::int as open_count,
                sum(revenue) filter (where status = 'open') as expected_revenue,
-               round(sum(revenue * probability) filter (where status = 'open') / 100, 2) as weighted_revenue,
+               sum(revenue * probability) filter (where status = 'open') / 100 as weighted_revenue,
                sum(margin) filter (where status = 'open') as expected_margin,
-               round(sum(margin * probability) filter (where status = 'open') / 100, 2) as weighted_margin,
-               (count(*) filter (where status = 'won'))::int as won_count,
+               sum(margin * probability) filter (where status = 'open') / 100 as weighted_margin,
+               (sum(n) filter (where status = 'won'))::int as won_count,
                sum(revenue) filter (where status = 'won') as won_revenue
           from base
          group by grouping sets ((key, currency), (currency))
@@ -78,20 +101,23 @@ export async function pipelineForecast(ctx: Ctx, query: ForecastQuery): Promise<
     query.groupBy,
     rows.map((r) => r.key),
   );
-  const seesMoney = maySeeAny(ctx, 'financials');
+  const revenueShown = maySeeAny(ctx, 'revenue');
+  const marginShown = maySeeAny(ctx, 'costMargin');
   const toRow = (r: ForecastSqlRow): ForecastRow => {
-    const amount = (value: string | number | null) => (seesMoney ? (value === null ? 0 : Number(value)) : null);
+    // Sums in the row's currency, rounded half up to its minor units; zero where nothing visible added up.
+    const amount = (shown: boolean, value: string | number | null) =>
+      shown && r.currency ? storedMoneyJson(value ?? 0, r.currency) : null;
     return {
       key: Number(r.is_total) === 1 ? null : r.key,
       name: Number(r.is_total) === 1 || r.key === null ? null : (names.get(r.key) ?? r.key),
       currency: r.currency,
-      openCount: Number(r.open_count),
-      expectedRevenue: amount(r.expected_revenue),
-      weightedRevenue: amount(r.weighted_revenue),
-      expectedMargin: amount(r.expected_margin),
-      weightedMargin: amount(r.weighted_margin),
-      wonCount: Number(r.won_count),
-      wonRevenue: amount(r.won_revenue),
+      openCount: Number(r.open_count ?? 0),
+      expectedRevenue: amount(revenueShown, r.expected_revenue),
+      weightedRevenue: amount(revenueShown, r.weighted_revenue),
+      expectedMargin: amount(marginShown, r.expected_margin),
+      weightedMargin: amount(marginShown, r.weighted_margin),
+      wonCount: Number(r.won_count ?? 0),
+      wonRevenue: amount(revenueShown, r.won_revenue),
     };
   };
   return {

@@ -1,4 +1,4 @@
-import type { OpportunityLaneInput, OpportunityVolume, StageDefinition } from '@berth/domain';
+import type { MoneyJson, OpportunityLaneInput, OpportunityVolume, StageDefinition } from '@berth/domain';
 import type { Ctx } from '../../platform/context';
 import { nextOpportunityCode } from './opportunity-references';
 import { saveOpportunityLanes } from './save-opportunity-lanes';
@@ -11,9 +11,8 @@ export interface NewOpportunity {
   contactId: string | null;
   lanes: OpportunityLaneInput[];
   volume: OpportunityVolume;
-  expectedRevenue?: number | null;
-  expectedMargin?: number | null;
-  currency?: string | null;
+  expectedRevenue?: MoneyJson | null;
+  expectedMargin?: MoneyJson | null;
   probability?: number;
   expectedCloseDate?: string | null;
   ownerId: string | null;
@@ -26,6 +25,25 @@ export interface NewOpportunity {
 }
 
 const decimal = (value: number | null | undefined) => (value === undefined || value === null ? null : String(value));
+
+/** The columns of the amounts an input gives (absent ones are left out, null clears amount and currency). */
+export function moneyColumns(input: { expectedRevenue?: MoneyJson | null; expectedMargin?: MoneyJson | null }) {
+  const columns: {
+    expectedRevenue?: string | null;
+    revenueCurrency?: string | null;
+    expectedMargin?: string | null;
+    marginCurrency?: string | null;
+  } = {};
+  if (input.expectedRevenue !== undefined) {
+    columns.expectedRevenue = input.expectedRevenue?.amount ?? null;
+    columns.revenueCurrency = input.expectedRevenue?.currency ?? null;
+  }
+  if (input.expectedMargin !== undefined) {
+    columns.expectedMargin = input.expectedMargin?.amount ?? null;
+    columns.marginCurrency = input.expectedMargin?.currency ?? null;
+  }
+  return columns;
+}
 
 /**
  * Writes a checked new opportunity in `stage`: the row with the next code, its lanes and the first
@@ -50,9 +68,7 @@ export async function insertOpportunity(
       volumeCbm: decimal(input.volume.cbm),
       volumeKg: decimal(input.volume.kg),
       shipmentsPerMonth: decimal(input.volume.shipmentsPerMonth),
-      expectedRevenue: decimal(input.expectedRevenue),
-      expectedMargin: decimal(input.expectedMargin),
-      currency: input.currency ?? null,
+      ...moneyColumns(input),
       expectedCloseDate: input.expectedCloseDate ?? null,
       ownerId: input.ownerId,
       teamId: input.teamId,

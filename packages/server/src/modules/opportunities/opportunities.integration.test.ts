@@ -86,7 +86,7 @@ describe('opportunities, stages and inquiries', () => {
       lanes: [{ pol: 'cnngb', pod: 'USLAX', mode: 'FCL' }],
       volume: { teu: 40, shipmentsPerMonth: 4 },
       expectedCloseDate: '2031-03-31',
-      currency: 'usd',
+      expectedRevenue: { amount: '120000', currency: 'usd' },
     });
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json();
@@ -95,7 +95,9 @@ describe('opportunities, stages and inquiries', () => {
       customerName: '宁波远洋电子有限公司',
       lanes: [{ pol: 'CNNGB', pod: 'USLAX', mode: 'fcl' }],
       volume: { teu: 40, cbm: null, kg: null, shipmentsPerMonth: 4 },
-      currency: 'USD',
+      expectedRevenue: { amount: '120000.00', currency: 'USD' },
+      // A sales rep sees the revenue of their own deals, not their margin.
+      expectedMargin: null,
       stage: 'inquiry',
       status: 'open',
       probability: 10,
@@ -238,48 +240,59 @@ describe('opportunities, stages and inquiries', () => {
     expect(changes.map((c) => c.toStage).sort()).toEqual(['inquiry', winner].sort());
   });
 
-  it('keeps revenue and margin to roles that read financials', async () => {
+  it('keeps revenue to the revenue right and margin to the cost-and-margin right', async () => {
+    // A sales rep holds revenue on their own deals, not cost and margin.
     const refused = await create(repA, {
       title: 'x',
       customerId: activeA,
       source: 'referral',
-      expectedRevenue: 1000,
-      currency: 'CNY',
+      expectedRevenue: { amount: '1000', currency: 'CNY' },
+      expectedMargin: { amount: '100', currency: 'CNY' },
     });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().errors[0]).toMatchObject({ field: 'expectedRevenue', code: 'opportunity.financials_hidden' });
-    const noCurrency = await create(manager, {
+    expect(refused.json().errors).toEqual([
+      expect.objectContaining({ field: 'expectedMargin', code: 'opportunity.cost_margin_hidden' }),
+    ]);
+    const plainNumber = await create(manager, {
       title: 'x',
       customerId: activeA,
       source: 'referral',
-      expectedRevenue: 1,
+      expectedRevenue: 1 as never,
     });
-    expect(noCurrency.json().errors[0]).toMatchObject({ field: 'currency', code: 'opportunity.currency_required' });
+    expect(plainNumber.statusCode).toBe(422);
+    expect(plainNumber.json().errors[0]).toMatchObject({ field: 'expectedRevenue' });
 
     const res = await create(manager, {
       title: '上海→洛杉矶 电子产品',
       customerId: activeA,
       source: 'referral',
       ownerId: repA.id,
-      expectedRevenue: 250_000,
-      expectedMargin: 30_000.5,
-      currency: 'CNY',
+      expectedRevenue: { amount: '250000', currency: 'CNY' },
+      expectedMargin: { amount: 30_000.5, currency: 'CNY' },
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ expectedRevenue: 250_000, expectedMargin: 30_000.5, ownerId: repA.id });
+    expect(res.json()).toMatchObject({
+      expectedRevenue: { amount: '250000.00', currency: 'CNY' },
+      expectedMargin: { amount: '30000.50', currency: 'CNY' },
+      ownerId: repA.id,
+    });
     const asRep = (await get(repA, res.json().id)).json();
-    expect(asRep).toMatchObject({ expectedRevenue: null, expectedMargin: null, currency: 'CNY' });
+    expect(asRep).toMatchObject({ expectedRevenue: { amount: '250000.00', currency: 'CNY' }, expectedMargin: null });
+    // The rep's own revenue is theirs to change; the margin they do not see is not.
+    expect((await patch(repA, asRep.id, asRep.version, { expectedMargin: null })).statusCode).toBe(422);
     const list = (await t.request('GET', `/api/opportunities?customerId=${activeA}&limit=200`, { as: repA })).json();
-    expect(list.items.every((o: { expectedRevenue: unknown }) => o.expectedRevenue === null)).toBe(true);
+    expect(list.items.every((o: { expectedMargin: unknown }) => o.expectedMargin === null)).toBe(true);
     const forecast = (await t.request('GET', '/api/opportunities/forecast?groupBy=owner', { as: repA })).json();
     expect(forecast.items.length).toBeGreaterThan(0);
-    expect(forecast.items.every((r: { weightedRevenue: unknown }) => r.weightedRevenue === null)).toBe(true);
-    // The customer's history shows the change, but not the amounts, to the rep.
+    expect(forecast.items.every((r: { weightedMargin: unknown }) => r.weightedMargin === null)).toBe(true);
+    // The customer's history shows the change, but not the margin, to the rep.
     const timeline = (await t.request('GET', `/api/customers/${activeA}/timeline?limit=200`, { as: repA })).json();
     const entry = timeline.items.find(
       (e: { kind: string; entityId: string }) => e.kind === 'opportunity' && e.entityId === res.json().id,
     );
-    expect(entry?.changes.expected_revenue).toEqual(['***', '***']);
+    expect(entry?.changes.expected_margin).toEqual(['***', '***']);
+    expect(entry?.changes.margin_currency).toEqual(['***', '***']);
+    expect(entry?.changes.expected_revenue).toEqual([null, 250000]);
     const managerTimeline = (
       await t.request('GET', `/api/customers/${activeA}/timeline?limit=200`, { as: manager })
     ).json();
@@ -807,40 +820,35 @@ describe('forecast and win rates on a known pipeline', () => {
     await add('A', {
       ownerId: repX.id,
       stage: 'proposal',
-      expectedRevenue: 100_000,
-      currency: 'CNY',
+      expectedRevenue: { amount: '100000', currency: 'CNY' },
       expectedCloseDate: '2031-01-15',
       lanes: lane('CNSHA', 'USLAX'),
     });
     await add('B', {
       ownerId: repX.id,
       stage: 'negotiation',
-      expectedRevenue: 50_000,
-      currency: 'CNY',
+      expectedRevenue: { amount: '50000', currency: 'CNY' },
       expectedCloseDate: '2031-01-20',
       lanes: lane('CNSHA', 'DEHAM'),
       source: 'campaign',
     });
     await add('C', {
       ownerId: repY.id,
-      expectedRevenue: 20_000,
-      expectedMargin: 3_000,
-      currency: 'USD',
+      expectedRevenue: { amount: '20000', currency: 'USD' },
+      expectedMargin: { amount: '3000', currency: 'USD' },
       expectedCloseDate: '2031-02-10',
       lanes: lane('CNNGB', 'USLAX'),
       source: 'inquiry',
     });
     await add('D', {
       ownerId: repY.id,
-      expectedRevenue: 80_000,
-      currency: 'CNY',
+      expectedRevenue: { amount: '80000', currency: 'CNY' },
       expectedCloseDate: '2031-03-01',
       lanes: lane('CNSHA', 'USLAX'),
     });
     await add('E', {
       ownerId: repX.id,
-      expectedRevenue: 70_000,
-      currency: 'CNY',
+      expectedRevenue: { amount: '70000', currency: 'CNY' },
       expectedCloseDate: '2031-01-10',
       lanes: lane('CNSHA', 'USLAX'),
     });
@@ -848,9 +856,8 @@ describe('forecast and win rates on a known pipeline', () => {
       ownerId: repX.id,
       stage: 'proposal',
       probability: 55,
-      expectedRevenue: 10_000,
-      expectedMargin: 1_000,
-      currency: 'CNY',
+      expectedRevenue: { amount: '10000', currency: 'CNY' },
+      expectedMargin: { amount: '1000', currency: 'CNY' },
       expectedCloseDate: '2031-01-31',
     });
     const age = (id: string, days: number) =>
@@ -899,16 +906,22 @@ describe('forecast and win rates on a known pipeline', () => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
+  /** An amount of the forecast as a number, after checking it is in the row's currency. */
+  const n = (row: Record<string, unknown>, value: unknown) => {
+    if (value === null) return null;
+    expect((value as { currency: string }).currency).toBe(row.currency);
+    return Number((value as { amount: string }).amount);
+  };
   const pick = (row: Record<string, unknown>) => ({
     key: row.key,
     currency: row.currency,
     openCount: row.openCount,
-    expectedRevenue: row.expectedRevenue,
-    weightedRevenue: row.weightedRevenue,
-    expectedMargin: row.expectedMargin,
-    weightedMargin: row.weightedMargin,
+    expectedRevenue: n(row, row.expectedRevenue),
+    weightedRevenue: n(row, row.weightedRevenue),
+    expectedMargin: n(row, row.expectedMargin),
+    weightedMargin: n(row, row.weightedMargin),
     wonCount: row.wonCount,
-    wonRevenue: row.wonRevenue,
+    wonRevenue: n(row, row.wonRevenue),
   });
 
   it('weights the open pipeline by month and currency, never adding currencies', async () => {
@@ -964,13 +977,13 @@ describe('forecast and win rates on a known pipeline', () => {
     // Without a period, the won opportunity counts in the month it was won.
     const thisMonth = new Date().toISOString().slice(0, 7);
     const all = await forecast('groupBy=month');
-    expect(all.items.find((r: { key: string }) => r.key === thisMonth)).toMatchObject({
+    expect(pick(all.items.find((r: { key: string }) => r.key === thisMonth))).toMatchObject({
       currency: 'CNY',
       openCount: 0,
       wonCount: 1,
       wonRevenue: 80_000,
     });
-    expect(all.totals.find((r: { currency: string }) => r.currency === 'CNY')).toMatchObject({
+    expect(pick(all.totals.find((r: { currency: string }) => r.currency === 'CNY'))).toMatchObject({
       openCount: 3,
       weightedRevenue: 65_500,
       wonRevenue: 80_000,
@@ -980,7 +993,7 @@ describe('forecast and win rates on a known pipeline', () => {
   it('groups the forecast by lane, owner and team with names', async () => {
     const lanes = await forecast('groupBy=lane');
     expect(
-      lanes.items.map((r: Record<string, unknown>) => [r.key, r.currency, r.weightedRevenue, r.wonRevenue]),
+      lanes.items.map((r: Record<string, unknown>) => [r.key, r.currency, n(r, r.weightedRevenue), n(r, r.wonRevenue)]),
     ).toEqual([
       ['CNNGB-USLAX', 'USD', 2_000, 0],
       ['CNSHA-DEHAM', 'CNY', 30_000, 0],
@@ -992,7 +1005,7 @@ describe('forecast and win rates on a known pipeline', () => {
       r.name,
       r.currency,
       r.openCount,
-      r.weightedRevenue,
+      n(r, r.weightedRevenue),
     ]);
     expect(byOwner).toEqual(
       expect.arrayContaining([
@@ -1007,12 +1020,13 @@ describe('forecast and win rates on a known pipeline', () => {
       [team, '预测组', 'CNY'],
       [team, '预测组', 'USD'],
     ]);
+    // A rep sees the revenue of their own deals, not their margin.
     const mine = await forecast('groupBy=owner', repY);
-    expect(
-      mine.items.every(
-        (r: { key: string; weightedRevenue: unknown }) => r.key === repY.id && r.weightedRevenue === null,
-      ),
-    ).toBe(true);
+    expect(mine.items.map((r: Record<string, unknown>) => [r.key, r.currency, n(r, r.weightedRevenue)])).toEqual([
+      [repY.id, 'CNY', 0],
+      [repY.id, 'USD', 2_000],
+    ]);
+    expect(mine.items.every((r: { weightedMargin: unknown }) => r.weightedMargin === null)).toBe(true);
   });
 
   it('computes win rate, cycle time and days per stage', async () => {

@@ -1,4 +1,4 @@
-import type { Opportunity } from '@berth/domain';
+import { type Opportunity, storedMoneyJson } from '@berth/domain';
 import { and, asc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
@@ -69,9 +69,8 @@ export async function toOpportunities(ctx: Ctx, rows: OpportunityRow[]): Promise
       kg: num(row.volumeKg),
       shipmentsPerMonth: num(row.shipmentsPerMonth),
     },
-    expectedRevenue: maySee(ctx, 'financials', row) ? num(row.expectedRevenue) : null,
-    expectedMargin: maySee(ctx, 'financials', row) ? num(row.expectedMargin) : null,
-    currency: row.currency,
+    expectedRevenue: maySee(ctx, 'revenue', row) ? storedMoneyJson(row.expectedRevenue, row.revenueCurrency) : null,
+    expectedMargin: maySee(ctx, 'costMargin', row) ? storedMoneyJson(row.expectedMargin, row.marginCurrency) : null,
     probability: row.probability,
     expectedCloseDate: row.expectedCloseDate,
     ownerId: row.ownerId,

@@ -5,6 +5,7 @@ import { updateVersioned } from '../../platform/versioned-write';
 import { teamOfUser } from '../customers/public';
 import { assertMayWriteMoney, assertSalesEvent } from './create-opportunity';
 import { getOpportunity } from './get-opportunity';
+import { moneyColumns } from './insert-opportunity';
 import { assertActiveLostReason } from './lost-reasons';
 import { getOpportunityForUpdate } from './opportunity-access';
 import { assertContactOfCustomer, assertOpportunityAssignment } from './opportunity-references';
@@ -16,38 +17,21 @@ import { opportunities } from './tables';
 
 type OpportunityRow = typeof opportunities.$inferSelect;
 
-const money = (value: number | null | undefined) => (value === null ? null : String(value));
+const decimal = (value: number | null | undefined) => (value === null ? null : String(value));
 
 function plainFields(input: UpdateOpportunityInput): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
-  const copy = [
-    'title',
-    'contactId',
-    'currency',
-    'expectedCloseDate',
-    'source',
-    'salesEventId',
-    'description',
-  ] as const;
+  const copy = ['title', 'contactId', 'expectedCloseDate', 'source', 'salesEventId', 'description'] as const;
   for (const field of copy) if (input[field] !== undefined) patch[field] = input[field];
-  if (input.expectedRevenue !== undefined) patch.expectedRevenue = money(input.expectedRevenue);
-  if (input.expectedMargin !== undefined) patch.expectedMargin = money(input.expectedMargin);
+  Object.assign(patch, moneyColumns(input));
   if (input.volume) {
     const v = input.volume;
-    if (v.teu !== undefined) patch.volumeTeu = money(v.teu);
-    if (v.cbm !== undefined) patch.volumeCbm = money(v.cbm);
-    if (v.kg !== undefined) patch.volumeKg = money(v.kg);
-    if (v.shipmentsPerMonth !== undefined) patch.shipmentsPerMonth = money(v.shipmentsPerMonth);
+    if (v.teu !== undefined) patch.volumeTeu = decimal(v.teu);
+    if (v.cbm !== undefined) patch.volumeCbm = decimal(v.cbm);
+    if (v.kg !== undefined) patch.volumeKg = decimal(v.kg);
+    if (v.shipmentsPerMonth !== undefined) patch.shipmentsPerMonth = decimal(v.shipmentsPerMonth);
   }
   return patch;
-}
-
-/** Revenue or margin without a currency, after the change, cannot be read right. */
-function assertCurrency(current: OpportunityRow, patch: Record<string, unknown>) {
-  const after = { ...current, ...patch } as OpportunityRow;
-  if ((after.expectedRevenue !== null || after.expectedMargin !== null) && !after.currency) {
-    throw AppError.validation('currency', 'opportunity.currency_required');
-  }
 }
 
 async function assignmentPatch(ctx: Ctx, current: OpportunityRow, input: UpdateOpportunityInput) {
@@ -100,7 +84,6 @@ export async function updateOpportunity(
     if (input.contactId !== undefined) await assertContactOfCustomer(tx, input.contactId, current.customerId);
     if (input.salesEventId !== undefined) await assertSalesEvent(tx, input.salesEventId);
     const fields = plainFields(input);
-    assertCurrency(current, fields);
     const owner = await assignmentPatch(tx, current, input);
     assertMayWriteMoney(tx, input, [current, { ...current, ...owner }]);
     const stage = await stagePatch(tx, current, input);

@@ -1,4 +1,11 @@
-import { addWholeDays, fixedClock, type PoolReturnRule, type PoolRuleInput, poolRuleInputSchema } from '@berth/domain';
+import {
+  addWholeDays,
+  defaultExemptRoles,
+  fixedClock,
+  type PoolReturnRule,
+  type PoolRuleInput,
+  poolRuleInputSchema,
+} from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { fullAccessCtx, inTransaction, systemCtx } from '../../platform/context';
@@ -19,6 +26,8 @@ const demoRule: PoolRuleInput = {
   warnDaysBefore: 5,
   maxClaimedHeld: 30,
   maxClaimsPerDay: 5,
+  exemptRoles: [...defaultExemptRoles],
+  exemptRelationships: ['strategic'],
 };
 
 /** Customers already in the pool: how long ago, and whether a rule returned them or their owner let go. */

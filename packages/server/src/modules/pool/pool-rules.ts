@@ -17,6 +17,8 @@ function toRule(row: RuleRow): PoolRule {
     warnDaysBefore: row.warnDaysBefore,
     maxClaimedHeld: row.maxClaimedHeld,
     maxClaimsPerDay: row.maxClaimsPerDay,
+    exemptRoles: row.exemptRoles,
+    exemptRelationships: row.exemptRelationships,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -12,7 +12,8 @@ export const poolSweepEveryMs = 3_600_000;
  * Owned customers with the rule that applies to them (their team's override, else the
  * organisation's) and when they fall due: idle time counts from the later of the last follow-up
  * (or deal) and owner_since (created_at for customers owned since before it was kept); the
- * protection period comes first. The same computation as poolDueAt in the domain package: days are
+ * protection period comes first. Customers the rule exempts (every role of theirs exempt — consignees, agents,
+ * carriers — or an exempt relationship such as strategic) are never due. The same computation as poolDueAt in the domain package: days are
  * whole 24-hour periods (`interval '24 hours'`), since `interval '1 day'` would be a calendar day
  * of the session's TimeZone, 23 or 25 hours across a daylight-saving change.
  */
@@ -38,7 +39,10 @@ export function dueCustomers(orgId: string, extra: SQL): SQL {
                case when least(i.follow_up_due, i.deal_due) is null then null
                     else greatest(c.protected_until, least(i.follow_up_due, i.deal_due)) end as due_at) d
      where c.org_id = ${orgId} and c.owner_id is not null and c.merged_into_id is null
-       and r.enabled and d.due_at is not null and ${extra}
+       and r.enabled and d.due_at is not null
+       and not (cardinality(c.roles) > 0 and c.roles <@ r.exempt_roles)
+       and (c.relationship_type is null or not c.relationship_type = any(r.exempt_relationships))
+       and ${extra}
      for update of c skip locked`;
 }
 

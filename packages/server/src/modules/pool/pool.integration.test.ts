@@ -452,3 +452,105 @@ describe('the pool sweep', () => {
     expect((await row(id))?.ownerId).toBe(rep.id);
   });
 });
+
+describe('pool exemptions and shipments as business', () => {
+  const start = new Date('2027-03-01T02:00:00Z');
+  let now = start;
+  const clock = { now: () => new Date(now.getTime()) };
+  const at = (days: number) => new Date(start.getTime() + days * day);
+  let t: TestApp;
+  let admin: Session;
+  let make: Factories;
+  let orgId: string;
+  let rep: Rep;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { clock });
+    ({ admin, make } = await anOrganisation(t, { name: '豁免测试货代' }));
+    orgId = admin.me.organization.id;
+    rep = await make.user('sales_rep', { name: '郑代表' });
+    const saved = await t.request('PUT', '/api/pool/rules', {
+      headers: { 'if-match': '*' },
+      as: admin,
+      body: { ...rule, enabled: true, protectionDays: 0, noFollowUpDays: null, noDealDays: 30, warnDaysBefore: 0 },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    // Consignees, notify parties, agents and carriers are exempt unless the rule says otherwise.
+    expect(saved.json()).toMatchObject({
+      exemptRoles: ['consignee', 'notify_party', 'overseas_agent', 'carrier'],
+      exemptRelationships: [],
+    });
+  });
+  afterAll(() => t.close());
+
+  const owned = async (name: string, fields: Record<string, unknown> = {}) =>
+    (await make.customer({ name, ownerId: rep.id, ...fields })).id;
+  const ownerOf = async (id: string) =>
+    (
+      await t.db
+        .select()
+        .from(customers)
+        .where(and(eq(customers.orgId, orgId), eq(customers.id, id)))
+    )[0]?.ownerId;
+
+  it('never returns consignees, agents and carriers, nor the relationships the rule exempts; a shipment is a deal', async () => {
+    now = start;
+    const plain = await owned('普通客户贸易有限公司', { roles: ['shipper'] });
+    const consignee = await owned('Hamburg Consignee GmbH', { roles: ['consignee'] });
+    const agentCarrier = await owned('Rotterdam Agency B.V.', { roles: ['overseas_agent', 'carrier'] });
+    const alsoShipper = await owned('双重角色进出口有限公司', { roles: ['shipper', 'consignee'] });
+    const strategic = await owned('战略合作集团有限公司', { relationshipType: 'strategic' });
+    const shipping = await owned('常出货贸易有限公司', { roles: ['shipper'] });
+
+    // Strategic customers become exempt once the rule says so.
+    const rules = (await t.request('GET', '/api/pool/rules', { as: admin })).json();
+    const saved = await t.request('PUT', '/api/pool/rules', {
+      as: admin,
+      headers: { 'if-match': `"${rules.default.version}"` },
+      body: {
+        ...rule,
+        enabled: true,
+        protectionDays: 0,
+        noFollowUpDays: null,
+        noDealDays: 30,
+        warnDaysBefore: 0,
+        exemptRelationships: ['strategic'],
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+
+    // Twenty days on, a shipment of one customer departs: it restarts that customer's "no deal" clock.
+    now = at(20);
+    const shipment = await t.request('POST', '/api/shipments/batch', {
+      as: admin,
+      body: {
+        items: [
+          {
+            source: 'tms',
+            externalId: 'POOL-1',
+            mode: 'fcl',
+            atd: at(20).toISOString(),
+            parties: [{ role: 'shipper', customerId: shipping }],
+          },
+        ],
+      },
+    });
+    expect(shipment.json().items[0].status, shipment.body).toBe('created');
+
+    now = at(31);
+    const deal = (
+      await t.db
+        .select()
+        .from(customers)
+        .where(and(eq(customers.orgId, orgId), eq(customers.id, shipping)))
+    )[0];
+    expect(deal?.lastDealAt?.toISOString()).toBe(at(20).toISOString());
+    expect((await runPoolSweep(t.db, fixedClock(at(31)))).returned).toBe(2);
+    expect(await ownerOf(plain)).toBeNull();
+    expect(await ownerOf(alsoShipper)).toBeNull();
+    for (const id of [consignee, agentCarrier, strategic, shipping]) expect(await ownerOf(id)).toBe(rep.id);
+    // Without another shipment the customer falls due 30 days after it.
+    expect((await runPoolSweep(t.db, fixedClock(at(51)))).returned).toBe(1);
+    expect(await ownerOf(shipping)).toBeNull();
+  });
+});

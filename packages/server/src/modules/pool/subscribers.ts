@@ -1,7 +1,10 @@
 import type { EventSubscriber } from '../../platform/events';
-import { recordDeal, recordFollowUp } from './follow-up';
+import { recordDeal, recordFollowUp, recordShipmentDeals } from './follow-up';
 
-/** The pool's clocks follow what happens elsewhere: a logged contact or a note is a follow-up, a won opportunity a deal. */
+/**
+ * The pool's clocks follow what happens elsewhere: a logged contact or a note is a follow-up, a won opportunity
+ * or a shipment a deal.
+ */
 export const poolSubscribers: readonly EventSubscriber[] = [
   {
     event: 'activity.logged',
@@ -20,5 +23,15 @@ export const poolSubscribers: readonly EventSubscriber[] = [
     name: 'pool.deal-on-won-opportunity',
     mode: 'sync',
     handle: (ctx, event) => recordDeal(ctx, [event.customerId], new Date(event.at)),
+  },
+  {
+    event: 'shipment.customer_rollups',
+    name: 'pool.deal-on-shipment',
+    mode: 'sync',
+    handle: (ctx, event) =>
+      recordShipmentDeals(
+        ctx,
+        event.rollups.flatMap((r) => (r.lastShipmentAt ? [{ customerId: r.customerId, at: r.lastShipmentAt }] : [])),
+      ),
   },
 ];

@@ -1,3 +1,4 @@
+import type { CustomerRole, RelationshipType } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -34,6 +35,17 @@ export const poolRules = pgTable(
     /** null: no limit. */
     maxClaimedHeld: integer('max_claimed_held'),
     maxClaimsPerDay: integer('max_claims_per_day'),
+    /** Customers whose every role is listed, or whose relationship is, are never returned automatically. */
+    exemptRoles: text('exempt_roles')
+      .array()
+      .$type<CustomerRole[]>()
+      .notNull()
+      .default(sql`'{consignee,notify_party,overseas_agent,carrier}'::text[]`),
+    exemptRelationships: text('exempt_relationships')
+      .array()
+      .$type<RelationshipType[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...versioned(),
   },
   (t) => [

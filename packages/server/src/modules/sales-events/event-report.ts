@@ -1,4 +1,4 @@
-import type { SalesEventReport } from '@berth/domain';
+import { MoneyDecimal, type SalesEventReport, storedMoneyJson } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
@@ -9,13 +9,13 @@ import { getVisibleEventRow } from './sales-event-scope';
 /**
  * What the event brought, in one statement: its leads and the prospects they created, the inquiries
  * and opportunities attributed to it (opportunities.sales_event_id) by outcome, and the expected
- * revenue of the won ones per currency. Revenue counts only the opportunities whose money the caller
- * sees (financials.read in scope for each, see platform/field-access); the cost per lead
- * is the cost over the leads, in the cost's own currency.
+ * revenue of the won ones per currency (never added across currencies, nor converted). Revenue counts
+ * only the opportunities whose revenue the caller sees (the revenue right in scope for each, see
+ * platform/field-access); the cost per lead is the cost over the leads, in the cost's own currency.
  */
 export async function salesEventReport(ctx: Ctx, eventId: string): Promise<SalesEventReport> {
   const event = await getVisibleEventRow(ctx, eventId);
-  const money = maySeeSql(ctx, 'financials', { owner: opportunityRef.ownerId, team: opportunityRef.teamId });
+  const money = maySeeSql(ctx, 'revenue', { owner: opportunityRef.ownerId, team: opportunityRef.teamId });
   const [counts] = await queryRows<{
     leads: number;
     new_prospects: number;
@@ -42,11 +42,11 @@ export async function salesEventReport(ctx: Ctx, eventId: string): Promise<Sales
            where org_id = ${ctx.orgId} and sales_event_id = ${eventId}),
         revenue as (
           select jsonb_agg(jsonb_build_object('currency', currency, 'amount', amount) order by currency) as won_revenue
-            from (select currency, sum(expected_revenue) as amount
+            from (select revenue_currency as currency, sum(expected_revenue) as amount
                     from opportunities
                    where org_id = ${ctx.orgId} and sales_event_id = ${eventId} and status = 'won'
-                     and expected_revenue is not null and currency is not null and ${money}
-                   group by currency) per_currency)
+                     and expected_revenue is not null and revenue_currency is not null and ${money}
+                   group by revenue_currency) per_currency)
         select leads.leads, leads.new_prospects,
                (select count(*)::int from inquiries
                  where org_id = ${ctx.orgId} and sales_event_id = ${eventId}) as inquiries,
@@ -54,9 +54,8 @@ export async function salesEventReport(ctx: Ctx, eventId: string): Promise<Sales
           from leads, opps, revenue`,
   );
   const c = counts as NonNullable<typeof counts>;
-  const cost =
-    event.cost !== null && event.costCurrency ? { amount: Number(event.cost), currency: event.costCurrency } : null;
-  const financials = maySeeAny(ctx, 'financials');
+  const cost = storedMoneyJson(event.cost, event.costCurrency);
+  const seesRevenue = maySeeAny(ctx, 'revenue');
   return {
     eventId,
     leads: c.leads,
@@ -66,11 +65,11 @@ export async function salesEventReport(ctx: Ctx, eventId: string): Promise<Sales
     openOpportunities: c.open,
     wonOpportunities: c.won,
     lostOpportunities: c.lost,
-    wonRevenue: financials
-      ? (c.won_revenue ?? []).map((r) => ({ currency: r.currency, amount: Number(r.amount) }))
+    wonRevenue: seesRevenue
+      ? (c.won_revenue ?? []).flatMap((r) => storedMoneyJson(String(r.amount), r.currency) ?? [])
       : null,
     cost,
     costPerLead:
-      cost && c.leads > 0 ? { amount: Math.round((cost.amount / c.leads) * 100) / 100, currency: cost.currency } : null,
+      cost && c.leads > 0 ? storedMoneyJson(new MoneyDecimal(cost.amount).dividedBy(c.leads), cost.currency) : null,
   };
 }

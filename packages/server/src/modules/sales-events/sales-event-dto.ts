@@ -1,4 +1,4 @@
-import type { SalesEvent } from '@berth/domain';
+import { type SalesEvent, storedMoneyJson } from '@berth/domain';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
@@ -44,7 +44,7 @@ export async function toSalesEvents(ctx: Ctx, rows: SalesEventRow[]): Promise<Sa
     endsAt: r.endsAt.toISOString(),
     place: r.place,
     description: r.description,
-    cost: r.cost !== null && r.costCurrency ? { amount: Number(r.cost), currency: r.costCurrency } : null,
+    cost: storedMoneyJson(r.cost, r.costCurrency),
     ownerId: r.ownerId,
     ownerName: r.ownerId ? (nameOf.get(r.ownerId) ?? null) : null,
     teamId: r.teamId,

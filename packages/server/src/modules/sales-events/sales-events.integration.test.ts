@@ -81,7 +81,7 @@ describe('sales events, leads and prospects', () => {
         ownerId: rep1.id,
         ownerName: '李一',
         teamId: east,
-        cost: { amount: 36000, currency: 'CNY' },
+        cost: { amount: '36000.00', currency: 'CNY' },
         leadCount: 0,
         remindedAt: null,
         version: 1,
@@ -641,7 +641,7 @@ describe('sales events, leads and prospects', () => {
         'PATCH',
         `/api/opportunities/${won.id}`,
         admin,
-        { expectedRevenue: 120000, currency: 'USD', stage: 'won' },
+        { expectedRevenue: { amount: '120000', currency: 'USD' }, stage: 'won' },
         won.version,
       );
       expect(winning.statusCode, winning.body).toBe(200);
@@ -651,7 +651,7 @@ describe('sales events, leads and prospects', () => {
         'PATCH',
         `/api/opportunities/${open.id}`,
         admin,
-        { expectedRevenue: 50000, currency: 'EUR' },
+        { expectedRevenue: { amount: '50000', currency: 'EUR' } },
         open.version,
       );
       expect(priced.statusCode, priced.body).toBe(200);
@@ -667,13 +667,14 @@ describe('sales events, leads and prospects', () => {
         openOpportunities: 1,
         wonOpportunities: 1,
         lostOpportunities: 0,
-        wonRevenue: [{ amount: 120000, currency: 'USD' }],
-        cost: { amount: 9000, currency: 'CNY' },
-        costPerLead: { amount: 3000, currency: 'CNY' },
+        wonRevenue: [{ amount: '120000.00', currency: 'USD' }],
+        cost: { amount: '9000.00', currency: 'CNY' },
+        costPerLead: { amount: '3000.00', currency: 'CNY' },
       });
-      // A rep without the financials permission gets the numbers but not the revenue.
+      // A rep sees the revenue of their own opportunities only; a role without the revenue right none at all.
       const masked = (await send('GET', `/api/sales-events/${event.id}/report`, rep1)).json();
-      expect(masked).toMatchObject({ leads: 3, wonOpportunities: 1, wonRevenue: null });
+      expect(masked).toMatchObject({ leads: 3, wonOpportunities: 1 });
+      expect(masked.wonRevenue).toEqual(won.ownerId === rep1.id ? [{ amount: '120000.00', currency: 'USD' }] : []);
       expect((await send('GET', `/api/sales-events/${event.id}/report`, marketing)).json().wonRevenue).toBeNull();
     });
   });

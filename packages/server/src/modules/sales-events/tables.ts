@@ -25,7 +25,7 @@ export const salesEvents = pgTable(
     endsAt: ts('ends_at').notNull(),
     place: text('place'),
     description: text('description'),
-    cost: numeric('cost', { precision: 16, scale: 2 }),
+    cost: numeric('cost', { precision: 18, scale: 4 }),
     costCurrency: text('cost_currency'),
     ownerId: uuid('owner_id'),
     teamId: uuid('team_id'),

@@ -23,7 +23,7 @@ export async function createSalesEvent(ctx: Ctx, input: CreateSalesEventInput): 
         endsAt: new Date(input.endsAt),
         place: input.place ?? null,
         description: input.description ?? null,
-        cost: input.cost ? String(input.cost.amount) : null,
+        cost: input.cost?.amount ?? null,
         costCurrency: input.cost?.currency ?? null,
         ...owner,
       })
@@ -57,7 +57,7 @@ export async function updateSalesEvent(
     if (input.startsAt) patch.startsAt = startsAt;
     if (input.endsAt) patch.endsAt = endsAt;
     if (input.cost !== undefined) {
-      patch.cost = input.cost ? String(input.cost.amount) : null;
+      patch.cost = input.cost?.amount ?? null;
       patch.costCurrency = input.cost?.currency ?? null;
     }
     if (input.ownerId !== undefined && input.ownerId !== current.ownerId) {

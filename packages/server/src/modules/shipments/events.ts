@@ -1,3 +1,5 @@
+import type { CustomerShipmentRollup } from './customer-rollups';
+
 /** Events of the shipments module (platform/events.ts); outgoing webhooks subscribe to them. */
 declare module '../../platform/events' {
   interface DomainEvents {
@@ -13,6 +15,12 @@ declare module '../../platform/events' {
       occurredAt: string;
       eventId: string;
     };
+    /**
+     * Customers' shipment roll-ups were recomputed (a shipment written, imported, moved by an event or linked to
+     * its party, or the nightly window move): first and last shipment, and shipments, TEU and revenue in the
+     * reporting currency over the last 12 months. The customers keep them; the pool counts the last shipment.
+     */
+    'shipment.customer_rollups': { rollups: CustomerShipmentRollup[] };
     /** The ETA slipped beyond the organisation's threshold against the promised ETA, first time. */
     'shipment.delayed': {
       shipmentId: string;
@@ -28,5 +36,3 @@ declare module '../../platform/events' {
     };
   }
 }
-
-export {};

@@ -29,6 +29,8 @@ function filterWhere(ctx: Ctx, query: Omit<ShipmentListQuery, 'limit' | 'cursor'
     // Days are the caller's calendar days, in their time zone (the organisation's unless they chose their own).
     query.etdFrom ? gte(shipments.etd, startOfZonedDate(timeZone, query.etdFrom)) : undefined,
     query.etdTo ? lt(shipments.etd, startOfZonedDate(timeZone, query.etdTo, 1)) : undefined,
+    query.etaFrom ? gte(shipments.eta, startOfZonedDate(timeZone, query.etaFrom)) : undefined,
+    query.etaTo ? lt(shipments.eta, startOfZonedDate(timeZone, query.etaTo, 1)) : undefined,
     query.exception
       ? sql`(${shipments.rolled} or ${shipments.customsHold} or ${shipments.damaged} or ${shipments.lost})`
       : undefined,
@@ -58,7 +60,8 @@ function filterWhere(ctx: Ctx, query: Omit<ShipmentListQuery, 'limit' | 'cursor'
 /** The shipment list: newest first, within the caller's scope (through each shipment's customer). */
 export async function findShipments(ctx: Ctx, query: ShipmentListQuery): Promise<Page<Shipment>> {
   const keyset = { sort: shipments.id, id: shipments.id, direction: 'desc' as const, cursor: query.cursor };
-  const timeZone = query.etdFrom || query.etdTo ? await userTimeZone(ctx, ctx.userId) : 'UTC';
+  const timeZone =
+    query.etdFrom || query.etdTo || query.etaFrom || query.etaTo ? await userTimeZone(ctx, ctx.userId) : 'UTC';
   const rows = await selectShipments(ctx, and(filterWhere(ctx, query, timeZone), afterCursor(keyset)))
     .orderBy(...orderByKeyset(keyset))
     .limit(query.limit + 1);

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { queryRows } from '../../db/database';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { emit } from '../../platform/events';
+import { customersOfShipments, refreshCustomerRollups } from './customer-rollups';
 import { issuesToFieldErrors } from './item-errors';
 import { refreshTracking } from './tracking';
 import { assertFeedAccess } from './upsert-shipments';
@@ -87,6 +88,8 @@ export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]):
       shipmentIds.add(row.shipment_id);
     }
     await refreshTracking(tx, [...shipmentIds]);
+    // A departure moves a shipment's date (ATD) for the roll-ups.
+    await refreshCustomerRollups(tx, await customersOfShipments(tx, [...shipmentIds]));
     for (const { index, event } of valid) {
       const row = storedByOrd.get(index);
       if (row?.shipment_id && isShipmentException(event.type)) {

@@ -1,4 +1,4 @@
-import { anyMoney, moneyToJson, type Shipment } from '@berth/domain';
+import { type Shipment, storedMoneyJson } from '@berth/domain';
 import { and, asc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { maySee } from '../../platform/field-access';
@@ -29,7 +29,7 @@ export function selectShipments(ctx: Ctx, where: SQL | undefined) {
 
 const num = (value: string | null): number | null => (value === null ? null : Number(value));
 const money = (amount: string | null, currency: string | null, visible: boolean) =>
-  visible && amount !== null && currency !== null ? moneyToJson(anyMoney(amount, currency)) : null;
+  visible ? storedMoneyJson(amount, currency) : null;
 
 /** Turns rows into API records, loading the containers and parties of the whole page in two queries. */
 export async function toShipments(ctx: Ctx, rows: ShipmentRow[]): Promise<Shipment[]> {
@@ -66,7 +66,8 @@ export async function toShipments(ctx: Ctx, rows: ShipmentRow[]): Promise<Shipme
       .where(and(eq(shipmentParties.orgId, ctx.orgId), inArray(shipmentParties.shipmentId, ids))),
   ]);
   return rows.map((row) => {
-    const moneyVisible = maySee(ctx, 'financials', row);
+    const revenueVisible = maySee(ctx, 'revenue', row);
+    const costVisible = maySee(ctx, 'costMargin', row);
     return {
       id: row.id,
       source: row.source,
@@ -102,8 +103,8 @@ export async function toShipments(ctx: Ctx, rows: ShipmentRow[]): Promise<Shipme
       commodity: row.commodity,
       hsCode: row.hsCode,
       incoterm: row.incoterm,
-      revenue: money(row.revenueAmount, row.revenueCurrency, moneyVisible),
-      cost: money(row.costAmount, row.costCurrency, moneyVisible),
+      revenue: money(row.revenueAmount, row.revenueCurrency, revenueVisible),
+      cost: money(row.costAmount, row.costCurrency, costVisible),
       onTime: row.onTime,
       damaged: row.damaged,
       lost: row.lost,

@@ -74,11 +74,11 @@ describe('shipments: the feed, tracking events, parties and scope', () => {
       errors: [{ field: 'containers.0.number', code: 'shipment.container_check_digit' }],
     });
     expect(items[1].errors[0].message).toContain('校验码');
-    // Operations sees no money (no financial right); the administrator does.
+    // Operations keep the jobs' receivables and payables: they see revenue and cost, as the administrator does.
     const three = await t.request('GET', `/api/shipments/${items[2].id}`, { as: admin });
     expect((await t.request('GET', `/api/shipments/${items[2].id}`, { as: ops })).json()).toMatchObject({
-      revenue: null,
-      cost: null,
+      revenue: { amount: '2500.00', currency: 'USD' },
+      cost: { amount: '15000.00', currency: 'CNY' },
     });
     expect(three.json()).toMatchObject({
       status: 'booked',
@@ -196,6 +196,22 @@ describe('shipments: the feed, tracking events, parties and scope', () => {
     expect(got.eta).toBe('2027-01-06T00:00:00.000Z');
   });
 
+  it('lists by ETA range as by ETD range, in the organisation’s calendar days', async () => {
+    const fed = await batch([
+      shipment('JOB-ETA-1', { pol: 'CNXMN', eta: '2027-02-01T15:59:00Z' }),
+      shipment('JOB-ETA-2', { pol: 'CNXMN', eta: '2027-02-01T16:00:00Z' }),
+    ]);
+    const [first, second] = fed.json().items.map((item: { id: string }) => item.id);
+    const list = async (query: string) =>
+      (await t.request('GET', `/api/shipments?lane=CNXMN&${query}`, { as: ops }))
+        .json()
+        .items.map((item: { id: string }) => item.id);
+    // 2027-02-01T16:00Z is already 2 February in UTC+8.
+    expect(await list('etaTo=2027-02-01')).toEqual([first]);
+    expect(await list('etaFrom=2027-02-02')).toEqual([second]);
+    expect((await list('etaFrom=2027-02-01&etaTo=2027-02-02')).sort()).toEqual([first, second].sort());
+  });
+
   it('an unmatched consignee is queued; linking it later updates every shipment that named it', async () => {
     const consignee = { role: 'consignee', name: 'Hamburg Import GmbH' };
     const res = await batch([
@@ -249,9 +265,11 @@ describe('shipments: the feed, tracking events, parties and scope', () => {
     expect((await events([], repA)).statusCode).toBe(403);
   });
 
-  it('money follows the financial right: a rep without it sees no revenue or cost', async () => {
-    const list = (await t.request('GET', '/api/shipments?limit=1', { as: repA })).json().items;
-    expect(list[0]).toMatchObject({ revenue: null, cost: null });
+  it('money follows the money rights: a rep sees the revenue of their customers’ shipments, never the cost', async () => {
+    const list = (await t.request('GET', '/api/shipments?limit=200', { as: repA })).json().items;
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((s: { cost: unknown }) => s.cost === null)).toBe(true);
+    expect(list.some((s: { revenue: unknown }) => s.revenue !== null)).toBe(true);
     const byContainer = await t.request('GET', `/api/shipments?q=${(boxes[0] as string).toLowerCase()}`, { as: ops });
     expect(byContainer.json().items.length).toBeGreaterThan(0);
   });

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { iso } from '../../platform/versioned-write';
 import { createCustomer } from '../customers/public';
+import { customersOfShipments, refreshCustomerRollups } from './customer-rollups';
 import { unmatchedParties } from './tables';
 import { refreshTracking } from './tracking';
 
@@ -105,6 +106,7 @@ export async function linkUnmatchedParty(ctx: Ctx, id: string, customerId: strin
     );
     const ids = touched.map((row) => row.shipment_id);
     if (ids.length > 0) {
+      const customersBefore = await customersOfShipments(tx, ids);
       // The shipment's customer: booking customer, else shipper, else consignee — as in party-matching.ts.
       await tx.db.execute(sql`update shipments s set customer_id = p.customer_id, version = s.version + 1, updated_at = now()
           from (select distinct on (shipment_id) shipment_id, customer_id from shipment_parties
@@ -113,6 +115,7 @@ export async function linkUnmatchedParty(ctx: Ctx, id: string, customerId: strin
                  order by shipment_id, array_position(array['booking_customer', 'shipper', 'consignee'], role)) p
          where s.org_id = ${tx.orgId} and s.id = p.shipment_id and s.customer_id is distinct from p.customer_id`);
       await refreshTracking(tx, ids);
+      await refreshCustomerRollups(tx, [...customersBefore, ...(await customersOfShipments(tx, ids))]);
     }
     return (await findParty(tx, id)) as UnmatchedParty;
   });

@@ -13,6 +13,8 @@ import { arrayParam, queryRows } from '../../db/database';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { emit } from '../../platform/events';
+import { nobody, refusedFields } from '../../platform/field-access';
+import { customersOfShipments, refreshCustomerRollups } from './customer-rollups';
 import { fieldError, issuesToFieldErrors } from './item-errors';
 import { matchParties, owningCustomer, type PartyMatch } from './party-matching';
 import { refreshTracking } from './tracking';
@@ -153,6 +155,13 @@ export async function upsertShipments(
       (results[index] as { errors?: FieldError[] }).errors = issuesToFieldErrors(ctx, parsed.error.issues);
       return;
     }
+    // Revenue and cost follow their field rights (platform/field-access): a writer who may not see an amount may
+    // not set it. Shipment writes are made at organisation scope, so the right is needed at organisation scope.
+    const refused = refusedFields(ctx, 'shipments', parsed.data, [nobody]);
+    if (refused.length > 0) {
+      (results[index] as { errors?: FieldError[] }).errors = refused.map((r) => fieldError(ctx, r.field, r.code));
+      return;
+    }
     const key = `${parsed.data.source}\u0000${parsed.data.externalId}`;
     if (seen.has(key)) {
       (results[index] as { errors?: FieldError[] }).errors = [
@@ -212,6 +221,11 @@ export async function upsertShipments(
       else toUpdate.push({ ...item, id: found.id });
     }
 
+    // The customers the updated shipments leave have their roll-ups recomputed too.
+    const customersBefore = await customersOfShipments(
+      tx,
+      toUpdate.map((item) => item.id),
+    );
     const created = await insertShipments(tx, toInsert);
     toInsert.forEach((item, i) => {
       results[item.index] = { externalId: item.input.externalId, status: 'created', id: created[i] as string };
@@ -234,6 +248,13 @@ export async function upsertShipments(
       tx,
       written.map((item) => item.id),
     );
+    await refreshCustomerRollups(tx, [
+      ...customersBefore,
+      ...(await customersOfShipments(
+        tx,
+        written.map((item) => item.id),
+      )),
+    ]);
     for (const item of toInsert.map((item, i) => ({ ...item, id: created[i] as string }))) {
       await emit(tx, 'shipment.created', {
         shipmentId: item.id,

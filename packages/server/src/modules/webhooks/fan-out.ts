@@ -50,8 +50,11 @@ const relay = <E extends WebhookEvent & keyof DomainEvents>(event: E): EventSubs
     handle: (ctx: Ctx, payload: DomainEvents[E], meta: EventMeta) => fanOut(ctx, event, payload as object, meta),
   }) as unknown as EventSubscriber;
 
-/** The webhook events that exist as domain events today; customer.* follow when the customers module emits them. */
+/** The webhook events: each a domain event of the module that announces it, relayed as it is. */
 export const webhookSubscribers: readonly EventSubscriber[] = [
+  relay('customer.created'),
+  relay('customer.updated'),
+  relay('customer.merged'),
   relay('opportunity.won'),
   relay('opportunity.lost'),
   relay('shipment.created'),

@@ -105,6 +105,67 @@ describe('webhooks', () => {
     expect(ok.received[1]?.headers['webhook-id']).toBe(message.headers['webhook-id']);
   });
 
+  it('relays customer.created, customer.updated and customer.merged with the organisation-level payload only', async () => {
+    const receiverOfCustomers = await receiver(() => 204);
+    try {
+      const created = await t.request('POST', '/api/webhooks', {
+        as: admin,
+        body: { url: receiverOfCustomers.url, events: ['customer.created', 'customer.updated', 'customer.merged'] },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const kept = (
+        await t.request('POST', '/api/customers', {
+          as: admin,
+          body: { name: '烟台北方物流有限公司', email: 'ops@yantai-north.cn' },
+        })
+      ).json();
+      expect(kept.id, JSON.stringify(kept)).toBeDefined();
+      const gone = (
+        await t.request('POST', '/api/customers', { as: admin, body: { name: '烟台北方物流分公司' } })
+      ).json();
+      const edited = await t.request('PATCH', `/api/customers/${kept.id}`, {
+        as: admin,
+        headers: { 'if-match': `"${kept.version}"` },
+        body: { industry: '物流', email: 'desk@yantai-north.cn' },
+      });
+      expect(edited.statusCode, edited.body).toBe(200);
+      const merged = await t.request('POST', `/api/customers/${kept.id}/merge`, {
+        as: admin,
+        headers: { 'if-match': `"${edited.json().version}"` },
+        body: { sourceId: gone.id },
+      });
+      expect(merged.statusCode, merged.body).toBe(200);
+      await drain();
+      const bodies = receiverOfCustomers.received.map((m) => JSON.parse(m.body) as { type: string; data: object });
+      const record = {
+        customerId: kept.id,
+        code: kept.code,
+        status: kept.status,
+        ownerId: kept.ownerId,
+        teamId: kept.teamId,
+      };
+      expect(bodies.filter((b) => b.type === 'customer.created').map((b) => b.data)).toEqual(
+        expect.arrayContaining([record, expect.objectContaining({ customerId: gone.id })]),
+      );
+      expect(bodies.find((b) => b.type === 'customer.updated')?.data).toEqual({
+        ...record,
+        changed: ['email', 'industry'],
+      });
+      expect(bodies.find((b) => b.type === 'customer.merged')?.data).toMatchObject({
+        customerId: kept.id,
+        mergedId: gone.id,
+        mergedCode: gone.code,
+      });
+      // Names and contact data stay behind the API's rights.
+      for (const message of receiverOfCustomers.received) {
+        expect(message.body).not.toContain('烟台');
+        expect(message.body).not.toContain('yantai');
+      }
+    } finally {
+      await receiverOfCustomers.close();
+    }
+  });
+
   it('a receiver failing again and again gets its subscription disabled, and its creator is told', async () => {
     const { id } = (
       await t.request('POST', '/api/webhooks', { as: admin, body: { url: failing.url, events: ['shipment.created'] } })

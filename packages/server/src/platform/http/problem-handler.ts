@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError, Locale } from '@berth/domain';
+import type { ErrorCode, FieldError, Locale, Problem } from '@berth/domain';
 import { pickLocale } from '@berth/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -32,7 +32,7 @@ export function sendProblem(
   reply: FastifyReply,
   status: number,
   code: ErrorCode,
-  options: { fields?: FieldError[]; detail?: string } = {},
+  options: { fields?: FieldError[]; detail?: string; movedTo?: Problem['movedTo'] } = {},
 ) {
   const locale = localeOf(request);
   const errors = options.fields?.map((f) => ({
@@ -52,6 +52,7 @@ export function sendProblem(
       detail: options.detail ?? errorMessage(code, locale),
       instance: request.url.split('?')[0],
       ...(errors && errors.length > 0 ? { errors } : {}),
+      ...(options.movedTo ? { movedTo: options.movedTo } : {}),
     });
 }
 
@@ -84,6 +85,7 @@ export function registerProblemHandler(app: FastifyInstance) {
       return sendProblem(request, reply, error.status, error.code, {
         fields: error.fields,
         detail: error.detailOverride,
+        movedTo: error.movedTo,
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -34,7 +34,7 @@ export function SetupPage() {
     onError: (error) => {
       if (isApiError(error) && error.code === 'setup.already_done') {
         void message.info(t('setup.alreadyDone'));
-        queryClient.setQueryData(setupQueryKey, { setupRequired: false });
+        queryClient.setQueryData(setupQueryKey, { setupRequired: false, sessionCookie: false });
         navigate('/login', { replace: true });
         return;
       }

@@ -21,6 +21,9 @@ function subjectPath(notification: Notification): string | null {
   if (notification.subjectType === 'sales_event' && notification.subjectId) {
     return `/sales-events/${encodeURIComponent(notification.subjectId)}`;
   }
+  if (notification.subjectType === 'shipment' && notification.subjectId) {
+    return `/shipments/${encodeURIComponent(notification.subjectId)}`;
+  }
   if (notification.subjectType === 'opportunity' && notification.subjectId) {
     return `/opportunities/${encodeURIComponent(notification.subjectId)}`;
   }

@@ -1,11 +1,11 @@
 import { opportunitySources } from '@berth/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../app/format';
+import { formatAmount } from '../../app/use-format-money';
 
 type Table = Record<string, string>;
 
-/** Sources and statuses of opportunities in the UI language, money as "250,000 CNY". */
+/** Sources and statuses of opportunities in the UI language, money as "250,000.00 CNY". */
 export function useOpportunityLabels() {
   const { t, i18n } = useTranslation();
   return useMemo(() => {
@@ -18,10 +18,9 @@ export function useOpportunityLabels() {
       status: label(statuses),
       sourceOptions: opportunitySources.map((value) => ({ value, label: sources[value] ?? value })),
       statusOptions: Object.entries(statuses).map(([value, text]) => ({ value, label: text })),
-      money: (amount: number | null | undefined, currency: string | null | undefined) =>
-        amount === null || amount === undefined
-          ? t('common.none')
-          : `${formatNumber(amount, i18n.language)}${currency ? ` ${currency}` : ''}`,
+      /** An amount as "250,000.00 CNY"; a dash for none (unknown, or hidden from the caller's role). */
+      money: (money: { amount: string; currency: string } | null | undefined) =>
+        money ? `${formatAmount(money.amount, i18n.language)} ${money.currency}` : t('common.none'),
     };
   }, [t, i18n.language]);
 }

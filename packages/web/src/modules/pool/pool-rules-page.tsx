@@ -1,10 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
+  customerRoles,
   defaultPoolRule,
   type Permissions,
   type PoolRule,
   type PoolRuleInput,
   poolRuleInputSchema,
+  relationshipTypes,
   scopeOf,
 } from '@berth/domain';
 import { App, Button, Card, Flex, Form, InputNumber, Popconfirm, Select, Switch, Tag, Typography } from 'antd';
@@ -137,6 +139,35 @@ function RuleCard({ rule, title, editable, onRemoved }: RuleCardProps) {
               <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid={`rule-${field}`} />
             </Form.Item>
           ))}
+        </Flex>
+        <Flex gap="middle" wrap>
+          <Form.Item
+            name="exemptRoles"
+            label={t('pool.rulesPage.exemptRoles')}
+            extra={t('pool.rulesPage.exemptRolesHelp')}
+            style={{ minWidth: 320, flex: 1 }}
+          >
+            <Select
+              mode="multiple"
+              options={customerRoles.map((role) => ({ value: role, label: t(`customerValues.role.${role}`) }))}
+              data-testid="rule-exemptRoles"
+            />
+          </Form.Item>
+          <Form.Item
+            name="exemptRelationships"
+            label={t('pool.rulesPage.exemptRelationships')}
+            extra={t('pool.rulesPage.exemptRelationshipsHelp')}
+            style={{ minWidth: 320, flex: 1 }}
+          >
+            <Select
+              mode="multiple"
+              options={relationshipTypes.map((type) => ({
+                value: type,
+                label: t(`customerValues.relationshipType.${type}`),
+              }))}
+              data-testid="rule-exemptRelationships"
+            />
+          </Form.Item>
         </Flex>
         {editable && (
           <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="save-rule">

@@ -4,13 +4,13 @@ import {
   salesEventKinds,
   updateSalesEventInputSchema,
 } from '@berth/domain';
-import { App, type ButtonProps, DatePicker, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, type ButtonProps, DatePicker, Flex, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
-import { CurrencySelect } from '../../components/currency-select';
+import { MoneyInput, type MoneyValue, moneyToValue, valueToMoney } from '../../components/money-input';
 import { UserPicker } from '../../components/user-picker';
 import { useSalesEventLabels } from './use-sales-event-labels';
 import { useCreateSalesEvent, useUpdateSalesEvent } from './use-sales-events';
@@ -22,7 +22,7 @@ interface FormValues {
   endsAt?: Dayjs | null;
   place?: string;
   description?: string;
-  cost?: { amount?: number | null; currency?: string | null };
+  cost?: MoneyValue;
   participantIds?: string[];
 }
 
@@ -30,8 +30,6 @@ const fields = createSalesEventInputSchema.shape;
 const timeFormat = 'YYYY-MM-DD HH:mm';
 
 function toBody(values: FormValues) {
-  const amount = values.cost?.amount;
-  const currency = values.cost?.currency;
   return {
     kind: values.kind,
     name: values.name,
@@ -39,7 +37,7 @@ function toBody(values: FormValues) {
     endsAt: values.endsAt?.toISOString(),
     place: values.place ?? null,
     description: values.description ?? null,
-    cost: amount === null || amount === undefined ? (currency ? { currency } : null) : { amount, currency },
+    cost: valueToMoney(values.cost),
   };
 }
 
@@ -94,7 +92,7 @@ export function SalesEventFormModal({ event, onClose }: { event?: SalesEvent; on
         endsAt: dayjs(event.endsAt),
         place: event.place ?? undefined,
         description: event.description ?? undefined,
-        cost: { amount: event.cost?.amount ?? null, currency: event.cost?.currency ?? null },
+        cost: moneyToValue(event.cost),
       }
     : { kind: 'trade_show', startsAt: start, endsAt: start.hour(17), cost: { currency: 'CNY' }, participantIds: [] };
 
@@ -153,14 +151,7 @@ export function SalesEventFormModal({ event, onClose }: { event?: SalesEvent; on
         <Form.Item name="place" label={t('salesEvents.fields.place')}>
           <Input maxLength={300} data-testid="event-place" />
         </Form.Item>
-        <Flex gap="middle">
-          <Form.Item name={['cost', 'amount']} label={t('salesEvents.fields.costAmount')} style={{ flex: 2 }}>
-            <InputNumber min={0} precision={2} style={{ width: '100%' }} data-testid="event-cost" />
-          </Form.Item>
-          <Form.Item name={['cost', 'currency']} label={t('salesEvents.fields.costCurrency')} style={{ flex: 1 }}>
-            <CurrencySelect allowClear />
-          </Form.Item>
-        </Flex>
+        <MoneyInput name={['cost']} label={t('salesEvents.fields.costAmount')} testId="event-cost" />
         {!event && (
           <Form.Item name="participantIds" label={t('salesEvents.fields.participants')}>
             <UserPicker mode="multiple" activeOnly data-testid="event-participants" />

@@ -1,9 +1,10 @@
 import { EditOutlined, MergeCellsOutlined } from '@ant-design/icons';
 import type { Customer } from '@berth/domain';
-import { Button, Card, Tabs, type TabsProps, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Spin, Tabs, type TabsProps, Typography } from 'antd';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { customerTabs } from '../../../app/navigation';
 import { useCan } from '../../../app/permissions';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { PageTitle } from '../../../components/page-title';
@@ -83,6 +84,21 @@ function Customer360({ customer }: { customer: Customer }) {
       key: 'attachments',
       label: t('attachments.tab'),
       children: <CustomerAttachments customerId={customer.id} />,
+    });
+  }
+  // Tabs other modules add (shipments), each for users with its permission.
+  for (const { key, labelKey, access, panel: Panel } of customerTabs) {
+    if (!can(access.resource, access.action ?? 'read')) continue;
+    tabs.push({
+      key,
+      label: t(labelKey),
+      children: (
+        <Suspense fallback={<Spin />}>
+          <div data-testid={`customer-tab-${key}`}>
+            <Panel customer={customer} />
+          </div>
+        </Suspense>
+      ),
     });
   }
   tabs.push({

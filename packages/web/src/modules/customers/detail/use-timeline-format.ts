@@ -44,8 +44,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isMoney(value: unknown): value is { amount: number; currency: string } {
-  return isRecord(value) && typeof value.amount === 'number' && typeof value.currency === 'string';
+function isMoney(value: unknown): value is { amount: number | string; currency: string } {
+  return (
+    isRecord(value) &&
+    (typeof value.amount === 'number' || typeof value.amount === 'string') &&
+    typeof value.currency === 'string'
+  );
 }
 
 function shorten(text: string): string {

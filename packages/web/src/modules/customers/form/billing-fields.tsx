@@ -2,8 +2,8 @@ import { billingProfileSchema } from '@berth/domain';
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useZodForm } from '../../../app/zod-form';
+import { MoneyInput } from '../../../components/money-input';
 import { useCustomerLabels } from '../use-customer-labels';
-import { MoneyField } from './money-field';
 
 const billing = billingProfileSchema.shape;
 
@@ -62,7 +62,7 @@ export function BillingFields({ prefix }: BillingFieldsProps) {
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <MoneyField name={[...prefix, 'creditLimit']} label={t('customers.fields.creditLimit')} />
+        <MoneyInput name={[...prefix, 'creditLimit']} label={t('customers.fields.creditLimit')} />
       </Col>
     </Row>
   );

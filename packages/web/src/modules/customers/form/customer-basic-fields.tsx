@@ -3,8 +3,8 @@ import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useZodForm } from '../../../app/zod-form';
 import { CountrySelect } from '../../../components/country-select';
+import { MoneyInput } from '../../../components/money-input';
 import { useCustomerLabels } from '../use-customer-labels';
-import { MoneyField } from './money-field';
 
 const fields = customerFieldsSchema.shape;
 
@@ -99,7 +99,7 @@ export function CustomerBasicFields() {
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <MoneyField name={['annualRevenue']} label={t('customers.fields.annualRevenue')} />
+        <MoneyInput name={['annualRevenue']} label={t('customers.fields.annualRevenue')} />
       </Col>
     </Row>
   );

@@ -1,12 +1,5 @@
 import type { Customer } from '@berth/domain';
-
-/** Currency preselected next to empty amounts. */
-export const defaultCurrency = 'CNY';
-
-export interface MoneyValues {
-  amount?: number | null;
-  currency?: string;
-}
+import { type MoneyValue as MoneyValues, moneyToValue, valueToMoney } from '../../../components/money-input';
 
 export interface LaneValues {
   pol?: string;
@@ -53,11 +46,7 @@ export interface CustomerFormValues {
   ownerId?: string | null;
 }
 
-type Money = { amount: number; currency: string } | null | undefined;
-
-function moneyValues(money: Money): MoneyValues {
-  return money ? { amount: money.amount, currency: money.currency } : { amount: null, currency: defaultCurrency };
-}
+const moneyValues = (money: Customer['annualRevenue'] | undefined): MoneyValues => moneyToValue(money);
 
 export function billingToValues(billing: NonNullable<Customer['billing']>): BillingValues {
   return {
@@ -116,10 +105,7 @@ function text(value: string | null | undefined): string | null {
   return value === undefined || value === null || value.trim() === '' ? null : value;
 }
 
-function money(value: MoneyValues | undefined): { amount: number; currency: string | undefined } | null {
-  if (value?.amount === undefined || value.amount === null) return null;
-  return { amount: value.amount, currency: value.currency };
-}
+const money = (value: MoneyValues | undefined) => valueToMoney(value);
 
 export function billingToInput(billing: BillingValues | undefined) {
   return {

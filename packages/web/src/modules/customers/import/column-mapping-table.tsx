@@ -1,4 +1,4 @@
-import type { ImportEntity } from '@berth/domain';
+import { type ImportEntity, isRepeatableImportField } from '@berth/domain';
 import { Select, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -91,7 +91,8 @@ export function ColumnMappingTable({ preview, entity, value = {}, onChange }: Co
               ...preview.fields.map((field) => ({
                 value: field,
                 label: labels.field(field),
-                disabled: takenElsewhere.has(field),
+                // A repeatable field (containers) may take several columns.
+                disabled: takenElsewhere.has(field) && !isRepeatableImportField(entity, field),
               })),
             ]}
             data-testid={`import-mapping-${column.index}`}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useCan } from '../../../app/permissions';
 import { PageTitle } from '../../../components/page-title';
+import { importEntityUi } from './import-entities';
 import { ImportMappingStep } from './import-mapping-step';
 import { ImportProgressStep } from './import-progress-step';
 import { ImportUploadStep } from './import-upload-step';
@@ -20,7 +21,7 @@ const isEntity = (value: string | null): value is ImportEntity =>
   value !== null && (importEntities as readonly string[]).includes(value);
 
 /**
- * Customer and contact import in three steps: choose the entity and upload a file, map its columns, follow the
+ * File import in three steps (customers, contacts, shipments, exchange rates — the registered entities): choose the entity and upload a file, map its columns, follow the
  * import. The entity (`?entity=contacts`) and a started import (`?id=…`) live in the address, so reloading the
  * page keeps showing its progress.
  */
@@ -31,7 +32,7 @@ export function CustomerImportPage() {
   const [draft, setDraft] = useState<ImportDraft | null>(null);
   const importId = searchParams.get('id');
   const current = importId ? 2 : draft ? 1 : 0;
-  const allowed = importEntities.filter((e) => can(e, 'create'));
+  const allowed = importEntities.filter((e) => can(...importEntityUi[e].permission));
   const asked = searchParams.get('entity');
   const entity: ImportEntity = isEntity(asked) && allowed.includes(asked) ? asked : (allowed[0] ?? 'customers');
 

@@ -1,8 +1,9 @@
 import type { ImportEntity } from '@berth/domain';
 import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { importEntityUi } from './import-entities';
 
-/** What an import file should look like: encodings, header row, and per entity lanes, lists and owners or contact cells. */
+/** What an import file should look like: encodings and header row, then the entity's own lines from the registry. */
 export function ImportFormatHelp({ entity }: { entity: ImportEntity }) {
   const { t } = useTranslation();
   return (
@@ -15,22 +16,17 @@ export function ImportFormatHelp({ entity }: { entity: ImportEntity }) {
       description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           <li>{t('imports.help.formats')}</li>
-          {entity === 'contacts' ? (
-            <>
-              <li>{t('imports.help.contactHeader')}</li>
-              <li>{t('imports.help.contactCustomer')}</li>
-              <li>{t('imports.help.contactCells')}</li>
-            </>
-          ) : (
-            <>
-              <li>{t('imports.help.header')}</li>
-              <li>
-                {t('imports.help.lanes')} <Typography.Text code>{t('imports.help.laneExample')}</Typography.Text>
-              </li>
-              <li>{t('imports.help.lists')}</li>
-              <li>{t('imports.help.owner')}</li>
-            </>
-          )}
+          {importEntityUi[entity].help.map((line) => (
+            <li key={line.key}>
+              {t(line.key as never)}
+              {line.example && (
+                <>
+                  {' '}
+                  <Typography.Text code>{t(line.example as never)}</Typography.Text>
+                </>
+              )}
+            </li>
+          ))}
         </ul>
       }
     />

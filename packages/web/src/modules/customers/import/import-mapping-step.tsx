@@ -1,10 +1,12 @@
-import { type ImportEntity, importPolicies, missingImportColumn } from '@berth/domain';
-import { Alert, Button, Card, Descriptions, Flex, Form, Radio, Typography } from 'antd';
+import { errorMessage, type ImportEntity, importPolicies, missingImportColumn } from '@berth/domain';
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, Radio, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../../../app/i18n';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { ColumnMappingTable } from './column-mapping-table';
+import { importEntityUi } from './import-entities';
 import { encodingLabel, isSpreadsheet } from './import-file';
 import { ImportPreviewTable } from './import-preview-table';
 import { type ImportMapping, type ImportPolicy, type ImportPreview, useStartImport } from './use-customer-import';
@@ -12,6 +14,8 @@ import { type ImportMapping, type ImportPolicy, type ImportPreview, useStartImpo
 interface MappingFormValues {
   mapping: ImportMapping;
   policy: ImportPolicy;
+  /** The source system of a shipment file (empty: `import`). */
+  source?: string;
 }
 
 interface ImportMappingStepProps {
@@ -47,11 +51,12 @@ export function ImportMappingStep({ entity, file, preview, onBack, onStarted }: 
     [preview],
   );
   const mapping = Form.useWatch('mapping', form) ?? initialValues.mapping;
-  const canUpdate = can(entity, 'update');
+  const ui = importEntityUi[entity];
+  const canUpdate = ui.updatePermission ? can(...ui.updatePermission) : false;
 
   const onFinish = (values: MappingFormValues) =>
     start.mutate(
-      { entity, file, policy: values.policy, mapping: values.mapping },
+      { entity, file, policy: values.policy, mapping: values.mapping, source: values.source },
       { onSuccess: ({ id }) => onStarted(id), onError: (error) => handleError(error, { form }) },
     );
 
@@ -93,7 +98,8 @@ export function ImportMappingStep({ entity, file, preview, onBack, onStarted }: 
             validator: async (_rule, value: ImportMapping | undefined) => {
               const missing = missingImportColumn(entity, value ?? {});
               if (missing === 'import.mapping_needs_name') throw new Error(t(`imports.nameRequired.${entity}`));
-              if (missing) throw new Error(t('imports.customerRequired'));
+              if (missing === 'import.mapping_needs_customer') throw new Error(t('imports.customerRequired'));
+              if (missing) throw new Error(errorMessage(missing, currentLocale()));
             },
           },
         ]}
@@ -106,12 +112,22 @@ export function ImportMappingStep({ entity, file, preview, onBack, onStarted }: 
         <ImportPreviewTable preview={preview} mapping={mapping} entity={entity} />
       </div>
 
+      {ui.asksSource && (
+        <Form.Item
+          name="source"
+          label={t('imports.source')}
+          extra={t('imports.sourceHint')}
+          rules={[{ pattern: /^[a-z0-9][a-z0-9_.-]{0,39}$/, message: t('imports.sourceInvalid') }]}
+        >
+          <Input placeholder="import" style={{ maxWidth: 320 }} data-testid="import-source" />
+        </Form.Item>
+      )}
       <Typography.Title level={5}>{t(`imports.policyTitle.${entity}`)}</Typography.Title>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t(`imports.matchHint.${entity}`)} />
       <Form.Item name="policy">
         <Radio.Group vertical data-testid="import-policy">
           {importPolicies.map((value) => {
-            const disabled = value === 'update' && !canUpdate;
+            const disabled = (value === 'update' && !canUpdate) || (!ui.updatePermission && value !== 'skip');
             return (
               <Radio key={value} value={value} disabled={disabled} data-testid={`import-policy-${value}`}>
                 {t(`imports.policy.${value}`)}

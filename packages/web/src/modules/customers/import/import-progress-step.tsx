@@ -20,6 +20,7 @@ import { useNavigate } from 'react-router-dom';
 import { isApiError } from '../../../app/api-error';
 import { formatDateTime } from '../../../app/format';
 import { currentLocale } from '../../../app/i18n';
+import { importEntityUi } from './import-entities';
 import { ImportErrorTable } from './import-error-table';
 import { encodingLabel, isSpreadsheet } from './import-file';
 import { ImportStatusTag } from './import-status-tag';
@@ -95,6 +96,7 @@ export function ImportProgressStep({ importId, onImportAnother }: ImportProgress
   }
 
   const running = isImportRunning(record);
+  const listPath = importEntityUi[record.entity].listPath;
   return (
     <div data-testid="import-progress-step">
       <Card size="small" style={{ marginBottom: 16 }}>
@@ -182,8 +184,8 @@ export function ImportProgressStep({ importId, onImportAnother }: ImportProgress
       {record.errors.length > 0 && <ImportErrorTable record={record} />}
 
       <Flex gap="small">
-        {!running && (
-          <Button type="primary" onClick={() => navigate('/customers')} data-testid="import-to-customers">
+        {!running && listPath && (
+          <Button type="primary" onClick={() => navigate(listPath)} data-testid="import-to-customers">
             {t(`imports.toList.${record.entity}`)}
           </Button>
         )}

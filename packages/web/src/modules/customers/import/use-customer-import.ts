@@ -21,6 +21,8 @@ export interface StartImportInput {
   file: File;
   policy: ImportPolicy;
   mapping: ImportMapping;
+  /** The importer's options for the whole file (a shipment file's source system). */
+  source?: string;
 }
 
 const pollMs = 1000;
@@ -40,12 +42,13 @@ export function useImportPreview() {
 /** Uploads the file with the mapping and policy; the server answers 202 with the id of the queued import. */
 export function useStartImport() {
   return useMutation({
-    mutationFn: ({ entity, file, policy, mapping }: StartImportInput) => {
+    mutationFn: ({ entity, file, policy, mapping, source }: StartImportInput) => {
       const form = new FormData();
       // Text fields first, so the server knows them when the file part arrives.
       form.append('entity', entity);
       form.append('policy', policy);
       form.append('mapping', JSON.stringify(mapping));
+      if (source) form.append('source', source);
       form.append('file', file);
       return call(endpoints.imports.start, { body: form });
     },

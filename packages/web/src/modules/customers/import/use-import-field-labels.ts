@@ -7,6 +7,7 @@ import {
 } from '@berth/domain';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { importEntityUi } from './import-entities';
 
 /** Where each import column's name lives: the customer form's labels, and a few import-only ones. */
 const labelKeys = {
@@ -96,18 +97,25 @@ export function useImportFieldLabels(entity: ImportEntity = 'customers') {
   const { t } = useTranslation();
   const field = useCallback(
     (name: string): string => {
+      const registered = importEntityUi[entity].fieldLabelKey(name);
+      if (registered) return t(registered as never);
       if (entity === 'contacts') return isContactField(name) ? t(contactLabelKeys[name]) : name;
+      if (entity !== 'customers') return name;
       return isImportField(name) ? t(labelKeys[name]) : name;
     },
     [t, entity],
   );
   const errorField = useCallback(
     (path: string): string => {
+      // The server names a registered entity's errors by column.
+      const registered = importEntityUi[entity].fieldLabelKey(path);
+      if (registered) return t(registered as never);
       if (entity === 'contacts') {
         const [first = ''] = path.split('.');
         if (first === 'customer') return t('imports.fields.customer');
         return isContactField(first) ? t(contactLabelKeys[first]) : path;
       }
+      if (entity !== 'customers') return path;
       const known = importFieldOfPath(path);
       if (!known) return path;
       // One cell holds several lanes: say which one and which part is wrong (tradeProfile.lanes.1.pod).

@@ -1,4 +1,4 @@
-import { type EndpointQuery, endpoints, type Opportunity, type Stage, weightedSum } from '@berth/domain';
+import { type EndpointQuery, endpoints, type Opportunity, type Stage, weightedTotals } from '@berth/domain';
 import { Badge, Button, Card, Empty, Flex, Spin, Typography } from 'antd';
 import { type DragEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,16 +26,15 @@ interface BoardColumnProps {
 function useWeightedTotals(items: Opportunity[]): string | null {
   const labels = useOpportunityLabels();
   return useMemo(() => {
-    const byCurrency = new Map<string, { amount: number; probability: number }[]>();
-    for (const o of items) {
-      if (o.expectedRevenue === null || !o.currency || o.status !== 'open') continue;
-      byCurrency.set(o.currency, [
-        ...(byCurrency.get(o.currency) ?? []),
-        { amount: o.expectedRevenue, probability: o.probability },
-      ]);
-    }
-    if (byCurrency.size === 0) return null;
-    return [...byCurrency.entries()].map(([currency, rows]) => labels.money(weightedSum(rows), currency)).join(' · ');
+    const totals = weightedTotals(
+      items.flatMap((o) =>
+        o.expectedRevenue !== null && o.status === 'open'
+          ? [{ money: o.expectedRevenue, probability: o.probability }]
+          : [],
+      ),
+    );
+    if (totals.length === 0) return null;
+    return totals.map(labels.money).join(' · ');
   }, [items, labels]);
 }
 

@@ -49,7 +49,7 @@ export function OpportunityCard({ opportunity: o, draggable, pending, onDragStar
         <Flex justify="space-between" align="center" wrap gap={4}>
           {o.expectedRevenue !== null ? (
             <Typography.Text strong style={{ fontSize: 12 }} data-testid="card-revenue">
-              {labels.money(o.expectedRevenue, o.currency)}
+              {labels.money(o.expectedRevenue)}
             </Typography.Text>
           ) : (
             <span />

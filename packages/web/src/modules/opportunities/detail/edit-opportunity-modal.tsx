@@ -18,11 +18,11 @@ export function EditOpportunityModal({ opportunity, onClose }: { opportunity: Op
   const { parse } = useZodForm();
   const [form] = Form.useForm<OpportunityFormValues>();
   const update = useUpdateOpportunity();
-  const money = can('financials', 'read');
+  const money = { revenue: can('revenue', 'read'), margin: can('costMargin', 'read') };
 
   const onFinish = (values: OpportunityFormValues) => {
-    const { customerId: _customer, stage: _stage, ...next } = toOpportunityInput(values, { money });
-    const { customerId: _c, stage: _s, ...current } = toOpportunityInput(formValuesOf(opportunity), { money });
+    const { customerId: _customer, stage: _stage, ...next } = toOpportunityInput(values, money);
+    const { customerId: _c, stage: _s, ...current } = toOpportunityInput(formValuesOf(opportunity), money);
     const changes = changedFields(current as Record<string, unknown>, next as Record<string, unknown>);
     if (Object.keys(changes).length === 0) return onClose();
     const input = parse(updateOpportunityInputSchema, changes, form);

@@ -50,12 +50,12 @@ export function OpportunityDetails({ opportunity: o }: { opportunity: Opportunit
     {
       key: 'revenue',
       label: t('opportunities.fields.expectedRevenue'),
-      children: labels.money(o.expectedRevenue, o.currency),
+      children: labels.money(o.expectedRevenue),
     },
     {
       key: 'margin',
       label: t('opportunities.fields.expectedMargin'),
-      children: labels.money(o.expectedMargin, o.currency),
+      children: labels.money(o.expectedMargin),
     },
     {
       key: 'close',

@@ -17,7 +17,7 @@ export function ForecastTable({ groupBy, from, to }: ForecastTableProps) {
   const can = useCan();
   const labels = useOpportunityLabels();
   const { data, isPending } = useForecast({ groupBy, from, to });
-  const amount = (value: number | null, row: ForecastRow) => labels.money(value, row.currency);
+  const amount = (value: ForecastRow['expectedRevenue'], _row: ForecastRow) => labels.money(value);
   const groupName = (row: ForecastRow, total: boolean) =>
     total ? t('forecastPage.total') : (row.name ?? row.key ?? t('forecastPage.none'));
   const columns = (total: boolean): TableColumnsType<ForecastRow> => [
@@ -53,7 +53,7 @@ export function ForecastTable({ groupBy, from, to }: ForecastTableProps) {
   const rowKey = (r: ForecastRow) => `${r.key ?? '-'}|${r.currency ?? '-'}`;
   return (
     <>
-      {!can('financials', 'read') && (
+      {!(can('revenue', 'read') && can('costMargin', 'read')) && (
         <Alert type="info" showIcon title={t('forecastPage.hiddenAmounts')} style={{ marginBottom: 12 }} />
       )}
       <Table<ForecastRow>

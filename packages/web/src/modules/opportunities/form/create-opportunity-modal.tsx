@@ -28,7 +28,7 @@ export function CreateOpportunityModal({ customer, onClose }: CreateOpportunityM
   const onFinish = (values: OpportunityFormValues) => {
     const input = parse(
       createOpportunityInputSchema,
-      toOpportunityInput(values, { money: can('financials', 'read') }),
+      toOpportunityInput(values, { revenue: can('revenue', 'read'), margin: can('costMargin', 'read') }),
       form,
     );
     if (!input) return;

@@ -1,7 +1,7 @@
 import { endpoints } from '@berth/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../app/api/call';
 import { useDebouncedValue } from '../../../app/use-debounced-value';
@@ -14,10 +14,24 @@ interface CustomerPickerProps {
   /** The name to show for a value set before any search (e.g. from the customer page). */
   initialLabel?: string;
   disabled?: boolean;
+  placeholder?: string;
+  allowClear?: boolean;
+  style?: CSSProperties;
+  'data-testid'?: string;
 }
 
 /** Searches the customers the user may see (code, name, pinyin, phone…) on the server. */
-export function CustomerPicker({ value, onChange, id, initialLabel, disabled }: CustomerPickerProps) {
+export function CustomerPicker({
+  value,
+  onChange,
+  id,
+  initialLabel,
+  disabled,
+  placeholder,
+  allowClear,
+  style,
+  'data-testid': testId = 'opportunity-customer',
+}: CustomerPickerProps) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
@@ -38,11 +52,13 @@ export function CustomerPicker({ value, onChange, id, initialLabel, disabled }: 
         onChange?.(next);
       }}
       disabled={disabled}
-      placeholder={t('opportunities.customerPlaceholder')}
+      placeholder={placeholder ?? t('opportunities.customerPlaceholder')}
+      allowClear={allowClear}
+      style={style}
       showSearch={{ filterOption: false, onSearch: setText }}
       loading={query.isFetching}
       options={options}
-      data-testid="opportunity-customer"
+      data-testid={testId}
     />
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../app/api/call';
 import { useCan } from '../../../app/permissions';
 import { useMe } from '../../../app/session';
-import { CurrencySelect } from '../../../components/currency-select';
+import { MoneyInput } from '../../../components/money-input';
 import { UserPicker } from '../../../components/user-picker';
 import { customerKeys } from '../../customers';
 import { useOpportunityLabels } from '../use-opportunity-labels';
@@ -42,7 +42,7 @@ interface OpportunityFormFieldsProps {
   customerFixed?: boolean;
 }
 
-/** The fields of the create and edit dialogs; money only for roles that read financials. */
+/** The fields of the create and edit dialogs; revenue and margin only for roles holding their rights. */
 export function OpportunityFormFields({ mode, customerName, customerFixed }: OpportunityFormFieldsProps) {
   const { t } = useTranslation();
   const can = useCan();
@@ -106,27 +106,35 @@ export function OpportunityFormFields({ mode, customerName, customerFixed }: Opp
           ))}
         </Row>
       </Form.Item>
-      {can('financials', 'read') ? (
-        <Row gutter={16}>
-          <Col xs={24} md={9}>
-            <Form.Item name="expectedRevenue" label={t('opportunities.fields.expectedRevenue')}>
-              <InputNumber<number> min={0} style={{ width: '100%' }} data-testid="opportunity-revenue" />
-            </Form.Item>
+      <Row gutter={16}>
+        {can('revenue', 'read') ? (
+          <Col xs={24} md={12}>
+            <MoneyInput
+              name={['expectedRevenue']}
+              label={t('opportunities.fields.expectedRevenue')}
+              testId="opportunity-revenue"
+            />
           </Col>
-          <Col xs={24} md={9}>
-            <Form.Item name="expectedMargin" label={t('opportunities.fields.expectedMargin')}>
-              <InputNumber<number> style={{ width: '100%' }} />
-            </Form.Item>
+        ) : (
+          <Col xs={24} md={12}>
+            <Typography.Paragraph type="secondary">{t('opportunities.revenueHidden')}</Typography.Paragraph>
           </Col>
-          <Col xs={24} md={6}>
-            <Form.Item name="currency" label={t('opportunities.fields.currency')}>
-              <CurrencySelect allowClear data-testid="opportunity-currency" />
-            </Form.Item>
+        )}
+        {can('costMargin', 'read') ? (
+          <Col xs={24} md={12}>
+            <MoneyInput
+              name={['expectedMargin']}
+              label={t('opportunities.fields.expectedMargin')}
+              negative
+              testId="opportunity-margin"
+            />
           </Col>
-        </Row>
-      ) : (
-        <Typography.Paragraph type="secondary">{t('opportunities.financialsHidden')}</Typography.Paragraph>
-      )}
+        ) : (
+          <Col xs={24} md={12}>
+            <Typography.Paragraph type="secondary">{t('opportunities.marginHidden')}</Typography.Paragraph>
+          </Col>
+        )}
+      </Row>
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item

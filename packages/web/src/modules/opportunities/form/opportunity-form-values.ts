@@ -1,5 +1,6 @@
 import type { Opportunity } from '@berth/domain';
 import dayjs, { type Dayjs } from 'dayjs';
+import { type MoneyValue, moneyToValue, valueToMoney } from '../../../components/money-input';
 
 /** What the opportunity form holds; converted to the API input by toOpportunityInput. */
 export interface OpportunityFormValues {
@@ -10,9 +11,8 @@ export interface OpportunityFormValues {
   stage?: string;
   lanes?: { pol?: string; pod?: string; mode?: string }[];
   volume?: { teu?: number | null; cbm?: number | null; kg?: number | null; shipmentsPerMonth?: number | null };
-  expectedRevenue?: number | null;
-  expectedMargin?: number | null;
-  currency?: string | null;
+  expectedRevenue?: MoneyValue;
+  expectedMargin?: MoneyValue;
   probability?: number | null;
   expectedCloseDate?: Dayjs | null;
   ownerId?: string | null;
@@ -21,8 +21,11 @@ export interface OpportunityFormValues {
 
 const blank = (value: unknown) => value === undefined || value === null || value === '';
 
-/** Form values as the API input: empty inputs left out, the date as YYYY-MM-DD. */
-export function toOpportunityInput(values: OpportunityFormValues, options: { money: boolean }) {
+/**
+ * Form values as the API input: empty inputs left out, the date as YYYY-MM-DD; revenue only with the revenue
+ * right, margin only with the cost-and-margin right (the server refuses the others).
+ */
+export function toOpportunityInput(values: OpportunityFormValues, options: { revenue: boolean; margin: boolean }) {
   const volume = Object.fromEntries(
     Object.entries(values.volume ?? {}).map(([key, value]) => [key, blank(value) ? null : value]),
   );
@@ -34,13 +37,8 @@ export function toOpportunityInput(values: OpportunityFormValues, options: { mon
     stage: values.stage || undefined,
     lanes: (values.lanes ?? []).map((lane) => ({ pol: lane.pol, pod: lane.pod, mode: lane.mode })),
     volume,
-    ...(options.money
-      ? {
-          expectedRevenue: blank(values.expectedRevenue) ? null : values.expectedRevenue,
-          expectedMargin: blank(values.expectedMargin) ? null : values.expectedMargin,
-        }
-      : {}),
-    currency: values.currency || null,
+    ...(options.revenue ? { expectedRevenue: valueToMoney(values.expectedRevenue) } : {}),
+    ...(options.margin ? { expectedMargin: valueToMoney(values.expectedMargin) } : {}),
     probability: blank(values.probability) ? undefined : values.probability,
     expectedCloseDate: values.expectedCloseDate ? values.expectedCloseDate.format('YYYY-MM-DD') : null,
     ...(values.ownerId === undefined ? {} : { ownerId: values.ownerId }),
@@ -56,9 +54,8 @@ export function formValuesOf(o: Opportunity): OpportunityFormValues {
     source: o.source,
     lanes: o.lanes,
     volume: o.volume,
-    expectedRevenue: o.expectedRevenue,
-    expectedMargin: o.expectedMargin,
-    currency: o.currency,
+    expectedRevenue: moneyToValue(o.expectedRevenue),
+    expectedMargin: moneyToValue(o.expectedMargin, o.expectedRevenue?.currency),
     probability: o.probability,
     expectedCloseDate: o.expectedCloseDate ? dayjs(o.expectedCloseDate) : null,
     ownerId: o.ownerId,

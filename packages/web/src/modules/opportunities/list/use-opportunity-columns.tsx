@@ -42,7 +42,7 @@ export function useOpportunityColumns(options: { customer?: boolean } = {}): Tab
       key: 'revenue',
       title: t('opportunities.fields.expectedRevenue'),
       align: 'right',
-      render: (_, o) => labels.money(o.expectedRevenue, o.currency),
+      render: (_, o) => labels.money(o.expectedRevenue),
     },
     {
       key: 'lane',

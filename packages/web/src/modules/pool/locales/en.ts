@@ -62,6 +62,11 @@ export const en: typeof zhCN = {
     },
     rulesPage: {
       title: 'Pool rules',
+      exemptRoles: 'Never returned: customers with only these roles',
+      exemptRolesHelp:
+        'Consignees, notify parties, overseas agents and carriers are kept for shipments; a customer that also has another role is not exempt.',
+      exemptRelationships: 'Never returned: these relationships',
+      exemptRelationshipsHelp: 'For example strategic and long-term customers.',
       intro:
         'Rules are set for the organisation and can be overridden per team. Idle time counts from the later of the last follow-up (or deal) and when the owner got the customer; nothing returns during the protection period; the owner is warned beforehand and always gets at least the warning period.',
       organisation: 'Organisation rule',

@@ -59,6 +59,10 @@ export const zhCN = {
     },
     rulesPage: {
       title: '公海规则',
+      exemptRoles: '不退回公海：仅具有以下角色的客户',
+      exemptRolesHelp: '收货人、通知人、海外代理和承运人作为货物相关方保留；同时具有其他角色的客户不在此列。',
+      exemptRelationships: '不退回公海：以下合作类型',
+      exemptRelationshipsHelp: '例如战略客户和长期合作客户。',
       intro:
         '规则按组织设置，也可以为某个团队单独设置（覆盖组织规则）。退回条件以“最后跟进/成交时间”和“成为负责人的时间”中较晚者起算；保护期内不会退回；负责人会提前收到提醒，并且至少提前所设天数得到通知。',
       organisation: '组织规则',

@@ -28,6 +28,7 @@ export const customers: typeof zh = {
     selectedCount: '{{count}} selected',
     notFound: 'This customer does not exist, or you may not view it.',
     backToList: 'Back to customers',
+    mergedInto: 'This customer was merged into {{label}}; showing that record.',
     sections: {
       basic: 'Basic information',
       trade: 'Trade profile',
@@ -138,6 +139,7 @@ export const customers: typeof zh = {
     role: {
       shipper: 'Shipper',
       consignee: 'Consignee',
+      notify_party: 'Notify party',
       overseas_agent: 'Overseas agent',
       nvocc: 'NVOCC',
       carrier: 'Carrier',
@@ -259,6 +261,8 @@ export const customers: typeof zh = {
       team_id: 'Team',
       trade_profile: 'Trade profile',
       billing: 'Billing and credit',
+      credit_limit: 'Credit limit',
+      credit_limit_currency: 'Credit limit currency',
       merged_into_id: 'Merged into',
       customer_id: 'Customer',
       title: 'Job title',

@@ -5,16 +5,22 @@ export const imports: typeof zh = {
     titles: {
       customers: 'Import customers',
       contacts: 'Import contacts',
+      shipments: 'Import shipments',
+      'exchange-rates': 'Import exchange rates',
     },
     entityLabel: 'Importing',
     entity: {
       customers: 'Customers',
       contacts: 'Contacts',
+      shipments: 'Shipments',
+      'exchange-rates': 'Exchange rates',
     },
     template: 'Download template',
     templateFile: {
       customers: 'customer-import-template.csv',
       contacts: 'contact-import-template.csv',
+      shipments: 'shipment-import-template.csv',
+      'exchange-rates': 'exchange-rate-import-template.csv',
     },
     steps: {
       upload: 'Upload file',
@@ -42,6 +48,21 @@ export const imports: typeof zh = {
         'Each row names its customer by customer code, Unified Social Credit Code or exact customer name (Chinese or English); only customers you may add contacts to can be named.',
       contactCells:
         'Separate several phones or emails with commas or semicolons; write birthdays as 1990-05-01, 1990/5/1 or 1990年5月1日, and "Primary contact" and "Marketing consent" as yes/no.',
+      shipmentHeader:
+        'A row of column headers (title lines above it are passed over), then one shipment per row. Columns are matched to fields by their header; you can change that in the next step.',
+      shipmentContainers:
+        'Write containers as "number type", several separated by semicolons, or in repeated columns (Container 1, Container 2…). Numbers are checked against their ISO 6346 check digit, for example:',
+      shipmentContainerExample: 'MSKU1234565 40HQ; TGHU1234567 20GP',
+      shipmentParties:
+        'The booking customer is found by customer code, Unified Social Credit Code or name; shipper, consignee, notify party and agent columns hold a name or credit code. Parties not found wait in the unmatched queue.',
+      shipmentValues:
+        "Dates may be 2026-12-01, 2026/12/1 14:30, 2026年12月1日 or Excel dates; a date without a time is midnight in the organisation's time zone. Amounts are numbers (thousands commas allowed) with their currency in its own column.",
+      shipmentKey:
+        'A shipment is known by its source system and reference (the booking or B/L number when there is no reference column): importing again updates it, never duplicates it.',
+      rateHeader:
+        'A row of column headers, then one rate per row: base currency, quote currency, rate and date (1 base = rate × quote from that day on).',
+      rateValues:
+        'Currencies as ISO codes (USD, CNY, EUR); the rate as a decimal such as 7.1; dates as 2026-12-01, 2026/12/1 or Excel dates.',
     },
     fileName: 'File',
     encoding: 'Encoding',
@@ -56,6 +77,10 @@ export const imports: typeof zh = {
     nameRequired: {
       customers: 'Map one column to "Name"; without it nothing can be imported.',
       contacts: 'Map one column to the contact\'s "Name"; without it nothing can be imported.',
+      shipments:
+        'Map columns to the shipment reference (external id, booking or B/L number) and the mode; without them nothing can be imported.',
+      'exchange-rates':
+        'Map a column to each of base currency, quote currency, rate and date; without them nothing can be imported.',
     },
     customerRequired:
       'Map one column to the customer (customer code, credit code or customer name); without it nothing can be imported.',
@@ -64,6 +89,8 @@ export const imports: typeof zh = {
     policyTitle: {
       customers: 'When a customer already exists',
       contacts: 'When a contact already exists',
+      shipments: 'When a shipment already exists',
+      'exchange-rates': 'When a rate exists for that day',
     },
     policy: {
       skip: 'Skip existing',
@@ -83,16 +110,31 @@ export const imports: typeof zh = {
           "The filled-in columns update the existing contact, new phones and emails are added to its own; empty cells clear nothing. Making a contact primary clears the customer's previous primary contact.",
         create: 'A new contact is created all the same.',
       },
+      shipments: {
+        skip: 'Existing shipments are updated from the file as the feed does; unchanged ones count as skipped.',
+        update: 'The same.',
+        create: 'The same.',
+      },
+      'exchange-rates': {
+        skip: 'Existing rates are kept; the row counts as skipped.',
+        update: "The file's rate replaces the one of the same day.",
+        create: 'As "update": a pair has one rate a day.',
+      },
     },
     updateNotAllowed: {
       customers: 'You may not change customers',
       contacts: 'You may not change contacts',
+      shipments: 'You may not change shipments',
+      'exchange-rates': 'You may not enter exchange rates',
     },
     matchHint: {
       customers:
         'A customer already exists when it has the same Unified Social Credit Code, or the same name once normalised (ignoring full/half width, case, traditional/simplified characters, punctuation, spaces and legal forms such as "Co., Ltd."). Repeated rows within the file are matched the same way.',
       contacts:
         'A contact already exists when the same customer has a contact sharing one of its phones or emails, or its name. Repeated rows within the file are matched the same way.',
+      shipments:
+        'A shipment exists when it has the same source system and reference; it is updated as the system feed updates it, and a row whose content did not change counts as skipped. Importing the same file twice creates no duplicates.',
+      'exchange-rates': 'A rate exists when the same pair has one for the same day.',
     },
     start: 'Start import',
     back: 'Back',
@@ -121,9 +163,60 @@ export const imports: typeof zh = {
     toList: {
       customers: 'Go to customers',
       contacts: 'Go to customers',
+      shipments: 'Go to shipments',
+      'exchange-rates': 'Go to exchange rates',
     },
     importAnother: 'Import another file',
     notFound: 'This import does not exist, or you did not start it.',
+    source: 'Source system',
+    sourceHint:
+      'The system the file comes from (lower case, e.g. tms); the same source as its feed finds the same shipments. Empty: import.',
+    sourceInvalid: 'Use lower-case letters, digits, dots, dashes or underscores, at most 40 characters.',
+    shipmentFields: {
+      externalId: 'Reference',
+      source: 'Source system',
+      mode: 'Mode',
+      status: 'Status',
+      bookingNumber: 'Booking number',
+      masterBl: 'Master B/L',
+      houseBl: 'House B/L',
+      containers: 'Containers (number type)',
+      customerCode: 'Customer code',
+      customerCreditCode: 'Customer credit code',
+      customerName: 'Customer name',
+      shipper: 'Shipper',
+      consignee: 'Consignee',
+      notifyParty: 'Notify party',
+      overseasAgent: 'Overseas agent',
+      carrierParty: 'Carrier (customer)',
+      carrier: 'Carrier',
+      vessel: 'Vessel',
+      voyage: 'Voyage',
+      flightNumber: 'Flight',
+      pol: 'POL',
+      pod: 'POD',
+      placeOfReceipt: 'Place of receipt',
+      placeOfDelivery: 'Place of delivery',
+      etd: 'ETD',
+      eta: 'ETA',
+      atd: 'ATD',
+      ata: 'ATA',
+      packages: 'Packages',
+      grossWeightKg: 'Gross weight (kg)',
+      volumeCbm: 'Volume (CBM)',
+      chargeableWeightKg: 'Chargeable weight (kg)',
+      commodity: 'Commodity',
+      hsCode: 'HS code',
+      incoterm: 'Incoterm',
+      revenueAmount: 'Revenue',
+      revenueCurrency: 'Revenue currency',
+      costAmount: 'Cost',
+      costCurrency: 'Cost currency',
+      onTime: 'On time',
+      damaged: 'Damaged',
+      lost: 'Lost',
+    },
+    rateFields: { base: 'Base currency', quote: 'Quote currency', rate: 'Rate', date: 'Date' },
     fields: {
       owner: 'Owner (email)',
       lanes: 'Lanes',

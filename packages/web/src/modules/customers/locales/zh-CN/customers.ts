@@ -26,6 +26,7 @@ export const customers = {
     selectedCount: '已选 {{count}} 个',
     notFound: '客户不存在，或您没有查看权限。',
     backToList: '返回客户列表',
+    mergedInto: '该客户已合并到 {{label}}，已为您打开该记录。',
     sections: {
       basic: '基本信息',
       trade: '贸易画像',
@@ -135,6 +136,7 @@ export const customers = {
     role: {
       shipper: '发货人',
       consignee: '收货人',
+      notify_party: '通知人',
       overseas_agent: '海外代理',
       nvocc: '无船承运人',
       carrier: '承运人',
@@ -256,6 +258,8 @@ export const customers = {
       team_id: '所属团队',
       trade_profile: '贸易画像',
       billing: '开票与信用',
+      credit_limit: '信用额度',
+      credit_limit_currency: '信用额度币种',
       merged_into_id: '合并至',
       customer_id: '所属客户',
       title: '职务',

@@ -3,16 +3,22 @@ export const imports = {
     titles: {
       customers: '导入客户',
       contacts: '导入联系人',
+      shipments: '导入货物',
+      'exchange-rates': '导入汇率',
     },
     entityLabel: '导入内容',
     entity: {
       customers: '客户',
       contacts: '联系人',
+      shipments: '货物',
+      'exchange-rates': '汇率',
     },
     template: '下载导入模板',
     templateFile: {
       customers: '客户导入模板.csv',
       contacts: '联系人导入模板.csv',
+      shipments: '货物导入模板.csv',
+      'exchange-rates': '汇率导入模板.csv',
     },
     steps: {
       upload: '上传文件',
@@ -38,6 +44,21 @@ export const imports = {
         '每行须注明所属客户：客户编号、统一社会信用代码或完整的客户名称（中文或英文名称）任填其一；只能为您有权添加联系人的客户导入。',
       contactCells:
         '多个电话或邮箱之间用逗号或分号分隔；生日可写 1990-05-01、1990/5/1 或 1990年5月1日；“主要联系人”“同意接收营销信息”填写 是/否。',
+      shipmentHeader:
+        '先是一行表头（表头上方的标题行会被跳过），之后每行一票货物。系统会按表头自动对应字段，下一步可以调整。',
+      shipmentContainers:
+        '集装箱写作“箱号 箱型”，多个之间用分号分隔；也可以有多列“箱号1”“箱号2”……。箱号会校验 ISO 6346 校验位，例如：',
+      shipmentContainerExample: 'MSKU1234565 40HQ; TGHU1234567 20GP',
+      shipmentParties:
+        '委托客户可按客户编号、统一社会信用代码或客户名称对应；发货人、收货人、通知人、海外代理等列填写名称或统一社会信用代码，找不到的会进入“待匹配”队列。',
+      shipmentValues:
+        '日期可写 2026-12-01、2026/12/1 14:30、2026年12月1日，或 Excel 日期；没有时间的日期按本组织时区的零点计算。金额写数字（可带千位逗号），币种另列。',
+      shipmentKey:
+        '每票货物以“来源系统 + 业务编号”识别（没有业务编号列时用订舱号或提单号），重复导入只会更新、不会重复创建。',
+      rateHeader:
+        '先是一行表头，之后每行一个汇率：基准币种、报价币种、汇率、日期（1 基准币种 = 汇率 × 报价币种，自该日起生效）。',
+      rateValues:
+        '币种写 ISO 代码（USD、CNY、EUR）；汇率写小数，如 7.1；日期可写 2026-12-01、2026/12/1 或 Excel 日期。',
     },
     fileName: '文件',
     encoding: '编码',
@@ -52,6 +73,8 @@ export const imports = {
     nameRequired: {
       customers: '请把一列对应到“客户名称”，否则无法导入。',
       contacts: '请把一列对应到联系人“姓名”，否则无法导入。',
+      shipments: '请把列对应到业务编号（或订舱号、提单号）和运输方式，否则无法导入。',
+      'exchange-rates': '请为基准币种、报价币种、汇率和日期各指定一列，否则无法导入。',
     },
     customerRequired: '请把一列对应到所属客户（客户编号、统一社会信用代码或客户名称），否则无法导入。',
     previewTitle: '数据预览（前 {{count}} 行）',
@@ -59,6 +82,8 @@ export const imports = {
     policyTitle: {
       customers: '遇到已存在的客户时',
       contacts: '遇到已存在的联系人时',
+      shipments: '遇到已存在的货物时',
+      'exchange-rates': '遇到同一天已有的汇率时',
     },
     policy: {
       skip: '跳过已存在',
@@ -78,15 +103,30 @@ export const imports = {
           '用文件中填写了的列更新已有联系人，新的电话和邮箱会加到原有的之后；空单元格不会清空原有内容。设为主要联系人时，该客户原来的主要联系人随之取消。',
         create: '照样新建一个联系人。',
       },
+      shipments: {
+        skip: '已存在的货物会以文件内容更新（与系统对接相同），内容未变时计入“跳过”。',
+        update: '同上。',
+        create: '同上。',
+      },
+      'exchange-rates': {
+        skip: '保留已有的汇率，该行计入“跳过”。',
+        update: '用文件中的汇率替换同一天已有的汇率。',
+        create: '与“更新”相同：同一币种对每天只有一个汇率。',
+      },
     },
     updateNotAllowed: {
       customers: '您没有修改客户的权限',
       contacts: '您没有修改联系人的权限',
+      shipments: '您没有修改货物的权限',
+      'exchange-rates': '您没有维护汇率的权限',
     },
     matchHint: {
       customers:
         '统一社会信用代码相同，或名称规范化后相同（忽略全半角、大小写、繁简体、标点空格及“有限公司”等公司类型后缀）的客户视为已存在；文件内重复的行也按此判断。',
       contacts: '同一客户下，电话或邮箱有一个相同、或姓名相同的联系人视为已存在；文件内重复的行也按此判断。',
+      shipments:
+        '来源系统和业务编号相同的货物视为已存在，按与系统对接相同的规则更新；内容未变的行计入“跳过”。重复导入同一文件不会产生重复货物。',
+      'exchange-rates': '同一币种对、同一天的汇率视为已存在。',
     },
     start: '开始导入',
     back: '上一步',
@@ -115,9 +155,59 @@ export const imports = {
     toList: {
       customers: '查看客户列表',
       contacts: '查看客户列表',
+      shipments: '查看货物列表',
+      'exchange-rates': '查看汇率',
     },
     importAnother: '继续导入其他文件',
     notFound: '找不到这次导入，或它不是由您发起的。',
+    source: '来源系统',
+    sourceHint: '文件来自哪个系统（小写字母、数字，如 tms），与系统对接时的来源相同即可去重；留空为 import。',
+    sourceInvalid: '请用小写字母、数字、点、横线或下划线，最多 40 个字符。',
+    shipmentFields: {
+      externalId: '业务编号',
+      source: '来源系统',
+      mode: '运输方式',
+      status: '状态',
+      bookingNumber: '订舱号',
+      masterBl: '主提单号',
+      houseBl: '分提单号',
+      containers: '集装箱（箱号 箱型）',
+      customerCode: '委托客户编号',
+      customerCreditCode: '委托客户统一社会信用代码',
+      customerName: '委托客户名称',
+      shipper: '发货人',
+      consignee: '收货人',
+      notifyParty: '通知人',
+      overseasAgent: '海外代理',
+      carrierParty: '承运人（客户）',
+      carrier: '船公司/航空公司',
+      vessel: '船名',
+      voyage: '航次',
+      flightNumber: '航班号',
+      pol: '起运港',
+      pod: '目的港',
+      placeOfReceipt: '收货地',
+      placeOfDelivery: '交货地',
+      etd: '预计开船',
+      eta: '预计到港',
+      atd: '实际开船',
+      ata: '实际到港',
+      packages: '件数',
+      grossWeightKg: '毛重（KG）',
+      volumeCbm: '体积（CBM）',
+      chargeableWeightKg: '计费重（KG）',
+      commodity: '品名',
+      hsCode: 'HS 编码',
+      incoterm: '贸易条款',
+      revenueAmount: '收入',
+      revenueCurrency: '收入币种',
+      costAmount: '成本',
+      costCurrency: '成本币种',
+      onTime: '是否准时',
+      damaged: '货损',
+      lost: '货物丢失',
+    },
+    rateFields: { base: '基准币种', quote: '报价币种', rate: '汇率', date: '日期' },
     fields: {
       owner: '负责人（邮箱）',
       lanes: '航线',

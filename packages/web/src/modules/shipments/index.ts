@@ -1,0 +1,2 @@
+/** What other modules use of shipments: the query keys to refresh after a change. */
+export { shipmentKeys } from './query-keys';

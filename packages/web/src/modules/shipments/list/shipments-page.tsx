@@ -1,0 +1,43 @@
+import { endpoints } from '@berth/domain';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { useKeysetList } from '../../../app/use-keyset-list';
+import { KeysetTable } from '../../../components/keyset-table';
+import { PageTitle } from '../../../components/page-title';
+import { shipmentKeys } from '../query-keys';
+import { useShipmentColumns } from '../use-shipment-columns';
+import { ShipmentFilters } from './shipment-filters';
+import { shipmentListParams, useShipmentFilters } from './use-shipment-filters';
+
+/** Clicks on these inside a row do their own thing instead of opening the shipment. */
+const interactive = 'a, button, input, label';
+
+/** The shipment list: newest first, filtered, a page at a time ("load more"). */
+export function ShipmentsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useShipmentFilters();
+  const query = useMemo(() => shipmentListParams(filters), [filters]);
+  const list = useKeysetList({ queryKey: shipmentKeys.shipments, endpoint: endpoints.shipments.list, query });
+  const columns = useShipmentColumns();
+  return (
+    <>
+      <PageTitle title={t('shipments.title')} />
+      <ShipmentFilters value={filters} onChange={setFilters} />
+      <KeysetTable
+        list={list}
+        columns={columns}
+        locale={{ emptyText: t('shipments.empty') }}
+        data-testid="shipment-table"
+        onRow={(shipment) => ({
+          style: { cursor: 'pointer' },
+          onClick: (event) => {
+            if ((event.target as HTMLElement).closest(interactive)) return;
+            navigate(`/shipments/${encodeURIComponent(shipment.id)}`);
+          },
+        })}
+      />
+    </>
+  );
+}
