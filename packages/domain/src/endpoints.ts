@@ -14,6 +14,7 @@ import { importEndpoints } from './imports/endpoints';
 import { exchangeRateEndpoints } from './money/endpoints';
 import { attachmentEndpoints, noteEndpoints, notificationEndpoints } from './notes/endpoints';
 import { inquiryEndpoints, opportunityEndpoints, pipelineEndpoints } from './opportunities/endpoints';
+import { orgSettingsEndpoints } from './org-settings/endpoints';
 import { poolEndpoints } from './pool/endpoints';
 import { prospectEndpoints } from './prospects/endpoints';
 import { salesEventEndpoints } from './sales-events/endpoints';
@@ -37,6 +38,7 @@ export const endpoints = {
   apiKeys: apiKeyEndpoints,
   audit: auditEndpoints,
   outbox: outboxEndpoints,
+  orgSettings: orgSettingsEndpoints,
   customers: customerEndpoints,
   contacts: contactEndpoints,
   tags: tagEndpoints,

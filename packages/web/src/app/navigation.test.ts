@@ -81,11 +81,13 @@ describe('the console menu', () => {
           'next-step-rules',
           'sales-events',
           'prospects',
-          'shipment-report',
         ],
       ],
-      ['logistics', ['shipments', 'unmatched-parties']],
-      ['admin', ['users', 'teams', 'roles', 'api-keys', 'audit', 'outbox']],
+      ['logistics', ['shipments', 'unmatched-parties', 'shipment-report']],
+      [
+        'admin',
+        ['org-settings', 'users', 'teams', 'roles', 'api-keys', 'audit', 'outbox', 'exchange-rates', 'webhooks'],
+      ],
     ]);
   });
 });

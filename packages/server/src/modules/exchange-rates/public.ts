@@ -7,5 +7,3 @@
 export { exchangeRateRef } from './exchange-rate-ref';
 // The organisation's rates as a table to convert with, loaded once.
 export { loadRateTable, saveExchangeRates } from './exchange-rates';
-// A report's currency when the caller names none.
-export { reportingCurrency } from './reporting-currency';

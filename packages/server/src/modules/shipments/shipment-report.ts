@@ -15,7 +15,8 @@ import type { Ctx } from '../../platform/context';
 import { errorMessage } from '../../platform/error-catalogue';
 import { guardingRight, maySeeAny, maySeeSql } from '../../platform/field-access';
 import { customerRef as customers } from '../customers/public';
-import { exchangeRateRef as rates, reportingCurrency } from '../exchange-rates/public';
+import { exchangeRateRef as rates } from '../exchange-rates/public';
+import { reportingCurrency } from '../org-settings/public';
 import { shipmentsInScope } from './shipment-scope';
 import { shipments } from './tables';
 

@@ -3,9 +3,7 @@ import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { type DomainEvents, emit, emitAll } from '../../platform/events';
-
-/** An ETA later than the promised one by at least this many hours tells the customer's owner (once per shipment). */
-export const delayThresholdHours = 24;
+import { orgSettings } from '../org-settings/public';
 
 interface Row {
   id: string;
@@ -78,6 +76,8 @@ export async function refreshTracking(ctx: Ctx, shipmentIds: readonly string[]):
     byShipment.set(event.shipment_id, list);
   }
 
+  // An ETA later than the promised one by the organisation's threshold tells the owner (once per shipment).
+  const delayThresholdHours = rows.length > 0 ? (await orgSettings(ctx)).shipmentDelayHours : 0;
   const changed: Record<string, unknown>[] = [];
   const statusChanges: DomainEvents['shipment.status_changed'][] = [];
   for (const row of rows) {

@@ -17,8 +17,8 @@ export const reportsModule: WebModule<typeof zhCN> = {
     {
       key: 'shipment-report',
       path: '/reports/shipments',
-      group: 'sales',
-      order: 90,
+      group: 'logistics',
+      order: 30,
       icon: BarChartOutlined,
       labelKey: 'nav.shipmentReport',
     },
