@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { PgDialect, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { numeric, PgDialect, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../app-error';
@@ -143,5 +143,19 @@ describe('afterCursor with a computed sort key', () => {
   it('orders by the expression, then the id', () => {
     const order = dialect.sqlToQuery(sql.join(orderByKeyset(options('')), sql`, `));
     expect(order.sql).toBe(`coalesce("keyset_probe"."due_at", 'infinity'::timestamptz) asc, "keyset_probe"."id" asc`);
+  });
+});
+
+describe('afterCursor on a numeric sort key', () => {
+  const table = pgTable('keyset_numeric_probe', { id: uuid('id').primaryKey(), teu: numeric('teu') });
+  const options = (cursor: string) => ({ sort: table.teu, id: table.id, direction: 'desc' as const, cursor });
+  const rowId = '0190a8f2-1c3e-7d4a-9b2f-3e4d5c6b7a80';
+
+  it('takes a decimal string and refuses any other text, such as an id from another list', () => {
+    expect(afterCursor(options(encodeCursor('12.5', rowId)))).toBeDefined();
+    expect(afterCursor(options(encodeCursor('-3', rowId)))).toBeDefined();
+    for (const value of [rowId, '1e5', '12,5', '', ' 7', 'NaN', 12.5]) {
+      expectInvalidCursor(() => afterCursor(options(encodeCursor(value, rowId))));
+    }
   });
 });

@@ -61,6 +61,9 @@ const unstorableText = /\u0000|\p{Cs}/u;
  */
 function fitsColumn(column: AnyColumn, value: unknown): boolean {
   switch (column.columnType) {
+    // Numeric columns read as decimal strings; any other string would reach the database as a bad number.
+    case 'PgNumeric':
+      return typeof value === 'string' && /^-?\d{1,30}(\.\d{1,30})?$/.test(value);
     case 'PgUUID':
       return typeof value === 'string' && uuidPattern.test(value);
     case 'PgTimestamp':
