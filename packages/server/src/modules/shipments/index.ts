@@ -13,6 +13,7 @@ import { moveShipmentsOnMerge } from './merge';
 // The module's domain events (their names and payloads) are part of its public surface.
 export type {} from './events';
 
+import { loadDemoShipments } from './demo-shipments';
 import { shipmentRoutes } from './routes';
 import { shipmentExceptionTimeline, shipmentTimeline } from './timeline-contributor';
 
@@ -38,4 +39,5 @@ export default defineModule({
   timeline: [shipmentTimeline, shipmentExceptionTimeline],
   customerMerge: moveShipmentsOnMerge,
   routes: shipmentRoutes,
+  demo: { after: ['customers'], load: loadDemoShipments },
 });
