@@ -229,6 +229,17 @@ describe('a shipment fed by API, its exceptions, the owner and a webhook', () =>
       .filter({ hasText: masterBl });
     await customerRow.waitFor();
     expect(await customerRow.getByTestId('shipment-exception-rolled').count()).toBe(1);
+    // Its timeline tells the exceptions, each leading back to the shipment.
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    const rolledEntry = page
+      .getByTestId('customer-timeline')
+      .getByTestId('timeline-entry')
+      .filter({ has: page.getByTestId('timeline-action').filter({ hasText: 'Rolled' }) });
+    await rolledEntry.waitFor();
+    const shipmentLink = rolledEntry.getByTestId('timeline-shipment-link');
+    expect(await shipmentLink.textContent()).toBe(`Shipment ${masterBl}`);
+    await shipmentLink.click();
+    await page.getByTestId('shipment-page').filter({ hasText: masterBl }).waitFor();
 
     // 7. The receiver got the exceptions, each correctly signed with the subscription's secret (delivered by a job).
     await expect.poll(() => receiver.received.length, { timeout: 60_000, interval: 250 }).toBeGreaterThanOrEqual(2);

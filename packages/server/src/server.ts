@@ -59,6 +59,7 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
       const handler = (running: Job, db: Db) => job.run(running, db, deps).then(() => undefined);
       if (job.everyMs) deps.jobs.every(job.name, job.everyMs, handler);
       else deps.jobs.register(job.name, handler);
+      if (job.atStart) deps.jobs.atStart(job.name);
     }
   }
   for (const job of asyncSubscriberJobs(serverModules.flatMap((module) => module.subscribers ?? []))) {

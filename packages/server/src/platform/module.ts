@@ -53,6 +53,11 @@ export interface ModuleJob {
   name: string;
   /** Run again this long after each run; without it the job runs when enqueued. */
   everyMs?: number;
+  /**
+   * Also queued, due at once, whenever the server starts (one instance at a time): work that must not wait for
+   * the next interval, such as filling in what records written by an older version lack.
+   */
+  atStart?: boolean;
   /** `job.clock` is the time of this run: pass it on to the contexts the job makes. */
   run: (job: Job, db: Db, deps: AppDeps) => Promise<unknown>;
 }

@@ -6,7 +6,16 @@ import { type Session, startTestApp, type TestApp } from '../../../test/harness'
 import { queryRows } from '../../db/database';
 
 /** Tables of other modules holding records of a customer, which a merge must move to the kept one. */
-const linkedTables = ['notes', 'attachments', 'activities', 'tasks', 'opportunities', 'sales_event_leads'] as const;
+const linkedTables = [
+  'notes',
+  'attachments',
+  'activities',
+  'tasks',
+  'opportunities',
+  'sales_event_leads',
+  'shipments',
+  'shipment_parties',
+] as const;
 
 describe('customer merge', () => {
   let t: TestApp;
@@ -34,6 +43,11 @@ describe('customer merge', () => {
     await t.db.execute(sql`insert into attachments (org_id, customer_id, kind, file_name, content_type, size_bytes, sha256)
                            values (${orgId}, ${duplicate}, 'other', 'a.pdf', 'application/pdf', 4,
                                    ${randomBytes(32).toString('hex')})`);
+    await t.db.execute(sql`with s as (
+                             insert into shipments (org_id, source, external_id, mode, customer_id)
+                             values (${orgId}, 'tms', 'MERGE-1', 'fcl', ${duplicate}) returning id)
+                           insert into shipment_parties (org_id, shipment_id, role, customer_id)
+                           select ${orgId}, id, 'shipper', ${duplicate} from s`);
   });
   afterAll(() => t.close());
 

@@ -137,3 +137,45 @@ export async function runCustomerRollups(db: Db, clock: Clock): Promise<number> 
   }
   return refreshed;
 }
+
+/** The start-up job that fills in the roll-ups customers are missing (see `backfillCustomerRollups`). */
+export const customerRollupsBackfillJob = 'shipments.customer-rollups-backfill';
+
+/**
+ * Computes the roll-ups of customers that have shipments but no roll-up row: shipments recorded before roll-ups
+ * existed, or written by a path that does not refresh them (a bulk load, a restore). Every write path of the module
+ * refreshes the customers it touches, so this finds nothing in the usual case; it runs whenever the server starts,
+ * so nobody waits for the nightly job. One anti-join per organisation, 1,000 customers per transaction.
+ */
+export async function backfillCustomerRollups(db: Db, clock: Clock): Promise<number> {
+  const orgs = await queryRows<{ org_id: string }>(
+    db,
+    sql`select distinct org_id::text from shipments where customer_id is not null`,
+  );
+  let refreshed = 0;
+  for (const { org_id } of orgs) {
+    const ctx = systemCtx(db, org_id, { clock });
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      // Customers merged away keep no roll-up (their shipments moved to the survivor).
+      const page = await queryRows<{ id: string }>(
+        db,
+        sql`select c.id::text from customers c
+             where c.org_id = ${org_id} and c.id > ${after}::uuid and c.merged_into_id is null
+               and exists (select 1 from shipments s where s.org_id = c.org_id and s.customer_id = c.id)
+               and not exists (select 1 from customer_shipment_rollups r where r.org_id = c.org_id and r.customer_id = c.id)
+             order by c.id limit 1000`,
+      );
+      if (page.length === 0) break;
+      await inTransaction(ctx, (tx) =>
+        refreshCustomerRollups(
+          tx,
+          page.map((row) => row.id),
+        ),
+      );
+      refreshed += page.length;
+      after = page.at(-1)?.id as string;
+    }
+  }
+  return refreshed;
+}

@@ -1,13 +1,21 @@
 import { shipmentErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
-import { customerRollupsEveryMs, customerRollupsJob, runCustomerRollups } from './customer-rollups';
+import {
+  backfillCustomerRollups,
+  customerRollupsBackfillJob,
+  customerRollupsEveryMs,
+  customerRollupsJob,
+  runCustomerRollups,
+} from './customer-rollups';
 import { shipmentImporter } from './importers';
+import { moveShipmentsOnMerge } from './merge';
 
 // The module's domain events (their names and payloads) are part of its public surface.
 export type {} from './events';
 
 import { loadDemoShipments } from './demo-shipments';
 import { shipmentRoutes } from './routes';
+import { shipmentExceptionTimeline, shipmentTimeline } from './timeline-contributor';
 
 /** Shipments: fed by the company's systems (batch, events, file, webhook), followed by customer, with their money. */
 export default defineModule({
@@ -21,7 +29,15 @@ export default defineModule({
       everyMs: customerRollupsEveryMs,
       run: (job, db) => runCustomerRollups(db, job.clock).then(() => undefined),
     },
+    {
+      // Customers with shipments but no roll-up yet get theirs at start, not at the next nightly run.
+      name: customerRollupsBackfillJob,
+      atStart: true,
+      run: (job, db) => backfillCustomerRollups(db, job.clock).then(() => undefined),
+    },
   ],
+  timeline: [shipmentTimeline, shipmentExceptionTimeline],
+  customerMerge: moveShipmentsOnMerge,
   routes: shipmentRoutes,
   demo: { after: ['customers'], load: loadDemoShipments },
 });

@@ -98,6 +98,7 @@ interface Registration {
  */
 export class JobRunner {
   private readonly registry = new Map<string, Registration>();
+  private readonly startJobs = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = true;
@@ -124,6 +125,11 @@ export class JobRunner {
     this.registry.set(name, { handler, everyMs });
   }
 
+  /** A registered job that is also queued, due now, at every start (not while an instance is queued). */
+  atStart(name: string): void {
+    this.startJobs.add(name);
+  }
+
   async start(): Promise<void> {
     await this.requeueAbandoned();
     await this.scheduleRecurring();
@@ -131,12 +137,18 @@ export class JobRunner {
     this.schedule(0);
   }
 
-  /** Queues every recurring job that is not queued yet, due now; `start` does it, tests without the poll loop may. */
+  /**
+   * Queues every recurring job and every start-up job that is not queued yet, due now; `start` does it, tests
+   * without the poll loop may.
+   */
   async scheduleRecurring(): Promise<void> {
     for (const [name, reg] of this.registry) {
       if (reg.everyMs) {
         await enqueueJob(this.db, name, {}, { singletonKey: `every:${name}`, maxAttempts: 1, clock: this.clock });
       }
+    }
+    for (const name of this.startJobs) {
+      await enqueueJob(this.db, name, {}, { singletonKey: `start:${name}`, maxAttempts: 3, clock: this.clock });
     }
   }
 

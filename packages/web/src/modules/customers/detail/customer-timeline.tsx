@@ -88,13 +88,13 @@ export function CustomerTimeline({ customer }: { customer: Customer }) {
         data-testid="customer-timeline"
         items={entries.map((entry) => ({
           key: entry.id,
-          color: actionColors[entry.action] ?? 'gray',
+          color: format.color(entry) ?? actionColors[entry.action] ?? 'gray',
           content: (
             <Flex vertical gap={2} data-testid="timeline-entry">
               <span>
                 <Typography.Text strong>{format.actor(entry)}</Typography.Text>{' '}
-                <Tag color={actionColors[entry.action]} data-testid="timeline-action">
-                  {format.actionLabel(entry.action)}
+                <Tag color={format.color(entry) ?? actionColors[entry.action]} data-testid="timeline-action">
+                  {format.actionLabel(entry)}
                 </Tag>
                 {format.target(entry)}
               </span>

@@ -1,5 +1,5 @@
 import { type Customer, type Permissions, scopeOf, type timelineEntrySchema } from '@berth/domain';
-import { useCallback, useMemo } from 'react';
+import { type ReactNode, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useTeamLookup, useUserLookup } from '../../../app/directory-lookups';
@@ -8,6 +8,7 @@ import { useMe } from '../../../app/session';
 import { useFormatMoney } from '../../../app/use-format-money';
 import { useReferenceNames } from '../../../app/use-reference-names';
 import { useOpportunityTimeline } from '../../opportunities';
+import { useShipmentTimeline } from '../../shipments';
 import { useTagLookup } from '../lookups';
 import { useCustomerLabels } from '../use-customer-labels';
 
@@ -113,6 +114,7 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
   const contacts = useMemo(() => contactNames(entries), [entries]);
   const files = useMemo(() => attachmentNames(entries), [entries]);
   const opportunity = useOpportunityTimeline(entries);
+  const shipment = useShipmentTimeline(entries);
   const extraFieldNames = t('timelineExtra.fields', { returnObjects: true }) as unknown as Record<string, string>;
   const salesFieldNames = t('activities.timelineFields', { returnObjects: true }) as unknown as Record<string, string>;
   const kindNames = t('attachments.kinds', { returnObjects: true }) as unknown as Record<string, string>;
@@ -129,12 +131,14 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
           ? (extraFieldNames[field] as string)
           : Object.hasOwn(salesFieldNames, field)
             ? (salesFieldNames[field] as string)
-            : (opportunity.fieldLabel(field) ?? field),
-    [fieldNames, extraFieldNames, salesFieldNames, opportunity],
+            : (opportunity.fieldLabel(field) ?? shipment.fieldLabel(field) ?? field),
+    [fieldNames, extraFieldNames, salesFieldNames, opportunity, shipment],
   );
   const actionLabel = useCallback(
-    (action: string) => (Object.hasOwn(actionNames, action) ? (actionNames[action] as string) : action),
-    [actionNames],
+    (entry: TimelineEntry) =>
+      shipment.actionLabel(entry) ??
+      (Object.hasOwn(actionNames, entry.action) ? (actionNames[entry.action] as string) : entry.action),
+    [actionNames, shipment],
   );
 
   const actor = useCallback(
@@ -143,7 +147,7 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
   );
 
   const target = useCallback(
-    (entry: TimelineEntry) => {
+    (entry: TimelineEntry): ReactNode => {
       if (entry.entity === 'customers') return t('timeline.customer');
       if (entry.entity === 'contacts') {
         const name = entry.entityId ? contacts.get(entry.entityId) : undefined;
@@ -160,6 +164,7 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
         return t('salesEvents.timelineLead', { event: String(entry.meta?.event ?? '') });
       }
       if (entry.entity === 'opportunities') return opportunity.target(entry);
+      if (entry.entity === 'shipments') return shipment.target(entry);
       if (entry.entity === 'notes') return t('timelineExtra.note');
       if (entry.entity === 'attachments') {
         const name = entry.entityId ? files.get(entry.entityId) : undefined;
@@ -167,7 +172,7 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
       }
       return entry.entity;
     },
-    [contacts, files, t, opportunity],
+    [contacts, files, t, opportunity, shipment],
   );
 
   const value = useCallback(
@@ -274,6 +279,7 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
   /** What a new note says, or which file was attached: shown under the "created" entry. */
   const summary = useCallback(
     (entry: TimelineEntry): string | null => {
+      if (entry.entity === 'shipments') return shipment.summary(entry);
       if (entry.action !== 'create' || !entry.changes) return null;
       if (entry.entity === 'notes') {
         const body = entry.changes.body?.[1];
@@ -285,8 +291,8 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
       }
       return null;
     },
-    [kindLabel],
+    [kindLabel, shipment],
   );
 
-  return { actor, actionLabel, target, changeLines, tagNames, summary };
+  return { actor, actionLabel, color: shipment.color, target, changeLines, tagNames, summary };
 }
