@@ -3,3 +3,4 @@ export * from './error-messages';
 export * from './shipment-events';
 export * from './shipment-import-fields';
 export * from './shipment-schemas';
+export * from './shipment-view-filters';
