@@ -18,7 +18,7 @@ import { poolEndpoints } from './pool/endpoints';
 import { prospectEndpoints } from './prospects/endpoints';
 import { salesEventEndpoints } from './sales-events/endpoints';
 import { savedViewEndpoints, segmentEndpoints } from './segments/endpoints';
-import { shipmentEndpoints, shipmentPartyEndpoints } from './shipments/endpoints';
+import { shipmentEndpoints, shipmentPartyEndpoints, shipmentReportEndpoints } from './shipments/endpoints';
 import { calendarEndpoints, nextStepRuleEndpoints, taskEndpoints } from './tasks/endpoints';
 import { inboundHookEndpoints, webhookEndpoints } from './webhooks/endpoints';
 
@@ -60,6 +60,7 @@ export const endpoints = {
   exchangeRates: exchangeRateEndpoints,
   shipments: shipmentEndpoints,
   shipmentParties: shipmentPartyEndpoints,
+  reports: shipmentReportEndpoints,
   webhooks: webhookEndpoints,
   inboundHooks: inboundHookEndpoints,
 };

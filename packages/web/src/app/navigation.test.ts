@@ -81,6 +81,7 @@ describe('the console menu', () => {
           'next-step-rules',
           'sales-events',
           'prospects',
+          'shipment-report',
         ],
       ],
       ['logistics', ['shipments', 'unmatched-parties']],
