@@ -4,3 +4,4 @@ export * from './report-schemas';
 export * from './shipment-events';
 export * from './shipment-import-fields';
 export * from './shipment-schemas';
+export * from './shipment-view-filters';

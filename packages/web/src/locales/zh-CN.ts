@@ -76,4 +76,22 @@ export const zhCN = {
   },
   /** Transport modes of lanes, opportunities and leads (TransportModeSelect). */
   transportModes: { fcl: '整箱', lcl: '拼箱', air: '空运', rail: '铁路', road: '公路', express: '快递' },
+  /** The saved-view bar above a list (components/saved-views). */
+  savedViews: {
+    pick: '我的视图',
+    saveCurrent: '保存当前视图',
+    saveTitle: '保存当前筛选为视图',
+    renameTitle: '重命名视图',
+    name: '视图名称',
+    shared: '共享给同事',
+    rename: '重命名',
+    share: '共享给同事',
+    unshare: '取消共享',
+    overwrite: '用当前筛选更新',
+    delete: '删除视图',
+    mineGroup: '我的视图',
+    sharedGroup: '同事共享的视图',
+    applied: '已应用视图“{{name}}”',
+    updated: '视图已更新',
+  },
 };

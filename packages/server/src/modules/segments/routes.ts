@@ -1,9 +1,17 @@
 import { savedViewEndpoints, segmentEndpoints } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
+import type { Access } from '../../platform/http/access';
 import { route } from '../../platform/http/route';
 import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { createSavedView, deleteSavedView, findSavedViews, updateSavedView } from './saved-views';
 import { createSegment, deleteSegment, findSegmentMembers, findSegments, getSegment, updateSegment } from './segments';
+
+const savedViewAccess: Access = {
+  anyPermission: [
+    ['customers', 'read'],
+    ['shipments', 'read'],
+  ],
+};
 
 export function segmentRoutes(app: FastifyInstance) {
   route(app, segmentEndpoints.list, {
@@ -31,16 +39,17 @@ export function segmentRoutes(app: FastifyInstance) {
     access: { permission: ['segments', 'delete'] },
     handler: (request) => deleteSegment(request.ctx, request.params.id, expectedVersion(request)),
   });
+  // A view is of a list: the use cases require read on the view's own list (customers or shipments).
   route(app, savedViewEndpoints.list, {
-    access: { permission: ['customers', 'read'] },
+    access: savedViewAccess,
     handler: (request) => findSavedViews(request.ctx, request.query.resource),
   });
   route(app, savedViewEndpoints.create, {
-    access: { permission: ['customers', 'read'] },
+    access: savedViewAccess,
     handler: async (request, reply) => sendWithEtag(reply, await createSavedView(request.ctx, request.body)),
   });
   route(app, savedViewEndpoints.update, {
-    access: { permission: ['customers', 'read'] },
+    access: savedViewAccess,
     handler: async (request, reply) =>
       sendWithEtag(
         reply,
@@ -48,7 +57,7 @@ export function segmentRoutes(app: FastifyInstance) {
       ),
   });
   route(app, savedViewEndpoints.delete, {
-    access: { permission: ['customers', 'read'] },
+    access: savedViewAccess,
     handler: (request) => deleteSavedView(request.ctx, request.params.id, expectedVersion(request)),
   });
 }

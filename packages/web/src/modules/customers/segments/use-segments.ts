@@ -6,7 +6,6 @@ import { useCan } from '../../../app/permissions';
 
 export const segmentKeys = {
   segments: ['segments'],
-  savedViews: ['saved-views'],
 } as const;
 
 export const segmentDetailKey = (id: string) => [...segmentKeys.segments, 'detail', id] as const;
@@ -34,13 +33,4 @@ export function useSegment(id: string | undefined) {
     staleTime: 60_000,
   });
   return { segment: query.data, error: query.error };
-}
-
-/** The user's saved views of the customer list and those colleagues shared. */
-export function useSavedViews() {
-  const query = useQuery({
-    queryKey: [...segmentKeys.savedViews, 'customers'],
-    queryFn: ({ signal }) => call(endpoints.savedViews.list, { query: { resource: 'customers' }, signal }),
-  });
-  return { views: useMemo(() => query.data?.items ?? [], [query.data]), loading: query.isLoading };
 }

@@ -27,22 +27,8 @@ export const segments: typeof zh = {
     empty: 'No segments yet',
     mine: 'Mine only',
   },
+  /** The shared saved-view bar's texts are the shell's; this one is about the customer list's segment filter. */
   savedViews: {
-    pick: 'My views',
-    saveCurrent: 'Save view',
-    saveTitle: 'Save the current filters as a view',
-    renameTitle: 'Rename view',
-    name: 'View name',
-    shared: 'Share with colleagues',
-    rename: 'Rename',
-    share: 'Share with colleagues',
-    unshare: 'Stop sharing',
-    overwrite: 'Update with current filters',
-    delete: 'Delete view',
-    mineGroup: 'My views',
-    sharedGroup: 'Shared by colleagues',
-    applied: 'View "{{name}}" applied',
-    updated: 'View updated',
     notWithSegment: 'A view does not keep the segment filter: clear it first',
   },
 };

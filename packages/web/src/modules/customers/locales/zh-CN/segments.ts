@@ -25,22 +25,8 @@ export const segments = {
     empty: '还没有分群',
     mine: '只看我的',
   },
+  /** The shared saved-view bar's texts are the shell's; this one is about the customer list's segment filter. */
   savedViews: {
-    pick: '我的视图',
-    saveCurrent: '保存当前视图',
-    saveTitle: '保存当前筛选为视图',
-    renameTitle: '重命名视图',
-    name: '视图名称',
-    shared: '共享给同事',
-    rename: '重命名',
-    share: '共享给同事',
-    unshare: '取消共享',
-    overwrite: '用当前筛选更新',
-    delete: '删除视图',
-    mineGroup: '我的视图',
-    sharedGroup: '同事共享的视图',
-    applied: '已应用视图“{{name}}”',
-    updated: '视图已更新',
     notWithSegment: '视图不保存分群筛选，请先清除分群筛选',
   },
 };

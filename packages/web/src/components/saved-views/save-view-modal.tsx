@@ -1,7 +1,7 @@
-import { createSavedViewInputSchema } from '@berth/domain';
+import { savedViewNameSchema } from '@berth/domain';
 import { Form, Input, Modal, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useZodForm } from '../../../app/zod-form';
+import { useZodForm } from '../../app/zod-form';
 
 export interface SaveViewValues {
   name: string;
@@ -18,7 +18,7 @@ interface SaveViewModalProps {
   onCancel: () => void;
 }
 
-/** Name (and sharing) of a saved view of the customer list (Form `saved-view`). */
+/** Name (and sharing) of a saved view of a list (Form `saved-view`). */
 export function SaveViewModal({ title, initial, withSharing = true, saving, onSave, onCancel }: SaveViewModalProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<SaveViewValues>();
@@ -32,12 +32,7 @@ export function SaveViewModal({ title, initial, withSharing = true, saving, onSa
         initialValues={{ shared: false, ...initial }}
         onFinish={(values) => onSave({ name: values.name.trim(), shared: !!values.shared })}
       >
-        <Form.Item
-          name="name"
-          label={t('savedViews.name')}
-          required
-          rules={[rule(createSavedViewInputSchema.shape.name)]}
-        >
+        <Form.Item name="name" label={t('savedViews.name')} required rules={[rule(savedViewNameSchema)]}>
           <Input autoComplete="off" maxLength={100} data-testid="saved-view-name" />
         </Form.Item>
         {withSharing && (
