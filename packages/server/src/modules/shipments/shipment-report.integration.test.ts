@@ -238,13 +238,18 @@ describe('shipments report: volume, revenue and gross profit in one currency', (
   });
 
   it('leaves the money out for who may not see it, but not the volume', async () => {
-    // A sales rep has no financial right today; operations reads every shipment but no money.
+    // A sales rep sees the revenue of their own customers' shipments, never cost or profit.
     const rep = (await report(repA, 'groupBy=month&from=2026-01-01')).json();
-    expect(rep.totals).toMatchObject({ shipments: 2, teu: 3, revenue: null, cost: null, grossProfit: null });
-    expect(rep.totals.moneyHidden).toBe(2);
+    expect(rep.totals).toMatchObject({ shipments: 2, teu: 3, cost: null, grossProfit: null });
+    expect(rep.totals.revenue).toMatchObject({ currency: 'CNY' });
+    // Operations keeps each job's receivables and payables; customer service reads every shipment but no money.
     const operations = (await report(ops, 'groupBy=lane&from=2026-01-01')).json();
-    expect(operations.totals).toMatchObject({ shipments: 3, revenue: null, grossProfit: null, moneyHidden: 3 });
-    expect(operations.groups.every((g: { revenue: unknown }) => g.revenue === null)).toBe(true);
+    expect(operations.totals).toMatchObject({ shipments: 3, moneyHidden: 0 });
+    expect(operations.totals.grossProfit).not.toBeNull();
+    const service = await t.userWithRole(admin, 'customer_service');
+    const desk = (await report(service, 'groupBy=lane&from=2026-01-01')).json();
+    expect(desk.totals).toMatchObject({ shipments: 3, revenue: null, grossProfit: null, moneyHidden: 3 });
+    expect(desk.groups.every((g: { revenue: unknown }) => g.revenue === null)).toBe(true);
   });
 
   it('refuses a bad currency or period (400), and a caller without the shipments right', async () => {
