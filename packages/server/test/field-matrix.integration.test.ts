@@ -215,6 +215,17 @@ const probes: Record<string, Probe | Record<string, Probe> | { sameAs: string }>
     const items = (await json(t, f, `/api/customers/${f.records[o].customerId}/shipments`)).items;
     return items[0]?.revenue?.amount === `${f.records[o].shipmentRevenue}.00`;
   },
+  'GET /api/reports/shipments': (t, f) => async (o) => {
+    // Grouped by customer, in the shipments' own currency: the customer's row shows revenue only when visible.
+    const report = await json(t, f, '/api/reports/shipments?groupBy=customer&currency=USD');
+    const row = (report.groups as { key: string; revenue: { amount: string } | null }[]).find(
+      (g) => g.key === f.records[o].customerId,
+    );
+    if (!row) return false;
+    // A hidden amount is left out of the sum (0.00 with moneyHidden counting it), never shown.
+    expect([null, '0.00', `${f.records[o].shipmentRevenue}.00`]).toContain(row.revenue?.amount ?? null);
+    return row.revenue?.amount === `${f.records[o].shipmentRevenue}.00`;
+  },
   'GET /api/opportunities/forecast': (t, f) => async (o) => {
     // Grouped by owner: the owner's row shows the won revenue only when it is visible.
     const owner = { self: f.caller.id, mate: f.mate.id, other: f.stranger.id }[o];

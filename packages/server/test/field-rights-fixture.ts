@@ -143,6 +143,7 @@ export async function fieldRightsFixture(t: TestApp) {
         source: 'manual',
         externalId: `FR-${owner}`,
         mode: 'fcl',
+        etd: '2026-06-01T08:00:00Z',
         parties: [{ role: 'booking_customer', customerId: record.customerId }],
         revenue: { amount: String(record.shipmentRevenue - 1), currency: 'USD' },
         cost: { amount: String(record.shipmentCost - 1), currency: 'USD' },
