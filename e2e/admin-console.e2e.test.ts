@@ -153,7 +153,9 @@ describe('a new company sets up Berth in the browser', () => {
   it('names the records in the audit log and filters by choice, not by typed keys', async () => {
     await page.getByTestId('nav-audit').click();
     await page.locator('.ant-table-row').first().waitFor();
-    await chooseOption('#audit-filters_entity', '团队');
+    await page.locator('#audit-filters_entity').click();
+    await page.locator('#audit-filters_entity').fill('团队');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '团队' }).first().click();
     await page.getByRole('button', { name: /查\s*询|搜\s*索/ }).click();
     await expect.poll(() => page.locator('.ant-table-tbody').textContent()).toContain('华东销售部');
     const table = (await page.locator('.ant-table-tbody').textContent()) ?? '';
