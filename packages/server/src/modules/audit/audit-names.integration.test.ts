@@ -69,6 +69,16 @@ describe('the audit log names the records it mentions', () => {
     expect(everything).not.toContain('宁波-汉堡 整箱年度合同');
   });
 
+  it("hides the changes of notes and activities on customers outside the reader's scope", async () => {
+    const theirs = await make.customer({ name: '青岛港湾物流有限公司' });
+    const note = await make.note({ customerId: theirs.id, body: '报价底线 USD 1450/40HQ\n第二行' });
+    const forAdmin = (await audit(admin, `entity=notes&entityId=${note.id}`))[0];
+    expect(forAdmin).toMatchObject({ entityName: '报价底线 USD 1450/40HQ' });
+    const forRep = (await audit(rep, `entity=notes&entityId=${note.id}`))[0];
+    expect(forRep).toMatchObject({ entityName: null, changes: null, meta: null });
+    expect(JSON.stringify(await audit(rep, 'limit=200'))).not.toContain('1450/40HQ');
+  });
+
   it('names users for readers who may list users only', async () => {
     const forAdmin = await audit(admin, `entity=users&entityId=${rep.id}`);
     expect(forAdmin[0]).toMatchObject({ entityName: '孙丽' });

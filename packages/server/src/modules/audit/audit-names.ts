@@ -68,7 +68,9 @@ export async function auditRecordNames(
   }
   const idsByEntity = new Map<string, Set<string>>();
   for (const entry of entries) {
-    if (!entry.entityId || !uuid.test(entry.entityId) || !namers.has(entry.entity)) continue;
+    const namer = namers.get(entry.entity);
+    // A reader without read on the kind learns no name of it (and the module's scope would refuse them).
+    if (!entry.entityId || !uuid.test(entry.entityId) || !namer || !can(ctx, namer.resource, 'read')) continue;
     const ids = idsByEntity.get(entry.entity) ?? new Set<string>();
     ids.add(entry.entityId);
     idsByEntity.set(entry.entity, ids);
