@@ -146,5 +146,21 @@ describe('a new company sets up Berth in the browser', () => {
     expect(has('logout', 'users')).toBe(true);
     expect(entries.find((e) => e.entity === 'teams')?.actorName).toBe(admin.name);
     expect(await page.locator('.ant-table-row').count()).toBeGreaterThan(3);
+    // Signing in leaves one entry, not also a system update of the user.
+    expect(entries.some((e) => e.entity === 'users' && e.action === 'update' && e.actorName === null)).toBe(false);
+  });
+
+  it('names the records in the audit log and filters by choice, not by typed keys', async () => {
+    await page.getByTestId('nav-audit').click();
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.locator('#audit-filters_entity').click();
+    await page.locator('#audit-filters_entity').fill('团队');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '团队' }).first().click();
+    await page.getByRole('button', { name: /查\s*询|搜\s*索/ }).click();
+    await expect.poll(() => page.locator('.ant-table-tbody').textContent()).toContain('华东销售部');
+    const table = (await page.locator('.ant-table-tbody').textContent()) ?? '';
+    expect(table).toContain('团队');
+    expect(table).not.toMatch(/\bteams\b/);
+    expect(await page.locator('#audit-filters_entityId').count()).toBe(0);
   });
 });

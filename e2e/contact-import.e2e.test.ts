@@ -46,13 +46,13 @@ describe('importing contacts in the browser', () => {
     const bytes = fs.readFileSync(template);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const headers = bytes.subarray(3).toString('utf8').trim().split(',');
-    expect(headers).toEqual(expect.arrayContaining(['客户编号', '姓名', '生日', '主要联系人']));
+    expect(headers).toEqual(expect.arrayContaining(['客户编码', '姓名', '生日', '主要联系人']));
 
     const file = path.join(tempDataDir(), '联系人.csv');
     fs.writeFileSync(
       file,
       [
-        '客户编号,姓名,手机,生日,主要联系人',
+        '客户编码,姓名,手机,生日,主要联系人',
         `${customer.code},王芳,13800138000,1990年5月1日,是`,
         'C999999,李雷,13900139000,,',
         `${customer.code},韩梅梅,13700137000,1992/3/8,否`,
@@ -60,7 +60,7 @@ describe('importing contacts in the browser', () => {
     );
     await page.setInputFiles('[data-testid=import-file]', file);
     expect(await page.getByTestId('import-encoding').textContent()).toContain('UTF-8');
-    await expect.poll(() => page.getByTestId('import-mapping').textContent()).toContain('客户编号');
+    await expect.poll(() => page.getByTestId('import-mapping').textContent()).toContain('客户编码');
     await page.getByTestId('start-import').click();
     await expect
       .poll(() => page.getByTestId('import-status').getAttribute('data-status'), { timeout: 60_000 })
@@ -73,7 +73,7 @@ describe('importing contacts in the browser', () => {
     const errorRow = page.getByTestId('import-error-row');
     expect(await errorRow.count()).toBe(1);
     expect(await errorRow.first().textContent()).toContain('3');
-    expect(await errorRow.first().textContent()).toContain('客户编号');
+    expect(await errorRow.first().textContent()).toContain('客户编码');
 
     const contacts = await page.evaluate(
       async (id) => (await (await fetch(`/api/customers/${id}/contacts`)).json()).items as { name: string }[],

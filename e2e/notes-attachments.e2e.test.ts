@@ -134,4 +134,20 @@ describe('notes with mentions, notifications and attachments in the browser', ()
     await page.goto(`${customerUrl}?tab=timeline`);
     await expect.poll(() => page.getByTestId('customer-timeline').textContent()).toContain('框架合同 2026.pdf');
   });
+
+  it('refuses a file of an unsupported type with one message, without field keys', async () => {
+    await page.goto(`${customerUrl}?tab=attachments`);
+    await page.locator('[data-testid="customer-attachments"] input[type="file"]').setInputFiles({
+      name: 'setup.exe',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('MZ this is not a document'),
+    });
+    const notice = page.locator('.ant-message-error').last();
+    await notice.waitFor();
+    const text = (await notice.textContent()) ?? '';
+    expect(text).not.toMatch(/\bfile:/);
+    // The refusal is said once, not repeated by its field error.
+    const sentences = text.split('。').filter((sentence) => sentence.trim() !== '');
+    expect(new Set(sentences).size).toBe(sentences.length);
+  });
 });

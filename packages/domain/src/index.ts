@@ -1,4 +1,5 @@
 export * from './activities/index';
+export * from './admin/delivery-errors';
 export * from './admin/endpoints';
 export * from './admin/error-messages';
 export * from './admin/schemas';

@@ -108,6 +108,9 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** The record's name (and code, where it has one) when the caller may read the record; else null. */
+  entityName: z.string().nullable(),
+  entityCode: z.string().nullable(),
   changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).nullable(),
   meta: z.record(z.string(), z.unknown()).nullable(),
   ip: z.string().nullable(),
@@ -132,7 +135,11 @@ export const outboxMessageSchema = z.object({
   body: z.string(),
   status: z.enum(['pending', 'sent', 'held', 'failed']),
   attempts: z.number().int(),
+  /** Why the last attempt failed, in the caller's language (from `lastErrorCode`). */
   lastError: z.string().nullable(),
+  /** The same as a code and parameters, for a client that renders it itself (`delivery.*`). */
+  lastErrorCode: z.string().nullable(),
+  lastErrorParams: z.record(z.string(), z.string()),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
   version: z.number().int(),

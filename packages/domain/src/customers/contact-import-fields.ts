@@ -7,7 +7,7 @@ import { contactChannels } from './contact-schemas';
  * of these, in that order).
  */
 export const contactImportFields = {
-  customerCode: ['客户编号', '客户代码', '客户编码', 'customer code', 'customer no', 'customer number'],
+  customerCode: ['客户编码', '客户编号', '客户代码', 'customer code', 'customer no', 'customer number'],
   customerCreditCode: [
     '统一社会信用代码',
     '客户统一社会信用代码',

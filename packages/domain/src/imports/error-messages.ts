@@ -26,7 +26,7 @@ export const importErrors = defineErrorMessages(['import'], {
   },
   'import.mapping_needs_customer': {
     en: 'No column is mapped to the customer (customer code, credit code or customer name).',
-    'zh-CN': '没有任何列对应到所属客户（客户编号、统一社会信用代码或客户名称）。',
+    'zh-CN': '没有任何列对应到所属客户（客户编码、统一社会信用代码或客户名称）。',
   },
   'import.mapping_needs_reference': {
     en: 'No column is mapped to the shipment reference (external id, booking number or B/L number).',
@@ -54,7 +54,7 @@ export const importErrors = defineErrorMessages(['import'], {
   },
   'import.customer_required': {
     en: 'Give the customer of this contact: its customer code, credit code or exact name.',
-    'zh-CN': '请填写联系人所属客户：客户编号、统一社会信用代码或完整的客户名称。',
+    'zh-CN': '请填写联系人所属客户：客户编码、统一社会信用代码或完整的客户名称。',
   },
   'import.customer_not_found': {
     en: 'No customer you may add contacts to has this code, credit code or name.',
@@ -62,7 +62,7 @@ export const importErrors = defineErrorMessages(['import'], {
   },
   'import.customer_ambiguous': {
     en: 'Several customers have this name; give the customer code or credit code instead.',
-    'zh-CN': '有多个客户同名，请改填客户编号或统一社会信用代码。',
+    'zh-CN': '有多个客户同名，请改填客户编码或统一社会信用代码。',
   },
   'import.match_not_updatable': {
     en: 'This record exists already and you may not change it, so the row was not imported.',

@@ -16,7 +16,7 @@ export const shipmentImportFields = {
   masterBl: ['主提单号', 'MBL', '主单号', 'master b/l', 'master bl', 'mawb'],
   houseBl: ['分提单号', 'HBL', '分单号', 'house b/l', 'house bl', 'hawb'],
   containers: ['箱号箱型', '集装箱', '箱号', 'containers', 'container', 'container no'],
-  customerCode: ['客户编号', '委托客户编号', 'customer code', 'customer no'],
+  customerCode: ['客户编码', '委托客户编码', '客户编号', '委托客户编号', 'customer code', 'customer no'],
   customerCreditCode: ['统一社会信用代码', '客户信用代码', 'credit code', 'customer credit code', 'uscc'],
   customerName: ['委托客户', '客户名称', '客户', 'customer', 'customer name', 'booking customer'],
   shipper: ['发货人', '托运人', 'shipper'],

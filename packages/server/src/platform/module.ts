@@ -34,6 +34,8 @@ export interface ServerModule {
   jobs?: readonly ModuleJob[];
   /** The module's entries on the customer timeline. */
   timeline?: readonly TimelineContributor[];
+  /** Names of the module's records for the audit log, by audited table. */
+  auditNames?: readonly AuditNamer[];
   /** Moves the module's records from one customer to the other, inside the merge transaction. */
   customerMerge?: CustomerMergeStep;
   /** File imports of the module's records. */
@@ -85,6 +87,29 @@ export interface AuditTimelineContributor {
    * or null when the caller may see none. The caller may read the customer itself.
    */
   visibleIds: (ctx: Ctx, customerId: string) => SQL | null | Promise<SQL | null>;
+}
+
+/** What the audit log shows for a record it mentions: its name, and its code where it has one. */
+export interface AuditRecordName {
+  id: string;
+  name: string;
+  code?: string | null;
+}
+
+/**
+ * Names of one audited table's records, for the audit log: one set-based query for the ids on a page,
+ * answering only the records the caller may read by the module's own scope function (a record outside
+ * it stays a bare id), and only fields every reader of the record may see.
+ */
+export interface AuditNamer {
+  /** The audited table, as the audit log names it. */
+  entity: string;
+  /**
+   * The resource whose read right decides who may see these records. A reader without organisation-wide
+   * read on it sees the entries of records outside their scope without their changes (which would name them).
+   */
+  resource: Resource;
+  names: (ctx: Ctx, ids: string[]) => Promise<AuditRecordName[]>;
 }
 
 /** Timeline entries a module keeps in a table of its own (ownership changes), merged into each page by id. */

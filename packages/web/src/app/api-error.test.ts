@@ -1,6 +1,6 @@
 import { errorMessage } from '@berth/domain';
 import { describe, expect, it } from 'vitest';
-import { ApiError, apiErrorFromResponse, isApiError } from './api-error';
+import { ApiError, apiErrorFromResponse, isApiError, problemMessage } from './api-error';
 
 const problem = {
   type: 'about:blank',
@@ -69,5 +69,41 @@ describe('isApiError', () => {
     expect(isApiError(apiErrorFromResponse(500, '', undefined))).toBe(true);
     expect(isApiError(new Error('boom'))).toBe(false);
     expect(isApiError({ status: 500, code: 'internal.error' })).toBe(false);
+  });
+});
+
+describe('problemMessage', () => {
+  const refusal = new ApiError({
+    type: 'about:blank',
+    title: 'Unsupported Media Type',
+    status: 415,
+    code: 'attachment.type_unsupported',
+    detail: '不支持该文件类型。',
+    errors: [{ field: 'file', code: 'attachment.type_unsupported', message: '不支持该文件类型。' }],
+  });
+
+  it('says a refusal once, without the field key, when the field error repeats the detail', () => {
+    expect(problemMessage(refusal, 'zh-CN')).toBe('不支持该文件类型。');
+    expect(problemMessage(refusal, 'zh-CN', () => '文件')).toBe('不支持该文件类型。');
+  });
+
+  it('adds field errors that say more, under their label, never under their key', () => {
+    const error = apiErrorFromResponse(422, 'Unprocessable Entity', problem);
+    expect(problemMessage(error, 'zh-CN')).toBe('部分字段填写有误。邮箱格式不正确');
+    expect(problemMessage(error, 'zh-CN', (field) => (field === 'contacts.0.email' ? '邮箱' : undefined))).toBe(
+      '部分字段填写有误。邮箱：邮箱格式不正确',
+    );
+    const en = new ApiError({
+      ...problem,
+      detail: 'Some fields are invalid.',
+      errors: [{ field: 'file', code: 'x', message: 'Too large' }],
+    });
+    expect(problemMessage(en, 'en', () => 'File')).toBe('Some fields are invalid. File: Too large');
+    expect(problemMessage(en, 'en')).not.toContain('file:');
+  });
+
+  it('shows only the errors it is given (those a form could not place)', () => {
+    const error = apiErrorFromResponse(422, 'Unprocessable Entity', problem);
+    expect(problemMessage(error, 'zh-CN', undefined, [])).toBe('部分字段填写有误。');
   });
 });

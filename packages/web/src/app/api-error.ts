@@ -50,3 +50,34 @@ export function apiErrorFromResponse(status: number, statusText: string, body: u
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
+
+/** What a field of a request is called on screen, or undefined when it has no label of its own. */
+export type FieldLabeler = (field: string) => string | undefined;
+
+function normalised(text: string): string {
+  return text.replace(/[\s。．.!！]+$/u, '').trim();
+}
+
+/**
+ * One message for a problem shown outside a form (a toast, an upload): the localized detail, then the
+ * field errors that add something, each under its field's label when it has one. A field error that
+ * repeats the detail is left out, and a field's internal key (`file`, `contacts.0.email`) is never shown.
+ */
+export function problemMessage(
+  error: Pick<ApiError, 'displayMessage' | 'fieldErrors'>,
+  locale: Locale,
+  labelOf: FieldLabeler = () => undefined,
+  fieldErrors: FieldError[] = error.fieldErrors,
+): string {
+  const main = error.displayMessage(locale);
+  const seen = new Set([normalised(main)]);
+  const parts = [main];
+  for (const fieldError of fieldErrors) {
+    const text = normalised(fieldError.message);
+    if (text === '' || seen.has(text)) continue;
+    seen.add(text);
+    const label = labelOf(fieldError.field);
+    parts.push(label ? `${label}${locale === 'zh-CN' ? '：' : ': '}${fieldError.message}` : fieldError.message);
+  }
+  return parts.join(locale === 'zh-CN' ? '' : ' ');
+}

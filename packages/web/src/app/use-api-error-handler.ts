@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, networkErrorCode } from './api-error';
+import { type FieldLabeler, isApiError, networkErrorCode, problemMessage } from './api-error';
 import { fieldPath, samePath } from './field-path';
 import { currentLocale } from './i18n';
 
@@ -12,6 +12,11 @@ export interface ErrorHandlingOptions {
   form?: FormInstance;
   /** Called after a version conflict (412), once the data has been reloaded. */
   onConflict?: () => void;
+  /**
+   * Labels of the request's fields for errors shown outside a form (`{ file: t('attachments.file') }`); a field
+   * without one shows its message alone, never its key.
+   */
+  fieldLabels?: Record<string, string>;
 }
 
 /** Puts field errors on fields the form has; returns the ones it could not place. */
@@ -48,8 +53,9 @@ export function useApiErrorHandler() {
         return;
       }
       const unplaced = options.form ? applyFieldErrors(options.form, error.fieldErrors) : error.fieldErrors;
-      const extra = unplaced.map((fieldError) => `${fieldError.field}: ${fieldError.message}`);
-      void message.error([error.displayMessage(currentLocale()), ...extra].join(' '));
+      const labels = options.fieldLabels ?? {};
+      const labelOf: FieldLabeler = (field) => (Object.hasOwn(labels, field) ? labels[field] : undefined);
+      void message.error(problemMessage(error, currentLocale(), labelOf, unplaced));
     },
     [message, notification, queryClient, t],
   );

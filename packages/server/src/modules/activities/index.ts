@@ -1,5 +1,6 @@
 import { activityErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
+import { activityAuditNames } from './audit-names';
 
 // The module's domain events (their names and payloads) are part of its public surface.
 export type {} from './events';
@@ -15,6 +16,7 @@ export default defineModule({
   routes: activityRoutes,
   errors: activityErrors,
   timeline: [activityTimeline],
+  auditNames: [activityAuditNames],
   customerMerge: moveActivitiesOnMerge,
   demo: {
     after: ['customers'],

@@ -1,5 +1,6 @@
 import { attachmentErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
+import { attachmentAuditNames } from './audit-names';
 import { moveAttachmentsOnMerge } from './merge';
 import { attachmentRoutes } from './routes';
 import { attachmentTimeline } from './timeline-contributor';
@@ -10,5 +11,6 @@ export default defineModule({
   routes: attachmentRoutes,
   errors: attachmentErrors,
   timeline: [attachmentTimeline],
+  auditNames: [attachmentAuditNames],
   customerMerge: moveAttachmentsOnMerge,
 });

@@ -7,6 +7,7 @@ import { scopeWhere } from '../../platform/data-scope';
 import { maskAuditChanges } from '../../platform/field-access';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
+import { auditRecordNames } from './audit-names';
 
 /**
  * Newest first by the time-ordered id (no precision loss in the cursor); filters use (org_id, …) indexes.
@@ -53,11 +54,19 @@ export async function findAuditEntries(
       action: r.entry.action,
       entity: r.entry.entity,
       entityId: r.entry.entityId,
+      entityName: null,
+      entityCode: null,
       changes: r.entry.changes,
       meta: r.entry.meta,
       ip: r.entry.ip,
       requestId: r.entry.requestId,
     }),
   );
-  return { ...page, items: await maskAuditChanges(ctx, page.items) };
+  const names = await auditRecordNames(ctx, page.items);
+  const named = page.items.map((item) => {
+    const record = names.nameOf(item.entity, item.entityId);
+    if (record) return { ...item, entityName: record.name, entityCode: record.code ?? null };
+    return names.mayShowChanges(item.entity, item.entityId) ? item : { ...item, changes: null, meta: null };
+  });
+  return { ...page, items: await maskAuditChanges(ctx, named) };
 }

@@ -1,5 +1,6 @@
 import { customerErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
+import { contactAuditNames, customerAuditNames } from './audit-names';
 
 // The module's domain events (their names and payloads) are part of its public surface.
 export type {} from './events';
@@ -26,6 +27,7 @@ export default defineModule({
   routes: customerRoutes,
   errors: customerErrors,
   timeline: [customerRecordTimeline, contactTimeline],
+  auditNames: [customerAuditNames, contactAuditNames],
   importers: [customerImporter, contactImporter],
   subscribers: customerSubscribers,
   demo: {

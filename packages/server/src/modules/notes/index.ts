@@ -1,5 +1,6 @@
 import { noteErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
+import { noteAuditNames } from './audit-names';
 
 // The module's domain events (their names and payloads) are part of its public surface.
 export type {} from './events';
@@ -14,5 +15,6 @@ export default defineModule({
   routes: noteRoutes,
   errors: noteErrors,
   timeline: [noteTimeline],
+  auditNames: [noteAuditNames],
   customerMerge: moveNotesOnMerge,
 });

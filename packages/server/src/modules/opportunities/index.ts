@@ -1,5 +1,6 @@
 import { opportunityErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
+import { opportunityAuditNames } from './audit-names';
 
 // The module's domain events (their names and payloads) are part of its public surface.
 export type {} from './events';
@@ -17,6 +18,7 @@ export default defineModule({
   routes: opportunityRoutes,
   errors: opportunityErrors,
   timeline: [opportunityTimeline],
+  auditNames: [opportunityAuditNames],
   customerMerge: moveOpportunitiesOnMerge,
   subscribers: opportunitySubscribers,
   demo: {

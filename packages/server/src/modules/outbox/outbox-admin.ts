@@ -1,4 +1,10 @@
-import type { OutboxMessage, outboxListQuerySchema, Page } from '@berth/domain';
+import {
+  decodeDeliveryError,
+  deliveryErrorText,
+  type OutboxMessage,
+  type outboxListQuerySchema,
+  type Page,
+} from '@berth/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { outbox } from '../../db/schema';
@@ -12,7 +18,8 @@ import { iso } from '../../platform/versioned-write';
 
 const inScope = (ctx: Ctx, action: string) => scopeWhere(ctx, 'outbox', action, { orgId: outbox.orgId });
 
-function toMessage(row: typeof outbox.$inferSelect): OutboxMessage {
+function toMessage(ctx: Ctx, row: typeof outbox.$inferSelect): OutboxMessage {
+  const lastError = decodeDeliveryError(row.lastError);
   return {
     id: row.id,
     channel: row.channel,
@@ -21,7 +28,9 @@ function toMessage(row: typeof outbox.$inferSelect): OutboxMessage {
     body: row.body,
     status: row.status as OutboxMessage['status'],
     attempts: row.attempts,
-    lastError: row.lastError,
+    lastError: lastError && deliveryErrorText(lastError, ctx.locale),
+    lastErrorCode: lastError?.code ?? null,
+    lastErrorParams: lastError?.params ?? {},
     createdAt: row.createdAt.toISOString(),
     sentAt: iso(row.sentAt),
     version: row.version,
@@ -39,7 +48,12 @@ export async function findOutboxMessages(
     .where(and(inScope(ctx, 'read'), afterCursor(keyset), query.status ? eq(outbox.status, query.status) : undefined))
     .orderBy(...orderByKeyset(keyset))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (r) => [r.id, r.id], toMessage);
+  return toPage(
+    rows,
+    query.limit,
+    (r) => [r.id, r.id],
+    (r) => toMessage(ctx, r),
+  );
 }
 
 /** Sends a held or failed message again (e.g. after SMTP has been configured). */
@@ -60,6 +74,6 @@ export async function retryOutboxMessage(ctx: Ctx, id: string): Promise<OutboxMe
         : AppError.notFound();
     }
     await enqueueJob(tx.db, deliverJob, { id }, { orgId: tx.orgId, maxAttempts: deliveryAttempts });
-    return toMessage(row);
+    return toMessage(tx, row);
   });
 }

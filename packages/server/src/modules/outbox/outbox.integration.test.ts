@@ -132,7 +132,8 @@ describe('the outbox without an SMTP server', () => {
       body: 'Please find our rates.',
     });
     const held = await deliverUntil(t, orgId, id, 'held');
-    expect(held.lastError).toBe('no SMTP server configured');
+    // Stored as a code, not as a sentence in one language.
+    expect(JSON.parse(held.lastError as string)).toEqual({ code: 'delivery.smtp_not_configured', params: {} });
 
     const list = await t.request('GET', '/api/outbox?status=held', { as: admin });
     expect(list.statusCode).toBe(200);
@@ -146,6 +147,49 @@ describe('the outbox without an SMTP server', () => {
 
     // Still no SMTP server: the new delivery job holds it again.
     await deliverUntil(t, orgId, id, 'held');
+  });
+
+  it("renders delivery errors in the reader's language, including rows stored as English sentences", async () => {
+    const orgId = admin.me.organization.id;
+    const coded = await queueEmail(systemCtx(t.db, orgId), { to: 'c@example.com', subject: 'Coded', body: 'B' });
+    await deliverUntil(t, orgId, coded, 'held');
+    const legacy = await queueEmail(systemCtx(t.db, orgId), { to: 'l@example.com', subject: 'Legacy', body: 'B' });
+    const other = await queueEmail(systemCtx(t.db, orgId), { to: 'o@example.com', subject: 'Other', body: 'B' });
+    await deliverUntil(t, orgId, legacy, 'held');
+    await deliverUntil(t, orgId, other, 'held');
+    // Rows written before errors were codes.
+    await t.db.update(outbox).set({ lastError: 'no SMTP server configured' }).where(eq(outbox.id, legacy));
+    await t.db
+      .update(outbox)
+      .set({ status: 'failed', lastError: '550 mailbox unavailable' })
+      .where(eq(outbox.id, other));
+
+    const read = async (language: string) => {
+      const answer = await t.request('GET', '/api/outbox', { as: admin, headers: { 'accept-language': language } });
+      expect(answer.statusCode).toBe(200);
+      const items = answer.json().items as Array<{
+        id: string;
+        lastError: string;
+        lastErrorCode: string;
+        lastErrorParams: object;
+      }>;
+      return (id: string) => items.find((item) => item.id === id);
+    };
+    const zh = await read('zh-CN');
+    expect(zh(coded)).toMatchObject({ lastErrorCode: 'delivery.smtp_not_configured', lastErrorParams: {} });
+    expect(zh(coded)?.lastError).toMatch(/未配置邮件服务器/);
+    expect(zh(legacy)).toMatchObject({
+      lastErrorCode: 'delivery.smtp_not_configured',
+      lastError: zh(coded)?.lastError,
+    });
+    expect(zh(other)).toMatchObject({
+      lastErrorCode: 'delivery.failed',
+      lastErrorParams: { detail: '550 mailbox unavailable' },
+      lastError: '投递失败：550 mailbox unavailable',
+    });
+    const en = await read('en');
+    expect(en(coded)?.lastError).toBe('No mail server (SMTP) is configured; the message is held');
+    expect(en(legacy)?.lastError).toBe(en(coded)?.lastError);
   });
 
   it('refuses to retry a message that is not held or failed', async () => {

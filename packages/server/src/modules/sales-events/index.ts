@@ -1,5 +1,6 @@
 import { salesEventErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
+import { salesEventAuditNames } from './audit-names';
 
 // The module's domain events (their names and payloads) are part of its public surface.
 export type {} from './events';
@@ -23,6 +24,7 @@ export default defineModule({
     },
   ],
   timeline: [leadTimeline],
+  auditNames: [salesEventAuditNames],
   customerMerge: moveLeadsOnMerge,
   demo: {
     // Leads name lanes, which become inquiries in the pipeline.

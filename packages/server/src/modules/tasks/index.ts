@@ -1,5 +1,6 @@
 import { taskErrors } from '@berth/domain';
 import { defineModule } from '../../platform/module';
+import { taskAuditNames } from './audit-names';
 
 // The module's domain events (their names and payloads) are part of its public surface.
 export type {} from './events';
@@ -22,6 +23,7 @@ export default defineModule({
     { name: taskRemindersJob, everyMs: taskRemindersEveryMs, run: (job, db) => runTaskReminders(db, job.clock) },
   ],
   timeline: [taskTimeline],
+  auditNames: [taskAuditNames],
   customerMerge: moveTasksOnMerge,
   demo: {
     after: ['customers', 'activities'],

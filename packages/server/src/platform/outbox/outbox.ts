@@ -1,3 +1,4 @@
+import { encodeDeliveryError } from '@berth/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { outbox } from '../../db/schema';
@@ -33,7 +34,10 @@ async function deliver(job: Job, db: Db, mailer: Mailer) {
   const [message] = await db.select().from(outbox).where(where);
   if (!message || message.status === 'sent') return;
   if (!mailer.configured) {
-    await db.update(outbox).set({ status: 'held', lastError: 'no SMTP server configured' }).where(where);
+    await db
+      .update(outbox)
+      .set({ status: 'held', lastError: encodeDeliveryError('delivery.smtp_not_configured') })
+      .where(where);
     return;
   }
   try {
@@ -49,7 +53,9 @@ async function deliver(job: Job, db: Db, mailer: Mailer) {
       .set({
         status: lastAttempt ? 'failed' : 'pending',
         attempts: message.attempts + 1,
-        lastError: (error instanceof Error ? error.message : String(error)).slice(0, 1000),
+        lastError: encodeDeliveryError('delivery.smtp_failed', {
+          detail: (error instanceof Error ? error.message : String(error)).slice(0, 1000),
+        }),
       })
       .where(where);
     throw error;

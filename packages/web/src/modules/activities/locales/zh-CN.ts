@@ -7,7 +7,7 @@ export const zhCN = {
     logged: '已记录活动',
     updated: '活动已更新',
     deleted: '活动已删除',
-    confirmDelete: '确定删除这条活动记录吗？',
+    confirmDelete: '确定删除这条跟进活动吗？',
     empty: '还没有跟进活动',
     kinds: { call: '电话', email: '邮件', meeting: '会议', visit: '拜访' },
     fields: {

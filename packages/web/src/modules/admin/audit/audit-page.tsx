@@ -1,5 +1,5 @@
 import { type AuditEntry, endpoints } from '@berth/domain';
-import { Table, type TableColumnsType, Typography } from 'antd';
+import { Table, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
@@ -9,6 +9,7 @@ import { PageTitle } from '../../../components/page-title';
 import { adminKeys } from '../query-keys';
 import { AuditDetails } from './audit-details';
 import { AuditFilters, type AuditFilterValues, auditParams } from './audit-filters';
+import { AuditRecord } from './audit-record';
 import { useAuditLabels } from './use-audit-labels';
 
 export function AuditPage() {
@@ -21,6 +22,15 @@ export function AuditPage() {
     query: auditParams(filters),
   });
   const entities = useMemo(() => [...new Set(list.items.map((entry) => entry.entity))].sort(), [list.items]);
+  const [recordLabel, setRecordLabel] = useState<string>();
+  const onlyThis = (entry: AuditEntry) => {
+    setRecordLabel(
+      entry.entityName == null
+        ? undefined
+        : `${entityLabel(entry.entity)} ${[entry.entityCode, entry.entityName].filter(Boolean).join(' ')}`,
+    );
+    setFilters((current) => ({ ...current, entity: entry.entity, entityId: entry.entityId ?? undefined }));
+  };
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.time'), dataIndex: 'at', render: formatDateTime, width: 180 },
@@ -28,17 +38,16 @@ export function AuditPage() {
     { title: t('audit.action'), dataIndex: 'action', render: (action: string) => actionLabel(action) },
     { title: t('audit.entity'), dataIndex: 'entity', render: (entity: string) => entityLabel(entity) },
     {
-      title: t('audit.entityId'),
-      dataIndex: 'entityId',
-      render: (entityId: string | null) =>
-        entityId ? <Typography.Text copyable={{ text: entityId }}>{entityId}</Typography.Text> : t('common.none'),
+      title: t('audit.record'),
+      key: 'record',
+      render: (_value, entry) => <AuditRecord entry={entry} onOnlyThis={onlyThis} />,
     },
   ];
 
   return (
     <>
       <PageTitle title={t('audit.title')} />
-      <AuditFilters entities={entities} onChange={setFilters} />
+      <AuditFilters entities={entities} value={filters} recordLabel={recordLabel} onChange={setFilters} />
       <Table
         rowKey="id"
         columns={columns}

@@ -3,6 +3,7 @@ import { Descriptions, Drawer, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
 import { OutboxStatusTag } from './outbox-status-tag';
+import { lastErrorText } from './use-outbox-columns';
 
 interface OutboxMessageDrawerProps {
   message: OutboxMessage | null;
@@ -33,7 +34,7 @@ export function OutboxMessageDrawer({ message, onClose }: OutboxMessageDrawerPro
               {
                 key: 'lastError',
                 label: t('outbox.lastError'),
-                children: message.lastError ?? t('common.none'),
+                children: lastErrorText(message) ?? t('common.none'),
               },
               { key: 'createdAt', label: t('outbox.createdAt'), children: formatDateTime(message.createdAt) },
               { key: 'sentAt', label: t('outbox.sentAt'), children: formatDateTime(message.sentAt) },

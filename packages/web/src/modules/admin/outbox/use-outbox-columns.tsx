@@ -1,7 +1,8 @@
-import type { OutboxMessage } from '@berth/domain';
+import { deliveryErrorText, type OutboxMessage } from '@berth/domain';
 import { Button, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
+import { currentLocale } from '../../../app/i18n';
 import { OutboxStatusTag } from './outbox-status-tag';
 
 type Status = OutboxMessage['status'];
@@ -23,9 +24,9 @@ export function useOutboxColumns({ onView, onRetry, retryingId }: OutboxActions)
     { title: t('outbox.attempts'), dataIndex: 'attempts', align: 'right' },
     {
       title: t('outbox.lastError'),
-      dataIndex: 'lastError',
+      key: 'lastError',
       ellipsis: true,
-      render: (lastError: string | null) => lastError ?? t('common.none'),
+      render: (_value, item) => lastErrorText(item) ?? t('common.none'),
     },
     { title: t('outbox.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
     { title: t('outbox.sentAt'), dataIndex: 'sentAt', render: formatDateTime },
@@ -46,4 +47,12 @@ export function useOutboxColumns({ onView, onRetry, retryingId }: OutboxActions)
       ),
     },
   ];
+}
+
+/** The last delivery error in the reader's language, from its code (the server's sentence only as a fallback). */
+export function lastErrorText(message: OutboxMessage): string | null {
+  if (message.lastErrorCode) {
+    return deliveryErrorText({ code: message.lastErrorCode, params: message.lastErrorParams }, currentLocale());
+  }
+  return message.lastError;
 }

@@ -63,7 +63,14 @@ export function CustomerAttachments({ customerId }: { customerId: string }) {
       refresh();
       void message.success(t('attachments.uploaded', { name: attachment.fileName }));
     },
-    onError: (error) => handleError(error),
+    onError: (error) =>
+      handleError(error, {
+        fieldLabels: {
+          file: t('attachments.fileName'),
+          kind: t('attachments.kind'),
+          description: t('attachments.description'),
+        },
+      }),
   });
   const remove = useMutation({
     mutationFn: (attachment: Attachment) =>

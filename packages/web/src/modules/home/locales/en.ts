@@ -11,6 +11,6 @@ export const en: typeof zhCN = {
     noShortcuts: 'Your role has no administration pages.',
   },
   nav: {
-    home: 'Dashboard',
+    home: 'Home',
   },
 };

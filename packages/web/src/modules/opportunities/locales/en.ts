@@ -102,8 +102,8 @@ export const en: typeof zhCN = {
       opened: 'Opened the opportunity',
       channels: { api: 'API', console: 'Console', portal: 'Portal', web_form: 'Web form', event: 'Sales event' },
     },
-    timelineTarget: 'Opportunity',
-    timelineNamed: 'Opportunity "{{name}}"',
+    timelineTarget: 'opportunity',
+    timelineNamed: 'opportunity “{{name}}”',
     timelineFields: {
       title: 'Title',
       stage_key: 'Stage',

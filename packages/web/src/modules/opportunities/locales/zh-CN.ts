@@ -32,7 +32,7 @@ export const zhCN = {
     lostTitle: '将“{{title}}”标记为丢单',
     lostConfirm: '确认丢单',
     lostReasonRequired: '请选择丢单原因',
-    customerPlaceholder: '搜索客户编号、名称、拼音或电话',
+    customerPlaceholder: '搜索客户编码、名称、拼音或电话',
     noLanes: '尚未添加航线',
     addLane: '添加航线',
     removeLane: '删除航线',

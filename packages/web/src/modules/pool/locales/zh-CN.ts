@@ -6,7 +6,7 @@ export const zhCN = {
     searchPlaceholder: '搜索编号、名称、拼音、信用代码、电话或邮箱',
     country: '国家/地区',
     columns: {
-      code: '客户编号',
+      code: '客户编码',
       name: '客户名称',
       country: '国家/地区',
       industry: '行业',

@@ -115,7 +115,7 @@ export const en: typeof zhCN = {
       participants: 'Participants',
       leads: 'Leads',
     },
-    timelineLead: 'Captured as a lead at “{{event}}”',
+    timelineLead: 'lead captured at “{{event}}”',
   },
   prospects: {
     title: 'Prospects',

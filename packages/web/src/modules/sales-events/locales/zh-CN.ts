@@ -112,7 +112,7 @@ export const zhCN = {
       participants: '参与人',
       leads: '线索',
     },
-    timelineLead: '在活动“{{event}}”中登记为线索',
+    timelineLead: '在销售活动“{{event}}”中登记为线索',
   },
   prospects: {
     title: '潜在客户',

@@ -131,7 +131,7 @@ export const zhCN = {
     statuses: { open: '待处理', linked: '已关联', ignored: '已忽略' },
     columns: {
       name: '名称（原文）',
-      codes: '客户编号 / 信用代码',
+      codes: '客户编码 / 信用代码',
       roles: '角色',
       shipments: '货物票数',
       status: '状态',

@@ -38,7 +38,7 @@ export const imports: typeof zh = {
       header:
         'A row of column headers (title lines above it are passed over), then one customer per row. Columns are matched to fields by their header; you can change that in the next step.',
       lanes: 'Write lanes as "POL-POD mode" (UN/LOCODEs), several separated by semicolons, for example:',
-      laneExample: 'CNSHA-USLAX 整箱; CNNGB-DEHAM LCL',
+      laneExample: 'CNSHA-USLAX FCL; CNNGB-DEHAM LCL',
       lists:
         'Separate several customer roles, tags or commodities with commas; tags must already exist under "Customer tags".',
       owner: 'Give the owner as the email a user signs in with; when empty, you become the owner.',

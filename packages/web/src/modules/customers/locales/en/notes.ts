@@ -34,9 +34,9 @@ export const notes: typeof zh = {
     confirmDelete: 'Delete the attachment "{{name}}"?',
   },
   timelineExtra: {
-    note: 'Note',
-    attachment: 'Attachment',
-    attachmentNamed: 'Attachment "{{name}}"',
+    note: 'note',
+    attachment: 'attachment',
+    attachmentNamed: 'attachment “{{name}}”',
     fields: {
       body: 'Text',
       mentions: 'Mentions',

@@ -35,13 +35,13 @@ export const imports = {
         'CSV 和文本文件可为 UTF-8、GBK（中文版 Excel “另存为 CSV”即为 GBK）或 UTF-16（Excel “Unicode 文本”）编码，以逗号、制表符或分号分隔；.xlsx 文件读取第一个有数据的工作表。旧版 .xls 文件请先另存为 .xlsx。',
       header: '先是一行表头（表头上方的标题行会被跳过），之后每行一个客户。系统会按表头自动对应字段，下一步可以调整。',
       lanes: '航线写作“起运港-目的港 运输方式”（UN/LOCODE），多条之间用分号分隔，例如：',
-      laneExample: 'CNSHA-USLAX 整箱; CNNGB-DEHAM LCL',
+      laneExample: 'CNSHA-USLAX 整箱; CNNGB-DEHAM 拼箱',
       lists: '多个客户角色、标签或主要货物之间用逗号分隔；标签须已在“客户标签”中建好。',
       owner: '负责人填写系统用户的登录邮箱；留空时负责人为导入人。',
       contactHeader:
         '先是一行表头（表头上方的标题行会被跳过），之后每行一个联系人。系统会按表头自动对应字段，下一步可以调整。',
       contactCustomer:
-        '每行须注明所属客户：客户编号、统一社会信用代码或完整的客户名称（中文或英文名称）任填其一；只能为您有权添加联系人的客户导入。',
+        '每行须注明所属客户：客户编码、统一社会信用代码或完整的客户名称（中文或英文名称）任填其一；只能为您有权添加联系人的客户导入。',
       contactCells:
         '多个电话或邮箱之间用逗号或分号分隔；生日可写 1990-05-01、1990/5/1 或 1990年5月1日；“主要联系人”“同意接收营销信息”填写 是/否。',
       shipmentHeader:
@@ -50,7 +50,7 @@ export const imports = {
         '集装箱写作“箱号 箱型”，多个之间用分号分隔；也可以有多列“箱号1”“箱号2”……。箱号会校验 ISO 6346 校验位，例如：',
       shipmentContainerExample: 'MSKU1234565 40HQ; TGHU1234567 20GP',
       shipmentParties:
-        '委托客户可按客户编号、统一社会信用代码或客户名称对应；发货人、收货人、通知人、海外代理等列填写名称或统一社会信用代码，找不到的会进入“待匹配”队列。',
+        '委托客户可按客户编码、统一社会信用代码或客户名称对应；发货人、收货人、通知人、海外代理等列填写名称或统一社会信用代码，找不到的会进入“待匹配”队列。',
       shipmentValues:
         '日期可写 2026-12-01、2026/12/1 14:30、2026年12月1日，或 Excel 日期；没有时间的日期按本组织时区的零点计算。金额写数字（可带千位逗号），币种另列。',
       shipmentKey:
@@ -76,7 +76,7 @@ export const imports = {
       shipments: '请把列对应到业务编号（或订舱号、提单号）和运输方式，否则无法导入。',
       'exchange-rates': '请为基准币种、报价币种、汇率和日期各指定一列，否则无法导入。',
     },
-    customerRequired: '请把一列对应到所属客户（客户编号、统一社会信用代码或客户名称），否则无法导入。',
+    customerRequired: '请把一列对应到所属客户（客户编码、统一社会信用代码或客户名称），否则无法导入。',
     previewTitle: '数据预览（前 {{count}} 行）',
     noRows: '文件中没有数据行',
     policyTitle: {
@@ -172,7 +172,7 @@ export const imports = {
       masterBl: '主提单号',
       houseBl: '分提单号',
       containers: '集装箱（箱号 箱型）',
-      customerCode: '委托客户编号',
+      customerCode: '委托客户编码',
       customerCreditCode: '委托客户统一社会信用代码',
       customerName: '委托客户名称',
       shipper: '发货人',
@@ -213,7 +213,7 @@ export const imports = {
       lanes: '航线',
       creditCurrency: '额度币种',
       customer: '所属客户',
-      customerCode: '客户编号',
+      customerCode: '客户编码',
       customerCreditCode: '客户统一社会信用代码',
       customerName: '客户名称',
     },

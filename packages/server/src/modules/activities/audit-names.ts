@@ -1,0 +1,17 @@
+import { and, inArray } from 'drizzle-orm';
+import type { AuditNamer } from '../../platform/module';
+import { customerRef } from '../customers/public';
+import { activitiesInReadScope, activityCustomerJoin } from './activity-scope';
+import { activities } from './tables';
+
+/** Activities by subject, by the activities read rule. */
+export const activityAuditNames: AuditNamer = {
+  entity: 'activities',
+  resource: 'activities',
+  names: (ctx, ids) =>
+    ctx.db
+      .select({ id: activities.id, name: activities.subject })
+      .from(activities)
+      .innerJoin(customerRef, activityCustomerJoin)
+      .where(and(activitiesInReadScope(ctx), inArray(activities.id, ids))),
+};

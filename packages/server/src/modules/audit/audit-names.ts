@@ -1,0 +1,92 @@
+import { scopeOf } from '@berth/domain';
+import { and, eq, inArray } from 'drizzle-orm';
+import { roles, teams, users } from '../../db/schema';
+import { type Ctx, can } from '../../platform/context';
+import type { AuditNamer, AuditRecordName } from '../../platform/module';
+import { serverModules } from '../index';
+
+/** The platform's own records (users, teams, roles), named for readers who may list them. */
+const platformNamers: AuditNamer[] = [
+  {
+    entity: 'users',
+    resource: 'users',
+    names: async (ctx, ids) =>
+      can(ctx, 'users', 'read')
+        ? ctx.db
+            .select({ id: users.id, name: users.name })
+            .from(users)
+            .where(and(eq(users.orgId, ctx.orgId), inArray(users.id, ids)))
+        : [],
+  },
+  {
+    entity: 'teams',
+    resource: 'teams',
+    names: async (ctx, ids) =>
+      can(ctx, 'teams', 'read')
+        ? ctx.db
+            .select({ id: teams.id, name: teams.name })
+            .from(teams)
+            .where(and(eq(teams.orgId, ctx.orgId), inArray(teams.id, ids)))
+        : [],
+  },
+  {
+    entity: 'roles',
+    resource: 'roles',
+    names: async (ctx, ids) =>
+      can(ctx, 'roles', 'read')
+        ? ctx.db
+            .select({ id: roles.id, name: roles.name })
+            .from(roles)
+            .where(and(eq(roles.orgId, ctx.orgId), inArray(roles.id, ids)))
+        : [],
+  },
+];
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface AuditPageNames {
+  /** The record's name, when the caller may read it. */
+  nameOf(entity: string, entityId: string | null): AuditRecordName | undefined;
+  /**
+   * Whether the entry's changes may be shown: not when the record is of a named kind, the caller may not read it
+   * and does not read that kind organisation-wide (then it is outside their scope, or gone).
+   */
+  mayShowChanges(entity: string, entityId: string | null): boolean;
+}
+
+/**
+ * Names of the records a page of the audit log mentions: one query per audited table on the page, each
+ * through the owning module's namer, which answers only what the caller may read.
+ */
+export async function auditRecordNames(
+  ctx: Ctx,
+  entries: readonly { entity: string; entityId: string | null }[],
+): Promise<AuditPageNames> {
+  const namers = new Map<string, AuditNamer>();
+  for (const namer of [...platformNamers, ...serverModules.flatMap((m) => m.auditNames ?? [])]) {
+    namers.set(namer.entity, namer);
+  }
+  const idsByEntity = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const namer = namers.get(entry.entity);
+    // A reader without read on the kind learns no name of it (and the module's scope would refuse them).
+    if (!entry.entityId || !uuid.test(entry.entityId) || !namer || !can(ctx, namer.resource, 'read')) continue;
+    const ids = idsByEntity.get(entry.entity) ?? new Set<string>();
+    ids.add(entry.entityId);
+    idsByEntity.set(entry.entity, ids);
+  }
+  const names = new Map<string, AuditRecordName>();
+  for (const [entity, ids] of idsByEntity) {
+    const found = await (namers.get(entity) as AuditNamer).names(ctx, [...ids]);
+    for (const record of found) names.set(`${entity}:${record.id}`, record);
+  }
+  const nameOf = (entity: string, entityId: string | null) => names.get(`${entity}:${entityId}`);
+  return {
+    nameOf,
+    mayShowChanges: (entity, entityId) => {
+      const namer = namers.get(entity);
+      if (!namer || !entityId || nameOf(entity, entityId)) return true;
+      return scopeOf(ctx.permissions, namer.resource, 'read') === 'org';
+    },
+  };
+}
