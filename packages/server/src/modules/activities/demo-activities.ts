@@ -6,11 +6,28 @@ import { activities } from './tables';
 
 const hour = 3_600_000;
 const day = 24 * hour;
-const demoActivities = [
+// WeChat is where most of a forwarder's follow-up happens; those are logged as reps do, without a
+// subject, so the console shows one made from kind, customer and notes in the reader's language.
+const demoActivities: readonly {
+  kind: 'call' | 'visit' | 'email' | 'wechat' | 'wecom';
+  subject: string | null;
+  minutes?: string;
+  outcome: string;
+  ago: number;
+}[] = [
+  {
+    kind: 'wechat',
+    subject: null,
+    minutes: '客户发来下周两个40HQ的订舱需求，宁波到汉堡，要求周五前确认舱位',
+    outcome: '已报价',
+    ago: 0.2,
+  },
   { kind: 'call', subject: '电话沟通下季度出运计划', outcome: '客户预计每月 8 个柜', ago: 1 },
+  { kind: 'wecom', subject: null, minutes: '企业微信群里确认了提单样本和开船日期', outcome: '样本已确认', ago: 2 },
   { kind: 'visit', subject: '上门拜访物流经理', outcome: '已递交服务方案', ago: 4 },
+  { kind: 'wechat', subject: null, minutes: '客户询问美西线旺季附加费', outcome: '等待客户回复', ago: 6 },
   { kind: 'email', subject: '发送美西航线报价', outcome: '等待客户回复', ago: 9 },
-] as const;
+];
 
 /** A few logged activities on the first customers of each demo sales user (their tasks are the tasks module's). */
 export async function loadDemoActivities(db: Db, orgId: string, salesUserIds: string[], now = new Date()) {
@@ -28,12 +45,14 @@ export async function loadDemoActivities(db: Db, orgId: string, salesUserIds: st
       await tx.db.insert(activities).values(
         mine.map((customer, i) => {
           const demo = demoActivities[i % demoActivities.length] as (typeof demoActivities)[number];
+          const chat = demo.kind === 'wechat' || demo.kind === 'wecom';
           return {
             orgId,
             kind: demo.kind,
             subject: demo.subject,
             occurredAt: new Date(now.getTime() - demo.ago * day),
-            durationMinutes: demo.kind === 'visit' ? 90 : 20,
+            durationMinutes: demo.kind === 'visit' ? 90 : chat ? null : 20,
+            minutes: demo.minutes ?? null,
             customerId: customer.id,
             outcome: demo.outcome,
             ownerId: userId,
