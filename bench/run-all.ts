@@ -3,9 +3,10 @@ import { benchCustomerSearch } from './customer-search';
 import { benchImportThroughput } from './import-throughput';
 import { benchLoadMix } from './load-mix';
 import { startSeededBench } from './seeded-bench';
+import { benchShipments } from './shipments';
 
 /** `npm run bench` runs all; `npm run bench -- customers,load` runs the named ones. */
-const names = ['api', 'customers', 'load', 'import'];
+const names = ['api', 'customers', 'load', 'import', 'shipments'];
 const only = process.argv[2];
 const chosen = new Set(only ? only.split(',').map((name) => name.trim()) : names);
 const unknown = [...chosen].filter((name) => !names.includes(name));
@@ -24,3 +25,4 @@ if (chosen.has('customers') && chosen.has('load')) {
 } else if (chosen.has('customers')) await benchCustomerSearch();
 else if (chosen.has('load')) await benchLoadMix();
 if (chosen.has('import')) await benchImportThroughput();
+if (chosen.has('shipments')) await benchShipments();

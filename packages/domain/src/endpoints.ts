@@ -14,11 +14,12 @@ import { importEndpoints } from './imports/endpoints';
 import { exchangeRateEndpoints } from './money/endpoints';
 import { attachmentEndpoints, noteEndpoints, notificationEndpoints } from './notes/endpoints';
 import { inquiryEndpoints, opportunityEndpoints, pipelineEndpoints } from './opportunities/endpoints';
+import { orgSettingsEndpoints } from './org-settings/endpoints';
 import { poolEndpoints } from './pool/endpoints';
 import { prospectEndpoints } from './prospects/endpoints';
 import { salesEventEndpoints } from './sales-events/endpoints';
 import { savedViewEndpoints, segmentEndpoints } from './segments/endpoints';
-import { shipmentEndpoints, shipmentPartyEndpoints } from './shipments/endpoints';
+import { shipmentEndpoints, shipmentPartyEndpoints, shipmentReportEndpoints } from './shipments/endpoints';
 import { calendarEndpoints, nextStepRuleEndpoints, taskEndpoints } from './tasks/endpoints';
 import { inboundHookEndpoints, webhookEndpoints } from './webhooks/endpoints';
 
@@ -37,6 +38,7 @@ export const endpoints = {
   apiKeys: apiKeyEndpoints,
   audit: auditEndpoints,
   outbox: outboxEndpoints,
+  orgSettings: orgSettingsEndpoints,
   customers: customerEndpoints,
   contacts: contactEndpoints,
   tags: tagEndpoints,
@@ -60,6 +62,7 @@ export const endpoints = {
   exchangeRates: exchangeRateEndpoints,
   shipments: shipmentEndpoints,
   shipmentParties: shipmentPartyEndpoints,
+  reports: shipmentReportEndpoints,
   webhooks: webhookEndpoints,
   inboundHooks: inboundHookEndpoints,
 };

@@ -6,6 +6,7 @@ import { importErrors } from './imports/error-messages';
 import { moneyErrors } from './money/error-messages';
 import { attachmentErrors, noteErrors } from './notes/error-messages';
 import { opportunityErrors } from './opportunities/error-messages';
+import { orgSettingsErrors } from './org-settings/error-messages';
 import type { CodeOf, ErrorText } from './platform/error-messages';
 import type { Locale } from './platform/locale';
 import { platformErrors } from './platform/platform-error-messages';
@@ -38,6 +39,7 @@ export const moduleErrorBundles = [
   taskErrors,
   opportunityErrors,
   setupErrors,
+  orgSettingsErrors,
   moneyErrors,
   shipmentErrors,
   webhookErrors,

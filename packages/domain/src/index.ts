@@ -16,6 +16,7 @@ export * from './money/index';
 export * from './notes/index';
 export * from './notifications/notification-messages';
 export * from './opportunities/index';
+export * from './org-settings/index';
 export * from './platform/contract';
 export * from './platform/error-messages';
 export * from './platform/locale';

@@ -140,6 +140,8 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/webhooks': { url: 'https://203.0.113.20/hook', events: ['shipment.created'] },
   'PATCH /api/webhooks/{id}': { description: 'Hacked' },
   'POST /api/webhooks/{id}/deliveries/{deliveryId}/replay': undefined,
+  'POST /api/webhooks/{id}/secret': undefined,
+  'PATCH /api/org-settings': { shipmentDelayHours: 48 },
   'POST /api/inbound-hooks': { source: 'probe' },
   'POST /api/data-quality/duplicate-dismissals': {
     kind: 'name',

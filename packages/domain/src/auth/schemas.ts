@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneSchema } from '../org-settings/org-settings-schemas';
 import { permissionsSchema } from '../platform/permissions';
 import { isCommonPassword } from './common-passwords';
 
@@ -38,9 +39,11 @@ export const meSchema = z.object({
     name: z.string(),
     email: z.string(),
     locale: z.enum(['zh-CN', 'en']),
+    /** The user's own time zone, or null to follow the organisation's. */
+    timeZone: z.string().nullable(),
     teamId: z.uuid().nullable(),
   }),
-  organization: z.object({ id: z.uuid(), name: z.string() }),
+  organization: z.object({ id: z.uuid(), name: z.string(), timeZone: z.string(), reportingCurrency: z.string() }),
   role: z.object({ id: z.uuid(), key: z.string(), name: z.string(), nameEn: z.string() }),
   permissions: permissionsSchema,
   csrfToken: z.string(),
@@ -55,6 +58,8 @@ export const changePasswordInputSchema = z.object({
 export const updateProfileInputSchema = z.object({
   name: personNameSchema.optional(),
   locale: z.enum(['zh-CN', 'en']).optional(),
+  /** An IANA time zone, or null to follow the organisation's. */
+  timeZone: timeZoneSchema.nullable().optional(),
 });
 
 export const sessionSchema = z.object({

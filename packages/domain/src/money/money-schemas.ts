@@ -82,3 +82,28 @@ export const exchangeRateListQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 export type ExchangeRateListQuery = z.infer<typeof exchangeRateListQuerySchema>;
+
+export const conversionQuerySchema = z.object({
+  amount: z.string().trim().max(40).describe('A decimal string, e.g. "1234.50"'),
+  currency: z.string().trim().toUpperCase().refine(isCurrencyCode, { message: 'money.currency_invalid' }),
+  to: z.string().trim().toUpperCase().refine(isCurrencyCode, { message: 'money.currency_invalid' }),
+  date: isoDate.describe('The document date: the rate of that day or the last one before it applies'),
+});
+export type ConversionQuery = z.infer<typeof conversionQuerySchema>;
+
+export const conversionSchema = z.object({
+  from: moneyJsonSchema,
+  to: moneyJsonSchema,
+  date: z.string(),
+  /** Null when the currencies are the same. */
+  rateUsed: z
+    .object({
+      base: z.string(),
+      quote: z.string(),
+      rate: z.string(),
+      date: z.string(),
+      direction: z.enum(['direct', 'inverse']),
+    })
+    .nullable(),
+});
+export type ConversionDto = z.infer<typeof conversionSchema>;

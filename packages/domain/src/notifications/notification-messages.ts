@@ -1,9 +1,10 @@
 import { transportModeLabel } from '../opportunities/pipeline-rules';
 import type { Locale } from '../platform/locale';
-import { formatBusinessDateTime } from '../platform/time';
+import { formatBusinessDateTime, timeZoneLabel } from '../platform/time';
 
 type Params = Record<string, string | number | null | undefined>;
-type Template = (p: Params) => { title: string; body: string };
+/** `zone` is the reader's time zone: every moment in a message is shown in it. */
+type Template = (p: Params, zone: string) => { title: string; body: string };
 
 /** Why a customer goes to the pool: the rule that applied (`rule`, `ruleDays`) in the reader's language, or the reason a person gave. */
 function poolReason(p: Params, locale: Locale): string {
@@ -13,12 +14,13 @@ function poolReason(p: Params, locale: Locale): string {
   return String(p.reason ?? '');
 }
 
-/** When an event starts, in the organisation's time zone (China's until organisations record their own). */
-function eventTime(iso: Params[string], locale: Locale): string {
+/** A moment in the reader's time zone, naming the zone ("2026年5月5日 09:30（北京时间）"). */
+function eventTime(iso: Params[string], locale: Locale, zone: string): string {
   const at = new Date(String(iso ?? ''));
   if (Number.isNaN(at.getTime())) return String(iso ?? '');
-  const text = formatBusinessDateTime(at, locale);
-  return locale === 'en' ? `${text} (China time)` : `${text}（北京时间）`;
+  const text = formatBusinessDateTime(at, locale, zone);
+  const label = timeZoneLabel(zone, locale, at);
+  return locale === 'en' ? `${text} (${label})` : `${text}（${label}）`;
 }
 
 /**
@@ -83,12 +85,12 @@ export const notificationMessages: Record<string, Record<Locale, Template>> = {
     en: (p) => ({ title: `${p.actor ?? 'The system'} assigned ${p.customer} to you`, body: String(p.reason ?? '') }),
   },
   'sales_event.reminder': {
-    'zh-CN': (p) => ({
-      title: `活动提醒：${p.event} 将于 ${eventTime(p.startsAt, 'zh-CN')} 开始`,
+    'zh-CN': (p, zone) => ({
+      title: `活动提醒：${p.event} 将于 ${eventTime(p.startsAt, 'zh-CN', zone)} 开始`,
       body: p.place ? `地点：${p.place}` : '',
     }),
-    en: (p) => ({
-      title: `Reminder: ${p.event} starts ${eventTime(p.startsAt, 'en')}`,
+    en: (p, zone) => ({
+      title: `Reminder: ${p.event} starts ${eventTime(p.startsAt, 'en', zone)}`,
       body: p.place ? `Place: ${p.place}` : '',
     }),
   },
@@ -103,13 +105,13 @@ export const notificationMessages: Record<string, Record<Locale, Template>> = {
     }),
   },
   'shipment.delayed': {
-    'zh-CN': (p) => ({
+    'zh-CN': (p, zone) => ({
       title: `${p.customer ?? '客户'} 的货物 ${p.reference} 预计晚到 ${p.hours} 小时`,
-      body: `新的预计到港：${eventTime(p.eta, 'zh-CN')}；原预计：${eventTime(p.promisedEta, 'zh-CN')}。请及时告知客户。`,
+      body: `新的预计到港：${eventTime(p.eta, 'zh-CN', zone)}；原预计：${eventTime(p.promisedEta, 'zh-CN', zone)}。请及时告知客户。`,
     }),
-    en: (p) => ({
+    en: (p, zone) => ({
       title: `Shipment ${p.reference} of ${p.customer ?? 'a customer'} is ${p.hours} hours late`,
-      body: `New ETA: ${eventTime(p.eta, 'en')}; first ETA: ${eventTime(p.promisedEta, 'en')}. Let the customer know.`,
+      body: `New ETA: ${eventTime(p.eta, 'en', zone)}; first ETA: ${eventTime(p.promisedEta, 'en', zone)}. Let the customer know.`,
     }),
   },
   'webhook.disabled': {
@@ -131,8 +133,14 @@ export const notificationMessages: Record<string, Record<Locale, Template>> = {
   },
 };
 
-export function notificationText(kind: string, params: Params, locale: Locale): { title: string; body: string } {
+/** A notification's text in the reader's language, its moments in the reader's time zone. */
+export function notificationText(
+  kind: string,
+  params: Params,
+  locale: Locale,
+  timeZone: string,
+): { title: string; body: string } {
   const templates = Object.hasOwn(notificationMessages, kind) ? notificationMessages[kind] : undefined;
   if (!templates) return { title: kind, body: '' };
-  return templates[locale](params);
+  return templates[locale](params, timeZone);
 }

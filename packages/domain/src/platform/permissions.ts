@@ -17,6 +17,8 @@ export const resourceActions = {
   apiKeys: ['read', 'create', 'delete'],
   audit: ['read'],
   outbox: ['read', 'update'],
+  /** The organisation's settings (currency, time zone, calendar…); everyone signed in reads them. */
+  orgSettings: ['update'],
   personalData: ['read'],
   /**
    * Money rights (field rights, applied per record with their scope, see the server's field-access):

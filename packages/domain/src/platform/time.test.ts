@@ -11,6 +11,8 @@ import {
   formatTimeAgo,
   isTimeZone,
   nowInZone,
+  startOfZonedDate,
+  timeZoneLabel,
   wholeDaysUntil,
   zonedDate,
   zonedDayEnd,
@@ -139,9 +141,15 @@ describe('calendar arithmetic in a zone', () => {
 describe('business formatting', () => {
   it('shows a moment in the organisation zone, in the reader language', () => {
     const at = new Date('2026-05-05T01:30:00Z');
-    expect(formatBusinessDateTime(at, 'zh-CN')).toBe('2026年5月5日 09:30');
-    expect(formatBusinessDateTime(at, 'en')).toBe('5 May 2026, 09:30');
+    expect(formatBusinessDateTime(at, 'zh-CN', 'Asia/Shanghai')).toBe('2026年5月5日 09:30');
+    expect(formatBusinessDateTime(at, 'en', 'Asia/Shanghai')).toBe('5 May 2026, 09:30');
     expect(formatBusinessDateTime(at, 'en', 'Europe/Berlin')).toBe('5 May 2026, 03:30');
+    expect(timeZoneLabel('Asia/Shanghai', 'zh-CN', at)).toBe('北京时间');
+    expect(startOfZonedDate('Asia/Shanghai', '2026-05-05').toISOString()).toBe('2026-05-04T16:00:00.000Z');
+    expect(startOfZonedDate('America/New_York', '2026-03-08', 1).toISOString()).toBe('2026-03-09T04:00:00.000Z');
+    expect(startOfZonedDate('Pacific/Kiritimati', '2026-12-31').toISOString()).toBe('2026-12-30T10:00:00.000Z');
+    expect(timeZoneLabel('Asia/Shanghai', 'en', at)).toBe('Asia/Shanghai, UTC+08:00');
+    expect(timeZoneLabel('Europe/Berlin', 'en', at)).toBe('Europe/Berlin, UTC+02:00');
   });
 
   it('shows date and time in a zone', () => {

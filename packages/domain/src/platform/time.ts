@@ -26,8 +26,9 @@ export const hourMs = 3_600_000;
 export const dayMs = 86_400_000;
 
 /**
- * The organisation's time zone, until organisations record their own: China's, which keeps no
- * daylight saving, so its calendar days are 24-hour periods.
+ * The time zone a new organisation starts with (China's, which keeps no daylight saving). Each
+ * organisation records its own in its settings and each user may choose theirs; code that works for
+ * a person or an organisation reads those (server: `orgSettings(ctx)`, `timeZonesOfUsers`), never this.
  */
 export const businessTimeZone = 'Asia/Shanghai';
 
@@ -61,6 +62,12 @@ export function zonedDate(timeZone: string, at: Date): string {
 export function zonedDayStart(timeZone: string, at: Date, days = 0): Date {
   const zone = tz(timeZone);
   return instant(startOfDay(addDays(at, days, { in: zone }), { in: zone }));
+}
+
+/** The instant a local date (YYYY-MM-DD) starts in the zone, `days` calendar days later when given. */
+export function startOfZonedDate(timeZone: string, date: string, days = 0): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return instant(new TZDate(year, month - 1, day + days, timeZone));
 }
 
 /** The last millisecond of the local day of `at` in the zone. */
@@ -112,10 +119,20 @@ const businessPatterns: Record<Locale, string> = { 'zh-CN': 'yyyy年M月d日 HH:
 
 /**
  * A moment for a reader in e-mails and notifications — "2026年5月5日 09:30", "5 May 2026, 09:30" —
- * in the organisation's time zone unless told.
+ * in the reader's time zone.
  */
-export function formatBusinessDateTime(at: Date, locale: Locale, timeZone: string = businessTimeZone): string {
+export function formatBusinessDateTime(at: Date, locale: Locale, timeZone: string): string {
   return format(at, businessPatterns[locale], { in: tz(timeZone), locale: dateFnsLocales[locale] });
+}
+
+/**
+ * How a message names the zone of the times it shows: "北京时间" for China's in Chinese, otherwise
+ * the IANA name and its UTC offset at `at` ("Europe/Berlin, UTC+02:00").
+ */
+export function timeZoneLabel(timeZone: string, locale: Locale, at: Date): string {
+  if (locale === 'zh-CN' && timeZone === 'Asia/Shanghai') return '北京时间';
+  if (timeZone === 'UTC') return 'UTC';
+  return `${timeZone}, UTC${format(at, 'xxx', { in: tz(timeZone) })}`;
 }
 
 /** "3 minutes ago", "3 分钟前": how long before `now` the moment was (or "in 3 minutes"). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEndpoint, idParamSchema } from '../platform/contract';
 import { pageOf } from '../platform/pagination';
+import { shipmentReportQuerySchema, shipmentReportSchema } from './report-schemas';
 import {
   linkPartyInputSchema,
   shipmentBatchInputSchema,
@@ -131,5 +132,18 @@ export const shipmentPartyEndpoints = {
     summary: 'Stop asking about an unmatched party (its shipments keep the name as written)',
     params: idParamSchema,
     response: unmatchedPartySchema,
+  }),
+};
+
+export const shipmentReportEndpoints = {
+  shipments: defineEndpoint({
+    method: 'GET',
+    path: '/api/reports/shipments',
+    tags: ['Reports'],
+    summary: 'Shipments report: volume, revenue and gross profit by month, customer or lane, in one currency',
+    description:
+      "Counts the shipments the caller may read by their ETD day, converting each amount at the rate of that day or the last one before it into `currency` (the organisation's reporting currency when left out). A missing rate answers 422 money.rate_missing naming the pair and day. Amounts follow the caller's field rights; each group's `filter` lists its shipments with GET /api/shipments.",
+    query: shipmentReportQuerySchema,
+    response: shipmentReportSchema,
   }),
 };

@@ -1,5 +1,6 @@
 export * from './endpoints';
 export * from './error-messages';
+export * from './report-schemas';
 export * from './shipment-events';
 export * from './shipment-import-fields';
 export * from './shipment-schemas';

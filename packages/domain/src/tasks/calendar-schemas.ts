@@ -14,7 +14,13 @@ export const createdCalendarFeedSchema = z.object({
   url: z.string(),
   createdAt: z.string(),
 });
-export const calendarFeedTokenParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+/**
+ * A feed token names its organisation and record like a session cookie (`<orgId>.<feedId>.<secret>`, the ids in
+ * base64url); feeds made before that are a bare secret and keep working.
+ */
+export const calendarFeedTokenParamsSchema = z.object({
+  token: z.string().regex(/^(?:[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}\.)?[A-Za-z0-9_-]{20,100}$/),
+});
 
 export const calendarRangeMaxDays = 62;
 

@@ -64,6 +64,15 @@ export const webhookEndpoints = {
     summary: 'Delete a webhook subscription (If-Match: "<version>")',
     params: idParamSchema,
   }),
+  rotateSecret: defineEndpoint({
+    method: 'POST',
+    path: '/api/webhooks/:id/secret',
+    tags,
+    summary:
+      'Replace the signing secret (optionally If-Match: "<version>"); the answer carries the new one, shown once',
+    params: idParamSchema,
+    response: webhookSchema,
+  }),
   deliveries: defineEndpoint({
     method: 'GET',
     path: '/api/webhooks/:id/deliveries',

@@ -73,6 +73,8 @@ export const users = pgTable(
     roleId: uuid('role_id').notNull(),
     teamId: uuid('team_id'),
     locale: text('locale').notNull().default('zh-CN'),
+    /** The user's IANA time zone; null follows the organisation's (org_settings.time_zone). */
+    timeZone: text('time_zone'),
     status: text('status').notNull().default('active'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: ts('locked_until'),

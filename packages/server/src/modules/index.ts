@@ -13,6 +13,7 @@ import imports from './imports';
 import notes from './notes';
 import notifications from './notifications';
 import opportunities from './opportunities';
+import orgSettings from './org-settings';
 import outbox from './outbox';
 import pool from './pool';
 import prospects from './prospects';
@@ -39,6 +40,7 @@ export const serverModules: readonly ServerModule[] = [
   apiKeys,
   audit,
   outbox,
+  orgSettings,
   customers,
   imports,
   pool,

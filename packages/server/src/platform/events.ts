@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import type { Ctx } from './context';
 import { type Actor, systemCtx } from './context';
-import { enqueueJob, type Job } from './jobs/job-runner';
+import { enqueueJob, enqueueJobs, type Job } from './jobs/job-runner';
 
 /**
  * The domain events modules emit, by name, with their payloads. A module adds its own by
@@ -77,6 +77,34 @@ export async function emit<E extends EventName>(ctx: Ctx, name: E, payload: Doma
         ctx.db,
         `${eventJobPrefix}${subscriber.name}`,
         { payload: payload as Record<string, unknown>, meta: meta as unknown as Record<string, unknown> },
+        { orgId: ctx.orgId },
+      );
+    }
+  }
+}
+
+/**
+ * `emit` for many events of one name at once (a feed batch that moved thousands of shipments): synchronous
+ * subscribers run for each, in order; each asynchronous subscriber's jobs are queued in one statement.
+ */
+export async function emitAll<E extends EventName>(
+  ctx: Ctx,
+  name: E,
+  payloads: readonly DomainEvents[E][],
+): Promise<void> {
+  if (payloads.length === 0) return;
+  const meta: EventMeta = { name, at: ctx.clock.now().toISOString(), actor: ctx.actor };
+  for (const subscriber of subscribersByEvent.get(name) ?? []) {
+    if (subscriber.mode === 'sync') {
+      for (const payload of payloads) await subscriber.handle(ctx, payload, meta);
+    } else {
+      await enqueueJobs(
+        ctx.db,
+        `${eventJobPrefix}${subscriber.name}`,
+        payloads.map((payload) => ({
+          payload: payload as Record<string, unknown>,
+          meta: meta as unknown as Record<string, unknown>,
+        })),
         { orgId: ctx.orgId },
       );
     }

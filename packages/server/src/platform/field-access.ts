@@ -131,6 +131,13 @@ export const guardedFields: Record<string, { fields: GuardedField[]; owners: (or
   },
 };
 
+/** The right that guards a field of an entity (a report asks which right shows a shipment's revenue). */
+export function guardingRight(entity: string, field: string): FieldRightName {
+  const found = guardedFields[entity]?.fields.find((g) => g.field === field);
+  if (!found) throw new Error(`${entity}.${field} is not a guarded field`);
+  return found.right;
+}
+
 const holdsAny = (ctx: Ctx, permissions: readonly Permission[], record: RecordOwner) =>
   permissions.some(([resource, action]) => scopeCovers(ctx, scopeOf(ctx.permissions, resource, action), record));
 

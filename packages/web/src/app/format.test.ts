@@ -1,11 +1,27 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatNumber, formatRelative, formatValue } from './format';
+import {
+  displayTimeZone,
+  formatDateTime,
+  formatNumber,
+  formatRelative,
+  formatValue,
+  setDisplayTimeZone,
+} from './format';
 
 describe('formatDateTime', () => {
   it('shows a timestamp as local date and time', () => {
     const local = dayjs('2026-03-05T08:09:10');
     expect(formatDateTime(local.toISOString())).toBe('2026-03-05 08:09:10');
+  });
+
+  it('shows it in the signed-in user’s time zone once it is known', () => {
+    setDisplayTimeZone('Europe/Berlin');
+    expect(displayTimeZone()).toBe('Europe/Berlin');
+    expect(formatDateTime('2026-03-05T00:09:10Z')).toBe('2026-03-05 01:09:10');
+    setDisplayTimeZone('Asia/Shanghai');
+    expect(formatDateTime('2026-03-05T00:09:10Z')).toBe('2026-03-05 08:09:10');
+    setDisplayTimeZone(null);
   });
 
   it('shows a dash when there is no timestamp, and an unreadable one as it is', () => {

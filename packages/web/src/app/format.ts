@@ -2,16 +2,29 @@ import { formatDateTime as formatInstant, formatTimeAgo, type Locale } from '@be
 
 const empty = '—';
 
+/** The signed-in user's time zone (their own, or their organisation's); the runtime's until one is known. */
+let displayZone: string | undefined;
+
+/** Dates and times in the console follow this zone from now on (set when the signed-in user is loaded). */
+export function setDisplayTimeZone(timeZone: string | null | undefined): void {
+  displayZone = timeZone ?? undefined;
+}
+
+/** The zone the console shows times in: the user's, the organisation's, or the browser's before sign-in. */
+export function displayTimeZone(): string {
+  return displayZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+}
+
 function dateOf(value: string): Date | null {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** Local date and time of an ISO timestamp; a dash when there is none. */
+/** Date and time of an ISO timestamp in the user's time zone; a dash when there is none. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return empty;
   const date = dateOf(value);
-  return date ? formatInstant(date) : value;
+  return date ? formatInstant(date, displayZone) : value;
 }
 
 /** "3 minutes ago" in the UI language; a dash when there is none. */

@@ -83,8 +83,11 @@ describe('the console menu', () => {
           'prospects',
         ],
       ],
-      ['logistics', ['shipments', 'unmatched-parties']],
-      ['admin', ['users', 'teams', 'roles', 'api-keys', 'audit', 'outbox']],
+      ['logistics', ['shipments', 'unmatched-parties', 'shipment-report']],
+      [
+        'admin',
+        ['org-settings', 'users', 'teams', 'roles', 'api-keys', 'audit', 'outbox', 'exchange-rates', 'webhooks'],
+      ],
     ]);
   });
 });

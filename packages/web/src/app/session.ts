@@ -3,6 +3,7 @@ import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-quer
 import { call } from './api/call';
 import { setCsrfToken } from './api/transport';
 import { isApiError } from './api-error';
+import { setDisplayTimeZone } from './format';
 import { changeLocale, currentLocale } from './i18n';
 
 export const meQueryKey = ['me'] as const;
@@ -28,6 +29,7 @@ async function fetchMe(queryClient: QueryClient): Promise<Me | null> {
   try {
     const me = await call(endpoints.me.get, { redirectOn401: false });
     setCsrfToken(me.csrfToken);
+    showTimesFor(me);
     return me;
   } catch (error) {
     if (isApiError(error) && error.status === 401) {
@@ -51,10 +53,16 @@ export function useSetupStatus() {
   });
 }
 
+/** Times in the console follow the user's own time zone, or their organisation's. */
+export function showTimesFor(me: Me): void {
+  setDisplayTimeZone(me.user.timeZone ?? me.organization.timeZone);
+}
+
 /** Starts a session from a login or setup answer; drops anything cached for a previous user. */
 export function startSession(queryClient: QueryClient, me: Me): void {
   loggedOut = false;
   setCsrfToken(me.csrfToken);
+  showTimesFor(me);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupQueryKey[0] });
   queryClient.setQueryData<SetupStatus>(setupQueryKey, { setupRequired: false, sessionCookie: true });
   queryClient.setQueryData<Me | null>(meQueryKey, me);

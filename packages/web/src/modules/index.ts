@@ -8,6 +8,7 @@ import { homeModule } from './home/manifest';
 import { notificationsModule } from './notifications/manifest';
 import { opportunitiesModule } from './opportunities/manifest';
 import { poolModule } from './pool/manifest';
+import { reportsModule } from './reports/manifest';
 import { salesEventsModule } from './sales-events/manifest';
 import { shipmentsModule } from './shipments/manifest';
 import { tasksModule } from './tasks/manifest';
@@ -29,5 +30,6 @@ export const webModules = [
   opportunitiesModule,
   salesEventsModule,
   shipmentsModule,
+  reportsModule,
   adminModule,
 ] as const;

@@ -75,29 +75,18 @@ export async function keepSinglePrimary(ctx: Ctx, primaries: { customerId: strin
 }
 
 /**
- * A customer's first contact is its primary one: for each customer given that has no primary contact, its
- * earliest active contact becomes primary (the single-contact form, the contact importer and the merge all
- * reach a customer without one). Like losing the flag, gaining it this way is not an edit of the contact.
+ * A customer's first contact is its primary one: of the customers given, those without a primary contact. The
+ * single-contact form and the contact importer mark the first contact they insert for such a customer as primary
+ * (set on insert, so the history shows one creation, not a creation and an edit).
  */
-export async function ensurePrimaryContact(ctx: Ctx, customerIds: readonly string[]): Promise<Set<string>> {
+export async function customersWithoutPrimary(ctx: Ctx, customerIds: readonly string[]): Promise<Set<string>> {
   if (customerIds.length === 0) return new Set();
-  const made = await queryRows<{ id: string }>(
+  const rows = await queryRows<{ id: string }>(
     ctx.db,
-    sql`
-    update contacts c set is_primary = true
-      from (
-        select distinct on (customer_id) id
-          from contacts
-         where org_id = ${ctx.orgId} and customer_id = any(${arrayParam([...new Set(customerIds)])}::uuid[])
-           and status = 'active'
-           and not exists (
-             select 1 from contacts p
-              where p.org_id = contacts.org_id and p.customer_id = contacts.customer_id and p.is_primary
-           )
-         order by customer_id, created_at, id
-      ) first
-     where c.org_id = ${ctx.orgId} and c.id = first.id
-    returning c.id`,
+    sql`select c.id from unnest(${arrayParam([...new Set(customerIds)])}::uuid[]) as c(id)
+         where not exists (
+           select 1 from contacts p where p.org_id = ${ctx.orgId} and p.customer_id = c.id and p.is_primary
+         )`,
   );
-  return new Set(made.map((row) => row.id));
+  return new Set(rows.map((row) => row.id));
 }

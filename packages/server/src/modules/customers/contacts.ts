@@ -12,7 +12,7 @@ import { contactsInScope, customerOfContact, maskEmail, maskPhone, seesPersonalD
 import {
   type ContactRow,
   contactPatch,
-  ensurePrimaryContact,
+  customersWithoutPrimary,
   keepSinglePrimary,
   newContactValues,
 } from './contact-row';
@@ -137,10 +137,11 @@ export async function createContact(ctx: Ctx, input: CreateContactInput): Promis
     const owner = await customerForContact(tx, input.customerId, 'create');
     // Personal data needs personalData.read on the customer: who may not see it may not set it.
     assertWritableFields(tx, 'contacts', input, [owner], { creating: true });
-    const [row] = await tx.db.insert(contacts).values(newContactValues(tx, input)).returning();
+    const first = !input.isPrimary && (await customersWithoutPrimary(tx, [input.customerId])).size > 0;
+    const values = newContactValues(tx, first ? { ...input, isPrimary: true } : input);
+    const [row] = await tx.db.insert(contacts).values(values).returning();
     const created = row as ContactRow;
-    if (created.isPrimary) await keepSinglePrimary(tx, [created]);
-    else if ((await ensurePrimaryContact(tx, [created.customerId])).has(created.id)) created.isPrimary = true;
+    if (input.isPrimary) await keepSinglePrimary(tx, [created]);
     return toContact(tx, created, owner);
   });
 }

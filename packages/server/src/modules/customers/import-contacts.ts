@@ -19,7 +19,7 @@ import type { ImportBatchResult as BatchResult, ImportPolicy } from '../../platf
 import {
   type ContactRow,
   contactPatch,
-  ensurePrimaryContact,
+  customersWithoutPrimary,
   keepSinglePrimary,
   newContactValues,
 } from './contact-row';
@@ -275,13 +275,17 @@ export async function importContactBatch(
   for (const w of [...created, ...updated.values()]) {
     if (w.isPrimary && newPrimary.has(w.customerId) && newPrimary.get(w.customerId) !== w) w.isPrimary = false;
   }
-  await insertContacts(ctx, created);
-  await updateContacts(ctx, [...updated.values()]);
-  await keepSinglePrimary(ctx, [...newPrimary.values()]);
-  await ensurePrimaryContact(
+  // A customer's first contact becomes its primary one, unless this file names one.
+  const lacking = await customersWithoutPrimary(
     ctx,
     created.map((contact) => contact.customerId),
   );
+  for (const w of created) {
+    if (!newPrimary.has(w.customerId) && lacking.delete(w.customerId)) w.isPrimary = true;
+  }
+  await insertContacts(ctx, created);
+  await updateContacts(ctx, [...updated.values()]);
+  await keepSinglePrimary(ctx, [...newPrimary.values()]);
   result.created = created.length;
   return result;
 }

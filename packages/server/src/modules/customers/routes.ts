@@ -1,7 +1,8 @@
-import { businessTimeZone, contactEndpoints, customerEndpoints, tagEndpoints, zonedDate } from '@berth/domain';
+import { contactEndpoints, customerEndpoints, tagEndpoints, zonedDate } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../platform/http/route';
 import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
+import { userTimeZone } from '../org-settings/public';
 import { findSegmentMembers } from '../segments/public';
 import { createContact, findContacts, findCustomerContacts, getContact, updateContact } from './contacts';
 import { createCustomer } from './create-customer';
@@ -32,7 +33,8 @@ export function customerRoutes(app: FastifyInstance) {
       const { format, ...filters } = request.query;
       // Before the headers: an unknown segment answers 404, not a file cut short.
       const rows = await exportCustomers(request.ctx, filters, format);
-      const stamp = zonedDate(businessTimeZone, request.ctx.clock.now());
+      // The file is dated with the caller's day.
+      const stamp = zonedDate(await userTimeZone(request.ctx, request.ctx.userId), request.ctx.clock.now());
       reply
         .type(
           format === 'csv'

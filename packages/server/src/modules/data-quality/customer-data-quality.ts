@@ -21,6 +21,7 @@ import { scopeWhere } from '../../platform/data-scope';
 import { afterCursor, decodeTextCursor, encodeCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
 import { customerRef, customersInScope } from '../customers/public';
+import { orgTimeZone } from '../org-settings/public';
 import { indexedIssueKinds, issueCondition, issueValue } from './issue-conditions';
 import { duplicateDismissals } from './tables';
 
@@ -68,6 +69,8 @@ function completenessConditions(ctx: Ctx): Record<CompletenessField, SQL> {
 const exampleCount = 3;
 
 export async function customerDataQuality(ctx: Ctx, staleMonths: number): Promise<DataQualityReport> {
+  // "Not updated for N months" counts calendar months in the organisation's time zone.
+  const timeZone = await orgTimeZone(ctx);
   const completeness = completenessConditions(ctx);
   const columns: Record<string, SQL<number>> = { total: sql<number>`count(*)::int` };
   for (const [field, condition] of Object.entries(completeness)) {
@@ -75,7 +78,8 @@ export async function customerDataQuality(ctx: Ctx, staleMonths: number): Promis
   }
   for (const kind of dataIssueKinds) {
     if (indexedIssueKinds.includes(kind)) continue;
-    columns[`i_${kind}`] = sql<number>`(count(*) filter (where ${issueCondition(ctx, kind, staleMonths)}))::int`;
+    columns[`i_${kind}`] =
+      sql<number>`(count(*) filter (where ${issueCondition(ctx, kind, staleMonths, timeZone)}))::int`;
   }
   const [counts = {}] = (await ctx.db.select(columns).from(customerRef).where(inScope(ctx))) as Record<
     string,
@@ -85,7 +89,7 @@ export async function customerDataQuality(ctx: Ctx, staleMonths: number): Promis
     const [row] = await ctx.db
       .select({ n: sql<number>`count(*)::int` })
       .from(customerRef)
-      .where(and(inScope(ctx), issueCondition(ctx, kind, staleMonths)));
+      .where(and(inScope(ctx), issueCondition(ctx, kind, staleMonths, timeZone)));
     counts[`i_${kind}`] = Number(row?.n ?? 0);
   }
   const total = Number(counts.total ?? 0);
@@ -132,7 +136,13 @@ export async function findDataIssues(
       lastFollowUpAt: customerRef.lastFollowUpAt,
     })
     .from(customerRef)
-    .where(and(inScope(ctx), issueCondition(ctx, query.kind, query.staleMonths), afterCursor(keyset)))
+    .where(
+      and(
+        inScope(ctx),
+        issueCondition(ctx, query.kind, query.staleMonths, await orgTimeZone(ctx)),
+        afterCursor(keyset),
+      ),
+    )
     .orderBy(...orderByKeyset(keyset))
     .limit(query.limit + 1);
   return toPage(

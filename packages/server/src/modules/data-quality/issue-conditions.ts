@@ -1,4 +1,4 @@
-import { addZonedMonths, businessTimeZone, type DataIssueKind, ports } from '@berth/domain';
+import { addZonedMonths, type DataIssueKind, ports } from '@berth/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { customerRef, invalidCreditCodeSql, invalidEmailSql, invalidPhoneSql } from '../customers/public';
@@ -21,14 +21,14 @@ const laneUnknownPort = (ctx: Ctx): SQL =>
         where l.org_id = ${ctx.orgId} and (l.pol <> all(${knownPorts}) or l.pod <> all(${knownPorts})))`;
 
 /** `months` calendar months before the context's now, in the organisation's time zone. */
-const staleCutoff = (ctx: Ctx, months: number): SQL =>
-  sql`${addZonedMonths(businessTimeZone, ctx.clock.now(), -months).toISOString()}::timestamptz`;
+const staleCutoff = (ctx: Ctx, months: number, timeZone: string): SQL =>
+  sql`${addZonedMonths(timeZone, ctx.clock.now(), -months).toISOString()}::timestamptz`;
 
 /** Problems found through a small partial index rather than in the one pass over all customers. */
 export const indexedIssueKinds: readonly DataIssueKind[] = ['creditCodeInvalid', 'phoneInvalid', 'emailInvalid'];
 
 /** The condition on the `customers` table that a record has the problem. */
-export function issueCondition(ctx: Ctx, kind: DataIssueKind, staleMonths: number): SQL {
+export function issueCondition(ctx: Ctx, kind: DataIssueKind, staleMonths: number, timeZone: string): SQL {
   switch (kind) {
     // The same text as the partial indexes' predicates, so these lists and counts read only the invalid rows.
     case 'creditCodeInvalid':
@@ -43,8 +43,8 @@ export function issueCondition(ctx: Ctx, kind: DataIssueKind, staleMonths: numbe
       // A customer waiting in its team's pool (公海) has no owner on purpose.
       return sql`(${customerRef.ownerId} is null and ${customerRef.pooledAt} is null)`;
     case 'stale':
-      return sql`(${customerRef.updatedAt} < ${staleCutoff(ctx, staleMonths)}
-                  and (${customerRef.lastFollowUpAt} is null or ${customerRef.lastFollowUpAt} < ${staleCutoff(ctx, staleMonths)}))`;
+      return sql`(${customerRef.updatedAt} < ${staleCutoff(ctx, staleMonths, timeZone)}
+                  and (${customerRef.lastFollowUpAt} is null or ${customerRef.lastFollowUpAt} < ${staleCutoff(ctx, staleMonths, timeZone)}))`;
   }
 }
 

@@ -1,8 +1,13 @@
 import {
+  anyMoney,
+  type ConversionDto,
+  type ConversionQuery,
   type ExchangeRateDto,
   type ExchangeRateInput,
   type ExchangeRateListQuery,
   MoneyDecimal,
+  MoneyError,
+  moneyToJson,
   RateTable,
 } from '@berth/domain';
 import { and, asc, desc, eq, gte, lte, or, type SQL, sql } from 'drizzle-orm';
@@ -148,4 +153,33 @@ export async function loadRateTable(ctx: Ctx, currencies: string[], until: strin
     )
     .orderBy(asc(exchangeRates.date));
   return new RateTable(rows.map((row) => ({ ...row, rate: new MoneyDecimal(row.rate) })));
+}
+
+/** One amount converted as a report would convert it, with the rate it used; a missing rate is 422 naming the pair. */
+export async function convertAmount(ctx: Ctx, query: ConversionQuery): Promise<ConversionDto> {
+  requireScope(ctx, 'exchangeRates', 'read');
+  let from: ReturnType<typeof anyMoney>;
+  try {
+    from = anyMoney(query.amount, query.currency);
+  } catch (error) {
+    if (error instanceof MoneyError) throw AppError.validation('amount', error.code);
+    throw error;
+  }
+  const table = await loadRateTable(ctx, [query.currency, query.to], query.date);
+  const converted = table.convert(from, query.to, query.date);
+  if (!converted.ok) {
+    throw new AppError('money.rate_missing', 422, {
+      detail:
+        ctx.locale === 'en'
+          ? `No ${converted.from}/${converted.to} exchange rate on or before ${converted.date}.`
+          : `${converted.from}/${converted.to} 在 ${converted.date}（或之前）没有汇率。`,
+      fields: [{ field: 'date', code: 'money.rate_missing', message: 'money.rate_missing' }],
+    });
+  }
+  return {
+    from: moneyToJson(from),
+    to: moneyToJson(converted.money),
+    date: query.date,
+    rateUsed: converted.rateUsed,
+  };
 }

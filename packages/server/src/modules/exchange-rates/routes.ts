@@ -1,7 +1,7 @@
 import { exchangeRateEndpoints } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../platform/http/route';
-import { deleteExchangeRate, findExchangeRates, saveExchangeRates } from './exchange-rates';
+import { convertAmount, deleteExchangeRate, findExchangeRates, saveExchangeRates } from './exchange-rates';
 
 /** Dated exchange rates of the organisation: entered in the console, imported from a file, or posted by a system. */
 export function exchangeRateRoutes(app: FastifyInstance) {
@@ -17,6 +17,10 @@ export function exchangeRateRoutes(app: FastifyInstance) {
       const source = request.ctx.actor.type === 'apiKey' ? 'api' : 'console';
       return { items: await saveExchangeRates(request.ctx, items, source) };
     },
+  });
+  route(app, exchangeRateEndpoints.convert, {
+    access: { permission: ['exchangeRates', 'read'] },
+    handler: (request) => convertAmount(request.ctx, request.query),
   });
   route(app, exchangeRateEndpoints.delete, {
     access: { permission: ['exchangeRates', 'update'] },

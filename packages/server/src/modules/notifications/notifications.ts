@@ -6,6 +6,7 @@ import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
+import { userTimeZone } from '../org-settings/public';
 import { notifications } from './tables';
 
 type NotificationRow = typeof notifications.$inferSelect;
@@ -16,8 +17,9 @@ function mine(ctx: Ctx): SQL {
   return and(eq(notifications.orgId, ctx.orgId), eq(notifications.userId, ctx.userId)) as SQL;
 }
 
-function toNotification(ctx: Ctx, row: NotificationRow): Notification {
-  const text = notificationText(row.kind, row.params, ctx.locale);
+/** In the request's language and the signed-in user's time zone. */
+function toNotification(ctx: Ctx, row: NotificationRow, timeZone: string): Notification {
+  const text = notificationText(row.kind, row.params, ctx.locale, timeZone);
   return {
     id: row.id,
     kind: row.kind,
@@ -42,11 +44,12 @@ export async function findNotifications(
     .where(and(mine(ctx), query.unread ? isNull(notifications.readAt) : undefined, afterCursor(keyset)))
     .orderBy(...orderByKeyset(keyset))
     .limit(query.limit + 1);
+  const timeZone = await userTimeZone(ctx, ctx.userId);
   return toPage(
     rows,
     query.limit,
     (r) => [r.id, r.id],
-    (r) => toNotification(ctx, r),
+    (r) => toNotification(ctx, r, timeZone),
   );
 }
 
@@ -67,7 +70,7 @@ export async function markRead(ctx: Ctx, id: string): Promise<Notification> {
     .where(where)
     .returning();
   if (!updated) throw AppError.notFound();
-  return toNotification(ctx, updated);
+  return toNotification(ctx, updated, await userTimeZone(ctx, ctx.userId));
 }
 
 export async function markAllRead(ctx: Ctx): Promise<number> {

@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { queueEmail } from '../../platform/outbox/outbox';
+import { timeZonesOfUsers } from '../org-settings/public';
 import { notifications } from './tables';
 
 export interface NewNotification {
@@ -14,7 +15,7 @@ export interface NewNotification {
 
 /**
  * Notifies users in the caller's transaction: one in-app row each and, with `email`, a mail in
- * the recipient's own language through the outbox. Inactive users get nothing.
+ * the recipient's own language and time zone through the outbox. Inactive users get nothing.
  */
 export async function notify(ctx: Ctx, items: NewNotification[], options: { email?: boolean } = {}): Promise<void> {
   if (items.length === 0) return;
@@ -37,11 +38,12 @@ export async function notify(ctx: Ctx, items: NewNotification[], options: { emai
     })),
   );
   if (!options.email) return;
+  const zones = await timeZonesOfUsers(ctx, [...byId.keys()]);
   for (const item of deliverable) {
     const user = byId.get(item.userId);
     if (!user) continue;
     const locale = user.locale === 'en' ? 'en' : 'zh-CN';
-    const text = notificationText(item.kind, item.params, locale);
+    const text = notificationText(item.kind, item.params, locale, zones.get(user.id) as string);
     await queueEmail(ctx, { to: user.email, subject: text.title, body: text.body || text.title });
   }
 }

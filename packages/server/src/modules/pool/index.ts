@@ -21,7 +21,7 @@ export default defineModule({
   subscribers: poolSubscribers,
   demo: {
     // It pools the last customers, away from the pipeline, activities and leads the others put on the first ones.
-    after: ['customers', 'opportunities', 'activities', 'sales-events'],
+    after: ['customers', 'opportunities', 'activities', 'sales-events', 'shipments'],
     load: (demo) => loadDemoPool(demo.db, demo, demo.customers, demo.now),
   },
 });

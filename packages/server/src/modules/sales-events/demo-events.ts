@@ -1,7 +1,6 @@
 import {
   addZonedDays,
   atZonedTime,
-  businessTimeZone,
   captureLeadInputSchema,
   createSalesEventInputSchema,
   fixedClock,
@@ -9,6 +8,7 @@ import {
 } from '@berth/domain';
 import type { Db } from '../../db/database';
 import { fullAccessCtx } from '../../platform/context';
+import { orgTimeZone } from '../org-settings/public';
 import { captureLead } from './capture-lead';
 import { saveChecklist } from './checklist';
 import { saveRoster } from './roster';
@@ -75,9 +75,10 @@ export async function loadDemoSalesEvents(
   if (!lead) return;
   const as = (userId: string) => fullAccessCtx(db, org.orgId, userId, { clock: fixedClock(now) });
   const participants = [lead.id, ...reps.map((r) => r.id)].slice(0, 3);
+  const timeZone = await orgTimeZone(as(lead.id));
   for (const demo of demoEvents) {
     // 09:00 in the organisation's time zone on the day.
-    const startsAt = atZonedTime(businessTimeZone, addZonedDays(businessTimeZone, now, demo.daysFromNow), 9);
+    const startsAt = atZonedTime(timeZone, addZonedDays(timeZone, now, demo.daysFromNow), 9);
     const endsAt = new Date(startsAt.getTime() + demo.hours * hour);
     const event = await createSalesEvent(
       as(lead.id),

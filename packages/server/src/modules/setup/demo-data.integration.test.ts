@@ -1,4 +1,4 @@
-import { systemClock } from '@berth/domain';
+import { isValidContainerNumber, systemClock } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness';
@@ -97,6 +97,95 @@ describe('demo data', () => {
     expect(returnsIn).toBeLessThanOrEqual(5);
     // The hourly check finds nothing more to do today.
     expect(await runPoolSweep(t.db, systemClock)).toEqual({ warned: 0, returned: 0 });
+  });
+
+  it('ships two years of seasonal freight for its customers, with rates for every day and some exceptions', async () => {
+    const day = 86_400_000;
+    const admin = await t.login('admin@demo.berth.local', demoPassword);
+    const [counts] = await queryRows<{
+      shipments: number;
+      customers: number;
+      fcl: number;
+      lcl: number;
+      air: number;
+      usd: number;
+      cny: number;
+      first: string;
+    }>(
+      t.db,
+      sql`select count(*)::int as shipments, count(distinct customer_id)::int as customers,
+                 count(*) filter (where mode = 'fcl')::int as fcl, count(*) filter (where mode = 'lcl')::int as lcl,
+                 count(*) filter (where mode = 'air')::int as air,
+                 count(*) filter (where revenue_currency = 'USD')::int as usd,
+                 count(*) filter (where revenue_currency = 'CNY')::int as cny,
+                 min(etd)::text as first
+            from shipments`,
+    );
+    expect(counts?.shipments).toBeGreaterThan(1500);
+    expect(counts?.customers).toBeGreaterThan(100);
+    expect(counts?.fcl).toBeGreaterThan(counts?.lcl ?? 0);
+    expect(counts?.lcl).toBeGreaterThan(counts?.air ?? 0);
+    expect(counts?.air).toBeGreaterThan(0);
+    expect(Math.min(counts?.usd ?? 0, counts?.cny ?? 0)).toBeGreaterThan(200);
+    expect((Date.now() - Date.parse(counts?.first ?? '')) / day).toBeGreaterThan(700);
+
+    // Every container number carries its ISO 6346 check digit.
+    const boxes = await queryRows<{ number: string }>(t.db, sql`select number from shipment_containers`);
+    expect(boxes.length).toBeGreaterThan(1000);
+    expect(boxes.filter((b) => !isValidContainerNumber(b.number))).toEqual([]);
+
+    // Milestones with exceptions; the overseas consignees wait in the review queue.
+    const events = await queryRows<{ type: string; n: number }>(
+      t.db,
+      sql`select type, count(*)::int as n from shipment_events group by type`,
+    );
+    const byType = Object.fromEntries(events.map((e) => [e.type, e.n]));
+    for (const type of [
+      'booked',
+      'departed',
+      'arrived',
+      'delivered',
+      'rolled',
+      'customs_hold',
+      'eta_changed',
+      'damaged',
+    ])
+      expect(byType[type], type).toBeGreaterThan(0);
+    const queue = (await t.request('GET', '/api/shipment-parties/unmatched?status=open', { as: admin })).json().items;
+    expect(queue.length).toBeGreaterThan(3);
+    expect(queue.every((p: { roles: string[] }) => p.roles.includes('consignee'))).toBe(true);
+
+    // Seasons: peak July–October, the Chinese New Year trough (lunar, moves every year), Golden Week.
+    const report = await t.request('GET', '/api/reports/shipments?groupBy=month', { as: admin });
+    expect(report.statusCode, report.body).toBe(200);
+    const months = report.json().groups as { month: string; shipments: number; revenue: { currency: string } }[];
+    expect(months.length).toBeGreaterThanOrEqual(24);
+    const full = months.slice(1, -1);
+    const average = (list: typeof full) => list.reduce((sum, m) => sum + m.shipments, 0) / list.length;
+    const peak = full.filter((m) => ['07', '08', '09', '10'].includes(m.month.slice(5)));
+    const rest = full.filter((m) => !['07', '08', '09', '10'].includes(m.month.slice(5)));
+    expect(average(peak)).toBeGreaterThan(average(rest) * 1.2);
+    const count = async (from: number, to: number) => {
+      const [row] = await queryRows<{ n: number }>(
+        t.db,
+        sql`select count(*)::int as n from shipments where etd >= ${new Date(from).toISOString()}::timestamptz
+              and etd < ${new Date(to).toISOString()}::timestamptz`,
+      );
+      return row?.n ?? 0;
+    };
+    const newYears = ['2024-02-10', '2025-01-29', '2026-02-17', '2027-02-06', '2028-01-26', '2029-02-13']
+      .map((d) => Date.parse(`${d}T00:00:00+08:00`))
+      .filter((at) => at > Date.now() - 680 * day && at < Date.now() - 20 * day);
+    expect(newYears.length).toBeGreaterThan(0);
+    for (const cny of newYears) {
+      expect(await count(cny - 5 * day, cny + 12 * day)).toBeLessThan((await count(cny - 22 * day, cny - 5 * day)) / 2);
+    }
+    const goldenWeeks = [2024, 2025, 2026, 2027, 2028]
+      .map((y) => Date.parse(`${y}-10-01T00:00:00+08:00`))
+      .filter((at) => at > Date.now() - 720 * day && at < Date.now() - 14 * day);
+    for (const start of goldenWeeks) {
+      expect(await count(start, start + 7 * day)).toBeLessThan((await count(start + 7 * day, start + 14 * day)) * 0.6);
+    }
   });
 
   it('does nothing when an organisation already exists', async () => {

@@ -36,7 +36,14 @@ const demoUsers = [
  * customers with contacts, a pipeline, activities, sales events and a public pool with its rule.
  * Does nothing once an organisation exists.
  */
-export async function loadDemoData(db: Db, log: FastifyBaseLogger): Promise<void> {
+export async function loadDemoData(
+  db: Db,
+  log: FastifyBaseLogger,
+  options: {
+    /** Modules whose demo part a test does not need (two years of shipments take a few seconds). */
+    skip?: readonly string[];
+  } = {},
+): Promise<void> {
   if (!(await isSetupRequired(db))) {
     log.info('demo data skipped: the database already has an organisation');
     return;
@@ -85,6 +92,8 @@ export async function loadDemoData(db: Db, log: FastifyBaseLogger): Promise<void
   // Then each module adds its part (customers, pipeline, activities, events, pool…) in the order
   // their manifests declare.
   const demo: DemoOrganization = { db, orgId, adminId, sales, customers: [], now: new Date() };
-  for (const loader of demoLoadersInOrder()) await loader.load(demo);
+  for (const loader of demoLoadersInOrder()) {
+    if (!options.skip?.includes(loader.module)) await loader.load(demo);
+  }
   log.info(`demo data loaded: sign in as admin@demo.berth.local with password ${demoPassword}`);
 }

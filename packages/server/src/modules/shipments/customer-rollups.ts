@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { arrayParam, type Db, queryRows } from '../../db/database';
 import { type Ctx, inTransaction, systemCtx } from '../../platform/context';
 import { emit } from '../../platform/events';
-import { organisationTimeZoneOf, reportingCurrencyOf } from '../../platform/organisation-defaults';
 import { loadRateTable } from '../exchange-rates/public';
+import { orgSettings } from '../org-settings/public';
 
 /** The nightly job that moves every customer's 12-month window on. */
 export const customerRollupsJob = 'shipments.customer-rollups';
@@ -50,8 +50,7 @@ export async function refreshCustomerRollups(ctx: Ctx, customerIds: readonly str
   const ids = [...new Set(customerIds)];
   if (ids.length === 0) return;
   const now = ctx.clock.now();
-  const timeZone = organisationTimeZoneOf(ctx);
-  const currency = await reportingCurrencyOf(ctx);
+  const { timeZone, reportingCurrency: currency } = await orgSettings(ctx);
   const since = addWholeDays(now, -365).toISOString();
   const dayOf = sql`(${shipmentAt} at time zone ${timeZone})::date::text`;
   const totals = await queryRows<{

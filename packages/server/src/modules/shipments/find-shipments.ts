@@ -1,17 +1,23 @@
-import { type Page, parseLaneFilter, type Shipment, type ShipmentEvent, type ShipmentListQuery } from '@berth/domain';
+import {
+  type Page,
+  parseLaneFilter,
+  type Shipment,
+  type ShipmentEvent,
+  type ShipmentListQuery,
+  startOfZonedDate,
+} from '@berth/domain';
 import { and, asc, eq, exists, gte, lt, or, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
 import { customerById, customerRef as customers } from '../customers/public';
+import { userTimeZone } from '../org-settings/public';
 import { selectShipments, toShipments } from './shipment-dto';
 import { shipmentById } from './shipment-scope';
 import { shipmentContainers, shipmentEvents, shipments } from './tables';
 
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
-function filterWhere(ctx: Ctx, query: Omit<ShipmentListQuery, 'limit' | 'cursor'>): SQL | undefined {
+function filterWhere(ctx: Ctx, query: Omit<ShipmentListQuery, 'limit' | 'cursor'>, timeZone: string): SQL | undefined {
   const lane = query.lane ? parseLaneFilter(query.lane) : null;
   const term = query.q?.toUpperCase().replace(/\s+/g, '');
   return and(
@@ -20,11 +26,11 @@ function filterWhere(ctx: Ctx, query: Omit<ShipmentListQuery, 'limit' | 'cursor'
     query.status ? eq(shipments.status, query.status) : undefined,
     lane ? eq(shipments.pol, lane.pol) : undefined,
     lane?.pod ? eq(shipments.pod, lane.pod) : undefined,
-    // Days are the organisation's calendar days in UTC+8 until organisations carry their own time zone.
-    query.etdFrom ? gte(shipments.etd, new Date(`${query.etdFrom}T00:00:00+08:00`)) : undefined,
-    query.etdTo ? lt(shipments.etd, new Date(`${nextDay(query.etdTo)}T00:00:00+08:00`)) : undefined,
-    query.etaFrom ? gte(shipments.eta, new Date(`${query.etaFrom}T00:00:00+08:00`)) : undefined,
-    query.etaTo ? lt(shipments.eta, new Date(`${nextDay(query.etaTo)}T00:00:00+08:00`)) : undefined,
+    // Days are the caller's calendar days, in their time zone (the organisation's unless they chose their own).
+    query.etdFrom ? gte(shipments.etd, startOfZonedDate(timeZone, query.etdFrom)) : undefined,
+    query.etdTo ? lt(shipments.etd, startOfZonedDate(timeZone, query.etdTo, 1)) : undefined,
+    query.etaFrom ? gte(shipments.eta, startOfZonedDate(timeZone, query.etaFrom)) : undefined,
+    query.etaTo ? lt(shipments.eta, startOfZonedDate(timeZone, query.etaTo, 1)) : undefined,
     query.exception
       ? sql`(${shipments.rolled} or ${shipments.customsHold} or ${shipments.damaged} or ${shipments.lost})`
       : undefined,
@@ -54,7 +60,9 @@ function filterWhere(ctx: Ctx, query: Omit<ShipmentListQuery, 'limit' | 'cursor'
 /** The shipment list: newest first, within the caller's scope (through each shipment's customer). */
 export async function findShipments(ctx: Ctx, query: ShipmentListQuery): Promise<Page<Shipment>> {
   const keyset = { sort: shipments.id, id: shipments.id, direction: 'desc' as const, cursor: query.cursor };
-  const rows = await selectShipments(ctx, and(filterWhere(ctx, query), afterCursor(keyset)))
+  const timeZone =
+    query.etdFrom || query.etdTo || query.etaFrom || query.etaTo ? await userTimeZone(ctx, ctx.userId) : 'UTC';
+  const rows = await selectShipments(ctx, and(filterWhere(ctx, query, timeZone), afterCursor(keyset)))
     .orderBy(...orderByKeyset(keyset))
     .limit(query.limit + 1);
   const page = toPage(

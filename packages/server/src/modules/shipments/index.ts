@@ -6,6 +6,7 @@ import { shipmentImporter } from './importers';
 // The module's domain events (their names and payloads) are part of its public surface.
 export type {} from './events';
 
+import { loadDemoShipments } from './demo-shipments';
 import { shipmentRoutes } from './routes';
 
 /** Shipments: fed by the company's systems (batch, events, file, webhook), followed by customer, with their money. */
@@ -22,4 +23,5 @@ export default defineModule({
     },
   ],
   routes: shipmentRoutes,
+  demo: { after: ['customers'], load: loadDemoShipments },
 });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { queryRows } from '../../db/database';
 import { type Ctx, inTransaction } from '../../platform/context';
-import { emit } from '../../platform/events';
+import { type DomainEvents, emitAll } from '../../platform/events';
 import { customersOfShipments, refreshCustomerRollups } from './customer-rollups';
 import { issuesToFieldErrors } from './item-errors';
 import { refreshTracking } from './tracking';
@@ -90,10 +90,11 @@ export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]):
     await refreshTracking(tx, [...shipmentIds]);
     // A departure moves a shipment's date (ATD) for the roll-ups.
     await refreshCustomerRollups(tx, await customersOfShipments(tx, [...shipmentIds]));
+    const exceptions: DomainEvents['shipment.exception'][] = [];
     for (const { index, event } of valid) {
       const row = storedByOrd.get(index);
       if (row?.shipment_id && isShipmentException(event.type)) {
-        await emit(tx, 'shipment.exception', {
+        exceptions.push({
           shipmentId: row.shipment_id,
           customerId: row.customer_id,
           type: event.type,
@@ -102,6 +103,7 @@ export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]):
         });
       }
     }
+    await emitAll(tx, 'shipment.exception', exceptions);
     return { items: results };
   });
 }

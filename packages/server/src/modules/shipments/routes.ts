@@ -1,10 +1,11 @@
-import { shipmentEndpoints, shipmentPartyEndpoints } from '@berth/domain';
+import { shipmentEndpoints, shipmentPartyEndpoints, shipmentReportEndpoints } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Access } from '../../platform/http/access';
 import { route } from '../../platform/http/route';
 import { requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { findCustomerShipments, findShipments, getShipment, shipmentEventList } from './find-shipments';
 import { ingestShipmentEvents } from './ingest-events';
+import { shipmentReport } from './shipment-report';
 import {
   createCustomerFromParty,
   findUnmatchedParties,
@@ -64,5 +65,9 @@ export function shipmentRoutes(app: FastifyInstance) {
   route(app, shipmentPartyEndpoints.ignore, {
     access: update,
     handler: (request) => ignoreUnmatchedParty(request.ctx, request.params.id),
+  });
+  route(app, shipmentReportEndpoints.shipments, {
+    access: read,
+    handler: (request) => shipmentReport(request.ctx, request.query),
   });
 }

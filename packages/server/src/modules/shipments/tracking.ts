@@ -2,10 +2,8 @@ import { applyEvents, etaSlipHours, type ShipmentStatus, type TrackingEvent } fr
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
-import { emit } from '../../platform/events';
-
-/** An ETA later than the promised one by at least this many hours tells the customer's owner (once per shipment). */
-export const delayThresholdHours = 24;
+import { type DomainEvents, emit, emitAll } from '../../platform/events';
+import { orgSettings } from '../org-settings/public';
 
 interface Row {
   id: string;
@@ -78,7 +76,10 @@ export async function refreshTracking(ctx: Ctx, shipmentIds: readonly string[]):
     byShipment.set(event.shipment_id, list);
   }
 
+  // An ETA later than the promised one by the organisation's threshold tells the owner (once per shipment).
+  const delayThresholdHours = rows.length > 0 ? (await orgSettings(ctx)).shipmentDelayHours : 0;
   const changed: Record<string, unknown>[] = [];
+  const statusChanges: DomainEvents['shipment.status_changed'][] = [];
   for (const row of rows) {
     const eventsOfShipment = byShipment.get(row.id) ?? [];
     const state = applyEvents(
@@ -119,12 +120,7 @@ export async function refreshTracking(ctx: Ctx, shipmentIds: readonly string[]):
     if (same) continue;
     changed.push(next);
     if (next.status !== row.status) {
-      await emit(ctx, 'shipment.status_changed', {
-        shipmentId: row.id,
-        customerId: row.customer_id,
-        from: row.status,
-        to: next.status,
-      });
+      statusChanges.push({ shipmentId: row.id, customerId: row.customer_id, from: row.status, to: next.status });
     }
     if (delayed && next.promised_eta && next.eta && slip !== null) {
       await emit(ctx, 'shipment.delayed', {
@@ -139,6 +135,9 @@ export async function refreshTracking(ctx: Ctx, shipmentIds: readonly string[]):
       });
     }
   }
+  // A feed batch moves thousands of shipments: their status changes are announced together (one statement per
+  // asynchronous subscriber, not one per shipment).
+  await emitAll(ctx, 'shipment.status_changed', statusChanges);
   if (changed.length === 0) return;
   // Tracking state is not the record's content: the version (and so the ETag) stays, as a concurrent edit of the
   // record's fields must not get a 412 because a carrier event arrived meanwhile.

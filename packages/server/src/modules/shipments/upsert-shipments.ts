@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
-import { emit } from '../../platform/events';
+import { emitAll } from '../../platform/events';
 import { nobody, refusedFields } from '../../platform/field-access';
 import { customersOfShipments, refreshCustomerRollups } from './customer-rollups';
 import { fieldError, issuesToFieldErrors } from './item-errors';
@@ -255,14 +255,16 @@ export async function upsertShipments(
         written.map((item) => item.id),
       )),
     ]);
-    for (const item of toInsert.map((item, i) => ({ ...item, id: created[i] as string }))) {
-      await emit(tx, 'shipment.created', {
-        shipmentId: item.id,
+    await emitAll(
+      tx,
+      'shipment.created',
+      toInsert.map((item, i) => ({
+        shipmentId: created[i] as string,
         customerId: (item.values.customer_id as string | null | undefined) ?? null,
         source: item.input.source,
         externalId: item.input.externalId,
-      });
-    }
+      })),
+    );
     return { items: results };
   });
 }

@@ -773,7 +773,8 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
       const created = await t.request('POST', '/api/calendar/feed', { as: viewer });
       expect(created.statusCode, created.body).toBe(201);
       const url = new URL(created.json().url);
-      expect(url.pathname).toMatch(/^\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+      // <organisation>.<feed>.<secret>: found by primary key, like a session.
+      expect(url.pathname).toMatch(/^\/api\/calendar\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\.ics$/);
       expect((await t.request('GET', '/api/calendar/feed', { as: viewer })).json().active).toBe(true);
 
       const feed = await t.request('GET', url.pathname);

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
+import { formatFeedToken } from '../../platform/auth/credentials';
 import { randomToken, sha256 } from '../../platform/auth/secrets';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { iso } from '../../platform/versioned-write';
@@ -29,13 +30,14 @@ export async function getCalendarFeed(ctx: Ctx): Promise<{ active: boolean; crea
  */
 export async function createCalendarFeed(ctx: Ctx, baseUrl: string): Promise<{ url: string; createdAt: string }> {
   const userId = userOf(ctx);
-  const token = randomToken(32);
+  const secret = randomToken(32);
   return inTransaction(ctx, async (tx) => {
     await tx.db.update(calendarFeeds).set({ revokedAt: new Date() }).where(ownFeeds(tx, userId));
     const [row] = await tx.db
       .insert(calendarFeeds)
-      .values({ orgId: tx.orgId, userId, tokenHash: sha256(token) })
-      .returning({ createdAt: calendarFeeds.createdAt });
+      .values({ orgId: tx.orgId, userId, tokenHash: sha256(secret) })
+      .returning({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt });
+    const token = formatFeedToken(tx.orgId, (row as { id: string }).id, secret);
     return { url: `${baseUrl}/api/calendar/${token}.ics`, createdAt: iso(row?.createdAt) as string };
   });
 }

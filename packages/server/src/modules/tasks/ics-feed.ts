@@ -5,8 +5,9 @@ import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Db } from '../../db/database';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
+import { parseFeedToken } from '../../platform/auth/credentials';
 import { loadUserAccess } from '../../platform/auth/load-principal';
-import { sha256 } from '../../platform/auth/secrets';
+import { safeEqual, sha256 } from '../../platform/auth/secrets';
 import { activityDefaultMinutes, agendaActivityTitle, agendaOf } from './agenda';
 import { calendarFeeds } from './tables';
 
@@ -32,14 +33,30 @@ const taskLabel: Record<Locale, string> = { 'zh-CN': '任务', en: 'Task' };
  */
 export async function renderCalendarFeed(db: Db, token: string, clock: Clock): Promise<string> {
   const now = clock.now();
+  // A token names its organisation and feed and is found by primary key; an address made before that is a bare
+  // secret, found by its hash alone.
+  const parsed = parseFeedToken(token);
   const [feed] = await db
-    .select({ orgId: calendarFeeds.orgId, userId: calendarFeeds.userId, name: users.name, locale: users.locale })
+    .select({
+      orgId: calendarFeeds.orgId,
+      userId: calendarFeeds.userId,
+      tokenHash: calendarFeeds.tokenHash,
+      name: users.name,
+      locale: users.locale,
+    })
     .from(calendarFeeds)
     .innerJoin(users, and(eq(users.orgId, calendarFeeds.orgId), eq(users.id, calendarFeeds.userId)))
     .where(
-      and(eq(calendarFeeds.tokenHash, sha256(token)), isNull(calendarFeeds.revokedAt), eq(users.status, 'active')),
-    );
-  if (!feed) throw AppError.notFound();
+      and(
+        parsed
+          ? and(eq(calendarFeeds.orgId, parsed.orgId), eq(calendarFeeds.id, parsed.id))
+          : eq(calendarFeeds.tokenHash, sha256(token)),
+        isNull(calendarFeeds.revokedAt),
+        eq(users.status, 'active'),
+      ),
+    )
+    .limit(1);
+  if (!feed || !safeEqual(feed.tokenHash, sha256(parsed ? parsed.secret : token))) throw AppError.notFound();
   // The feed shows what its user may read today: a role that lost tasks or activities loses them here too.
   const access = await loadUserAccess(db, feed.orgId, feed.userId);
   if (!access) throw AppError.notFound();

@@ -69,7 +69,11 @@ export const nextStepRules = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('next_step_rules_org_stage_idx').on(t.orgId, t.stageKey)],
 );
 
-/** A user's private iCalendar feed: the token in the URL is kept only as a hash. */
+/**
+ * A user's private iCalendar feed: the token in the URL (`<orgId>.<id>.<secret>`) is kept only as the hash of its
+ * secret. Feeds made before the token named its organisation hashed a bare secret; they are still found by that
+ * hash (`calendar_feeds_token_idx`) until their user makes a new address.
+ */
 export const calendarFeeds = pgTable(
   'calendar_feeds',
   {
@@ -82,7 +86,8 @@ export const calendarFeeds = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    uniqueIndex('calendar_feeds_token_uq').on(t.tokenHash),
+    uniqueIndex('calendar_feeds_org_token_uq').on(t.orgId, t.tokenHash),
+    index('calendar_feeds_token_idx').on(t.tokenHash),
     index('calendar_feeds_org_user_idx').on(t.orgId, t.userId),
     foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
   ],

@@ -12,6 +12,7 @@ import {
   listDeliveries,
   listWebhooks,
   replayDelivery,
+  rotateWebhookSecret,
   updateWebhook,
 } from './subscriptions';
 
@@ -42,6 +43,11 @@ export function webhookRoutes(app: FastifyInstance, deps: AppDeps) {
   route(app, webhookEndpoints.delete, {
     access: update,
     handler: (request) => deleteWebhook(request.ctx, request.params.id, expectedVersion(request)),
+  });
+  route(app, webhookEndpoints.rotateSecret, {
+    access: update,
+    handler: async (request, reply) =>
+      sendWithEtag(reply, await rotateWebhookSecret(request.ctx, request.params.id, expectedVersion(request))),
   });
   route(app, webhookEndpoints.deliveries, {
     access: read,

@@ -108,6 +108,16 @@ export async function updateWebhook(
   });
 }
 
+/** A new signing secret: deliveries from now on are signed with it; the answer shows it once. */
+export async function rotateWebhookSecret(ctx: Ctx, id: string, expected: number | undefined): Promise<Webhook> {
+  requireScope(ctx, 'webhooks', 'update');
+  const secret = newWebhookSecret();
+  return inTransaction(ctx, async (tx) => {
+    const row = await updateVersioned(tx, webhookSubscriptions, byId(tx, id) as never, expected, { secret });
+    return toWebhook(row, secret);
+  });
+}
+
 export async function deleteWebhook(ctx: Ctx, id: string, expected: number | undefined): Promise<void> {
   requireScope(ctx, 'webhooks', 'update');
   await inTransaction(ctx, (tx) => deleteVersioned(tx, webhookSubscriptions, byId(tx, id) as never, expected));

@@ -30,3 +30,30 @@ export function parseApiKey(header: string | undefined): ParsedCredential | null
   const key = m ? apiKeyPattern.exec(m[1] as string) : null;
   return key ? { orgId: key[1] as string, id: key[2] as string, secret: key[3] as string } : null;
 }
+
+/** A UUID as 22 base64url characters, and back (null for anything else). */
+function compactUuid(id: string): string {
+  return Buffer.from(id.replaceAll('-', ''), 'hex').toString('base64url');
+}
+function expandUuid(text: string): string | null {
+  const hex = Buffer.from(text, 'base64url').toString('hex');
+  if (hex.length !== 32) return null;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const feedPattern = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{20,100})$/;
+
+/**
+ * A calendar feed's address token, `<orgId>.<feedId>.<secret>` with the ids in base64url (a URL path segment is
+ * kept under 100 characters): like a session, found by primary key (org_id, id) and then compared with the stored
+ * hash of its secret.
+ */
+export function formatFeedToken(orgId: string, id: string, secret: string): string {
+  return `${compactUuid(orgId)}.${compactUuid(id)}.${secret}`;
+}
+export function parseFeedToken(token: string): ParsedCredential | null {
+  const m = feedPattern.exec(token);
+  const orgId = m ? expandUuid(m[1] as string) : null;
+  const id = m ? expandUuid(m[2] as string) : null;
+  return m && orgId && id ? { orgId, id, secret: m[3] as string } : null;
+}

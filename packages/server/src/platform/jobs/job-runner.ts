@@ -67,6 +67,26 @@ export async function enqueueJob(
     .onConflictDoNothing();
 }
 
+/** Queues many jobs of one name in one statement (an event announced for each of thousands of records). */
+export async function enqueueJobs(
+  db: Executor,
+  name: string,
+  payloads: readonly Record<string, unknown>[],
+  options: Omit<EnqueueOptions, 'singletonKey'> = {},
+): Promise<void> {
+  if (payloads.length === 0) return;
+  const runAt = options.runAt ?? new Date((options.clock ?? systemClock).now().getTime() + (options.delayMs ?? 0));
+  await db.insert(jobs).values(
+    payloads.map((payload) => ({
+      name,
+      payload,
+      orgId: options.orgId ?? null,
+      runAt,
+      maxAttempts: options.maxAttempts ?? 5,
+    })),
+  );
+}
+
 interface Registration {
   handler: JobHandler;
   everyMs?: number;

@@ -1,9 +1,12 @@
 import {
   ApiOutlined,
   AuditOutlined,
+  LinkOutlined,
   MailOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   TeamOutlined,
+  TransactionOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { lazyPage, type WebModule } from '../../app/web-module';
@@ -43,6 +46,21 @@ export const adminModule: WebModule<typeof zhCN> = {
       page: lazyPage(() => import('./outbox/outbox-page'), 'OutboxPage'),
       access: { resource: 'outbox' },
     },
+    {
+      path: '/admin/organization',
+      page: lazyPage(() => import('./org-settings/org-settings-page'), 'OrgSettingsPage'),
+      access: { resource: 'orgSettings', action: 'update' },
+    },
+    {
+      path: '/admin/exchange-rates',
+      page: lazyPage(() => import('./exchange-rates/exchange-rates-page'), 'ExchangeRatesPage'),
+      access: { resource: 'exchangeRates' },
+    },
+    {
+      path: '/admin/webhooks',
+      page: lazyPage(() => import('./webhooks/webhooks-page'), 'WebhooksPage'),
+      access: { resource: 'webhooks' },
+    },
   ],
   nav: [
     // Every role reads users and teams (for pickers and owners); the menu offers them to those who manage them.
@@ -75,6 +93,32 @@ export const adminModule: WebModule<typeof zhCN> = {
     { key: 'api-keys', path: '/admin/api-keys', group: 'admin', order: 40, icon: ApiOutlined, labelKey: 'nav.apiKeys' },
     { key: 'audit', path: '/admin/audit', group: 'admin', order: 50, icon: AuditOutlined, labelKey: 'nav.audit' },
     { key: 'outbox', path: '/admin/outbox', group: 'admin', order: 60, icon: MailOutlined, labelKey: 'nav.outbox' },
+    {
+      key: 'org-settings',
+      path: '/admin/organization',
+      group: 'admin',
+      order: 5,
+      icon: SettingOutlined,
+      labelKey: 'nav.orgSettings',
+    },
+    {
+      key: 'exchange-rates',
+      path: '/admin/exchange-rates',
+      group: 'admin',
+      order: 70,
+      icon: TransactionOutlined,
+      labelKey: 'nav.exchangeRates',
+      // Every role reads the rates (money in reports); the menu offers them to those who enter them.
+      access: { resource: 'exchangeRates', action: 'update' },
+    },
+    {
+      key: 'webhooks',
+      path: '/admin/webhooks',
+      group: 'admin',
+      order: 80,
+      icon: LinkOutlined,
+      labelKey: 'nav.webhooks',
+    },
   ],
   locales: { 'zh-CN': zhCN, en },
 };

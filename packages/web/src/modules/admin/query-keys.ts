@@ -6,4 +6,7 @@ export const adminKeys = {
   apiKeys: ['api-keys'],
   audit: ['audit'],
   outbox: ['outbox'],
+  orgSettings: ['org-settings'],
+  exchangeRates: ['exchange-rates'],
+  webhooks: ['webhooks'],
 } as const;

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api/call';
 import { useCan } from '../../app/permissions';
 import { PageTitle } from '../../components/page-title';
-import { browserTimeZone, taskKeys } from './query-keys';
+import { taskKeys, userTimeZone } from './query-keys';
 import { TaskFormModal } from './task-form-modal';
 import { TaskList } from './task-list';
 
@@ -16,7 +16,7 @@ export function MyDayPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [creating, setCreating] = useState(false);
-  const tz = browserTimeZone();
+  const tz = userTimeZone();
   const day = useQuery({
     queryKey: taskKeys.myDay(tz),
     queryFn: ({ signal }) => call(endpoints.tasks.myDay, { query: { tz, days: 7 }, signal }),

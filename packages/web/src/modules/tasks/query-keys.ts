@@ -1,3 +1,5 @@
+import { displayTimeZone } from '../../app/format';
+
 /** Query key roots of tasks, the calendar and next-step rules. */
 export const taskKeys = {
   all: ['tasks'] as const,
@@ -7,7 +9,7 @@ export const taskKeys = {
   rules: ['next-step-rules'] as const,
 };
 
-/** The browser's IANA time zone ("Asia/Shanghai"); days in "my day" and the calendar follow it. */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+/** The user's IANA time zone (their own or their organisation's); days in "my day" and the calendar follow it. */
+export function userTimeZone(): string {
+  return displayTimeZone();
 }

@@ -1,0 +1,14 @@
+/**
+ * What other modules may use of the organisation's settings; its manifest is `index.ts`
+ * (see customers/public.ts for why the two are apart).
+ */
+
+// The settings a rule, a job or a report needs, read without a permission check.
+export {
+  type OrgSettingValues,
+  orgSettingsOf as orgSettings,
+  orgTimeZone,
+  reportingCurrency,
+  timeZonesOfUsers,
+  userTimeZone,
+} from './org-settings';
