@@ -7,6 +7,7 @@ import { freePort, ServerProcess, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@follow-up.example', password: 'Follow-admin-2026' };
 const rep = { email: 'rep@follow-up.example', password: 'Follow-rep-2026' };
+const wechatRep = { email: 'wechat@follow-up.example', password: 'Follow-wechat-2026' };
 const day = 86_400_000;
 
 describe('activities, next-step tasks and my day in the browser', () => {
@@ -98,5 +99,62 @@ describe('activities, next-step tasks and my day in the browser', () => {
       .toEqual([expect.objectContaining({ status: 'done', source: 'rule', assigneeId: repId })]);
     const notifications = (await asRep('GET', '/api/notifications')).body.items as { kind: string }[];
     expect(notifications.map((n) => n.kind)).toContain('task.next_step');
+  });
+
+  it('logs a WeChat chat without a subject and with its next step as a task, which my day and the calendar show', async () => {
+    const asAdmin = await apiSession(server, admin);
+    const roles = (await asAdmin('GET', '/api/roles')).body.items as { id: string; key: string }[];
+    const created = await asAdmin('POST', '/api/users', {
+      ...wechatRep,
+      name: '吴微信',
+      roleId: roles.find((r) => r.key === 'sales_rep')?.id,
+    });
+    expect(created.status).toBe(201);
+    const repId = created.body.id as string;
+    const customer = await asAdmin('POST', '/api/customers', { name: '宁波海星国际货运有限公司', ownerId: repId });
+    expect(customer.status).toBe(201);
+
+    // A page of its own, so the test passes alone and after the one above.
+    const own = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })).newPage();
+    await signIn(own, server, wechatRep);
+    await own.goto(`${server.url}/customers/${customer.body.id}`);
+    await own.getByTestId('customer-360').waitFor();
+    await own.getByTestId('customer-360').getByTestId('log-activity').first().click();
+    await own.getByTestId('activity-kind').locator('[data-kind="wechat"]').click();
+    // No subject: the list names it from kind, customer and the notes.
+    await own.getByTestId('activity-minutes').fill('客户微信确认下周两个40HQ，宁波到汉堡');
+    await own.getByTestId('activity-next-step').check();
+    await own.getByTestId('activity-next-title').fill('周五前发送汉堡报价');
+    await own.getByTestId('activity-save').click();
+    await own.locator('.ant-message', { hasText: '已创建下一步任务' }).waitFor();
+
+    await own.goto(`${server.url}/customers/${customer.body.id}?tab=activities`);
+    const item = own
+      .getByTestId('activity-item')
+      .filter({ hasText: '微信沟通 · 宁波海星国际货运有限公司：客户微信确认' });
+    await item.waitFor();
+    expect(await item.getByTestId('activity-kind-tag').textContent()).toBe('微信');
+    await own.getByTestId('activity-kind-filter').getByText('微信 1').waitFor();
+
+    const asRep = await apiSession(server, wechatRep);
+    const tasks = (await asRep('GET', `/api/tasks?customerId=${customer.body.id}`)).body.items;
+    expect(tasks).toEqual([
+      expect.objectContaining({
+        title: '周五前发送汉堡报价',
+        assigneeId: repId,
+        related: expect.objectContaining({ type: 'customer', id: customer.body.id }),
+      }),
+    ]);
+    const activity = (await asRep('GET', `/api/activities?customerId=${customer.body.id}`, undefined)).body.items[0];
+    expect(activity).toMatchObject({ kind: 'wechat', subject: null });
+
+    // The next step is due tomorrow at 9:00 by default: my day lists it with its customer.
+    await own.getByTestId('nav-my-day').click();
+    await own.getByTestId('my-day').getByTestId('task-item').filter({ hasText: '周五前发送汉堡报价' }).waitFor();
+
+    // The calendar shows the chat under its derived subject.
+    await own.goto(`${server.url}/calendar`);
+    await own.getByTestId('calendar-activity').filter({ hasText: '微信沟通' }).first().waitFor();
+    await own.context().close();
   });
 });

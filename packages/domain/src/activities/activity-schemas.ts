@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { listQuerySchema } from '../platform/pagination';
 
-/** Calls, emails, meetings and visits with a customer, optionally about one of its opportunities. */
-export const activityKinds = ['call', 'email', 'meeting', 'visit'] as const;
+/**
+ * Calls, emails, meetings, visits and chats with a customer, optionally about one of its opportunities.
+ * `wechat` is a chat on personal WeChat (微信), `wecom` one on WeChat Work (企业微信): forwarders use
+ * both, and they differ in what the company keeps — a WeCom conversation and its customer stay with
+ * the company when the rep leaves and can be archived, a personal WeChat one does not — so managers
+ * count them apart. Both are "WeChat" to a filter that asks for `wechat,wecom`.
+ */
+export const activityKinds = ['call', 'email', 'meeting', 'visit', 'wechat', 'wecom'] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 
 export const activitySubjectMaxLength = 200;
@@ -30,7 +36,8 @@ export const activityParticipantsInputSchema = z.object({
 
 const activityFields = {
   kind: z.enum(activityKinds),
-  subject: z.string().trim().min(1).max(activitySubjectMaxLength),
+  /** Optional: without one the activity is shown under a subject made from its kind, counterpart and notes. */
+  subject: z.string().trim().max(activitySubjectMaxLength).nullable().optional(),
   occurredAt: timestampInputSchema,
   durationMinutes: z.number().int().min(0).max(activityDurationMaxMinutes).nullable().optional(),
   /** An opportunity of the same customer that the activity is about. */
@@ -41,8 +48,24 @@ const activityFields = {
   outcome: z.string().trim().max(activityOutcomeMaxLength).nullable().optional(),
 };
 
+/** The next step agreed in the activity: a task for the caller (or a colleague), made in the same transaction. */
+export const activityNextTaskInputSchema = z
+  .object({
+    title: z.string().trim().min(1).max(activitySubjectMaxLength),
+    dueAt: timestampInputSchema,
+    /** Defaults to the caller; otherwise within the caller's tasks scope. */
+    assigneeId: z.uuid().optional(),
+  })
+  .strict();
+export type ActivityNextTaskInput = z.infer<typeof activityNextTaskInputSchema>;
+
 export const createActivityInputSchema = z
-  .object({ ...activityFields, customerId: z.uuid() })
+  .object({
+    ...activityFields,
+    customerId: z.uuid(),
+    /** Linked to the activity's opportunity, or to its customer; if it cannot be made, nothing is saved. */
+    nextTask: activityNextTaskInputSchema.nullable().optional(),
+  })
   .strict()
   .describe('Logging an activity counts as a follow-up on the customer and as activity on the opportunity');
 export type CreateActivityInput = z.infer<typeof createActivityInputSchema>;
@@ -57,7 +80,10 @@ export type NamedRef = z.infer<typeof namedRefSchema>;
 export const activitySchema = z.object({
   id: z.uuid(),
   kind: z.enum(activityKinds),
-  subject: z.string(),
+  /** What was entered; null when the activity was logged without a subject. */
+  subject: z.string().nullable(),
+  /** The subject, or one made from kind, counterpart and notes in the reader's language. */
+  displaySubject: z.string(),
   occurredAt: z.string(),
   durationMinutes: z.number().int().nullable(),
   customerId: z.uuid(),
@@ -75,16 +101,34 @@ export const activitySchema = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The task made from the activity's next step (only in the answer to the create that made it). */
+  nextTaskId: z.uuid().optional(),
 });
 export type Activity = z.infer<typeof activitySchema>;
+
+const activityKindFilterSchema = z
+  .string()
+  .transform((value) => [...new Set(value.split(',').map((k) => k.trim()))])
+  .pipe(z.array(z.enum(activityKinds)).min(1));
 
 /** Newest first by when they happened. */
 export const activityListQuerySchema = listQuerySchema.extend({
   customerId: z.uuid().optional(),
   opportunityId: z.uuid().optional(),
   ownerId: z.uuid().optional(),
-  kind: z.enum(activityKinds).optional(),
+  /** One kind, or several separated by commas (`wechat,wecom`: every WeChat conversation). */
+  kind: activityKindFilterSchema.optional(),
   from: timestampInputSchema.optional(),
   to: timestampInputSchema.optional(),
 });
 export type ActivityListQuery = z.infer<typeof activityListQuerySchema>;
+
+/** How many activities of each kind match the list's filters (without its paging and kind filter). */
+export const activityCountsQuerySchema = activityListQuerySchema.omit({ cursor: true, limit: true, kind: true });
+export type ActivityCountsQuery = z.infer<typeof activityCountsQuerySchema>;
+export const activityCountsSchema = z.object({
+  /** Every kind, in the order of `activityKinds`, zero included. */
+  byKind: z.array(z.object({ kind: z.enum(activityKinds), count: z.number().int() })),
+  total: z.number().int(),
+});
+export type ActivityCounts = z.infer<typeof activityCountsSchema>;

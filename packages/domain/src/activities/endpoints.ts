@@ -1,6 +1,8 @@
 import { defineEndpoint, idParamSchema } from '../platform/contract';
 import { pageOf } from '../platform/pagination';
 import {
+  activityCountsQuerySchema,
+  activityCountsSchema,
   activityListQuerySchema,
   activitySchema,
   createActivityInputSchema,
@@ -14,9 +16,17 @@ export const activityEndpoints = {
     method: 'GET',
     path: '/api/activities',
     tags: activitiesTags,
-    summary: 'Calls, emails, meetings and visits the caller may see, newest first',
+    summary: 'Calls, emails, meetings, visits and WeChat chats the caller may see, newest first',
     query: activityListQuerySchema,
     response: pageOf(activitySchema),
+  }),
+  counts: defineEndpoint({
+    method: 'GET',
+    path: '/api/activities/counts',
+    tags: activitiesTags,
+    summary: 'How many activities of each kind the caller may see, with the list’s filters',
+    query: activityCountsQuerySchema,
+    response: activityCountsSchema,
   }),
   create: defineEndpoint({
     method: 'POST',

@@ -10,6 +10,10 @@ export const activityErrors = defineErrorMessages(['activity'], {
     en: 'Only active colleagues can take part.',
     'zh-CN': '只能选择在职同事作为参与人。',
   },
+  'activity.next_task_not_allowed': {
+    en: 'You may not create tasks, so the next step cannot be saved as one.',
+    'zh-CN': '您没有创建任务的权限，无法保存下一步任务。',
+  },
   'activity.opportunity_other_customer': {
     en: 'The opportunity belongs to another customer.',
     'zh-CN': '该商机属于其他客户。',

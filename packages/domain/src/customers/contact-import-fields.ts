@@ -51,6 +51,18 @@ const channelLabels: Record<string, (typeof contactChannels)[number]> = {
   邮箱: 'email',
   'e-mail': 'email',
   微信: 'wechat',
+  个人微信: 'wechat',
+  weixin: 'wechat',
+  'we chat': 'wechat',
+  企业微信: 'wecom',
+  企微: 'wecom',
+  'wechat work': 'wecom',
+  wecom: 'wecom',
+  wework: 'wecom',
+  'weixin work': 'wecom',
+  telephone: 'phone',
+  mobile: 'phone',
+  mail: 'email',
   拜访: 'visit',
   上门: 'visit',
   上门拜访: 'visit',
@@ -93,7 +105,7 @@ export function contactImportRow(values: Partial<Record<ContactImportField, stri
   }
   const channel = v('preferredChannel');
   if (channel) {
-    const key = channel.normalize('NFKC').toLowerCase();
+    const key = channel.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
     input.preferredChannel = (contactChannels as readonly string[]).includes(key)
       ? key
       : (channelLabels[key] ?? channel);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { listQuerySchema } from '../platform/pagination';
 import { phoneSchema } from './customer-schemas';
 
-export const contactChannels = ['phone', 'email', 'wechat', 'visit'] as const;
+/** How a contact prefers to be reached; `wechat` is personal WeChat (微信), `wecom` WeChat Work (企业微信). */
+export const contactChannels = ['phone', 'email', 'wechat', 'wecom', 'visit'] as const;
 
 const emailItem = z
   .string()

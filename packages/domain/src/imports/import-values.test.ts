@@ -170,6 +170,17 @@ describe('contact import rows', () => {
       { field: 'isPrimary', code: 'import.boolean_invalid' },
     ]);
   });
+
+  it('reads WeChat and WeCom (微信 / 企业微信) in the words spreadsheets use', () => {
+    const channel = (text: string) =>
+      contactImportRow({ customerName: 'X', name: 'Y', preferredChannel: text }).input.preferredChannel;
+    for (const text of ['微信', 'WeChat', 'wechat', '个人微信', 'Weixin']) expect(channel(text)).toBe('wechat');
+    for (const text of ['企业微信', 'WeCom', 'wecom', 'WeChat Work', '企微', 'WeWork'])
+      expect(channel(text)).toBe('wecom');
+    expect(channel('电话')).toBe('phone');
+    // Unknown words are passed on for the contact's validation to name.
+    expect(channel('传真')).toBe('传真');
+  });
 });
 
 describe('import templates', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityKinds, timestampInputSchema } from '../activities/activity-schemas';
 import { dayMs } from '../platform/time';
+import { salesEventKinds } from '../sales-events/sales-event-schemas';
 import { taskPriorities, taskStatuses } from './task-schemas';
 
 /** A private iCalendar feed per user; the address holds a secret token, shown once. */
@@ -33,9 +34,12 @@ export const calendarItemsQuerySchema = z
     return span > 0 && span <= calendarRangeMaxDays * dayMs;
   }, 'validation.invalid_value');
 
-/** What the calendar page shows: the caller's tasks by due time and activities by when they happen. */
+/**
+ * What the calendar page shows: the caller's tasks by due time, activities by when they happen and
+ * the sales events (visits, trade shows, presentations) they own or take part in.
+ */
 export const calendarItemSchema = z.object({
-  type: z.enum(['task', 'activity']),
+  type: z.enum(['task', 'activity', 'sales_event']),
   id: z.uuid(),
   title: z.string(),
   start: z.string(),
@@ -45,6 +49,9 @@ export const calendarItemSchema = z.object({
   activityKind: z.enum(activityKinds).nullable(),
   taskStatus: z.enum(taskStatuses).nullable(),
   taskPriority: z.enum(taskPriorities).nullable(),
+  salesEventKind: z.enum(salesEventKinds).nullable(),
+  /** Where a sales event takes place. */
+  place: z.string().nullable(),
 });
 export type CalendarItem = z.infer<typeof calendarItemSchema>;
 export const calendarItemsSchema = z.object({ items: z.array(calendarItemSchema) });

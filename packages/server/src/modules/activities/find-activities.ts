@@ -1,5 +1,13 @@
-import type { Activity, ActivityListQuery, Page } from '@berth/domain';
-import { and, eq, gte, lt, type SQL } from 'drizzle-orm';
+import {
+  type Activity,
+  type ActivityCounts,
+  type ActivityCountsQuery,
+  type ActivityListQuery,
+  activityDisplaySubject,
+  activityKinds,
+  type Page,
+} from '@berth/domain';
+import { and, count, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
@@ -38,28 +46,61 @@ async function toActivities(ctx: Ctx, rows: Row[]): Promise<Activity[]> {
     ctx,
     rows.map((r) => r.activity.id),
   );
-  return rows.map(({ activity: a, ...r }) => ({
-    id: a.id,
-    kind: a.kind as Activity['kind'],
-    subject: a.subject,
-    occurredAt: iso(a.occurredAt) as string,
-    durationMinutes: a.durationMinutes,
-    customerId: a.customerId,
-    customerName: r.customerName,
-    opportunityId: a.opportunityId,
-    // The title of an opportunity the caller may not open is still just its name, like the customer's.
-    opportunityTitle: a.opportunityId ? r.opportunityTitle : null,
-    participants: participants.get(a.id) ?? { users: [], contacts: [] },
-    minutes: a.minutes,
-    outcome: a.outcome,
-    ownerId: a.ownerId,
-    ownerName: r.ownerName,
-    canUpdate: Boolean(r.canUpdate),
-    canDelete: Boolean(r.canDelete),
-    version: a.version,
-    createdAt: iso(a.createdAt) as string,
-    updatedAt: iso(a.updatedAt) as string,
-  }));
+  return rows.map(({ activity: a, ...r }) => {
+    const people = participants.get(a.id) ?? { users: [], contacts: [] };
+    const kind = a.kind as Activity['kind'];
+    return {
+      id: a.id,
+      kind,
+      subject: a.subject,
+      displaySubject: activityDisplaySubject(
+        a.subject,
+        { kind, customerName: r.customerName, contactName: people.contacts[0]?.name, minutes: a.minutes },
+        ctx.locale,
+      ),
+      occurredAt: iso(a.occurredAt) as string,
+      durationMinutes: a.durationMinutes,
+      customerId: a.customerId,
+      customerName: r.customerName,
+      opportunityId: a.opportunityId,
+      // The title of an opportunity the caller may not open is still just its name, like the customer's.
+      opportunityTitle: a.opportunityId ? r.opportunityTitle : null,
+      participants: people,
+      minutes: a.minutes,
+      outcome: a.outcome,
+      ownerId: a.ownerId,
+      ownerName: r.ownerName,
+      canUpdate: Boolean(r.canUpdate),
+      canDelete: Boolean(r.canDelete),
+      version: a.version,
+      createdAt: iso(a.createdAt) as string,
+      updatedAt: iso(a.updatedAt) as string,
+    };
+  });
+}
+
+/** The list's filters other than paging and kind. */
+function filtersOf(query: ActivityCountsQuery): SQL | undefined {
+  return and(
+    query.customerId ? eq(activities.customerId, query.customerId) : undefined,
+    query.opportunityId ? eq(activities.opportunityId, query.opportunityId) : undefined,
+    query.ownerId ? eq(activities.ownerId, query.ownerId) : undefined,
+    query.from ? gte(activities.occurredAt, new Date(query.from)) : undefined,
+    query.to ? lt(activities.occurredAt, new Date(query.to)) : undefined,
+  );
+}
+
+/** How many activities of each kind the caller may see with these filters (the list's numbers by kind). */
+export async function countActivities(ctx: Ctx, query: ActivityCountsQuery): Promise<ActivityCounts> {
+  const rows = await ctx.db
+    .select({ kind: activities.kind, count: count() })
+    .from(activities)
+    .innerJoin(customerRef, activityCustomerJoin)
+    .where(and(activitiesReadable(ctx), filtersOf(query)))
+    .groupBy(activities.kind);
+  const counted = new Map(rows.map((r) => [r.kind, Number(r.count)]));
+  const byKind = activityKinds.map((kind) => ({ kind, count: counted.get(kind) ?? 0 }));
+  return { byKind, total: byKind.reduce((sum, k) => sum + k.count, 0) };
 }
 
 /** Activities the caller may see, newest first by when they happened, with the list's filters. */
@@ -67,15 +108,7 @@ export async function findActivities(ctx: Ctx, query: ActivityListQuery): Promis
   const keyset = { sort: activities.occurredAt, id: activities.id, direction: 'desc' as const, cursor: query.cursor };
   const rows = await selectActivities(
     ctx,
-    and(
-      query.customerId ? eq(activities.customerId, query.customerId) : undefined,
-      query.opportunityId ? eq(activities.opportunityId, query.opportunityId) : undefined,
-      query.ownerId ? eq(activities.ownerId, query.ownerId) : undefined,
-      query.kind ? eq(activities.kind, query.kind) : undefined,
-      query.from ? gte(activities.occurredAt, new Date(query.from)) : undefined,
-      query.to ? lt(activities.occurredAt, new Date(query.to)) : undefined,
-      afterCursor(keyset),
-    ),
+    and(filtersOf(query), query.kind ? inArray(activities.kind, query.kind) : undefined, afterCursor(keyset)),
   )
     .orderBy(...orderByKeyset(keyset))
     .limit(query.limit + 1);

@@ -2,13 +2,17 @@ import { activityEndpoints } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../platform/http/route';
 import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
-import { findActivities, getActivity } from './find-activities';
+import { countActivities, findActivities, getActivity } from './find-activities';
 import { createActivity, deleteActivity, updateActivity } from './write-activities';
 
 export function activityRoutes(app: FastifyInstance) {
   route(app, activityEndpoints.list, {
     access: { permission: ['activities', 'read'] },
     handler: (request) => findActivities(request.ctx, request.query),
+  });
+  route(app, activityEndpoints.counts, {
+    access: { permission: ['activities', 'read'] },
+    handler: (request) => countActivities(request.ctx, request.query),
   });
   route(app, activityEndpoints.create, {
     access: { permission: ['activities', 'create'] },

@@ -11,9 +11,10 @@ export const activities = pgTable(
   {
     orgId: orgId(),
     id: id(),
-    /** call, email, meeting, visit. */
+    /** call, email, meeting, visit, wechat, wecom. */
     kind: text('kind').notNull(),
-    subject: text('subject').notNull(),
+    /** Null when logged without one: the reader sees one made from kind, counterpart and notes. */
+    subject: text('subject'),
     occurredAt: ts('occurred_at').notNull(),
     durationMinutes: integer('duration_minutes'),
     customerId: uuid('customer_id').notNull(),

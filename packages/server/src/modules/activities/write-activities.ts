@@ -1,4 +1,4 @@
-import type { Activity, CreateActivityInput, UpdateActivityInput } from '@berth/domain';
+import type { Activity, ActivityNextTaskInput, CreateActivityInput, UpdateActivityInput } from '@berth/domain';
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
@@ -7,6 +7,7 @@ import { emit } from '../../platform/events';
 import { refusedAsForbidden, softDeleteVersioned, updateVersioned } from '../../platform/versioned-write';
 import { customerFor } from '../customers/public';
 import { assertOpportunityVisible } from '../opportunities/public';
+import { createTask } from '../tasks/public';
 import { checkParticipants, saveParticipants } from './activity-participants';
 import { activityChangeable } from './activity-scope';
 import { getActivity } from './find-activities';
@@ -61,7 +62,7 @@ export async function createActivity(ctx: Ctx, input: CreateActivityInput): Prom
       .values({
         orgId: tx.orgId,
         kind: input.kind,
-        subject: input.subject,
+        subject: input.subject || null,
         occurredAt,
         durationMinutes: input.durationMinutes ?? null,
         customerId: input.customerId,
@@ -75,8 +76,47 @@ export async function createActivity(ctx: Ctx, input: CreateActivityInput): Prom
     const id = (row as { id: string }).id;
     await saveParticipants(tx, id, participants);
     await announceContact(tx, id, input.customerId, input.opportunityId ?? null, occurredAt);
-    return getActivity(tx, id);
+    const nextTaskId = input.nextTask
+      ? await createNextTask(tx, input.nextTask, input.customerId, input.opportunityId ?? null)
+      : undefined;
+    const activity = await getActivity(tx, id);
+    return nextTaskId ? { ...activity, nextTaskId } : activity;
   });
+}
+
+/**
+ * The next step agreed in an activity, as a task linked to its opportunity (or customer), in the
+ * activity's transaction: a task that cannot be made fails the whole write, its field errors under
+ * `nextTask.`.
+ */
+async function createNextTask(
+  ctx: Ctx,
+  input: ActivityNextTaskInput,
+  customerId: string,
+  opportunityId: string | null,
+): Promise<string> {
+  if (!can(ctx, 'tasks', 'create')) {
+    throw AppError.validation('nextTask', 'activity.next_task_not_allowed');
+  }
+  try {
+    const task = await createTask(ctx, {
+      title: input.title,
+      dueAt: input.dueAt,
+      assigneeId: input.assigneeId,
+      related: opportunityId ? { type: 'opportunity', id: opportunityId } : { type: 'customer', id: customerId },
+    });
+    return task.id;
+  } catch (error) {
+    if (error instanceof AppError && error.fields.length > 0) {
+      throw new AppError(error.code, error.status, {
+        headers: error.headers,
+        detail: error.detailOverride,
+        cause: error,
+        fields: error.fields.map((f) => ({ ...f, field: `nextTask.${f.field}` })),
+      });
+    }
+    throw error;
+  }
 }
 
 function changeableWhere(ctx: Ctx, id: string, action: 'update' | 'delete'): SQL {
@@ -103,7 +143,7 @@ export async function updateActivity(
       : undefined;
     const patch: Record<string, unknown> = {};
     if (input.kind !== undefined) patch.kind = input.kind;
-    if (input.subject !== undefined) patch.subject = input.subject;
+    if (input.subject !== undefined) patch.subject = input.subject || null;
     if (input.occurredAt !== undefined) patch.occurredAt = new Date(input.occurredAt);
     if (input.durationMinutes !== undefined) patch.durationMinutes = input.durationMinutes;
     if (input.opportunityId !== undefined) patch.opportunityId = input.opportunityId;

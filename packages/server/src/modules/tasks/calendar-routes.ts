@@ -1,6 +1,7 @@
 import { calendarEndpoints } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/app-error';
+import { can } from '../../platform/context';
 import type { AppDeps } from '../../platform/deps';
 import { route } from '../../platform/http/route';
 import { agendaOf, calendarItems } from './agenda';
@@ -17,7 +18,17 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
         from: new Date(request.query.from),
         to: new Date(request.query.to),
       });
-      return { items: calendarItems(agenda) };
+      // Each kind of item only for a caller who may read that kind of record.
+      return {
+        items: calendarItems(
+          {
+            tasks: agenda.tasks,
+            activities: can(ctx, 'activities', 'read') ? agenda.activities : [],
+            salesEvents: can(ctx, 'salesEvents', 'read') ? agenda.salesEvents : [],
+          },
+          ctx.locale,
+        ),
+      };
     },
   });
   route(app, calendarEndpoints.feed, {

@@ -1,4 +1,4 @@
-import type { ActivityKind, Locale } from '@berth/domain';
+import type { ActivityKind, Locale, SalesEventKind } from '@berth/domain';
 import { addMinutes, addWholeDays, type Clock, scopeOf } from '@berth/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import ical, { ICalCalendarMethod } from 'ical-generator';
@@ -8,7 +8,7 @@ import { AppError } from '../../platform/app-error';
 import { parseFeedToken } from '../../platform/auth/credentials';
 import { loadUserAccess } from '../../platform/auth/load-principal';
 import { safeEqual, sha256 } from '../../platform/auth/secrets';
-import { activityDefaultMinutes, agendaOf } from './agenda';
+import { activityDefaultMinutes, agendaActivityTitle, agendaOf } from './agenda';
 import { calendarFeeds } from './tables';
 
 /** What a subscribed calendar gets: the last 90 days and the next 400. */
@@ -17,8 +17,12 @@ const futureDays = 400;
 const taskMinutes = 30;
 
 const kindLabels: Record<Locale, Record<ActivityKind, string>> = {
-  'zh-CN': { call: '电话', email: '邮件', meeting: '会议', visit: '拜访' },
-  en: { call: 'Call', email: 'Email', meeting: 'Meeting', visit: 'Visit' },
+  'zh-CN': { call: '电话', email: '邮件', meeting: '会议', visit: '拜访', wechat: '微信', wecom: '企业微信' },
+  en: { call: 'Call', email: 'Email', meeting: 'Meeting', visit: 'Visit', wechat: 'WeChat', wecom: 'WeCom' },
+};
+const eventKindLabels: Record<Locale, Record<SalesEventKind, string>> = {
+  'zh-CN': { visit: '客户拜访', trade_show: '展会', presentation: '产品推介会' },
+  en: { visit: 'Customer visit', trade_show: 'Trade show', presentation: 'Product presentation' },
 };
 const taskLabel: Record<Locale, string> = { 'zh-CN': '任务', en: 'Task' };
 
@@ -56,7 +60,8 @@ export async function renderCalendarFeed(db: Db, token: string, clock: Clock): P
   // The feed shows what its user may read today: a role that lost tasks or activities loses them here too.
   const access = await loadUserAccess(db, feed.orgId, feed.userId);
   if (!access) throw AppError.notFound();
-  const reads = (resource: 'tasks' | 'activities') => scopeOf(access.permissions, resource, 'read') !== null;
+  const reads = (resource: 'tasks' | 'activities' | 'salesEvents') =>
+    scopeOf(access.permissions, resource, 'read') !== null;
   const locale: Locale = feed.locale === 'en' ? 'en' : 'zh-CN';
   const agenda = await agendaOf(db, feed.orgId, feed.userId, {
     from: addWholeDays(now, -pastDays),
@@ -85,8 +90,21 @@ export async function renderCalendarFeed(db: Db, token: string, clock: Clock): P
       start: activity.occurredAt,
       end: addMinutes(activity.occurredAt, activity.durationMinutes ?? activityDefaultMinutes),
       stamp: activity.updatedAt,
-      summary: `${kindLabels[locale][activity.kind]}: ${activity.subject} · ${activity.customerName}`,
+      summary: activity.subject
+        ? `${kindLabels[locale][activity.kind] ?? activity.kind}: ${activity.subject} · ${activity.customerName}`
+        : agendaActivityTitle(activity, locale),
       description: activity.minutes,
+    });
+  }
+  for (const event of reads('salesEvents') ? agenda.salesEvents : []) {
+    calendar.createEvent({
+      id: `sales-event-${event.id}@berth`,
+      start: event.startsAt,
+      end: event.endsAt,
+      stamp: event.updatedAt,
+      summary: `${eventKindLabels[locale][event.kind] ?? event.kind}: ${event.name}`,
+      location: event.place,
+      description: event.description,
     });
   }
   return calendar.toString();

@@ -1,7 +1,7 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { type Activity, endpoints } from '@berth/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Flex, List, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { type Activity, activityKinds, endpoints } from '@berth/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Empty, Flex, List, Popconfirm, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api/call';
@@ -10,12 +10,16 @@ import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useKeysetList } from '../../app/use-keyset-list';
 import { LoadMore } from '../../components/load-more';
 import { customerTimelineKey } from '../customers';
+import { ActivityKindIcon, ActivityKindTag } from './activity-kind-tag';
 import { LogActivityButton } from './log-activity-button';
 import { LogActivityModal } from './log-activity-modal';
 import { activityKeys } from './query-keys';
 import { useActivityKindLabel } from './use-activity-labels';
 
-const kindColors: Record<Activity['kind'], string> = { call: 'blue', email: 'cyan', meeting: 'purple', visit: 'gold' };
+/** The list's kind filter: all, one kind, or every WeChat conversation (personal and WeCom). */
+type KindFilter = 'all' | 'wechat_all' | Activity['kind'];
+const kindQuery = (filter: KindFilter): string | undefined =>
+  filter === 'all' ? undefined : filter === 'wechat_all' ? 'wechat,wecom' : filter;
 
 interface ActivityListProps {
   customerId: string;
@@ -31,12 +35,34 @@ export function ActivityList({ customerId, opportunityId }: ActivityListProps) {
   const handleError = useApiErrorHandler();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Activity | null>(null);
+  const [kind, setKind] = useState<KindFilter>('all');
+  const scope = opportunityId ? { opportunityId } : { customerId };
+  const baseKey = opportunityId ? activityKeys.opportunity(opportunityId) : activityKeys.customer(customerId);
   const list = useKeysetList({
-    queryKey: opportunityId ? activityKeys.opportunity(opportunityId) : activityKeys.customer(customerId),
+    queryKey: [...baseKey, kind],
     endpoint: endpoints.activities.list,
-    query: opportunityId ? { opportunityId } : { customerId },
+    query: { ...scope, kind: kindQuery(kind) },
     pageSize: 20,
   });
+  const counts = useQuery({
+    queryKey: [...baseKey, 'counts'],
+    queryFn: ({ signal }) => call(endpoints.activities.counts, { query: scope, signal }),
+  });
+  const countOf = (k: Activity['kind']) => counts.data?.byKind.find((c) => c.kind === k)?.count ?? 0;
+  const kindOptions = [
+    { value: 'all' as const, label: `${t('activities.allKinds')} ${counts.data?.total ?? ''}`.trim() },
+    ...activityKinds
+      .filter((k) => countOf(k) > 0 || k === kind)
+      .map((k) => ({ value: k, label: `${kindLabel(k)} ${countOf(k)}`, icon: <ActivityKindIcon kind={k} /> })),
+    ...(countOf('wechat') > 0 && countOf('wecom') > 0
+      ? [
+          {
+            value: 'wechat_all' as const,
+            label: `${t('activities.wechatAll')} ${countOf('wechat') + countOf('wecom')}`,
+          },
+        ]
+      : []),
+  ];
   const remove = useMutation({
     mutationFn: (activity: Activity) =>
       call(endpoints.activities.delete, { params: { id: activity.id }, version: activity.version }),
@@ -50,7 +76,14 @@ export function ActivityList({ customerId, opportunityId }: ActivityListProps) {
 
   return (
     <Flex vertical gap={16} data-testid="activity-list">
-      <Flex justify="end">
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <Segmented<KindFilter>
+          size="small"
+          value={kind}
+          onChange={setKind}
+          options={kindOptions}
+          data-testid="activity-kind-filter"
+        />
         <LogActivityButton customerId={customerId} opportunityId={opportunityId} />
       </Flex>
       {list.loading ? (
@@ -91,11 +124,13 @@ export function ActivityList({ customerId, opportunityId }: ActivityListProps) {
               ].filter(Boolean)}
             >
               <Space size={8} wrap>
-                <Tag color={kindColors[activity.kind]} data-testid="activity-kind-tag">
-                  {kindLabel(activity.kind)}
-                </Tag>
-                <Typography.Text strong data-testid="activity-subject-text">
-                  {activity.subject}
+                <ActivityKindTag kind={activity.kind} />
+                <Typography.Text
+                  strong
+                  type={activity.subject ? undefined : 'secondary'}
+                  data-testid="activity-subject-text"
+                >
+                  {activity.displaySubject}
                 </Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   <time dateTime={activity.occurredAt}>{formatDateTime(activity.occurredAt)}</time>

@@ -1,12 +1,25 @@
 import {
   type Activity,
   activityKinds,
+  activityNextTaskInputSchema,
   createActivityInputSchema,
   endpoints,
   updateActivityInputSchema,
 } from '@berth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, type ButtonProps, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import {
+  App,
+  type ButtonProps,
+  Checkbox,
+  DatePicker,
+  Divider,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api/call';
@@ -15,6 +28,7 @@ import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
 import { UserPicker } from '../../components/user-picker';
 import { customerKeys, customerTimelineKey } from '../customers';
+import { ActivityKindIcon } from './activity-kind-tag';
 import { activityKeys } from './query-keys';
 import { useActivityKindLabel } from './use-activity-labels';
 
@@ -28,6 +42,9 @@ interface FormValues {
   contactIds?: string[];
   minutes?: string;
   outcome?: string;
+  /** The next step, as a task made with the activity (new activities only). */
+  withNextTask?: boolean;
+  nextTask?: { title?: string; dueAt?: Dayjs | null };
 }
 
 export interface LogActivityModalProps {
@@ -41,8 +58,15 @@ export interface LogActivityModalProps {
 }
 
 const fields = createActivityInputSchema.shape;
+const nextTaskFields = activityNextTaskInputSchema.shape;
 
-/** Logs a call, email, meeting or visit with the customer (and an opportunity), or corrects one. */
+/** Tomorrow at 9:00 local time: when a next step is usually due. */
+const defaultNextStepDue = () => dayjs().add(1, 'day').hour(9).minute(0).second(0).millisecond(0);
+
+/**
+ * Logs a call, email, meeting, visit or WeChat chat with the customer (and an opportunity), or
+ * corrects one. The subject may stay empty; a new activity can carry its next step as a task.
+ */
 export function LogActivityModal({ customerId, opportunityId, activity, onClose, onSaved }: LogActivityModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -52,6 +76,8 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
   const { rule, parse } = useZodForm();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
+  const withNextTask = Form.useWatch('withNextTask', form);
+  const mayCreateTasks = can('tasks', 'create');
 
   const contacts = useQuery({
     queryKey: [...customerKeys.contacts, 'of', customerId, 'for-activity'],
@@ -88,7 +114,11 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
           version: activity.version,
         });
       }
-      const input = parse(createActivityInputSchema, { ...body, customerId }, form);
+      const nextTask =
+        values.withNextTask && mayCreateTasks
+          ? { title: values.nextTask?.title, dueAt: values.nextTask?.dueAt?.format() }
+          : null;
+      const input = parse(createActivityInputSchema, { ...body, customerId, nextTask }, form);
       if (!input) return Promise.reject(null);
       return call(endpoints.activities.create, { body: input });
     },
@@ -96,7 +126,14 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
       void queryClient.invalidateQueries({ queryKey: activityKeys.all });
       void queryClient.invalidateQueries({ queryKey: customerTimelineKey(customerId) });
       void queryClient.invalidateQueries({ queryKey: ['opportunities'] });
-      void message.success(t(activity ? 'activities.updated' : 'activities.logged'));
+      if (saved.nextTaskId) void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      void message.success(
+        activity
+          ? t('activities.updated')
+          : saved.nextTaskId
+            ? `${t('activities.logged')} · ${t('activities.nextStep.created')}`
+            : t('activities.logged'),
+      );
       onSaved?.(saved);
       onClose();
     },
@@ -108,7 +145,7 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
   const initialValues: FormValues = activity
     ? {
         kind: activity.kind,
-        subject: activity.subject,
+        subject: activity.subject ?? undefined,
         occurredAt: dayjs(activity.occurredAt),
         durationMinutes: activity.durationMinutes,
         opportunityId: activity.opportunityId,
@@ -117,7 +154,13 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
         minutes: activity.minutes ?? undefined,
         outcome: activity.outcome ?? undefined,
       }
-    : { kind: 'call', occurredAt: dayjs(), opportunityId: opportunityId ?? null };
+    : {
+        kind: 'call',
+        occurredAt: dayjs(),
+        opportunityId: opportunityId ?? null,
+        withNextTask: false,
+        nextTask: { dueAt: defaultNextStepDue() },
+      };
 
   return (
     <Modal
@@ -141,12 +184,19 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
         <Form.Item name="kind" label={t('activities.fields.kind')}>
           <Radio.Group
             optionType="button"
-            options={activityKinds.map((kind) => ({ value: kind, label: kindLabel(kind) }))}
+            options={activityKinds.map((kind) => ({
+              value: kind,
+              label: (
+                <span data-kind={kind}>
+                  <ActivityKindIcon kind={kind} /> {kindLabel(kind)}
+                </span>
+              ),
+            }))}
             data-testid="activity-kind"
           />
         </Form.Item>
-        <Form.Item name="subject" label={t('activities.fields.subject')} required rules={[rule(fields.subject)]}>
-          <Input maxLength={200} data-testid="activity-subject" />
+        <Form.Item name="subject" label={t('activities.fields.subject')} rules={[rule(fields.subject)]}>
+          <Input maxLength={200} placeholder={t('activities.subjectPlaceholder')} data-testid="activity-subject" />
         </Form.Item>
         <Form.Item name="occurredAt" label={t('activities.fields.occurredAt')} required>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
@@ -186,6 +236,46 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
         <Form.Item name="outcome" label={t('activities.fields.outcome')}>
           <Input maxLength={500} data-testid="activity-outcome" />
         </Form.Item>
+        {!activity && mayCreateTasks && (
+          <>
+            <Divider titlePlacement="start" plain style={{ margin: '8px 0' }}>
+              {t('activities.nextStep.title')}
+            </Divider>
+            <Form.Item name="withNextTask" valuePropName="checked" style={{ marginBottom: 8 }}>
+              <Checkbox data-testid="activity-next-step">{t('activities.nextStep.add')}</Checkbox>
+            </Form.Item>
+            {withNextTask && (
+              <div style={{ display: 'flex', gap: 12 }}>
+                <Form.Item
+                  name={['nextTask', 'title']}
+                  label={t('activities.nextStep.taskTitle')}
+                  required
+                  rules={[rule(nextTaskFields.title)]}
+                  style={{ flex: 2 }}
+                >
+                  <Input
+                    maxLength={200}
+                    placeholder={t('activities.nextStep.taskTitlePlaceholder')}
+                    data-testid="activity-next-title"
+                  />
+                </Form.Item>
+                <Form.Item
+                  name={['nextTask', 'dueAt']}
+                  label={t('activities.nextStep.dueAt')}
+                  required
+                  style={{ flex: 1 }}
+                >
+                  <DatePicker
+                    showTime={{ format: 'HH:mm' }}
+                    format="YYYY-MM-DD HH:mm"
+                    style={{ width: '100%' }}
+                    data-testid="activity-next-due"
+                  />
+                </Form.Item>
+              </div>
+            )}
+          </>
+        )}
       </Form>
     </Modal>
   );

@@ -8,12 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { call } from '../../app/api/call';
 import { PageTitle } from '../../components/page-title';
-import { useActivityKindLabel } from '../activities';
+import { ActivityKindIcon, activityKindColors, useActivityKindLabel } from '../activities';
+import { calendarDaysOf, dayKey } from './calendar-days';
 import { CalendarFeedCard } from './calendar-feed-card';
 import { taskKeys } from './query-keys';
 
 type View = 'month' | 'week';
-const dayKey = (value: string | Dayjs) => dayjs(value).format('YYYY-MM-DD');
 
 /** The days the view shows: the month's full weeks (six of them), or one week. */
 function rangeOf(value: Dayjs, view: View): { from: Dayjs; to: Dayjs } {
@@ -25,8 +25,21 @@ function ItemTag({ item }: { item: CalendarItem }) {
   const { t } = useTranslation();
   const kindLabel = useActivityKindLabel();
   const navigate = useNavigate();
-  const label = item.type === 'task' ? t('calendar.task') : kindLabel(item.activityKind ?? 'call');
-  const color = item.type === 'task' ? (item.taskStatus === 'done' ? 'default' : 'orange') : 'blue';
+  const label =
+    item.type === 'task'
+      ? t('calendar.task')
+      : item.type === 'sales_event'
+        ? t(`salesEvents.kinds.${item.salesEventKind ?? 'visit'}`)
+        : kindLabel(item.activityKind ?? 'call');
+  const color =
+    item.type === 'task'
+      ? item.taskStatus === 'done'
+        ? 'default'
+        : 'orange'
+      : item.type === 'sales_event'
+        ? 'magenta'
+        : activityKindColors[item.activityKind ?? 'call'];
+  const where = item.customerName ?? item.place;
   return (
     <Tag
       color={color}
@@ -37,10 +50,12 @@ function ItemTag({ item }: { item: CalendarItem }) {
         textOverflow: 'ellipsis',
         cursor: 'pointer',
       }}
-      title={`${dayjs(item.start).format('HH:mm')} ${label}: ${item.title}${item.customerName ? ` · ${item.customerName}` : ''}`}
+      icon={item.activityKind ? <ActivityKindIcon kind={item.activityKind} /> : undefined}
+      title={`${dayjs(item.start).format('HH:mm')} ${label}: ${item.title}${where ? ` · ${where}` : ''}`}
       onClick={(event) => {
         event.stopPropagation();
-        if (item.customerId) navigate(`/customers/${encodeURIComponent(item.customerId)}`);
+        if (item.type === 'sales_event') navigate(`/sales-events/${encodeURIComponent(item.id)}`);
+        else if (item.customerId) navigate(`/customers/${encodeURIComponent(item.customerId)}`);
       }}
       data-testid={`calendar-${item.type}`}
     >
@@ -49,7 +64,10 @@ function ItemTag({ item }: { item: CalendarItem }) {
   );
 }
 
-/** Tasks by due time and activities by when they happen, a month or a week at a time, plus the feed to subscribe to. */
+/**
+ * Tasks by due time, activities by when they happen and sales events over the days they run, a month
+ * or a week at a time, plus the feed to subscribe to.
+ */
 export function CalendarPage() {
   const { t } = useTranslation();
   const [value, setValue] = useState(() => dayjs());
@@ -63,8 +81,7 @@ export function CalendarPage() {
   const byDay = useMemo(() => {
     const map = new Map<string, CalendarItem[]>();
     for (const item of items.data?.items ?? []) {
-      const key = dayKey(item.start);
-      map.set(key, [...(map.get(key) ?? []), item]);
+      for (const key of calendarDaysOf(item)) map.set(key, [...(map.get(key) ?? []), item]);
     }
     return map;
   }, [items.data]);

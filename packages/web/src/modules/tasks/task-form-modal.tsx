@@ -9,6 +9,7 @@ import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
 import { UserPicker } from '../../components/user-picker';
 import { taskKeys } from './query-keys';
+import { RelatedPicker, type RelatedValue } from './related-picker';
 
 interface FormValues {
   title?: string;
@@ -16,6 +17,8 @@ interface FormValues {
   priority: Task['priority'];
   assigneeId?: string;
   description?: string;
+  /** Chosen in the form when the task is not made from a record's page. */
+  related?: RelatedValue | null;
 }
 
 interface TaskFormModalProps {
@@ -27,7 +30,10 @@ interface TaskFormModalProps {
 
 const fields = createTaskInputSchema.shape;
 
-/** Creates or edits a task: title, due time, priority, assignee (within the caller's scope), description. */
+/**
+ * Creates or edits a task: title, due time, priority, assignee (within the caller's scope),
+ * description, and — when not made from a record's page — the customer or opportunity it is about.
+ */
 export function TaskFormModal({ task, related, onClose }: TaskFormModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -37,6 +43,9 @@ export function TaskFormModal({ task, related, onClose }: TaskFormModalProps) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const tasksScope = me?.permissions?.tasks?.[task ? 'update' : 'create'];
+  // The link is chosen here unless the task is made on a record, or is about a sales event.
+  const picksRelated = !related && task?.related?.type !== 'sales_event';
+  const linked = (value: RelatedValue | null | undefined) => (value?.id ? { type: value.type, id: value.id } : null);
 
   const save = useMutation({
     mutationFn: (values: FormValues) => {
@@ -48,11 +57,15 @@ export function TaskFormModal({ task, related, onClose }: TaskFormModalProps) {
         description: values.description || null,
       };
       if (task) {
-        const input = parse(updateTaskInputSchema, body, form);
+        const input = parse(
+          updateTaskInputSchema,
+          picksRelated ? { ...body, related: linked(values.related) } : body,
+          form,
+        );
         if (!input) return Promise.reject(null);
         return call(endpoints.tasks.update, { params: { id: task.id }, body: input, version: task.version });
       }
-      const input = parse(createTaskInputSchema, { ...body, related: related ?? null }, form);
+      const input = parse(createTaskInputSchema, { ...body, related: related ?? linked(values.related) }, form);
       if (!input) return Promise.reject(null);
       return call(endpoints.tasks.create, { body: input });
     },
@@ -73,6 +86,8 @@ export function TaskFormModal({ task, related, onClose }: TaskFormModalProps) {
         priority: task.priority,
         assigneeId: task.assigneeId,
         description: task.description ?? undefined,
+        related:
+          task.related && task.related.type !== 'sales_event' ? { type: task.related.type, id: task.related.id } : null,
       }
     : { priority: 'normal', assigneeId: me?.user.id, dueAt: dayjs().add(1, 'day').hour(9).minute(0).second(0) };
 
@@ -100,6 +115,11 @@ export function TaskFormModal({ task, related, onClose }: TaskFormModalProps) {
         {tasksScope && tasksScope !== 'own' && (
           <Form.Item name="assigneeId" label={t('tasks.fields.assigneeId')}>
             <UserPicker activeOnly />
+          </Form.Item>
+        )}
+        {picksRelated && (
+          <Form.Item name="related" label={t('tasks.fields.related')}>
+            <RelatedPicker initialLabel={task?.related?.name ?? undefined} />
           </Form.Item>
         )}
         <Form.Item name="description" label={t('tasks.fields.description')}>

@@ -118,6 +118,7 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
   const extraFieldNames = t('timelineExtra.fields', { returnObjects: true }) as unknown as Record<string, string>;
   const salesFieldNames = t('activities.timelineFields', { returnObjects: true }) as unknown as Record<string, string>;
   const kindNames = t('attachments.kinds', { returnObjects: true }) as unknown as Record<string, string>;
+  const activityKindNames = t('activities.kinds', { returnObjects: true }) as unknown as Record<string, string>;
   const kindLabel = useCallback(
     (kind: string) => (Object.hasOwn(kindNames, kind) ? (kindNames[kind] as string) : kind),
     [kindNames],
@@ -156,8 +157,11 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
       if (entry.entity === 'activities' || entry.entity === 'tasks') {
         const name = entry.changes?.subject?.[1] ?? entry.changes?.title?.[1];
         const kind = entry.entity === 'activities' ? 'activity' : 'task';
-        return typeof name === 'string' && name
-          ? t(`activities.timeline.${kind}Named`, { name: shorten(name) })
+        if (typeof name === 'string' && name) return t(`activities.timeline.${kind}Named`, { name: shorten(name) });
+        // An activity logged without a subject is named by its kind (微信跟进活动).
+        const activityKind = entry.entity === 'activities' ? entry.changes?.kind?.[1] : undefined;
+        return typeof activityKind === 'string' && Object.hasOwn(activityKindNames, activityKind)
+          ? t('activities.timeline.activityOfKind', { kind: activityKindNames[activityKind] })
           : t(`activities.timeline.${kind}`);
       }
       if (entry.entity === 'sales_event_leads') {
@@ -172,7 +176,7 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
       }
       return entry.entity;
     },
-    [contacts, files, t, opportunity, shipment],
+    [contacts, files, t, opportunity, shipment, activityKindNames],
   );
 
   const value = useCallback(
@@ -189,6 +193,13 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
       if (typeof raw === 'number' && field === 'size_bytes') return `${new Intl.NumberFormat().format(raw)} B`;
       if (typeof raw === 'string' && userFields.has(field)) return users.get(raw)?.name ?? t('timeline.someone');
       if (typeof raw === 'string' && entity === 'attachments' && field === 'kind') return kindLabel(raw);
+      if (
+        typeof raw === 'string' &&
+        entity === 'activities' &&
+        field === 'kind' &&
+        Object.hasOwn(activityKindNames, raw)
+      )
+        return activityKindNames[raw] as string;
       if (typeof raw === 'string' && entity === 'opportunities') {
         const shown = opportunity.value(field, raw);
         if (shown !== undefined) return shown;
@@ -214,7 +225,7 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
       if (typeof raw === 'object') return shorten(JSON.stringify(raw));
       return String(raw);
     },
-    [kindLabel, labels, names, users, teams, t, opportunity],
+    [kindLabel, activityKindNames, labels, names, users, teams, t, opportunity],
   );
 
   /** A value inside trade_profile or billing, by its API name (camelCase). */

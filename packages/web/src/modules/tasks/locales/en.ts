@@ -25,7 +25,10 @@ export const en: typeof zhCN = {
       priority: 'Priority',
       assigneeId: 'Assignee',
       description: 'Description',
+      related: 'Linked to',
     },
+    relatedNone: 'Nothing',
+    relatedOpportunityPlaceholder: 'Search opportunity code, title or customer',
     priorities: { low: 'Low', normal: 'Normal', high: 'High' },
     statuses: { open: 'Open', done: 'Done', cancelled: 'Cancelled' },
     fromRule: 'Next step',
@@ -42,7 +45,7 @@ export const en: typeof zhCN = {
     task: 'Task',
     feedTitle: 'Subscribe in a calendar app',
     feedIntro:
-      'Create a private address and subscribe to it in Outlook, Apple Calendar or Google Calendar to see your open tasks and activities there. The address works like a password: do not share it.',
+      'Create a private address and subscribe to it in Outlook, Apple Calendar or Google Calendar to see your open tasks, activities and the sales events you take part in there. The address works like a password: do not share it.',
     feedActive:
       'Your feed is active (created {{at}}). The address is shown only when it is made; to see it again, make a new one — the old one stops working.',
     feedNone: 'No feed yet.',

@@ -158,7 +158,7 @@ export const customers: typeof zh = {
       phone: 'Same phone',
       email_domain: 'Same email domain',
     },
-    channel: { phone: 'Phone', email: 'Email', wechat: 'WeChat', visit: 'Visit' },
+    channel: { phone: 'Phone', email: 'Email', wechat: 'WeChat', wecom: 'WeCom', visit: 'Visit' },
     contactStatus: { active: 'Active', left: 'Left' },
   },
   contacts: {

@@ -155,7 +155,7 @@ export const customers = {
       phone: '电话相同',
       email_domain: '邮箱域名相同',
     },
-    channel: { phone: '电话', email: '邮件', wechat: '微信', visit: '拜访' },
+    channel: { phone: '电话', email: '邮件', wechat: '微信', wecom: '企业微信', visit: '拜访' },
     contactStatus: { active: '在职', left: '已离职' },
   },
   contacts: {
