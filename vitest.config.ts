@@ -15,8 +15,8 @@ const reliabilitySuites = [
 /** What every project that runs the server against a real database shares. */
 const serverSuites = {
   testTimeout: 60_000,
-  // Loading the demo organisation takes 30–60 s on a busy two-core machine.
-  hookTimeout: 120_000,
+  // Loading the demo organisation (two years of shipments included) takes 30–90 s on a busy two-core machine.
+  hookTimeout: 180_000,
   // Migrates one database per run; each test app starts from a copy of it.
   globalSetup: ['packages/server/test/global-setup.ts'],
   // Cheap argon2 for the hundreds of users the suites create; server processes the tests start

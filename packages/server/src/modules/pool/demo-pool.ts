@@ -2,12 +2,13 @@ import {
   addWholeDays,
   defaultExemptRoles,
   fixedClock,
+  isPoolExempt,
   type PoolReturnRule,
   type PoolRuleInput,
   poolRuleInputSchema,
 } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/database';
+import { arrayParam, type Db, queryRows } from '../../db/database';
 import { fullAccessCtx, inTransaction, systemCtx } from '../../platform/context';
 import { customerOwnership } from '../customers/public';
 import { savePoolRule } from './pool-rules';
@@ -66,7 +67,19 @@ export async function loadDemoPool(
   const clock = fixedClock(now);
   const ctx = fullAccessCtx(db, org.orgId, org.adminId, { clock });
   await savePoolRule(ctx, null, 0, poolRuleInputSchema.parse(demoRule));
-  const picked = candidates.slice(-(pooled.length + dueInDays.length));
+  // Consignees, agents and strategic customers never return to the pool: the demo's pool is made of the others.
+  const exempt = new Set(
+    (
+      await queryRows<{ id: string; roles: string[] | null; relationship_type: string | null }>(
+        db,
+        sql`select id, roles, relationship_type from customers
+             where org_id = ${org.orgId} and id = any(${arrayParam(candidates.map((c) => c.id))}::uuid[])`,
+      )
+    )
+      .filter((c) => isPoolExempt({ roles: c.roles ?? [], relationshipType: c.relationship_type }, demoRule))
+      .map((c) => c.id),
+  );
+  const picked = candidates.filter((c) => !exempt.has(c.id)).slice(-(pooled.length + dueInDays.length));
   if (picked.length < pooled.length + dueInDays.length) return;
   const ago = (days: number, from = now) => addWholeDays(from, -days);
   const customerWhere = (id: string) => and(eq(customerOwnership.orgId, org.orgId), eq(customerOwnership.id, id));
