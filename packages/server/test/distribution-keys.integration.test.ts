@@ -45,7 +45,7 @@ describe('distribution by organisation', () => {
       database.db,
       sql`select c.relname as "table", i.relname as name,
                  case when ix.indisprimary then 'primary' else 'unique' end as kind,
-                 array(select coalesce(a.attname, 'expression') from unnest(ix.indkey::int2[]) k
+                 array(select coalesce(a.attname::text, 'expression') from unnest(ix.indkey::int2[]) k
                          left join pg_attribute a on a.attrelid = c.oid and a.attnum = k) as columns,
                  null as "references", null as "referencedColumns"
             from pg_index ix
@@ -55,10 +55,10 @@ describe('distribution by organisation', () => {
            where n.nspname = 'public' and (ix.indisunique or ix.indisprimary)
           union all
           select c.relname, con.conname, 'foreign',
-                 array(select a.attname from unnest(con.conkey) k
+                 array(select a.attname::text from unnest(con.conkey) k
                          join pg_attribute a on a.attrelid = c.oid and a.attnum = k),
                  r.relname,
-                 array(select a.attname from unnest(con.confkey) k
+                 array(select a.attname::text from unnest(con.confkey) k
                          join pg_attribute a on a.attrelid = r.oid and a.attnum = k)
             from pg_constraint con
             join pg_class c on c.oid = con.conrelid
