@@ -15,6 +15,7 @@ import type { DemoOrganization } from '../../platform/module';
 import { customerLaneRef, customerRef } from '../customers/public';
 import { saveExchangeRates } from '../exchange-rates/public';
 import { matchParties } from './party-matching';
+import { feedColumns } from './shipment-columns';
 
 /** The same small deterministic random source as the other demo loaders, with its own seed. */
 function seeded(seed: number) {
@@ -499,39 +500,10 @@ function makeShipment(
   };
 }
 
+/** The feed's columns and the tracking state the demo computes itself (a feed leaves that to the events). */
 const shipmentColumns = {
-  mode: 'text',
-  status: 'text',
-  booking_number: 'text',
-  master_bl: 'text',
-  house_bl: 'text',
-  pol: 'text',
-  pod: 'text',
-  lane_key: 'text',
-  carrier: 'text',
-  vessel: 'text',
-  voyage: 'text',
-  flight_number: 'text',
-  etd: 'timestamptz',
-  eta: 'timestamptz',
-  atd: 'timestamptz',
-  ata: 'timestamptz',
+  ...feedColumns,
   promised_eta: 'timestamptz',
-  packages: 'integer',
-  gross_weight_kg: 'numeric',
-  volume_cbm: 'numeric',
-  chargeable_weight_kg: 'numeric',
-  teu: 'numeric',
-  commodity: 'text',
-  hs_code: 'text',
-  incoterm: 'text',
-  revenue_amount: 'numeric',
-  revenue_currency: 'text',
-  cost_amount: 'numeric',
-  cost_currency: 'text',
-  on_time: 'boolean',
-  damaged: 'boolean',
-  lost: 'boolean',
   customs_hold: 'boolean',
   rolled: 'boolean',
   last_event_at: 'timestamptz',
@@ -556,10 +528,10 @@ async function writeShipments(tx: Ctx, shipments: DemoShipment[]): Promise<void>
     const rows = batch.map((s) => ({ ...s.values, external_id: s.externalId, customer_id: s.customerId }));
     const inserted = await queryRows<{ id: string; external_id: string }>(
       tx.db,
-      sql`insert into shipments (org_id, source, external_id, customer_id, updated_at, ${sql.raw(names_.join(', '))})
-          select ${tx.orgId}, 'tms', external_id, customer_id, created_at, ${sql.raw(names_.join(', '))}
+      sql`insert into shipments (org_id, source, external_id, updated_at, ${sql.raw(names_.join(', '))})
+          select ${tx.orgId}, 'tms', external_id, created_at, ${sql.raw(names_.join(', '))}
             from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-              as x(${sql.raw(defs)}, external_id text, customer_id uuid)
+              as x(${sql.raw(defs)}, external_id text)
           returning id::text, external_id`,
     );
     for (const row of inserted) ids.set(row.external_id, row.id);

@@ -17,46 +17,10 @@ import { nobody, refusedFields } from '../../platform/field-access';
 import { customersOfShipments, refreshCustomerRollups } from './customer-rollups';
 import { fieldError, issuesToFieldErrors } from './item-errors';
 import { matchParties, owningCustomer, type PartyMatch } from './party-matching';
+import { feedColumns } from './shipment-columns';
 import { refreshTracking } from './tracking';
 
-/** The record columns a feed item can set, with their SQL types (tracking state is the events' business). */
-const columns = {
-  mode: 'text',
-  status: 'text',
-  customer_id: 'uuid',
-  booking_number: 'text',
-  master_bl: 'text',
-  house_bl: 'text',
-  pol: 'text',
-  pod: 'text',
-  place_of_receipt: 'text',
-  place_of_delivery: 'text',
-  lane_key: 'text',
-  carrier: 'text',
-  vessel: 'text',
-  voyage: 'text',
-  flight_number: 'text',
-  etd: 'timestamptz',
-  eta: 'timestamptz',
-  atd: 'timestamptz',
-  ata: 'timestamptz',
-  packages: 'integer',
-  gross_weight_kg: 'numeric',
-  volume_cbm: 'numeric',
-  chargeable_weight_kg: 'numeric',
-  teu: 'numeric',
-  commodity: 'text',
-  hs_code: 'text',
-  incoterm: 'text',
-  revenue_amount: 'numeric',
-  revenue_currency: 'text',
-  cost_amount: 'numeric',
-  cost_currency: 'text',
-  on_time: 'boolean',
-  damaged: 'boolean',
-  lost: 'boolean',
-} as const;
-type Column = keyof typeof columns;
+type Column = keyof typeof feedColumns;
 
 interface Prepared {
   index: number;
@@ -271,7 +235,7 @@ export async function upsertShipments(
 
 async function insertShipments(ctx: Ctx, items: Prepared[]): Promise<string[]> {
   if (items.length === 0) return [];
-  const names = Object.keys(columns) as Column[];
+  const names = Object.keys(feedColumns) as Column[];
   const rows = items.map((item) => ({
     ...Object.fromEntries(names.map((name) => [name, item.values[name] ?? null])),
     source: item.input.source,
@@ -280,7 +244,7 @@ async function insertShipments(ctx: Ctx, items: Prepared[]): Promise<string[]> {
     promised_eta: item.values.eta ?? null,
     ord: item.index,
   }));
-  const defs = names.map((name) => `${name} ${columns[name]}`).join(', ');
+  const defs = names.map((name) => `${name} ${feedColumns[name]}`).join(', ');
   // Defaults for what the item did not give (status booked, flags false, teu 0) come from the table.
   const inserted = await queryRows<{ id: string; ord: number }>(
     ctx.db,
@@ -314,14 +278,14 @@ async function insertShipments(ctx: Ctx, items: Prepared[]): Promise<string[]> {
 
 async function updateShipments(ctx: Ctx, items: (Prepared & { id: string })[]): Promise<void> {
   if (items.length === 0) return;
-  const names = Object.keys(columns) as Column[];
+  const names = Object.keys(feedColumns) as Column[];
   const rows = items.map((item) => ({
     ...Object.fromEntries(names.map((name) => [name, item.values[name] ?? null])),
     id: item.id,
     feed_hash: item.hash,
     given: Object.keys(item.values),
   }));
-  const defs = names.map((name) => `${name} ${columns[name]}`).join(', ');
+  const defs = names.map((name) => `${name} ${feedColumns[name]}`).join(', ');
   const assignments = names
     .map((name) => `${name} = case when '${name}' = any(x.given) then x.${name} else s.${name} end`)
     .join(',\n      ');
