@@ -22,3 +22,9 @@ export function parseLaneKey(key: string): LaneParts | undefined {
   if (!match) return undefined;
   return { pol: match[1] as string, pod: match[2] as string, mode: match[3] as TransportMode };
 }
+
+/** The lane filter of a list query: POL, or POL-POD; a POD alone is not one (it waits for a POL). */
+export function laneFilter(pol: string | undefined, pod: string | undefined): string | undefined {
+  if (!pol) return undefined;
+  return pod ? `${pol}-${pod}` : pol;
+}

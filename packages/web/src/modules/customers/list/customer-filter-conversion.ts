@@ -1,4 +1,4 @@
-import type { CustomerFilters } from '@berth/domain';
+import { type CustomerFilters, laneFilter } from '@berth/domain';
 import type { CustomerFilterValues } from './use-customer-filters';
 
 /**
@@ -7,7 +7,7 @@ import type { CustomerFilterValues } from './use-customer-filters';
  */
 export function toStoredFilters(values: CustomerFilterValues): CustomerFilters {
   const { pol, pod, sort: _sort, segment: _segment, ...rest } = values;
-  const lane = pol ? (pod ? `${pol}-${pod}` : pol) : undefined;
+  const lane = laneFilter(pol, pod);
   const entries = Object.entries({ ...rest, lane }).filter(([, value]) => value !== undefined && value !== '');
   return Object.fromEntries(entries) as CustomerFilters;
 }

@@ -1,6 +1,5 @@
-import type { EndpointQuery, endpoints } from '@berth/domain';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { type EndpointQuery, type endpoints, laneFilter } from '@berth/domain';
+import { useUrlFilters } from '../../../app/use-url-filters';
 
 /** The filters and order of the customer list (and of its export). */
 export type CustomerListQuery = Omit<NonNullable<EndpointQuery<typeof endpoints.customers.list>>, 'limit' | 'cursor'>;
@@ -37,27 +36,7 @@ const filterKeys = [
 
 /** The list filters live in the address (?status=active&pol=CNSHA), so "back" from a customer keeps them. */
 export function useCustomerFilters(): [CustomerFilterValues, (next: CustomerFilterValues) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = useMemo(() => {
-    const values: CustomerFilterValues = {};
-    for (const key of filterKeys) {
-      const value = searchParams.get(key);
-      if (value) values[key] = value;
-    }
-    return values;
-  }, [searchParams]);
-  const setFilters = useCallback(
-    (next: CustomerFilterValues) => {
-      const params = new URLSearchParams();
-      for (const key of filterKeys) {
-        const value = next[key];
-        if (value) params.set(key, value);
-      }
-      setSearchParams(params, { replace: true });
-    },
-    [setSearchParams],
-  );
-  return [filters, setFilters];
+  return useUrlFilters(filterKeys);
 }
 
 /**
@@ -66,7 +45,7 @@ export function useCustomerFilters(): [CustomerFilterValues, (next: CustomerFilt
  */
 export function customerListParams(filters: CustomerFilterValues): CustomerListQuery {
   const { pol, pod, ...rest } = filters;
-  return { ...rest, lane: pol ? (pod ? `${pol}-${pod}` : pol) : undefined } as CustomerListQuery;
+  return { ...rest, lane: laneFilter(pol, pod) } as CustomerListQuery;
 }
 
 /** Whether anything narrows the list (its order does not). */

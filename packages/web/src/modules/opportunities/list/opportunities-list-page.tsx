@@ -1,4 +1,4 @@
-import { endpoints, type Opportunity } from '@berth/domain';
+import { endpoints, laneFilter, type Opportunity } from '@berth/domain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKeysetList } from '../../../app/use-keyset-list';
@@ -15,7 +15,7 @@ export function OpportunitiesListPage() {
   const [filters, setFilters] = useState<OpportunityFilterValues>({});
   const params = useMemo(() => {
     const { pol, pod, ...rest } = filters;
-    return { ...rest, lane: pol ? (pod ? `${pol}-${pod}` : pol) : undefined };
+    return { ...rest, lane: laneFilter(pol, pod) };
   }, [filters]);
   const list = useKeysetList({
     queryKey: opportunityKeys.opportunities,

@@ -1,4 +1,4 @@
-import type { ShipmentFilters, ShipmentViewState } from '@berth/domain';
+import { laneFilter, type ShipmentFilters, type ShipmentViewState } from '@berth/domain';
 import type { StoredViewState } from '../../../components/saved-views/saved-view-bar';
 import type { ShipmentFilterValues } from './use-shipment-filters';
 
@@ -9,7 +9,7 @@ import type { ShipmentFilterValues } from './use-shipment-filters';
  */
 export function toShipmentViewState(values: ShipmentFilterValues): StoredViewState<'shipments'> {
   const { pol, pod, exception, ...rest } = values;
-  const lane = pol ? (pod ? `${pol}-${pod}` : pol) : undefined;
+  const lane = laneFilter(pol, pod);
   const filters = Object.fromEntries(
     Object.entries({ ...rest, lane, exception: exception === 'true' ? true : undefined }).filter(
       ([, value]) => value !== undefined && value !== '',

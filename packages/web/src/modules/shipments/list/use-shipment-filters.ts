@@ -1,6 +1,5 @@
-import type { EndpointQuery, endpoints } from '@berth/domain';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { type EndpointQuery, type endpoints, laneFilter } from '@berth/domain';
+import { useUrlFilters } from '../../../app/use-url-filters';
 
 /** The filters of the shipment list, as the list endpoint takes them. */
 export type ShipmentListParams = Omit<NonNullable<EndpointQuery<typeof endpoints.shipments.list>>, 'limit' | 'cursor'>;
@@ -36,27 +35,7 @@ const filterKeys = [
 
 /** The list filters live in the address (?status=departed&pol=CNSHA), so "back" from a shipment keeps them. */
 export function useShipmentFilters(): [ShipmentFilterValues, (next: ShipmentFilterValues) => void] {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = useMemo(() => {
-    const values: ShipmentFilterValues = {};
-    for (const key of filterKeys) {
-      const value = searchParams.get(key);
-      if (value) values[key] = value;
-    }
-    return values;
-  }, [searchParams]);
-  const setFilters = useCallback(
-    (next: ShipmentFilterValues) => {
-      const params = new URLSearchParams();
-      for (const key of filterKeys) {
-        const value = next[key];
-        if (value) params.set(key, value);
-      }
-      setSearchParams(params, { replace: true });
-    },
-    [setSearchParams],
-  );
-  return [filters, setFilters];
+  return useUrlFilters(filterKeys);
 }
 
 /**
@@ -67,7 +46,7 @@ export function shipmentListParams(filters: ShipmentFilterValues): ShipmentListP
   const { pol, pod, exception, ...rest } = filters;
   return {
     ...rest,
-    lane: pol ? (pod ? `${pol}-${pod}` : pol) : undefined,
+    lane: laneFilter(pol, pod),
     exception: exception === 'true' ? 'true' : undefined,
   } as ShipmentListParams;
 }
