@@ -5,41 +5,28 @@ import { type Ctx, can } from '../../platform/context';
 import type { AuditNamer, AuditRecordName } from '../../platform/module';
 import { serverModules } from '../index';
 
-/** The platform's own records (users, teams, roles), named for readers who may list them. */
+/** A platform record (a user, team or role), named for readers who may list that kind. */
+function platformNamer(
+  entity: 'users' | 'teams' | 'roles',
+  table: typeof users | typeof teams | typeof roles,
+): AuditNamer {
+  return {
+    entity,
+    resource: entity,
+    names: async (ctx, ids) =>
+      can(ctx, entity, 'read')
+        ? ctx.db
+            .select({ id: table.id, name: table.name })
+            .from(table)
+            .where(and(eq(table.orgId, ctx.orgId), inArray(table.id, ids)))
+        : [],
+  };
+}
+
 const platformNamers: AuditNamer[] = [
-  {
-    entity: 'users',
-    resource: 'users',
-    names: async (ctx, ids) =>
-      can(ctx, 'users', 'read')
-        ? ctx.db
-            .select({ id: users.id, name: users.name })
-            .from(users)
-            .where(and(eq(users.orgId, ctx.orgId), inArray(users.id, ids)))
-        : [],
-  },
-  {
-    entity: 'teams',
-    resource: 'teams',
-    names: async (ctx, ids) =>
-      can(ctx, 'teams', 'read')
-        ? ctx.db
-            .select({ id: teams.id, name: teams.name })
-            .from(teams)
-            .where(and(eq(teams.orgId, ctx.orgId), inArray(teams.id, ids)))
-        : [],
-  },
-  {
-    entity: 'roles',
-    resource: 'roles',
-    names: async (ctx, ids) =>
-      can(ctx, 'roles', 'read')
-        ? ctx.db
-            .select({ id: roles.id, name: roles.name })
-            .from(roles)
-            .where(and(eq(roles.orgId, ctx.orgId), inArray(roles.id, ids)))
-        : [],
-  },
+  platformNamer('users', users),
+  platformNamer('teams', teams),
+  platformNamer('roles', roles),
 ];
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
