@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { transportModes } from '../logistics/lane';
 import { moneyJsonSchema, storedMoneyInputSchema } from '../money/money-schemas';
+import { downloadQuerySchema } from '../platform/download';
 import { listQuerySchema } from '../platform/pagination';
 import { isCountryCode } from '../reference/countries';
 import { isCurrencyCode } from '../reference/currencies';
@@ -342,4 +343,5 @@ export type DuplicateList = z.infer<typeof duplicateListSchema>;
 export const mergeCustomerInputSchema = z.object({ sourceId: z.uuid() });
 export const customerExportQuerySchema = customerListQuerySchema
   .omit({ limit: true, cursor: true })
-  .extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
+  .extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') })
+  .extend(downloadQuerySchema.shape);

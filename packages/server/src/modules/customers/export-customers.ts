@@ -1,16 +1,29 @@
-import { PassThrough, Readable } from 'node:stream';
-import { type Customer, countryName, type customerListQuerySchema, type Locale } from '@berth/domain';
-import { stringify } from 'csv-stringify';
+import type { Readable } from 'node:stream';
+import {
+  type Customer,
+  countryName,
+  type customerListQuerySchema,
+  customerRoleLabels,
+  customerStatusLabels,
+  type Locale,
+  labelOf,
+  relationshipTypeLabels,
+  transportModeLabel,
+} from '@berth/domain';
 import { and, eq, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { users } from '../../db/schema';
-import { recordEvent } from '../../platform/audit';
 import { type Ctx, requireScope } from '../../platform/context';
+import {
+  type ExportColumn,
+  type ExportFile,
+  type ExportFormat,
+  streamExport,
+} from '../../platform/export/export-writer';
+import { userTimeZone } from '../org-settings/public';
 import { withinSegment } from '../segments/public';
 import { customersInScope } from './customer-scope';
 import { findCustomers } from './find-customers';
-import { spreadsheetText } from './spreadsheet-text';
 
 type Filters = Omit<z.infer<typeof customerListQuerySchema>, 'limit' | 'cursor'>;
 /** What an export reads: the list's filters, and the segment's members it is restricted to. */
@@ -20,113 +33,107 @@ interface Selection {
 }
 const batchSize = 500;
 
-const headers: Record<Locale, string[]> = {
-  'zh-CN': [
-    '客户编码',
-    '客户名称',
-    '英文名称',
-    '统一社会信用代码',
-    '国家/地区',
-    '地址',
-    '电话',
-    '邮箱',
-    '行业',
-    '状态',
-    '合作类型',
-    '客户角色',
-    '航线',
-    '负责人',
-    '创建时间',
-  ],
-  en: [
-    'Code',
-    'Name',
-    'English name',
-    'Credit code',
-    'Country',
-    'Address',
-    'Phone',
-    'Email',
-    'Industry',
-    'Status',
-    'Relationship',
-    'Roles',
-    'Lanes',
-    'Owner',
-    'Created',
-  ],
-};
+/** A customer with what the file shows beside the record. */
+interface ExportRow {
+  customer: Customer;
+  ownerName: string | null;
+}
 
-function rowOf(c: Customer, locale: Locale, owners: Map<string, string>): (string | number | null)[] {
+const listSeparator: Record<Locale, string> = { 'zh-CN': '、', en: ', ' };
+
+function customerColumns(locale: Locale): ExportColumn<ExportRow>[] {
   return [
-    c.code,
-    c.name,
-    c.nameEn,
-    c.creditCode,
-    c.country ? (countryName(c.country, locale) ?? c.country) : null,
-    c.address,
-    c.phone,
-    c.email,
-    c.industry,
-    c.status,
-    c.relationshipType,
-    c.roles.join(', '),
-    c.tradeProfile.lanes.map((l) => `${l.pol}-${l.pod} ${l.mode.toUpperCase()}`).join('; '),
-    c.ownerId ? (owners.get(c.ownerId) ?? null) : null,
-    c.createdAt,
+    { header: { 'zh-CN': '客户编码', en: 'Code' }, width: 10, value: ({ customer }) => customer.code },
+    { header: { 'zh-CN': '客户名称', en: 'Name' }, width: 32, value: ({ customer }) => customer.name },
+    { header: { 'zh-CN': '英文名称', en: 'English name' }, width: 32, value: ({ customer }) => customer.nameEn },
+    {
+      header: { 'zh-CN': '统一社会信用代码', en: 'Credit code' },
+      width: 20,
+      value: ({ customer }) => customer.creditCode,
+    },
+    {
+      header: { 'zh-CN': '国家/地区', en: 'Country' },
+      value: ({ customer }) => (customer.country ? (countryName(customer.country, locale) ?? customer.country) : null),
+    },
+    { header: { 'zh-CN': '地址', en: 'Address' }, width: 32, value: ({ customer }) => customer.address },
+    { header: { 'zh-CN': '电话', en: 'Phone' }, width: 16, value: ({ customer }) => customer.phone },
+    { header: { 'zh-CN': '邮箱', en: 'Email' }, width: 24, value: ({ customer }) => customer.email },
+    { header: { 'zh-CN': '行业', en: 'Industry' }, value: ({ customer }) => customer.industry },
+    {
+      header: { 'zh-CN': '状态', en: 'Status' },
+      value: ({ customer }) => labelOf(customerStatusLabels, customer.status, locale),
+    },
+    {
+      header: { 'zh-CN': '合作类型', en: 'Relationship' },
+      value: ({ customer }) =>
+        customer.relationshipType ? labelOf(relationshipTypeLabels, customer.relationshipType, locale) : null,
+    },
+    {
+      header: { 'zh-CN': '客户角色', en: 'Roles' },
+      width: 20,
+      value: ({ customer }) =>
+        customer.roles.map((role) => labelOf(customerRoleLabels, role, locale)).join(listSeparator[locale]),
+    },
+    {
+      header: { 'zh-CN': '航线', en: 'Lanes' },
+      width: 28,
+      value: ({ customer }) =>
+        customer.tradeProfile.lanes.map((l) => `${l.pol}-${l.pod} ${transportModeLabel(l.mode, locale)}`).join('; '),
+    },
+    { header: { 'zh-CN': '负责人', en: 'Owner' }, value: ({ ownerName }) => ownerName },
+    { header: { 'zh-CN': '创建时间', en: 'Created' }, kind: 'datetime', value: ({ customer }) => customer.createdAt },
   ];
 }
 
+/** The file's name in the reader's language and day. */
+export const customerExportFile = (timeZone: string, format: ExportFormat): ExportFile & { format: ExportFormat } => ({
+  name: { 'zh-CN': '客户', en: 'customers' },
+  timeZone,
+  format,
+});
+
 /** Every customer the filters select and the actor may see, page by page (never the whole list in memory). */
-async function* exportRows(ctx: Ctx, selection: Selection, filters: Filters, format: string) {
+async function* exportRows(ctx: Ctx, selection: Selection): AsyncGenerator<ExportRow> {
   const ownerRows = await ctx.db
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(eq(users.orgId, ctx.orgId));
   const owners = new Map(ownerRows.map((u) => [u.id, u.name]));
-  yield headers[ctx.locale];
   let cursor: string | undefined;
-  let count = 0;
   do {
     const query = { ...selection.query, limit: batchSize, cursor };
     const page = await findCustomers(ctx, query, undefined, selection.within);
-    for (const customer of page.items) yield rowOf(customer, ctx.locale, owners);
-    count += page.items.length;
+    for (const customer of page.items) {
+      yield { customer, ownerName: customer.ownerId ? (owners.get(customer.ownerId) ?? null) : null };
+    }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  await recordEvent(ctx, { action: 'export', entity: 'customers', meta: { format, filters, rows: count } });
 }
 
 /**
- * Streams the filtered customer list (or a segment's members) as CSV (UTF-8 with BOM, so Excel
- * shows Chinese) or .xlsx. The segment is looked up before the stream starts, so an unknown one
- * fails the request instead of the file.
+ * Streams the filtered customer list (or a segment's members) as CSV or .xlsx through the export writer, in the
+ * caller's language and time zone. The segment is looked up before the stream starts, so an unknown one fails
+ * the request instead of the file. Answers the stream and the reader's zone (which dates the file name).
  */
-export async function exportCustomers(ctx: Ctx, filters: Filters, format: 'csv' | 'xlsx'): Promise<Readable> {
+export async function exportCustomers(
+  ctx: Ctx,
+  filters: Filters,
+  format: ExportFormat,
+): Promise<{ stream: Readable; timeZone: string }> {
   requireScope(ctx, 'customers', 'export');
   const { segment, ...own } = filters;
   const listed: Selection = segment ? await withinSegment(ctx, segment, own) : { query: own };
   // The list applies the read scope; a file leaves the system, so the export scope narrows it too.
   const selection = { ...listed, within: and(listed.within, customersInScope(ctx, 'export')) };
-  const rows = Readable.from(exportRows(ctx, selection, filters, format));
-  if (format === 'csv') return rows.pipe(stringify({ bom: true, cast: { string: spreadsheetText } }));
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet(ctx.locale === 'en' ? 'Customers' : '客户');
-  void (async () => {
-    try {
-      let first = true;
-      for await (const row of rows) {
-        const added = sheet.addRow(row);
-        if (first) added.font = { bold: true };
-        first = false;
-        added.commit();
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      out.destroy(error as Error);
-    }
-  })();
-  return out;
+  const timeZone = await userTimeZone(ctx, ctx.userId);
+  const stream = streamExport({
+    ctx,
+    format,
+    timeZone,
+    sheetName: { 'zh-CN': '客户', en: 'Customers' },
+    columns: customerColumns(ctx.locale),
+    rows: () => exportRows(ctx, selection),
+    audit: { action: 'export', entity: 'customers', meta: { filters } },
+  });
+  return { stream, timeZone };
 }

@@ -1,3 +1,4 @@
+import { customerRoleLabels, customerStatusLabels, labelsIn, relationshipTypeLabels } from '@berth/domain';
 export const customers = {
   customers: {
     title: '客户',
@@ -131,19 +132,9 @@ export const customers = {
     },
   },
   customerValues: {
-    status: { prospect: '潜在客户', active: '合作中', inactive: '已停止合作' },
-    relationshipType: { walk_in: '散客', affiliated: '挂靠', long_term: '长期客户', strategic: '战略联盟' },
-    role: {
-      shipper: '发货人',
-      consignee: '收货人',
-      notify_party: '通知人',
-      overseas_agent: '海外代理',
-      nvocc: '无船承运人',
-      carrier: '承运人',
-      mto: '多式联运经营人',
-      third_party_logistics: '第三方物流',
-      direct_customer: '直客',
-    },
+    status: labelsIn(customerStatusLabels, 'zh-CN'),
+    relationshipType: labelsIn(relationshipTypeLabels, 'zh-CN'),
+    role: labelsIn(customerRoleLabels, 'zh-CN'),
     unit: { teu: 'TEU', cbm: '立方米', kg: '公斤', shipments: '票' },
     settlement: { per_shipment: '单票结算', monthly: '月结' },
     frequency: { weekly: '每周', monthly: '每月', quarterly: '每季度', occasional: '偶尔' },
