@@ -10,7 +10,7 @@ import {
   relationshipTypeLabels,
   transportModeLabel,
 } from '@berth/domain';
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { users } from '../../db/schema';
 import { type Ctx, requireScope } from '../../platform/context';
@@ -22,8 +22,10 @@ import {
 } from '../../platform/export/export-writer';
 import { userTimeZone } from '../org-settings/public';
 import { withinSegment } from '../segments/public';
+import { pipelineCurrencies } from './customer-list-extras';
 import { customersInScope } from './customer-scope';
 import { findCustomers } from './find-customers';
+import { contacts, customerTags, tags } from './tables';
 
 type Filters = Omit<z.infer<typeof customerListQuerySchema>, 'limit' | 'cursor'>;
 /** What an export reads: the list's filters, and the segment's members it is restricted to. */
@@ -37,11 +39,26 @@ const batchSize = 500;
 interface ExportRow {
   customer: Customer;
   ownerName: string | null;
+  tagNames: string[];
+  primaryContact: string | null;
 }
 
 const listSeparator: Record<Locale, string> = { 'zh-CN': '、', en: ', ' };
 
-function customerColumns(locale: Locale): ExportColumn<ExportRow>[] {
+/**
+ * One column per currency of the open pipelines the caller may see (amounts are never converted); none for a
+ * caller without the revenue right.
+ */
+function pipelineColumns(currencies: string[] | null): ExportColumn<ExportRow>[] {
+  return (currencies ?? []).map((currency) => ({
+    header: { 'zh-CN': `进行中商机金额（${currency}）`, en: `Open pipeline (${currency})` },
+    kind: 'number' as const,
+    width: 18,
+    value: ({ customer }: ExportRow) => customer.openPipeline?.find((m) => m.currency === currency)?.amount ?? null,
+  }));
+}
+
+function customerColumns(locale: Locale, currencies: string[] | null): ExportColumn<ExportRow>[] {
   return [
     { header: { 'zh-CN': '客户编码', en: 'Code' }, width: 10, value: ({ customer }) => customer.code },
     { header: { 'zh-CN': '客户名称', en: 'Name' }, width: 32, value: ({ customer }) => customer.name },
@@ -81,6 +98,23 @@ function customerColumns(locale: Locale): ExportColumn<ExportRow>[] {
         customer.tradeProfile.lanes.map((l) => `${l.pol}-${l.pod} ${transportModeLabel(l.mode, locale)}`).join('; '),
     },
     { header: { 'zh-CN': '负责人', en: 'Owner' }, value: ({ ownerName }) => ownerName },
+    {
+      header: { 'zh-CN': '客户标签', en: 'Tags' },
+      width: 20,
+      value: ({ tagNames }) => tagNames.join(listSeparator[locale]),
+    },
+    { header: { 'zh-CN': '主要联系人', en: 'Primary contact' }, value: ({ primaryContact }) => primaryContact },
+    {
+      header: { 'zh-CN': '最后跟进', en: 'Last follow-up' },
+      kind: 'datetime',
+      value: ({ customer }) => customer.lastFollowUpAt,
+    },
+    {
+      header: { 'zh-CN': '下次跟进', en: 'Next follow-up' },
+      kind: 'datetime',
+      value: ({ customer }) => customer.nextFollowUpAt,
+    },
+    ...pipelineColumns(currencies),
     { header: { 'zh-CN': '创建时间', en: 'Created' }, kind: 'datetime', value: ({ customer }) => customer.createdAt },
   ];
 }
@@ -103,8 +137,36 @@ async function* exportRows(ctx: Ctx, selection: Selection): AsyncGenerator<Expor
   do {
     const query = { ...selection.query, limit: batchSize, cursor };
     const page = await findCustomers(ctx, query, undefined, selection.within);
+    const ids = page.items.map((c) => c.id);
+    const [tagRows, primaries] = ids.length
+      ? await Promise.all([
+          ctx.db
+            .select({ customerId: customerTags.customerId, name: tags.name })
+            .from(customerTags)
+            .innerJoin(tags, and(eq(tags.orgId, customerTags.orgId), eq(tags.id, customerTags.tagId)))
+            .where(and(eq(customerTags.orgId, ctx.orgId), inArray(customerTags.customerId, ids)))
+            .orderBy(asc(tags.name)),
+          ctx.db
+            .select({ customerId: contacts.customerId, name: contacts.name })
+            .from(contacts)
+            .where(
+              and(
+                eq(contacts.orgId, ctx.orgId),
+                inArray(contacts.customerId, ids),
+                eq(contacts.isPrimary, true),
+                eq(contacts.status, 'active'),
+              ),
+            ),
+        ])
+      : [[], []];
+    const primaryOf = new Map(primaries.map((p) => [p.customerId, p.name]));
     for (const customer of page.items) {
-      yield { customer, ownerName: customer.ownerId ? (owners.get(customer.ownerId) ?? null) : null };
+      yield {
+        customer,
+        ownerName: customer.ownerId ? (owners.get(customer.ownerId) ?? null) : null,
+        tagNames: tagRows.filter((t) => t.customerId === customer.id).map((t) => t.name),
+        primaryContact: primaryOf.get(customer.id) ?? null,
+      };
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -125,13 +187,13 @@ export async function exportCustomers(
   const listed: Selection = segment ? await withinSegment(ctx, segment, own) : { query: own };
   // The list applies the read scope; a file leaves the system, so the export scope narrows it too.
   const selection = { ...listed, within: and(listed.within, customersInScope(ctx, 'export')) };
-  const timeZone = await userTimeZone(ctx, ctx.userId);
+  const [timeZone, currencies] = await Promise.all([userTimeZone(ctx, ctx.userId), pipelineCurrencies(ctx)]);
   const stream = streamExport({
     ctx,
     format,
     timeZone,
     sheetName: { 'zh-CN': '客户', en: 'Customers' },
-    columns: customerColumns(ctx.locale),
+    columns: customerColumns(ctx.locale, currencies),
     rows: () => exportRows(ctx, selection),
     audit: { action: 'export', entity: 'customers', meta: { filters } },
   });

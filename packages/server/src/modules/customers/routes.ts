@@ -5,6 +5,7 @@ import { route } from '../../platform/http/route';
 import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
 import { findSegmentMembers } from '../segments/public';
 import { createContact, findContacts, findCustomerContacts, getContact, updateContact } from './contacts';
+import { countCustomers } from './count-customers';
 import { createCustomer } from './create-customer';
 import { customerTimeline } from './customer-timeline';
 import { customerExportFile, exportCustomers } from './export-customers';
@@ -22,6 +23,10 @@ export function customerRoutes(app: FastifyInstance) {
       const { segment, ...query } = request.query;
       return segment ? findSegmentMembers(request.ctx, segment, query) : findCustomers(request.ctx, query);
     },
+  });
+  route(app, customerEndpoints.count, {
+    access: { permission: ['customers', 'read'] },
+    handler: (request) => countCustomers(request.ctx, request.query),
   });
   route(app, customerEndpoints.create, {
     access: { permission: ['customers', 'create'] },
