@@ -251,10 +251,12 @@ const probes: Record<string, Probe | Record<string, Probe> | { sameAs: string }>
   'GET /api/customers/export': (t, f) => async (o) => {
     const res = await t.request('GET', '/api/customers/export?format=csv', { as: f.caller });
     expect(res.statusCode).toBe(200);
-    // The export carries neither billing nor contacts: nothing guarded, whatever the rights.
+    // The export carries neither billing nor contacts' personal data, whatever the rights; its open-pipeline
+    // columns show the revenue of exactly the opportunities whose revenue the caller sees.
     expect(res.body).not.toContain(f.records[o].mobileDigits);
     expect(res.body).not.toContain(String(f.records[o].creditLimit));
-    expect(res.body).not.toContain(String(f.records[o].revenue));
+    const shows = new RegExp(`(^|,)${f.records[o].revenue}(,|\\r?$)`, 'm').test(res.body);
+    expect(shows).toBe(visibleNow(o));
     return visibleNow(o);
   },
   // Writes answer with the DTO of the read route (the same function masks both).
