@@ -20,6 +20,7 @@ export * from './opportunities/index';
 export * from './org-settings/index';
 export * from './platform/contract';
 export * from './platform/error-messages';
+export * from './platform/home-cards';
 export * from './platform/locale';
 export * from './platform/pagination';
 export * from './platform/permissions';
