@@ -174,6 +174,7 @@ export const opportunityHomeCardEndpoints = {
   inquiries: defineEndpoint({
     method: 'GET',
     path: '/api/home/inquiries',
+    operationId: 'home.inquiries',
     tags: homeCardTags,
     summary: 'Home: inquiries waiting for an answer (open, in the inquiry stage, no activity since the inquiry)',
     response: inquiryHomeCardSchema,
@@ -181,6 +182,7 @@ export const opportunityHomeCardEndpoints = {
   pipeline: defineEndpoint({
     method: 'GET',
     path: '/api/home/pipeline',
+    operationId: 'home.pipeline',
     tags: homeCardTags,
     summary: 'Home: open opportunities by stage, with expected and weighted revenue per currency',
     response: pipelineHomeCardSchema,
@@ -188,6 +190,7 @@ export const opportunityHomeCardEndpoints = {
   won: defineEndpoint({
     method: 'GET',
     path: '/api/home/won',
+    operationId: 'home.won',
     tags: homeCardTags,
     summary: 'Home: opportunities won this month and last, in the organisation’s time zone',
     response: wonHomeCardSchema,
@@ -195,6 +198,7 @@ export const opportunityHomeCardEndpoints = {
   team: defineEndpoint({
     method: 'GET',
     path: '/api/home/team',
+    operationId: 'home.team',
     tags: homeCardTags,
     summary: 'Home: the team’s numbers by owner, ranked (opportunities read scope team or organisation)',
     response: teamHomeCardSchema,

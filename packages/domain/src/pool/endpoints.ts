@@ -120,6 +120,7 @@ export const poolHomeCardEndpoints = {
   poolReturns: defineEndpoint({
     method: 'GET',
     path: '/api/home/pool-returns',
+    operationId: 'home.poolReturns',
     tags: homeCardTags,
     summary: 'Home: customers in the caller’s scope the pool rule returns to the pool soon, soonest first',
     response: poolReturnCardSchema,

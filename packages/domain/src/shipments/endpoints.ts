@@ -155,6 +155,7 @@ export const shipmentHomeCardEndpoints = {
   shipments: defineEndpoint({
     method: 'GET',
     path: '/api/home/shipments',
+    operationId: 'home.shipments',
     tags: homeCardTags,
     summary: 'Home: shipments of the caller’s customers with an exception this week, and arriving in the next 7 days',
     response: shipmentHomeCardSchema,

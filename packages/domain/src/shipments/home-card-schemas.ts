@@ -4,7 +4,7 @@ import { shipmentExceptionTypes, shipmentStatuses } from './shipment-events';
 
 export const shipmentHomeRowSchema = z.object({
   id: z.uuid(),
-  /** Booking number, else house or master B/L, else the feed's id: what the forwarder calls it. */
+  /** Master B/L, else house B/L, else booking number, else the feed’s id: what people call the shipment by. */
   reference: z.string(),
   customerId: z.uuid().nullable(),
   customerName: z.string().nullable(),

@@ -167,6 +167,7 @@ export const taskHomeCardEndpoints = {
   tasks: defineEndpoint({
     method: 'GET',
     path: '/api/home/tasks',
+    operationId: 'home.tasks',
     tags: homeCardTags,
     summary: 'Home: the caller’s open tasks overdue and due today, in their time zone',
     response: taskHomeCardSchema,

@@ -26,7 +26,7 @@ function toRow(row: { shipment: typeof shipments.$inferSelect; customerName: str
   if (s.lost) exceptions.push('lost');
   return {
     id: s.id,
-    reference: s.bookingNumber ?? s.houseBl ?? s.masterBl ?? s.externalId,
+    reference: s.masterBl ?? s.houseBl ?? s.bookingNumber ?? s.externalId,
     customerId: s.customerId,
     customerName: row.customerName,
     pol: s.pol,
