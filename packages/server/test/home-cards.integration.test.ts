@@ -154,8 +154,14 @@ describe('home cards', () => {
         weighted: { amount: '500.00', currency: 'USD' },
       },
     ]);
-    expect(pipeline.totals.count).toBe(2);
-    expect(pipeline.stages.map((s) => s.key)).toEqual(['inquiry', 'proposal', 'negotiation']);
+    // Two quoted deals and the one the waiting inquiry opened (no revenue yet: counted, no amount).
+    expect(pipeline.totals.count).toBe(3);
+    expect(pipeline.stages.map((s) => [s.key, s.count])).toEqual([
+      ['inquiry', 1],
+      ['proposal', 2],
+      ['negotiation', 0],
+    ]);
+    expect(pipeline.totals.amounts.map((a) => a.currency)).toEqual(['CNY', 'USD']);
   });
 
   it('shows a manager the team’s pipeline and never adds currencies up', async () => {
