@@ -107,6 +107,8 @@ describe('the home workbench', () => {
     await cardText(page, 'inquiries', 'CNSHA → USLAX');
     await cardText(page, 'pipeline', zh ? '销售漏斗' : 'Pipeline by stage');
     await cardText(page, 'pipeline', '12,000.00 USD');
+    // Stage names follow the language the user switched to.
+    await cardText(page, 'pipeline', zh ? '报价/方案' : 'Proposal / quote');
     await page.getByTestId('home-pipeline-chart').locator('canvas').waitFor();
     const won = page.getByTestId('home-won-this-month');
     await expect.poll(() => won.textContent()).toContain('1');

@@ -204,7 +204,7 @@ export const en: typeof zhCN = {
       title: 'Won this month vs last month',
       thisMonth: 'This month ({{month}})',
       lastMonth: 'Last month ({{month}})',
-      unit: 'deals',
+      unit: 'won',
       deals: 'Deals won',
       empty: 'Nothing won this month or last month yet.',
     },
