@@ -13,14 +13,24 @@ import { dataQualityEndpoints } from './data-quality/endpoints';
 import { importEndpoints } from './imports/endpoints';
 import { exchangeRateEndpoints } from './money/endpoints';
 import { attachmentEndpoints, noteEndpoints, notificationEndpoints } from './notes/endpoints';
-import { inquiryEndpoints, opportunityEndpoints, pipelineEndpoints } from './opportunities/endpoints';
+import {
+  inquiryEndpoints,
+  opportunityEndpoints,
+  opportunityHomeCardEndpoints,
+  pipelineEndpoints,
+} from './opportunities/endpoints';
 import { orgSettingsEndpoints } from './org-settings/endpoints';
-import { poolEndpoints } from './pool/endpoints';
+import { poolEndpoints, poolHomeCardEndpoints } from './pool/endpoints';
 import { prospectEndpoints } from './prospects/endpoints';
 import { salesEventEndpoints } from './sales-events/endpoints';
 import { savedViewEndpoints, segmentEndpoints } from './segments/endpoints';
-import { shipmentEndpoints, shipmentPartyEndpoints, shipmentReportEndpoints } from './shipments/endpoints';
-import { calendarEndpoints, nextStepRuleEndpoints, taskEndpoints } from './tasks/endpoints';
+import {
+  shipmentEndpoints,
+  shipmentHomeCardEndpoints,
+  shipmentPartyEndpoints,
+  shipmentReportEndpoints,
+} from './shipments/endpoints';
+import { calendarEndpoints, nextStepRuleEndpoints, taskEndpoints, taskHomeCardEndpoints } from './tasks/endpoints';
 import { inboundHookEndpoints, webhookEndpoints } from './webhooks/endpoints';
 
 /**
@@ -65,4 +75,11 @@ export const endpoints = {
   reports: shipmentReportEndpoints,
   webhooks: webhookEndpoints,
   inboundHooks: inboundHookEndpoints,
+  /** The home page's cards, each declared by the module that owns its data (`/api/home/<card>`). */
+  home: {
+    ...taskHomeCardEndpoints,
+    ...poolHomeCardEndpoints,
+    ...opportunityHomeCardEndpoints,
+    ...shipmentHomeCardEndpoints,
+  },
 };

@@ -21,6 +21,7 @@ export * from './org-settings/index';
 export * from './platform/contract';
 export * from './platform/download';
 export * from './platform/error-messages';
+export * from './platform/home-cards';
 export * from './platform/labels';
 export * from './platform/locale';
 export * from './platform/pagination';

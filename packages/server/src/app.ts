@@ -25,7 +25,7 @@ import { registerInputGuard } from './platform/http/input-guard';
 import { registerMetrics } from './platform/http/metrics';
 import { completeOpenApiDocument } from './platform/http/openapi-document';
 import { registerProblemHandler, sendProblem } from './platform/http/problem-handler';
-import { requireEndpoints } from './platform/http/route';
+import { requireEndpoints, route } from './platform/http/route';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -129,6 +129,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerMetrics(app);
   registerHealth(app, deps);
   for (const module of serverModules) module.routes?.(app, deps);
+  for (const card of serverModules.flatMap((module) => module.homeCards ?? [])) {
+    route(app, card.endpoint, { access: card.access, handler: (request) => card.load(request.ctx) });
+  }
   await registerWebConsole(app);
   return app;
 }

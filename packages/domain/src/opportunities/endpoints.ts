@@ -1,5 +1,12 @@
 import { defineEndpoint, idParamSchema } from '../platform/contract';
+import { homeCardTags } from '../platform/home-cards';
 import { pageOf } from '../platform/pagination';
+import {
+  inquiryHomeCardSchema,
+  pipelineHomeCardSchema,
+  teamHomeCardSchema,
+  wonHomeCardSchema,
+} from './home-card-schemas';
 import { createInquiryInputSchema, inquiryListQuerySchema, inquirySchema } from './inquiry-schemas';
 import {
   createOpportunityInputSchema,
@@ -159,5 +166,41 @@ export const pipelineEndpoints = {
     tags: opportunitiesTags,
     summary: 'Delete an unused lost reason; used ones can only be deactivated (If-Match: "<version>")',
     params: idParamSchema,
+  }),
+};
+
+/** The sales cards of the home page. */
+export const opportunityHomeCardEndpoints = {
+  inquiries: defineEndpoint({
+    method: 'GET',
+    path: '/api/home/inquiries',
+    operationId: 'home.inquiries',
+    tags: homeCardTags,
+    summary: 'Home: inquiries waiting for an answer (open, in the inquiry stage, no activity since the inquiry)',
+    response: inquiryHomeCardSchema,
+  }),
+  pipeline: defineEndpoint({
+    method: 'GET',
+    path: '/api/home/pipeline',
+    operationId: 'home.pipeline',
+    tags: homeCardTags,
+    summary: 'Home: open opportunities by stage, with expected and weighted revenue per currency',
+    response: pipelineHomeCardSchema,
+  }),
+  won: defineEndpoint({
+    method: 'GET',
+    path: '/api/home/won',
+    operationId: 'home.won',
+    tags: homeCardTags,
+    summary: 'Home: opportunities won this month and last, in the organisation’s time zone',
+    response: wonHomeCardSchema,
+  }),
+  team: defineEndpoint({
+    method: 'GET',
+    path: '/api/home/team',
+    operationId: 'home.team',
+    tags: homeCardTags,
+    summary: 'Home: the team’s numbers by owner, ranked (opportunities read scope team or organisation)',
+    response: teamHomeCardSchema,
   }),
 };

@@ -1,5 +1,5 @@
 import { TZDate, tz, tzOffset } from '@date-fns/tz';
-import { addDays, addMonths, endOfDay, format, formatDistance, set, startOfDay } from 'date-fns';
+import { addDays, addMonths, endOfDay, format, formatDistance, set, startOfDay, startOfMonth } from 'date-fns';
 import { enUS } from 'date-fns/locale/en-US';
 import { zhCN } from 'date-fns/locale/zh-CN';
 import type { Locale } from './locale';
@@ -62,6 +62,17 @@ export function zonedDate(timeZone: string, at: Date): string {
 export function zonedDayStart(timeZone: string, at: Date, days = 0): Date {
   const zone = tz(timeZone);
   return instant(startOfDay(addDays(at, days, { in: zone }), { in: zone }));
+}
+
+/** The instant the local calendar month of `at` starts in the zone, moved by `months` months ("this month", "last month"). */
+export function zonedMonthStart(timeZone: string, at: Date, months = 0): Date {
+  const zone = tz(timeZone);
+  return instant(startOfMonth(addMonths(startOfMonth(at, { in: zone }), months, { in: zone }), { in: zone }));
+}
+
+/** The local month (YYYY-MM) of an instant in the zone. */
+export function zonedMonth(timeZone: string, at: Date): string {
+  return format(at, 'yyyy-MM', { in: tz(timeZone) });
 }
 
 /** The instant a local date (YYYY-MM-DD) starts in the zone, `days` calendar days later when given. */

@@ -1,6 +1,8 @@
 import { customerSchema } from '../customers/customer-schemas';
 import { defineEndpoint, idParamSchema } from '../platform/contract';
+import { homeCardTags } from '../platform/home-cards';
 import { pageOf } from '../platform/pagination';
+import { poolReturnCardSchema } from './home-card-schemas';
 import {
   assignCustomerInputSchema,
   customerOwnershipSchema,
@@ -110,5 +112,17 @@ export const poolEndpoints = {
     summary: 'How many customers a handover from this user would move now (theirs in your scope)',
     query: handoverPreviewQuerySchema,
     response: handoverPreviewSchema,
+  }),
+};
+
+/** The pool's card of the home page. */
+export const poolHomeCardEndpoints = {
+  poolReturns: defineEndpoint({
+    method: 'GET',
+    path: '/api/home/pool-returns',
+    operationId: 'home.poolReturns',
+    tags: homeCardTags,
+    summary: 'Home: customers in the caller’s scope the pool rule returns to the pool soon, soonest first',
+    response: poolReturnCardSchema,
   }),
 };

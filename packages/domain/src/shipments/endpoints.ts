@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineEndpoint, idParamSchema } from '../platform/contract';
+import { homeCardTags } from '../platform/home-cards';
 import { pageOf } from '../platform/pagination';
+import { shipmentHomeCardSchema } from './home-card-schemas';
 import { shipmentReportQuerySchema, shipmentReportSchema } from './report-schemas';
 import {
   linkPartyInputSchema,
@@ -145,5 +147,17 @@ export const shipmentReportEndpoints = {
       "Counts the shipments the caller may read by their ETD day, converting each amount at the rate of that day or the last one before it into `currency` (the organisation's reporting currency when left out). A missing rate answers 422 money.rate_missing naming the pair and day. Amounts follow the caller's field rights; each group's `filter` lists its shipments with GET /api/shipments.",
     query: shipmentReportQuerySchema,
     response: shipmentReportSchema,
+  }),
+};
+
+/** The shipments card of the home page. */
+export const shipmentHomeCardEndpoints = {
+  shipments: defineEndpoint({
+    method: 'GET',
+    path: '/api/home/shipments',
+    operationId: 'home.shipments',
+    tags: homeCardTags,
+    summary: 'Home: shipments of the caller’s customers with an exception this week, and arriving in the next 7 days',
+    response: shipmentHomeCardSchema,
   }),
 };

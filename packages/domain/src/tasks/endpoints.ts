@@ -1,4 +1,5 @@
 import { defineEndpoint, idParamSchema } from '../platform/contract';
+import { homeCardTags } from '../platform/home-cards';
 import { pageOf } from '../platform/pagination';
 import {
   calendarFeedSchema,
@@ -7,6 +8,7 @@ import {
   calendarItemsSchema,
   createdCalendarFeedSchema,
 } from './calendar-schemas';
+import { taskHomeCardSchema } from './home-card-schemas';
 import {
   nextStepRuleInputSchema,
   nextStepRuleListSchema,
@@ -157,5 +159,17 @@ export const taskEndpoints = {
     tags: tasksTags,
     summary: 'Delete a task (If-Match optional)',
     params: idParamSchema,
+  }),
+};
+
+/** The tasks card of the home page (docs/adding-a-module.md, step 11b). */
+export const taskHomeCardEndpoints = {
+  tasks: defineEndpoint({
+    method: 'GET',
+    path: '/api/home/tasks',
+    operationId: 'home.tasks',
+    tags: homeCardTags,
+    summary: 'Home: the caller’s open tasks overdue and due today, in their time zone',
+    response: taskHomeCardSchema,
   }),
 };

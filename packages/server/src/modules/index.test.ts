@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import {
   errorMessage as catalogueMessage,
   type ErrorBundle,
+  endpoints,
   errorMessages,
+  homeCardTags,
   locales,
   moduleErrorBundles,
   resources,
@@ -57,6 +59,24 @@ describe('the module list', () => {
     unique(serverModules.flatMap((m) => (m.jobs ?? []).map((j) => j.name)));
     unique(serverModules.flatMap((m) => (m.timeline ?? []).map((c) => (c.from === 'audit' ? c.entity : c.kind))));
     unique(serverModules.flatMap((m) => (m.importers ?? []).map((i) => i.entity)));
+  });
+
+  it('serves each home card once, as a read under /api/home/ in the API document’s Home tag, with an answer', () => {
+    const cards = serverModules.flatMap((m) => m.homeCards ?? []);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(new Set(cards.map((c) => c.endpoint.path)).size).toBe(cards.length);
+    for (const { endpoint } of cards) {
+      expect(endpoint.method, endpoint.path).toBe('GET');
+      expect(endpoint.path).toMatch(/^\/api\/home\/[a-z-]+$/);
+      expect(endpoint.tags).toEqual(homeCardTags);
+      expect(endpoint.response, endpoint.path).toBeDefined();
+    }
+    // The catalogue's home group and the manifests name the same cards.
+    expect(cards.map((c) => c.endpoint.path).sort()).toEqual(
+      Object.values(endpoints.home)
+        .map((e) => e.path)
+        .sort(),
+    );
   });
 
   it('loads the demo data of each module after the modules it builds on', () => {

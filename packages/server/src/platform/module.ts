@@ -1,4 +1,12 @@
-import type { ErrorBundle, ImportEntity, ImportEntityCatalog, Resource, timelineEntrySchema } from '@berth/domain';
+import type {
+  Endpoint,
+  EndpointResponse,
+  ErrorBundle,
+  ImportEntity,
+  ImportEntityCatalog,
+  Resource,
+  timelineEntrySchema,
+} from '@berth/domain';
 import type { SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
@@ -6,6 +14,7 @@ import type { Db } from '../db/database';
 import type { Ctx } from './context';
 import type { AppDeps } from './deps';
 import type { EventSubscriber } from './events';
+import type { Access } from './http/access';
 import type { Job } from './jobs/job-runner';
 
 /**
@@ -44,6 +53,8 @@ export interface ServerModule {
   demo?: DemoLoader;
   /** Reactions to other modules' domain events (platform/events.ts). */
   subscribers?: readonly EventSubscriber[];
+  /** The module's cards on the home page: their data, within the caller's rights and scope. */
+  homeCards?: readonly HomeCard[];
 }
 
 /** Checks a manifest against the contract and keeps its literal type. */
@@ -198,4 +209,21 @@ export interface DemoLoader {
   /** Modules whose demo data this one builds on; they load first. */
   after?: readonly string[];
   load: (demo: DemoOrganization) => Promise<void>;
+}
+
+/**
+ * A card of the home page, served by the module that owns its data. The endpoint is declared in the module's
+ * domain `endpoints.ts` (GET, under `/api/home/`, tag `Home`); the app registers its route from here with the
+ * access rule, and `load` answers for the caller: their permissions, data scope and field rights, in set-based
+ * statements (a card is on every user's first page). The console draws it from the module's web manifest.
+ */
+export interface HomeCard<E extends Endpoint = Endpoint> {
+  endpoint: E;
+  access: Access;
+  load: (ctx: Ctx) => Promise<EndpointResponse<E>>;
+}
+
+/** Declares a home card with its answer checked against the endpoint; the manifest's list holds it erased. */
+export function defineHomeCard<E extends Endpoint>(card: HomeCard<E>): HomeCard {
+  return card as unknown as HomeCard;
 }

@@ -1,7 +1,7 @@
 import { HomeOutlined, InboxOutlined, ShopOutlined } from '@ant-design/icons';
 import { builtinRoles, type Resource, scopeOf } from '@berth/domain';
 import { describe, expect, it } from 'vitest';
-import { navGroups, navGroupsOf, navItemFor, navItemVisible } from './navigation';
+import { homeCards, homeCardVisible, navGroups, navGroupsOf, navItemFor, navItemVisible } from './navigation';
 import type { AnyWebModule } from './web-module';
 
 const page = () => null;
@@ -143,5 +143,37 @@ describe('the menu of each built-in role', () => {
       expect(menuOf(key)).not.toContain('users');
       expect(menuOf(key)).not.toContain('teams');
     }
+  });
+});
+
+describe('the home cards of each built-in role', () => {
+  const cardsOf = (key: string) => {
+    const role = builtinRoles.find((r) => r.key === key);
+    if (!role) throw new Error(`no built-in role ${key}`);
+    return homeCards
+      .filter((card) => homeCardVisible(card, (resource, action) => scopeOf(role.permissions, resource, action)))
+      .map((card) => card.key);
+  };
+
+  it('gives a rep their own cards and a manager the team ranking as well', () => {
+    expect(cardsOf('sales_rep')).toEqual(['tasks', 'pool-returns', 'inquiries', 'pipeline', 'won', 'shipments']);
+    expect(cardsOf('sales_manager')).toEqual([
+      'tasks',
+      'pool-returns',
+      'inquiries',
+      'pipeline',
+      'won',
+      'team',
+      'shipments',
+    ]);
+  });
+
+  it('shows a card only with its access, and a managers’ card only beyond one’s own records', () => {
+    const team = homeCards.find((card) => card.key === 'team');
+    if (!team) throw new Error('no team card');
+    expect(homeCardVisible(team, () => 'own')).toBe(false);
+    expect(homeCardVisible(team, () => 'team')).toBe(true);
+    expect(homeCardVisible(team, () => null)).toBe(false);
+    expect(new Set(homeCards.map((card) => card.key)).size).toBe(homeCards.length);
   });
 });

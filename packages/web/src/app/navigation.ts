@@ -1,10 +1,11 @@
-import type { Resource } from '@berth/domain';
+import type { Resource, Scope } from '@berth/domain';
 import type { ComponentType } from 'react';
 import { webModules } from '../modules';
 import {
   type Access,
   type AnyWebModule,
   type CustomerTab,
+  type HomeCard,
   type NavEntry,
   type NavGroupKey,
   navGroupKeys,
@@ -45,6 +46,11 @@ export function customerTabsOf<M extends AnyWebModule>(modules: readonly M[]): C
   return tabs.sort((a, b) => a.order - b.order);
 }
 
+/** The cards the given modules add to the home page, in their order. */
+export function homeCardsOf(modules: readonly AnyWebModule[]): HomeCard[] {
+  return modules.flatMap((module) => module.homeCards ?? []).sort((a, b) => a.order - b.order);
+}
+
 /** Every page of the given modules. */
 export function routesOf(modules: readonly AnyWebModule[]): WebRoute[] {
   return modules.flatMap((module) => module.routes ?? []);
@@ -80,6 +86,9 @@ export const navGroups = navGroupsOf(webModules);
 /** The tabs modules add to the customer 360 page. */
 export const customerTabs = customerTabsOf(webModules);
 
+/** The cards modules add to the home page. */
+export const homeCards = homeCardsOf(webModules);
+
 /** Whether the signed-in user may see a nav item (`can` from `useCan`). */
 export function navItemVisible(item: NavItem, can: (resource: Resource, action: string) => boolean): boolean {
   return !item.access || can(item.access.resource, item.access.action ?? 'read');
@@ -95,4 +104,13 @@ export function navItemFor<LabelKey extends string>(
     item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`),
   );
   return matches.sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+/**
+ * Whether the signed-in user sees a home card (`scope` from `useScope`): they hold its access, and for a managers'
+ * card their scope for it reaches beyond their own records.
+ */
+export function homeCardVisible(card: HomeCard, scope: (resource: Resource, action: string) => Scope | null): boolean {
+  const held = scope(card.access.resource, card.access.action ?? 'read');
+  return held !== null && (!card.managers || held !== 'own');
 }

@@ -58,6 +58,26 @@ type CustomerTabLabelKey<Bundle> = Bundle extends { customerTabs: infer Labels }
   ? `customerTabs.${keyof Labels & string}`
   : never;
 
+/** The width of a home card in the page's grid of 24 columns at 1440 px: a third, half or two thirds. */
+export type HomeCardWidth = 8 | 12 | 16;
+
+/**
+ * A card a module adds to the home page (the workbench), drawing the data its server module serves under
+ * `/api/home/<card>`. The page shows the cards the user has `access` for (and, with `managers`, only to users whose
+ * scope for it is team or organisation), by `order`; the card loads its own data. Its test id is `home-card-<key>`.
+ */
+export interface HomeCard {
+  key: string;
+  /** Place on the page, lowest first. */
+  order: number;
+  access: Access;
+  /** Only for users who see more than their own records (scope team or organisation for `access`). */
+  managers?: true;
+  width: HomeCardWidth;
+  /** Loaded on first view: `lazyPanel(() => import('./home-tasks-card'), 'HomeTasksCard')`. */
+  card: ComponentType;
+}
+
 /**
  * One console module: its pages with the access they need, its menu entries and its texts. The shell assembles
  * routes, menu and translations from the list in `modules/index.ts`.
@@ -68,6 +88,8 @@ export interface WebModule<Bundle extends object = object> {
   nav?: readonly NavEntry<NavLabelKey<Bundle>>[];
   /** Tabs the module adds to the customer 360 page. */
   customerTabs?: readonly CustomerTab<CustomerTabLabelKey<Bundle>>[];
+  /** Cards the module adds to the home page. */
+  homeCards?: readonly HomeCard[];
   /**
    * The module's texts per UI language. Their top-level keys are its namespaces (`t('pool.title')`); menu labels
    * go under `nav`. A key may be declared by one module only.

@@ -36,6 +36,14 @@ export const en: typeof zhCN = {
     backHome: 'Back to home',
     retry: 'Retry',
   },
+  homeCard: {
+    loadFailed: 'This card could not be loaded.',
+    viewAll: 'View all',
+    moreRows: '{{count}} more',
+    own: 'Mine',
+    team: 'Team',
+    org: 'Company',
+  },
   lang: {
     label: 'Language',
     zhCN: '中文',

@@ -35,6 +35,14 @@ export const zhCN = {
     backHome: '返回首页',
     retry: '重试',
   },
+  homeCard: {
+    loadFailed: '这张卡片没有加载出来。',
+    viewAll: '查看全部',
+    moreRows: '另有 {{count}} 条',
+    own: '我的',
+    team: '团队',
+    org: '全公司',
+  },
   lang: {
     label: '语言',
     zhCN: '中文',

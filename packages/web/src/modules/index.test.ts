@@ -1,6 +1,6 @@
 import { locales, resourceActions } from '@berth/domain';
 import { describe, expect, it } from 'vitest';
-import { customerTabs, navGroups, routesOf } from '../app/navigation';
+import { customerTabs, homeCards, navGroups, routesOf } from '../app/navigation';
 import { translations } from '../app/translations';
 import type { Access, AnyWebModule } from '../app/web-module';
 import { webModules } from '.';
@@ -103,6 +103,12 @@ describe('the console modules', () => {
         [],
       );
     }
+  });
+
+  it('add home cards with their own key and a known permission', () => {
+    const keys = homeCards.map((card) => card.key);
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+    for (const card of homeCards) expect(isKnownPermission(card.access), card.key).toBe(true);
   });
 
   it('have every text in both Chinese and English, with the same placeholders', () => {

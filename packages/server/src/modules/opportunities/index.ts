@@ -6,6 +6,7 @@ import { opportunityAuditNames } from './audit-names';
 export type {} from './events';
 
 import { loadDemoOpportunities } from './demo-opportunities';
+import { opportunityHomeCards } from './home-cards';
 import { moveOpportunitiesOnMerge } from './merge';
 import { opportunityRoutes } from './routes';
 import { opportunitySubscribers } from './subscribers';
@@ -21,6 +22,7 @@ export default defineModule({
   auditNames: [opportunityAuditNames],
   customerMerge: moveOpportunitiesOnMerge,
   subscribers: opportunitySubscribers,
+  homeCards: opportunityHomeCards,
   demo: {
     after: ['customers'],
     load: (demo) => loadDemoOpportunities(demo.db, demo),

@@ -5,6 +5,7 @@ import { defineModule } from '../../platform/module';
 export type {} from './events';
 
 import { loadDemoPool } from './demo-pool';
+import { poolHomeCards } from './home-card';
 import { poolSweepEveryMs, poolSweepJob, runPoolSweep } from './pool-sweep';
 import { poolRoutes } from './routes';
 import { poolSubscribers } from './subscribers';
@@ -19,6 +20,7 @@ export default defineModule({
   jobs: [{ name: poolSweepJob, everyMs: poolSweepEveryMs, run: (job, db) => runPoolSweep(db, job.clock) }],
   timeline: [ownershipTimelineContributor],
   subscribers: poolSubscribers,
+  homeCards: poolHomeCards,
   demo: {
     // It pools the last customers, away from the pipeline, activities and leads the others put on the first ones.
     after: ['customers', 'opportunities', 'activities', 'sales-events', 'shipments'],

@@ -15,11 +15,12 @@ export const poolSweepEveryMs = 3_600_000;
  * protection period comes first. Customers the rule exempts (every role of theirs exempt — consignees, agents,
  * carriers — or an exempt relationship such as strategic) are never due. The same computation as poolDueAt in the domain package: days are
  * whole 24-hour periods (`interval '24 hours'`), since `interval '1 day'` would be a calendar day
- * of the session's TimeZone, 23 or 25 hours across a daylight-saving change.
+ * of the session's TimeZone, 23 or 25 hours across a daylight-saving change. The sweep locks the rows it
+ * is about to change; a reader (the home card) passes `lock: false`.
  */
-export function dueCustomers(orgId: string, extra: SQL): SQL {
+export function dueCustomers(orgId: string, extra: SQL, options: { lock?: boolean } = { lock: true }): SQL {
   return sql`
-    select c.id, c.owner_id, c.team_id, c.name, d.due_at, r.warn_days_before as warn_days,
+    select c.id, c.code, c.owner_id, c.team_id, c.name, d.due_at, r.warn_days_before as warn_days,
            case when d.follow_up_due is not null and (d.deal_due is null or d.follow_up_due <= d.deal_due)
                 then 'no_follow_up' else 'no_deal' end as rule,
            case when d.follow_up_due is not null and (d.deal_due is null or d.follow_up_due <= d.deal_due)
@@ -43,7 +44,7 @@ export function dueCustomers(orgId: string, extra: SQL): SQL {
        and not (cardinality(c.roles) > 0 and c.roles <@ r.exempt_roles)
        and (c.relationship_type is null or not c.relationship_type = any(r.exempt_relationships))
        and ${extra}
-     for update of c skip locked`;
+     ${options.lock ? sql`for update of c skip locked` : sql``}`;
 }
 
 interface DueRow {

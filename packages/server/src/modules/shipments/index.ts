@@ -7,6 +7,7 @@ import {
   customerRollupsJob,
   runCustomerRollups,
 } from './customer-rollups';
+import { shipmentHomeCards } from './home-card';
 import { shipmentImporter } from './importers';
 import { moveShipmentsOnMerge } from './merge';
 
@@ -39,5 +40,6 @@ export default defineModule({
   timeline: [shipmentTimeline, shipmentExceptionTimeline],
   customerMerge: moveShipmentsOnMerge,
   routes: shipmentRoutes,
+  homeCards: shipmentHomeCards,
   demo: { after: ['customers'], load: loadDemoShipments },
 });

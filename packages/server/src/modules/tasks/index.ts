@@ -6,6 +6,7 @@ import { taskAuditNames } from './audit-names';
 export type {} from './events';
 
 import { loadDemoTasks } from './demo-tasks';
+import { taskHomeCards } from './home-card';
 import { moveTasksOnMerge } from './merge';
 import { taskRoutes } from './routes';
 import { nextStepsEveryMs, nextStepsJob, runNextStepRules } from './run-next-step-rules';
@@ -25,6 +26,7 @@ export default defineModule({
   timeline: [taskTimeline],
   auditNames: [taskAuditNames],
   customerMerge: moveTasksOnMerge,
+  homeCards: taskHomeCards,
   demo: {
     after: ['customers', 'activities'],
     load: (demo) =>

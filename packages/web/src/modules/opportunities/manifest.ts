@@ -1,5 +1,5 @@
 import { FunnelPlotOutlined, LineChartOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { lazyPage, type WebModule } from '../../app/web-module';
+import { lazyPage, lazyPanel, type WebModule } from '../../app/web-module';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-CN';
 
@@ -64,6 +64,37 @@ export const opportunitiesModule: WebModule<typeof zhCN> = {
       order: 40,
       icon: SettingOutlined,
       labelKey: 'nav.pipelineSettings',
+    },
+  ],
+  homeCards: [
+    {
+      key: 'inquiries',
+      order: 30,
+      access: { resource: 'inquiries' },
+      width: 8,
+      card: lazyPanel(() => import('./home/home-inquiries-card'), 'HomeInquiriesCard'),
+    },
+    {
+      key: 'pipeline',
+      order: 40,
+      access: { resource: 'opportunities' },
+      width: 16,
+      card: lazyPanel(() => import('./home/home-pipeline-card'), 'HomePipelineCard'),
+    },
+    {
+      key: 'won',
+      order: 50,
+      access: { resource: 'opportunities' },
+      width: 8,
+      card: lazyPanel(() => import('./home/home-won-card'), 'HomeWonCard'),
+    },
+    {
+      key: 'team',
+      order: 60,
+      access: { resource: 'opportunities' },
+      managers: true,
+      width: 16,
+      card: lazyPanel(() => import('./home/home-team-card'), 'HomeTeamCard'),
     },
   ],
   locales: { 'zh-CN': zhCN, en },

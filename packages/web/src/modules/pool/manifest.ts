@@ -1,5 +1,5 @@
 import { ControlOutlined, InboxOutlined } from '@ant-design/icons';
-import { lazyPage, type WebModule } from '../../app/web-module';
+import { lazyPage, lazyPanel, type WebModule } from '../../app/web-module';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-CN';
 
@@ -24,6 +24,15 @@ export const poolModule: WebModule<typeof zhCN> = {
       icon: ControlOutlined,
       labelKey: 'nav.poolRules',
       access: { resource: 'pool', action: 'configure' },
+    },
+  ],
+  homeCards: [
+    {
+      key: 'pool-returns',
+      order: 20,
+      access: { resource: 'customers' },
+      width: 8,
+      card: lazyPanel(() => import('./home-pool-card'), 'HomePoolCard'),
     },
   ],
   locales: { 'zh-CN': zhCN, en },

@@ -18,8 +18,8 @@ import { call } from '../../app/api/call';
 import { ApiError } from '../../app/api-error';
 import { formatNumber } from '../../app/format';
 import { useTransportModes } from '../../app/use-transport-modes';
+import { type ChartOption, EChart } from '../../components/echart';
 import { PageTitle } from '../../components/page-title';
-import { type ChartOption, EChart } from './echart';
 import { formatAmount, marginPercent, shipmentListLink } from './report-links';
 
 type Metric = 'shipments' | 'teu' | 'revenue' | 'grossProfit';

@@ -50,5 +50,14 @@ export const shipmentsModule: WebModule<typeof zhCN> = {
       panel: lazyPanel(() => import('./customer-shipments'), 'CustomerShipments'),
     },
   ],
+  homeCards: [
+    {
+      key: 'shipments',
+      order: 70,
+      access: { resource: 'shipments' },
+      width: 8,
+      card: lazyPanel(() => import('./home-shipments-card'), 'HomeShipmentsCard'),
+    },
+  ],
   locales: { 'zh-CN': zhCN, en },
 };

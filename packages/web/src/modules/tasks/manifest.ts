@@ -1,5 +1,5 @@
 import { CalendarOutlined, CarryOutOutlined, NodeIndexOutlined } from '@ant-design/icons';
-import { lazyPage, type WebModule } from '../../app/web-module';
+import { lazyPage, lazyPanel, type WebModule } from '../../app/web-module';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-CN';
 
@@ -35,6 +35,15 @@ export const tasksModule: WebModule<typeof zhCN> = {
       order: 50,
       icon: NodeIndexOutlined,
       labelKey: 'nav.nextStepRules',
+    },
+  ],
+  homeCards: [
+    {
+      key: 'tasks',
+      order: 10,
+      access: { resource: 'tasks' },
+      width: 8,
+      card: lazyPanel(() => import('./home-tasks-card'), 'HomeTasksCard'),
     },
   ],
   locales: { 'zh-CN': zhCN, en },

@@ -13,7 +13,7 @@ import { TaskFormModal } from './task-form-modal';
 
 const priorityColors: Record<Task['priority'], string> = { low: 'default', normal: 'blue', high: 'red' };
 
-function relatedPath(related: NonNullable<Task['related']>): string | null {
+export function relatedPath(related: NonNullable<Task['related']>): string | null {
   if (related.type === 'customer') return `/customers/${encodeURIComponent(related.id)}`;
   if (related.type === 'opportunity') return `/opportunities/${encodeURIComponent(related.id)}`;
   return `/sales-events/${encodeURIComponent(related.id)}`;

@@ -3,12 +3,7 @@ import type { zhCN } from './zh-CN';
 export const en: typeof zhCN = {
   home: {
     greeting: 'Hello, {{name}}',
-    intro: 'Welcome to Berth, the CRM for logistics companies.',
-    role: 'Role',
-    organization: 'Organisation',
-    email: 'Email',
-    shortcuts: 'Shortcuts',
-    noShortcuts: 'Your role has no administration pages.',
+    noCards: 'Your role has no cards on the home page. Start from the menu on the left.',
   },
   nav: {
     home: 'Home',

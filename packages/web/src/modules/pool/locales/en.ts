@@ -88,6 +88,13 @@ export const en: typeof zhCN = {
       readOnly: 'You can see the rules but not change them.',
     },
   },
+  homeCards: {
+    poolReturns: {
+      title: 'Returning to the pool soon',
+      empty: 'No customer is about to return to the pool. Keep following up and they stay yours.',
+      rule: { no_follow_up: 'No follow-up for {{days}} days', no_deal: 'No deal for {{days}} days' },
+    },
+  },
   nav: {
     pool: 'Public pool',
     poolRules: 'Pool rules',

@@ -84,6 +84,13 @@ export const zhCN = {
       readOnly: '您可以查看规则，但无权修改。',
     },
   },
+  homeCards: {
+    poolReturns: {
+      title: '即将退回公海',
+      empty: '近期没有要退回公海的客户。保持跟进，客户就留在你手里。',
+      rule: { no_follow_up: '{{days}} 天未跟进', no_deal: '{{days}} 天未成交' },
+    },
+  },
   nav: {
     pool: '公海',
     poolRules: '公海规则',

@@ -3,6 +3,16 @@ import type { zhCN } from './zh-CN';
 export const en: typeof zhCN = {
   nav: { shipments: 'Shipments', unmatchedParties: 'Unmatched parties' },
   customerTabs: { shipments: 'Shipments' },
+  homeCards: {
+    shipments: {
+      title: 'Shipments',
+      exceptions: 'Exceptions this week',
+      arriving: 'Arriving in 7 days',
+      exceptionsEmpty: 'No exceptions this week',
+      arrivingEmpty: 'Nothing arriving in the next 7 days',
+      empty: 'No exceptions on your customers’ shipments this week, and nothing arriving in the next 7 days.',
+    },
+  },
   shipments: {
     title: 'Shipments',
     searchPlaceholder: 'B/L, booking or container number',

@@ -1,6 +1,16 @@
 export const zhCN = {
   nav: { shipments: '货物跟踪', unmatchedParties: '待匹配相关方' },
   customerTabs: { shipments: '货物' },
+  homeCards: {
+    shipments: {
+      title: '货物动态',
+      exceptions: '本周异常',
+      arriving: '7 天内到港',
+      exceptionsEmpty: '本周没有异常',
+      arrivingEmpty: '7 天内没有到港的货物',
+      empty: '你的客户本周没有异常货物，7 天内也没有到港的货物。',
+    },
+  },
   shipments: {
     title: '货物',
     searchPlaceholder: '提单号、订舱号或箱号',

@@ -77,6 +77,16 @@ export const en: typeof zhCN = {
     defaultTitle: '(made from the rule)',
     readOnly: 'You can see the rules but not change them.',
   },
+  homeCards: {
+    tasks: {
+      title: 'My tasks',
+      overdue: 'Overdue',
+      today: 'Due today',
+      overdueEmpty: 'Nothing overdue',
+      todayEmpty: 'Nothing due today',
+      empty: 'Nothing overdue or due today. Plan your next steps in My day.',
+    },
+  },
   nav: {
     myDay: 'My day',
     calendar: 'Calendar',

@@ -74,6 +74,16 @@ export const zhCN = {
     defaultTitle: '（自动生成）',
     readOnly: '您可以查看规则，但无权修改。',
   },
+  homeCards: {
+    tasks: {
+      title: '我的待办',
+      overdue: '已逾期',
+      today: '今天到期',
+      overdueEmpty: '没有逾期的任务',
+      todayEmpty: '今天没有到期的任务',
+      empty: '没有逾期或今天到期的任务。在“我的一天”里安排下一步吧。',
+    },
+  },
   nav: {
     myDay: '我的一天',
     calendar: '日历',
