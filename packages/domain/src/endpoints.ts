@@ -18,6 +18,7 @@ import { orgSettingsEndpoints } from './org-settings/endpoints';
 import { poolEndpoints } from './pool/endpoints';
 import { prospectEndpoints } from './prospects/endpoints';
 import { salesEventEndpoints } from './sales-events/endpoints';
+import { searchEndpoints } from './search/endpoints';
 import { savedViewEndpoints, segmentEndpoints } from './segments/endpoints';
 import { shipmentEndpoints, shipmentPartyEndpoints, shipmentReportEndpoints } from './shipments/endpoints';
 import { calendarEndpoints, nextStepRuleEndpoints, taskEndpoints } from './tasks/endpoints';
@@ -63,6 +64,7 @@ export const endpoints = {
   shipments: shipmentEndpoints,
   shipmentParties: shipmentPartyEndpoints,
   reports: shipmentReportEndpoints,
+  search: searchEndpoints,
   webhooks: webhookEndpoints,
   inboundHooks: inboundHookEndpoints,
 };

@@ -8,6 +8,7 @@ export type {} from './events';
 import { loadDemoOpportunities } from './demo-opportunities';
 import { moveOpportunitiesOnMerge } from './merge';
 import { opportunityRoutes } from './routes';
+import { opportunitySearchProvider } from './search-provider';
 import { opportunitySubscribers } from './subscribers';
 import { opportunityTimeline } from './timeline-contributor';
 
@@ -21,6 +22,7 @@ export default defineModule({
   auditNames: [opportunityAuditNames],
   customerMerge: moveOpportunitiesOnMerge,
   subscribers: opportunitySubscribers,
+  searchProviders: [opportunitySearchProvider],
   demo: {
     after: ['customers'],
     load: (demo) => loadDemoOpportunities(demo.db, demo),

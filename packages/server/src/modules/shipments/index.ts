@@ -15,6 +15,7 @@ export type {} from './events';
 
 import { loadDemoShipments } from './demo-shipments';
 import { shipmentRoutes } from './routes';
+import { shipmentSearchProvider } from './search-provider';
 import { shipmentExceptionTimeline, shipmentTimeline } from './timeline-contributor';
 
 /** Shipments: fed by the company's systems (batch, events, file, webhook), followed by customer, with their money. */
@@ -39,5 +40,6 @@ export default defineModule({
   timeline: [shipmentTimeline, shipmentExceptionTimeline],
   customerMerge: moveShipmentsOnMerge,
   routes: shipmentRoutes,
+  searchProviders: [shipmentSearchProvider],
   demo: { after: ['customers'], load: loadDemoShipments },
 });
