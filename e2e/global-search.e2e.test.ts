@@ -142,4 +142,38 @@ describe('the global search in the header', () => {
     await page.getByTestId('lang-zh-CN').click();
     await expect.poll(() => box().getAttribute('placeholder')).toBe('搜索客户、联系人、商机、提单号、箱号');
   });
+
+  it('logs an inquiry taken by WeChat from the header’s “+” and shows it on the board', async () => {
+    const pick = async (testId: string, text: string, option: string) => {
+      await page.getByTestId(testId).click();
+      await page.keyboard.type(text);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    };
+    await page.getByTestId('quick-create').click();
+    await page.getByTestId('quick-create-inquiry').click();
+    const form = page.getByTestId('quick-inquiry-form');
+    await form.waitFor();
+    await pick('inquiry-customer', '远洋电子', '宁波远洋电子有限公司');
+    await pick('inquiry-pol', 'CNNGB', 'CNNGB');
+    await pick('inquiry-pod', 'USLAX', 'USLAX');
+    await page.getByTestId('inquiry-teu').fill('4');
+    expect(await page.getByTestId('inquiry-channel').locator('.ant-segmented-item-selected').textContent()).toBe(
+      '微信',
+    );
+    await page.getByTestId('inquiry-message').fill('微信上问每月 4 个 40HQ 到洛杉矶的价格');
+    await page.getByTestId('submit-inquiry').click();
+    await form.waitFor({ state: 'detached' });
+
+    await page.getByTestId('nav-opportunities').click();
+    const card = page
+      .getByTestId('board-column-inquiry')
+      .getByTestId('opportunity-card')
+      .filter({ hasText: 'CNNGB→USLAX' });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('宁波远洋电子有限公司');
+    // The board offers the same dialog.
+    await page.getByTestId('log-inquiry').click();
+    await page.getByTestId('quick-inquiry-form').waitFor();
+    await page.keyboard.press('Escape');
+  });
 });

@@ -6,6 +6,7 @@ import { FullPageSpin } from '../../components/full-page-spin';
 import { NotificationBell } from '../../modules/notifications/notification-bell';
 import { GlobalSearch } from '../../modules/search';
 import { useMe } from '../session';
+import { QuickCreate } from './quick-create';
 import { SideNav } from './side-nav';
 import { UserMenu } from './user-menu';
 
@@ -37,6 +38,7 @@ export function MainLayout() {
             </Flex>
             {me && (
               <Flex align="center" gap={8}>
+                <QuickCreate />
                 <NotificationBell />
                 <UserMenu name={me.user.name} />
               </Flex>
