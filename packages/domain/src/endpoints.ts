@@ -23,6 +23,7 @@ import { orgSettingsEndpoints } from './org-settings/endpoints';
 import { poolEndpoints, poolHomeCardEndpoints } from './pool/endpoints';
 import { prospectEndpoints } from './prospects/endpoints';
 import { salesEventEndpoints } from './sales-events/endpoints';
+import { searchEndpoints } from './search/endpoints';
 import { savedViewEndpoints, segmentEndpoints } from './segments/endpoints';
 import {
   shipmentEndpoints,
@@ -73,6 +74,7 @@ export const endpoints = {
   shipments: shipmentEndpoints,
   shipmentParties: shipmentPartyEndpoints,
   reports: shipmentReportEndpoints,
+  search: searchEndpoints,
   webhooks: webhookEndpoints,
   inboundHooks: inboundHookEndpoints,
   /** The home page's cards, each declared by the module that owns its data (`/api/home/<card>`). */

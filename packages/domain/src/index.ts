@@ -33,6 +33,7 @@ export * from './pool/index';
 export * from './prospects/index';
 export * from './reference/index';
 export * from './sales-events/index';
+export * from './search/index';
 export * from './segments/index';
 export * from './shipments/index';
 export * from './tasks/index';

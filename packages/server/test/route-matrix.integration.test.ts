@@ -340,7 +340,9 @@ describe('every route checks authentication, permission and tenant', () => {
       .replace('{base}', 'USD')
       .replace('{quote}', 'CNY')
       .replace('{date}', '2026-12-01')
-      .replace('{deliveryId}', '00000000-0000-7000-8000-000000000000');
+      .replace('{deliveryId}', '00000000-0000-7000-8000-000000000000')
+      // The global search looks for org A's records by name.
+      .replace(/^\/api\/search$/, '/api/search?q=Org%20A');
   const access = (op: Operation) => {
     const entry = t.server.deps.routeTable.find(
       (r) => r.method === op.method && r.url === op.path.replace(/\{(\w+)\}/g, ':$1'),

@@ -3,8 +3,12 @@ import { unlocodeSchema } from '../customers/customer-schemas';
 import { listQuerySchema } from '../platform/pagination';
 import { opportunityVolumeSchema, transportModeInputSchema } from './opportunity-schemas';
 
+/** How a customer asked when someone takes the inquiry and logs it in the console (a WeChat message, a call). */
+export const loggedInquiryChannels = ['wechat', 'wecom', 'phone', 'email', 'visit'] as const;
+export type LoggedInquiryChannel = (typeof loggedInquiryChannels)[number];
+
 /** Where an inquiry came in. */
-export const inquiryChannels = ['api', 'console', 'portal', 'web_form', 'event'] as const;
+export const inquiryChannels = ['api', 'console', 'portal', 'web_form', 'event', ...loggedInquiryChannels] as const;
 export type InquiryChannel = (typeof inquiryChannels)[number];
 
 /** A customer's price inquiry for a lane (or a new service). */
@@ -23,6 +27,12 @@ export const createInquiryInputSchema = z
       .nullable()
       .optional(),
     volume: opportunityVolumeSchema.nullable().optional(),
+    channel: z
+      .enum(loggedInquiryChannels)
+      .optional()
+      .describe(
+        'How the customer asked, for an inquiry a person took by WeChat, phone, email or a visit; left out: console for a signed-in user, api for a key',
+      ),
   })
   .strict();
 export type CreateInquiryInput = z.infer<typeof createInquiryInputSchema>;

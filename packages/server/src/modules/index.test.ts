@@ -10,6 +10,7 @@ import {
   locales,
   moduleErrorBundles,
   resources,
+  searchKinds,
 } from '@berth/domain';
 import { describe, expect, it, vi } from 'vitest';
 import { errorMessage, installErrorMessages, installedErrorCodes } from '../platform/error-catalogue';
@@ -54,11 +55,17 @@ describe('the module list', () => {
     expect(installedErrorCodes()).not.toContain('task.y');
   });
 
-  it('names each job, timeline entity and importer once', () => {
+  it('names each job, timeline entity, importer and search kind once', () => {
     const unique = (values: string[]) => expect(new Set(values).size).toBe(values.length);
     unique(serverModules.flatMap((m) => (m.jobs ?? []).map((j) => j.name)));
     unique(serverModules.flatMap((m) => (m.timeline ?? []).map((c) => (c.from === 'audit' ? c.entity : c.kind))));
     unique(serverModules.flatMap((m) => (m.importers ?? []).map((i) => i.entity)));
+    unique(serverModules.flatMap((m) => (m.searchProviders ?? []).map((p) => p.kind)));
+  });
+
+  it('has a search provider for every kind the global search knows', () => {
+    const kinds = serverModules.flatMap((m) => (m.searchProviders ?? []).map((p) => p.kind));
+    expect([...kinds].sort()).toEqual([...searchKinds].sort());
   });
 
   it('serves each home card once, as a read under /api/home/ in the API document’s Home tag, with an answer', () => {
@@ -96,6 +103,7 @@ describe('the module list', () => {
     './imports/run-import',
     './imports/start-import',
     './setup/demo-data',
+    './search/global-search',
     '../server',
   ])('is complete when %s is the first file loaded', async (first) => {
     vi.resetModules();
@@ -107,6 +115,7 @@ describe('the module list', () => {
       for (const job of module.jobs ?? []) expect(job.name, module.name).toBeTypeOf('string');
       for (const c of module.timeline ?? []) expect(c.kind, module.name).toBeTypeOf('string');
       for (const importer of module.importers ?? []) expect(importer.prepare, module.name).toBeTypeOf('function');
+      for (const provider of module.searchProviders ?? []) expect(provider.search, module.name).toBeTypeOf('function');
     }
     expect(loaded.filter((m) => m.customerMerge).map((m) => m.name)).toEqual(
       serverModules.filter((m) => m.customerMerge).map((m) => m.name),

@@ -19,6 +19,7 @@ import pool from './pool';
 import prospects from './prospects';
 import roles from './roles';
 import salesEvents from './sales-events';
+import search from './search';
 import segments from './segments';
 import setup from './setup';
 import shipments from './shipments';
@@ -57,6 +58,7 @@ export const serverModules: readonly ServerModule[] = [
   exchangeRates,
   shipments,
   webhooks,
+  search,
   setup,
 ];
 

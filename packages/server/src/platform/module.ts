@@ -5,6 +5,8 @@ import type {
   ImportEntity,
   ImportEntityCatalog,
   Resource,
+  SearchHit,
+  SearchKind,
   timelineEntrySchema,
 } from '@berth/domain';
 import type { SQL } from 'drizzle-orm';
@@ -55,6 +57,22 @@ export interface ServerModule {
   subscribers?: readonly EventSubscriber[];
   /** The module's cards on the home page: their data, within the caller's rights and scope. */
   homeCards?: readonly HomeCard[];
+  /** The module's part of the global search (`GET /api/search`): one provider per kind of record it finds. */
+  searchProviders?: readonly SearchProvider[];
+}
+
+/**
+ * One kind of record in the global search. The search asks only the providers whose `resource` the caller may
+ * read, and each answers by the same rules as the kind's own list: the caller's data scope in the SQL and the field
+ * rights of the record (a contact is not found by personal data the caller sees masked). A hit names no guarded
+ * field.
+ */
+export interface SearchProvider {
+  kind: SearchKind;
+  /** The resource whose `read` right the caller needs for any hit of this kind. */
+  resource: Resource;
+  /** Up to `limit` matches of `text` (the caller's term, trimmed), best first, and whether there are more. */
+  search: (ctx: Ctx, text: string, limit: number) => Promise<{ items: SearchHit[]; more: boolean }>;
 }
 
 /** Checks a manifest against the contract and keeps its literal type. */

@@ -58,6 +58,10 @@ export const en: typeof zhCN = {
     groupAdmin: 'Administration',
   },
   header: {
+    quickCreate: 'Create',
+    newInquiry: 'Log inquiry',
+    newCustomer: 'New customer',
+    newOpportunity: 'New opportunity',
     userMenu: 'User menu',
     account: 'My account',
     logout: 'Log out',

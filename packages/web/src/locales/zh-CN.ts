@@ -57,6 +57,10 @@ export const zhCN = {
     groupAdmin: '系统管理',
   },
   header: {
+    quickCreate: '新建',
+    newInquiry: '记录询价',
+    newCustomer: '新建客户',
+    newOpportunity: '新建商机',
     userMenu: '用户菜单',
     account: '我的账户',
     logout: '退出登录',

@@ -10,6 +10,7 @@ import { opportunitiesModule } from './opportunities/manifest';
 import { poolModule } from './pool/manifest';
 import { reportsModule } from './reports/manifest';
 import { salesEventsModule } from './sales-events/manifest';
+import { searchModule } from './search/manifest';
 import { shipmentsModule } from './shipments/manifest';
 import { tasksModule } from './tasks/manifest';
 
@@ -22,6 +23,7 @@ export const webModules = [
   accountModule,
   authModule,
   notificationsModule,
+  searchModule,
   customersModule,
   poolModule,
   dataQualityModule,

@@ -8,6 +8,7 @@ export type {} from './events';
 import { loadDemoCustomers } from './demo-customers';
 import { contactImporter, customerImporter } from './importers';
 import { customerRoutes } from './routes';
+import { contactSearchProvider, customerSearchProvider } from './search-providers';
 import { customerSubscribers } from './subscribers';
 import { contactTimeline, customerRecordTimeline } from './timeline-contributors';
 
@@ -30,6 +31,7 @@ export default defineModule({
   auditNames: [customerAuditNames, contactAuditNames],
   importers: [customerImporter, contactImporter],
   subscribers: customerSubscribers,
+  searchProviders: [customerSearchProvider, contactSearchProvider],
   demo: {
     load: async (demo) => {
       demo.customers.push(...(await loadDemoCustomers(demo.db, demo, demo.sales)));

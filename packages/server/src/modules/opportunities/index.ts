@@ -9,6 +9,7 @@ import { loadDemoOpportunities } from './demo-opportunities';
 import { opportunityHomeCards } from './home-cards';
 import { moveOpportunitiesOnMerge } from './merge';
 import { opportunityRoutes } from './routes';
+import { opportunitySearchProvider } from './search-provider';
 import { opportunitySubscribers } from './subscribers';
 import { opportunityTimeline } from './timeline-contributor';
 
@@ -23,6 +24,7 @@ export default defineModule({
   customerMerge: moveOpportunitiesOnMerge,
   subscribers: opportunitySubscribers,
   homeCards: opportunityHomeCards,
+  searchProviders: [opportunitySearchProvider],
   demo: {
     after: ['customers'],
     load: (demo) => loadDemoOpportunities(demo.db, demo),

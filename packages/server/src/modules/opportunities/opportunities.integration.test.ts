@@ -546,6 +546,22 @@ describe('inquiries open or join opportunities and remind the owner', () => {
     expect(later.opportunityId).not.toBe(first.opportunityId);
   });
 
+  it('records how the customer asked when a rep logs an inquiry taken by WeChat or phone', async () => {
+    const log = (body: object) => t.request('POST', '/api/inquiries', { as: rep, body });
+    const wechat = await log({ customerId: customer, pol: 'CNSZX', pod: 'AUSYD', mode: 'fcl', channel: 'wechat' });
+    expect(wechat.statusCode, wechat.body).toBe(201);
+    expect(wechat.json()).toMatchObject({ channel: 'wechat', openedOpportunity: true, createdBy: rep.id });
+    const typed = await log({ customerId: customer, pol: 'CNSZX', pod: 'AUSYD', mode: 'fcl', volume: { teu: 4 } });
+    expect(typed.json()).toMatchObject({ channel: 'console', opportunityId: wechat.json().opportunityId });
+    // The channels that name a system are set by the server, never claimed by the caller.
+    const claimed = await log({ customerId: customer, pol: 'CNSZX', pod: 'AUSYD', mode: 'fcl', channel: 'portal' });
+    expect(claimed.statusCode).toBe(422);
+    // A rep logs inquiries of their own customers only.
+    const other = (await make.customer({ name: '别人的客户', ownerId: otherRep.id, teamId: team })).id;
+    const refused = await log({ customerId: other, pol: 'CNSZX', pod: 'AUSYD', mode: 'fcl', channel: 'phone' });
+    expect(refused.statusCode).toBe(422);
+  });
+
   it('opens one opportunity, not two, for simultaneous inquiries on the same lane', async () => {
     const body = { customerId: customer, pol: 'CNDLC', pod: 'JPTYO', mode: 'fcl' };
     const answers = await Promise.all([viaApi(body), viaApi(body), viaApi(body)]);

@@ -58,7 +58,7 @@ export function opportunityRoutes(app: FastifyInstance) {
     access: { permission: ['inquiries', 'create'] },
     handler: (request) =>
       createInquiry(request.ctx, request.body, {
-        channel: request.ctx.actor.type === 'user' ? 'console' : 'api',
+        channel: request.body.channel ?? (request.ctx.actor.type === 'user' ? 'console' : 'api'),
       }),
   });
 

@@ -16,6 +16,7 @@ export type {} from './events';
 
 import { loadDemoShipments } from './demo-shipments';
 import { shipmentRoutes } from './routes';
+import { shipmentSearchProvider } from './search-provider';
 import { shipmentExceptionTimeline, shipmentTimeline } from './timeline-contributor';
 
 /** Shipments: fed by the company's systems (batch, events, file, webhook), followed by customer, with their money. */
@@ -41,5 +42,6 @@ export default defineModule({
   customerMerge: moveShipmentsOnMerge,
   routes: shipmentRoutes,
   homeCards: shipmentHomeCards,
+  searchProviders: [shipmentSearchProvider],
   demo: { after: ['customers'], load: loadDemoShipments },
 });

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { FullPageSpin } from '../../components/full-page-spin';
 import { NotificationBell } from '../../modules/notifications/notification-bell';
+import { GlobalSearch } from '../../modules/search';
 import { useMe } from '../session';
+import { QuickCreate } from './quick-create';
 import { SideNav } from './side-nav';
 import { UserMenu } from './user-menu';
 
@@ -27,12 +29,16 @@ export function MainLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', paddingInline: 24, borderBottom: '1px solid #f0f0f0' }}>
-          <Flex justify="space-between" align="center" style={{ height: '100%' }}>
-            <Typography.Text strong data-testid="org-name">
-              {me?.organization.name}
-            </Typography.Text>
+          <Flex justify="space-between" align="center" gap={16} style={{ height: '100%' }}>
+            <Flex align="center" gap={24}>
+              <Typography.Text strong data-testid="org-name" style={{ whiteSpace: 'nowrap' }}>
+                {me?.organization.name}
+              </Typography.Text>
+              {me && <GlobalSearch />}
+            </Flex>
             {me && (
               <Flex align="center" gap={8}>
+                <QuickCreate />
                 <NotificationBell />
                 <UserMenu name={me.user.name} />
               </Flex>

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCan } from '../../app/permissions';
 import { CreateOpportunityModal } from './form/create-opportunity-modal';
+import { LogInquiryButton } from './quick-inquiry-modal';
 
 /** The actions every pipeline page offers: board / list, forecast, settings and a new opportunity. */
 export function PipelineActions({ view }: { view: 'board' | 'list' | 'forecast' }) {
@@ -49,6 +50,7 @@ export function PipelineActions({ view }: { view: 'board' | 'list' | 'forecast' 
           {t('opportunities.settings')}
         </Button>
       )}
+      {view !== 'forecast' && <LogInquiryButton />}
       {can('opportunities', 'create') && (
         <Button
           type="primary"

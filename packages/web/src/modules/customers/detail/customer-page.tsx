@@ -9,7 +9,7 @@ import { useCan } from '../../../app/permissions';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { PageTitle } from '../../../components/page-title';
 import { ActivityList, LogActivityButton } from '../../activities';
-import { CustomerOpportunities } from '../../opportunities';
+import { CustomerOpportunities, LogInquiryButton } from '../../opportunities';
 import { CustomerOwnershipCard } from '../../pool';
 import { CustomerContacts } from '../contacts/customer-contacts';
 import { CustomerNotFound } from '../customer-not-found';
@@ -115,9 +115,13 @@ function Customer360({ customer }: { customer: Customer }) {
       <PageTitle
         title={customer.name}
         extra={
-          (can('customers', 'merge') || can('customers', 'update') || can('activities', 'create')) && (
+          (can('customers', 'merge') ||
+            can('customers', 'update') ||
+            can('activities', 'create') ||
+            can('inquiries', 'create')) && (
             <>
               <LogActivityButton customerId={customer.id} type="primary" />
+              <LogInquiryButton customer={customer} />
               {can('customers', 'merge') && (
                 <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="merge-customer">
                   {t('customers.merge.action')}
