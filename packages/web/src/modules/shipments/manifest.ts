@@ -50,5 +50,13 @@ export const shipmentsModule: WebModule<typeof zhCN> = {
       panel: lazyPanel(() => import('./customer-shipments'), 'CustomerShipments'),
     },
   ],
+  customerSummaryCards: [
+    {
+      key: 'shipments',
+      order: 10,
+      access: { resource: 'shipments' },
+      card: lazyPanel(() => import('./customer-shipment-summary'), 'CustomerShipmentSummary'),
+    },
+  ],
   locales: { 'zh-CN': zhCN, en },
 };

@@ -119,6 +119,17 @@ export const customers: typeof zh = {
     export: 'Export',
     exportXlsx: 'Excel workbook (.xlsx)',
     exportCsv: 'CSV file (UTF-8)',
+    summary: {
+      owner: 'Owner and protection',
+      someone: 'Another user',
+      noOwner: 'No owner (pool)',
+      protectedUntil: 'protected until {{at}}',
+      lastFollowUp: 'Last follow-up',
+      nextFollowUp: 'Next follow-up',
+      openPipeline: 'Open pipeline',
+      wonThisYear: 'Won in {{year}}',
+      primaryContact: 'Primary contact',
+    },
     merge: {
       action: 'Merge duplicate',
       title: 'Merge a duplicate into "{{name}}"',

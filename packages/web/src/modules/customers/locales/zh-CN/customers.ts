@@ -116,6 +116,17 @@ export const customers = {
     export: '导出',
     exportXlsx: 'Excel 工作簿（.xlsx）',
     exportCsv: 'CSV 文件（UTF-8）',
+    summary: {
+      owner: '负责人与保护期',
+      someone: '其他用户',
+      noOwner: '无负责人（公海）',
+      protectedUntil: '保护至 {{at}}',
+      lastFollowUp: '最后跟进',
+      nextFollowUp: '下次跟进',
+      openPipeline: '进行中商机',
+      wonThisYear: '{{year}} 年赢单',
+      primaryContact: '主要联系人',
+    },
     merge: {
       action: '合并重复客户',
       title: '合并重复客户到“{{name}}”',
