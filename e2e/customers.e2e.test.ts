@@ -92,10 +92,31 @@ describe('customer master data in the browser', () => {
     expect(await warning.textContent()).toContain('名称相同或相近');
   });
 
-  it('merges the duplicate into the kept customer', async () => {
-    await page.locator('#customer_creditCode').fill('');
+  it('shows who the customer is at a glance: status, owner, formatted phone of the contact, at the top of the page', async () => {
+    await page.goto(keptUrl);
+    const summary = page.getByTestId('customer-summary');
+    await summary.waitFor();
+    await expect.poll(() => page.getByTestId('summary-phone').first().textContent()).toContain('+86 138 0013 8000');
+    expect(await page.getByTestId('summary-status').textContent()).toContain('潜在客户');
+    // Owned by its creator since now, and protected as the pool rule says.
+    await expect.poll(() => page.getByTestId('summary-owner').textContent()).toContain('保护至');
+  });
+
+  it('saves a likely duplicate only with a reason, and opens it at the top of the page', async () => {
+    await page.goto(`${server.url}/customers/new`);
+    await page.locator('#customer_name').fill('廈門海灣進出口股份有限公司');
+    await page.getByTestId('duplicate-warning').waitFor();
     await page.getByTestId('save-customer').click();
+    const confirm = page.getByTestId('confirm-duplicate-save');
+    await confirm.waitFor();
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.getByTestId('duplicate-reason').fill('客户要求分开建档');
+    await confirm.click();
     await page.getByTestId('customer-360').waitFor();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  });
+
+  it('merges the duplicate into the kept customer', async () => {
     const duplicateUrl = page.url();
     await page.goto(`${duplicateUrl}?tab=contacts`);
     await page.getByTestId('add-contact').click();
@@ -106,7 +127,19 @@ describe('customer master data in the browser', () => {
     await page.goto(keptUrl);
     await page.getByTestId('merge-customer').click();
     await page.getByTestId('merge-candidate-pick').first().click();
+    // What moves, and a choice per field: the merged record's name is kept.
+    await page.getByTestId('merge-moves').waitFor();
+    expect(await page.getByTestId('merge-move-contacts').textContent()).toContain('联系人 1');
+    await page.getByTestId('merge-choice-name-source').click();
     await page.getByTestId('confirm-merge').click();
+    await expect.poll(() => page.getByTestId('customer-code').textContent()).toContain('C000001');
+    await expect.poll(() => page.getByTestId('customer-360').textContent()).toContain('廈門海灣進出口股份有限公司');
+    // The timeline names the record merged in and where its contact came from, by code and name.
+    await page.goto(`${keptUrl}?tab=timeline`);
+    await page.getByTestId('timeline-merged-from').first().waitFor();
+    expect(await page.getByTestId('timeline-merged-from').first().textContent()).toContain('C000002');
+    const timeline = (await page.getByTestId('customer-timeline').textContent()) ?? '';
+    expect(timeline).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     await page.goto(`${keptUrl}?tab=contacts`);
     await page.getByTestId('contact-name').filter({ hasText: '陈静' }).waitFor();
     expect(await page.getByTestId('contact-row').count()).toBe(3);
@@ -164,7 +197,7 @@ describe('customer master data in the browser', () => {
     expect(sheet?.rowCount).toBe(1 + 1 + 990);
     const names = new Set<string>();
     sheet?.eachRow((row) => names.add(String(row.getCell(2).value)));
-    expect(names.has('厦门海湾进出口有限公司')).toBe(true);
+    expect(names.has('廈門海灣進出口股份有限公司')).toBe(true);
     expect(names.has('导入货运500号有限公司')).toBe(true);
   });
 

@@ -262,6 +262,7 @@ const probes: Record<string, Probe | Record<string, Probe> | { sameAs: string }>
   'POST /api/customers': sameDto('GET /api/customers/{id}'),
   'PATCH /api/customers/{id}': sameDto('GET /api/customers/{id}'),
   'POST /api/customers/{id}/merge': sameDto('GET /api/customers/{id}'),
+  'GET /api/customers/{id}/merge-preview': sameDto('GET /api/customers/{id}'),
   'POST /api/customers/{id}/claim': sameDto('GET /api/customers/{id}'),
   'POST /api/customers/{id}/assign': sameDto('GET /api/customers/{id}'),
   'POST /api/contacts': sameDto('GET /api/contacts/{id}'),

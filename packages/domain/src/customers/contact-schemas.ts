@@ -115,4 +115,9 @@ export const timelineEntrySchema = z.object({
   actorName: z.string().nullable(),
   changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).nullable(),
   meta: z.record(z.string(), z.unknown()).nullable(),
+  /**
+   * The customers the entry names by id (a record moved from one customer to another, the record a customer was
+   * merged into or from), by code and name: those the caller may read, and those merged into this customer.
+   */
+  customers: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })).optional(),
 });

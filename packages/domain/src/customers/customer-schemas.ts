@@ -165,7 +165,21 @@ export const customerFieldsSchema = z.object({
   billing: billingProfileSchema.default({}),
 });
 
-export const createCustomerInputSchema = customerFieldsSchema;
+/**
+ * The user saw possible duplicates while entering the customer and saved anyway: why, and which records they
+ * were shown (kept in the audit log on the new customer).
+ */
+export const duplicateConfirmationSchema = z.object({
+  reason: z.string().trim().min(1).max(500),
+  customerIds: z.array(z.uuid()).max(20).default([]),
+});
+export type DuplicateConfirmation = z.infer<typeof duplicateConfirmationSchema>;
+
+export const createCustomerInputSchema = customerFieldsSchema.extend({
+  duplicateConfirmation: duplicateConfirmationSchema
+    .optional()
+    .describe('Saved although possible duplicates were shown: the reason, kept in the audit log'),
+});
 export type CreateCustomerInput = z.infer<typeof createCustomerInputSchema>;
 
 /** Billing fields that finance may change without the right to edit the rest of the customer. */
@@ -360,7 +374,110 @@ export const duplicateListSchema = z.object({
   elsewhere: z.array(foreignDuplicateSchema),
 });
 export type DuplicateList = z.infer<typeof duplicateListSchema>;
-export const mergeCustomerInputSchema = z.object({ sourceId: z.uuid() });
+/**
+ * The fields of a customer a merge decides one by one: which record's value the kept customer has afterwards.
+ * `owner` is the owner with their team; `billing` the whole billing profile (guarded by the billing right).
+ */
+export const mergeableCustomerFields = [
+  'name',
+  'nameEn',
+  'creditCode',
+  'status',
+  'address',
+  'country',
+  'website',
+  'phone',
+  'email',
+  'industry',
+  'employees',
+  'annualRevenue',
+  'relationshipType',
+  'owner',
+  'billing',
+] as const;
+export type MergeableCustomerField = (typeof mergeableCustomerFields)[number];
+export const mergeSides = ['target', 'source'] as const;
+export type MergeSide = (typeof mergeSides)[number];
+const mergeSide = z.enum(mergeSides).optional();
+
+export const mergeFieldChoicesSchema = z
+  .object({
+    name: mergeSide,
+    nameEn: mergeSide,
+    creditCode: mergeSide,
+    status: mergeSide,
+    address: mergeSide,
+    country: mergeSide,
+    website: mergeSide,
+    phone: mergeSide,
+    email: mergeSide,
+    industry: mergeSide,
+    employees: mergeSide,
+    annualRevenue: mergeSide,
+    relationshipType: mergeSide,
+    owner: mergeSide,
+    billing: mergeSide,
+  })
+  .strict() satisfies z.ZodType<Partial<Record<MergeableCustomerField, MergeSide | undefined>>>;
+export type MergeFieldChoices = z.infer<typeof mergeFieldChoicesSchema>;
+
+export const mergeCustomerInputSchema = z.object({
+  sourceId: z.uuid(),
+  fields: mergeFieldChoicesSchema
+    .optional()
+    .describe(
+      "Per field, whose value the kept customer keeps (target: this customer, source: the merged one); a field left out keeps this customer's value, or takes the other's where this one is empty",
+    ),
+});
+export type MergeCustomerInput = z.infer<typeof mergeCustomerInputSchema>;
+
+export const mergePreviewQuerySchema = z.object({ sourceId: z.uuid() });
+
+/** What a merge would do: both records as the caller sees them, each field's default side, and what moves. */
+export const mergePreviewSchema = z.object({
+  target: customerSchema,
+  source: customerSchema,
+  fields: z.array(
+    z.object({
+      field: z.enum(mergeableCustomerFields),
+      /** The side the kept customer gets when the caller does not choose. */
+      suggested: z.enum(mergeSides),
+      /** False when the caller may not read the source's value or write the field on the kept customer. */
+      choosable: z.boolean(),
+    }),
+  ),
+  /** Records that move to the kept customer, per kind, counted among those the caller may read. */
+  moves: z.array(z.object({ kind: z.string(), count: z.number().int().min(0) })),
+});
+export type MergePreview = z.infer<typeof mergePreviewSchema>;
+
+const isEmptyMergeValue = (value: unknown): boolean =>
+  value === null ||
+  value === undefined ||
+  value === '' ||
+  (Array.isArray(value) && value.length === 0) ||
+  (typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(isEmptyMergeValue));
+
+/** The value of a mergeable field on a customer record (DTO or row with the same names). */
+export function mergeFieldValue(customer: Record<string, unknown>, field: MergeableCustomerField): unknown {
+  return field === 'owner' ? customer.ownerId : customer[field];
+}
+
+/**
+ * The side a field takes when nobody chooses: the kept customer's value, or the other's where the kept one is
+ * empty. Billing stays the kept customer's unless chosen.
+ */
+export function suggestedMergeSide(
+  field: MergeableCustomerField,
+  target: Record<string, unknown>,
+  source: Record<string, unknown>,
+): MergeSide {
+  if (field === 'billing' || field === 'name' || field === 'status') return 'target';
+  return isEmptyMergeValue(mergeFieldValue(target, field)) && !isEmptyMergeValue(mergeFieldValue(source, field))
+    ? 'source'
+    : 'target';
+}
+
 /** The customer list's filters without paging or order: what the count takes. */
 export const customerCountQuerySchema = customerListQuerySchema.omit({ limit: true, cursor: true, sort: true });
 

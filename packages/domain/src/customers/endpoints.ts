@@ -22,6 +22,8 @@ import {
   duplicateListSchema,
   duplicateQuerySchema,
   mergeCustomerInputSchema,
+  mergePreviewQuerySchema,
+  mergePreviewSchema,
   updateCustomerInputSchema,
 } from './customer-schemas';
 
@@ -102,6 +104,16 @@ export const customerEndpoints = {
     params: idParamSchema,
     body: mergeCustomerInputSchema,
     response: customerSchema,
+  }),
+  mergePreview: defineEndpoint({
+    method: 'GET',
+    path: '/api/customers/:id/merge-preview',
+    tags,
+    summary:
+      "What merging another customer (sourceId) into this one would do: both records, each field's default side, and the records that move, per kind",
+    params: idParamSchema,
+    query: mergePreviewQuerySchema,
+    response: mergePreviewSchema,
   }),
   timeline: defineEndpoint({
     method: 'GET',

@@ -45,3 +45,16 @@ export function normalizePhone(input: string, defaultCountry = 'CN'): PhoneCheck
 function failure(reason: PhoneReason): PhoneCheck {
   return { ok: false, reason, code: 'customer.phone_invalid' };
 }
+
+/**
+ * A stored (E.164) number as people write it, in international form with the country's grouping:
+ * `+8615965346508` → `+86 159 6534 6508`, an extension as ` ext. 8001`. Text that is no valid number stays as it is.
+ */
+export function formatPhone(stored: string): string {
+  try {
+    const phone = parsePhoneNumberWithError(stored);
+    return phone.isValid() ? phone.formatInternational() : stored;
+  } catch {
+    return stored;
+  }
+}

@@ -177,3 +177,14 @@ export function storedMoneyJson(
   const value = amount instanceof MoneyDecimal ? amount : new MoneyDecimal(String(amount));
   return moneyToJson(anyMoney(roundToMinor(value, currency), currency));
 }
+
+/** Adds amounts per currency, never converting: one total per currency, in the order the currencies first appear. */
+export function sumPerCurrency(amounts: readonly MoneyJson[]): MoneyJson[] {
+  const totals = new Map<string, AnyMoney>();
+  for (const json of amounts) {
+    const value = moneyFromJson(json);
+    const before = totals.get(value.currency);
+    totals.set(value.currency, before ? anyMoney(before.amount.plus(value.amount), value.currency) : value);
+  }
+  return [...totals.values()].map((total) => moneyToJson(total));
+}

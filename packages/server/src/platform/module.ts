@@ -153,8 +153,23 @@ export interface OwnTimelineContributor {
 
 export type TimelineContributor = AuditTimelineContributor | OwnTimelineContributor;
 
-/** Work a module does when two customers become one: move its records from `sourceId` to `targetId`. */
-export type CustomerMergeStep = (ctx: Ctx, sourceId: string, targetId: string) => Promise<void>;
+/** How many records of one kind a merge would move (the merge dialog shows it before the user confirms). */
+export interface MergeMoveCount {
+  /** The kind of record, as the console names it (`opportunities`, `notes`…). */
+  kind: string;
+  count: number;
+}
+
+/** Work a module does when two customers become one. */
+export interface CustomerMergeStep {
+  /** Moves the module's records from `sourceId` to `targetId`, inside the merge transaction. */
+  move: (ctx: Ctx, sourceId: string, targetId: string) => Promise<void>;
+  /**
+   * What `move` would move, per kind, counted among the records the caller may read by the module's own read rule
+   * (none of a kind whose resource the caller may not read: the kind is left out).
+   */
+  preview: (ctx: Ctx, sourceId: string) => Promise<MergeMoveCount[]>;
+}
 
 /** Rows of an import file as field → cell text, with their sheet row number, and what `readRow` made of them. */
 export type ImportRows<Row = unknown> = { row: number; values: Record<string, string>; value?: Row }[];

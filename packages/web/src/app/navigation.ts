@@ -4,6 +4,7 @@ import { webModules } from '../modules';
 import {
   type Access,
   type AnyWebModule,
+  type CustomerSummaryCard,
   type CustomerTab,
   type HomeCard,
   type NavEntry,
@@ -88,6 +89,11 @@ export const customerTabs = customerTabsOf(webModules);
 
 /** The cards modules add to the home page. */
 export const homeCards = homeCardsOf(webModules);
+
+/** The summary cards modules add to the customer 360 page, in their order. */
+export const customerSummaryCards: CustomerSummaryCard[] = webModules
+  .flatMap((module): readonly CustomerSummaryCard[] => module.customerSummaryCards ?? [])
+  .sort((a, b) => a.order - b.order);
 
 /** Whether the signed-in user may see a nav item (`can` from `useCan`). */
 export function navItemVisible(item: NavItem, can: (resource: Resource, action: string) => boolean): boolean {

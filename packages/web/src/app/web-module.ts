@@ -1,4 +1,4 @@
-import type { Action, Locale, Resource } from '@berth/domain';
+import type { Action, Customer, Locale, Resource } from '@berth/domain';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 
 /** What a page or a menu entry needs: `<resource>.<action>`, `read` unless told. */
@@ -53,6 +53,24 @@ export interface CustomerTab<LabelKey extends string = string> {
   panel: ComponentType<CustomerTabProps>;
 }
 
+export interface CustomerSummaryCardProps {
+  customer: Customer;
+}
+
+/**
+ * A card a module adds to the summary at the top of the customer 360 page (shipments adds shipments and TEU of the
+ * last 12 months), shown after the customer's own figures to users with `access`; its test id is
+ * `customer-summary-<key>`. The card follows the field rights of what it shows (amounts the API gives as null).
+ */
+export interface CustomerSummaryCard {
+  key: string;
+  /** Place among the modules' cards, lowest first. */
+  order: number;
+  access: Access;
+  /** Loaded with the page: `lazyPanel(() => import('./customer-shipment-summary'), 'CustomerShipmentSummary')`. */
+  card: ComponentType<CustomerSummaryCardProps>;
+}
+
 /** Customer tab labels live under `customerTabs` in the module's own bundle. */
 type CustomerTabLabelKey<Bundle> = Bundle extends { customerTabs: infer Labels }
   ? `customerTabs.${keyof Labels & string}`
@@ -90,6 +108,8 @@ export interface WebModule<Bundle extends object = object> {
   customerTabs?: readonly CustomerTab<CustomerTabLabelKey<Bundle>>[];
   /** Cards the module adds to the home page. */
   homeCards?: readonly HomeCard[];
+  /** Cards the module adds to the customer 360 page's summary. */
+  customerSummaryCards?: readonly CustomerSummaryCard[];
   /**
    * The module's texts per UI language. Their top-level keys are its namespaces (`t('pool.title')`); menu labels
    * go under `nav`. A key may be declared by one module only.

@@ -69,7 +69,7 @@ describe('customer merge', () => {
     vi.resetModules();
     const { mergeCustomers } = await import('./merge-customers');
     const { fullAccessCtx } = await import('../../platform/context');
-    await mergeCustomers(fullAccessCtx(t.db, orgId, admin.me.user.id), kept, duplicate, undefined);
+    await mergeCustomers(fullAccessCtx(t.db, orgId, admin.me.user.id), kept, { sourceId: duplicate }, undefined);
     expect(await countsOn(duplicate)).toEqual(Object.fromEntries(linkedTables.map((table) => [table, 0])));
     expect(await countsOn(kept)).toEqual(Object.fromEntries(linkedTables.map((table) => [table, 1])));
   });

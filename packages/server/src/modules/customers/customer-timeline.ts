@@ -1,5 +1,5 @@
 import type { Page } from '@berth/domain';
-import { type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { type Ctx, can } from '../../platform/context';
 import { decodeUuidCursor, encodeCursor } from '../../platform/http/keyset';
@@ -10,7 +10,9 @@ import type {
   TimelineEntry,
 } from '../../platform/module';
 import { serverModules } from '../index';
+import { customersInScope } from './customer-scope';
 import { getCustomer } from './get-customer';
+import { customers } from './tables';
 import { recordOwners, visibleChanges } from './timeline-masking';
 
 const contributors = (): TimelineContributor[] => serverModules.flatMap((m) => m.timeline ?? []);
@@ -41,7 +43,7 @@ export async function customerTimeline(
   }
   // Each source gave its newest limit + 1 before the cursor: the newest `limit` of their union is the page.
   entries.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-  const items = entries.slice(0, limit);
+  const items = await withCustomerNames(ctx, customerId, entries.slice(0, limit));
   const last = items[items.length - 1];
   return {
     items,
@@ -118,4 +120,42 @@ async function auditEntries(
 function isSoftDelete(changes: Record<string, [unknown, unknown]> | null): boolean {
   const deleted = changes?.deleted_at;
   return Array.isArray(deleted) && deleted[0] === null && deleted[1] !== null;
+}
+
+/** Fields of a history entry whose values are customer ids. */
+const customerIdFields = ['customer_id', 'merged_into_id', 'related_id'];
+const uuidText = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Names the customers the entries mention by id — a contact or opportunity moved from the merged record to this
+ * one, the record this one absorbed, the one a merged record went into — by code and name: customers the caller
+ * may read (the customer list's scope), and those merged into this customer, whose history is this one's.
+ */
+async function withCustomerNames(ctx: Ctx, customerId: string, entries: TimelineEntry[]): Promise<TimelineEntry[]> {
+  const mentioned = (entry: TimelineEntry): string[] => {
+    const ids: unknown[] = [];
+    for (const field of customerIdFields) ids.push(...(entry.changes?.[field] ?? []));
+    if (entry.entity === 'customers' && entry.action === 'merge') ids.push(entry.meta?.sourceId);
+    return [...new Set(ids.filter((id): id is string => typeof id === 'string' && uuidText.test(id)))];
+  };
+  const ids = [...new Set(entries.flatMap(mentioned))];
+  if (ids.length === 0) return entries;
+  const named = await ctx.db
+    .select({ id: customers.id, code: customers.code, name: customers.name })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.orgId, ctx.orgId),
+        inArray(customers.id, ids),
+        or(customersInScope(ctx, 'read'), eq(customers.mergedIntoId, customerId)),
+      ),
+    );
+  const byId = new Map(named.map((c) => [c.id, c]));
+  return entries.map((entry) => {
+    const refs = mentioned(entry).flatMap((id) => {
+      const found = byId.get(id);
+      return found ? [found] : [];
+    });
+    return refs.length > 0 ? { ...entry, customers: refs } : entry;
+  });
 }

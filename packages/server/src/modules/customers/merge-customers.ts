@@ -1,20 +1,36 @@
-import type { Customer } from '@berth/domain';
-import { and, eq, sql } from 'drizzle-orm';
+import {
+  type Customer,
+  type MergeableCustomerField,
+  type MergeCustomerInput,
+  type MergeFieldChoices,
+  type MergePreview,
+  type MergeSide,
+  mergeableCustomerFields,
+  suggestedMergeSide,
+} from '@berth/domain';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
-import { type Ctx, inTransaction } from '../../platform/context';
+import { type Ctx, can, inTransaction } from '../../platform/context';
 import { emit } from '../../platform/events';
+import { guardedFields, maySee, mayWrite } from '../../platform/field-access';
+import type { MergeMoveCount } from '../../platform/module';
 import { serverModules } from '../index';
 import { changeOwner } from '../pool/public';
-import { toCustomer } from './customer-dto';
+import { contactsInScope } from './contact-access';
+import { toCustomer, toCustomers } from './customer-dto';
 import { customerEventRecord } from './customer-events';
+import type { CustomerRow } from './customer-row';
 import { customerById } from './customer-scope';
 import { customerKeys } from './customer-search-keys';
 import { contacts, customerLanes, customers, customerTags } from './tables';
 
-const fillableFields = [
+/** Fields copied as they are from the side chosen. */
+const plainFields = [
+  'name',
   'nameEn',
   'creditCode',
+  'status',
   'address',
   'country',
   'website',
@@ -23,37 +39,117 @@ const fillableFields = [
   'industry',
   'employees',
   'relationshipType',
-  'ownerId',
-  'teamId',
-] as const;
+] as const satisfies readonly (MergeableCustomerField & keyof CustomerRow)[];
+
+/**
+ * Whether the caller may take a field's value from the merged record: a field guarded by a field right (billing)
+ * only by someone who sees it on the merged record and may write it on the kept one.
+ */
+function mayTakeFromSource(ctx: Ctx, field: MergeableCustomerField, target: CustomerRow, source: CustomerRow) {
+  const guards = (guardedFields.customers?.fields ?? []).filter((g) => g.field === field);
+  return guards.every((g) => maySee(ctx, g.right, source) && mayWrite(ctx, g.right, target));
+}
+
+/** Each field's side: the caller's choice, checked against the field rights, else the suggestion. */
+function resolveSides(
+  ctx: Ctx,
+  target: CustomerRow,
+  source: CustomerRow,
+  choices: MergeFieldChoices | undefined,
+): Record<MergeableCustomerField, MergeSide> {
+  const refused = mergeableCustomerFields.filter(
+    (field) => choices?.[field] === 'source' && !mayTakeFromSource(ctx, field, target, source),
+  );
+  if (refused.length > 0) {
+    throw new AppError('validation.failed', 422, {
+      fields: refused.map((field) => ({
+        field: `fields.${field}`,
+        code: 'customer.billing_not_writable' as const,
+        message: 'customer.billing_not_writable',
+      })),
+    });
+  }
+  const sides = {} as Record<MergeableCustomerField, MergeSide>;
+  for (const field of mergeableCustomerFields) {
+    sides[field] = choices?.[field] ?? suggestedMergeSide(field, target, source);
+  }
+  return sides;
+}
+
+async function lockedPair(tx: Ctx, targetId: string, sourceId: string, lock: boolean) {
+  if (targetId === sourceId)
+    throw AppError.validation('sourceId', 'validation.invalid_value', 'a customer cannot be merged into itself');
+  const read = (id: string) => {
+    const query = tx.db
+      .select()
+      .from(customers)
+      .where(customerById(tx, 'merge', id));
+    return lock ? query.for('update') : query;
+  };
+  const [target] = await read(targetId);
+  if (!target) throw AppError.notFound();
+  const [source] = await read(sourceId);
+  if (!source) throw AppError.validation('sourceId', 'reference.invalid');
+  return { target, source };
+}
+
+/**
+ * What merging `sourceId` into `targetId` would do, for the merge dialog: both records as the caller sees them,
+ * each field's default side and whether the caller may choose the other, and what moves — the customer's own
+ * contacts, lanes and tags, then each module's records through its manifest's merge step — counted among the
+ * records the caller may read.
+ */
+export async function previewMerge(ctx: Ctx, targetId: string, sourceId: string): Promise<MergePreview> {
+  const { target, source } = await lockedPair(ctx, targetId, sourceId, false);
+  const [targetDto, sourceDto] = await toCustomers(ctx, ctx.db, [target, source]);
+  const fields = mergeableCustomerFields.map((field) => ({
+    field,
+    suggested: suggestedMergeSide(field, target, source),
+    choosable: mayTakeFromSource(ctx, field, target, source),
+  }));
+  const own: MergeMoveCount[] = [];
+  if (can(ctx, 'contacts', 'read')) {
+    const [row] = await ctx.db
+      .select({ n: count() })
+      .from(contacts)
+      .innerJoin(customers, and(eq(customers.orgId, contacts.orgId), eq(customers.id, contacts.customerId)))
+      .where(and(eq(contacts.orgId, ctx.orgId), contactsInScope(ctx, 'read'), eq(contacts.customerId, sourceId)));
+    own.push({ kind: 'contacts', count: row?.n ?? 0 });
+  }
+  const [lanes] = await ctx.db
+    .select({ n: count() })
+    .from(customerLanes)
+    .where(and(eq(customerLanes.orgId, ctx.orgId), eq(customerLanes.customerId, sourceId)));
+  own.push({ kind: 'lanes', count: lanes?.n ?? 0 });
+  const [tags] = await ctx.db
+    .select({ n: count() })
+    .from(customerTags)
+    .where(and(eq(customerTags.orgId, ctx.orgId), eq(customerTags.customerId, sourceId)));
+  own.push({ kind: 'tags', count: tags?.n ?? 0 });
+  const modules: MergeMoveCount[] = [];
+  for (const module of serverModules) {
+    if (module.customerMerge) modules.push(...(await module.customerMerge.preview(ctx, sourceId)));
+  }
+  return { target: targetDto as Customer, source: sourceDto as Customer, fields, moves: [...own, ...modules] };
+}
 
 /**
  * Merges `sourceId` into `targetId` in one transaction: contacts, tags, lanes and every linked
- * record move to the target, empty fields of the target are filled from the source, and the
- * source stays as a read-only record pointing at the target, so both histories are kept.
+ * record move to the target; each field keeps the side the caller chose, or by default the target's
+ * value, filled from the source where the target's is empty; the source stays as a read-only record
+ * pointing at the target, so both histories are kept.
  */
 export async function mergeCustomers(
   ctx: Ctx,
   targetId: string,
-  sourceId: string,
+  input: MergeCustomerInput,
   expected: number | undefined,
 ): Promise<Customer> {
-  if (targetId === sourceId)
-    throw AppError.validation('sourceId', 'validation.invalid_value', 'a customer cannot be merged into itself');
+  const { sourceId } = input;
   return inTransaction(ctx, async (tx) => {
-    const [target] = await tx.db
-      .select()
-      .from(customers)
-      .where(customerById(tx, 'merge', targetId))
-      .for('update');
-    if (!target) throw AppError.notFound();
+    const { target, source } = await lockedPair(tx, targetId, sourceId, true);
     if (expected !== undefined && target.version !== expected) throw AppError.versionConflict();
-    const [source] = await tx.db
-      .select()
-      .from(customers)
-      .where(customerById(tx, 'merge', sourceId))
-      .for('update');
-    if (!source) throw AppError.validation('sourceId', 'reference.invalid');
+    const sides = resolveSides(tx, target, source, input.fields);
 
     const org = tx.orgId;
     await tx.db
@@ -85,27 +181,30 @@ export async function mergeCustomers(
     await tx.db.delete(customerLanes).where(and(eq(customerLanes.orgId, org), eq(customerLanes.customerId, sourceId)));
     // Every module moves its own records (notes, activities, opportunities…): the steps come from
     // the manifests, so a merge run by a job or the CLI moves them as the API does.
-    for (const module of serverModules) await module.customerMerge?.(tx, sourceId, targetId);
+    for (const module of serverModules) await module.customerMerge?.move(tx, sourceId, targetId);
 
     const patch: Record<string, unknown> = {};
-    for (const field of fillableFields) {
-      if ((target[field] === null || target[field] === undefined) && source[field] !== null)
-        patch[field] = source[field];
-    }
-    if (patch.ownerId) {
-      // The kept record takes over the other record's owner: a change of hands like any other.
+    for (const field of plainFields) if (sides[field] === 'source') patch[field] = source[field];
+    if (sides.owner === 'source' && source.ownerId !== target.ownerId) {
+      // The kept record takes over the other record's owner: a change of hands like any other. Chosen on purpose,
+      // the owner comes with their team; filling an empty owner keeps the kept record's team where it has one.
+      const teamId =
+        input.fields?.owner === 'source' ? (source.teamId ?? target.teamId) : (target.teamId ?? source.teamId);
       await changeOwner(
         tx,
         [targetId],
-        { ownerId: source.ownerId, teamId: target.teamId ?? source.teamId },
+        { ownerId: source.ownerId, teamId },
         { reason: 'merge', details: { mergedFrom: source.code } },
       );
-      delete patch.ownerId;
-      delete patch.teamId;
     }
-    if (target.annualRevenue === null && source.annualRevenue !== null) {
+    if (sides.annualRevenue === 'source') {
       patch.annualRevenue = source.annualRevenue;
       patch.revenueCurrency = source.revenueCurrency;
+    }
+    if (sides.billing === 'source') {
+      patch.billing = source.billing;
+      patch.creditLimit = source.creditLimit;
+      patch.creditLimitCurrency = source.creditLimitCurrency;
     }
     patch.roles = [...new Set([...target.roles, ...source.roles])];
     patch.tradeProfile = {
@@ -115,6 +214,9 @@ export async function mergeCustomers(
       preferredModes: [...new Set([...target.tradeProfile.preferredModes, ...source.tradeProfile.preferredModes])],
     };
     Object.assign(patch, customerKeys({ ...target, ...patch } as typeof target));
+    // The pool clocks count the merged record's follow-ups and deals too (its notes and activities moved here).
+    patch.lastFollowUpAt = sql`greatest(${customers.lastFollowUpAt}, ${source.lastFollowUpAt?.toISOString() ?? null}::timestamptz)`;
+    patch.lastDealAt = sql`greatest(${customers.lastDealAt}, ${source.lastDealAt?.toISOString() ?? null}::timestamptz)`;
     const [merged] = await tx.db
       .update(customers)
       .set({ ...patch, updatedAt: tx.clock.now(), version: sql`${customers.version} + 1` })
@@ -124,7 +226,12 @@ export async function mergeCustomers(
       action: 'merge',
       entity: 'customers',
       entityId: targetId,
-      meta: { sourceId, sourceCode: source.code, sourceName: source.name },
+      meta: {
+        sourceId,
+        sourceCode: source.code,
+        sourceName: source.name,
+        fromSource: mergeableCustomerFields.filter((field) => sides[field] === 'source'),
+      },
     });
     await emit(tx, 'customer.merged', {
       ...customerEventRecord(merged as typeof target),

@@ -12,7 +12,7 @@ import { customerExportFile, exportCustomers } from './export-customers';
 import { findCustomers } from './find-customers';
 import { findDuplicateCustomers } from './find-duplicate-customers';
 import { getCustomer } from './get-customer';
-import { mergeCustomers } from './merge-customers';
+import { mergeCustomers, previewMerge } from './merge-customers';
 import { bulkTagCustomers, createTag, deleteTag, findTags, updateTag } from './tags';
 import { updateCustomer } from './update-customer';
 
@@ -67,10 +67,11 @@ export function customerRoutes(app: FastifyInstance) {
   route(app, customerEndpoints.merge, {
     access: { permission: ['customers', 'merge'] },
     handler: async (request, reply) =>
-      sendWithEtag(
-        reply,
-        await mergeCustomers(request.ctx, request.params.id, request.body.sourceId, expectedVersion(request)),
-      ),
+      sendWithEtag(reply, await mergeCustomers(request.ctx, request.params.id, request.body, expectedVersion(request))),
+  });
+  route(app, customerEndpoints.mergePreview, {
+    access: { permission: ['customers', 'merge'] },
+    handler: (request) => previewMerge(request.ctx, request.params.id, request.query.sourceId),
   });
   route(app, customerEndpoints.timeline, {
     access: { permission: ['customers', 'read'] },

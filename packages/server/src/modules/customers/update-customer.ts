@@ -6,7 +6,7 @@ import { scopeWhere } from '../../platform/data-scope';
 import { emit } from '../../platform/events';
 import { assertWritableFields } from '../../platform/field-access';
 import { updateVersioned } from '../../platform/versioned-write';
-import { editedOwnerClocks, recordOwnerEdit } from '../pool/public';
+import { editedOwnerClocks, protectedUntilSql, recordOwnerEdit } from '../pool/public';
 import { assertCustomerAssignment, teamOfUser } from './assert-customer-assignment';
 import { mapCustomerWriteErrors } from './create-customer';
 import { toCustomer } from './customer-dto';
@@ -57,7 +57,11 @@ export async function updateCustomer(
             ? await teamOfUser(tx, input.ownerId ?? null)
             : current.teamId;
       if (teamId !== current.teamId) patch.teamId = teamId;
-      if (ownerChanged) Object.assign(patch, editedOwnerClocks(tx, input.ownerId ?? null));
+      if (ownerChanged) {
+        // Giving the customer to someone in the form is an assignment: the new owner is protected as after one.
+        Object.assign(patch, editedOwnerClocks(tx, input.ownerId ?? null));
+        if (input.ownerId) patch.protectedUntil = protectedUntilSql(tx, teamId);
+      }
       await assertCustomerAssignment(
         tx,
         'update',

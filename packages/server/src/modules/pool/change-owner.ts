@@ -105,6 +105,32 @@ export async function changeOwner(
 }
 
 /**
+ * The end of the protection period of a customer that gets an owner now, in SQL: now plus the protection days of
+ * the rule of `teamId` (its team's override, else the organisation's rule, else the default rule).
+ */
+export function protectedUntilSql(ctx: Ctx, teamId: string | null): SQL {
+  return sql`(${nowSql(ctx)} + coalesce((select pr.protection_days from pool_rules pr
+                                  where pr.org_id = ${ctx.orgId} and (pr.team_id = ${teamId}::uuid or pr.team_id is null)
+                                  order by pr.team_id asc nulls last limit 1),
+                                ${defaultPoolRule.protectionDays}) * interval '24 hours')`;
+}
+
+/**
+ * Starts the pool clocks of a new customer with an owner (entered by a user, imported, made from a lead): owned
+ * since now and protected for the protection days of its team's rule, as a claimed or assigned customer is. Not
+ * an edit of the record (the version stays, the audit log leaves these columns out).
+ */
+export async function startOwnerClocks(ctx: Ctx, customerId: string): Promise<void> {
+  await ctx.db.execute(sql`update customers c
+      set owner_since = ${nowSql(ctx)},
+          protected_until = ${nowSql(ctx)} + coalesce((select pr.protection_days from pool_rules pr
+                               where pr.org_id = c.org_id and (pr.team_id = c.team_id or pr.team_id is null)
+                               order by pr.team_id asc nulls last limit 1),
+                             ${defaultPoolRule.protectionDays}) * interval '24 hours'
+    where c.org_id = ${ctx.orgId} and c.id = ${customerId} and c.owner_id is not null and c.owner_since is null`);
+}
+
+/**
  * An edit of the record that names another owner (PATCH, an import with "update") changes the
  * owner inside the edit's own write: owned since now, no protection, out of the pool, unwarned.
  * These are the columns for one row; the importer writes them for each row of its batch update.

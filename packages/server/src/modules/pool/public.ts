@@ -6,5 +6,11 @@
 // The new owner a manager names, under the owner rule of customers.assign.
 export { type Assignee, assignee } from './assign-customer';
 // Customers change hands only here: the owner, the team and the pool clocks, with the ownership log.
-export { changeOwner, editedOwnerClocks, type NewOwner, type OwnerChangeNote } from './change-owner';
+export {
+  changeOwner,
+  editedOwnerClocks,
+  type NewOwner,
+  type OwnerChangeNote,
+  protectedUntilSql,
+} from './change-owner';
 export { recordOwnerEdit, recordOwnerEdits, recordOwnershipChanges } from './ownership-log';

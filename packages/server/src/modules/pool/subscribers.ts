@@ -1,11 +1,19 @@
 import type { EventSubscriber } from '../../platform/events';
+import { startOwnerClocks } from './change-owner';
 import { recordDeal, recordFollowUp, recordShipmentDeals } from './follow-up';
 
 /**
- * The pool's clocks follow what happens elsewhere: a logged contact or a note is a follow-up, a won opportunity
+ * The pool's clocks follow what happens elsewhere: a new customer with an owner is owned and protected from then
+ * on, a logged contact or a note is a follow-up, a won opportunity
  * or a shipment a deal.
  */
 export const poolSubscribers: readonly EventSubscriber[] = [
+  {
+    event: 'customer.created',
+    name: 'pool.clocks-on-new-customer',
+    mode: 'sync',
+    handle: (ctx, event) => (event.ownerId ? startOwnerClocks(ctx, event.customerId) : Promise.resolve()),
+  },
   {
     event: 'activity.logged',
     name: 'pool.follow-up-on-activity',

@@ -6,4 +6,4 @@ export { CustomerOwnershipCard } from './customer-ownership-card';
 export { HandoverModal } from './handover-modal';
 export { OwnershipEntryDetails } from './ownership-entry-details';
 export { poolKeys } from './query-keys';
-export { useHandoverPreview } from './use-pool';
+export { useCustomerOwnership, useHandoverPreview } from './use-pool';

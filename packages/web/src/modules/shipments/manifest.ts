@@ -59,5 +59,13 @@ export const shipmentsModule: WebModule<typeof zhCN> = {
       card: lazyPanel(() => import('./home-shipments-card'), 'HomeShipmentsCard'),
     },
   ],
+  customerSummaryCards: [
+    {
+      key: 'shipments',
+      order: 10,
+      access: { resource: 'shipments' },
+      card: lazyPanel(() => import('./customer-shipment-summary'), 'CustomerShipmentSummary'),
+    },
+  ],
   locales: { 'zh-CN': zhCN, en },
 };

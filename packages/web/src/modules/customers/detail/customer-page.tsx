@@ -1,7 +1,7 @@
 import { EditOutlined, MergeCellsOutlined } from '@ant-design/icons';
 import type { Customer } from '@berth/domain';
 import { Button, Card, Spin, Tabs, type TabsProps, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { customerTabs } from '../../../app/navigation';
@@ -20,6 +20,7 @@ import { CustomerHeader } from './customer-header';
 import { CustomerLanes } from './customer-lanes';
 import { CustomerNotes } from './customer-notes';
 import { CustomerProfile } from './customer-profile';
+import { CustomerSummary } from './customer-summary';
 import { CustomerTimeline } from './customer-timeline';
 import { MergeCustomerModal } from './merge-customer-modal';
 
@@ -29,7 +30,8 @@ export function CustomerPage() {
   const { data: customer, isPending, error } = useCustomer(id);
   if (isPending) return <FullPageSpin />;
   if (!customer) return <CustomerNotFound error={error} />;
-  return <Customer360 customer={customer} />;
+  // One page per customer: its state (and its scroll to the top) starts afresh when another customer opens.
+  return <Customer360 key={customer.id} customer={customer} />;
 }
 
 function hasBilling(customer: Customer): customer is Customer & { billing: NonNullable<Customer['billing']> } {
@@ -43,6 +45,10 @@ function Customer360({ customer }: { customer: Customer }) {
   const [searchParams, setSearchParams] = useSearchParams();
   // ?merge=1 (from the data quality page's duplicate groups) opens the merge dialog straight away.
   const [merging, setMerging] = useState(() => searchParams.get('merge') === '1' && can('customers', 'merge'));
+  // A customer opens at its top, whatever the page before was scrolled to (the long form of a new customer).
+  useEffect(() => {
+    window.scrollTo({ top: 0, left: 0 });
+  }, []);
 
   const tabs: NonNullable<TabsProps['items']> = [
     { key: 'profile', label: t('customers.tabs.profile'), children: <CustomerProfile customer={customer} /> },
@@ -146,6 +152,7 @@ function Customer360({ customer }: { customer: Customer }) {
         </Typography.Paragraph>
       )}
       <CustomerHeader customer={customer} />
+      <CustomerSummary customer={customer} />
       <CustomerOwnershipCard customer={customer} />
       <Card>
         <Tabs

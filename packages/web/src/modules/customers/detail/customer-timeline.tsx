@@ -2,12 +2,13 @@ import { type Customer, endpoints } from '@berth/domain';
 import { Empty, Flex, Spin, Tag, Timeline, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { formatDateTime, formatRelative } from '../../../app/format';
 import { useKeysetList } from '../../../app/use-keyset-list';
 import { LoadMore } from '../../../components/load-more';
 import { OwnershipEntryDetails } from '../../pool';
 import { customerTimelineKey } from '../query-keys';
-import { type TimelineEntry, useTimelineFormat } from './use-timeline-format';
+import { customerHref, type TimelineEntry, useTimelineFormat } from './use-timeline-format';
 
 /**
  * Access records ("viewed personal data") are for the audit log, not the customer's history: the server logs one
@@ -42,6 +43,25 @@ function EntryDetails({ entry, format }: { entry: TimelineEntry; format: Format 
       </Typography.Text>
     );
   }
+  if (entry.entity === 'customers' && entry.action === 'merge') {
+    const from = entry.customers?.[0];
+    const code = typeof entry.meta?.sourceCode === 'string' ? entry.meta.sourceCode : '';
+    const name = typeof entry.meta?.sourceName === 'string' ? entry.meta.sourceName : '';
+    return (
+      <Typography.Text type="secondary" data-testid="timeline-merged-from">
+        {t('timeline.mergedFrom')}
+        {from ? <Link to={customerHref(from.id)}>{`${from.code} ${from.name}`}</Link> : `${code} ${name}`}
+      </Typography.Text>
+    );
+  }
+  if (entry.action === 'duplicate_confirmed' && typeof entry.meta?.reason === 'string') {
+    return (
+      <Typography.Text type="secondary" data-testid="timeline-duplicate-reason">
+        {t('timeline.duplicateReason')}
+        {entry.meta.reason}
+      </Typography.Text>
+    );
+  }
   const summary = format.summary(entry);
   if (summary) {
     return (
@@ -58,10 +78,12 @@ function EntryDetails({ entry, format }: { entry: TimelineEntry; format: Format 
           <Typography.Text strong>{line.label}</Typography.Text>
           {': '}
           <Typography.Text delete type="secondary">
-            {line.before}
+            {line.beforeHref ? <Link to={line.beforeHref}>{line.before}</Link> : line.before}
           </Typography.Text>
           {' → '}
-          <Typography.Text>{line.after}</Typography.Text>
+          <Typography.Text>
+            {line.afterHref ? <Link to={line.afterHref}>{line.after}</Link> : line.after}
+          </Typography.Text>
         </li>
       ))}
     </ul>

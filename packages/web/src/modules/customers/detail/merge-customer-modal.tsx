@@ -1,12 +1,13 @@
-import { type Customer, mergeCustomerInputSchema } from '@berth/domain';
-import { Alert, App, type ButtonProps, Form, Modal, Typography } from 'antd';
+import { type Customer, type MergeFieldChoices, mergeCustomerInputSchema } from '@berth/domain';
+import { Alert, App, type ButtonProps, Form, Modal, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useZodForm } from '../../../app/zod-form';
 import { MergeCandidates } from './merge-candidates';
+import { MergeFieldChoicesTable, MergeMoves } from './merge-field-choices';
 import { MergeSourceSelect } from './merge-source-select';
-import { type MergeSource, useMergeCandidates, useMergeCustomer } from './use-merge-customer';
+import { type MergeSource, useMergeCandidates, useMergeCustomer, useMergePreview } from './use-merge-customer';
 
 interface MergeFormValues {
   sourceId?: string;
@@ -18,7 +19,9 @@ interface MergeCustomerModalProps {
 }
 
 /**
- * Merges a duplicate INTO this customer: the other record's contacts, tags and lanes move here and it is closed.
+ * Merges a duplicate INTO this customer: once the other record is picked, both show side by side with a choice per
+ * field of the value that survives, and what moves here (contacts, opportunities, notes…, counted among what the
+ * user may see); the other record is then closed.
  * The field is named as the API's (`sourceId`), so its 422 errors land on it; a 412 reloads the customer and the
  * dialog stays open for another try with the new version.
  */
@@ -29,16 +32,22 @@ export function MergeCustomerModal({ customer, onClose }: MergeCustomerModalProp
   const { parse } = useZodForm();
   const [form] = Form.useForm<MergeFormValues>();
   const [source, setSource] = useState<MergeSource | null>(null);
+  const [choices, setChoices] = useState<MergeFieldChoices>({});
   const { candidates, loading } = useMergeCandidates(customer);
   const merge = useMergeCustomer(customer);
+  const preview = useMergePreview(customer.id, source?.id);
 
   const pick = (picked: MergeSource | null) => {
     setSource(picked);
+    setChoices({});
     form.setFields([{ name: 'sourceId', value: picked?.id, errors: [] }]);
   };
 
   const onFinish = (values: MergeFormValues) => {
-    const input = parse(mergeCustomerInputSchema, values, form);
+    // Every field the user may choose is sent with its side, the suggestions included, so what was shown is done.
+    const fields: MergeFieldChoices = {};
+    for (const f of preview.data?.fields ?? []) if (f.choosable) fields[f.field] = choices[f.field] ?? f.suggested;
+    const input = parse(mergeCustomerInputSchema, { ...values, fields }, form);
     if (!input) return;
     merge.mutate(input, {
       onSuccess: () => {
@@ -52,10 +61,10 @@ export function MergeCustomerModal({ customer, onClose }: MergeCustomerModalProp
   return (
     <Modal
       open
-      width={720}
+      width={960}
       title={t('customers.merge.title', { name: customer.name })}
       okText={t('customers.merge.confirm')}
-      okButtonProps={{ danger: true, 'data-testid': 'confirm-merge' } as ButtonProps}
+      okButtonProps={{ danger: true, disabled: !preview.data, 'data-testid': 'confirm-merge' } as ButtonProps}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={merge.isPending}
@@ -68,13 +77,38 @@ export function MergeCustomerModal({ customer, onClose }: MergeCustomerModalProp
           label={t('customers.merge.source')}
           rules={[{ required: true, message: t('customers.merge.sourceRequired') }]}
         >
-          <MergeSourceSelect excludeId={customer.id} selected={source} onPick={setSource} />
+          <MergeSourceSelect
+            excludeId={customer.id}
+            selected={source}
+            onPick={(picked) => {
+              setSource(picked);
+              setChoices({});
+            }}
+          />
         </Form.Item>
       </Form>
-      <Typography.Title level={5}>{t('customers.merge.suggestions')}</Typography.Title>
-      <div style={{ marginBottom: 16 }} data-testid="merge-candidates">
-        <MergeCandidates candidates={candidates} loading={loading} selectedId={source?.id} onPick={pick} />
-      </div>
+      {!source && (
+        <>
+          <Typography.Title level={5}>{t('customers.merge.suggestions')}</Typography.Title>
+          <div style={{ marginBottom: 16 }} data-testid="merge-candidates">
+            <MergeCandidates candidates={candidates} loading={loading} selectedId={undefined} onPick={pick} />
+          </div>
+        </>
+      )}
+      {source && preview.isPending && <Spin />}
+      {source && preview.error && (
+        <Alert type="error" showIcon title={t('customers.merge.previewFailed')} style={{ marginBottom: 16 }} />
+      )}
+      {source && preview.data && (
+        <div style={{ marginBottom: 16 }}>
+          <Typography.Title level={5}>{t('customers.merge.fieldsTitle')}</Typography.Title>
+          <MergeFieldChoicesTable preview={preview.data} choices={choices} onChange={setChoices} />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('customers.merge.movesTitle', { code: preview.data.source.code })}
+          </Typography.Title>
+          <MergeMoves moves={preview.data.moves} />
+        </div>
+      )}
       <Alert
         type="warning"
         showIcon

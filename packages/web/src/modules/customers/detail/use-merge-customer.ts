@@ -39,6 +39,21 @@ export function useMergeSearch(q: string, excludeId: string) {
   return { found, loading: query.isFetching };
 }
 
+/** What merging `sourceId` into the customer would do: both records, each field's default side, what moves. */
+export function useMergePreview(customerId: string, sourceId: string | undefined) {
+  return useQuery({
+    queryKey: [...customerKeys.customers, 'merge-preview', customerId, sourceId ?? null],
+    queryFn: ({ signal }) =>
+      call(endpoints.customers.mergePreview, {
+        params: { id: customerId },
+        query: { sourceId: sourceId as string },
+        signal,
+      }),
+    enabled: sourceId !== undefined,
+    retry: false,
+  });
+}
+
 /**
  * Merges `sourceId` into the customer, with If-Match on the kept customer's version. Afterwards the customer,
  * its contacts and timeline are read again; the merged record is gone.

@@ -39,7 +39,15 @@ export interface ChangeLine {
   label: string;
   before: string;
   after: string;
+  /** The page of the record a value names (a customer, by code and name), when the viewer may open it. */
+  beforeHref?: string;
+  afterHref?: string;
 }
+
+/** Fields whose values are customer ids: shown as the customer's code and name, linked. */
+const customerRefFields = new Set(['customer_id', 'merged_into_id', 'related_id']);
+
+export const customerHref = (id: string) => `/customers/${encodeURIComponent(id)}`;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -254,6 +262,31 @@ export function useTimelineFormat(entries: TimelineEntry[], customer: Customer) 
   const changeLines = useCallback(
     (entry: TimelineEntry): ChangeLine[] =>
       Object.entries(entry.changes ?? {}).flatMap(([field, [before, after]]) => {
+        const namesCustomer = (raw: unknown) => entry.customers?.some((c) => c.id === raw) ?? false;
+        // A task's related_id may name an opportunity: only a customer the entry names is shown as one.
+        const isCustomerRef =
+          customerRefFields.has(field) && (field !== 'related_id' || namesCustomer(before) || namesCustomer(after));
+        if (isCustomerRef) {
+          const refer = (raw: unknown) => {
+            if (raw === null || raw === undefined || raw === '') return { text: t('common.none') };
+            const found = entry.customers?.find((c) => c.id === raw);
+            return found
+              ? { text: `${found.code} ${found.name}`, href: customerHref(found.id) }
+              : { text: t('timeline.otherCustomer') };
+          };
+          const from = refer(before);
+          const to = refer(after);
+          return [
+            {
+              key: field,
+              label: fieldLabel(field),
+              before: from.text,
+              after: to.text,
+              beforeHref: from.href,
+              afterHref: to.href,
+            },
+          ];
+        }
         if (hidden.has(field)) {
           const concealed = t('timeline.hiddenValue');
           return [{ key: field, label: fieldLabel(field), before: concealed, after: concealed }];

@@ -1,4 +1,9 @@
-import { type CreateCustomerInput, createCustomerInputSchema, endpoints } from '@berth/domain';
+import {
+  type CreateCustomerInput,
+  createCustomerInputSchema,
+  type DuplicateConfirmation,
+  endpoints,
+} from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form } from 'antd';
 import { useMemo } from 'react';
@@ -39,8 +44,12 @@ export function CustomerCreatePage() {
     onError: (error) => handleError(teamErrorsOnOwner(error), { form }),
   });
 
-  const onFinish = (values: CustomerFormValues) => {
-    const input = parse(createCustomerInputSchema, valuesToInput(values, { billing: showBilling }), form);
+  const onFinish = (values: CustomerFormValues, duplicateConfirmation?: DuplicateConfirmation) => {
+    const input = parse(
+      createCustomerInputSchema,
+      { ...valuesToInput(values, { billing: showBilling }), duplicateConfirmation },
+      form,
+    );
     if (input) create.mutate(input);
   };
 
@@ -52,6 +61,7 @@ export function CustomerCreatePage() {
         initialValues={initialValues}
         showBilling={showBilling}
         saving={create.isPending}
+        confirmDuplicates
         onFinish={onFinish}
         onCancel={() => navigate('/customers')}
       />

@@ -1,4 +1,6 @@
-import { Button, Card, Flex, Form, type FormInstance } from 'antd';
+import type { DuplicateConfirmation } from '@berth/domain';
+import { Button, type ButtonProps, Card, Flex, Form, type FormInstance, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BillingFields } from './billing-fields';
 import { CustomerBasicFields } from './customer-basic-fields';
@@ -16,15 +18,37 @@ interface CustomerFormProps {
   /** Billing is left out for viewers who may not see it. */
   showBilling: boolean;
   saving: boolean;
-  onFinish: (values: CustomerFormValues) => void;
+  /**
+   * A new customer that looks like existing ones is saved only after the user confirms with a reason, which is
+   * sent along (`duplicateConfirmation`) and kept in the audit log.
+   */
+  confirmDuplicates?: boolean;
+  onFinish: (values: CustomerFormValues, duplicateConfirmation?: DuplicateConfirmation) => void;
   onCancel: () => void;
 }
 
 /** The customer form of "new customer" and "edit customer" (Form name `customer`, inputs `#customer_<field>`). */
 export function CustomerForm(props: CustomerFormProps) {
-  const { form, initialValues, excludeId, showBilling, saving, onFinish, onCancel } = props;
+  const { form, initialValues, excludeId, showBilling, saving, confirmDuplicates, onFinish, onCancel } = props;
   const { t } = useTranslation();
   const duplicates = useDuplicateCheck(form, excludeId);
+  const [pending, setPending] = useState<CustomerFormValues | null>(null);
+  const [reason, setReason] = useState('');
+  const hasDuplicates = duplicates.candidates.length > 0 || duplicates.elsewhere.length > 0;
+
+  const submit = (values: CustomerFormValues) => {
+    if (confirmDuplicates && hasDuplicates) {
+      setReason('');
+      setPending(values);
+      return;
+    }
+    onFinish(values);
+  };
+  const confirm = () => {
+    if (!pending || reason.trim() === '') return;
+    onFinish(pending, { reason: reason.trim(), customerIds: duplicates.candidates.map((c) => c.customer.id) });
+    setPending(null);
+  };
 
   return (
     <Form
@@ -32,7 +56,7 @@ export function CustomerForm(props: CustomerFormProps) {
       name="customer"
       layout="vertical"
       initialValues={initialValues}
-      onFinish={onFinish}
+      onFinish={submit}
       scrollToFirstError
     >
       <Flex vertical gap={16}>
@@ -58,6 +82,26 @@ export function CustomerForm(props: CustomerFormProps) {
           </Button>
         </Flex>
       </Flex>
+      <Modal
+        open={pending !== null}
+        title={t('customers.duplicates.confirmTitle')}
+        okText={t('customers.duplicates.confirmSave')}
+        okButtonProps={{ disabled: reason.trim() === '', 'data-testid': 'confirm-duplicate-save' } as ButtonProps}
+        onOk={confirm}
+        onCancel={() => setPending(null)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>{t('customers.duplicates.confirmText')}</Typography.Paragraph>
+        <Input.TextArea
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          maxLength={500}
+          rows={3}
+          placeholder={t('customers.duplicates.reasonPlaceholder')}
+          aria-label={t('customers.duplicates.reason')}
+          data-testid="duplicate-reason"
+        />
+      </Modal>
     </Form>
   );
 }

@@ -3,6 +3,7 @@ import { Card, Flex, Tag, Typography } from 'antd';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useReferenceNames } from '../../../app/use-reference-names';
 import { useOpportunityLabels } from '../use-opportunity-labels';
 
 interface OpportunityCardProps {
@@ -17,6 +18,7 @@ interface OpportunityCardProps {
 export function OpportunityCard({ opportunity: o, draggable, pending, onDragStart, onDragEnd }: OpportunityCardProps) {
   const { t } = useTranslation();
   const labels = useOpportunityLabels();
+  const names = useReferenceNames();
   const lane = o.lanes[0];
   return (
     <Card
@@ -41,8 +43,8 @@ export function OpportunityCard({ opportunity: o, draggable, pending, onDragStar
           {o.code} · {o.customerName}
         </Typography.Text>
         {lane && (
-          <Typography.Text style={{ fontSize: 12 }}>
-            {lane.pol} → {lane.pod} · {lane.mode.toUpperCase()}
+          <Typography.Text style={{ fontSize: 12 }} title={`${lane.pol}-${lane.pod}`} data-testid="card-lane">
+            {names.port(lane.pol)}→{names.port(lane.pod)} · {lane.mode.toUpperCase()}
             {o.lanes.length > 1 ? ` +${o.lanes.length - 1}` : ''}
           </Typography.Text>
         )}

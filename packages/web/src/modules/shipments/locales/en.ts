@@ -14,6 +14,12 @@ export const en: typeof zhCN = {
     },
   },
   shipments: {
+    summary: {
+      title: 'Last 12 months',
+      value: '{{shipments}} shipments · {{teu}} TEU',
+      revenue: 'Revenue {{amount}}',
+      incomplete: '(some left out: rate missing)',
+    },
     title: 'Shipments',
     searchPlaceholder: 'B/L, booking or container number',
     empty: 'No shipments',

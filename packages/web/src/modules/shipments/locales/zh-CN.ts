@@ -12,6 +12,12 @@ export const zhCN = {
     },
   },
   shipments: {
+    summary: {
+      title: '近 12 个月货量',
+      value: '{{shipments}} 票 · {{teu}} TEU',
+      revenue: '收入 {{amount}}',
+      incomplete: '（缺汇率，未全部计入）',
+    },
     title: '货物',
     searchPlaceholder: '提单号、订舱号或箱号',
     empty: '暂无货物',
