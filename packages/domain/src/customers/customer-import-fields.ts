@@ -4,8 +4,9 @@ import {
   customerStatuses,
   relationshipTypes,
   settlementTypes,
-  transportModes,
+  specialCargoKinds,
 } from './customer-schemas';
+import { parseLaneText } from './lane-text';
 
 /**
  * The columns a customer import understands. Each has its API name and the headers Chinese and
@@ -39,6 +40,8 @@ export const customerImportFields = {
   owner: ['负责人', '业务员', '销售', '所属销售', 'owner', 'sales', 'sales rep'],
   lanes: ['航线', '常用航线', 'lanes', 'trade lanes'],
   commodities: ['货物', '品名', '货物品类', '主要货物', 'commodities', 'commodity', 'goods'],
+  hsChapters: ['HS章节', 'HS章', 'HS编码章节', '海关编码章节', 'HS chapters', 'HS chapter', 'HS'],
+  specialCargo: ['特殊货物', '特种货物', '特殊货类', 'special cargo', 'special handling'],
   invoiceTitle: ['发票抬头', '开票抬头', 'invoice title'],
   taxNumber: ['税号', '纳税人识别号', 'tax number', 'tax id', 'vat'],
   billingAddress: ['开票地址', '账单地址', 'billing address'],
@@ -88,6 +91,40 @@ const statusLabels: Record<string, (typeof customerStatuses)[number]> = {
   停止合作: 'inactive',
   停用: 'inactive',
   流失: 'inactive',
+  临时客户: 'temporary',
+  临时: 'temporary',
+};
+const specialCargoNames: Record<(typeof specialCargoKinds)[number], Record<'zh-CN' | 'en', string>> = {
+  dangerous_goods: { 'zh-CN': '危险品', en: 'Dangerous goods' },
+  reefer: { 'zh-CN': '冷藏', en: 'Reefer' },
+  oversize: { 'zh-CN': '超限', en: 'Oversize' },
+  time_critical: { 'zh-CN': '时效', en: 'Time-critical' },
+};
+/** A special-cargo kind as exports write it (and the import reads it back). */
+export function specialCargoLabel(kind: (typeof specialCargoKinds)[number], locale: 'zh-CN' | 'en'): string {
+  return specialCargoNames[kind][locale];
+}
+const specialCargoLabels: Record<string, (typeof specialCargoKinds)[number]> = {
+  危险品: 'dangerous_goods',
+  危险货物: 'dangerous_goods',
+  危化品: 'dangerous_goods',
+  dg: 'dangerous_goods',
+  'dangerous goods': 'dangerous_goods',
+  冷藏: 'reefer',
+  冷藏货: 'reefer',
+  冷链: 'reefer',
+  冷箱: 'reefer',
+  超限: 'oversize',
+  超限货: 'oversize',
+  超大件: 'oversize',
+  大件: 'oversize',
+  oog: 'oversize',
+  时效: 'time_critical',
+  时效件: 'time_critical',
+  加急: 'time_critical',
+  急件: 'time_critical',
+  'time-critical': 'time_critical',
+  'time critical': 'time_critical',
 };
 const relationshipLabels: Record<string, (typeof relationshipTypes)[number]> = {
   散客: 'walk_in',
@@ -168,26 +205,14 @@ export function customerImportRow(values: Partial<Record<CustomerImportField, st
     input.relationshipType = enumValue(v('relationshipType') as string, relationshipTypes, relationshipLabels);
   }
   if (v('roles')) input.roles = list(v('roles') as string).map((r) => enumValue(r, customerRoles, roleLabels));
-  const lanes = v('lanes')
-    ? list(v('lanes') as string).map((lane) => {
-        const [route = '', mode = 'fcl'] = lane.split(/\s+/);
-        const [pol = '', pod = ''] = route.split(/[-–>→]+/);
-        return {
-          pol,
-          pod,
-          mode: enumValue(mode, transportModes, {
-            整箱: 'fcl',
-            拼箱: 'lcl',
-            空运: 'air',
-            铁路: 'rail',
-            快递: 'express',
-          }),
-        };
-      })
-    : [];
+  const lanes = v('lanes') ? list(v('lanes') as string).map(parseLaneText) : [];
   input.tradeProfile = {
     lanes,
     commodities: v('commodities') ? list(v('commodities') as string) : [],
+    hsChapters: v('hsChapters') ? list(v('hsChapters') as string) : [],
+    specialCargo: v('specialCargo')
+      ? list(v('specialCargo') as string).map((kind) => enumValue(kind, specialCargoKinds, specialCargoLabels))
+      : [],
     preferredModes: [],
   };
   const billing: Record<string, unknown> = {};

@@ -5,6 +5,8 @@ export * from './customer-import-fields';
 export * from './customer-schemas';
 export * from './endpoints';
 export * from './error-messages';
+export * from './hs-chapters';
+export * from './lane-text';
 export * from './name-normalization';
 export * from './phone';
 export * from './unlocode';

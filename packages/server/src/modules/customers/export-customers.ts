@@ -1,5 +1,14 @@
 import { PassThrough, Readable } from 'node:stream';
-import { type Customer, countryName, type customerListQuerySchema, type Locale } from '@berth/domain';
+import {
+  type Customer,
+  countryName,
+  type customerListQuerySchema,
+  formatLaneText,
+  formatPhone,
+  type Lane,
+  type Locale,
+  specialCargoLabel,
+} from '@berth/domain';
 import { stringify } from 'csv-stringify';
 import { and, eq, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -35,6 +44,9 @@ const headers: Record<Locale, string[]> = {
     '合作类型',
     '客户角色',
     '航线',
+    '主要货物',
+    'HS章节',
+    '特殊货物',
     '负责人',
     '创建时间',
   ],
@@ -52,6 +64,9 @@ const headers: Record<Locale, string[]> = {
     'Relationship',
     'Roles',
     'Lanes',
+    'Commodities',
+    'HS chapters',
+    'Special cargo',
     'Owner',
     'Created',
   ],
@@ -65,13 +80,16 @@ function rowOf(c: Customer, locale: Locale, owners: Map<string, string>): (strin
     c.creditCode,
     c.country ? (countryName(c.country, locale) ?? c.country) : null,
     c.address,
-    c.phone,
+    c.phone ? formatPhone(c.phone, locale) : null,
     c.email,
     c.industry,
     c.status,
     c.relationshipType,
     c.roles.join(', '),
-    c.tradeProfile.lanes.map((l) => `${l.pol}-${l.pod} ${l.mode.toUpperCase()}`).join('; '),
+    c.tradeProfile.lanes.map((l) => formatLaneText(l as Lane, locale)).join('; '),
+    c.tradeProfile.commodities.join(', '),
+    c.tradeProfile.hsChapters.join(', '),
+    c.tradeProfile.specialCargo.map((kind) => specialCargoLabel(kind, locale)).join(', '),
     c.ownerId ? (owners.get(c.ownerId) ?? null) : null,
     c.createdAt,
   ];

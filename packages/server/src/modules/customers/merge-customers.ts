@@ -92,6 +92,8 @@ export async function mergeCustomers(
       if ((target[field] === null || target[field] === undefined) && source[field] !== null)
         patch[field] = source[field];
     }
+    // A number taken over keeps its extension.
+    if (patch.phone !== undefined) patch.phoneExtension = source.phoneExtension;
     if (patch.ownerId) {
       // The kept record takes over the other record's owner: a change of hands like any other.
       await changeOwner(
@@ -112,6 +114,12 @@ export async function mergeCustomers(
       ...source.tradeProfile,
       ...target.tradeProfile,
       commodities: [...new Set([...target.tradeProfile.commodities, ...source.tradeProfile.commodities])],
+      hsChapters: [
+        ...new Set([...(target.tradeProfile.hsChapters ?? []), ...(source.tradeProfile.hsChapters ?? [])]),
+      ].sort(),
+      specialCargo: [
+        ...new Set([...(target.tradeProfile.specialCargo ?? []), ...(source.tradeProfile.specialCargo ?? [])]),
+      ],
       preferredModes: [...new Set([...target.tradeProfile.preferredModes, ...source.tradeProfile.preferredModes])],
     };
     Object.assign(patch, customerKeys({ ...target, ...patch } as typeof target));

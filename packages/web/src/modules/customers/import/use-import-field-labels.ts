@@ -27,6 +27,8 @@ const labelKeys = {
   owner: 'imports.fields.owner',
   lanes: 'imports.fields.lanes',
   commodities: 'customers.fields.commodities',
+  hsChapters: 'customers.fields.hsChapters',
+  specialCargo: 'customers.fields.specialCargo',
   invoiceTitle: 'customers.fields.invoiceTitle',
   taxNumber: 'customers.fields.taxNumber',
   billingAddress: 'customers.fields.billingAddress',

@@ -20,6 +20,8 @@ export function fromStoredFilters(filters: CustomerFilters, sort?: string | null
     status: filters.status,
     relationshipType: filters.relationshipType,
     role: filters.role,
+    hsChapter: filters.hsChapter,
+    specialCargo: filters.specialCargo,
     country: filters.country,
     tagId: filters.tagId,
     ownerId: filters.ownerId,

@@ -42,7 +42,7 @@ export const en: typeof zhCN = {
     probabilityHint: 'Leave empty to use the stage default',
     revenueHidden: 'Your role may not see the revenue of opportunities',
     marginHidden: 'Your role may not see cost and margin',
-    tabs: { details: 'Details', history: 'Stage history', inquiries: 'Inquiries' },
+    tabs: { details: 'Details', history: 'Stage history', inquiries: 'Inquiries', attachments: 'Attachments' },
     fields: {
       code: 'Code',
       title: 'Title',

@@ -39,7 +39,7 @@ export const zhCN = {
     probabilityHint: '留空则使用阶段默认概率',
     revenueHidden: '您的角色无权查看商机收入',
     marginHidden: '您的角色无权查看成本与毛利',
-    tabs: { details: '详情', history: '阶段记录', inquiries: '询价记录' },
+    tabs: { details: '详情', history: '阶段记录', inquiries: '询价记录', attachments: '附件' },
     fields: {
       code: '编号',
       title: '商机名称',
