@@ -20,6 +20,8 @@ export const en: typeof zhCN = {
     cardCount: '{{count}}',
     weighted: 'Weighted',
     dragHint: 'Drag a card to change its stage; moving it to "Lost" asks for the reason.',
+    scrollLeft: 'Earlier stages',
+    scrollRight: 'More stages',
     viewBoard: 'Board',
     viewList: 'List',
     edit: 'Edit opportunity',

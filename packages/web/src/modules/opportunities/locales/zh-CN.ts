@@ -18,6 +18,8 @@ export const zhCN = {
     cardCount: '{{count}} 个',
     weighted: '加权',
     dragHint: '拖动卡片即可变更阶段；移至“丢单”需选择原因。',
+    scrollLeft: '前面的阶段',
+    scrollRight: '后面的阶段',
     viewBoard: '看板',
     viewList: '列表',
     edit: '编辑商机',
