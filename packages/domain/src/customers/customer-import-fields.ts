@@ -13,6 +13,10 @@ import { parseLaneText } from './lane-text';
  * English spreadsheets use for it, so most files map themselves without a mapping.
  */
 export const customerImportFields = {
+  // The record's code and creation time, as exports write them: recognised so a file exported from Berth maps
+  // itself, but never imported (the system gives codes; a row finds its customer by credit code or name).
+  code: ['客户编码', '客户编号', '编码', 'customer code', 'code'],
+  createdAt: ['创建时间', '创建日期', 'created', 'created at', 'creation date'],
   name: [
     '客户名称',
     '公司名称',
@@ -49,10 +53,12 @@ export const customerImportFields = {
   paymentTermsDays: ['账期', '账期(天)', '付款期限', 'payment terms', 'payment terms (days)'],
   creditLimit: ['信用额度', '授信额度', 'credit limit'],
   creditCurrency: ['额度币种', '币种', 'currency', 'credit currency'],
-  tags: ['标签', 'tags', 'tag'],
+  tags: ['标签', '客户标签', 'tags', 'tag', 'customer tags'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CustomerImportField = keyof typeof customerImportFields;
+/** Columns of an exported file that an import recognises and leaves alone. */
+export const customerReadOnlyImportFields = ['code', 'createdAt'] as const satisfies readonly CustomerImportField[];
 export const customerImportFieldNames = Object.keys(customerImportFields) as CustomerImportField[];
 
 const fold = (text: string) =>

@@ -34,7 +34,7 @@ import { customers, customerTags, tags } from './tables';
 
 type ImportRowError = BatchResult['errors'][number];
 
-/** Users by email and tags by name, loaded once per import. */
+/** Users by email (and by a name no one else has) and tags by name, loaded once per import. */
 export async function customerImportLookups(ctx: Ctx) {
   const [userRows, tagRows] = await Promise.all([
     ctx.db
@@ -43,8 +43,16 @@ export async function customerImportLookups(ctx: Ctx) {
       .where(eq(users.orgId, ctx.orgId)),
     ctx.db.select({ id: tags.id, name: tags.name }).from(tags).where(eq(tags.orgId, ctx.orgId)),
   ]);
+  // An owner is named by email, or by name as exports write it when no other user has that name.
+  const byEmail = new Map(userRows.map((u) => [u.email.toLowerCase(), u]));
+  const named = new Map<string, (typeof userRows)[number] | null>();
+  for (const u of userRows) {
+    const key = u.name.trim().toLowerCase();
+    named.set(key, named.has(key) ? null : u);
+  }
+  for (const [key, u] of named) if (u && !byEmail.has(key)) byEmail.set(key, u);
   return {
-    users: new Map(userRows.map((u) => [u.email.toLowerCase(), u])),
+    users: byEmail,
     byId: new Map(userRows.map((u) => [u.id, u])),
     tags: new Map(tagRows.map((t) => [t.name.toLowerCase(), t.id])),
   };

@@ -11,6 +11,8 @@ import { importEntityUi } from './import-entities';
 
 /** Where each import column's name lives: the customer form's labels, and a few import-only ones. */
 const labelKeys = {
+  code: 'imports.fields.code',
+  createdAt: 'imports.fields.createdAt',
   name: 'customers.fields.name',
   nameEn: 'customers.fields.nameEn',
   creditCode: 'customers.fields.creditCode',
