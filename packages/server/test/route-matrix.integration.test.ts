@@ -68,6 +68,8 @@ const sampleBodies: Record<string, unknown> = {
   'PATCH /api/notes/{id}': { body: 'Hacked' },
   // Multipart: the customer is checked before the upload is read, so no file is needed to get 401/403/404.
   'POST /api/customers/{id}/attachments': undefined,
+  'POST /api/contacts/{id}/attachments': undefined,
+  'POST /api/opportunities/{id}/attachments': undefined,
   'POST /api/notifications/{id}/read': undefined,
   'POST /api/notifications/read-all': undefined,
   'POST /api/segments': { name: 'Probe segment', filters: { status: 'active' } },

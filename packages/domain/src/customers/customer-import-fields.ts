@@ -4,14 +4,19 @@ import {
   customerStatuses,
   relationshipTypes,
   settlementTypes,
-  transportModes,
+  specialCargoKinds,
 } from './customer-schemas';
+import { parseLaneText } from './lane-text';
 
 /**
  * The columns a customer import understands. Each has its API name and the headers Chinese and
  * English spreadsheets use for it, so most files map themselves without a mapping.
  */
 export const customerImportFields = {
+  // The record's code and creation time, as exports write them: recognised so a file exported from Berth maps
+  // itself, but never imported (the system gives codes; a row finds its customer by credit code or name).
+  code: ['客户编码', '客户编号', '编码', 'customer code', 'code'],
+  createdAt: ['创建时间', '创建日期', 'created', 'created at', 'creation date'],
   name: [
     '客户名称',
     '公司名称',
@@ -39,6 +44,8 @@ export const customerImportFields = {
   owner: ['负责人', '业务员', '销售', '所属销售', 'owner', 'sales', 'sales rep'],
   lanes: ['航线', '常用航线', 'lanes', 'trade lanes'],
   commodities: ['货物', '品名', '货物品类', '主要货物', 'commodities', 'commodity', 'goods'],
+  hsChapters: ['HS章节', 'HS章', 'HS编码章节', '海关编码章节', 'HS chapters', 'HS chapter', 'HS'],
+  specialCargo: ['特殊货物', '特种货物', '特殊货类', 'special cargo', 'special handling'],
   invoiceTitle: ['发票抬头', '开票抬头', 'invoice title'],
   taxNumber: ['税号', '纳税人识别号', 'tax number', 'tax id', 'vat'],
   billingAddress: ['开票地址', '账单地址', 'billing address'],
@@ -46,10 +53,12 @@ export const customerImportFields = {
   paymentTermsDays: ['账期', '账期(天)', '付款期限', 'payment terms', 'payment terms (days)'],
   creditLimit: ['信用额度', '授信额度', 'credit limit'],
   creditCurrency: ['额度币种', '币种', 'currency', 'credit currency'],
-  tags: ['标签', 'tags', 'tag'],
+  tags: ['标签', '客户标签', 'tags', 'tag', 'customer tags'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type CustomerImportField = keyof typeof customerImportFields;
+/** Columns of an exported file that an import recognises and leaves alone. */
+export const customerReadOnlyImportFields = ['code', 'createdAt'] as const satisfies readonly CustomerImportField[];
 export const customerImportFieldNames = Object.keys(customerImportFields) as CustomerImportField[];
 
 const fold = (text: string) =>
@@ -88,6 +97,40 @@ const statusLabels: Record<string, (typeof customerStatuses)[number]> = {
   停止合作: 'inactive',
   停用: 'inactive',
   流失: 'inactive',
+  临时客户: 'temporary',
+  临时: 'temporary',
+};
+const specialCargoNames: Record<(typeof specialCargoKinds)[number], Record<'zh-CN' | 'en', string>> = {
+  dangerous_goods: { 'zh-CN': '危险品', en: 'Dangerous goods' },
+  reefer: { 'zh-CN': '冷藏', en: 'Reefer' },
+  oversize: { 'zh-CN': '超限', en: 'Oversize' },
+  time_critical: { 'zh-CN': '时效', en: 'Time-critical' },
+};
+/** A special-cargo kind as exports write it (and the import reads it back). */
+export function specialCargoLabel(kind: (typeof specialCargoKinds)[number], locale: 'zh-CN' | 'en'): string {
+  return specialCargoNames[kind][locale];
+}
+const specialCargoLabels: Record<string, (typeof specialCargoKinds)[number]> = {
+  危险品: 'dangerous_goods',
+  危险货物: 'dangerous_goods',
+  危化品: 'dangerous_goods',
+  dg: 'dangerous_goods',
+  'dangerous goods': 'dangerous_goods',
+  冷藏: 'reefer',
+  冷藏货: 'reefer',
+  冷链: 'reefer',
+  冷箱: 'reefer',
+  超限: 'oversize',
+  超限货: 'oversize',
+  超大件: 'oversize',
+  大件: 'oversize',
+  oog: 'oversize',
+  时效: 'time_critical',
+  时效件: 'time_critical',
+  加急: 'time_critical',
+  急件: 'time_critical',
+  'time-critical': 'time_critical',
+  'time critical': 'time_critical',
 };
 const relationshipLabels: Record<string, (typeof relationshipTypes)[number]> = {
   散客: 'walk_in',
@@ -168,26 +211,14 @@ export function customerImportRow(values: Partial<Record<CustomerImportField, st
     input.relationshipType = enumValue(v('relationshipType') as string, relationshipTypes, relationshipLabels);
   }
   if (v('roles')) input.roles = list(v('roles') as string).map((r) => enumValue(r, customerRoles, roleLabels));
-  const lanes = v('lanes')
-    ? list(v('lanes') as string).map((lane) => {
-        const [route = '', mode = 'fcl'] = lane.split(/\s+/);
-        const [pol = '', pod = ''] = route.split(/[-–>→]+/);
-        return {
-          pol,
-          pod,
-          mode: enumValue(mode, transportModes, {
-            整箱: 'fcl',
-            拼箱: 'lcl',
-            空运: 'air',
-            铁路: 'rail',
-            快递: 'express',
-          }),
-        };
-      })
-    : [];
+  const lanes = v('lanes') ? list(v('lanes') as string).map(parseLaneText) : [];
   input.tradeProfile = {
     lanes,
     commodities: v('commodities') ? list(v('commodities') as string) : [],
+    hsChapters: v('hsChapters') ? list(v('hsChapters') as string) : [],
+    specialCargo: v('specialCargo')
+      ? list(v('specialCargo') as string).map((kind) => enumValue(kind, specialCargoKinds, specialCargoLabels))
+      : [],
     preferredModes: [],
   };
   const billing: Record<string, unknown> = {};

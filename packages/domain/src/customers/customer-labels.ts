@@ -8,6 +8,7 @@ import type { CustomerRole, customerStatuses, RelationshipType } from './custome
 export const customerStatusLabels: LabelCatalogue<(typeof customerStatuses)[number]> = {
   prospect: { 'zh-CN': '潜在客户', en: 'Prospect' },
   active: { 'zh-CN': '合作中', en: 'Active' },
+  temporary: { 'zh-CN': '临时客户', en: 'Temporary' },
   inactive: { 'zh-CN': '已停止合作', en: 'Inactive' },
 };
 

@@ -6,6 +6,7 @@ import { listQuerySchema } from '../platform/pagination';
 import { isCountryCode } from '../reference/countries';
 import { isCurrencyCode } from '../reference/currencies';
 import { checkCreditCode, normalizeCreditCode } from './credit-code';
+import { hsChapterCodes, hsChapterSchema } from './hs-chapters';
 import { normalizePhone } from './phone';
 import { isUnlocode } from './unlocode';
 
@@ -24,10 +25,17 @@ export const customerRoles = [
 export const relationshipTypes = ['walk_in', 'affiliated', 'long_term', 'strategic'] as const;
 export type CustomerRole = (typeof customerRoles)[number];
 export type RelationshipType = (typeof relationshipTypes)[number];
-export const customerStatuses = ['prospect', 'active', 'inactive'] as const;
+/** `temporary` (临时客户): a one-off customer served without the full onboarding, e.g. a single shipment. */
+export const customerStatuses = ['prospect', 'active', 'temporary', 'inactive'] as const;
 // One list of modes for every module: the lane key is built from it.
 export { transportModes };
 export const volumeUnits = ['teu', 'cbm', 'kg', 'shipments'] as const;
+/** The period a lane's volume is counted over: per month or per year. */
+export const volumePeriods = ['month', 'year'] as const;
+export type VolumePeriod = (typeof volumePeriods)[number];
+/** Cargo that needs special handling; lists and segments filter customers by it. */
+export const specialCargoKinds = ['dangerous_goods', 'reefer', 'oversize', 'time_critical'] as const;
+export type SpecialCargo = (typeof specialCargoKinds)[number];
 export const settlementTypes = ['per_shipment', 'monthly'] as const;
 export const tradeFrequencies = ['weekly', 'monthly', 'quarterly', 'occasional'] as const;
 
@@ -61,10 +69,10 @@ export const phoneSchema = z.string().transform((value, ctx) => {
     ctx.addIssue({ code: 'custom', message: 'customer.phone_invalid' });
     return z.NEVER;
   }
-  return result.e164;
+  return result.stored;
 });
 
-/** Optional phone, normalised to E.164; empty becomes null. */
+/** Optional phone, normalised to E.164 with its extension (`;ext=8001`); empty becomes null. */
 export const optionalPhone = z
   .string()
   .max(50)
@@ -75,7 +83,7 @@ export const optionalPhone = z
       ctx.addIssue({ code: 'custom', message: 'customer.phone_invalid' });
       return z.NEVER;
     }
-    return result.e164;
+    return result.stored;
   })
   .nullable()
   .optional();
@@ -122,12 +130,24 @@ export const laneSchema = z.object({
   mode: z.enum(transportModes),
   volume: z.number().nonnegative().max(1e9).nullable().optional(),
   volumeUnit: z.enum(volumeUnits).nullable().optional(),
+  volumePeriod: z.enum(volumePeriods).nullable().optional(),
 });
 export type Lane = z.infer<typeof laneSchema>;
 
 export const tradeProfileSchema = z.object({
   lanes: z.array(laneSchema).max(100).default([]),
   commodities: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  /** HS chapters of the goods, two digits ("84"); a single digit is read as "0n". Sorted, without repeats. */
+  hsChapters: z
+    .array(hsChapterSchema)
+    .max(hsChapterCodes.length)
+    .default([])
+    .transform((list) => [...new Set(list)].sort()),
+  specialCargo: z
+    .array(z.enum(specialCargoKinds))
+    .max(specialCargoKinds.length)
+    .default([])
+    .transform((list) => specialCargoKinds.filter((kind) => list.includes(kind))),
   importFrequency: z.enum(tradeFrequencies).nullable().optional(),
   exportFrequency: z.enum(tradeFrequencies).nullable().optional(),
   preferredModes: z.array(z.enum(transportModes)).max(6).default([]),
@@ -161,7 +181,13 @@ export const customerFieldsSchema = z.object({
   status: z.enum(customerStatuses).default('prospect'),
   ownerId: z.uuid().nullable().optional(),
   teamId: z.uuid().nullable().optional(),
-  tradeProfile: tradeProfileSchema.default({ lanes: [], commodities: [], preferredModes: [] }),
+  tradeProfile: tradeProfileSchema.default({
+    lanes: [],
+    commodities: [],
+    hsChapters: [],
+    specialCargo: [],
+    preferredModes: [],
+  }),
   billing: billingProfileSchema.default({}),
 });
 
@@ -241,9 +267,12 @@ export const customerSchema = z.object({
         mode: z.string(),
         volume: z.number().nullable().optional(),
         volumeUnit: z.string().nullable().optional(),
+        volumePeriod: z.enum(volumePeriods).nullable().optional(),
       }),
     ),
     commodities: z.array(z.string()),
+    hsChapters: z.array(z.string()).default([]),
+    specialCargo: z.array(z.enum(specialCargoKinds)).default([]),
     importFrequency: z.string().nullable().optional(),
     exportFrequency: z.string().nullable().optional(),
     preferredModes: z.array(z.string()),
@@ -312,6 +341,8 @@ export const customerListQuerySchema = listQuerySchema.extend({
   relationshipType: z.enum(relationshipTypes).optional(),
   role: z.enum(customerRoles).optional(),
   tagId: z.uuid().optional(),
+  hsChapter: hsChapterSchema.optional().describe('Only customers whose goods fall under this HS chapter, e.g. 84'),
+  specialCargo: z.enum(specialCargoKinds).optional().describe('Only customers shipping this kind of special cargo'),
   shippedSince: calendarDay.optional().describe('Only customers whose last shipment is on or after this day'),
   notShippedSince: calendarDay
     .optional()

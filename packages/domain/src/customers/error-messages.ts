@@ -23,6 +23,10 @@ export const customerErrors = defineErrorMessages(['customer', 'contact', 'tag']
     en: 'This is not a valid UN/LOCODE (two-letter country code and three-character location, e.g. CNSHA).',
     'zh-CN': '不是有效的 UN/LOCODE 代码（两位国家代码加三位地点代码，如 CNSHA）。',
   },
+  'customer.hs_chapter_invalid': {
+    en: 'Not an HS chapter: give its two digits, 01 to 97 (e.g. 84).',
+    'zh-CN': '不是有效的 HS 章号：请填写两位章号 01–97（如 84）。',
+  },
   'customer.country_invalid': { en: 'Unknown country or region code.', 'zh-CN': '未知的国家或地区代码。' },
   'customer.currency_invalid': { en: 'Unknown currency code.', 'zh-CN': '未知的币种代码。' },
   'customer.credit_code_taken': {

@@ -6,6 +6,8 @@ export * from './customer-labels';
 export * from './customer-schemas';
 export * from './endpoints';
 export * from './error-messages';
+export * from './hs-chapters';
+export * from './lane-text';
 export * from './name-normalization';
 export * from './phone';
 export * from './unlocode';

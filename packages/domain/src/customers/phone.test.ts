@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import examples from 'libphonenumber-js/examples.mobile.json';
 import { getCountries, getExampleNumber } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { normalizePhone } from './phone';
+import { formatPhone, normalizePhone, splitStoredPhone, storedPhone } from './phone';
 
 const toFullWidth = (text: string) =>
   text.replace(/[0-9+]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
@@ -29,6 +29,7 @@ describe('normalizePhone', () => {
         e164: '+8613800138000',
         country: 'CN',
         extension: null,
+        stored: '+8613800138000',
       });
     }
   });
@@ -46,6 +47,7 @@ describe('normalizePhone', () => {
       e164: '+862112345678',
       country: 'CN',
       extension: '123',
+      stored: '+862112345678;ext=123',
     });
     expect(normalizePhone('021-12345678转123')).toMatchObject({ e164: '+862112345678', extension: '123' });
     expect(normalizePhone('021-12345678 分机 8001')).toMatchObject({ e164: '+862112345678', extension: '8001' });
@@ -113,5 +115,63 @@ describe('normalizePhone', () => {
       expect(normalizePhone(normalised.e164, country), country).toEqual(normalised);
       expect(normalizePhone(example.formatNational(), country), country).toEqual(normalised);
     }
+  });
+
+  it('keeps the extension in the stored form and reads that form back', () => {
+    expect(normalizePhone('0571-87654321 分机 66')).toMatchObject({ stored: '+8657187654321;ext=66' });
+    expect(normalizePhone('+8657187654321;ext=66')).toMatchObject({ e164: '+8657187654321', extension: '66' });
+  });
+});
+
+/** A Shanghai, Beijing or Hangzhou landline as written on a business card, e.g. 021-12345678. */
+const chineseLandline = fc.oneof(
+  fc.stringMatching(/^[2-8]\d{7}$/).map((n) => `021-${n}`),
+  fc.stringMatching(/^[2-8]\d{7}$/).map((n) => `010-${n}`),
+  fc.stringMatching(/^[2-8]\d{7}$/).map((n) => `0571-${n}`),
+);
+const extensionDigits = fc.stringMatching(/^\d{1,6}$/);
+
+describe('phone extensions', () => {
+  it('reads 转, 分机 and ext. the same way, and stores the extension after the number', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(chineseLandline, chineseMobile),
+        extensionDigits,
+        fc.constantFrom('转', ' 转 ', '分机', ' 分机', '轉', ' ext. ', ' x', ';ext='),
+        (number, extension, marker) => {
+          const plain = normalizePhone(number);
+          fc.pre(plain.ok);
+          if (!plain.ok) return;
+          const read = normalizePhone(`${number}${marker}${extension}`);
+          expect(read).toEqual({ ...plain, extension, stored: `${plain.e164};ext=${extension}` });
+        },
+      ),
+    );
+  });
+
+  it('formats a stored number so that reading the text back gives the same stored number, in both languages', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(chineseLandline, chineseMobile),
+        fc.option(extensionDigits, { nil: null }),
+        fc.constantFrom('zh-CN' as const, 'en' as const),
+        (number, extension, locale) => {
+          const plain = normalizePhone(number);
+          fc.pre(plain.ok);
+          if (!plain.ok) return;
+          const stored = storedPhone(plain.e164, extension);
+          const text = formatPhone(stored, locale);
+          expect(normalizePhone(text)).toMatchObject({ ok: true, stored });
+          expect(splitStoredPhone(stored)).toEqual({ e164: plain.e164, extension });
+        },
+      ),
+    );
+  });
+
+  it("groups the digits and names the extension in the reader's language", () => {
+    expect(formatPhone('+8615965346508')).toBe('+86 159 6534 6508');
+    expect(formatPhone('+862112345678;ext=8001')).toBe('+86 21 1234 5678 转 8001');
+    expect(formatPhone('+862112345678;ext=8001', 'en')).toBe('+86 21 1234 5678 ext. 8001');
+    expect(formatPhone('+86138****8000')).toBe('+86138****8000');
   });
 });

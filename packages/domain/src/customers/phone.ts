@@ -1,4 +1,9 @@
-import { isSupportedCountry, ParseError, parsePhoneNumberWithError } from 'libphonenumber-js/max';
+import {
+  isSupportedCountry,
+  ParseError,
+  parsePhoneNumberFromString,
+  parsePhoneNumberWithError,
+} from 'libphonenumber-js/max';
 
 export type PhoneReason = 'empty' | 'not_a_number' | 'invalid_country' | 'too_short' | 'too_long' | 'invalid';
 
@@ -10,11 +15,42 @@ export type PhoneCheck =
       /** ISO 3166 alpha-2 country of the number; null for non-geographic numbers such as +800. */
       country: string | null;
       extension: string | null;
+      /** What is stored and sent: the E.164 number with its extension as `;ext=` (RFC 3966), e.g. +862112345678;ext=8001. */
+      stored: string;
     }
   | { ok: false; reason: PhoneReason; code: 'customer.phone_invalid' };
 
 // Chinese business cards write an extension as 转 or 分机, which the library does not read as one.
 const CHINESE_EXTENSION = /\s*(?:转|轉|分机|分機)\s*/u;
+// The stored form's extension (RFC 3966), read back when a stored number is normalised again.
+const STORED_EXTENSION = /;ext=/i;
+const EXTENSION_DIGITS = /^[0-9]{1,10}$/;
+
+/** The stored form of a number: E.164, then `;ext=` and the extension's digits when there is one. */
+export function storedPhone(e164: string, extension?: string | null): string {
+  return extension ? `${e164};ext=${extension}` : e164;
+}
+
+/** A stored number apart: its E.164 number and its extension (null without one). */
+export function splitStoredPhone(stored: string): { e164: string; extension: string | null } {
+  const at = stored.search(STORED_EXTENSION);
+  if (at < 0) return { e164: stored, extension: null };
+  const extension = stored.slice(at + 5);
+  return { e164: stored.slice(0, at), extension: extension === '' ? null : extension };
+}
+
+/**
+ * A stored number as people read it: grouped in the international format (`+86 159 6534 6508`,
+ * `+86 21 1234 5678`), the extension after 转 in Chinese and `ext.` in English. A value that is not
+ * a number (a masked one) is given back as it is.
+ */
+export function formatPhone(stored: string, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const { e164, extension } = splitStoredPhone(stored);
+  const parsed = /^\+[0-9]+$/.test(e164) ? parsePhoneNumberFromString(e164) : undefined;
+  const number = parsed ? parsed.formatInternational() : e164;
+  if (!extension) return number;
+  return locale === 'en' ? `${number} ext. ${extension}` : `${number} 转 ${extension}`;
+}
 
 const parseErrorReasons: Record<string, PhoneReason> = {
   NOT_A_NUMBER: 'not_a_number',
@@ -29,13 +65,21 @@ const parseErrorReasons: Record<string, PhoneReason> = {
  * Only numbers valid for their country's numbering plan are accepted.
  */
 export function normalizePhone(input: string, defaultCountry = 'CN'): PhoneCheck {
-  const text = input.normalize('NFKC').trim().replace(CHINESE_EXTENSION, ' ext. ');
+  const text = input.normalize('NFKC').trim().replace(CHINESE_EXTENSION, ' ext. ').replace(STORED_EXTENSION, ' ext. ');
   if (text === '') return failure('empty');
   const country = isSupportedCountry(defaultCountry) ? defaultCountry : undefined;
   try {
     const phone = parsePhoneNumberWithError(text, { defaultCountry: country });
     if (!phone.isValid()) return failure('invalid');
-    return { ok: true, e164: phone.number, country: phone.country ?? null, extension: phone.ext ?? null };
+    const extension = phone.ext ?? null;
+    if (extension !== null && !EXTENSION_DIGITS.test(extension)) return failure('invalid');
+    return {
+      ok: true,
+      e164: phone.number,
+      country: phone.country ?? null,
+      extension,
+      stored: storedPhone(phone.number, extension),
+    };
   } catch (error) {
     if (error instanceof ParseError) return failure(parseErrorReasons[error.message] ?? 'invalid');
     throw error;
@@ -44,17 +88,4 @@ export function normalizePhone(input: string, defaultCountry = 'CN'): PhoneCheck
 
 function failure(reason: PhoneReason): PhoneCheck {
   return { ok: false, reason, code: 'customer.phone_invalid' };
-}
-
-/**
- * A stored (E.164) number as people write it, in international form with the country's grouping:
- * `+8615965346508` → `+86 159 6534 6508`, an extension as ` ext. 8001`. Text that is no valid number stays as it is.
- */
-export function formatPhone(stored: string): string {
-  try {
-    const phone = parsePhoneNumberWithError(stored);
-    return phone.isValid() ? phone.formatInternational() : stored;
-  } catch {
-    return stored;
-  }
 }

@@ -1,7 +1,9 @@
 import { isCountryCode } from '../reference/countries';
 
 /** UN/LOCODE: ISO country code plus three letters or digits 2–9 (0 and 1 are left out to avoid O and I). */
-const UNLOCODE_FORMAT = /^[A-Z]{2}[A-Z2-9]{3}$/;
+/** The same shape as a pattern both JavaScript and PostgreSQL read (the data quality report checks stored lanes with it). */
+export const UNLOCODE_PATTERN = '^[A-Z]{2}[A-Z2-9]{3}$';
+const UNLOCODE_FORMAT = new RegExp(UNLOCODE_PATTERN);
 
 export type UnlocodeReason = 'format' | 'country';
 

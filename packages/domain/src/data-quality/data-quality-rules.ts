@@ -46,7 +46,7 @@ export const dataIssueKinds = [
   'creditCodeInvalid',
   'phoneInvalid',
   'emailInvalid',
-  'laneUnknownPort',
+  'laneInvalidCode',
   'noOwner',
   'stale',
 ] as const;

@@ -42,8 +42,21 @@ export const mentionableQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
-/** Attachments: business licence, contract scans and other files on a customer. */
-export const attachmentKinds = ['business_licence', 'contract', 'other'] as const;
+/**
+ * Attachments: business licence, contract scans and other files on a customer, one of its contacts or
+ * opportunities; `monthly_settlement_agreement` 月结协议, `seal_specimen` 印鉴样本, `power_of_attorney` 委托书.
+ */
+export const attachmentKinds = [
+  'business_licence',
+  'contract',
+  'monthly_settlement_agreement',
+  'seal_specimen',
+  'power_of_attorney',
+  'other',
+] as const;
+/** What an attachment is on: the customer itself, one of its contacts or one of its opportunities. */
+export const attachmentOwners = ['customer', 'contact', 'opportunity'] as const;
+export type AttachmentOwner = (typeof attachmentOwners)[number];
 export type AttachmentKind = (typeof attachmentKinds)[number];
 export const attachmentDescriptionMaxLength = 500;
 
@@ -55,6 +68,10 @@ export const attachmentFieldsSchema = z.object({
 export const attachmentSchema = z.object({
   id: z.uuid(),
   customerId: z.uuid(),
+  /** Set when the file is on one of the customer's contacts. */
+  contactId: z.uuid().nullable(),
+  /** Set when the file is on one of the customer's opportunities. */
+  opportunityId: z.uuid().nullable(),
   kind: z.enum(attachmentKinds),
   fileName: z.string(),
   contentType: z.string(),

@@ -3,6 +3,7 @@ import { defineModule } from '../../platform/module';
 import { attachmentAuditNames } from './audit-names';
 import { moveAttachmentsOnMerge } from './merge';
 import { attachmentRoutes } from './routes';
+import { attachmentSubscribers } from './subscribers';
 import { attachmentTimeline } from './timeline-contributor';
 
 export default defineModule({
@@ -13,4 +14,5 @@ export default defineModule({
   timeline: [attachmentTimeline],
   auditNames: [attachmentAuditNames],
   customerMerge: moveAttachmentsOnMerge,
+  subscribers: attachmentSubscribers,
 });

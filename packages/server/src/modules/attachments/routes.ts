@@ -7,8 +7,9 @@ import { contentDisposition } from '../../platform/export/content-disposition';
 import { multipartParts } from '../../platform/http/multipart-parts';
 import { route } from '../../platform/http/route';
 import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
-import { customerFor } from '../customers/public';
 import {
+  type AttachmentTarget,
+  assertAttachable,
   attachmentContent,
   createAttachment,
   deleteAttachment,
@@ -49,28 +50,48 @@ async function readForm(
 export function attachmentRoutes(app: FastifyInstance, deps: AppDeps) {
   const limit = deps.config.ATTACHMENT_LIMIT_BYTES;
 
+  const upload = async (request: FastifyRequest, target: AttachmentTarget) => {
+    // Records out of scope answer 404 before a byte of the upload is read.
+    await assertAttachable(request.ctx, target);
+    const { file, fields } = await readForm(request, limit);
+    if (!file || file.bytes.length === 0) throw AppError.validation('file', 'attachment.file_required');
+    const parsed = attachmentFieldsSchema.safeParse({
+      kind: fields.kind || undefined,
+      description: fields.description || undefined,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw AppError.validation(String(issue?.path[0] ?? 'kind'), 'validation.invalid_value');
+    }
+    return createAttachment(request.ctx, target, { ...parsed.data, file });
+  };
+
   route(app, attachmentEndpoints.list, {
     access: { permission: ['attachments', 'read'] },
-    handler: (request) => findAttachments(request.ctx, request.params.id, request.query),
+    handler: (request) => findAttachments(request.ctx, { owner: 'customer', id: request.params.id }, request.query),
   });
   route(app, attachmentEndpoints.create, {
     access: { permission: ['attachments', 'create'] },
-    handler: async (request, reply) => {
-      // Out-of-scope customers answer 404 before a byte of the upload is read.
-      await customerFor(request.ctx, 'attachments', 'create', request.params.id);
-      const { file, fields } = await readForm(request, limit);
-      if (!file || file.bytes.length === 0) throw AppError.validation('file', 'attachment.file_required');
-      const parsed = attachmentFieldsSchema.safeParse({
-        kind: fields.kind || undefined,
-        description: fields.description || undefined,
-      });
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw AppError.validation(String(issue?.path[0] ?? 'kind'), 'validation.invalid_value');
-      }
-      const created = await createAttachment(request.ctx, request.params.id, { ...parsed.data, file });
-      return sendWithEtag(reply, created);
-    },
+    handler: async (request, reply) =>
+      sendWithEtag(reply, await upload(request, { owner: 'customer', id: request.params.id })),
+  });
+  route(app, attachmentEndpoints.contactList, {
+    access: { permission: ['attachments', 'read'] },
+    handler: (request) => findAttachments(request.ctx, { owner: 'contact', id: request.params.id }, request.query),
+  });
+  route(app, attachmentEndpoints.contactCreate, {
+    access: { permission: ['attachments', 'create'] },
+    handler: async (request, reply) =>
+      sendWithEtag(reply, await upload(request, { owner: 'contact', id: request.params.id })),
+  });
+  route(app, attachmentEndpoints.opportunityList, {
+    access: { permission: ['attachments', 'read'] },
+    handler: (request) => findAttachments(request.ctx, { owner: 'opportunity', id: request.params.id }, request.query),
+  });
+  route(app, attachmentEndpoints.opportunityCreate, {
+    access: { permission: ['attachments', 'create'] },
+    handler: async (request, reply) =>
+      sendWithEtag(reply, await upload(request, { owner: 'opportunity', id: request.params.id })),
   });
   route(app, attachmentEndpoints.content, {
     access: { permission: ['attachments', 'read'] },

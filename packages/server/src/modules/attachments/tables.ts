@@ -1,6 +1,8 @@
-import { bigint, customType, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, customType, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
-import { referencesCustomer } from '../customers/public';
+import { referencesContact, referencesCustomer } from '../customers/public';
+import { referencesOpportunity } from '../opportunities/public';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -9,7 +11,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 /**
- * Files on a customer (business licence, contract scans). The record is listed without its bytes, which live in
+ * Files on a customer (business licence, contract scans), or on one of its contacts or opportunities (then
+ * `contact_id` or `opportunity_id` says which, and the file follows that record's scope). The record is listed without its bytes, which live in
  * `attachment_contents`; a deleted attachment keeps its record for the timeline and loses its bytes.
  */
 export const attachments = pgTable(
@@ -18,6 +21,8 @@ export const attachments = pgTable(
     orgId: orgId(),
     id: id(),
     customerId: uuid('customer_id').notNull(),
+    contactId: uuid('contact_id'),
+    opportunityId: uuid('opportunity_id'),
     kind: text('kind').notNull(),
     fileName: text('file_name').notNull(),
     /** Decided from the file's own bytes, never from what the client said. */
@@ -32,7 +37,14 @@ export const attachments = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('attachments_org_customer_idx').on(t.orgId, t.customerId, t.id.desc()),
+    index('attachments_org_contact_idx').on(t.orgId, t.contactId, t.id.desc()).where(sql`contact_id is not null`),
+    index('attachments_org_opportunity_idx')
+      .on(t.orgId, t.opportunityId, t.id.desc())
+      .where(sql`opportunity_id is not null`),
     referencesCustomer(t.orgId, t.customerId),
+    referencesContact(t.orgId, t.contactId),
+    referencesOpportunity(t.orgId, t.opportunityId),
+    check('attachments_one_owner_ck', sql`contact_id is null or opportunity_id is null`),
   ],
 );
 

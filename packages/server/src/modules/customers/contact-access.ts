@@ -1,4 +1,5 @@
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { splitStoredPhone, storedPhone } from '@berth/domain';
+import { type AnyColumn, and, eq, exists, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { type RecordOwner, scopeWhere } from '../../platform/data-scope';
 import { maySee } from '../../platform/field-access';
@@ -14,13 +15,30 @@ export function contactsInScope(ctx: Ctx, action: string): SQL {
 
 export const customerOfContact = and(eq(customers.orgId, contacts.orgId), eq(customers.id, contacts.customerId)) as SQL;
 
+/**
+ * For a record hanging off a contact (an attachment): the contact is one the caller may `action` (contacts follow
+ * their customer's owner and team). Usable in any WHERE on the record's table.
+ */
+export function onVisibleContact(ctx: Ctx, record: { orgId: AnyColumn; contactId: AnyColumn }, action = 'read'): SQL {
+  return exists(
+    ctx.db
+      .select({ one: sql`1` })
+      .from(contacts)
+      .innerJoin(customers, customerOfContact)
+      .where(and(eq(contacts.orgId, record.orgId), eq(contacts.id, record.contactId), contactsInScope(ctx, action))),
+  );
+}
+
 /** Whether the role may see this contact's personal data unmasked (personalData.read, by the customer's owner and team). */
 export function seesPersonalData(ctx: Ctx, customer: RecordOwner): boolean {
   return maySee(ctx, 'personalData', customer);
 }
 
-export function maskPhone(e164: string): string {
-  return e164.length <= 7 ? '****' : `${e164.slice(0, e164.length - 8)}****${e164.slice(-4)}`;
+/** The number masked (`+86138****8000`); an extension, which says nothing of the person, is kept. */
+export function maskPhone(stored: string): string {
+  const { e164, extension } = splitStoredPhone(stored);
+  const masked = e164.length <= 7 ? '****' : `${e164.slice(0, e164.length - 8)}****${e164.slice(-4)}`;
+  return storedPhone(masked, extension);
 }
 
 export function maskEmail(email: string): string {

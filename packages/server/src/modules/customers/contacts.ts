@@ -5,6 +5,7 @@ import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
+import { emit } from '../../platform/events';
 import { assertWritableFields } from '../../platform/field-access';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { updateVersioned } from '../../platform/versioned-write';
@@ -170,6 +171,13 @@ export async function updateContact(
       patch,
     );
     if (row.isPrimary) await keepSinglePrimary(tx, [row]);
+    if (row.customerId !== current.contact.customerId) {
+      await emit(tx, 'contact.moved', {
+        contactId: row.id,
+        fromCustomerId: current.contact.customerId,
+        toCustomerId: row.customerId,
+      });
+    }
     return toContact(tx, row, owner);
   });
 }

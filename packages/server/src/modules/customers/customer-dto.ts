@@ -1,4 +1,11 @@
-import { type Customer, MoneyDecimal, storedMoneyJson } from '@berth/domain';
+import {
+  type Customer,
+  MoneyDecimal,
+  type SpecialCargo,
+  storedMoneyJson,
+  storedPhone,
+  type VolumePeriod,
+} from '@berth/domain';
 import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import type { Ctx } from '../../platform/context';
@@ -64,7 +71,7 @@ export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): 
     address: row.address,
     country: row.country,
     website: row.website,
-    phone: row.phone,
+    phone: row.phone === null ? null : storedPhone(row.phone, row.phoneExtension),
     email: row.email,
     industry: row.industry,
     employees: row.employees,
@@ -78,7 +85,16 @@ export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): 
       ...row.tradeProfile,
       lanes: lanes
         .filter((l) => l.customerId === row.id)
-        .map((l) => ({ pol: l.pol, pod: l.pod, mode: l.mode, volume: l.volume, volumeUnit: l.volumeUnit })),
+        .map((l) => ({
+          pol: l.pol,
+          pod: l.pod,
+          mode: l.mode,
+          volume: l.volume,
+          volumeUnit: l.volumeUnit,
+          volumePeriod: l.volumePeriod as VolumePeriod | null,
+        })),
+      hsChapters: row.tradeProfile.hsChapters ?? [],
+      specialCargo: (row.tradeProfile.specialCargo ?? []) as SpecialCargo[],
     },
     billing: maySee(ctx, 'billingCredit', row) ? billingOf(row) : null,
     tagIds: tagRows.filter((t) => t.customerId === row.id).map((t) => t.tagId),

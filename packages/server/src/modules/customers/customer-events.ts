@@ -34,5 +34,8 @@ const apiFields = [
 export function changedCustomerFields(before: object, after: object): string[] {
   const a = before as Record<string, unknown>;
   const b = after as Record<string, unknown>;
-  return apiFields.filter((field) => field in b && !isDeepStrictEqual(a[field], b[field]));
+  const fields = apiFields.filter((field) => field in b && !isDeepStrictEqual(a[field], b[field]));
+  // The extension is part of the API's phone.
+  if ('phoneExtension' in b && a.phoneExtension !== b.phoneExtension && !fields.includes('phone')) fields.push('phone');
+  return fields;
 }

@@ -28,6 +28,7 @@ export function customerFilterWhere(ctx: Ctx, filters: CustomerFilters, action =
       ? sql`exists (select 1 from customer_tags ct
                      where ct.org_id = ${customers.orgId} and ct.customer_id = ${customers.id} and ct.tag_id = ${filters.tagId})`
       : undefined,
+    tradeProfileFilter(filters),
     rollupFilter(filters),
     pol
       ? sql`exists (select 1 from customer_lanes l
@@ -41,6 +42,15 @@ export function customerFilterWhere(ctx: Ctx, filters: CustomerFilters, action =
       : undefined,
   ];
   return and(...conditions) as SQL;
+}
+
+/** HS chapter and special cargo: one containment test on the trade profile (GIN index `customers_trade_profile_idx`). */
+function tradeProfileFilter(filters: CustomerFilters): SQL | undefined {
+  const wanted: Record<string, string[]> = {};
+  if (filters.hsChapter) wanted.hsChapters = [filters.hsChapter];
+  if (filters.specialCargo) wanted.specialCargo = [filters.specialCargo];
+  if (Object.keys(wanted).length === 0) return undefined;
+  return sql`${customers.tradeProfile} @> ${JSON.stringify(wanted)}::jsonb`;
 }
 
 /** The shipment roll-up filters (customer_shipment_rollups, beside the record), as one `exists`. */

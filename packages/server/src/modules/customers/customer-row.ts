@@ -1,6 +1,7 @@
 import {
   type BillingProfile,
   type CreateCustomerInput,
+  splitStoredPhone,
   storedMoneyJson,
   type UpdateCustomerInput,
 } from '@berth/domain';
@@ -31,6 +32,16 @@ export function billingValues(billing: BillingProfile) {
   };
 }
 
+/** The company's number as stored: E.164 in `phone` (compared for duplicates), the extension apart. */
+export function phoneColumns(phone: string | null | undefined): {
+  phone: string | null;
+  phoneExtension: string | null;
+} {
+  if (!phone) return { phone: null, phoneExtension: null };
+  const { e164, extension } = splitStoredPhone(phone);
+  return { phone: e164, phoneExtension: extension };
+}
+
 /** The billing profile of the API from the stored row. */
 export function billingOf(row: Pick<CustomerRow, 'billing' | 'creditLimit' | 'creditLimitCurrency'>) {
   return { ...row.billing, creditLimit: storedMoneyJson(row.creditLimit, row.creditLimitCurrency) };
@@ -52,7 +63,7 @@ export function newCustomerValues(ctx: Ctx, input: CreateCustomerInput, placemen
     address: input.address ?? null,
     country: input.country ?? null,
     website: input.website ?? null,
-    phone: input.phone ?? null,
+    ...phoneColumns(input.phone),
     email: input.email ?? null,
     industry: input.industry ?? null,
     employees: input.employees ?? null,
@@ -76,7 +87,9 @@ export function newCustomerValues(ctx: Ctx, input: CreateCustomerInput, placemen
  */
 export function customerPatch(input: UpdateCustomerInput): Partial<CustomerRow> {
   const { tradeProfile, annualRevenue, billing, ownerId: _ownerId, teamId: _teamId, ...fields } = input;
-  const patch: Partial<CustomerRow> = { ...fields };
+  const { phone, ...rest } = fields;
+  const patch: Partial<CustomerRow> = { ...rest };
+  if (phone !== undefined) Object.assign(patch, phoneColumns(phone));
   if (billing) Object.assign(patch, billingValues(billing));
   if (annualRevenue !== undefined) {
     patch.annualRevenue = annualRevenue?.amount ?? null;

@@ -87,6 +87,17 @@ const trades = [
   ['汽配', 'Auto Parts', '汽车配件'],
   ['玩具', 'Toys', '玩具'],
 ] as const;
+/** The HS chapters and special cargo of each trade's goods (chemicals ship as dangerous goods). */
+const tradeCargo: Record<string, { hsChapters: string[]; specialCargo: ('dangerous_goods' | 'time_critical')[] }> = {
+  电子: { hsChapters: ['85'], specialCargo: ['time_critical'] },
+  家具: { hsChapters: ['94'], specialCargo: [] },
+  纺织: { hsChapters: ['52', '60'], specialCargo: [] },
+  机械: { hsChapters: ['84'], specialCargo: [] },
+  化工: { hsChapters: ['29', '38'], specialCargo: ['dangerous_goods'] },
+  五金: { hsChapters: ['73', '82'], specialCargo: [] },
+  汽配: { hsChapters: ['87'], specialCargo: [] },
+  玩具: { hsChapters: ['95'], specialCargo: [] },
+};
 const suffixes = [
   ['有限公司', 'Co., Ltd.'],
   ['进出口有限公司', 'Import & Export Co., Ltd.'],
@@ -153,6 +164,7 @@ export async function loadDemoCustomers(
       mode: random.pick(['fcl', 'fcl', 'lcl', 'air'] as const),
       volume: 5 + random.int(200),
       volumeUnit: 'teu' as const,
+      volumePeriod: 'month' as const,
     }));
     const input: z.input<typeof createCustomerInputSchema> = {
       name,
@@ -170,7 +182,12 @@ export async function loadDemoCustomers(
       status: random.pick(['prospect', 'active', 'active', 'active', 'inactive'] as const),
       ownerId: owner.id,
       teamId: owner.teamId,
-      tradeProfile: { lanes, commodities: [commodity], preferredModes: [lanes[0]?.mode ?? 'fcl'] },
+      tradeProfile: {
+        lanes,
+        commodities: [commodity],
+        ...(tradeCargo[trade] ?? { hsChapters: [], specialCargo: [] }),
+        preferredModes: [lanes[0]?.mode ?? 'fcl'],
+      },
       billing: {
         settlementType: random.pick(['per_shipment', 'monthly'] as const),
         paymentTermsDays: random.pick([0, 15, 30, 45, 60]),

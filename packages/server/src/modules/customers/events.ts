@@ -12,6 +12,8 @@ declare module '../../platform/events' {
     'customer.updated': CustomerEventRecord & { changed: string[] };
     /** `mergedId` was merged into `customerId`, which is kept; the merged record is closed. */
     'customer.merged': CustomerEventRecord & { mergedId: string; mergedCode: string };
+    /** A contact was moved to another customer; what hangs off the contact (its files) follows it. */
+    'contact.moved': { contactId: string; fromCustomerId: string; toCustomerId: string };
   }
 }
 

@@ -5,10 +5,13 @@ import {
   type customerListQuerySchema,
   customerRoleLabels,
   customerStatusLabels,
+  formatLaneText,
+  formatPhone,
+  type Lane,
   type Locale,
   labelOf,
   relationshipTypeLabels,
-  transportModeLabel,
+  specialCargoLabel,
 } from '@berth/domain';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -73,7 +76,11 @@ function customerColumns(locale: Locale, currencies: string[] | null): ExportCol
       value: ({ customer }) => (customer.country ? (countryName(customer.country, locale) ?? customer.country) : null),
     },
     { header: { 'zh-CN': '地址', en: 'Address' }, width: 32, value: ({ customer }) => customer.address },
-    { header: { 'zh-CN': '电话', en: 'Phone' }, width: 16, value: ({ customer }) => customer.phone },
+    {
+      header: { 'zh-CN': '电话', en: 'Phone' },
+      width: 16,
+      value: ({ customer }) => (customer.phone ? formatPhone(customer.phone, locale) : null),
+    },
     { header: { 'zh-CN': '邮箱', en: 'Email' }, width: 24, value: ({ customer }) => customer.email },
     { header: { 'zh-CN': '行业', en: 'Industry' }, value: ({ customer }) => customer.industry },
     {
@@ -95,7 +102,21 @@ function customerColumns(locale: Locale, currencies: string[] | null): ExportCol
       header: { 'zh-CN': '航线', en: 'Lanes' },
       width: 28,
       value: ({ customer }) =>
-        customer.tradeProfile.lanes.map((l) => `${l.pol}-${l.pod} ${transportModeLabel(l.mode, locale)}`).join('; '),
+        customer.tradeProfile.lanes.map((lane) => formatLaneText(lane as Lane, locale)).join('; '),
+    },
+    {
+      header: { 'zh-CN': '主要货物', en: 'Commodities' },
+      width: 20,
+      value: ({ customer }) => customer.tradeProfile.commodities.join(listSeparator[locale]),
+    },
+    {
+      header: { 'zh-CN': 'HS章节', en: 'HS chapters' },
+      value: ({ customer }) => customer.tradeProfile.hsChapters.join(', '),
+    },
+    {
+      header: { 'zh-CN': '特殊货物', en: 'Special cargo' },
+      value: ({ customer }) =>
+        customer.tradeProfile.specialCargo.map((kind) => specialCargoLabel(kind, locale)).join(listSeparator[locale]),
     },
     { header: { 'zh-CN': '负责人', en: 'Owner' }, value: ({ ownerName }) => ownerName },
     {

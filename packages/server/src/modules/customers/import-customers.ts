@@ -34,7 +34,7 @@ import { customers, customerTags, tags } from './tables';
 
 type ImportRowError = BatchResult['errors'][number];
 
-/** Users by email and tags by name, loaded once per import. */
+/** Users by email (and by a name no one else has) and tags by name, loaded once per import. */
 export async function customerImportLookups(ctx: Ctx) {
   const [userRows, tagRows] = await Promise.all([
     ctx.db
@@ -43,8 +43,16 @@ export async function customerImportLookups(ctx: Ctx) {
       .where(eq(users.orgId, ctx.orgId)),
     ctx.db.select({ id: tags.id, name: tags.name }).from(tags).where(eq(tags.orgId, ctx.orgId)),
   ]);
+  // An owner is named by email, or by name as exports write it when no other user has that name.
+  const byEmail = new Map(userRows.map((u) => [u.email.toLowerCase(), u]));
+  const named = new Map<string, (typeof userRows)[number] | null>();
+  for (const u of userRows) {
+    const key = u.name.trim().toLowerCase();
+    named.set(key, named.has(key) ? null : u);
+  }
+  for (const [key, u] of named) if (u && !byEmail.has(key)) byEmail.set(key, u);
   return {
-    users: new Map(userRows.map((u) => [u.email.toLowerCase(), u])),
+    users: byEmail,
     byId: new Map(userRows.map((u) => [u.id, u])),
     tags: new Map(tagRows.map((t) => [t.name.toLowerCase(), t.id])),
   };
@@ -242,8 +250,15 @@ function editOf(current: CustomerRow, v: ValidRow): UpdateCustomerInput {
     edit.ownerId = v.ownerId;
     edit.teamId = v.teamId;
   }
-  if (v.provided.has('commodities')) {
-    edit.tradeProfile = { ...current.tradeProfile, lanes: [], commodities: v.input.tradeProfile.commodities };
+  const trade = v.input.tradeProfile;
+  if (v.provided.has('commodities') || v.provided.has('hsChapters') || v.provided.has('specialCargo')) {
+    edit.tradeProfile = {
+      ...current.tradeProfile,
+      lanes: [],
+      ...(v.provided.has('commodities') ? { commodities: trade.commodities } : {}),
+      ...(v.provided.has('hsChapters') ? { hsChapters: trade.hsChapters } : {}),
+      ...(v.provided.has('specialCargo') ? { specialCargo: trade.specialCargo } : {}),
+    };
   }
   if (billingColumns.some((c) => v.provided.has(c))) {
     const billing = billingOf(current) as BillingProfile;
@@ -370,6 +385,7 @@ async function updateMatchedCustomers(
       country: next.country,
       website: next.website,
       phone: next.phone,
+      phone_extension: next.phoneExtension,
       email: next.email,
       industry: next.industry,
       employees: next.employees,
@@ -395,7 +411,8 @@ async function updateMatchedCustomers(
       ctx.db,
       sql`update customers c set
             name = v.name, name_en = v.name_en, credit_code = v.credit_code, address = v.address,
-            country = v.country, website = v.website, phone = v.phone, email = v.email,
+            country = v.country, website = v.website, phone = v.phone,
+            phone_extension = v.phone_extension, email = v.email,
             industry = v.industry, employees = v.employees, roles = v.roles,
             relationship_type = v.relationship_type, status = v.status,
             owner_id = v.owner_id, team_id = v.team_id, owner_since = v.owner_since,
@@ -406,7 +423,7 @@ async function updateMatchedCustomers(
             search_text = v.search_text, version = c.version + 1, updated_at = now()
           from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
             id uuid, name text, name_en text, credit_code text, address text, country text, website text,
-            phone text, email text, industry text, employees integer, roles text[], relationship_type text,
+            phone text, phone_extension text, email text, industry text, employees integer, roles text[], relationship_type text,
             status text, owner_id uuid, team_id uuid, owner_since timestamptz, protected_until timestamptz,
             pooled_at timestamptz, pool_warned_at timestamptz, trade_profile jsonb, billing jsonb,
             credit_limit numeric, credit_limit_currency text, name_key text,

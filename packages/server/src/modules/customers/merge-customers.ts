@@ -185,6 +185,8 @@ export async function mergeCustomers(
 
     const patch: Record<string, unknown> = {};
     for (const field of plainFields) if (sides[field] === 'source') patch[field] = source[field];
+    // A number taken over keeps its extension.
+    if (sides.phone === 'source') patch.phoneExtension = source.phoneExtension;
     if (sides.owner === 'source' && source.ownerId !== target.ownerId) {
       // The kept record takes over the other record's owner: a change of hands like any other. Chosen on purpose,
       // the owner comes with their team; filling an empty owner keeps the kept record's team where it has one.
@@ -211,6 +213,12 @@ export async function mergeCustomers(
       ...source.tradeProfile,
       ...target.tradeProfile,
       commodities: [...new Set([...target.tradeProfile.commodities, ...source.tradeProfile.commodities])],
+      hsChapters: [
+        ...new Set([...(target.tradeProfile.hsChapters ?? []), ...(source.tradeProfile.hsChapters ?? [])]),
+      ].sort(),
+      specialCargo: [
+        ...new Set([...(target.tradeProfile.specialCargo ?? []), ...(source.tradeProfile.specialCargo ?? [])]),
+      ],
       preferredModes: [...new Set([...target.tradeProfile.preferredModes, ...source.tradeProfile.preferredModes])],
     };
     Object.assign(patch, customerKeys({ ...target, ...patch } as typeof target));

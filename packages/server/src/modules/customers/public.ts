@@ -7,7 +7,8 @@
 // The team a new record of this owner belongs to by default.
 export { teamOfUser } from './assert-customer-assignment';
 // Contacts' personal data as a role may see it.
-export { maskEmail, maskPhone, seesPersonalData } from './contact-access';
+// Records that hang off a contact and follow its scope (attachments).
+export { maskEmail, maskPhone, onVisibleContact, seesPersonalData } from './contact-access';
 // A lead's person: the company's contact of that name, or a new one.
 export { contactNamed, type MetPerson } from './contact-named';
 // Creating a customer as the API does (a shipment's unmatched party made a customer).

@@ -19,6 +19,7 @@ export function laneRows(orgId: string, customerId: string, lanes: Lane[]) {
     mode: lane.mode,
     volume: lane.volume ?? null,
     volumeUnit: lane.volumeUnit ?? null,
+    volumePeriod: lane.volume !== null && lane.volume !== undefined ? (lane.volumePeriod ?? null) : null,
   }));
 }
 
@@ -28,14 +29,16 @@ export async function insertLanes(ctx: Ctx, entries: CustomerLanes[]): Promise<v
   if (rows.length > 0) await ctx.db.insert(customerLanes).values(rows);
 }
 
-/** A lane as its history shows it: `POL-POD MODE [volume unit]`. */
+/** A lane as its history shows it: `POL-POD MODE [volume unit[/period]]`. */
 export const laneText = (l: {
   pol: string;
   pod: string;
   mode: string;
   volume?: number | null;
   volumeUnit?: string | null;
-}): string => `${l.pol}-${l.pod} ${l.mode}${l.volume ? ` ${l.volume} ${l.volumeUnit ?? ''}`.trimEnd() : ''}`;
+  volumePeriod?: string | null;
+}): string =>
+  `${l.pol}-${l.pod} ${l.mode}${l.volume ? ` ${l.volume} ${l.volumeUnit ?? ''}`.trimEnd() : ''}${l.volume && l.volumePeriod ? `/${l.volumePeriod}` : ''}`;
 
 /** The customers' lanes as history texts, in one query; a customer without lanes has none in the map. */
 async function laneTextsOf(ctx: Ctx, customerIds: string[]): Promise<Map<string, string[]>> {

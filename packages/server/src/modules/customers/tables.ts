@@ -22,6 +22,9 @@ import { id, orgId, ts, versioned } from '../../db/columns';
 
 export interface TradeProfileJson {
   commodities: string[];
+  /** HS chapters of the goods ("84") and special-cargo kinds; lists filter on them through `customers_trade_profile_idx`. */
+  hsChapters?: string[];
+  specialCargo?: string[];
   importFrequency?: string | null;
   exportFrequency?: string | null;
   preferredModes: string[];
@@ -66,7 +69,10 @@ export const customers = pgTable(
     address: text('address'),
     country: text('country'),
     website: text('website'),
+    /** E.164 without extension: duplicate checks and the data quality report compare numbers on it. */
     phone: text('phone'),
+    /** The extension (转 / 分机) of the company's number, digits only. */
+    phoneExtension: text('phone_extension'),
     email: text('email'),
     industry: text('industry'),
     employees: integer('employees'),
@@ -152,6 +158,8 @@ export const customers = pgTable(
     index('customers_invalid_email_idx').on(t.orgId, t.id.desc()).where(sql.raw(invalidEmailSql)),
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('customers_search_grams_idx').using('gin', t.searchGrams),
+    /** HS chapter and special-cargo filters: containment (`@>`) on the trade profile. */
+    index('customers_trade_profile_idx').using('gin', sql`${t.tradeProfile} jsonb_path_ops`),
   ],
 );
 
@@ -167,6 +175,8 @@ export const customerLanes = pgTable(
     mode: text('mode').notNull(),
     volume: doublePrecision('volume'),
     volumeUnit: text('volume_unit'),
+    /** `month` or `year`: the period the volume is counted over; null for lanes recorded before it was asked. */
+    volumePeriod: text('volume_period'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

@@ -69,6 +69,10 @@ describe('customer data quality', () => {
                                                 email = 'sales@@example', owner_id = null
                             where id = ${ids.invalid}`);
     await t.db.execute(sql`update customers set updated_at = now() - interval '13 months' where id = ${ids.stale}`);
+    // CNZZZ is a well-formed UN/LOCODE outside the console's port list, which is no error; CN0AB is not a code.
+    await t.db.execute(sql`insert into customer_lanes (org_id, customer_id, position, pol, pod, mode)
+                           select org_id, customer_id, 1, 'CN0AB', 'USLAX', 'fcl' from customer_lanes
+                            where customer_id = ${ids.unknownPort}`);
     await t.db.execute(sql`update customers set owner_id = null, pooled_at = now() where id = ${ids.pooled}`);
   });
   afterAll(() => t.close());
@@ -116,17 +120,17 @@ describe('customer data quality', () => {
       examples: [{ id: ids.invalid, value: '13800138000' }],
     });
     expect(issueOf(r, 'emailInvalid')).toMatchObject({ count: 1, examples: [{ id: ids.invalid }] });
-    expect(issueOf(r, 'laneUnknownPort')).toMatchObject({
+    expect(issueOf(r, 'laneInvalidCode')).toMatchObject({
       count: 1,
-      examples: [{ id: ids.unknownPort, value: 'CNZZZ' }],
+      examples: [{ id: ids.unknownPort, value: 'CN0AB' }],
     });
     // The pooled customer has no owner on purpose and is not reported.
     expect(issueOf(r, 'noOwner')).toMatchObject({ count: 1, examples: [{ id: ids.invalid }] });
     expect(issueOf(r, 'stale')).toMatchObject({ count: 1, examples: [{ id: ids.stale }] });
     expect(issueOf(await report(admin, '?staleMonths=24'), 'stale').count).toBe(0);
 
-    const drill = await t.request('GET', '/api/data-quality/customers/issues?kind=laneUnknownPort', { as: admin });
-    expect(drill.json()).toMatchObject({ items: [{ id: ids.unknownPort, value: 'CNZZZ' }], nextCursor: null });
+    const drill = await t.request('GET', '/api/data-quality/customers/issues?kind=laneInvalidCode', { as: admin });
+    expect(drill.json()).toMatchObject({ items: [{ id: ids.unknownPort, value: 'CN0AB' }], nextCursor: null });
   });
 
   it('pages through a drill-down list with a cursor', async () => {

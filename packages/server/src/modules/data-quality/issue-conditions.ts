@@ -1,24 +1,24 @@
-import { addZonedMonths, type DataIssueKind, ports } from '@berth/domain';
+import { addZonedMonths, countries, type DataIssueKind, UNLOCODE_PATTERN } from '@berth/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { customerRef, invalidCreditCodeSql, invalidEmailSql, invalidPhoneSql } from '../customers/public';
 
 /**
- * The known UN/LOCODEs as one array literal. Built from the reference list only (every code is
- * checked against the UN/LOCODE shape first), so it is safe to put into the SQL text, where the
- * planner hashes `<> all(...)` instead of comparing a lane with each port in turn.
+ * The ISO country codes as one array literal (two capital letters each, checked before they go into the SQL text).
+ * A lane's code is valid when it has the UN/LOCODE shape and a known country; it need not be in the port list
+ * the console offers, which holds only the ports most used.
  */
-const knownPorts = sql.raw(
-  `'{${ports
-    .map((p) => p.code)
-    .filter((code) => /^[A-Z0-9]{5}$/.test(code))
-    .join(',')}}'::text[]`,
-);
+const knownCountries = `'{${countries
+  .map((c) => c.code)
+  .filter((code) => /^[A-Z]{2}$/.test(code))
+  .join(',')}}'::text[]`;
+const invalidCode = (column: 'l.pol' | 'l.pod' | 'u.code'): SQL =>
+  sql.raw(`(${column} !~ '${UNLOCODE_PATTERN}' or left(${column}, 2) <> all(${knownCountries}))`);
 
-/** Customers with a lane whose POL or POD is not in the reference list; one hashed pass over the lanes. */
-const laneUnknownPort = (ctx: Ctx): SQL =>
+/** Customers with a lane whose POL or POD is not a valid UN/LOCODE. */
+const laneInvalidCode = (ctx: Ctx): SQL =>
   sql`${customerRef.id} in (select l.customer_id from customer_lanes l
-        where l.org_id = ${ctx.orgId} and (l.pol <> all(${knownPorts}) or l.pod <> all(${knownPorts})))`;
+        where l.org_id = ${ctx.orgId} and (${invalidCode('l.pol')} or ${invalidCode('l.pod')}))`;
 
 /** `months` calendar months before the context's now, in the organisation's time zone. */
 const staleCutoff = (ctx: Ctx, months: number, timeZone: string): SQL =>
@@ -37,8 +37,8 @@ export function issueCondition(ctx: Ctx, kind: DataIssueKind, staleMonths: numbe
       return sql`(${sql.raw(invalidPhoneSql)})`;
     case 'emailInvalid':
       return sql`(${sql.raw(invalidEmailSql)})`;
-    case 'laneUnknownPort':
-      return laneUnknownPort(ctx);
+    case 'laneInvalidCode':
+      return laneInvalidCode(ctx);
     case 'noOwner':
       // A customer waiting in its team's pool (公海) has no owner on purpose.
       return sql`(${customerRef.ownerId} is null and ${customerRef.pooledAt} is null)`;
@@ -59,13 +59,13 @@ export function issueValue(kind: DataIssueKind): SQL<string | null> {
       return sql`${customerRef.phone}`;
     case 'emailInvalid':
       return sql`${customerRef.email}`;
-    case 'laneUnknownPort':
+    case 'laneInvalidCode':
       // Qualified by hand: drizzle writes selected columns of a one-table query without the table name.
       return sql`(select string_agg(u.code, ', ' order by u.code) from (
                     select l.pol as code from customer_lanes l where l.org_id = ${thisCustomer.orgId} and l.customer_id = ${thisCustomer.id}
                     union
                     select l.pod from customer_lanes l where l.org_id = ${thisCustomer.orgId} and l.customer_id = ${thisCustomer.id}
-                  ) u where u.code <> all(${knownPorts}))`;
+                  ) u where ${invalidCode('u.code')})`;
     default:
       return sql`null::text`;
   }

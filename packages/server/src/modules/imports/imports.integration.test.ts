@@ -97,7 +97,7 @@ describe('importing customers from spreadsheets', () => {
       phone: '+8613800130007',
     });
     expect(customer.tradeProfile.lanes).toEqual([
-      { pol: 'CNSHA', pod: 'USLAX', mode: 'fcl', volume: null, volumeUnit: null },
+      { pol: 'CNSHA', pod: 'USLAX', mode: 'fcl', volume: null, volumeUnit: null, volumePeriod: null },
     ]);
     const report = await t.app.inject({
       method: 'GET',

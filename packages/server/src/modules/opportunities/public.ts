@@ -9,3 +9,5 @@ export { type CreateInquiryInput, createInquiry } from './inquiries';
 export { assertOpportunityVisible, type OpportunityRef } from './opportunity-access';
 // Reading opportunities and stages in another module's SQL, and linking records to an opportunity.
 export { opportunityRef, opportunityStageRef, referencesOpportunity } from './opportunity-ref';
+// Records that hang off an opportunity and follow its scope (attachments).
+export { onVisibleOpportunity } from './opportunity-scope';

@@ -27,7 +27,8 @@ export function MainLayout() {
         </Typography.Title>
         <SideNav />
       </Layout.Sider>
-      <Layout>
+      {/* min-width 0: a wide page (a table, the board) scrolls inside its own box instead of widening the layout past the window. */}
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header style={{ background: '#fff', paddingInline: 24, borderBottom: '1px solid #f0f0f0' }}>
           <Flex justify="space-between" align="center" gap={16} style={{ height: '100%' }}>
             <Flex align="center" gap={24}>

@@ -32,6 +32,16 @@ export const adminModule: WebModule<typeof zhCN> = {
       access: { resource: 'roles' },
     },
     {
+      path: '/admin/roles/new',
+      page: lazyPage(() => import('./roles/role-form-page'), 'RoleFormPage'),
+      access: { resource: 'roles', action: 'create' },
+    },
+    {
+      path: '/admin/roles/:id',
+      page: lazyPage(() => import('./roles/role-form-page'), 'RoleFormPage'),
+      access: { resource: 'roles' },
+    },
+    {
       path: '/admin/api-keys',
       page: lazyPage(() => import('./api-keys/api-keys-page'), 'ApiKeysPage'),
       access: { resource: 'apiKeys' },

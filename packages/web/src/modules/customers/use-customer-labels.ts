@@ -2,9 +2,12 @@ import {
   contactChannels,
   customerRoles,
   customerStatuses,
+  hsChapters,
   relationshipTypes,
   settlementTypes,
+  specialCargoKinds,
   tradeFrequencies,
+  volumePeriods,
   volumeUnits,
 } from '@berth/domain';
 import { useMemo } from 'react';
@@ -24,8 +27,9 @@ export interface LabelOption {
  * Values the UI does not know yet are shown as they are.
  */
 export function useCustomerLabels() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const modes = useTransportModes();
+  const english = i18n.language === 'en';
   return useMemo(() => {
     const table = (group: ValueGroup) =>
       t(`customerValues.${group}`, { returnObjects: true }) as unknown as Record<string, string>;
@@ -49,6 +53,13 @@ export function useCustomerLabels() {
       duplicateReason: label('duplicateReason'),
       channel: label('channel'),
       contactStatus: label('contactStatus'),
+      volumePeriod: label('volumePeriod'),
+      specialCargo: label('specialCargo'),
+      /** "84 机器、机械器具": an HS chapter with its title in the UI language. */
+      hsChapter: (code: string) => {
+        const row = hsChapters.find(([c]) => c === code);
+        return row ? `${code} ${english ? row[2] : row[1]}` : code;
+      },
       statusOptions: options('status', customerStatuses),
       relationshipTypeOptions: options('relationshipType', relationshipTypes),
       roleOptions: options('role', customerRoles),
@@ -56,8 +67,11 @@ export function useCustomerLabels() {
       settlementOptions: options('settlement', settlementTypes),
       frequencyOptions: options('frequency', tradeFrequencies),
       channelOptions: options('channel', contactChannels),
+      volumePeriodOptions: options('volumePeriod', volumePeriods),
+      specialCargoOptions: options('specialCargo', specialCargoKinds),
+      hsChapterOptions: hsChapters.map(([code, zh, en]) => ({ value: code, label: `${code} ${english ? en : zh}` })),
     };
-  }, [t, modes]);
+  }, [t, modes, english]);
 }
 
 export type CustomerLabels = ReturnType<typeof useCustomerLabels>;

@@ -46,6 +46,8 @@ export const en: typeof zhCN = {
   },
   roles: {
     title: 'Roles',
+    back: 'All roles',
+    notFound: 'This role does not exist or was deleted.',
     create: 'New role',
     createTitle: 'New role',
     editTitle: 'Edit role',

@@ -44,6 +44,8 @@ export const zhCN = {
   },
   roles: {
     title: '角色',
+    back: '返回角色列表',
+    notFound: '该角色不存在或已被删除。',
     create: '新建角色',
     createTitle: '新建角色',
     editTitle: '编辑角色',

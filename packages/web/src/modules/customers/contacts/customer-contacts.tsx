@@ -9,6 +9,7 @@ import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useKeysetList } from '../../../app/use-keyset-list';
 import { LoadMore } from '../../../components/load-more';
+import { RecordAttachments } from '../detail/customer-attachments';
 import { customerKeys } from '../query-keys';
 import { ContactFormModal } from './contact-form-modal';
 import { useContactColumns } from './use-contact-columns';
@@ -71,6 +72,17 @@ export function CustomerContacts({ customerId }: { customerId: string }) {
         pagination={false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('contacts.noContacts') }}
+        expandable={
+          can('attachments', 'read')
+            ? {
+                // A contact's files (印鉴样本, 委托书…) open under its row.
+                expandedRowRender: (contact) => (
+                  <RecordAttachments owner="contact" id={contact.id} customerId={customerId} compact />
+                ),
+                columnTitle: t('contacts.files'),
+              }
+            : undefined
+        }
         onRow={(contact) => ({
           style: contact.status === 'left' ? { opacity: 0.5 } : undefined,
           'data-testid': 'contact-row',

@@ -1,5 +1,5 @@
 import { DeleteOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { type Attachment, type AttachmentKind, attachmentKinds, endpoints } from '@berth/domain';
+import { type Attachment, type AttachmentKind, type AttachmentOwner, attachmentKinds, endpoints } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Input, Popconfirm, Select, Table, type TableColumnsType, Tag, Upload } from 'antd';
 import { useMemo, useState } from 'react';
@@ -14,7 +14,19 @@ import { customerKeys, customerTimelineKey } from '../query-keys';
 
 export const customerAttachmentsKey = (customerId: string) =>
   [...customerKeys.customers, 'attachments', customerId] as const;
-const kindColors: Record<AttachmentKind, string> = { business_licence: 'gold', contract: 'blue', other: 'default' };
+const kindColors: Record<AttachmentKind, string> = {
+  business_licence: 'gold',
+  contract: 'blue',
+  monthly_settlement_agreement: 'green',
+  seal_specimen: 'volcano',
+  power_of_attorney: 'purple',
+  other: 'default',
+};
+const endpointsOf = {
+  customer: { list: endpoints.attachments.list, create: endpoints.attachments.create },
+  contact: { list: endpoints.attachments.contactList, create: endpoints.attachments.contactCreate },
+  opportunity: { list: endpoints.attachments.opportunityList, create: endpoints.attachments.opportunityCreate },
+} as const;
 
 function formatSize(bytes: number, locale: string): string {
   const units = ['B', 'KB', 'MB', 'GB'];
@@ -33,21 +45,43 @@ export const attachmentUrl = (attachment: Pick<Attachment, 'id'>) =>
 
 /** Business licence, contract scans and other files of a customer: upload by drag and drop, list, download. */
 export function CustomerAttachments({ customerId }: { customerId: string }) {
+  return <RecordAttachments owner="customer" id={customerId} customerId={customerId} />;
+}
+
+/**
+ * The files of a customer, one of its contacts or one of its opportunities (月结协议, 印鉴样本, 委托书…): the
+ * server lists only those the reader may see, by the scope of the record they are on.
+ */
+export function RecordAttachments({
+  owner,
+  id,
+  customerId,
+  compact = false,
+}: {
+  owner: AttachmentOwner;
+  id: string;
+  /** The customer the record belongs to, whose timeline shows the uploads. */
+  customerId?: string;
+  /** A smaller upload area, for drawers. */
+  compact?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<AttachmentKind>('business_licence');
+  const [kind, setKind] = useState<AttachmentKind>(owner === 'customer' ? 'business_licence' : 'other');
+  const queryKey =
+    owner === 'customer' ? customerAttachmentsKey(id) : ([...customerAttachmentsKey(id), owner] as const);
   const [description, setDescription] = useState('');
   const list = useKeysetList({
-    queryKey: customerAttachmentsKey(customerId),
-    endpoint: endpoints.attachments.list,
-    params: { id: customerId },
+    queryKey,
+    endpoint: endpointsOf[owner].list,
+    params: { id },
   });
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: customerAttachmentsKey(customerId) });
-    void queryClient.invalidateQueries({ queryKey: customerTimelineKey(customerId) });
+    void queryClient.invalidateQueries({ queryKey });
+    if (customerId) void queryClient.invalidateQueries({ queryKey: customerTimelineKey(customerId) });
   };
 
   const upload = useMutation({
@@ -56,7 +90,7 @@ export function CustomerAttachments({ customerId }: { customerId: string }) {
       form.append('kind', kind);
       if (description.trim()) form.append('description', description.trim());
       form.append('file', file, file.name);
-      return call(endpoints.attachments.create, { params: { id: customerId }, body: form });
+      return call(endpointsOf[owner].create, { params: { id }, body: form });
     },
     onSuccess: (attachment) => {
       setDescription('');
@@ -142,7 +176,7 @@ export function CustomerAttachments({ customerId }: { customerId: string }) {
   );
 
   return (
-    <Flex vertical gap={16} data-testid="customer-attachments">
+    <Flex vertical gap={16} data-testid={owner === 'customer' ? 'customer-attachments' : `${owner}-attachments`}>
       {can('attachments', 'create') && (
         <Flex vertical gap={8}>
           <Flex gap={8} wrap>
@@ -175,11 +209,13 @@ export function CustomerAttachments({ customerId }: { customerId: string }) {
             }}
             data-testid="attachment-upload"
           >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
+            {!compact && (
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+            )}
             <p className="ant-upload-text">{t('attachments.drop')}</p>
-            <p className="ant-upload-hint">{t('attachments.hint')}</p>
+            {!compact && <p className="ant-upload-hint">{t('attachments.hint')}</p>}
           </Upload.Dragger>
         </Flex>
       )}

@@ -39,7 +39,13 @@ export function CustomerLanes({ customer }: { customer: Customer }) {
       render: (_value, lane) =>
         lane.volume === null || lane.volume === undefined
           ? t('common.none')
-          : `${formatNumber(lane.volume, i18n.language)} ${lane.volumeUnit ? labels.unit(lane.volumeUnit) : ''}`.trim(),
+          : [
+              formatNumber(lane.volume, i18n.language),
+              lane.volumeUnit ? labels.unit(lane.volumeUnit) : '',
+              lane.volumePeriod ? labels.volumePeriod(lane.volumePeriod) : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
     },
   ];
 

@@ -1,4 +1,4 @@
-import type { Customer } from '@berth/domain';
+import { type Customer, formatPhone } from '@berth/domain';
 import { Descriptions, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTeamLookup } from '../../../app/directory-lookups';
@@ -54,7 +54,11 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
         { key: 'country', label: t('customers.fields.country'), children: names.country(customer.country) },
         { key: 'address', label: t('customers.fields.address'), children: text(customer.address) },
         { key: 'website', label: t('customers.fields.website'), children: text(customer.website) },
-        { key: 'phone', label: t('customers.fields.phone'), children: text(customer.phone) },
+        {
+          key: 'phone',
+          label: t('customers.fields.phone'),
+          children: customer.phone ? formatPhone(customer.phone, i18n.language === 'en' ? 'en' : 'zh-CN') : text(null),
+        },
         { key: 'email', label: t('customers.fields.email'), children: text(customer.email) },
         {
           key: 'employees',
@@ -70,6 +74,16 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
           key: 'commodities',
           label: t('customers.fields.commodities'),
           children: <TagList values={trade.commodities} />,
+        },
+        {
+          key: 'hsChapters',
+          label: t('customers.fields.hsChapters'),
+          children: <TagList values={trade.hsChapters.map((code) => labels.hsChapter(code))} />,
+        },
+        {
+          key: 'specialCargo',
+          label: t('customers.fields.specialCargo'),
+          children: <TagList values={trade.specialCargo.map((kind) => labels.specialCargo(kind))} />,
         },
         {
           key: 'preferredModes',

@@ -1,4 +1,4 @@
-import type { Customer } from '@berth/domain';
+import { type Customer, formatPhone } from '@berth/domain';
 import { type MoneyValue as MoneyValues, moneyToValue, valueToMoney } from '../../../components/money-input';
 
 export interface LaneValues {
@@ -7,6 +7,7 @@ export interface LaneValues {
   mode?: string;
   volume?: number | null;
   volumeUnit?: string | null;
+  volumePeriod?: string | null;
 }
 
 export interface BillingValues {
@@ -37,6 +38,8 @@ export interface CustomerFormValues {
   tradeProfile?: {
     lanes?: LaneValues[];
     commodities?: string[];
+    hsChapters?: string[];
+    specialCargo?: string[];
     importFrequency?: string | null;
     exportFrequency?: string | null;
     preferredModes?: string[];
@@ -64,7 +67,7 @@ export function emptyCustomerValues(ownerId: string | undefined): CustomerFormVa
     status: 'prospect',
     roles: [],
     annualRevenue: moneyValues(null),
-    tradeProfile: { lanes: [], commodities: [], preferredModes: [] },
+    tradeProfile: { lanes: [], commodities: [], hsChapters: [], specialCargo: [], preferredModes: [] },
     billing: { creditLimit: moneyValues(null) },
     ownerId: ownerId ?? null,
   };
@@ -83,13 +86,16 @@ export function customerToValues(customer: Customer): CustomerFormValues {
     country: customer.country,
     address: customer.address,
     website: customer.website,
-    phone: customer.phone,
+    // Grouped and with its extension after 转, as people write it; saving reads it back to the same number.
+    phone: customer.phone ? formatPhone(customer.phone) : null,
     email: customer.email,
     employees: customer.employees,
     annualRevenue: moneyValues(customer.annualRevenue),
     tradeProfile: {
       lanes: trade.lanes.map((lane) => ({ ...lane })),
       commodities: trade.commodities,
+      hsChapters: trade.hsChapters,
+      specialCargo: trade.specialCargo,
       importFrequency: trade.importFrequency ?? null,
       exportFrequency: trade.exportFrequency ?? null,
       preferredModes: trade.preferredModes,
@@ -147,8 +153,11 @@ export function valuesToInput(values: CustomerFormValues, options: { billing: bo
         mode: lane.mode,
         volume: lane.volume ?? null,
         volumeUnit: lane.volumeUnit ?? null,
+        volumePeriod: lane.volume === null || lane.volume === undefined ? null : (lane.volumePeriod ?? null),
       })),
       commodities: (trade?.commodities ?? []).map((item) => item.trim()).filter((item) => item !== ''),
+      hsChapters: trade?.hsChapters ?? [],
+      specialCargo: trade?.specialCargo ?? [],
       importFrequency: trade?.importFrequency ?? null,
       exportFrequency: trade?.exportFrequency ?? null,
       preferredModes: trade?.preferredModes ?? [],

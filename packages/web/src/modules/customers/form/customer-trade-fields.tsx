@@ -29,6 +29,27 @@ export function CustomerTradeFields() {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
+          <Form.Item
+            name={['tradeProfile', 'hsChapters']}
+            label={t('customers.fields.hsChapters')}
+            extra={t('customers.fields.hsChaptersHint')}
+          >
+            <Select
+              mode="multiple"
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={labels.hsChapterOptions}
+              data-testid="hs-chapters"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name={['tradeProfile', 'specialCargo']} label={t('customers.fields.specialCargo')}>
+            <Select mode="multiple" allowClear options={labels.specialCargoOptions} data-testid="special-cargo" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
           <Form.Item name={['tradeProfile', 'preferredModes']} label={t('customers.fields.preferredModes')}>
             <TransportModeSelect mode="multiple" allowClear />
           </Form.Item>

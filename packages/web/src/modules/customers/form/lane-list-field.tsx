@@ -55,6 +55,16 @@ export function LaneListField() {
                     style={{ width: 110 }}
                   />
                 </Form.Item>
+                <Form.Item name={[item.name, 'volumePeriod']} style={{ marginBottom: 0 }}>
+                  <Select
+                    allowClear
+                    placeholder={t('customers.fields.volumePeriod')}
+                    aria-label={t('customers.fields.volumePeriod')}
+                    options={labels.volumePeriodOptions}
+                    style={{ width: 110 }}
+                    data-testid="lane-volume-period"
+                  />
+                </Form.Item>
                 <Button
                   type="text"
                   icon={<MinusCircleOutlined />}
@@ -69,7 +79,7 @@ export function LaneListField() {
               <Button
                 type="dashed"
                 icon={<PlusOutlined />}
-                onClick={() => add({ mode: 'fcl', volume: null, volumeUnit: null })}
+                onClick={() => add({ mode: 'fcl', volume: null, volumeUnit: null, volumePeriod: null })}
                 data-testid="add-lane"
               >
                 {t('customers.addLane')}

@@ -11,6 +11,8 @@ import { importEntityUi } from './import-entities';
 
 /** Where each import column's name lives: the customer form's labels, and a few import-only ones. */
 const labelKeys = {
+  code: 'imports.fields.code',
+  createdAt: 'imports.fields.createdAt',
   name: 'customers.fields.name',
   nameEn: 'customers.fields.nameEn',
   creditCode: 'customers.fields.creditCode',
@@ -27,6 +29,8 @@ const labelKeys = {
   owner: 'imports.fields.owner',
   lanes: 'imports.fields.lanes',
   commodities: 'customers.fields.commodities',
+  hsChapters: 'customers.fields.hsChapters',
+  specialCargo: 'customers.fields.specialCargo',
   invoiceTitle: 'customers.fields.invoiceTitle',
   taxNumber: 'customers.fields.taxNumber',
   billingAddress: 'customers.fields.billingAddress',

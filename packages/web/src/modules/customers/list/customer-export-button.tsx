@@ -1,4 +1,4 @@
-import { DownOutlined, ExportOutlined } from '@ant-design/icons';
+import { DownloadOutlined, DownOutlined } from '@ant-design/icons';
 import { endpoints } from '@berth/domain';
 import { Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +28,7 @@ export function CustomerExportButton({ params }: { params: CustomerListQuery }) 
 
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']}>
-      <Button icon={<ExportOutlined />} data-testid="export-customers">
+      <Button icon={<DownloadOutlined />} data-testid="export-customers">
         {t('customers.export')} <DownOutlined />
       </Button>
     </Dropdown>

@@ -27,6 +27,8 @@ export function fromStoredFilters(
     status: filters.status,
     relationshipType: filters.relationshipType,
     role: filters.role,
+    hsChapter: filters.hsChapter,
+    specialCargo: filters.specialCargo,
     country: filters.country,
     tagId: filters.tagId,
     ownerId: filters.ownerId,

@@ -89,6 +89,30 @@ export function CustomerFilters({ value, onChange }: CustomerFiltersProps) {
         popupMatchSelectWidth={false}
         data-testid="filter-role"
       />
+      <Select
+        allowClear
+        placeholder={t('customers.filterSpecialCargo')}
+        aria-label={t('customers.filterSpecialCargo')}
+        value={value.specialCargo}
+        onChange={(specialCargo?: string) => set({ specialCargo })}
+        options={labels.specialCargoOptions}
+        style={{ width: 130 }}
+        popupMatchSelectWidth={false}
+        data-testid="filter-special-cargo"
+      />
+      <Select
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        placeholder={t('customers.filterHsChapter')}
+        aria-label={t('customers.filterHsChapter')}
+        value={value.hsChapter}
+        onChange={(hsChapter?: string) => set({ hsChapter })}
+        options={labels.hsChapterOptions}
+        style={{ width: 150 }}
+        popupMatchSelectWidth={false}
+        data-testid="filter-hs-chapter"
+      />
       <CountrySelect
         placeholder={t('customers.filterCountry')}
         aria-label={t('customers.filterCountry')}

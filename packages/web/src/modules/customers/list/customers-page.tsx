@@ -1,6 +1,6 @@
-import { ImportOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
+import { PlusOutlined, TagsOutlined, UploadOutlined } from '@ant-design/icons';
 import { endpoints } from '@berth/domain';
-import { Alert, Button, Flex, Space, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -36,7 +36,9 @@ export function CustomersPage() {
     endpoint: endpoints.customers.list,
     query: params,
   });
-  const columns = useCustomerColumns(filters.sort, filters.columns);
+  // The code stays at the left and the last column at the right while the rest scrolls, however many columns
+  // the list shows.
+  const columns = pinEnds(useCustomerColumns(filters.sort, filters.columns));
   const canTag = can('customers', 'update') && can('tags', 'read');
 
   // A new filter shows other customers; a selection from before would act on rows no longer in view.
@@ -62,7 +64,7 @@ export function CustomersPage() {
             {can('customers', 'export') && <CustomerExportButton params={params} />}
             {can('customers', 'create') && (
               <Button
-                icon={<ImportOutlined />}
+                icon={<UploadOutlined />}
                 onClick={() => navigate('/customers/import')}
                 data-testid="import-customers"
               >
@@ -135,6 +137,7 @@ export function CustomersPage() {
             ? {
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys.map(String)),
+                fixed: true,
                 preserveSelectedRowKeys: true,
               }
             : undefined
@@ -164,5 +167,16 @@ export function CustomersPage() {
         />
       )}
     </>
+  );
+}
+
+/** The first column fixed at the left, the last at the right. */
+function pinEnds<T>(columns: TableColumnsType<T>): TableColumnsType<T> {
+  return columns.map((column, index) =>
+    index === 0
+      ? { ...column, fixed: 'left' as const }
+      : index === columns.length - 1
+        ? { ...column, fixed: 'right' as const }
+        : column,
   );
 }

@@ -9,6 +9,9 @@ export interface CustomerFilterValues {
   status?: string;
   relationshipType?: string;
   role?: string;
+  /** HS chapter of the goods ("84") and special cargo (dangerous_goods…). */
+  hsChapter?: string;
+  specialCargo?: string;
   country?: string;
   tagId?: string;
   ownerId?: string;
@@ -27,6 +30,8 @@ const filterKeys = [
   'status',
   'relationshipType',
   'role',
+  'hsChapter',
+  'specialCargo',
   'country',
   'tagId',
   'ownerId',

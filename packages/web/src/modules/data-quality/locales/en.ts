@@ -54,7 +54,7 @@ export const en: typeof zhCN = {
       creditCodeInvalid: 'Credit code fails its check digit',
       phoneInvalid: 'Phone not in E.164 form',
       emailInvalid: 'Malformed email',
-      laneUnknownPort: 'Lane with an unknown port code',
+      laneInvalidCode: 'Lane with an invalid port code (not a UN/LOCODE)',
       noOwner: 'No owner (pool customers left out)',
       stale: 'Untouched for long',
     },

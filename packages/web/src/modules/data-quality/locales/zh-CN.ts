@@ -50,7 +50,7 @@ export const zhCN = {
       creditCodeInvalid: '信用代码校验失败',
       phoneInvalid: '电话不是 E.164 格式',
       emailInvalid: '邮箱格式错误',
-      laneUnknownPort: '航线含未知港口代码',
+      laneInvalidCode: '航线含无效港口代码（非 UN/LOCODE）',
       noOwner: '无负责人（不含公海客户）',
       stale: '长期未更新',
     },

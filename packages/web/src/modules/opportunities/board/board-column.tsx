@@ -73,7 +73,13 @@ export function BoardColumn({ stage, filters, canMove, pending, onDragStart, onD
         </Flex>
       }
       extra={null}
-      style={{ width: 280, flex: '0 0 280px', background: over ? '#e6f4ff' : '#fafafa' }}
+      // Columns share the width (six stages fit at 1440 px); closed stages are narrower, being drop targets mostly.
+      style={{
+        flex: stage.kind === 'open' ? '1 1 200px' : '0 1 168px',
+        minWidth: stage.kind === 'open' ? 188 : 156,
+        maxWidth: 320,
+        background: over ? '#e6f4ff' : '#fafafa',
+      }}
       styles={{ body: { padding: 8, minHeight: 160 } }}
       onDragOver={allowDrop}
       onDragEnter={allowDrop}

@@ -1,6 +1,6 @@
-import { SearchOutlined } from '@ant-design/icons';
+import { LeftOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Opportunity, Stage } from '@berth/domain';
-import { Flex, Input, Switch, Typography } from 'antd';
+import { Button, Flex, Input, Switch, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../app/permissions';
@@ -11,6 +11,25 @@ import { PipelineActions } from '../pipeline-nav';
 import { useMoveOpportunity } from '../use-move-opportunity';
 import { useStages } from '../use-pipeline-settings';
 import { BoardColumn, type PendingMove } from './board-column';
+import { useHorizontalOverflow } from './use-horizontal-overflow';
+
+/** How far one click on a scroll button moves the board: about one column. */
+const scrollStep = 300;
+/** While a card is dragged this close to an edge of the board, the board scrolls that way. */
+const dragEdge = 64;
+
+const edgeButton = (side: 'left' | 'right'): React.CSSProperties => ({
+  position: 'absolute',
+  top: 0,
+  bottom: 12,
+  [side]: 0,
+  width: 40,
+  display: 'flex',
+  alignItems: 'center',
+  justifyContent: 'center',
+  zIndex: 2,
+  background: `linear-gradient(to ${side === 'left' ? 'right' : 'left'}, rgba(255,255,255,0.95), rgba(255,255,255,0))`,
+});
 
 /** The pipeline as a kanban board: one column per stage; drag a card to move it. */
 export function PipelineBoardPage() {
@@ -24,6 +43,9 @@ export function PipelineBoardPage() {
   const dragged = useRef<Opportunity | null>(null);
   const dropTarget = useRef<Stage | null>(null);
   const [pending, setPending] = useState<PendingMove | null>(null);
+  const board = useRef<HTMLDivElement | null>(null);
+  const overflow = useHorizontalOverflow(board);
+  const scrollBy = (dx: number) => board.current?.scrollBy({ left: dx, behavior: 'smooth' });
   const { move, dialog } = useMoveOpportunity({
     onMoving: (card, stage) =>
       setPending(stage && dragged.current?.id === card.id ? { opportunity: dragged.current, stage: stage.key } : null),
@@ -63,22 +85,62 @@ export function PipelineBoardPage() {
         </Flex>
         <Typography.Text type="secondary">{t('opportunities.dragHint')}</Typography.Text>
       </Flex>
-      <Flex gap={12} align="start" style={{ overflowX: 'auto', paddingBottom: 12 }} data-testid="pipeline-board">
-        {stages.map((stage) => (
-          <BoardColumn
-            key={stage.key}
-            stage={stage}
-            filters={filters}
-            canMove={can('opportunities', 'update')}
-            pending={pending}
-            onDragStart={(o) => {
-              dragged.current = o;
-            }}
-            onDragEnd={onDragEnd}
-            onDrop={onDrop}
-          />
-        ))}
-      </Flex>
+      <div style={{ position: 'relative' }}>
+        {overflow.left && (
+          <div style={edgeButton('left')}>
+            <Button
+              shape="circle"
+              icon={<LeftOutlined />}
+              aria-label={t('opportunities.scrollLeft')}
+              title={t('opportunities.scrollLeft')}
+              onClick={() => scrollBy(-scrollStep)}
+              data-testid="board-scroll-left"
+            />
+          </div>
+        )}
+        {overflow.right && (
+          <div style={edgeButton('right')}>
+            <Button
+              shape="circle"
+              icon={<RightOutlined />}
+              aria-label={t('opportunities.scrollRight')}
+              title={t('opportunities.scrollRight')}
+              onClick={() => scrollBy(scrollStep)}
+              data-testid="board-scroll-right"
+            />
+          </div>
+        )}
+        <Flex
+          ref={board}
+          gap={12}
+          align="start"
+          style={{ overflowX: 'auto', paddingBottom: 12 }}
+          onDragOver={(event) => {
+            // A card dragged to an edge scrolls the board, so every column can be reached by dragging.
+            const box = board.current;
+            if (!box) return;
+            const { left, right } = box.getBoundingClientRect();
+            if (event.clientX < left + dragEdge) box.scrollLeft -= 20;
+            else if (event.clientX > right - dragEdge) box.scrollLeft += 20;
+          }}
+          data-testid="pipeline-board"
+        >
+          {stages.map((stage) => (
+            <BoardColumn
+              key={stage.key}
+              stage={stage}
+              filters={filters}
+              canMove={can('opportunities', 'update')}
+              pending={pending}
+              onDragStart={(o) => {
+                dragged.current = o;
+              }}
+              onDragEnd={onDragEnd}
+              onDrop={onDrop}
+            />
+          ))}
+        </Flex>
+      </div>
       {dialog}
     </>
   );

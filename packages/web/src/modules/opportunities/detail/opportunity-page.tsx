@@ -9,6 +9,7 @@ import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { PageTitle } from '../../../components/page-title';
 import { ActivityList } from '../../activities';
+import { RecordAttachments } from '../../customers';
 import { OpportunityStatusTag } from '../status-tag';
 import { useMoveOpportunity } from '../use-move-opportunity';
 import { useDeleteOpportunity, useOpportunity } from '../use-opportunities';
@@ -146,6 +147,15 @@ function OpportunityView({ opportunity: o }: { opportunity: Opportunity }) {
                 ]
               : []),
             { key: 'history', label: t('opportunities.tabs.history'), children: <StageHistory opportunityId={o.id} /> },
+            ...(can('attachments', 'read')
+              ? [
+                  {
+                    key: 'attachments',
+                    label: t('opportunities.tabs.attachments'),
+                    children: <RecordAttachments owner="opportunity" id={o.id} customerId={o.customerId} compact />,
+                  },
+                ]
+              : []),
             ...(can('inquiries', 'read')
               ? [
                   {

@@ -20,6 +20,8 @@ export const en: typeof zhCN = {
     cardCount: '{{count}}',
     weighted: 'Weighted',
     dragHint: 'Drag a card to change its stage; moving it to "Lost" asks for the reason.',
+    scrollLeft: 'Earlier stages',
+    scrollRight: 'More stages',
     viewBoard: 'Board',
     viewList: 'List',
     edit: 'Edit opportunity',
@@ -42,7 +44,7 @@ export const en: typeof zhCN = {
     probabilityHint: 'Leave empty to use the stage default',
     revenueHidden: 'Your role may not see the revenue of opportunities',
     marginHidden: 'Your role may not see cost and margin',
-    tabs: { details: 'Details', history: 'Stage history', inquiries: 'Inquiries' },
+    tabs: { details: 'Details', history: 'Stage history', inquiries: 'Inquiries', attachments: 'Attachments' },
     fields: {
       code: 'Code',
       title: 'Title',

@@ -18,6 +18,8 @@ export const zhCN = {
     cardCount: '{{count}} 个',
     weighted: '加权',
     dragHint: '拖动卡片即可变更阶段；移至“丢单”需选择原因。',
+    scrollLeft: '前面的阶段',
+    scrollRight: '后面的阶段',
     viewBoard: '看板',
     viewList: '列表',
     edit: '编辑商机',
@@ -39,7 +41,7 @@ export const zhCN = {
     probabilityHint: '留空则使用阶段默认概率',
     revenueHidden: '您的角色无权查看商机收入',
     marginHidden: '您的角色无权查看成本与毛利',
-    tabs: { details: '详情', history: '阶段记录', inquiries: '询价记录' },
+    tabs: { details: '详情', history: '阶段记录', inquiries: '询价记录', attachments: '附件' },
     fields: {
       code: '编号',
       title: '商机名称',

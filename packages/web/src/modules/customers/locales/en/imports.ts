@@ -218,6 +218,8 @@ export const imports: typeof zh = {
     },
     rateFields: { base: 'Base currency', quote: 'Quote currency', rate: 'Rate', date: 'Date' },
     fields: {
+      code: 'Customer code (not imported)',
+      createdAt: 'Created (not imported)',
       owner: 'Owner (email)',
       lanes: 'Lanes',
       creditCurrency: 'Credit currency',

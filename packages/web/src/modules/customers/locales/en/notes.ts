@@ -18,7 +18,14 @@ export const notes: typeof zh = {
   attachments: {
     tab: 'Attachments',
     kind: 'Kind',
-    kinds: { business_licence: 'Business licence', contract: 'Contract', other: 'Other' },
+    kinds: {
+      business_licence: 'Business licence',
+      contract: 'Contract',
+      monthly_settlement_agreement: 'Monthly settlement agreement',
+      seal_specimen: 'Seal specimen',
+      power_of_attorney: 'Power of attorney',
+      other: 'Other',
+    },
     description: 'Description',
     descriptionPlaceholder: 'Optional, e.g. "2026 framework contract"',
     drop: 'Click or drag a file here to upload',

@@ -209,6 +209,8 @@ export const imports = {
     },
     rateFields: { base: '基准币种', quote: '报价币种', rate: '汇率', date: '日期' },
     fields: {
+      code: '客户编码（仅识别，不导入）',
+      createdAt: '创建时间（仅识别，不导入）',
       owner: '负责人（邮箱）',
       lanes: '航线',
       creditCurrency: '额度币种',

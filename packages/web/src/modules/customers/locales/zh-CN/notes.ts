@@ -17,7 +17,14 @@ export const notes = {
   attachments: {
     tab: '附件',
     kind: '类型',
-    kinds: { business_licence: '营业执照', contract: '合同', other: '其他' },
+    kinds: {
+      business_licence: '营业执照',
+      contract: '合同',
+      monthly_settlement_agreement: '月结协议',
+      seal_specimen: '印鉴样本',
+      power_of_attorney: '委托书',
+      other: '其他',
+    },
     description: '说明',
     descriptionPlaceholder: '可选，例如“2026 年度框架合同”',
     drop: '点击或拖拽文件到此处上传',
