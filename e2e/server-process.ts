@@ -37,7 +37,7 @@ export class ServerProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async start(args: string[] = []): Promise<void> {
+  async start(args: string[] = [], readyWithinMs = 90_000): Promise<void> {
     this.output = '';
     this.child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', ...args], {
       cwd: repoRoot,
@@ -57,7 +57,7 @@ export class ServerProcess {
     this.child.stderr?.on('data', (chunk) => {
       this.output += chunk;
     });
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + readyWithinMs;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`server exited early:\n${this.output}`);
       try {
