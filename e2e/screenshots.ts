@@ -59,7 +59,7 @@ async function main(): Promise<void> {
       await shoot(page, `customers.${locale}`);
 
       await firstCustomer.click();
-      await page.waitForURL(/\/customers\/[0-9a-f-]{36}/);
+      await page.waitForURL(/\/customers\/[0-9a-f-]{36}/, { waitUntil: 'commit' });
       await shoot(page, `customer-360.${locale}`);
 
       await page.goto(`${server.url}/opportunities`);

@@ -5,7 +5,8 @@ CREATE TABLE "customer_rollups_due" (
 	CONSTRAINT "customer_rollups_due_org_id_customer_id_pk" PRIMARY KEY("org_id","customer_id")
 );
 --> statement-breakpoint
-ALTER TABLE "customer_rollups_due" ADD CONSTRAINT "customer_rollups_due_org_id_customer_id_customers_org_id_id_fk" FOREIGN KEY ("org_id","customer_id") REFERENCES "public"."customers"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "customer_rollups_due" ADD CONSTRAINT "customer_rollups_due_org_id_customer_id_customers_org_id_id_fk" FOREIGN KEY ("org_id","customer_id") REFERENCES "public"."customers"("org_id","id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
 -- The row audit of shipments runs only when a column it records changed. A tracking update (status, ETA, actual
 -- times, exception flags: what the events add up to, not audited) left the trigger with nothing to write, but still
 -- ran it once per row; a feed batch moves thousands of shipments. The condition leaves out exactly the columns

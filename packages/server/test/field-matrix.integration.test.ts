@@ -251,7 +251,8 @@ const probes: Record<string, Probe | Record<string, Probe> | { sameAs: string }>
   'GET /api/customers/export': (t, f) => async (o) => {
     const res = await t.request('GET', '/api/customers/export?format=csv', { as: f.caller });
     expect(res.statusCode).toBe(200);
-    // The export carries neither billing nor contacts: nothing guarded, whatever the rights.
+    // The export carries neither billing nor contacts' personal data, whatever the rights; its open-pipeline
+    // columns sum open opportunities only, and these are won (their rights are proven by customer-list-columns).
     expect(res.body).not.toContain(f.records[o].mobileDigits);
     expect(res.body).not.toContain(String(f.records[o].creditLimit));
     expect(res.body).not.toContain(String(f.records[o].revenue));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { transportModes } from '../logistics/lane';
 import { moneyJsonSchema, storedMoneyInputSchema } from '../money/money-schemas';
+import { downloadQuerySchema } from '../platform/download';
 import { listQuerySchema } from '../platform/pagination';
 import { isCountryCode } from '../reference/countries';
 import { isCurrencyCode } from '../reference/currencies';
@@ -251,6 +252,15 @@ export const customerSchema = z.object({
    * change without changing `version`. Null while the customer has no shipment.
    */
   shipmentRollup: customerShipmentRollupSchema.nullable().optional(),
+  /** The latest follow-up (note, activity), as the pool rules count it. */
+  lastFollowUpAt: z.string().nullable().optional(),
+  /** When the next open task on the customer is due (the earliest), null when none is planned. */
+  nextFollowUpAt: z.string().nullable().optional(),
+  /**
+   * Expected revenue of the customer's open opportunities, one amount per currency (never converted), counting
+   * only the opportunities whose revenue the caller sees; null for a caller without the revenue right.
+   */
+  openPipeline: z.array(moneyOut).nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -271,6 +281,10 @@ export const customerSorts = [
   'shipments12m',
   '-teu12m',
   'teu12m',
+  '-lastFollowUpAt',
+  'lastFollowUpAt',
+  '-nextFollowUpAt',
+  'nextFollowUpAt',
 ] as const;
 export type CustomerSort = (typeof customerSorts)[number];
 
@@ -297,6 +311,13 @@ export const customerListQuerySchema = listQuerySchema.extend({
     .regex(/^[A-Z0-9]{5}(-[A-Z0-9]{5})?$/)
     .optional()
     .describe('POL or POL-POD as UN/LOCODEs, e.g. CNSHA-USLAX'),
+  pod: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{5}$/)
+    .optional()
+    .describe('Only customers with a lane to this port of discharge (UN/LOCODE), from any port of loading'),
   segment: z
     .uuid()
     .optional()
@@ -340,6 +361,17 @@ export const duplicateListSchema = z.object({
 });
 export type DuplicateList = z.infer<typeof duplicateListSchema>;
 export const mergeCustomerInputSchema = z.object({ sourceId: z.uuid() });
+/** The customer list's filters without paging or order: what the count takes. */
+export const customerCountQuerySchema = customerListQuerySchema.omit({ limit: true, cursor: true, sort: true });
+
+/**
+ * How many customers the filters select: exact when counting is cheap, else an estimate from the planner
+ * (`estimated: true`), which the console shows as "about".
+ */
+export const customerCountSchema = z.object({ count: z.number().int().min(0), estimated: z.boolean() });
+export type CustomerCount = z.infer<typeof customerCountSchema>;
+
 export const customerExportQuerySchema = customerListQuerySchema
   .omit({ limit: true, cursor: true })
-  .extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') });
+  .extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') })
+  .extend(downloadQuerySchema.shape);

@@ -14,6 +14,8 @@ import {
 } from './contact-schemas';
 import {
   createCustomerInputSchema,
+  customerCountQuerySchema,
+  customerCountSchema,
   customerExportQuerySchema,
   customerListQuerySchema,
   customerSchema,
@@ -33,6 +35,14 @@ export const customerEndpoints = {
     summary: 'List and search customers, all of them or the members of a segment',
     query: customerListQuerySchema,
     response: pageOf(customerSchema),
+  }),
+  count: defineEndpoint({
+    method: 'GET',
+    path: '/api/customers/count',
+    tags,
+    summary: 'How many customers the list filters select: exact when cheap, else estimated (estimated: true)',
+    query: customerCountQuerySchema,
+    response: customerCountSchema,
   }),
   create: defineEndpoint({
     method: 'POST',

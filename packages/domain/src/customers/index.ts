@@ -2,6 +2,7 @@ export * from './contact-import-fields';
 export * from './contact-schemas';
 export * from './credit-code';
 export * from './customer-import-fields';
+export * from './customer-labels';
 export * from './customer-schemas';
 export * from './endpoints';
 export * from './error-messages';

@@ -1,4 +1,5 @@
 import { defineEndpoint, idParamSchema } from '../platform/contract';
+import { downloadQuerySchema } from '../platform/download';
 import { importPreviewSchema, importSchema, importStartedSchema } from './import-schemas';
 
 const importsTags = ['Imports'];
@@ -34,7 +35,8 @@ export const importEndpoints = {
     method: 'GET',
     path: '/api/imports/:id/errors.csv',
     tags: importsTags,
-    summary: 'The error report of an import as CSV',
+    summary: "The error report of an import as CSV, in the caller's language",
     params: idParamSchema,
+    query: downloadQuerySchema,
   }),
 };

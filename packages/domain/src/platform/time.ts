@@ -1,4 +1,4 @@
-import { TZDate, tz } from '@date-fns/tz';
+import { TZDate, tz, tzOffset } from '@date-fns/tz';
 import { addDays, addMonths, endOfDay, format, formatDistance, set, startOfDay } from 'date-fns';
 import { enUS } from 'date-fns/locale/en-US';
 import { zhCN } from 'date-fns/locale/zh-CN';
@@ -138,4 +138,12 @@ export function timeZoneLabel(timeZone: string, locale: Locale, at: Date): strin
 /** "3 minutes ago", "3 分钟前": how long before `now` the moment was (or "in 3 minutes"). */
 export function formatTimeAgo(at: Date, now: Date, locale: Locale): string {
   return formatDistance(at, now, { addSuffix: true, locale: dateFnsLocales[locale] });
+}
+
+/**
+ * The local date and time of `at` in the zone, as a Date whose UTC fields hold them: what a spreadsheet cell
+ * stores, since a spreadsheet date has no zone (`2026-12-06T16:37:31Z` in Asia/Shanghai → `2026-12-07T00:37:31Z`).
+ */
+export function wallClockOf(at: Date, timeZone: string): Date {
+  return new Date(at.getTime() + tzOffset(timeZone, at) * minuteMs);
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/app-error';
 import type { AppDeps } from '../../platform/deps';
 import { errorMessage } from '../../platform/error-catalogue';
+import { contentDisposition } from '../../platform/export/content-disposition';
 import { multipartParts } from '../../platform/http/multipart-parts';
 import { route } from '../../platform/http/route';
 import { expectedVersion, sendWithEtag } from '../../platform/http/versioning';
@@ -14,7 +15,7 @@ import {
   findAttachments,
   type UploadedFile,
 } from './attachments';
-import { contentDisposition, showsInline } from './sniff-file-type';
+import { showsInline } from './sniff-file-type';
 
 /** Reads the multipart form: one `file` (at most `limit` bytes, else 413) and the text fields. */
 async function readForm(

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanFileName, contentDisposition, sniffFileType } from './sniff-file-type';
+import { contentDisposition } from '../../platform/export/content-disposition';
+import { cleanFileName, sniffFileType } from './sniff-file-type';
 
 const bytes = (...parts: (string | number[])[]) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));

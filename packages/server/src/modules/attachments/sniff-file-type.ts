@@ -120,16 +120,3 @@ export function cleanFileName(raw: string): string {
   const name = withoutDots.length > 200 ? withoutDots.slice(withoutDots.length - 200) : withoutDots;
   return name || 'file';
 }
-
-/**
- * `Content-Disposition` with an ASCII fallback `filename` and the exact name as RFC 5987 `filename*`, so quotes,
- * backslashes, line breaks and Chinese names can neither break the header nor change its meaning.
- */
-export function contentDisposition(type: 'inline' | 'attachment', fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}

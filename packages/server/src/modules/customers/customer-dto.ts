@@ -3,6 +3,7 @@ import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { maySee } from '../../platform/field-access';
+import { customerListExtras } from './customer-list-extras';
 import { billingOf } from './customer-row';
 import {
   customerLanes,
@@ -37,7 +38,7 @@ export const customerRecordColumns = Object.fromEntries(
 export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): Promise<Customer[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [lanes, tagRows, rollups] = await Promise.all([
+  const [lanes, tagRows, rollups, extras] = await Promise.all([
     db
       .select()
       .from(customerLanes)
@@ -51,6 +52,7 @@ export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): 
       .select()
       .from(customerShipmentRollups)
       .where(and(eq(customerShipmentRollups.orgId, ctx.orgId), inArray(customerShipmentRollups.customerId, ids))),
+    customerListExtras(ctx, db, ids),
   ]);
   const rollupOf = new Map(rollups.map((r) => [r.customerId, r]));
   return rows.map((row) => ({
@@ -81,6 +83,9 @@ export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): 
     billing: maySee(ctx, 'billingCredit', row) ? billingOf(row) : null,
     tagIds: tagRows.filter((t) => t.customerId === row.id).map((t) => t.tagId),
     shipmentRollup: shipmentRollupDto(ctx, row, rollupOf.get(row.id)),
+    lastFollowUpAt: row.lastFollowUpAt?.toISOString() ?? null,
+    nextFollowUpAt: extras.nextFollowUpAt.get(row.id) ?? null,
+    openPipeline: extras.openPipeline ? (extras.openPipeline.get(row.id) ?? []) : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,

@@ -34,6 +34,11 @@ export function customerFilterWhere(ctx: Ctx, filters: CustomerFilters, action =
                      where l.org_id = ${customers.orgId} and l.customer_id = ${customers.id}
                        and l.pol = ${pol} ${pod ? sql`and l.pod = ${pod}` : sql``})`
       : undefined,
+    // A port of discharge on its own: lanes to it from any port of loading.
+    filters.pod
+      ? sql`exists (select 1 from customer_lanes l
+                     where l.org_id = ${customers.orgId} and l.customer_id = ${customers.id} and l.pod = ${filters.pod})`
+      : undefined,
   ];
   return and(...conditions) as SQL;
 }

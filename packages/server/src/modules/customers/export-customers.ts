@@ -1,16 +1,31 @@
-import { PassThrough, Readable } from 'node:stream';
-import { type Customer, countryName, type customerListQuerySchema, type Locale } from '@berth/domain';
-import { stringify } from 'csv-stringify';
-import { and, eq, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
+import {
+  type Customer,
+  countryName,
+  type customerListQuerySchema,
+  customerRoleLabels,
+  customerStatusLabels,
+  type Locale,
+  labelOf,
+  relationshipTypeLabels,
+  transportModeLabel,
+} from '@berth/domain';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { users } from '../../db/schema';
-import { recordEvent } from '../../platform/audit';
 import { type Ctx, requireScope } from '../../platform/context';
+import {
+  type ExportColumn,
+  type ExportFile,
+  type ExportFormat,
+  streamExport,
+} from '../../platform/export/export-writer';
+import { userTimeZone } from '../org-settings/public';
 import { withinSegment } from '../segments/public';
+import { pipelineCurrencies } from './customer-list-extras';
 import { customersInScope } from './customer-scope';
 import { findCustomers } from './find-customers';
-import { spreadsheetText } from './spreadsheet-text';
+import { contacts, customerTags, tags } from './tables';
 
 type Filters = Omit<z.infer<typeof customerListQuerySchema>, 'limit' | 'cursor'>;
 /** What an export reads: the list's filters, and the segment's members it is restricted to. */
@@ -20,113 +35,167 @@ interface Selection {
 }
 const batchSize = 500;
 
-const headers: Record<Locale, string[]> = {
-  'zh-CN': [
-    '客户编码',
-    '客户名称',
-    '英文名称',
-    '统一社会信用代码',
-    '国家/地区',
-    '地址',
-    '电话',
-    '邮箱',
-    '行业',
-    '状态',
-    '合作类型',
-    '客户角色',
-    '航线',
-    '负责人',
-    '创建时间',
-  ],
-  en: [
-    'Code',
-    'Name',
-    'English name',
-    'Credit code',
-    'Country',
-    'Address',
-    'Phone',
-    'Email',
-    'Industry',
-    'Status',
-    'Relationship',
-    'Roles',
-    'Lanes',
-    'Owner',
-    'Created',
-  ],
-};
+/** A customer with what the file shows beside the record. */
+interface ExportRow {
+  customer: Customer;
+  ownerName: string | null;
+  tagNames: string[];
+  primaryContact: string | null;
+}
 
-function rowOf(c: Customer, locale: Locale, owners: Map<string, string>): (string | number | null)[] {
+const listSeparator: Record<Locale, string> = { 'zh-CN': '、', en: ', ' };
+
+/**
+ * One column per currency of the open pipelines the caller may see (amounts are never converted); none for a
+ * caller without the revenue right.
+ */
+function pipelineColumns(currencies: string[] | null): ExportColumn<ExportRow>[] {
+  return (currencies ?? []).map((currency) => ({
+    header: { 'zh-CN': `进行中商机金额（${currency}）`, en: `Open pipeline (${currency})` },
+    kind: 'number' as const,
+    width: 18,
+    value: ({ customer }: ExportRow) => customer.openPipeline?.find((m) => m.currency === currency)?.amount ?? null,
+  }));
+}
+
+function customerColumns(locale: Locale, currencies: string[] | null): ExportColumn<ExportRow>[] {
   return [
-    c.code,
-    c.name,
-    c.nameEn,
-    c.creditCode,
-    c.country ? (countryName(c.country, locale) ?? c.country) : null,
-    c.address,
-    c.phone,
-    c.email,
-    c.industry,
-    c.status,
-    c.relationshipType,
-    c.roles.join(', '),
-    c.tradeProfile.lanes.map((l) => `${l.pol}-${l.pod} ${l.mode.toUpperCase()}`).join('; '),
-    c.ownerId ? (owners.get(c.ownerId) ?? null) : null,
-    c.createdAt,
+    { header: { 'zh-CN': '客户编码', en: 'Code' }, width: 10, value: ({ customer }) => customer.code },
+    { header: { 'zh-CN': '客户名称', en: 'Name' }, width: 32, value: ({ customer }) => customer.name },
+    { header: { 'zh-CN': '英文名称', en: 'English name' }, width: 32, value: ({ customer }) => customer.nameEn },
+    {
+      header: { 'zh-CN': '统一社会信用代码', en: 'Credit code' },
+      width: 20,
+      value: ({ customer }) => customer.creditCode,
+    },
+    {
+      header: { 'zh-CN': '国家/地区', en: 'Country' },
+      value: ({ customer }) => (customer.country ? (countryName(customer.country, locale) ?? customer.country) : null),
+    },
+    { header: { 'zh-CN': '地址', en: 'Address' }, width: 32, value: ({ customer }) => customer.address },
+    { header: { 'zh-CN': '电话', en: 'Phone' }, width: 16, value: ({ customer }) => customer.phone },
+    { header: { 'zh-CN': '邮箱', en: 'Email' }, width: 24, value: ({ customer }) => customer.email },
+    { header: { 'zh-CN': '行业', en: 'Industry' }, value: ({ customer }) => customer.industry },
+    {
+      header: { 'zh-CN': '状态', en: 'Status' },
+      value: ({ customer }) => labelOf(customerStatusLabels, customer.status, locale),
+    },
+    {
+      header: { 'zh-CN': '合作类型', en: 'Relationship' },
+      value: ({ customer }) =>
+        customer.relationshipType ? labelOf(relationshipTypeLabels, customer.relationshipType, locale) : null,
+    },
+    {
+      header: { 'zh-CN': '客户角色', en: 'Roles' },
+      width: 20,
+      value: ({ customer }) =>
+        customer.roles.map((role) => labelOf(customerRoleLabels, role, locale)).join(listSeparator[locale]),
+    },
+    {
+      header: { 'zh-CN': '航线', en: 'Lanes' },
+      width: 28,
+      value: ({ customer }) =>
+        customer.tradeProfile.lanes.map((l) => `${l.pol}-${l.pod} ${transportModeLabel(l.mode, locale)}`).join('; '),
+    },
+    { header: { 'zh-CN': '负责人', en: 'Owner' }, value: ({ ownerName }) => ownerName },
+    {
+      header: { 'zh-CN': '客户标签', en: 'Tags' },
+      width: 20,
+      value: ({ tagNames }) => tagNames.join(listSeparator[locale]),
+    },
+    { header: { 'zh-CN': '主要联系人', en: 'Primary contact' }, value: ({ primaryContact }) => primaryContact },
+    {
+      header: { 'zh-CN': '最后跟进', en: 'Last follow-up' },
+      kind: 'datetime',
+      value: ({ customer }) => customer.lastFollowUpAt,
+    },
+    {
+      header: { 'zh-CN': '下次跟进', en: 'Next follow-up' },
+      kind: 'datetime',
+      value: ({ customer }) => customer.nextFollowUpAt,
+    },
+    ...pipelineColumns(currencies),
+    { header: { 'zh-CN': '创建时间', en: 'Created' }, kind: 'datetime', value: ({ customer }) => customer.createdAt },
   ];
 }
 
+/** The file's name in the reader's language and day. */
+export const customerExportFile = (timeZone: string, format: ExportFormat): ExportFile & { format: ExportFormat } => ({
+  name: { 'zh-CN': '客户', en: 'customers' },
+  timeZone,
+  format,
+});
+
 /** Every customer the filters select and the actor may see, page by page (never the whole list in memory). */
-async function* exportRows(ctx: Ctx, selection: Selection, filters: Filters, format: string) {
+async function* exportRows(ctx: Ctx, selection: Selection): AsyncGenerator<ExportRow> {
   const ownerRows = await ctx.db
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(eq(users.orgId, ctx.orgId));
   const owners = new Map(ownerRows.map((u) => [u.id, u.name]));
-  yield headers[ctx.locale];
   let cursor: string | undefined;
-  let count = 0;
   do {
     const query = { ...selection.query, limit: batchSize, cursor };
     const page = await findCustomers(ctx, query, undefined, selection.within);
-    for (const customer of page.items) yield rowOf(customer, ctx.locale, owners);
-    count += page.items.length;
+    const ids = page.items.map((c) => c.id);
+    const [tagRows, primaries] = ids.length
+      ? await Promise.all([
+          ctx.db
+            .select({ customerId: customerTags.customerId, name: tags.name })
+            .from(customerTags)
+            .innerJoin(tags, and(eq(tags.orgId, customerTags.orgId), eq(tags.id, customerTags.tagId)))
+            .where(and(eq(customerTags.orgId, ctx.orgId), inArray(customerTags.customerId, ids)))
+            .orderBy(asc(tags.name)),
+          ctx.db
+            .select({ customerId: contacts.customerId, name: contacts.name })
+            .from(contacts)
+            .where(
+              and(
+                eq(contacts.orgId, ctx.orgId),
+                inArray(contacts.customerId, ids),
+                eq(contacts.isPrimary, true),
+                eq(contacts.status, 'active'),
+              ),
+            ),
+        ])
+      : [[], []];
+    const primaryOf = new Map(primaries.map((p) => [p.customerId, p.name]));
+    for (const customer of page.items) {
+      yield {
+        customer,
+        ownerName: customer.ownerId ? (owners.get(customer.ownerId) ?? null) : null,
+        tagNames: tagRows.filter((t) => t.customerId === customer.id).map((t) => t.name),
+        primaryContact: primaryOf.get(customer.id) ?? null,
+      };
+    }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  await recordEvent(ctx, { action: 'export', entity: 'customers', meta: { format, filters, rows: count } });
 }
 
 /**
- * Streams the filtered customer list (or a segment's members) as CSV (UTF-8 with BOM, so Excel
- * shows Chinese) or .xlsx. The segment is looked up before the stream starts, so an unknown one
- * fails the request instead of the file.
+ * Streams the filtered customer list (or a segment's members) as CSV or .xlsx through the export writer, in the
+ * caller's language and time zone. The segment is looked up before the stream starts, so an unknown one fails
+ * the request instead of the file. Answers the stream and the reader's zone (which dates the file name).
  */
-export async function exportCustomers(ctx: Ctx, filters: Filters, format: 'csv' | 'xlsx'): Promise<Readable> {
+export async function exportCustomers(
+  ctx: Ctx,
+  filters: Filters,
+  format: ExportFormat,
+): Promise<{ stream: Readable; timeZone: string }> {
   requireScope(ctx, 'customers', 'export');
   const { segment, ...own } = filters;
   const listed: Selection = segment ? await withinSegment(ctx, segment, own) : { query: own };
   // The list applies the read scope; a file leaves the system, so the export scope narrows it too.
   const selection = { ...listed, within: and(listed.within, customersInScope(ctx, 'export')) };
-  const rows = Readable.from(exportRows(ctx, selection, filters, format));
-  if (format === 'csv') return rows.pipe(stringify({ bom: true, cast: { string: spreadsheetText } }));
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet(ctx.locale === 'en' ? 'Customers' : '客户');
-  void (async () => {
-    try {
-      let first = true;
-      for await (const row of rows) {
-        const added = sheet.addRow(row);
-        if (first) added.font = { bold: true };
-        first = false;
-        added.commit();
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      out.destroy(error as Error);
-    }
-  })();
-  return out;
+  const [timeZone, currencies] = await Promise.all([userTimeZone(ctx, ctx.userId), pipelineCurrencies(ctx)]);
+  const stream = streamExport({
+    ctx,
+    format,
+    timeZone,
+    sheetName: { 'zh-CN': '客户', en: 'Customers' },
+    columns: customerColumns(ctx.locale, currencies),
+    rows: () => exportRows(ctx, selection),
+    audit: { action: 'export', entity: 'customers', meta: { filters } },
+  });
+  return { stream, timeZone };
 }

@@ -3,6 +3,7 @@ import { type AnyColumn, and, asc, desc, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context';
 import { afterCursor, decodeUuidCursor, orderByKeyset, type SortExpression, toPage } from '../../platform/http/keyset';
+import { taskRef } from '../tasks/public';
 import { customerRecordColumns, toCustomers } from './customer-dto';
 import { customerFilterWhere } from './customer-filter-where';
 import {
@@ -95,6 +96,9 @@ const rollupSort = (column: AnyColumn, none: string): SortExpression => ({
   column,
 });
 
+const noFollowUp = "'1970-01-01T00:00:00Z'::timestamptz";
+const nothingPlanned = "'9999-12-31T00:00:00Z'::timestamptz";
+
 /** The sortable fields: each a column with an index (org_id, column, id) or a roll-up, and its key in a row. */
 const sortFields = {
   createdAt: { column: customers.id, key: 'id' },
@@ -107,6 +111,27 @@ const sortFields = {
   },
   shipments12m: { column: rollupSort(customerShipmentRollups.shipments12m, '0'), key: 'sortValue' },
   teu12m: { column: rollupSort(customerShipmentRollups.teu12m, '0'), key: 'sortValue' },
+  /** Never followed up sorts as the oldest; index customers_org_last_follow_up_idx. */
+  lastFollowUpAt: {
+    column: {
+      expression: sql`coalesce(${customers.lastFollowUpAt}, ${sql.raw(noFollowUp)})`,
+      column: customers.lastFollowUpAt,
+    } satisfies SortExpression,
+    key: 'sortValue',
+  },
+  /**
+   * The earliest open task on the customer; nothing planned sorts last (soonest first). Read per row through
+   * tasks_org_customer_open_due_idx: the order is computed over the filtered list, not walked along an index.
+   */
+  nextFollowUpAt: {
+    column: {
+      expression: sql`coalesce((select min(t.due_at) from ${taskRef} t
+                                 where t.org_id = ${customers.orgId} and t.customer_id = ${customers.id}
+                                   and t.status = 'open'), ${sql.raw(nothingPlanned)})`,
+      column: customers.lastFollowUpAt,
+    } satisfies SortExpression,
+    key: 'sortValue',
+  },
 } as const;
 
 /** A computed sort key as the cursor carries it: a roll-up time read raw from the database as an ISO instant. */

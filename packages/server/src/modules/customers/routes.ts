@@ -1,13 +1,14 @@
-import { contactEndpoints, customerEndpoints, tagEndpoints, zonedDate } from '@berth/domain';
+import { contactEndpoints, customerEndpoints, tagEndpoints } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
+import { sendDownload } from '../../platform/export/export-writer';
 import { route } from '../../platform/http/route';
 import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
-import { userTimeZone } from '../org-settings/public';
 import { findSegmentMembers } from '../segments/public';
 import { createContact, findContacts, findCustomerContacts, getContact, updateContact } from './contacts';
+import { countCustomers } from './count-customers';
 import { createCustomer } from './create-customer';
 import { customerTimeline } from './customer-timeline';
-import { exportCustomers } from './export-customers';
+import { customerExportFile, exportCustomers } from './export-customers';
 import { findCustomers } from './find-customers';
 import { findDuplicateCustomers } from './find-duplicate-customers';
 import { getCustomer } from './get-customer';
@@ -23,6 +24,10 @@ export function customerRoutes(app: FastifyInstance) {
       return segment ? findSegmentMembers(request.ctx, segment, query) : findCustomers(request.ctx, query);
     },
   });
+  route(app, customerEndpoints.count, {
+    access: { permission: ['customers', 'read'] },
+    handler: (request) => countCustomers(request.ctx, request.query),
+  });
   route(app, customerEndpoints.create, {
     access: { permission: ['customers', 'create'] },
     handler: async (request, reply) => sendWithEtag(reply, await createCustomer(request.ctx, request.body)),
@@ -30,19 +35,10 @@ export function customerRoutes(app: FastifyInstance) {
   route(app, customerEndpoints.export, {
     access: { permission: ['customers', 'export'] },
     handler: async (request, reply) => {
-      const { format, ...filters } = request.query;
+      const { format, lang: _lang, ...filters } = request.query;
       // Before the headers: an unknown segment answers 404, not a file cut short.
-      const rows = await exportCustomers(request.ctx, filters, format);
-      // The file is dated with the caller's day.
-      const stamp = zonedDate(await userTimeZone(request.ctx, request.ctx.userId), request.ctx.clock.now());
-      reply
-        .type(
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        .header('Content-Disposition', `attachment; filename="customers-${stamp}.${format}"`);
-      return reply.send(rows);
+      const { stream, timeZone } = await exportCustomers(request.ctx, filters, format);
+      return sendDownload(reply, request.ctx, customerExportFile(timeZone, format), stream);
     },
   });
   route(app, customerEndpoints.duplicates, {

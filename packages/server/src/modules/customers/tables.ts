@@ -128,6 +128,12 @@ export const customers = pgTable(
     index('customers_org_merged_into_idx').on(t.orgId, t.mergedIntoId).where(sql`merged_into_id is not null`),
     index('customers_org_team_idx').on(t.orgId, t.teamId, t.id.desc()),
     index('customers_org_status_idx').on(t.orgId, t.status, t.id.desc()),
+    /** The list by last follow-up (never followed up as the oldest), keyset on (sort key, id). */
+    index('customers_org_last_follow_up_idx').on(
+      t.orgId,
+      sql`coalesce(${t.lastFollowUpAt}, '1970-01-01T00:00:00Z'::timestamptz)`,
+      t.id,
+    ),
     index('customers_org_country_idx').on(t.orgId, t.country, t.id.desc()),
     /** The public pool list (see the pool module): unowned customers that sit in a team's pool. */
     index('customers_org_pool_idx')

@@ -105,6 +105,16 @@ describe('importing customers from spreadsheets', () => {
       headers: { cookie: admin.cookie },
     });
     expect(report.body.split('\n').filter((l) => /^\d+,/.test(l))).toHaveLength(done.errors.length);
+    expect(report.body.replace(/^\uFEFF/, '')).toMatch(/^行号,字段,问题\r?\n/);
+    expect(
+      decodeURIComponent(String(report.headers['content-disposition']).split("filename*=UTF-8''")[1] ?? ''),
+    ).toMatch(/^导入错误-客户-\d{4}-\d{2}-\d{2}\.csv$/);
+    const english = await t.app.inject({
+      method: 'GET',
+      url: `/api/imports/${id}/errors.csv?lang=en`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(english.body.replace(/^\uFEFF/, '')).toMatch(/^Row,Field,Problem\r?\n/);
   });
 
   it('re-running the same file makes no duplicates; "update" changes the matched customers', async () => {

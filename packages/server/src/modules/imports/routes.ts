@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import type { Resource } from '@berth/domain';
 import { importEndpoints } from '@berth/domain';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps';
+import { sendDownload } from '../../platform/export/export-writer';
 import { multipartParts } from '../../platform/http/multipart-parts';
 import { route } from '../../platform/http/route';
+import { exportImportErrors } from './export-import-errors';
 import { importPermission, registeredImporters } from './importers';
 import { getImport, previewImport, type SavedFile, saveUpload, startImport, type UploadedImport } from './start-import';
 
@@ -66,21 +67,9 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
   route(app, importEndpoints.errors, {
     access: importAccess,
     handler: async (request, reply) => {
-      const record = await getImport(request.ctx, request.params.id, 1_000_000);
-      const en = request.ctx.locale === 'en';
-      const csv = stringify(
-        [
-          en ? ['Row', 'Field', 'Problem'] : ['行号', '字段', '问题'],
-          ...record.errors.map((e) => [e.row, e.field, e.message]),
-        ],
-        {
-          bom: true,
-        },
-      );
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="import-errors-${record.id}.csv"`)
-        .send(csv);
+      // Before the headers: an import that is not the caller's answers 404, not an empty file.
+      const { stream, file } = await exportImportErrors(request.ctx, request.params.id);
+      return sendDownload(reply, request.ctx, file, stream);
     },
   });
 }

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, foreignKey, integer, pgView, text, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, foreignKey, integer, numeric, pgView, text, uuid } from 'drizzle-orm/pg-core';
 import { opportunities } from './tables';
 
 /**
@@ -7,7 +7,10 @@ import { opportunities } from './tables';
  * `opportunity-ref.test.ts` holds them to it).
  */
 
-/** An opportunity as other modules show or scope it: its code and title, customer, owner, team, stage and outcome. */
+/**
+ * An opportunity as other modules show, scope or sum it: its code and title, customer, owner, team, stage, outcome
+ * and expected revenue.
+ */
 export const opportunityRef = pgView('opportunities', {
   orgId: uuid('org_id').notNull(),
   id: uuid('id').notNull(),
@@ -18,6 +21,9 @@ export const opportunityRef = pgView('opportunities', {
   teamId: uuid('team_id'),
   stageKey: text('stage_key').notNull(),
   status: text('status').notNull(),
+  /** Guarded by the revenue right (platform/field-access): read it only under `maySeeSql(ctx, 'revenue', …)`. */
+  expectedRevenue: numeric('expected_revenue', { precision: 18, scale: 4 }),
+  revenueCurrency: text('revenue_currency'),
 }).existing();
 
 /** A stage of the pipeline: its key, whether opportunities in it are open, won or lost, and its place. */

@@ -41,6 +41,10 @@ export const tasks = pgTable(
     index('tasks_org_assignee_due_idx').on(t.orgId, t.assigneeId, t.status, t.dueAt),
     index('tasks_org_related_idx').on(t.orgId, t.relatedType, t.relatedId),
     index('tasks_org_customer_idx').on(t.orgId, t.customerId).where(sql`customer_id is not null`),
+    /** A customer's next follow-up: its earliest open task (the customer list's column and order). */
+    index('tasks_org_customer_open_due_idx')
+      .on(t.orgId, t.customerId, t.dueAt)
+      .where(sql`status = 'open' and customer_id is not null`),
     index('tasks_due_reminder_idx').on(t.dueAt).where(sql`status = 'open' and reminded_at is null`),
     uniqueIndex('tasks_org_dedup_uq').on(t.orgId, t.dedupKey).where(sql`dedup_key is not null`),
     foreignKey({ columns: [t.orgId, t.assigneeId], foreignColumns: [users.orgId, users.id] }),

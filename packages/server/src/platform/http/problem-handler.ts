@@ -1,5 +1,5 @@
 import type { ErrorCode, FieldError, Locale, Problem } from '@berth/domain';
-import { pickLocale } from '@berth/domain';
+import { locales, pickLocale } from '@berth/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, isRefusedValue } from '../app-error';
@@ -22,7 +22,10 @@ const titles: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
+/** The caller's language: a download's `lang` (a followed link cannot send Accept-Language), else Accept-Language. */
 export function localeOf(request: FastifyRequest): Locale {
+  const lang = (request.query as Record<string, unknown> | undefined)?.lang;
+  if (typeof lang === 'string' && (locales as readonly string[]).includes(lang)) return lang as Locale;
   return pickLocale(request.headers['accept-language']);
 }
 

@@ -16,8 +16,13 @@ import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { savedViewKeys, useSavedViews } from '../../app/use-saved-views';
 import { SaveViewModal } from './save-view-modal';
 
-/** What a list stores in a view from its current values: its filters and sort (columns stay as they are). */
-export type StoredViewState<R extends SavedViewResource> = Omit<SavedViewStateOf<R>, 'columns'>;
+/**
+ * What a list stores in a view from its current values: its filters and sort, and its columns when the list lets
+ * the reader choose them (else a new view stores none and an updated one keeps its own).
+ */
+export type StoredViewState<R extends SavedViewResource> = Omit<SavedViewStateOf<R>, 'columns'> & {
+  columns?: string[] | null;
+};
 
 export interface SavedViewBarProps<R extends SavedViewResource, V> {
   resource: R;
@@ -63,7 +68,7 @@ export function SavedViewBar<R extends SavedViewResource, V>({
   const create = useMutation({
     mutationFn: (values: { name: string; shared: boolean }) =>
       call(endpoints.savedViews.create, {
-        body: { resource, ...values, state: { ...toState(value), columns: null } } as EndpointBody<
+        body: { resource, ...values, state: { columns: null, ...toState(value) } } as EndpointBody<
           typeof endpoints.savedViews.create
         >,
       }),

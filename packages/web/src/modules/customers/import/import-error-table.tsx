@@ -3,6 +3,7 @@ import { endpoints, type ImportRecord } from '@berth/domain';
 import { Button, Card, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { endpointUrl } from '../../../app/api/call';
+import { currentLocale } from '../../../app/i18n';
 import { useImportFieldLabels } from './use-import-field-labels';
 
 type ImportRowError = ImportRecord['errors'][number];
@@ -36,7 +37,7 @@ export function ImportErrorTable({ record }: { record: ImportRecord }) {
         <Button
           size="small"
           icon={<DownloadOutlined />}
-          href={endpointUrl(endpoints.imports.errors, { params: { id: record.id } })}
+          href={endpointUrl(endpoints.imports.errors, { params: { id: record.id }, query: { lang: currentLocale() } })}
           download
           data-testid="import-error-report"
         >

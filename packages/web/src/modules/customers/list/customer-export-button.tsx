@@ -4,13 +4,17 @@ import { Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { endpointUrl } from '../../../app/api/call';
 import { downloadFile } from '../../../app/download';
+import { currentLocale } from '../../../app/i18n';
 import type { CustomerListQuery } from './use-customer-filters';
 
 type ExportFormat = 'xlsx' | 'csv';
 
-/** The export address for the list's current filters (same query as the list, without paging). */
+/**
+ * The export address for the list's current filters (same query as the list, without paging), in the language
+ * the console shows (a followed link sends the browser's Accept-Language, not the console's).
+ */
 export function customerExportUrl(params: CustomerListQuery, format: ExportFormat): string {
-  return endpointUrl(endpoints.customers.export, { query: { ...params, format } });
+  return endpointUrl(endpoints.customers.export, { query: { ...params, format, lang: currentLocale() } });
 }
 
 /** Downloads the customers the list currently shows (all pages), as .xlsx or CSV; the browser saves the file. */

@@ -124,15 +124,13 @@ export function CustomerFilters({ value, onChange }: CustomerFiltersProps) {
         placeholder={t('customers.filterPol')}
         aria-label={t('customers.filterPol')}
         value={value.pol}
-        onChange={(pol?: string) => set({ pol, pod: pol ? value.pod : undefined })}
+        onChange={(pol?: string) => set({ pol })}
         style={{ width: 170 }}
         data-testid="filter-pol"
       />
       <PortSelect
         placeholder={t('customers.filterPod')}
         aria-label={t('customers.filterPod')}
-        title={value.pol ? undefined : t('customers.filterPodHint')}
-        disabled={!value.pol}
         value={value.pod}
         onChange={(pod?: string) => set({ pod })}
         style={{ width: 170 }}

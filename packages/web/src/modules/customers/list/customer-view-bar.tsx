@@ -12,7 +12,11 @@ interface CustomerViewBarProps {
   onApply: (filters: CustomerFilterValues) => void;
 }
 
-const toState = (filters: CustomerFilterValues) => ({ filters: toStoredFilters(filters), sort: filters.sort ?? null });
+const toState = (filters: CustomerFilterValues) => ({
+  filters: toStoredFilters(filters),
+  sort: filters.sort ?? null,
+  columns: filters.columns ? filters.columns.split(',') : null,
+});
 
 /**
  * Above the customer list: the saved views of the list (components/saved-views), and saving the
@@ -29,7 +33,7 @@ export function CustomerViewBar({ filters, onApply }: CustomerViewBarProps) {
       resource="customers"
       value={filters}
       toState={toState}
-      fromState={(state) => fromStoredFilters(state.filters, state.sort)}
+      fromState={(state) => fromStoredFilters(state.filters, state.sort, state.columns)}
       onApply={onApply}
       cannotSave={inSegment ? t('savedViews.notWithSegment') : undefined}
       data-testid="customer-view-bar"

@@ -1,6 +1,6 @@
 import { ImportOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { endpoints } from '@berth/domain';
-import { Alert, Button, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -11,6 +11,8 @@ import { LoadMore } from '../../../components/load-more';
 import { PageTitle } from '../../../components/page-title';
 import { customerKeys } from '../query-keys';
 import { BulkTagModal } from './bulk-tag-modal';
+import { CustomerColumnChooser } from './customer-column-chooser';
+import { CustomerCount } from './customer-count';
 import { CustomerExportButton } from './customer-export-button';
 import { CustomerFilters } from './customer-filters';
 import { CustomerViewBar } from './customer-view-bar';
@@ -34,7 +36,7 @@ export function CustomersPage() {
     endpoint: endpoints.customers.list,
     query: params,
   });
-  const columns = useCustomerColumns(filters.sort);
+  const columns = useCustomerColumns(filters.sort, filters.columns);
   const canTag = can('customers', 'update') && can('tags', 'read');
 
   // A new filter shows other customers; a selection from before would act on rows no longer in view.
@@ -103,11 +105,17 @@ export function CustomersPage() {
           data-testid="segment-not-found"
         />
       )}
-      {canTag && selected.length > 0 && (
-        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
-          {t('customers.selectedCount', { count: selected.length })}
-        </Typography.Text>
-      )}
+      <Flex justify="space-between" align="center" gap={8} style={{ marginBottom: 8 }}>
+        <Space size={16}>
+          <CustomerCount params={params} />
+          {canTag && selected.length > 0 && (
+            <Typography.Text type="secondary">
+              {t('customers.selectedCount', { count: selected.length })}
+            </Typography.Text>
+          )}
+        </Space>
+        <CustomerColumnChooser value={filters.columns} onChange={(next) => setFilters({ ...filters, columns: next })} />
+      </Flex>
       <Table
         rowKey="id"
         columns={columns}

@@ -5,13 +5,44 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useUserLookup } from '../../../app/directory-lookups';
 import { formatDateTime } from '../../../app/format';
+import { useFormatMoney } from '../../../app/use-format-money';
 import { useReferenceNames } from '../../../app/use-reference-names';
 import { CustomerStatusTag } from '../customer-status-tag';
 import { CustomerTagList } from '../customer-tag-list';
 import { useCustomerLabels } from '../use-customer-labels';
 
 /** The columns the list can be sorted by, with the API's sort name. */
-const sortableColumns = { code: 'code', name: 'name', createdAt: 'createdAt' } as const;
+const sortableColumns = {
+  code: 'code',
+  name: 'name',
+  createdAt: 'createdAt',
+  lastFollowUpAt: 'lastFollowUpAt',
+  nextFollowUpAt: 'nextFollowUpAt',
+} as const;
+
+/** Every column of the list by key, in order: what the column chooser offers and a saved view keeps. */
+export const customerColumnKeys = [
+  'code',
+  'name',
+  'status',
+  'relationshipType',
+  'country',
+  'owner',
+  'tags',
+  'lastFollowUpAt',
+  'nextFollowUpAt',
+  'openPipeline',
+  'updatedAt',
+  'createdAt',
+] as const;
+export type CustomerColumnKey = (typeof customerColumnKeys)[number];
+
+/** The columns a saved view or the address names, in the list's order; all when none (or none known) is named. */
+export function visibleCustomerColumns(columns: string | undefined): CustomerColumnKey[] {
+  const named = new Set((columns ?? '').split(',').filter(Boolean));
+  const shown = customerColumnKeys.filter((key) => named.has(key));
+  return shown.length ? shown : [...customerColumnKeys];
+}
 
 /** The antd sort state of a column for the list's `sort` value. */
 function sortOrderOf(sort: string | undefined, field: string): 'ascend' | 'descend' | null {
@@ -20,13 +51,15 @@ function sortOrderOf(sort: string | undefined, field: string): 'ascend' | 'desce
   return null;
 }
 
-export function useCustomerColumns(sort?: string): TableColumnsType<Customer> {
+export function useCustomerColumns(sort?: string, columns?: string): TableColumnsType<Customer> {
   const { t } = useTranslation();
   const labels = useCustomerLabels();
   const names = useReferenceNames();
   const users = useUserLookup().byId;
+  const formatMoney = useFormatMoney();
+  const shown = new Set<string>(visibleCustomerColumns(columns));
 
-  return [
+  const all: TableColumnsType<Customer> = [
     {
       title: t('customers.fields.code'),
       dataIndex: 'code',
@@ -58,30 +91,68 @@ export function useCustomerColumns(sort?: string): TableColumnsType<Customer> {
     },
     {
       title: t('customers.fields.status'),
+      key: 'status',
       dataIndex: 'status',
       render: (status: string) => <CustomerStatusTag status={status} />,
     },
     {
       title: t('customers.fields.relationshipType'),
+      key: 'relationshipType',
       dataIndex: 'relationshipType',
       render: (value: string | null) => labels.relationshipType(value),
     },
     {
       title: t('customers.fields.country'),
+      key: 'country',
       dataIndex: 'country',
       render: (code: string | null) => names.country(code),
     },
     {
       title: t('customers.fields.owner'),
+      key: 'owner',
       dataIndex: 'ownerId',
       render: (ownerId: string | null) => (ownerId && users.get(ownerId)?.name) || t('common.none'),
     },
     {
       title: t('customers.fields.tags'),
+      key: 'tags',
       dataIndex: 'tagIds',
       render: (tagIds: string[]) => <CustomerTagList tagIds={tagIds} />,
     },
-    { title: t('customers.fields.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
+    {
+      title: t('customers.fields.lastFollowUpAt'),
+      dataIndex: 'lastFollowUpAt',
+      key: sortableColumns.lastFollowUpAt,
+      render: (value: string | null | undefined) => formatDateTime(value),
+      sorter: true,
+      sortOrder: sortOrderOf(sort, 'lastFollowUpAt'),
+    },
+    {
+      title: t('customers.fields.nextFollowUpAt'),
+      dataIndex: 'nextFollowUpAt',
+      key: sortableColumns.nextFollowUpAt,
+      render: (value: string | null | undefined) => formatDateTime(value),
+      sorter: true,
+      sortOrder: sortOrderOf(sort, 'nextFollowUpAt'),
+    },
+    {
+      title: t('customers.fields.openPipeline'),
+      key: 'openPipeline',
+      dataIndex: 'openPipeline',
+      align: 'right',
+      // One line per currency, never converted; hidden (—) without the revenue right.
+      render: (pipeline: Customer['openPipeline']) =>
+        pipeline?.length ? (
+          <span data-testid="open-pipeline">
+            {pipeline.map((money) => (
+              <div key={money.currency}>{formatMoney(money)}</div>
+            ))}
+          </span>
+        ) : (
+          t('common.none')
+        ),
+    },
+    { title: t('customers.fields.updatedAt'), key: 'updatedAt', dataIndex: 'updatedAt', render: formatDateTime },
     {
       title: t('customers.fields.createdAt'),
       dataIndex: 'createdAt',
@@ -92,4 +163,5 @@ export function useCustomerColumns(sort?: string): TableColumnsType<Customer> {
       sortOrder: sortOrderOf(sort ?? '-createdAt', 'createdAt'),
     },
   ];
+  return all.filter((column) => shown.has(String(column.key)));
 }

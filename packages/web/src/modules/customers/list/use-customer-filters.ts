@@ -18,6 +18,8 @@ export interface CustomerFilterValues {
   segment?: string;
   /** The list's order (`name`, `-code`…); newest first when empty. */
   sort?: string;
+  /** The columns shown, comma-separated in the address (`code,name,owner`); all when empty. */
+  columns?: string;
 }
 
 const filterKeys = [
@@ -32,6 +34,7 @@ const filterKeys = [
   'pod',
   'segment',
   'sort',
+  'columns',
 ] as const satisfies readonly (keyof CustomerFilterValues)[];
 
 /** The list filters live in the address (?status=active&pol=CNSHA), so "back" from a customer keeps them. */
@@ -40,16 +43,17 @@ export function useCustomerFilters(): [CustomerFilterValues, (next: CustomerFilt
 }
 
 /**
- * The list endpoint's query: the lane filter is POL or POL-POD. The values come from the address as they were
- * typed there; the server answers 400 to one it does not know.
+ * The list endpoint's query: the lane filter is POL or POL-POD, a POD without a POL its own filter (lanes to it
+ * from anywhere). The values come from the address as they were typed there; the server answers 400 to one it does
+ * not know. The columns shown are the page's, not the query's.
  */
 export function customerListParams(filters: CustomerFilterValues): CustomerListQuery {
-  const { pol, pod, ...rest } = filters;
-  return { ...rest, lane: laneFilter(pol, pod) } as CustomerListQuery;
+  const { pol, pod, columns: _columns, ...rest } = filters;
+  return { ...rest, lane: laneFilter(pol, pod), pod: pol ? undefined : pod } as CustomerListQuery;
 }
 
 /** Whether anything narrows the list (its order does not). */
 export function hasFilters(filters: CustomerFilterValues): boolean {
-  const { sort: _sort, ...narrowing } = filters;
+  const { sort: _sort, columns: _columns, ...narrowing } = filters;
   return Object.values(narrowing).some(Boolean);
 }

@@ -1,3 +1,4 @@
+import { customerRoleLabels, customerStatusLabels, labelsIn, relationshipTypeLabels } from '@berth/domain';
 import type { customers as zh } from '../zh-CN/customers';
 
 export const customers: typeof zh = {
@@ -17,8 +18,10 @@ export const customers: typeof zh = {
     filterSegment: 'Segment',
     filterPol: 'Port of loading',
     filterPod: 'Port of discharge',
-    filterPodHint: 'Choose a port of loading first',
     clearFilters: 'Clear filters',
+    columns: 'Columns',
+    countExact: '{{count}} customers',
+    countEstimated: 'About {{count}} customers',
     bulkTag: 'Tag selected',
     bulkTagTitle: 'Tag {{count}} customers',
     bulkTagAdd: 'Add tags',
@@ -58,6 +61,9 @@ export const customers: typeof zh = {
       tags: 'Tags',
       createdAt: 'Created',
       updatedAt: 'Updated',
+      lastFollowUpAt: 'Last follow-up',
+      nextFollowUpAt: 'Next follow-up',
+      openPipeline: 'Open pipeline',
       lanes: 'Trade lanes',
       pol: 'Port of loading',
       pod: 'Port of discharge',
@@ -134,19 +140,9 @@ export const customers: typeof zh = {
     },
   },
   customerValues: {
-    status: { prospect: 'Prospect', active: 'Active', inactive: 'Inactive' },
-    relationshipType: { walk_in: 'Walk-in', affiliated: 'Affiliated', long_term: 'Long-term', strategic: 'Strategic' },
-    role: {
-      shipper: 'Shipper',
-      consignee: 'Consignee',
-      notify_party: 'Notify party',
-      overseas_agent: 'Overseas agent',
-      nvocc: 'NVOCC',
-      carrier: 'Carrier',
-      mto: 'Multimodal transport operator',
-      third_party_logistics: 'Third-party logistics',
-      direct_customer: 'Direct customer',
-    },
+    status: labelsIn(customerStatusLabels, 'en'),
+    relationshipType: labelsIn(relationshipTypeLabels, 'en'),
+    role: labelsIn(customerRoleLabels, 'en'),
     unit: { teu: 'TEU', cbm: 'CBM', kg: 'kg', shipments: 'Shipments' },
     settlement: { per_shipment: 'Per shipment', monthly: 'Monthly' },
     frequency: { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', occasional: 'Occasional' },

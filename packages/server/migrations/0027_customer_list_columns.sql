@@ -1,0 +1,2 @@
+CREATE INDEX "customers_org_last_follow_up_idx" ON "customers" USING btree ("org_id",coalesce("last_follow_up_at", '1970-01-01T00:00:00Z'::timestamptz),"id");--> statement-breakpoint
+CREATE INDEX "tasks_org_customer_open_due_idx" ON "tasks" USING btree ("org_id","customer_id","due_at") WHERE status = 'open' and customer_id is not null;
