@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { arrayParam, type Db, queryRows } from '../../db/database';
 import { type Ctx, inTransaction, systemCtx } from '../../platform/context';
 import { emit } from '../../platform/events';
+import { enqueueJob, type Job } from '../../platform/jobs/job-runner';
 import { loadRateTable } from '../exchange-rates/public';
 import { orgSettings } from '../org-settings/public';
 
@@ -137,6 +138,83 @@ export async function runCustomerRollups(db: Db, clock: Clock): Promise<number> 
   }
   return refreshed;
 }
+
+/** The coalesced job that recomputes the customers queued in `customer_rollups_due` (one per organisation). */
+export const customerRollupsDueJob = 'shipments.customer-rollups-due';
+/** How long queued roll-ups wait, so that the batches of a feed arriving meanwhile are computed together. */
+const dueDelayMs = 5_000;
+
+/**
+ * Queues the roll-ups of the customers of these shipments for the coalesced job instead of computing them in the
+ * caller's transaction: what the event feed does, as every one of its batches touches thousands of shipments of
+ * hundreds of customers and a big customer's roll-up reads all of its shipments. One insert (a customer queued
+ * twice stays one row) and one job: its key changes every `dueDelayMs`, and the job waits that long, so a job that is
+ * already running never swallows the enqueue of customers it may not have seen (the next key queues a new job).
+ */
+export async function queueCustomerRollups(ctx: Ctx, shipmentIds: readonly string[]): Promise<void> {
+  if (shipmentIds.length === 0) return;
+  const queued = await queryRows<{ n: number }>(
+    ctx.db,
+    sql`with q as (
+          insert into customer_rollups_due (org_id, customer_id)
+          select distinct s.org_id, s.customer_id from shipments s
+           where s.org_id = ${ctx.orgId} and s.id = any(${arrayParam([...shipmentIds])}::uuid[])
+             and s.customer_id is not null
+          on conflict (org_id, customer_id) do nothing
+          returning 1
+        ) select count(*)::int as n from q`,
+  );
+  if ((queued[0]?.n ?? 0) === 0) return;
+  const now = ctx.clock.now().getTime();
+  await enqueueJob(
+    ctx.db,
+    customerRollupsDueJob,
+    {},
+    {
+      orgId: ctx.orgId,
+      clock: ctx.clock,
+      delayMs: dueDelayMs,
+      singletonKey: `${customerRollupsDueJob}:${ctx.orgId}:${Math.floor(now / dueDelayMs)}`,
+    },
+  );
+}
+
+/**
+ * Recomputes the queued customers of the job's organisation (all organisations when it has none), 1,000 per
+ * transaction, each taken off the queue in the transaction that computes it. Answers how many were computed.
+ */
+export async function runDueCustomerRollups(db: Db, clock: Clock, orgId: string | null): Promise<number> {
+  const orgs = orgId
+    ? [{ org_id: orgId }]
+    : await queryRows<{ org_id: string }>(db, sql`select distinct org_id::text from customer_rollups_due`);
+  let refreshed = 0;
+  for (const { org_id } of orgs) {
+    const ctx = systemCtx(db, org_id, { clock });
+    for (;;) {
+      const done = await inTransaction(ctx, async (tx) => {
+        const page = await queryRows<{ customer_id: string }>(
+          tx.db,
+          sql`delete from customer_rollups_due d
+               where d.org_id = ${org_id} and d.customer_id in (
+                 select customer_id from customer_rollups_due where org_id = ${org_id}
+                  order by customer_id limit 1000 for update skip locked)
+              returning d.customer_id::text`,
+        );
+        await refreshCustomerRollups(
+          tx,
+          page.map((row) => row.customer_id),
+        );
+        return page.length;
+      });
+      if (done === 0) break;
+      refreshed += done;
+    }
+  }
+  return refreshed;
+}
+
+export const runDueCustomerRollupsJob = (job: Job, db: Db) =>
+  runDueCustomerRollups(db, job.clock, job.orgId).then(() => undefined);
 
 /** The start-up job that fills in the roll-ups customers are missing (see `backfillCustomerRollups`). */
 export const customerRollupsBackfillJob = 'shipments.customer-rollups-backfill';

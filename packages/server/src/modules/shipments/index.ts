@@ -3,9 +3,11 @@ import { defineModule } from '../../platform/module';
 import {
   backfillCustomerRollups,
   customerRollupsBackfillJob,
+  customerRollupsDueJob,
   customerRollupsEveryMs,
   customerRollupsJob,
   runCustomerRollups,
+  runDueCustomerRollupsJob,
 } from './customer-rollups';
 import { shipmentHomeCards } from './home-card';
 import { shipmentImporter } from './importers';
@@ -31,6 +33,8 @@ export default defineModule({
       everyMs: customerRollupsEveryMs,
       run: (job, db) => runCustomerRollups(db, job.clock).then(() => undefined),
     },
+    // The roll-ups the event feed queued (customer_rollups_due), coalesced over its batches.
+    { name: customerRollupsDueJob, run: runDueCustomerRollupsJob },
     {
       // Customers with shipments but no roll-up yet get theirs at start, not at the next nightly run.
       name: customerRollupsBackfillJob,

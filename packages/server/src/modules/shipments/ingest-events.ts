@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { queryRows } from '../../db/database';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { type DomainEvents, emitAll } from '../../platform/events';
-import { customersOfShipments, refreshCustomerRollups } from './customer-rollups';
+import { queueCustomerRollups } from './customer-rollups';
 import { issuesToFieldErrors } from './item-errors';
 import { refreshTracking } from './tracking';
 import { assertFeedAccess } from './upsert-shipments';
@@ -53,7 +53,11 @@ export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]):
       type: event.type,
       occurred_at: event.occurredAt,
       location: event.location ?? null,
-      data: event.data ?? null,
+      // The ETA as one ISO instant, so that the database reads it as the domain does (any form Date.parse takes).
+      data:
+        event.type === 'eta_changed' && typeof event.data?.eta === 'string'
+          ? { ...event.data, eta: new Date(event.data.eta).toISOString() }
+          : (event.data ?? null),
     }));
     // One statement: store what is new (the first copy of a repeated event wins), find each new event's shipment.
     const stored = await queryRows<{ ord: number; shipment_id: string | null; customer_id: string | null }>(
@@ -87,9 +91,10 @@ export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]):
       if (!row.shipment_id) continue;
       shipmentIds.add(row.shipment_id);
     }
-    await refreshTracking(tx, [...shipmentIds]);
-    // A departure moves a shipment's date (ATD) for the roll-ups.
-    await refreshCustomerRollups(tx, await customersOfShipments(tx, [...shipmentIds]));
+    const { atdMoved } = await refreshTracking(tx, [...shipmentIds]);
+    // A departure moves a shipment's date (ATD) for the roll-ups: its customer's are queued for the coalesced job,
+    // not computed per batch (a feed's batches touch the same customers again and again).
+    await queueCustomerRollups(tx, atdMoved);
     const exceptions: DomainEvents['shipment.exception'][] = [];
     for (const { index, event } of valid) {
       const row = storedByOrd.get(index);

@@ -1,10 +1,11 @@
-import { systemClock } from '@berth/domain';
+import { applyEvents, shipmentEventTypes, systemClock, type TrackingEvent } from '@berth/domain';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
 import { jobs } from '../../db/schema';
 import { customerShipmentRollups } from '../customers/tables';
 import { backfillCustomerRollups, customerRollupsBackfillJob } from './customer-rollups';
+import { customerRollupsDue } from './tables';
 
 type User = Session & { id: string };
 
@@ -115,6 +116,98 @@ describe('shipments on the customer: merge, roll-ups at start, exceptions on the
     expect(linked.find((p: { id: string }) => p.id === party.id)).toMatchObject({ customerId: kept });
     const [next] = await batch([shipment('MRG-5', [{ role: 'shipper', name: '合并测试无名发货人' }])]);
     expect((await t.request('GET', `/api/shipments/${next}`, { as: ops })).json().customerId).toBe(kept);
+  });
+
+  it('a departure from the event feed moves the customer’s last shipment when the queued roll-ups run', async () => {
+    const customerId = await customer('青岛离港滚动测试有限公司', repA);
+    const etd = daysFromNow(-30);
+    await batch([shipment('RU-1', [{ role: 'shipper', customerId }], { etd })]);
+    expect((await rollupOf(customerId)).lastShipmentAt).toBe(etd);
+
+    const departed = daysFromNow(-28);
+    const res = await t.request('POST', '/api/shipments/events', {
+      as: ops,
+      body: {
+        events: [{ eventId: 'ru-dep', source: 'tms', externalId: 'RU-1', type: 'departed', occurredAt: departed }],
+      },
+    });
+    expect(res.json().items[0].status).toBe('applied');
+    // Queued, not computed in the feed's transaction: one row however many batches touch the customer.
+    const queued = await t.db.select().from(customerRollupsDue).where(eq(customerRollupsDue.customerId, customerId));
+    expect(queued).toHaveLength(1);
+    expect((await rollupOf(customerId)).lastShipmentAt).toBe(etd);
+
+    // The coalesced job runs a few seconds later and takes the customer off the queue.
+    const soon = new Date(Date.now() + 60_000);
+    while ((await t.server.deps.jobs.runDue(soon)) > 0) {}
+    expect((await rollupOf(customerId)).lastShipmentAt).toBe(departed);
+    expect(await t.db.select().from(customerRollupsDue).where(eq(customerRollupsDue.customerId, customerId))).toEqual(
+      [],
+    );
+  });
+
+  it('the state the database computes from stored events is the domain’s applyEvents, in any arrival order', async () => {
+    const customerId = await customer('厦门事件顺序测试有限公司', repA);
+    // A small deterministic generator: the same runs every time, many orders and duplicates.
+    let seed = 20261207;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
+    for (let round = 0; round < 6; round++) {
+      const externalId = `ORD-${round}`;
+      const etd = daysFromNow(-40);
+      const eta = daysFromNow(-10);
+      const [id] = await batch([shipment(externalId, [{ role: 'shipper', customerId }], { etd, eta })]);
+      const base = (await t.request('GET', `/api/shipments/${id}`, { as: ops })).json();
+      const list: TrackingEvent[] = Array.from({ length: 12 }, (_, i) => {
+        const type = pick(shipmentEventTypes);
+        // Few distinct times, so that equal times meet the tie rules (type order, then source and event id).
+        const occurredAt = daysFromNow(-35 + Math.floor(random() * 6) * 3);
+        return {
+          // The shipment's own source: an event names its shipment by (source, externalId).
+          source: 'tms',
+          eventId: `ev-${round}-${i}`,
+          type,
+          occurredAt,
+          data: type === 'eta_changed' ? { eta: daysFromNow(-12 + Math.floor(random() * 20)) } : null,
+        };
+      });
+      const sent = [...list, ...list.filter(() => random() < 0.4)].sort(() => random() - 0.5);
+      for (let from = 0; from < sent.length; from += 5) {
+        const res = await t.request('POST', '/api/shipments/events', {
+          as: ops,
+          body: { events: sent.slice(from, from + 5).map((e) => ({ ...e, externalId })) },
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        for (const item of res.json().items) expect(['applied', 'duplicate']).toContain(item.status);
+      }
+      const expected = applyEvents({ status: base.status, eta: base.eta, atd: base.atd, ata: base.ata }, list);
+      const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
+      const got = (await t.request('GET', `/api/shipments/${id}`, { as: ops })).json();
+      expect({
+        status: got.status,
+        eta: got.eta,
+        atd: got.atd,
+        ata: got.ata,
+        customsHold: got.customsHold,
+        rolled: got.rolled,
+        damaged: got.damaged,
+        lost: got.lost,
+        lastEventAt: got.lastEventAt,
+      }).toEqual({
+        status: expected.status,
+        eta: iso(expected.eta),
+        atd: iso(expected.atd),
+        ata: iso(expected.ata),
+        customsHold: expected.customsHold,
+        rolled: expected.rolled,
+        damaged: expected.damaged,
+        lost: expected.lost,
+        lastEventAt: iso(expected.lastEventAt),
+      });
+    }
   });
 
   it('customers whose shipments have no roll-up yet get one when the server starts', async () => {

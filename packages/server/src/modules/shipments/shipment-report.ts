@@ -11,7 +11,7 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { AppError } from '../../platform/app-error';
-import type { Ctx } from '../../platform/context';
+import { type Ctx, inTransaction } from '../../platform/context';
 import { errorMessage } from '../../platform/error-catalogue';
 import { guardingRight, maySeeAny, maySeeSql } from '../../platform/field-access';
 import { customerRef as customers } from '../customers/public';
@@ -55,8 +55,8 @@ const quantity = (value: string) => Math.round(Number(value) * 1000) / 1000;
  * currency, in one statement. A shipment counts on its ETD's day in the organisation's calendar; its revenue and
  * cost convert at the rate of that day or the last one before it (a stored rate of the pair, or the inverse of the
  * opposite pair, whichever is more recent; `RateTable` in the domain follows the same rule), rounded per shipment
- * to the currency's minor units. The rates are looked up once per currency and day that occurs, then joined to the
- * shipments. A shipment whose money the caller may not see (field rights, per customer owner and team) counts in
+ * to the currency's minor units. The rates are looked up once per currency and day that occurs (a memoised lateral
+ * lookup in the same pass over the shipments). A shipment whose money the caller may not see (field rights, per customer owner and team) counts in
  * the volume and in `moneyHidden`, not in the amounts. A missing rate is a 422 naming the pair and the day.
  */
 export async function shipmentReport(ctx: Ctx, query: ShipmentReportQuery): Promise<ShipmentReport> {
@@ -70,69 +70,69 @@ export async function shipmentReport(ctx: Ctx, query: ShipmentReportQuery): Prom
   const costVisible = seesCost ? maySeeSql(ctx, costRight, owner) : sql`false`;
   const digits = minorUnits(currency);
 
-  const rows = await queryRows<Row>(
-    ctx.db,
-    sql`with base as (
-          select ${shipments.customerId} as customer_id, ${customers.name} as customer_name,
-                 ${shipments.pol} as pol, ${shipments.pod} as pod, ${shipments.mode} as mode,
-                 (${shipments.etd} at time zone ${businessTimeZone})::date as day,
-                 ${shipments.teu} as teu, ${shipments.volumeCbm} as cbm, ${shipments.grossWeightKg} as kg,
-                 ${shipments.revenueAmount} as revenue_amount, ${shipments.revenueCurrency} as revenue_currency,
-                 ${shipments.costAmount} as cost_amount, ${shipments.costCurrency} as cost_currency,
-                 coalesce(${revenueVisible}, false) as revenue_ok, coalesce(${costVisible}, false) as cost_ok
-            from ${shipments}
-            left join ${customers} on ${customers.orgId} = ${shipments.orgId} and ${customers.id} = ${shipments.customerId}
-           where ${shipmentsInScope(ctx, 'read')}
-             and ${shipments.etd} is not null
-             ${query.from ? sql`and ${shipments.etd} >= ${dayStart(query.from)}` : sql``}
-             ${query.to ? sql`and ${shipments.etd} < ${dayStart(query.to)} + interval '24 hours'` : sql``}
-             ${query.mode ? sql`and ${shipments.mode} = ${query.mode}` : sql``}
-        ), needed as (
-          select distinct currency, day from (
-            select revenue_currency as currency, day from base where revenue_ok and revenue_amount is not null
-            union all
-            select cost_currency, day from base where cost_ok and cost_amount is not null
-          ) amounts
-          where currency <> ${currency}
-        ), day_rates as (
-          select n.currency, n.day, r.factor
-            from needed n
-            left join lateral (
-              select case when ${rates.base} = n.currency then ${rates.rate} else 1 / ${rates.rate} end as factor
-                from ${rates}
-               where ${rates.orgId} = ${ctx.orgId} and ${rates.date} <= n.day
-                 and ((${rates.base} = n.currency and ${rates.quote} = ${currency})
-                   or (${rates.base} = ${currency} and ${rates.quote} = n.currency))
-               order by ${rates.date} desc, (${rates.base} = n.currency) desc
-               limit 1
-            ) r on true
-        ), converted as (
-          select b.*, ${groupColumns[query.groupBy]},
-                 case when not b.revenue_ok or b.revenue_amount is null then null
-                      when b.revenue_currency = ${currency} then b.revenue_amount
-                      else round(b.revenue_amount * rr.factor, ${digits}) end as revenue,
-                 case when not b.cost_ok or b.cost_amount is null then null
-                      when b.cost_currency = ${currency} then b.cost_amount
-                      else round(b.cost_amount * rc.factor, ${digits}) end as cost,
-                 case when b.revenue_ok and b.revenue_amount is not null and b.revenue_currency <> ${currency}
-                           and rr.factor is null then b.day::text || ' ' || b.revenue_currency
-                      when b.cost_ok and b.cost_amount is not null and b.cost_currency <> ${currency}
-                           and rc.factor is null then b.day::text || ' ' || b.cost_currency end as missing
-            from base b
-            left join day_rates rr on rr.currency = b.revenue_currency and rr.day = b.day
-            left join day_rates rc on rc.currency = b.cost_currency and rc.day = b.day
-        )
-        select grouping(k1) = 1 as total, k1, k2, k3,
-               count(*)::int as shipments,
-               coalesce(sum(teu), 0)::text as teu, coalesce(sum(cbm), 0)::text as cbm, coalesce(sum(kg), 0)::text as kg,
-               coalesce(sum(revenue), 0)::text as revenue, coalesce(sum(cost), 0)::text as cost,
-               coalesce(sum(coalesce(revenue, 0) - coalesce(cost, 0)) filter (where revenue_ok and cost_ok), 0)::text
-                 as profit,
-               count(*) filter (where not revenue_ok or not cost_ok)::int as hidden,
-               min(missing) as missing
-          from converted
-         group by grouping sets ((k1, k2, k3), ())`,
-  );
+  /** The factor from `currencyColumn` into the reporting currency on the row's day (see the function comment). */
+  const rateOf = (currencyColumn: SQL) => sql`left join lateral (
+          select case when ${rates.base} = ${currencyColumn} then ${rates.rate} else 1 / ${rates.rate} end as factor
+            from ${rates}
+           where ${rates.orgId} = ${ctx.orgId} and ${rates.date} <= b.day
+             and ((${rates.base} = ${currencyColumn} and ${rates.quote} = ${currency})
+               or (${rates.base} = ${currency} and ${rates.quote} = ${currencyColumn}))
+           order by ${rates.date} desc, (${rates.base} = ${currencyColumn}) desc
+           limit 1
+        )`;
+  // One pass over the shipments: each rate lookup is keyed by (currency, day), which the planner memoises, so the
+  // rates are read once per currency and day that occurs and the shipments are neither materialised nor sorted.
+  const rows = await inTransaction(ctx, async (tx) => {
+    // Compiling the expressions (JIT) costs more than it saves on a report of this size.
+    await tx.db.execute(sql`set local jit = off`);
+    return queryRows<Row>(
+      tx.db,
+      sql`select grouping(k1) = 1 as total, k1, k2, k3,
+                 count(*)::int as shipments,
+                 coalesce(sum(teu), 0)::text as teu, coalesce(sum(cbm), 0)::text as cbm,
+                 coalesce(sum(kg), 0)::text as kg,
+                 coalesce(sum(revenue), 0)::text as revenue, coalesce(sum(cost), 0)::text as cost,
+                 coalesce(sum(coalesce(revenue, 0) - coalesce(cost, 0)) filter (where revenue_ok and cost_ok), 0)::text
+                   as profit,
+                 count(*) filter (where not revenue_ok or not cost_ok)::int as hidden,
+                 min(missing) as missing
+            from (
+              select b.*, ${groupColumns[query.groupBy]},
+                     case when not b.revenue_ok or b.revenue_amount is null then null
+                          when b.revenue_currency = ${currency} then b.revenue_amount
+                          else round(b.revenue_amount * rr.factor, ${digits}) end as revenue,
+                     case when not b.cost_ok or b.cost_amount is null then null
+                          when b.cost_currency = ${currency} then b.cost_amount
+                          else round(b.cost_amount * rc.factor, ${digits}) end as cost,
+                     case when b.revenue_ok and b.revenue_amount is not null and b.revenue_currency <> ${currency}
+                               and rr.factor is null then b.day::text || ' ' || b.revenue_currency
+                          when b.cost_ok and b.cost_amount is not null and b.cost_currency <> ${currency}
+                               and rc.factor is null then b.day::text || ' ' || b.cost_currency end as missing
+                from (
+                  select ${shipments.customerId} as customer_id, ${customers.name} as customer_name,
+                         ${shipments.pol} as pol, ${shipments.pod} as pod, ${shipments.mode} as mode,
+                         (${shipments.etd} at time zone ${businessTimeZone})::date as day,
+                         ${shipments.teu} as teu, ${shipments.volumeCbm} as cbm, ${shipments.grossWeightKg} as kg,
+                         ${shipments.revenueAmount} as revenue_amount, ${shipments.revenueCurrency} as revenue_currency,
+                         ${shipments.costAmount} as cost_amount, ${shipments.costCurrency} as cost_currency,
+                         coalesce(${revenueVisible}, false) as revenue_ok, coalesce(${costVisible}, false) as cost_ok
+                    from ${shipments}
+                    left join ${customers}
+                      on ${customers.orgId} = ${shipments.orgId} and ${customers.id} = ${shipments.customerId}
+                   where ${shipmentsInScope(ctx, 'read')}
+                     and ${shipments.etd} is not null
+                     ${query.from ? sql`and ${shipments.etd} >= ${dayStart(query.from)}` : sql``}
+                     ${query.to ? sql`and ${shipments.etd} < ${dayStart(query.to)} + interval '24 hours'` : sql``}
+                     ${query.mode ? sql`and ${shipments.mode} = ${query.mode}` : sql``}
+                ) b
+                ${rateOf(sql`b.revenue_currency`)} rr
+                  on b.revenue_ok and b.revenue_amount is not null and b.revenue_currency <> ${currency}
+                ${rateOf(sql`b.cost_currency`)} rc
+                  on b.cost_ok and b.cost_amount is not null and b.cost_currency <> ${currency}
+            ) converted
+           group by grouping sets ((k1, k2, k3), ())`,
+    );
+  });
 
   const missing = rows
     .map((row) => row.missing)

@@ -200,3 +200,21 @@ export const shipmentEvents = pgTable(
     ),
   ],
 );
+
+/**
+ * Customers whose shipment roll-ups are due to be computed again: tracking events move a shipment's date (its ATD)
+ * by the thousand, so the event feed queues the customers here (once each, however many batches touch them) and one
+ * coalesced job (`shipments.customer-rollups-due`) recomputes them a few seconds later.
+ */
+export const customerRollupsDue = pgTable(
+  'customer_rollups_due',
+  {
+    orgId: orgId(),
+    customerId: uuid('customer_id').notNull(),
+    queuedAt: ts('queued_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.customerId] }),
+    referencesCustomer(t.orgId, t.customerId).onDelete('cascade'),
+  ],
+);

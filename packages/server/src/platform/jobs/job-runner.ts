@@ -67,7 +67,10 @@ export async function enqueueJob(
     .onConflictDoNothing();
 }
 
-/** Queues many jobs of one name in one statement (an event announced for each of thousands of records). */
+/**
+ * Queues many jobs of one name in one statement (an event announced for each of thousands of records): the payloads
+ * travel as one JSON array parameter, so the statement is the same size whatever their number.
+ */
 export async function enqueueJobs(
   db: Executor,
   name: string,
@@ -76,15 +79,10 @@ export async function enqueueJobs(
 ): Promise<void> {
   if (payloads.length === 0) return;
   const runAt = options.runAt ?? new Date((options.clock ?? systemClock).now().getTime() + (options.delayMs ?? 0));
-  await db.insert(jobs).values(
-    payloads.map((payload) => ({
-      name,
-      payload,
-      orgId: options.orgId ?? null,
-      runAt,
-      maxAttempts: options.maxAttempts ?? 5,
-    })),
-  );
+  await db.execute(sql`insert into jobs (name, payload, org_id, run_at, max_attempts)
+      select ${name}, p.value, ${options.orgId ?? null}::uuid, ${runAt.toISOString()}::timestamptz,
+             ${options.maxAttempts ?? 5}::int
+        from jsonb_array_elements(${JSON.stringify(payloads)}::jsonb) p`);
 }
 
 interface Registration {
