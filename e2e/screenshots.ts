@@ -20,7 +20,9 @@ const locales = ['zh-CN', 'en'] as const;
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   // Lazy pages and their queries show a spinner until their data is there.
-  await page.waitForFunction(() => document.querySelector('.ant-spin-spinning') === null, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelector('.ant-spin-spinning') === null, undefined, {
+    timeout: 60_000,
+  });
   // Charts animate in; wait for the animation to end before taking the picture.
   await page.waitForTimeout(800);
 }
