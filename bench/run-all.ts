@@ -1,12 +1,13 @@
 import { benchApiLatency } from './api-latency';
 import { benchCustomerSearch } from './customer-search';
+import { benchDatabaseUpkeep } from './database-upkeep';
 import { benchImportThroughput } from './import-throughput';
 import { benchLoadMix } from './load-mix';
 import { startSeededBench } from './seeded-bench';
 import { benchShipments } from './shipments';
 
 /** `npm run bench` runs all; `npm run bench -- customers,load` runs the named ones. */
-const names = ['api', 'customers', 'load', 'import', 'shipments'];
+const names = ['api', 'customers', 'load', 'import', 'shipments', 'upkeep'];
 const only = process.argv[2];
 const chosen = new Set(only ? only.split(',').map((name) => name.trim()) : names);
 const unknown = [...chosen].filter((name) => !names.includes(name));
@@ -26,3 +27,4 @@ if (chosen.has('customers') && chosen.has('load')) {
 else if (chosen.has('load')) await benchLoadMix();
 if (chosen.has('import')) await benchImportThroughput();
 if (chosen.has('shipments')) await benchShipments();
+if (chosen.has('upkeep')) await benchDatabaseUpkeep();

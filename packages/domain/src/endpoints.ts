@@ -10,6 +10,7 @@ import {
 import { authEndpoints, meEndpoints, setupEndpoints } from './auth/endpoints';
 import { contactEndpoints, customerEndpoints, tagEndpoints } from './customers/endpoints';
 import { dataQualityEndpoints } from './data-quality/endpoints';
+import { databaseUpkeepEndpoints } from './database-upkeep/endpoints';
 import { importEndpoints } from './imports/endpoints';
 import { exchangeRateEndpoints } from './money/endpoints';
 import { attachmentEndpoints, noteEndpoints, notificationEndpoints } from './notes/endpoints';
@@ -50,6 +51,7 @@ export const endpoints = {
   audit: auditEndpoints,
   outbox: outboxEndpoints,
   orgSettings: orgSettingsEndpoints,
+  databaseUpkeep: databaseUpkeepEndpoints,
   customers: customerEndpoints,
   contacts: contactEndpoints,
   tags: tagEndpoints,

@@ -2,6 +2,7 @@ import { activityErrors } from './activities/error-messages';
 import { roleErrors, teamErrors, userErrors } from './admin/error-messages';
 import { authErrors, setupErrors } from './auth/error-messages';
 import { customerErrors } from './customers/error-messages';
+import { databaseUpkeepErrors } from './database-upkeep/error-messages';
 import { importErrors } from './imports/error-messages';
 import { moneyErrors } from './money/error-messages';
 import { attachmentErrors, noteErrors } from './notes/error-messages';
@@ -43,6 +44,7 @@ export const moduleErrorBundles = [
   moneyErrors,
   shipmentErrors,
   webhookErrors,
+  databaseUpkeepErrors,
 ] as const;
 
 /** Every stable error code of the API: the server's `AppError` takes nothing else. */

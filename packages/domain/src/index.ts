@@ -8,6 +8,7 @@ export * from './auth/error-messages';
 export * from './auth/schemas';
 export * from './customers/index';
 export * from './data-quality/index';
+export * from './database-upkeep/index';
 export * from './endpoints';
 export * from './error-catalogue';
 export * from './imports/endpoints';

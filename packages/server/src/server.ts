@@ -69,13 +69,6 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
     await purgeFinishedJobs(db);
     await purgeOldIdempotencyKeys(db);
   });
-  if (database.engine === 'pglite') {
-    // The embedded engine has no autovacuum: without fresh statistics the planner keeps planning
-    // for the tables' sizes of long ago. ANALYZE samples a bounded number of rows per table.
-    deps.jobs.every('maintenance.analyze', 6 * 3_600_000, async (_job, db) => {
-      await db.execute(sql`analyze`);
-    });
-  }
 
   let closed = false;
   const close = async () => {

@@ -13,6 +13,8 @@ const notDistributed: Record<string, string> = {
   organizations: 'the tenant table, keyed by id = org_id',
   // Durable jobs: claimed across tenants by time (FOR UPDATE SKIP LOCKED); a local table of the coordinator.
   jobs: 'platform queue, kept on the coordinator',
+  // Rounds of vacuum of the embedded database: the installation's, not a tenant's (PostgreSQL has autovacuum).
+  database_upkeep_runs: "the embedded engine's maintenance log",
 };
 
 interface KeyRow {

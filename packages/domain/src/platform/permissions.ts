@@ -19,6 +19,8 @@ export const resourceActions = {
   outbox: ['read', 'update'],
   /** The organisation's settings (currency, time zone, calendar…); everyone signed in reads them. */
   orgSettings: ['update'],
+  /** The embedded database's upkeep page: read its size and statistics, start a round of upkeep. */
+  database: ['read', 'update'],
   personalData: ['read'],
   /**
    * Money rights (field rights, applied per record with their scope, see the server's field-access):

@@ -8,6 +8,7 @@ import audit from './audit';
 import auth from './auth';
 import customers from './customers';
 import dataQuality from './data-quality';
+import databaseUpkeep from './database-upkeep';
 import exchangeRates from './exchange-rates';
 import imports from './imports';
 import notes from './notes';
@@ -59,6 +60,7 @@ export const serverModules: readonly ServerModule[] = [
   shipments,
   webhooks,
   search,
+  databaseUpkeep,
   setup,
 ];
 

@@ -40,6 +40,21 @@ export function formatNumber(value: number | null | undefined, locale: string): 
   return new Intl.NumberFormat(locale).format(value);
 }
 
+const byteUnits = ['B', 'KB', 'MB', 'GB', 'TB'];
+
+/** A size in bytes in binary multiples (1536 → "1.5 KB"), digits grouped in the UI language; a dash when there is none. */
+export function formatBytes(bytes: number | null | undefined, locale: string): string {
+  if (bytes === null || bytes === undefined) return empty;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < byteUnits.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 ? 0 : 1;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${byteUnits[unit]}`;
+}
+
 /** Shows any JSON value briefly, for audit changes. */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return empty;

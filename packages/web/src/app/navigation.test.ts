@@ -86,7 +86,18 @@ describe('the console menu', () => {
       ['logistics', ['shipments', 'unmatched-parties', 'shipment-report']],
       [
         'admin',
-        ['org-settings', 'users', 'teams', 'roles', 'api-keys', 'audit', 'outbox', 'exchange-rates', 'webhooks'],
+        [
+          'org-settings',
+          'users',
+          'teams',
+          'roles',
+          'api-keys',
+          'audit',
+          'outbox',
+          'exchange-rates',
+          'webhooks',
+          'database',
+        ],
       ],
     ]);
   });

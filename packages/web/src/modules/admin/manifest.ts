@@ -1,6 +1,7 @@
 import {
   ApiOutlined,
   AuditOutlined,
+  DatabaseOutlined,
   LinkOutlined,
   MailOutlined,
   SafetyCertificateOutlined,
@@ -71,6 +72,11 @@ export const adminModule: WebModule<typeof zhCN> = {
       page: lazyPage(() => import('./webhooks/webhooks-page'), 'WebhooksPage'),
       access: { resource: 'webhooks' },
     },
+    {
+      path: '/admin/database',
+      page: lazyPage(() => import('./database/database-upkeep-page'), 'DatabaseUpkeepPage'),
+      access: { resource: 'database' },
+    },
   ],
   nav: [
     // Every role reads users and teams (for pickers and owners); the menu offers them to those who manage them.
@@ -128,6 +134,14 @@ export const adminModule: WebModule<typeof zhCN> = {
       order: 80,
       icon: LinkOutlined,
       labelKey: 'nav.webhooks',
+    },
+    {
+      key: 'database',
+      path: '/admin/database',
+      group: 'admin',
+      order: 90,
+      icon: DatabaseOutlined,
+      labelKey: 'nav.database',
     },
   ],
   locales: { 'zh-CN': zhCN, en },

@@ -9,4 +9,5 @@ export const adminKeys = {
   orgSettings: ['org-settings'],
   exchangeRates: ['exchange-rates'],
   webhooks: ['webhooks'],
+  databaseUpkeep: ['database-upkeep'],
 } as const;

@@ -5,7 +5,7 @@ import { App, Button, Flex, Input, Popconfirm, Select, Table, type TableColumnsT
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, endpointUrl } from '../../../app/api/call';
-import { formatDateTime } from '../../../app/format';
+import { formatBytes, formatDateTime } from '../../../app/format';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useKeysetList } from '../../../app/use-keyset-list';
@@ -27,18 +27,6 @@ const endpointsOf = {
   contact: { list: endpoints.attachments.contactList, create: endpoints.attachments.contactCreate },
   opportunity: { list: endpoints.attachments.opportunityList, create: endpoints.attachments.opportunityCreate },
 } as const;
-
-function formatSize(bytes: number, locale: string): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 ? 0 : 1;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
-}
 
 export const attachmentUrl = (attachment: Pick<Attachment, 'id'>) =>
   endpointUrl(endpoints.attachments.content, { params: { id: attachment.id } });
@@ -139,7 +127,7 @@ export function RecordAttachments({
         title: t('attachments.size'),
         dataIndex: 'sizeBytes',
         align: 'right',
-        render: (value: number) => formatSize(value, i18n.language),
+        render: (value: number) => formatBytes(value, i18n.language),
       },
       { title: t('attachments.uploader'), dataIndex: 'uploaderName', render: (value) => value ?? t('common.none') },
       { title: t('attachments.uploadedAt'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },

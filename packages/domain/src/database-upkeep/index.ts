@@ -1,0 +1,3 @@
+export * from './database-upkeep-schemas';
+export * from './endpoints';
+export * from './error-messages';
