@@ -144,6 +144,7 @@ const sampleBodies: Record<string, unknown> = {
   'POST /api/webhooks/{id}/deliveries/{deliveryId}/replay': undefined,
   'POST /api/webhooks/{id}/secret': undefined,
   'PATCH /api/org-settings': { shipmentDelayHours: 48 },
+  'POST /api/database/upkeep': undefined,
   'POST /api/inbound-hooks': { source: 'probe' },
   'POST /api/data-quality/duplicate-dismissals': {
     kind: 'name',
@@ -159,6 +160,8 @@ describe('every route checks authentication, permission and tenant', () => {
   let noRights: Session;
   let operations: Operation[];
   const idsA: Record<string, string> = {};
+  /** A second customer of org A, the one a merge preview names. */
+  let mergeSourceA = '';
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -188,6 +191,7 @@ describe('every route checks authentication, permission and tenant', () => {
     const sameNumber = (
       await t.request('POST', '/api/customers', { as: adminA, body: { name: 'Org A 空运客户', phone: '13800138000' } })
     ).json().id;
+    mergeSourceA = sameNumber;
     idsA['data-quality'] = (
       await t.request('POST', '/api/data-quality/duplicate-dismissals', {
         as: adminA,
@@ -344,7 +348,9 @@ describe('every route checks authentication, permission and tenant', () => {
       .replace('{date}', '2026-12-01')
       .replace('{deliveryId}', '00000000-0000-7000-8000-000000000000')
       // The global search looks for org A's records by name.
-      .replace(/^\/api\/search$/, '/api/search?q=Org%20A');
+      .replace(/^\/api\/search$/, '/api/search?q=Org%20A')
+      // A merge preview names the record to merge in: org A's second customer.
+      .replace(/\/merge-preview$/, `/merge-preview?sourceId=${mergeSourceA}`);
   const access = (op: Operation) => {
     const entry = t.server.deps.routeTable.find(
       (r) => r.method === op.method && r.url === op.path.replace(/\{(\w+)\}/g, ':$1'),
