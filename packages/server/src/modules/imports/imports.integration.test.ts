@@ -68,6 +68,8 @@ describe('importing customers from spreadsheets', () => {
     });
   });
 
+  // About 15 s alone on two cores and over a minute beside the other suites: the customers table's write cost, which
+  // the staged import is to bring down. This test is about what is imported, not how fast, hence its own timeout.
   it('imports 1,000 rows in the background and reports exactly the 10 bad rows by their Excel row number', async () => {
     const started = await upload('/api/imports', customerCsv(), '客户.csv', { entity: 'customers', policy: 'skip' });
     expect(started.statusCode).toBe(202);
@@ -115,7 +117,7 @@ describe('importing customers from spreadsheets', () => {
       headers: { cookie: admin.cookie },
     });
     expect(english.body.replace(/^\uFEFF/, '')).toMatch(/^Row,Field,Problem\r?\n/);
-  });
+  }, 240_000);
 
   it('re-running the same file makes no duplicates; "update" changes the matched customers', async () => {
     const again = (await upload('/api/imports', customerCsv(), '客户.csv', { policy: 'skip' })).json();
