@@ -1,4 +1,6 @@
+import type { LabelCatalogue } from '../platform/labels';
 import { countries } from '../reference/countries';
+import { customerRoleLabels, customerStatusLabels, relationshipTypeLabels } from './customer-labels';
 import {
   customerRoles,
   customerStatuses,
@@ -17,6 +19,11 @@ export const customerImportFields = {
   // itself, but never imported (the system gives codes; a row finds its customer by credit code or name).
   code: ['客户编码', '客户编号', '编码', 'customer code', 'code'],
   createdAt: ['创建时间', '创建日期', 'created', 'created at', 'creation date'],
+  // What the export adds from around the record (its primary contact's name, its follow-ups): recognised, not
+  // imported either — contacts, activities and tasks have imports and forms of their own.
+  primaryContact: ['主要联系人', 'primary contact'],
+  lastFollowUpAt: ['最后跟进', '最后跟进时间', 'last follow-up'],
+  nextFollowUpAt: ['下次跟进', '下次跟进时间', 'next follow-up'],
   name: [
     '客户名称',
     '公司名称',
@@ -58,7 +65,13 @@ export const customerImportFields = {
 
 export type CustomerImportField = keyof typeof customerImportFields;
 /** Columns of an exported file that an import recognises and leaves alone. */
-export const customerReadOnlyImportFields = ['code', 'createdAt'] as const satisfies readonly CustomerImportField[];
+export const customerReadOnlyImportFields = [
+  'code',
+  'createdAt',
+  'primaryContact',
+  'lastFollowUpAt',
+  'nextFollowUpAt',
+] as const satisfies readonly CustomerImportField[];
 export const customerImportFieldNames = Object.keys(customerImportFields) as CustomerImportField[];
 
 const fold = (text: string) =>
@@ -86,7 +99,20 @@ export function suggestCustomerMapping(headers: string[]): Record<string, Custom
   return mapping;
 }
 
+/** Every word of a label catalogue, in each language and in lower case, to its code: what the product's exports write. */
+function catalogueWords<T extends string>(catalogue: LabelCatalogue<T>): Record<string, T> {
+  const words: Record<string, T> = {};
+  for (const code of Object.keys(catalogue) as T[]) {
+    for (const word of Object.values(catalogue[code]) as string[]) {
+      words[word] = code;
+      words[word.toLowerCase()] = code;
+    }
+  }
+  return words;
+}
+
 const statusLabels: Record<string, (typeof customerStatuses)[number]> = {
+  ...catalogueWords(customerStatusLabels),
   潜在客户: 'prospect',
   潜在: 'prospect',
   意向客户: 'prospect',
@@ -133,6 +159,7 @@ const specialCargoLabels: Record<string, (typeof specialCargoKinds)[number]> = {
   'time critical': 'time_critical',
 };
 const relationshipLabels: Record<string, (typeof relationshipTypes)[number]> = {
+  ...catalogueWords(relationshipTypeLabels),
   散客: 'walk_in',
   挂靠: 'affiliated',
   长期: 'long_term',
@@ -143,6 +170,7 @@ const relationshipLabels: Record<string, (typeof relationshipTypes)[number]> = {
   'long-term': 'long_term',
 };
 const roleLabels: Record<string, (typeof customerRoles)[number]> = {
+  ...catalogueWords(customerRoleLabels),
   发货人: 'shipper',
   收货人: 'consignee',
   海外代理: 'overseas_agent',

@@ -13,6 +13,9 @@ import { importEntityUi } from './import-entities';
 const labelKeys = {
   code: 'imports.fields.code',
   createdAt: 'imports.fields.createdAt',
+  primaryContact: 'imports.fields.primaryContact',
+  lastFollowUpAt: 'imports.fields.lastFollowUpAt',
+  nextFollowUpAt: 'imports.fields.nextFollowUpAt',
   name: 'customers.fields.name',
   nameEn: 'customers.fields.nameEn',
   creditCode: 'customers.fields.creditCode',

@@ -220,6 +220,9 @@ export const imports: typeof zh = {
     fields: {
       code: 'Customer code (not imported)',
       createdAt: 'Created (not imported)',
+      primaryContact: 'Primary contact (not imported)',
+      lastFollowUpAt: 'Last follow-up (not imported)',
+      nextFollowUpAt: 'Next follow-up (not imported)',
       owner: 'Owner (email)',
       lanes: 'Lanes',
       creditCurrency: 'Credit currency',

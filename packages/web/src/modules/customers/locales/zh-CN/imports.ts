@@ -211,6 +211,9 @@ export const imports = {
     fields: {
       code: '客户编码（仅识别，不导入）',
       createdAt: '创建时间（仅识别，不导入）',
+      primaryContact: '主要联系人（仅识别，不导入）',
+      lastFollowUpAt: '最后跟进（仅识别，不导入）',
+      nextFollowUpAt: '下次跟进（仅识别，不导入）',
       owner: '负责人（邮箱）',
       lanes: '航线',
       creditCurrency: '额度币种',
