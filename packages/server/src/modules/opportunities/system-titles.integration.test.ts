@@ -53,7 +53,7 @@ describe('titles the product makes are read in the reader’s language', () => {
     expect(listed.items.find((o: { id: string }) => o.id === id)?.title).toBe('CNXMN→DEHAM Air inquiry');
 
     // Two quiet days in the inquiry stage: the default rule makes a task for the owner.
-    const entered = (stored?.stageEnteredAt as Date).getTime();
+    const entered = new Date(stored?.stageEnteredAt ?? 0).getTime();
     await runNextStepRules(t.db, fixedClock(new Date(entered + 2 * day)));
     const task = await taskOf(id);
     expect(task?.title).toBe('跟进商机 CNXMN→DEHAM 空运 询价（2 天无活动）');
