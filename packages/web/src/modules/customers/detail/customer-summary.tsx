@@ -5,7 +5,7 @@ import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../app/api/call';
 import { useUserLookup } from '../../../app/directory-lookups';
-import { formatDateTime } from '../../../app/format';
+import { displayTimeZone, formatDateTime } from '../../../app/format';
 import { customerSummaryCards } from '../../../app/navigation';
 import { useCan } from '../../../app/permissions';
 import { useFormatMoney } from '../../../app/use-format-money';
@@ -56,6 +56,11 @@ function useCustomerFigures(customerId: string) {
   return { open: open.data?.items, won: won.data?.items, tasks: tasks.data?.items, contacts: contacts.data?.items };
 }
 
+/** The calendar year of an instant in the zone the console shows times in (the user's, else the organisation's). */
+function yearInDisplayZone(instant: Date): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: displayTimeZone(), year: 'numeric' }).format(instant));
+}
+
 function Figure({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
   return (
     <Flex vertical gap={2} data-testid={testId}>
@@ -80,13 +85,25 @@ export function CustomerSummary({ customer }: { customer: Customer }) {
   const moneyList = useMoneyList();
   const { data: ownership } = useCustomerOwnership(customer.id);
   const figures = useCustomerFigures(customer.id);
-  const year = new Date().getFullYear();
+  const year = yearInDisplayZone(new Date());
 
   const primary = figures.contacts?.find((c) => c.isPrimary && c.status === 'active') ?? figures.contacts?.[0];
   const nextTask = (figures.tasks ?? [])
     .filter((task) => task.dueAt)
     .sort((a, b) => String(a.dueAt).localeCompare(String(b.dueAt)))[0];
-  const wonThisYear = (figures.won ?? []).filter((o) => o.closedAt && new Date(o.closedAt).getFullYear() === year);
+  // The record carries the next follow-up and the open pipeline over all of the customer's tasks and deals (the
+  // pipeline only where the revenue right covers the deal); the lists above fill in the task's title.
+  const nextFollowUpAt = customer.nextFollowUpAt !== undefined ? customer.nextFollowUpAt : (nextTask?.dueAt ?? null);
+  const nextTitle = nextTask?.dueAt === nextFollowUpAt ? nextTask?.title : undefined;
+  const openPipeline =
+    customer.openPipeline !== undefined
+      ? customer.openPipeline === null
+        ? t('common.none')
+        : moneyList(customer.openPipeline)
+      : figures.open
+        ? moneyList(figures.open.map((o) => o.expectedRevenue))
+        : '…';
+  const wonThisYear = (figures.won ?? []).filter((o) => o.closedAt && yearInDisplayZone(new Date(o.closedAt)) === year);
   const protectedNow = ownership?.protectedUntil && new Date(ownership.protectedUntil) > new Date();
   const ownerName = (customer.ownerId && users.get(customer.ownerId)?.name) || null;
   const lanes = customer.tradeProfile.lanes;
@@ -118,7 +135,9 @@ export function CustomerSummary({ customer }: { customer: Customer }) {
         {can('tasks', 'read') && (
           <Col xs={12} md={8} xl={5}>
             <Figure label={t('customers.summary.nextFollowUp')} testId="summary-next-follow-up">
-              {nextTask?.dueAt ? `${formatDateTime(nextTask.dueAt)} · ${nextTask.title}` : t('common.none')}
+              {nextFollowUpAt
+                ? `${formatDateTime(nextFollowUpAt)}${nextTitle ? ` · ${nextTitle}` : ''}`
+                : t('common.none')}
             </Figure>
           </Col>
         )}
@@ -126,7 +145,7 @@ export function CustomerSummary({ customer }: { customer: Customer }) {
           <>
             <Col xs={12} md={8} xl={5}>
               <Figure label={t('customers.summary.openPipeline')} testId="summary-open-pipeline">
-                {figures.open ? moneyList(figures.open.map((o) => o.expectedRevenue)) : '…'}
+                {openPipeline}
               </Figure>
             </Col>
             <Col xs={12} md={8} xl={5}>
