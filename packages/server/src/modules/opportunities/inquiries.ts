@@ -110,6 +110,7 @@ export async function createInquiry(
         tx,
         {
           title,
+          titleParts: { key: 'inquiry', params: lane },
           customerId: customer.id,
           contactId: input.contactId ?? null,
           lanes: [lane],

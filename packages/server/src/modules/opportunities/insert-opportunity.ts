@@ -1,4 +1,10 @@
-import type { MoneyJson, OpportunityLaneInput, OpportunityVolume, StageDefinition } from '@berth/domain';
+import type {
+  MoneyJson,
+  OpportunityLaneInput,
+  OpportunityVolume,
+  StageDefinition,
+  SystemTitleParts,
+} from '@berth/domain';
 import type { Ctx } from '../../platform/context';
 import { nextOpportunityCode } from './opportunity-references';
 import { saveOpportunityLanes } from './save-opportunity-lanes';
@@ -7,6 +13,8 @@ import { opportunities } from './tables';
 
 export interface NewOpportunity {
   title: string;
+  /** When the product made the title: its parts, so readers see it in their language. */
+  titleParts?: SystemTitleParts | null;
   customerId: string;
   contactId: string | null;
   lanes: OpportunityLaneInput[];
@@ -62,6 +70,7 @@ export async function insertOpportunity(
       orgId: ctx.orgId,
       code,
       title: input.title,
+      titleParts: input.titleParts ?? null,
       customerId: input.customerId,
       contactId: input.contactId,
       volumeTeu: decimal(input.volume.teu),

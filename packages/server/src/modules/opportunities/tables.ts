@@ -1,3 +1,4 @@
+import type { SystemTitleParts } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -67,6 +68,8 @@ export const opportunities = pgTable(
     /** O000001, O000002, … per organisation (counter `opportunity_code`). */
     code: text('code').notNull(),
     title: text('title').notNull(),
+    /** For a title the product made (an inquiry's): what it is made of, to show it in the reader's language. Null once edited. */
+    titleParts: jsonb('title_parts').$type<SystemTitleParts>(),
     customerId: uuid('customer_id').notNull(),
     contactId: uuid('contact_id'),
     volumeTeu: numeric('volume_teu', { precision: 12, scale: 2 }),

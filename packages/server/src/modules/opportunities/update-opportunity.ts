@@ -1,4 +1,4 @@
-import type { Opportunity, UpdateOpportunityInput } from '@berth/domain';
+import { type Opportunity, titleEditPatch, type UpdateOpportunityInput } from '@berth/domain';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { updateVersioned } from '../../platform/versioned-write';
@@ -19,9 +19,10 @@ type OpportunityRow = typeof opportunities.$inferSelect;
 
 const decimal = (value: number | null | undefined) => (value === null ? null : String(value));
 
-function plainFields(input: UpdateOpportunityInput): Record<string, unknown> {
+function plainFields(ctx: Ctx, current: OpportunityRow, input: UpdateOpportunityInput): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
-  const copy = ['title', 'contactId', 'expectedCloseDate', 'source', 'salesEventId', 'description'] as const;
+  if (input.title !== undefined) Object.assign(patch, titleEditPatch(input.title, current, ctx.locale));
+  const copy = ['contactId', 'expectedCloseDate', 'source', 'salesEventId', 'description'] as const;
   for (const field of copy) if (input[field] !== undefined) patch[field] = input[field];
   Object.assign(patch, moneyColumns(input));
   if (input.volume) {
@@ -83,7 +84,7 @@ export async function updateOpportunity(
     if (expected !== undefined && current.version !== expected) throw AppError.versionConflict();
     if (input.contactId !== undefined) await assertContactOfCustomer(tx, input.contactId, current.customerId);
     if (input.salesEventId !== undefined) await assertSalesEvent(tx, input.salesEventId);
-    const fields = plainFields(input);
+    const fields = plainFields(tx, current, input);
     const owner = await assignmentPatch(tx, current, input);
     assertMayWriteMoney(tx, input, [current, { ...current, ...owner }]);
     const stage = await stagePatch(tx, current, input);

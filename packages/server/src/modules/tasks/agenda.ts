@@ -5,6 +5,7 @@ import {
   type CalendarItem,
   type Locale,
   type SalesEventKind,
+  systemTitle,
   type TaskPriority,
   type TaskStatus,
 } from '@berth/domain';
@@ -14,6 +15,8 @@ import { type Executor, queryRows } from '../../db/database';
 export interface AgendaTask {
   id: string;
   title: string;
+  /** What a title the product made is made of (null for a title someone typed). */
+  titleParts: unknown;
   description: string | null;
   dueAt: Date;
   status: TaskStatus;
@@ -84,7 +87,7 @@ export async function agendaOf(
   const to = range.to.toISOString();
   const taskRows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select t.id, t.title, t.description, t.due_at, t.status, t.priority, t.customer_id, t.updated_at,
+    sql`select t.id, t.title, t.title_parts, t.description, t.due_at, t.status, t.priority, t.customer_id, t.updated_at,
                c.name as customer_name, coalesce(rc.name, o.title, e.name) as related_name
           from tasks t
           left join customers c on c.org_id = t.org_id and c.id = t.customer_id
@@ -132,6 +135,7 @@ export async function agendaOf(
     tasks: taskRows.map((r) => ({
       id: r.id as string,
       title: r.title as string,
+      titleParts: r.title_parts ?? null,
       description: r.description as string | null,
       dueAt: toDate(r.due_at as string),
       status: r.status as TaskStatus,
@@ -178,7 +182,7 @@ export function calendarItems(agenda: Agenda, locale: Locale): CalendarItem[] {
     ...agenda.tasks.map((t) => ({
       type: 'task' as const,
       id: t.id,
-      title: t.title,
+      title: systemTitle(t.titleParts, locale) ?? t.title,
       start: t.dueAt.toISOString(),
       end: null,
       customerId: t.customerId,

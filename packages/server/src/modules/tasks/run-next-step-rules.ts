@@ -1,4 +1,4 @@
-import { type Clock, type NextStepRuleKind, nextStepTaskTitle } from '@berth/domain';
+import { type Clock, type NextStepRuleKind, nextStepTaskTitle, type SystemTitleParts } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/database';
 import { inTransaction, systemCtx } from '../../platform/context';
@@ -16,6 +16,7 @@ interface DueOccasion {
   task_priority: string;
   opportunity_id: string;
   opportunity_title: string;
+  opportunity_title_parts: SystemTitleParts | null;
   customer_id: string;
   customer_name: string;
   owner_id: string;
@@ -36,7 +37,7 @@ function dueOccasions(orgId: string, now: string) {
   return sql`
     with due as (
       select r.id as rule_id, r.kind, r.days, r.task_title, r.task_priority,
-             o.id as opportunity_id, o.title as opportunity_title, o.customer_id, c.name as customer_name,
+             o.id as opportunity_id, o.title as opportunity_title, o.title_parts as opportunity_title_parts, o.customer_id, c.name as customer_name,
              o.owner_id, u.team_id, u.locale, s.starts_at, s.starts_at + r.days * interval '24 hours' as due_at
         from next_step_rules r
         join opportunities o on o.org_id = r.org_id and o.stage_key = r.stage_key and o.status = 'open'
@@ -81,6 +82,17 @@ export async function runNextStepRules(db: Db, clock: Clock): Promise<{ created:
             title:
               o.task_title ??
               nextStepTaskTitle(o.kind, o.days, o.opportunity_title, o.locale === 'en' ? 'en' : 'zh-CN'),
+            titleParts: o.task_title
+              ? null
+              : ({
+                  key: 'nextStep',
+                  params: {
+                    kind: o.kind,
+                    days: o.days,
+                    opportunity: o.opportunity_title,
+                    opportunityParts: o.opportunity_title_parts ?? null,
+                  },
+                } satisfies SystemTitleParts),
             dueAt: new Date(o.due_at),
             assigneeId: o.owner_id,
             teamId: o.team_id,

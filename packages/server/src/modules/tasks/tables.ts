@@ -1,5 +1,17 @@
+import type { SystemTitleParts } from '@berth/domain';
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
 import { users } from '../../db/schema';
 
@@ -13,6 +25,8 @@ export const tasks = pgTable(
     orgId: orgId(),
     id: id(),
     title: text('title').notNull(),
+    /** For a title the product made (a next-step task's): what it is made of, to show it in the reader's language. Null once edited. */
+    titleParts: jsonb('title_parts').$type<SystemTitleParts>(),
     description: text('description'),
     dueAt: ts('due_at'),
     assigneeId: uuid('assignee_id').notNull(),

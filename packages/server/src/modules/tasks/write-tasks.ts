@@ -1,5 +1,5 @@
-import type { Task, UpdateTaskInput } from '@berth/domain';
-import { and, type SQL } from 'drizzle-orm';
+import { type Task, titleEditPatch, type UpdateTaskInput } from '@berth/domain';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { deleteVersioned, refusedAsForbidden, updateVersioned } from '../../platform/versioned-write';
 import { getTask } from './find-tasks';
@@ -33,7 +33,14 @@ export async function updateTask(
       patch.relatedId = related?.id ?? null;
       patch.customerId = related?.customerId ?? null;
     }
-    if (input.title !== undefined) patch.title = input.title;
+    if (input.title !== undefined) {
+      // The stored title and its parts: the record above shows the title in the caller's language.
+      const [stored] = await tx.db
+        .select({ title: tasks.title, titleParts: tasks.titleParts })
+        .from(tasks)
+        .where(and(eq(tasks.orgId, tx.orgId), eq(tasks.id, id)));
+      Object.assign(patch, titleEditPatch(input.title, stored ?? { title: '', titleParts: null }, tx.locale));
+    }
     if (input.description !== undefined) patch.description = input.description || null;
     if (input.priority !== undefined) patch.priority = input.priority;
     if (input.dueAt !== undefined) {
