@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       await shoot(page, `home.${locale}`);
 
       await page.goto(`${server.url}/customers`);
-      const firstCustomer = page.locator('a[href^="/customers/"]').filter({ hasNotText: /^$/ }).first();
+      const firstCustomer = page.getByTestId('customer-link').first();
       await firstCustomer.waitFor();
       await shoot(page, `customers.${locale}`);
 
