@@ -1,5 +1,4 @@
 import { type Clock, systemClock } from '@berth/domain';
-import { sql } from 'drizzle-orm';
 import type { FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
 import { type Database, type Db, openDatabase } from './db/database';

@@ -17,7 +17,7 @@ import { recordEvents } from '../../platform/audit';
 import { type Ctx, requireScope } from '../../platform/context';
 import type { RecordOwner } from '../../platform/data-scope';
 import { errorMessage } from '../../platform/error-catalogue';
-import { emit } from '../../platform/events';
+import { emitAll } from '../../platform/events';
 import { mayWrite } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import type { ImportBatchResult as BatchResult, ImportPolicy } from '../../platform/module';
@@ -430,12 +430,11 @@ async function updateMatchedCustomers(
             name_en_key text, name_pinyin text, search_text text)
           where c.org_id = ${ctx.orgId} and c.id = v.id`,
     );
-    for (const { row, next } of changed) {
-      await emit(ctx, 'customer.updated', {
-        ...customerEventRecord(next),
-        changed: changedCustomerFields(row, next),
-      });
-    }
+    await emitAll(
+      ctx,
+      'customer.updated',
+      changed.map(({ row, next }) => ({ ...customerEventRecord(next), changed: changedCustomerFields(row, next) })),
+    );
     // A new owner or team from the file is an ownership change, on the timeline like an edit of the record.
     await recordOwnerEdits(
       ctx,

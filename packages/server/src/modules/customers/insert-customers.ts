@@ -1,6 +1,6 @@
 import type { CreateCustomerInput } from '@berth/domain';
 import type { Ctx } from '../../platform/context';
-import { emit } from '../../platform/events';
+import { emitAll } from '../../platform/events';
 import { customerEventRecord } from './customer-events';
 import { type CustomerRow, newCustomerValues } from './customer-row';
 import { nextCustomerCodes } from './next-customer-code';
@@ -30,6 +30,6 @@ export async function insertCustomers(ctx: Ctx, news: NewCustomer[]): Promise<Cu
     ctx,
     rows.map((row, i) => ({ customerId: row.id, lanes: (news[i] as NewCustomer).input.tradeProfile.lanes })),
   );
-  for (const row of rows) await emit(ctx, 'customer.created', customerEventRecord(row));
+  await emitAll(ctx, 'customer.created', rows.map(customerEventRecord));
   return rows;
 }

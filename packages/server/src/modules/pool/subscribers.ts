@@ -12,7 +12,12 @@ export const poolSubscribers: readonly EventSubscriber[] = [
     event: 'customer.created',
     name: 'pool.clocks-on-new-customer',
     mode: 'sync',
-    handle: (ctx, event) => (event.ownerId ? startOwnerClocks(ctx, event.customerId) : Promise.resolve()),
+    handle: (ctx, event) => startOwnerClocks(ctx, event.ownerId ? [event.customerId] : []),
+    handleAll: (ctx, events) =>
+      startOwnerClocks(
+        ctx,
+        events.flatMap((e) => (e.ownerId ? [e.customerId] : [])),
+      ),
   },
   {
     event: 'activity.logged',
