@@ -110,9 +110,8 @@ describe(`crash safety: SIGKILL during an import and concurrent writes (${killPo
           `import ${resumed.status} after restart, re-run created ${rerun.created} skipped ${rerun.skipped}`,
       );
     },
-    // A round imports 12,000 customers twice beside a stream of writes; on two busy cores that took longer than
-    // three minutes once the customers table gained its follow-up and trade-profile indexes and the pool's clocks.
-    600_000,
+    // A round imports 12,000 customers twice beside a stream of writes: about a minute on two cores.
+    180_000,
   );
 });
 
