@@ -1,13 +1,14 @@
 import { incoterms, type Shipment, type UpdateShipmentInput, updateShipmentInputSchema } from '@berth/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, type ButtonProps, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api-error';
 import { changedFields } from '../../../app/diff';
 import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useZodForm } from '../../../app/zod-form';
+import { fromPickerValue, toPickerValue } from '../../../app/zoned-picker';
 import { MoneyInput, type MoneyValue, moneyToValue, valueToMoney } from '../../../components/money-input';
 import { PortSelect } from '../../../components/port-select';
 import { TransportModeSelect } from '../../../components/transport-mode-select';
@@ -59,7 +60,7 @@ export function formValuesOf(s: Shipment): ShipmentFormValues {
     cost: moneyToValue(s.cost),
   };
   for (const key of textFields) values[key] = s[key];
-  for (const key of dateFields) values[key] = s[key] ? dayjs(s[key]) : null;
+  for (const key of dateFields) values[key] = toPickerValue(s[key]);
   for (const key of numberFields) values[key] = s[key];
   return values;
 }
@@ -75,7 +76,7 @@ export function toShipmentInput(values: ShipmentFormValues): Record<string, unkn
     incoterm: values.incoterm ?? null,
   };
   for (const key of textFields) input[key] = values[key]?.trim() || null;
-  for (const key of dateFields) input[key] = values[key] ? (values[key] as Dayjs).toISOString() : null;
+  for (const key of dateFields) input[key] = fromPickerValue(values[key]);
   for (const key of numberFields) input[key] = values[key] ?? null;
   input.containers = (values.containers ?? []).map((c) => ({
     number: c.number?.trim() ?? '',
