@@ -2,6 +2,7 @@ import { decodeDeliveryError, deliveryErrorText } from '../admin/delivery-errors
 import { transportModeLabel } from '../opportunities/pipeline-rules';
 import type { Locale } from '../platform/locale';
 import { formatBusinessDateTime, timeZoneLabel } from '../platform/time';
+import { systemTitle } from '../tasks/next-step-title';
 
 type Params = Record<string, string | number | null | undefined>;
 /** `zone` is the reader's time zone: every moment in a message is shown in it. */
@@ -140,14 +141,30 @@ export const notificationMessages: Record<string, Record<Locale, Template>> = {
   },
 };
 
+/**
+ * A notification's params with its system-made titles in the reader's language: `titleParts` maps a param that
+ * holds such a title (a task's, an opportunity's, as stored) to the parts it was made of.
+ */
+function paramsIn(params: Record<string, unknown>, locale: Locale): Params {
+  const { titleParts, ...rest } = params;
+  const resolved = rest as Params;
+  if (titleParts && typeof titleParts === 'object') {
+    for (const [key, parts] of Object.entries(titleParts)) {
+      const title = systemTitle(parts, locale);
+      if (title !== null) resolved[key] = title;
+    }
+  }
+  return resolved;
+}
+
 /** A notification's text in the reader's language, its moments in the reader's time zone. */
 export function notificationText(
   kind: string,
-  params: Params,
+  params: Record<string, unknown>,
   locale: Locale,
   timeZone: string,
 ): { title: string; body: string } {
   const templates = Object.hasOwn(notificationMessages, kind) ? notificationMessages[kind] : undefined;
   if (!templates) return { title: kind, body: '' };
-  return templates[locale](params, timeZone);
+  return templates[locale](paramsIn(params, locale), timeZone);
 }
