@@ -1,3 +1,4 @@
+import { decodeDeliveryError, deliveryErrorText } from '../admin/delivery-errors';
 import { transportModeLabel } from '../opportunities/pipeline-rules';
 import type { Locale } from '../platform/locale';
 import { formatBusinessDateTime, timeZoneLabel } from '../platform/time';
@@ -13,6 +14,12 @@ function poolReason(p: Params, locale: Locale): string {
     return locale === 'en' ? `No follow-up for ${p.ruleDays} days` : `${p.ruleDays} 天未跟进`;
   if (p.rule === 'no_deal') return locale === 'en' ? `No deal for ${p.ruleDays} days` : `${p.ruleDays} 天未成交`;
   return String(p.reason ?? '');
+}
+
+/** Why a delivery failed (stored as a code with parameters, or a sentence from before), in the reader's language. */
+function lastDeliveryError(stored: Params[string], locale: Locale): string {
+  const error = decodeDeliveryError(stored == null ? null : String(stored));
+  return error ? deliveryErrorText(error, locale) : '—';
 }
 
 /** A moment in the reader's time zone, naming the zone ("2026年5月5日 09:30（北京时间）"). */
@@ -118,11 +125,11 @@ export const notificationMessages: Record<string, Record<Locale, Template>> = {
   'webhook.disabled': {
     'zh-CN': (p) => ({
       title: `Webhook ${p.url} 已停用`,
-      body: `连续 ${p.failures} 次投递失败（最近一次：${p.error}）。请检查接收端后在"集成"设置中重新启用。`,
+      body: `连续 ${p.failures} 次投递失败（最近一次：${lastDeliveryError(p.error, 'zh-CN')}）。请检查接收端后在"集成"设置中重新启用。`,
     }),
     en: (p) => ({
       title: `Webhook ${p.url} was disabled`,
-      body: `${p.failures} deliveries in a row failed (last: ${p.error}). Check the receiver, then enable it again in the integration settings.`,
+      body: `${p.failures} deliveries in a row failed (last: ${lastDeliveryError(p.error, 'en')}). Check the receiver, then enable it again in the integration settings.`,
     }),
   },
   'prospects.assigned': {
