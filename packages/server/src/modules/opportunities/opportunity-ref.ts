@@ -1,4 +1,14 @@
-import { type AnyPgColumn, foreignKey, integer, jsonb, numeric, pgView, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  foreignKey,
+  integer,
+  jsonb,
+  numeric,
+  pgView,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { opportunities } from './tables';
 
 /**
