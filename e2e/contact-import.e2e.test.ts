@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
@@ -41,11 +42,13 @@ describe('importing contacts in the browser', () => {
     await expect.poll(() => page.url()).toContain('entity=contacts');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
-    const template = path.join(tempDataDir(), 'template.csv');
+    // The server writes it, in the console's language.
+    expect(download.suggestedFilename()).toMatch(/^导入模板-联系人-.*\.xlsx$/);
+    const template = path.join(tempDataDir(), 'template.xlsx');
     await download.saveAs(template);
-    const bytes = fs.readFileSync(template);
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const headers = bytes.subarray(3).toString('utf8').trim().split(',');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(template);
+    const headers = ((workbook.worksheets[0] as ExcelJS.Worksheet).getRow(1).values as unknown[]).slice(1);
     expect(headers).toEqual(expect.arrayContaining(['客户编码', '姓名', '生日', '主要联系人']));
 
     const file = path.join(tempDataDir(), '联系人.csv');

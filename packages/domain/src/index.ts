@@ -12,6 +12,7 @@ export * from './database-upkeep/index';
 export * from './endpoints';
 export * from './error-catalogue';
 export * from './imports/endpoints';
+export * from './imports/import-error-column';
 export * from './imports/import-schemas';
 export * from './logistics/index';
 export * from './money/index';

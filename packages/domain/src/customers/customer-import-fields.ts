@@ -64,6 +64,44 @@ export const customerImportFields = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type CustomerImportField = keyof typeof customerImportFields;
+
+/**
+ * The header of each customer column in each language: what the export writes and the import template offers (each is
+ * among the field's labels above, so such a file maps itself).
+ */
+export const customerColumnHeaders: LabelCatalogue<CustomerImportField> = {
+  code: { 'zh-CN': '客户编码', en: 'Code' },
+  createdAt: { 'zh-CN': '创建时间', en: 'Created' },
+  primaryContact: { 'zh-CN': '主要联系人', en: 'Primary contact' },
+  lastFollowUpAt: { 'zh-CN': '最后跟进', en: 'Last follow-up' },
+  nextFollowUpAt: { 'zh-CN': '下次跟进', en: 'Next follow-up' },
+  name: { 'zh-CN': '客户名称', en: 'Name' },
+  nameEn: { 'zh-CN': '英文名称', en: 'English name' },
+  creditCode: { 'zh-CN': '统一社会信用代码', en: 'Credit code' },
+  country: { 'zh-CN': '国家/地区', en: 'Country' },
+  address: { 'zh-CN': '地址', en: 'Address' },
+  website: { 'zh-CN': '网站', en: 'Website' },
+  phone: { 'zh-CN': '电话', en: 'Phone' },
+  email: { 'zh-CN': '邮箱', en: 'Email' },
+  industry: { 'zh-CN': '行业', en: 'Industry' },
+  employees: { 'zh-CN': '员工人数', en: 'Employees' },
+  status: { 'zh-CN': '状态', en: 'Status' },
+  relationshipType: { 'zh-CN': '合作类型', en: 'Relationship' },
+  roles: { 'zh-CN': '客户角色', en: 'Roles' },
+  owner: { 'zh-CN': '负责人', en: 'Owner' },
+  lanes: { 'zh-CN': '航线', en: 'Lanes' },
+  commodities: { 'zh-CN': '主要货物', en: 'Commodities' },
+  hsChapters: { 'zh-CN': 'HS章节', en: 'HS chapters' },
+  specialCargo: { 'zh-CN': '特殊货物', en: 'Special cargo' },
+  invoiceTitle: { 'zh-CN': '发票抬头', en: 'Invoice title' },
+  taxNumber: { 'zh-CN': '税号', en: 'Tax number' },
+  billingAddress: { 'zh-CN': '开票地址', en: 'Billing address' },
+  settlementType: { 'zh-CN': '结算方式', en: 'Settlement' },
+  paymentTermsDays: { 'zh-CN': '账期', en: 'Payment terms' },
+  creditLimit: { 'zh-CN': '信用额度', en: 'Credit limit' },
+  creditCurrency: { 'zh-CN': '额度币种', en: 'Credit currency' },
+  tags: { 'zh-CN': '客户标签', en: 'Tags' },
+};
 /** Columns of an exported file that an import recognises and leaves alone. */
 export const customerReadOnlyImportFields = [
   'code',

@@ -304,6 +304,14 @@ export const customerSchema = z.object({
    * only the opportunities whose revenue the caller sees; null for a caller without the revenue right.
    */
   openPipeline: z.array(moneyOut).nullable().optional(),
+  /**
+   * On the single record only: the expected revenue of the opportunities won this calendar year (in the caller's
+   * time zone), one amount per currency, over those whose revenue the caller sees; null without the revenue right.
+   */
+  wonThisYear: z
+    .object({ year: z.number().int(), amounts: z.array(moneyOut) })
+    .nullable()
+    .optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

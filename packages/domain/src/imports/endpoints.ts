@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { defineEndpoint, idParamSchema } from '../platform/contract';
 import { downloadQuerySchema } from '../platform/download';
-import { importPreviewSchema, importSchema, importStartedSchema } from './import-schemas';
+import { importEntities, importPreviewSchema, importSchema, importStartedSchema } from './import-schemas';
 
 const importsTags = ['Imports'];
 
@@ -37,6 +38,14 @@ export const importEndpoints = {
     tags: importsTags,
     summary: "The error report of an import as CSV, in the caller's language",
     params: idParamSchema,
+    query: downloadQuerySchema,
+  }),
+  template: defineEndpoint({
+    method: 'GET',
+    path: '/api/imports/templates/:entity',
+    tags: importsTags,
+    summary: "An empty workbook to fill in for an import: the entity's columns, headed in the caller's language",
+    params: z.object({ entity: z.enum(importEntities) }),
     query: downloadQuerySchema,
   }),
 };

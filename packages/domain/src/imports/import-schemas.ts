@@ -6,6 +6,7 @@ import {
   suggestContactMapping,
 } from '../customers/contact-import-fields';
 import {
+  customerColumnHeaders,
   customerImportFieldNames,
   customerImportFields,
   suggestCustomerMapping,
@@ -15,6 +16,8 @@ import {
   exchangeRateImportFields,
   suggestExchangeRateMapping,
 } from '../money/exchange-rate-import-fields';
+import type { LocalizedText } from '../platform/labels';
+import type { Locale } from '../platform/locale';
 import {
   shipmentImportFieldNames,
   shipmentImportFields,
@@ -35,7 +38,7 @@ export type MissingImportColumn =
 
 /** What the console and the server both know of an importable entity: its fields, their labels and the mapping's needs. */
 export interface ImportEntityCatalog {
-  /** Field → its zh-CN and en labels (the first one heads the template's column). */
+  /** Field → its zh-CN and en labels (a file headed with any of them maps itself; see importColumnHeader). */
   labels: Readonly<Record<string, readonly string[]>>;
   fields: readonly string[];
   /** Headers matched to the fields by name or label. */
@@ -44,6 +47,8 @@ export interface ImportEntityCatalog {
   required: readonly { anyOf: readonly string[]; missing: MissingImportColumn }[];
   /** Fields several columns may map to (箱号1, 箱号2…); their cells are joined with "; " into one. */
   repeatable?: readonly string[];
+  /** Column headers per language where the entity has an export that writes them (else made from the labels). */
+  headers?: Readonly<Record<string, LocalizedText>>;
 }
 
 /**
@@ -55,6 +60,7 @@ export const importCatalog = {
   customers: {
     labels: customerImportFields,
     fields: customerImportFieldNames,
+    headers: customerColumnHeaders,
     suggest: suggestCustomerMapping,
     required: [{ anyOf: ['name'], missing: 'import.mapping_needs_name' }],
   },
@@ -151,8 +157,22 @@ export function isRepeatableImportField(entity: ImportEntity, field: string): bo
   return (catalogOf(entity).repeatable ?? []).includes(field);
 }
 
-/** The header row of an import template: each field's zh-CN label, which the import maps back by itself. */
-export function importTemplateHeaders(entity: ImportEntity): string[] {
-  const { fields, labels } = catalogOf(entity);
-  return fields.map((field) => labels[field]?.[0] ?? field);
+const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
+
+/**
+ * A field's column header in `locale`: the one the entity's export writes, else its first label in that language
+ * (English capitalised), else its name. Every such header maps back to its field by itself.
+ */
+export function importColumnHeader(entity: ImportEntity, field: string, locale: Locale): string {
+  const { labels, headers } = catalogOf(entity);
+  const fixed = headers?.[field]?.[locale];
+  if (fixed) return fixed;
+  const label = (labels[field] ?? []).find((text) => hasHan(text) === (locale === 'zh-CN'));
+  if (!label) return field;
+  return locale === 'en' ? label.charAt(0).toUpperCase() + label.slice(1) : label;
+}
+
+/** The header row of an import template in `locale`, which the import maps back by itself. */
+export function importTemplateHeaders(entity: ImportEntity, locale: Locale = 'zh-CN'): string[] {
+  return catalogOf(entity).fields.map((field) => importColumnHeader(entity, field, locale));
 }

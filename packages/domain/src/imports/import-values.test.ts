@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contactImportRow, suggestContactMapping } from '../customers/contact-import-fields';
-import { importFieldNamesOf, importTemplateHeaders, missingImportColumn, suggestImportMapping } from './import-schemas';
+import {
+  importEntities,
+  importFieldNamesOf,
+  importTemplateHeaders,
+  missingImportColumn,
+  suggestImportMapping,
+} from './import-schemas';
 import { excelSerialToIsoDate, parseBooleanWord, parseDateWord, splitList } from './import-values';
 
 const toFullWidth = (text: string) =>
@@ -185,12 +191,15 @@ describe('contact import rows', () => {
 
 describe('import templates', () => {
   it('map every column back to its field by themselves', () => {
-    for (const entity of ['customers', 'contacts'] as const) {
-      const headers = importTemplateHeaders(entity);
-      const mapping = suggestImportMapping(entity, headers);
-      expect(Object.values(mapping).sort()).toEqual([...importFieldNamesOf(entity)].sort());
-      expect(missingImportColumn(entity, mapping)).toBeNull();
+    for (const entity of importEntities) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const headers = importTemplateHeaders(entity, locale);
+        const mapping = suggestImportMapping(entity, headers);
+        expect(Object.values(mapping).sort(), `${entity} ${locale}`).toEqual([...importFieldNamesOf(entity)].sort());
+        expect(missingImportColumn(entity, mapping)).toBeNull();
+      }
     }
+    expect(importTemplateHeaders('customers', 'en').slice(5, 7)).toEqual(['Name', 'English name']);
     expect(missingImportColumn('contacts', { 姓名: 'name' })).toBe('import.mapping_needs_customer');
     expect(missingImportColumn('customers', { 电话: 'phone' })).toBe('import.mapping_needs_name');
   });

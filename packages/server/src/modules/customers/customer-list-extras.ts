@@ -1,5 +1,5 @@
-import { type MoneyJson, storedMoneyJson } from '@berth/domain';
-import { and, eq, inArray, isNotNull, min, sql } from 'drizzle-orm';
+import { type MoneyJson, storedMoneyJson, zonedMonth, zonedMonthStart } from '@berth/domain';
+import { and, eq, gte, inArray, isNotNull, lt, min, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { maySeeAny, maySeeSql } from '../../platform/field-access';
@@ -62,6 +62,50 @@ export async function openPipelines(ctx: Ctx, db: Executor, ids: string[]): Prom
     pipelines.set(row.customerId, [...(pipelines.get(row.customerId) ?? []), money]);
   }
   return pipelines;
+}
+
+/**
+ * The expected revenue of the customer's opportunities won in the current calendar year of `timeZone`, per currency
+ * and never converted, over those whose revenue the caller sees; null without the revenue right. One statement.
+ */
+export async function wonThisYear(
+  ctx: Ctx,
+  db: Executor,
+  customerId: string,
+  timeZone: string,
+): Promise<{ year: number; amounts: MoneyJson[] } | null> {
+  if (!maySeeAny(ctx, 'revenue')) return null;
+  const now = ctx.clock.now();
+  const [year = '1970', month = '01'] = zonedMonth(timeZone, now).split('-');
+  const start = zonedMonthStart(timeZone, now, 1 - Number(month));
+  const end = zonedMonthStart(timeZone, now, 13 - Number(month));
+  const rows = await db
+    .select({
+      currency: opportunityRef.revenueCurrency,
+      amount: sql<string>`sum(${opportunityRef.expectedRevenue})::text`,
+    })
+    .from(opportunityRef)
+    .where(
+      and(
+        eq(opportunityRef.orgId, ctx.orgId),
+        eq(opportunityRef.customerId, customerId),
+        eq(opportunityRef.status, 'won'),
+        gte(opportunityRef.closedAt, start),
+        lt(opportunityRef.closedAt, end),
+        isNotNull(opportunityRef.expectedRevenue),
+        isNotNull(opportunityRef.revenueCurrency),
+        maySeeSql(ctx, 'revenue', { owner: opportunityRef.ownerId, team: opportunityRef.teamId }),
+      ),
+    )
+    .groupBy(opportunityRef.revenueCurrency)
+    .orderBy(opportunityRef.revenueCurrency);
+  return {
+    year: Number(year),
+    amounts: rows.flatMap((r) => {
+      const money = storedMoneyJson(r.amount, r.currency);
+      return money ? [money] : [];
+    }),
+  };
 }
 
 export async function customerListExtras(ctx: Ctx, db: Executor, ids: string[]): Promise<CustomerListExtras> {

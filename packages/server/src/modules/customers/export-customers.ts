@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import {
   type Customer,
   countryName,
+  customerColumnHeaders,
   type customerListQuerySchema,
   customerRoleLabels,
   customerStatusLabels,
@@ -63,80 +64,80 @@ function pipelineColumns(currencies: string[] | null): ExportColumn<ExportRow>[]
 
 function customerColumns(locale: Locale, currencies: string[] | null): ExportColumn<ExportRow>[] {
   return [
-    { header: { 'zh-CN': '客户编码', en: 'Code' }, width: 10, value: ({ customer }) => customer.code },
-    { header: { 'zh-CN': '客户名称', en: 'Name' }, width: 32, value: ({ customer }) => customer.name },
-    { header: { 'zh-CN': '英文名称', en: 'English name' }, width: 32, value: ({ customer }) => customer.nameEn },
+    { header: customerColumnHeaders.code, width: 10, value: ({ customer }) => customer.code },
+    { header: customerColumnHeaders.name, width: 32, value: ({ customer }) => customer.name },
+    { header: customerColumnHeaders.nameEn, width: 32, value: ({ customer }) => customer.nameEn },
     {
-      header: { 'zh-CN': '统一社会信用代码', en: 'Credit code' },
+      header: customerColumnHeaders.creditCode,
       width: 20,
       value: ({ customer }) => customer.creditCode,
     },
     {
-      header: { 'zh-CN': '国家/地区', en: 'Country' },
+      header: customerColumnHeaders.country,
       value: ({ customer }) => (customer.country ? (countryName(customer.country, locale) ?? customer.country) : null),
     },
-    { header: { 'zh-CN': '地址', en: 'Address' }, width: 32, value: ({ customer }) => customer.address },
+    { header: customerColumnHeaders.address, width: 32, value: ({ customer }) => customer.address },
     {
-      header: { 'zh-CN': '电话', en: 'Phone' },
+      header: customerColumnHeaders.phone,
       width: 16,
       value: ({ customer }) => (customer.phone ? formatPhone(customer.phone, locale) : null),
     },
-    { header: { 'zh-CN': '邮箱', en: 'Email' }, width: 24, value: ({ customer }) => customer.email },
-    { header: { 'zh-CN': '行业', en: 'Industry' }, value: ({ customer }) => customer.industry },
+    { header: customerColumnHeaders.email, width: 24, value: ({ customer }) => customer.email },
+    { header: customerColumnHeaders.industry, value: ({ customer }) => customer.industry },
     {
-      header: { 'zh-CN': '状态', en: 'Status' },
+      header: customerColumnHeaders.status,
       value: ({ customer }) => labelOf(customerStatusLabels, customer.status, locale),
     },
     {
-      header: { 'zh-CN': '合作类型', en: 'Relationship' },
+      header: customerColumnHeaders.relationshipType,
       value: ({ customer }) =>
         customer.relationshipType ? labelOf(relationshipTypeLabels, customer.relationshipType, locale) : null,
     },
     {
-      header: { 'zh-CN': '客户角色', en: 'Roles' },
+      header: customerColumnHeaders.roles,
       width: 20,
       value: ({ customer }) =>
         customer.roles.map((role) => labelOf(customerRoleLabels, role, locale)).join(listSeparator[locale]),
     },
     {
-      header: { 'zh-CN': '航线', en: 'Lanes' },
+      header: customerColumnHeaders.lanes,
       width: 28,
       value: ({ customer }) =>
         customer.tradeProfile.lanes.map((lane) => formatLaneText(lane as Lane, locale)).join('; '),
     },
     {
-      header: { 'zh-CN': '主要货物', en: 'Commodities' },
+      header: customerColumnHeaders.commodities,
       width: 20,
       value: ({ customer }) => customer.tradeProfile.commodities.join(listSeparator[locale]),
     },
     {
-      header: { 'zh-CN': 'HS章节', en: 'HS chapters' },
+      header: customerColumnHeaders.hsChapters,
       value: ({ customer }) => customer.tradeProfile.hsChapters.join(', '),
     },
     {
-      header: { 'zh-CN': '特殊货物', en: 'Special cargo' },
+      header: customerColumnHeaders.specialCargo,
       value: ({ customer }) =>
         customer.tradeProfile.specialCargo.map((kind) => specialCargoLabel(kind, locale)).join(listSeparator[locale]),
     },
-    { header: { 'zh-CN': '负责人', en: 'Owner' }, value: ({ ownerName }) => ownerName },
+    { header: customerColumnHeaders.owner, value: ({ ownerName }) => ownerName },
     {
-      header: { 'zh-CN': '客户标签', en: 'Tags' },
+      header: customerColumnHeaders.tags,
       width: 20,
       value: ({ tagNames }) => tagNames.join(listSeparator[locale]),
     },
-    { header: { 'zh-CN': '主要联系人', en: 'Primary contact' }, value: ({ primaryContact }) => primaryContact },
+    { header: customerColumnHeaders.primaryContact, value: ({ primaryContact }) => primaryContact },
     {
-      header: { 'zh-CN': '最后跟进', en: 'Last follow-up' },
+      header: customerColumnHeaders.lastFollowUpAt,
       kind: 'datetime',
       value: ({ customer }) => customer.lastFollowUpAt,
     },
     {
-      header: { 'zh-CN': '下次跟进', en: 'Next follow-up' },
+      header: customerColumnHeaders.nextFollowUpAt,
       kind: 'datetime',
       value: ({ customer }) => customer.nextFollowUpAt,
     },
     ...pipelineColumns(currencies),
-    { header: { 'zh-CN': '创建时间', en: 'Created' }, kind: 'datetime', value: ({ customer }) => customer.createdAt },
+    { header: customerColumnHeaders.createdAt, kind: 'datetime', value: ({ customer }) => customer.createdAt },
   ];
 }
 

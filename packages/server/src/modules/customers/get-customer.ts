@@ -3,7 +3,9 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
+import { userTimeZone } from '../org-settings/public';
 import { toCustomer } from './customer-dto';
+import { wonThisYear } from './customer-list-extras';
 import { customerById } from './customer-scope';
 import { customers } from './tables';
 
@@ -13,7 +15,9 @@ export async function getCustomer(ctx: Ctx, id: string): Promise<Customer> {
     .from(customers)
     .where(customerById(ctx, 'read', id));
   if (!row) throw await notFoundOrMerged(ctx, id);
-  return toCustomer(ctx, ctx.db, row);
+  const customer = await toCustomer(ctx, ctx.db, row);
+  // The 360 summary's figure: one grouped sum here instead of the won deals listed in the browser.
+  return { ...customer, wonThisYear: await wonThisYear(ctx, ctx.db, row.id, await userTimeZone(ctx, ctx.userId)) };
 }
 
 /**

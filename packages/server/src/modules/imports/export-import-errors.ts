@@ -1,10 +1,11 @@
 import type { Readable } from 'node:stream';
+import { importErrorColumn } from '@berth/domain';
 import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { type ExportFile, streamExport } from '../../platform/export/export-writer';
 import { userTimeZone } from '../org-settings/public';
 import { getImport } from './start-import';
-import { importErrors } from './tables';
+import { importErrors, imports } from './tables';
 
 const batchSize = 1000;
 const baseName = (fileName: string) => fileName.replace(/\.[^.]*$/, '');
@@ -44,13 +45,19 @@ async function* errorRows(ctx: Ctx, importId: string): AsyncGenerator<ErrorRow> 
 
 /**
  * The error report of an import (only its starter sees it) as CSV through the export writer: headers in the
- * reader's language, the rows as Excel numbers them; audited like every export.
+ * reader's language, the rows as Excel numbers them, each error's column by the header the file had (else the
+ * column's header in the reader's language), never the API's path; audited like every export.
  */
 export async function exportImportErrors(
   ctx: Ctx,
   importId: string,
 ): Promise<{ stream: Readable; file: ExportFile & { format: 'csv' } }> {
   const record = await getImport(ctx, importId, 0);
+  const [saved] = await ctx.db
+    .select({ mapping: imports.mapping })
+    .from(imports)
+    .where(and(eq(imports.orgId, ctx.orgId), eq(imports.id, record.id)));
+  const mapping = saved?.mapping ?? {};
   const timeZone = await userTimeZone(ctx, ctx.userId);
   const stream = streamExport({
     ctx,
@@ -59,7 +66,11 @@ export async function exportImportErrors(
     sheetName: { 'zh-CN': '导入错误', en: 'Import errors' },
     columns: [
       { header: { 'zh-CN': '行号', en: 'Row' }, kind: 'number', value: (e: ErrorRow) => e.row },
-      { header: { 'zh-CN': '字段', en: 'Field' }, value: (e: ErrorRow) => e.field },
+      {
+        header: { 'zh-CN': '字段', en: 'Field' },
+        width: 20,
+        value: (e: ErrorRow) => importErrorColumn(record.entity, e.field, mapping, ctx.locale),
+      },
       { header: { 'zh-CN': '问题', en: 'Problem' }, width: 60, value: (e: ErrorRow) => e.message },
     ],
     rows: () => errorRows(ctx, record.id),

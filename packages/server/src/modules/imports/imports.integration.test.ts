@@ -117,6 +117,14 @@ describe('importing customers from spreadsheets', () => {
       headers: { cookie: admin.cookie },
     });
     expect(english.body.replace(/^\uFEFF/, '')).toMatch(/^Row,Field,Problem\r?\n/);
+    // Each error names the column as the file headed it (a lane's part included), never the API's path.
+    const row17 = (body: string) => body.split(/\r?\n/).filter((l) => l.startsWith('17,'));
+    for (const body of [report.body, english.body]) {
+      expect(row17(body).map((l) => l.split(',')[1])).toEqual(
+        expect.arrayContaining(['国家', '联系电话', '邮箱', '航线']),
+      );
+      expect(body).not.toContain('tradeProfile');
+    }
   }, 240_000);
 
   it('re-running the same file makes no duplicates; "update" changes the matched customers', async () => {

@@ -7,6 +7,7 @@ import { sendDownload } from '../../platform/export/export-writer';
 import { multipartParts } from '../../platform/http/multipart-parts';
 import { route } from '../../platform/http/route';
 import { exportImportErrors } from './export-import-errors';
+import { importTemplate } from './import-template';
 import { importPermission, registeredImporters } from './importers';
 import { getImport, previewImport, type SavedFile, saveUpload, startImport, type UploadedImport } from './start-import';
 
@@ -69,6 +70,13 @@ export function importRoutes(app: FastifyInstance, deps: AppDeps) {
     handler: async (request, reply) => {
       // Before the headers: an import that is not the caller's answers 404, not an empty file.
       const { stream, file } = await exportImportErrors(request.ctx, request.params.id);
+      return sendDownload(reply, request.ctx, file, stream);
+    },
+  });
+  route(app, importEndpoints.template, {
+    access: importAccess,
+    handler: async (request, reply) => {
+      const { stream, file } = await importTemplate(request.ctx, request.params.entity);
       return sendDownload(reply, request.ctx, file, stream);
     },
   });

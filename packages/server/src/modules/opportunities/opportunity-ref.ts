@@ -1,4 +1,14 @@
-import { type AnyPgColumn, foreignKey, integer, jsonb, numeric, pgView, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  foreignKey,
+  integer,
+  jsonb,
+  numeric,
+  pgView,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { opportunities } from './tables';
 
 /**
@@ -26,6 +36,8 @@ export const opportunityRef = pgView('opportunities', {
   /** Guarded by the revenue right (platform/field-access): read it only under `maySeeSql(ctx, 'revenue', …)`. */
   expectedRevenue: numeric('expected_revenue', { precision: 18, scale: 4 }),
   revenueCurrency: text('revenue_currency'),
+  /** When it was won or lost. */
+  closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
 }).existing();
 
 /** A stage of the pipeline: its key, whether opportunities in it are open, won or lost, and its place. */

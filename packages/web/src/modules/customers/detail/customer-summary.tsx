@@ -29,18 +29,19 @@ function useMoneyList() {
   };
 }
 
-/** The customer's open and won opportunities and open tasks, as far as the viewer may read them. */
-function useCustomerFigures(customerId: string) {
+/**
+ * The customer's open tasks and primary contact, as far as the viewer may read them; the open opportunities only
+ * for a record that came without its open pipeline (the record's figures need no lists).
+ */
+function useCustomerFigures(customer: Customer) {
   const can = useCan();
-  const opportunities = (status: 'open' | 'won') =>
-    ({
-      queryKey: [...customerKeys.customers, 'summary', customerId, 'opportunities', status],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        call(endpoints.opportunities.list, { query: { customerId, status, limit: pageLimit }, signal }),
-      enabled: can('opportunities', 'read'),
-    }) as const;
-  const open = useQuery(opportunities('open'));
-  const won = useQuery(opportunities('won'));
+  const customerId = customer.id;
+  const open = useQuery({
+    queryKey: [...customerKeys.customers, 'summary', customerId, 'opportunities', 'open'],
+    queryFn: ({ signal }) =>
+      call(endpoints.opportunities.list, { query: { customerId, status: 'open', limit: pageLimit }, signal }),
+    enabled: can('opportunities', 'read') && customer.openPipeline === undefined,
+  });
   const tasks = useQuery({
     queryKey: [...customerKeys.customers, 'summary', customerId, 'tasks'],
     queryFn: ({ signal }) =>
@@ -53,7 +54,7 @@ function useCustomerFigures(customerId: string) {
       call(endpoints.customers.contacts, { params: { id: customerId }, query: { limit: 50 }, signal }),
     enabled: can('contacts', 'read'),
   });
-  return { open: open.data?.items, won: won.data?.items, tasks: tasks.data?.items, contacts: contacts.data?.items };
+  return { open: open.data?.items, tasks: tasks.data?.items, contacts: contacts.data?.items };
 }
 
 /** The calendar year of an instant in the zone the console shows times in (the user's, else the organisation's). */
@@ -84,8 +85,10 @@ export function CustomerSummary({ customer }: { customer: Customer }) {
   const users = useUserLookup().byId;
   const moneyList = useMoneyList();
   const { data: ownership } = useCustomerOwnership(customer.id);
-  const figures = useCustomerFigures(customer.id);
-  const year = yearInDisplayZone(new Date());
+  const figures = useCustomerFigures(customer);
+  // The record sums the deals won this year in the user's zone (per currency, only those whose revenue they see).
+  const won = customer.wonThisYear;
+  const year = won?.year ?? yearInDisplayZone(new Date());
 
   const primary = figures.contacts?.find((c) => c.isPrimary && c.status === 'active') ?? figures.contacts?.[0];
   const nextTask = (figures.tasks ?? [])
@@ -103,7 +106,6 @@ export function CustomerSummary({ customer }: { customer: Customer }) {
       : figures.open
         ? moneyList(figures.open.map((o) => o.expectedRevenue))
         : '…';
-  const wonThisYear = (figures.won ?? []).filter((o) => o.closedAt && yearInDisplayZone(new Date(o.closedAt)) === year);
   const protectedNow = ownership?.protectedUntil && new Date(ownership.protectedUntil) > new Date();
   const ownerName = (customer.ownerId && users.get(customer.ownerId)?.name) || null;
   const lanes = customer.tradeProfile.lanes;
@@ -150,7 +152,7 @@ export function CustomerSummary({ customer }: { customer: Customer }) {
             </Col>
             <Col xs={12} md={8} xl={5}>
               <Figure label={t('customers.summary.wonThisYear', { year })} testId="summary-won-this-year">
-                {figures.won ? moneyList(wonThisYear.map((o) => o.expectedRevenue)) : '…'}
+                {won ? moneyList(won.amounts) : t('common.none')}
               </Figure>
             </Col>
           </>

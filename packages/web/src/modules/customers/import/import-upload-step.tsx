@@ -1,14 +1,15 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { type ImportEntity, importEntities } from '@berth/domain';
+import { endpoints, type ImportEntity, importEntities } from '@berth/domain';
 import { Alert, Button, Flex, Segmented, Spin, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { endpointUrl } from '../../../app/api/call';
 import { isApiError } from '../../../app/api-error';
+import { downloadFile } from '../../../app/download';
 import { currentLocale } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { importAccept, isImportFile } from './import-file';
 import { ImportFormatHelp } from './import-format-help';
-import { downloadImportTemplate } from './import-template';
 import { type ImportPreview, useImportPreview } from './use-customer-import';
 
 interface ImportUploadStepProps {
@@ -67,7 +68,12 @@ export function ImportUploadStep({ entity, entities, onEntityChange, onPreview }
         />
         <Button
           icon={<DownloadOutlined />}
-          onClick={() => downloadImportTemplate(entity, t(`imports.templateFile.${entity}`))}
+          // The server writes it (headed in the console's language, like the export) and logs the download.
+          onClick={() =>
+            downloadFile(
+              endpointUrl(endpoints.imports.template, { params: { entity }, query: { lang: currentLocale() } }),
+            )
+          }
           data-testid="import-template"
         >
           {t('imports.template')}

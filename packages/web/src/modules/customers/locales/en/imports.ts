@@ -16,12 +16,6 @@ export const imports: typeof zh = {
       'exchange-rates': 'Exchange rates',
     },
     template: 'Download template',
-    templateFile: {
-      customers: 'customer-import-template.csv',
-      contacts: 'contact-import-template.csv',
-      shipments: 'shipment-import-template.csv',
-      'exchange-rates': 'exchange-rate-import-template.csv',
-    },
     steps: {
       upload: 'Upload file',
       mapping: 'Map columns',

@@ -14,12 +14,6 @@ export const imports = {
       'exchange-rates': '汇率',
     },
     template: '下载导入模板',
-    templateFile: {
-      customers: '客户导入模板.csv',
-      contacts: '联系人导入模板.csv',
-      shipments: '货物导入模板.csv',
-      'exchange-rates': '汇率导入模板.csv',
-    },
     steps: {
       upload: '上传文件',
       mapping: '对应字段',
