@@ -159,8 +159,7 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
 
   /**
    * A page at 1440×900 in Beijing time, signed in as `who` with `language` as their language (over the API: the
-   * login form is item 7's). When the test fails, a screenshot of the page is attached to its result and its path
-   * printed; the page's context closes when the test ends.
+   * login form is item 7's). Its context closes when the test ends.
    */
   const open = async (context: TestContext, who: Account, language: Language): Promise<Page> => {
     const login = await fetch(`${server.url}/api/auth/login`, {
@@ -189,26 +188,42 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
     await browserContext.addCookies([{ name, value, url: server.url }]);
     await browserContext.addInitScript((locale) => window.localStorage.setItem('berth.locale', locale), language);
     const page = await browserContext.newPage();
-    context.onTestFinished(async () => {
-      if (context.task.result?.state === 'fail') {
-        const file = path.join(tempDataDir(), `${context.task.name.replace(/[^\w-]+/g, '-').slice(0, 60)}.png`);
-        await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-        if (fs.existsSync(file)) {
-          console.error(`screenshot of the failed page: ${file}`);
-          await context.annotate(`screenshot: ${file}`, 'screenshot', { path: file }).catch(() => undefined);
-        }
-      }
-      await browserContext.close();
-    });
+    pagesOf.set(context.task.id, [...(pagesOf.get(context.task.id) ?? []), page]);
+    context.onTestFinished(() => browserContext.close());
     return page;
   };
+  /** The pages each test opened, photographed when it fails. */
+  const pagesOf = new Map<string, Page[]>();
+  const attachScreenshots = async (context: TestContext) => {
+    for (const [index, page] of (pagesOf.get(context.task.id) ?? []).entries()) {
+      const name = `${context.task.name.replace(/[^\w-]+/g, '-').slice(0, 60)}-${index + 1}.png`;
+      const file = path.join(tempDataDir(), name);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      if (!fs.existsSync(file)) continue;
+      console.error(`screenshot of the failed page: ${file}`);
+      await context.annotate(`screenshot of the failed page: ${file}`, 'screenshot', { path: file });
+    }
+  };
+  /** A test's steps; when one fails, screenshots of the pages it opened are attached to the test's result. */
+  const walk = (steps: (context: TestContext) => Promise<void>) => async (context: TestContext) => {
+    try {
+      await steps(context);
+    } catch (error) {
+      await attachScreenshots(context);
+      throw error;
+    }
+  };
+  const walkIn =
+    (steps: (language: Language, context: TestContext) => Promise<void>) =>
+    (language: Language, context: TestContext) =>
+      walk((ctx) => steps(language, ctx))(context);
   const text = async (page: Page, testId: string) => (await page.getByTestId(testId).first().textContent()) ?? '';
   const option = (page: Page, label: string | RegExp) =>
     page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
 
   it.for(['zh-CN', 'en'] as const)(
     '1. downloads the customer export in the reader’s language, zone and a localised file name (%s)',
-    async (language, context) => {
+    walkIn(async (language, context) => {
       // Exporting is a manager's right.
       const page = await open(context, manager, language);
       const zh = language === 'zh-CN';
@@ -250,12 +265,12 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       // No database codes anywhere in the row.
       const values = ((row?.values ?? []) as unknown[]).map((v) => String(v ?? '')).join('|');
       expect(values).not.toMatch(/\b(long_term|consignee|dangerous_goods|active)\b/);
-    },
+    }),
   );
 
   it.for(['zh-CN', 'en'] as const)(
     '2. leads from a merged-away customer to the survivor; the timeline names the records by code (%s)',
-    async (language, context) => {
+    walkIn(async (language, context) => {
       const zh = language === 'zh-CN';
       if (zh) {
         const merged = await asAdmin('POST', `/api/customers/${ids.main}/merge`, { sourceId: ids.absorbed });
@@ -285,26 +300,29 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
         expect(actions.length).toBeGreaterThan(0);
         for (const action of actions) expect(action).not.toMatch(/^[A-Z][a-z]+ [A-Z][a-z]/);
       }
-    },
+    }),
   );
 
-  it('3. finds a colleague to @mention by pinyin and by Chinese characters', async (context) => {
-    const page = await open(context, admin, 'zh-CN');
-    await page.goto(`${server.url}/customers/${ids.main}?tab=notes`);
-    const input = page.locator('[data-testid="customer-notes"] .ant-mentions textarea');
-    for (const typed of ['@sun', '@孙']) {
-      await input.fill('');
-      await input.click();
-      await input.pressSequentially(`请 ${typed}`);
-      await page.locator('.ant-mentions-dropdown-menu-item', { hasText: '孙丽' }).waitFor();
-      expect(await page.locator('.ant-mentions-dropdown:visible').textContent()).not.toContain('暂无数据');
-    }
-    // Deeper: notes-attachments.e2e.test.ts (initials, the notification it sends).
-  });
+  it(
+    '3. finds a colleague to @mention by pinyin and by Chinese characters',
+    walk(async (context) => {
+      const page = await open(context, admin, 'zh-CN');
+      await page.goto(`${server.url}/customers/${ids.main}?tab=notes`);
+      const input = page.locator('[data-testid="customer-notes"] .ant-mentions textarea');
+      for (const typed of ['@sun', '@孙']) {
+        await input.fill('');
+        await input.click();
+        await input.pressSequentially(`请 ${typed}`);
+        await page.locator('.ant-mentions-dropdown-menu-item', { hasText: '孙丽' }).waitFor();
+        expect(await page.locator('.ant-mentions-dropdown:visible').textContent()).not.toContain('暂无数据');
+      }
+      // Deeper: notes-attachments.e2e.test.ts (initials, the notification it sends).
+    }),
+  );
 
   it.for(['zh-CN', 'en'] as const)(
     '4. says things in the reader’s language: attachment refusal, outbox, audit log, system titles (%s)',
-    async (language, context) => {
+    walkIn(async (language, context) => {
       const zh = language === 'zh-CN';
       const page = await open(context, admin, language);
       // The refusal of a file type is said once, without a field key, in the reader's language.
@@ -364,52 +382,55 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       if (!zh) expect(await title.textContent()).not.toMatch(cjk);
       // The English menu names the home page once, as Home.
       if (!zh) expect(await page.locator('.ant-layout-sider').textContent()).not.toContain('Dashboard');
-    },
+    }),
   );
 
-  it('5. fits 1440 px: the list’s last column, the board’s lost column, the role page', async (context) => {
-    const page = await open(context, admin, 'zh-CN');
-    await page.goto(`${server.url}/customers`);
-    await page.getByTestId('customer-link').first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
-    const last = await page.getByTestId('customer-table').locator('thead th').last().boundingBox();
-    expect((last?.x ?? 0) + (last?.width ?? 0)).toBeLessThanOrEqual(1440);
+  it(
+    '5. fits 1440 px: the list’s last column, the board’s lost column, the role page',
+    walk(async (context) => {
+      const page = await open(context, admin, 'zh-CN');
+      await page.goto(`${server.url}/customers`);
+      await page.getByTestId('customer-link').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
+      const last = await page.getByTestId('customer-table').locator('thead th').last().boundingBox();
+      expect((last?.x ?? 0) + (last?.width ?? 0)).toBeLessThanOrEqual(1440);
 
-    await page.goto(`${server.url}/opportunities`);
-    const lost = page.getByTestId('board-column-lost');
-    await lost.waitFor();
-    const board = await page.getByTestId('pipeline-board').boundingBox();
-    const lostInView = async () => {
-      const box = await lost.boundingBox();
-      return box !== null && board !== null && box.x + box.width <= board.x + board.width + 1;
-    };
-    if (!(await lostInView())) {
-      // A visible cue that the board scrolls, which gets the lost column there.
-      const more = page.getByTestId('board-scroll-right');
-      expect(await more.isVisible()).toBe(true);
-      for (let i = 0; i < 10 && !(await lostInView()); i++) {
-        await more.click();
-        await page.waitForTimeout(300);
+      await page.goto(`${server.url}/opportunities`);
+      const lost = page.getByTestId('board-column-lost');
+      await lost.waitFor();
+      const board = await page.getByTestId('pipeline-board').boundingBox();
+      const lostInView = async () => {
+        const box = await lost.boundingBox();
+        return box !== null && board !== null && box.x + box.width <= board.x + board.width + 1;
+      };
+      if (!(await lostInView())) {
+        // A visible cue that the board scrolls, which gets the lost column there.
+        const more = page.getByTestId('board-scroll-right');
+        expect(await more.isVisible()).toBe(true);
+        for (let i = 0; i < 10 && !(await lostInView()); i++) {
+          await more.click();
+          await page.waitForTimeout(300);
+        }
       }
-    }
-    expect(await lostInView()).toBe(true);
+      expect(await lostInView()).toBe(true);
 
-    await page.goto(`${server.url}/admin/roles`);
-    await page
-      .getByRole('button', { name: /编\s*辑/ })
-      .first()
-      .click();
-    await page.getByTestId('role-page').waitFor();
-    expect(await page.locator('.ant-modal').count()).toBe(0);
-    // Import and export, one icon each; the 360 opening at its top is item 6. Deeper: layout-1440.e2e.test.ts.
-    await page.goto(`${server.url}/customers`);
-    const icon = (testId: string) => page.getByTestId(testId).locator('.anticon').first().getAttribute('aria-label');
-    expect(await icon('import-customers')).not.toBe(await icon('export-customers'));
-  });
+      await page.goto(`${server.url}/admin/roles`);
+      await page
+        .getByRole('button', { name: /编\s*辑/ })
+        .first()
+        .click();
+      await page.getByTestId('role-page').waitFor();
+      expect(await page.locator('.ant-modal').count()).toBe(0);
+      // Import and export, one icon each; the 360 opening at its top is item 6. Deeper: layout-1440.e2e.test.ts.
+      await page.goto(`${server.url}/customers`);
+      const icon = (testId: string) => page.getByTestId(testId).locator('.anticon').first().getAttribute('aria-label');
+      expect(await icon('import-customers')).not.toBe(await icon('export-customers'));
+    }),
+  );
 
   it.for(['zh-CN', 'en'] as const)(
     '6. a customer just created by its owner opens at the top, owned since now and protected (%s)',
-    async (language, context) => {
+    walkIn(async (language, context) => {
       const zh = language === 'zh-CN';
       const page = await open(context, rep, language);
       await page.goto(`${server.url}/customers/new`);
@@ -436,49 +457,53 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       const since = (await asRep('GET', `/api/customers/${ids[`new-${language}`]}/ownership`)).body;
       expect(since.ownerSince).not.toBeNull();
       expect(since.protectedUntil).not.toBeNull();
-    },
+    }),
   );
 
-  it('7. import knows 客户标签; the first contact is primary; the login page logs no 401; a rep has no 系统管理', async (context) => {
-    // The login page, visited without a session, makes no request that fails and logs no error.
-    const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    context.onTestFinished(() => fresh.close());
-    const loginPage = await fresh.newPage();
-    const failures: string[] = [];
-    loginPage.on('response', (r) => {
-      if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
-    });
-    loginPage.on('console', (m) => {
-      if (m.type() === 'error') failures.push(m.text());
-    });
-    await loginPage.goto(`${server.url}/login`);
-    await loginPage.locator('#login_email').waitFor();
-    await loginPage.waitForLoadState('networkidle');
-    expect(failures).toEqual([]);
+  it(
+    '7. import knows 客户标签; the first contact is primary; the login page logs no 401; a rep has no 系统管理',
+    walk(async (context) => {
+      // The login page, visited without a session, makes no request that fails and logs no error.
+      const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      context.onTestFinished(() => fresh.close());
+      const loginPage = await fresh.newPage();
+      pagesOf.set(context.task.id, [loginPage]);
+      const failures: string[] = [];
+      loginPage.on('response', (r) => {
+        if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
+      });
+      loginPage.on('console', (m) => {
+        if (m.type() === 'error') failures.push(m.text());
+      });
+      await loginPage.goto(`${server.url}/login`);
+      await loginPage.locator('#login_email').waitFor();
+      await loginPage.waitForLoadState('networkidle');
+      expect(failures).toEqual([]);
 
-    const page = await open(context, rep, 'zh-CN');
-    await page.goto(server.url);
-    await page.getByTestId('user-menu').waitFor();
-    const nav = (await page.locator('.ant-layout-sider').textContent()) ?? '';
-    expect(nav).not.toContain('系统管理');
-    expect(await page.getByTestId('nav-users').count()).toBe(0);
-    expect(await page.getByTestId('nav-teams').count()).toBe(0);
+      const page = await open(context, rep, 'zh-CN');
+      await page.goto(server.url);
+      await page.getByTestId('user-menu').waitFor();
+      const nav = (await page.locator('.ant-layout-sider').textContent()) ?? '';
+      expect(nav).not.toContain('系统管理');
+      expect(await page.getByTestId('nav-users').count()).toBe(0);
+      expect(await page.getByTestId('nav-teams').count()).toBe(0);
 
-    // The product's own export header 客户标签 maps to tags.
-    const file = path.join(tempDataDir(), '客户标签导入.csv');
-    fs.writeFileSync(file, `\uFEFF客户名称,客户标签,客户编码\r\n温州瓯江贸易有限公司,VIP,\r\n`);
-    await page.goto(`${server.url}/customers/import`);
-    await page.setInputFiles('[data-testid=import-file]', file);
-    await expect.poll(() => text(page, 'import-mapping')).toContain('客户标签');
-    expect(await text(page, 'import-mapping-1')).toContain('标签');
-    expect(await text(page, 'import-mapping-1')).not.toContain('不导入');
+      // The product's own export header 客户标签 maps to tags.
+      const file = path.join(tempDataDir(), '客户标签导入.csv');
+      fs.writeFileSync(file, `\uFEFF客户名称,客户标签,客户编码\r\n温州瓯江贸易有限公司,VIP,\r\n`);
+      await page.goto(`${server.url}/customers/import`);
+      await page.setInputFiles('[data-testid=import-file]', file);
+      await expect.poll(() => text(page, 'import-mapping')).toContain('客户标签');
+      expect(await text(page, 'import-mapping-1')).toContain('标签');
+      expect(await text(page, 'import-mapping-1')).not.toContain('不导入');
 
-    // The first contact of a customer is its primary one.
-    await page.goto(`${server.url}/customers/${ids.main}?tab=contacts`);
-    const first = page.getByTestId('contact-row').filter({ hasText: '王芳' });
-    await first.waitFor();
-    expect(await first.getByTestId('primary-star').count()).toBe(1);
-  });
+      // The first contact of a customer is its primary one.
+      await page.goto(`${server.url}/customers/${ids.main}?tab=contacts`);
+      const first = page.getByTestId('contact-row').filter({ hasText: '王芳' });
+      await first.waitFor();
+      expect(await first.getByTestId('primary-star').count()).toBe(1);
+    }),
+  );
 
   it('8. a second build of the console leaves the running one served', async () => {
     // Deeper: packages/web/scripts/build-console.test.ts (a new directory per build, switched in one rename).
@@ -503,60 +528,66 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
     expect(served.every((status) => status === 200)).toBe(true);
   });
 
-  it.for(['zh-CN', 'en'] as const)('9. home is a workbench per role (%s)', async (language, context) => {
-    const zh = language === 'zh-CN';
-    const page = await open(context, rep, language);
-    await page.goto(server.url);
-    await page.getByTestId('home-cards').waitFor();
-    const card = (key: string) => page.getByTestId(`home-card-${key}`);
-    await expect.poll(() => card('tasks').textContent()).toContain('回访宁波远洋');
-    await expect.poll(() => card('tasks').textContent()).toContain(zh ? '已逾期' : 'Overdue');
-    await expect.poll(() => card('inquiries').textContent()).toContain('宁波远洋电子有限公司');
-    await expect.poll(() => card('pipeline').textContent()).toContain('12,000.00 USD');
-    await card('pool-returns').waitFor();
-    expect(await card('team').count()).toBe(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
+  it.for(['zh-CN', 'en'] as const)(
+    '9. home is a workbench per role (%s)',
+    walkIn(async (language, context) => {
+      const zh = language === 'zh-CN';
+      const page = await open(context, rep, language);
+      await page.goto(server.url);
+      await page.getByTestId('home-cards').waitFor();
+      const card = (key: string) => page.getByTestId(`home-card-${key}`);
+      await expect.poll(() => card('tasks').textContent()).toContain('回访宁波远洋');
+      await expect.poll(() => card('tasks').textContent()).toContain(zh ? '已逾期' : 'Overdue');
+      await expect.poll(() => card('inquiries').textContent()).toContain('宁波远洋电子有限公司');
+      await expect.poll(() => card('pipeline').textContent()).toContain('12,000.00 USD');
+      await card('pool-returns').waitFor();
+      expect(await card('team').count()).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
 
-    const lead = await open(context, manager, language);
-    await lead.goto(server.url);
-    await expect.poll(() => lead.getByTestId('home-card-team').textContent()).toContain('孙丽');
-    // Deeper: home-workbench.e2e.test.ts.
-  });
+      const lead = await open(context, manager, language);
+      await lead.goto(server.url);
+      await expect.poll(() => lead.getByTestId('home-card-team').textContent()).toContain('孙丽');
+      // Deeper: home-workbench.e2e.test.ts.
+    }),
+  );
 
-  it('10. logs an inquiry in two clicks from the header’s +', async (context) => {
-    const page = await open(context, rep, 'zh-CN');
-    await page.goto(`${server.url}/opportunities`);
-    await page.getByTestId('quick-create').click();
-    await page.getByTestId('quick-create-inquiry').click();
-    const form = page.getByTestId('quick-inquiry-form');
-    await form.waitFor();
-    const pick = async (testId: string, typed: string, label: string) => {
-      await page.getByTestId(testId).click();
-      await page.keyboard.type(typed);
-      await option(page, label).click();
-    };
-    await pick('inquiry-customer', '远洋电子', '宁波远洋电子有限公司');
-    await pick('inquiry-pol', 'CNNGB', 'CNNGB');
-    await pick('inquiry-pod', 'USLAX', 'USLAX');
-    await page.getByTestId('inquiry-message').fill('微信问洛杉矶拼箱价格');
-    await page.getByTestId('submit-inquiry').click();
-    await form.waitFor({ state: 'detached' });
-    await page.getByTestId('nav-opportunities').click();
-    await page
-      .getByTestId('board-column-inquiry')
-      .getByTestId('opportunity-card')
-      .filter({ hasText: 'USLAX' })
-      .first()
-      .waitFor();
-    // The board and the customer page offer the same dialog. Deeper: global-search.e2e.test.ts.
-    await page.getByTestId('log-inquiry').waitFor();
-    await page.goto(`${server.url}/customers/${ids.main}`);
-    await page.getByTestId('customer-360').getByTestId('log-inquiry').first().waitFor();
-  });
+  it(
+    '10. logs an inquiry in two clicks from the header’s +',
+    walk(async (context) => {
+      const page = await open(context, rep, 'zh-CN');
+      await page.goto(`${server.url}/opportunities`);
+      await page.getByTestId('quick-create').click();
+      await page.getByTestId('quick-create-inquiry').click();
+      const form = page.getByTestId('quick-inquiry-form');
+      await form.waitFor();
+      const pick = async (testId: string, typed: string, label: string) => {
+        await page.getByTestId(testId).click();
+        await page.keyboard.type(typed);
+        await option(page, label).click();
+      };
+      await pick('inquiry-customer', '远洋电子', '宁波远洋电子有限公司');
+      await pick('inquiry-pol', 'CNNGB', 'CNNGB');
+      await pick('inquiry-pod', 'USLAX', 'USLAX');
+      await page.getByTestId('inquiry-message').fill('微信问洛杉矶拼箱价格');
+      await page.getByTestId('submit-inquiry').click();
+      await form.waitFor({ state: 'detached' });
+      await page.getByTestId('nav-opportunities').click();
+      await page
+        .getByTestId('board-column-inquiry')
+        .getByTestId('opportunity-card')
+        .filter({ hasText: 'USLAX' })
+        .first()
+        .waitFor();
+      // The board and the customer page offer the same dialog. Deeper: global-search.e2e.test.ts.
+      await page.getByTestId('log-inquiry').waitFor();
+      await page.goto(`${server.url}/customers/${ids.main}`);
+      await page.getByTestId('customer-360').getByTestId('log-inquiry').first().waitFor();
+    }),
+  );
 
   it.for(['zh-CN', 'en'] as const)(
     '11. offers WeChat as an activity kind and WeCom as a contact’s channel (%s)',
-    async (language, context) => {
+    walkIn(async (language, context) => {
       const zh = language === 'zh-CN';
       const page = await open(context, rep, language);
       await page.goto(`${server.url}/customers/${ids.main}`);
@@ -576,12 +607,12 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
         ),
       );
       await page.keyboard.press('Escape');
-    },
+    }),
   );
 
   it.for(['zh-CN', 'en'] as const)(
     '12. searches customers, contacts and opportunities from the header (%s)',
-    async (language, context) => {
+    walkIn(async (language, context) => {
       const page = await open(context, rep, language);
       await page.goto(`${server.url}/customers`);
       await page.getByTestId('customer-link').first().waitFor();
@@ -597,12 +628,12 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL(`**/customers/${ids.main}`);
       // Deeper: global-search.e2e.test.ts (keys, shipments by B/L and container).
-    },
+    }),
   );
 
   it.for(['zh-CN', 'en'] as const)(
     '13. the customer list works: follow-up, pipeline and owner columns, a column chooser, the count, POD alone (%s)',
-    async (language, context) => {
+    walkIn(async (language, context) => {
       const zh = language === 'zh-CN';
       const page = await open(context, rep, language);
       await page.goto(`${server.url}/customers`);
@@ -639,74 +670,80 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       await page.waitForURL(/pod=DEHAM/);
       await expect.poll(() => page.getByTestId('customer-link').allTextContents()).toEqual([codes.main]);
       await expect.poll(() => text(page, 'customer-count')).toMatch(zh ? /1 个客户/ : /^1 customers?$/);
-    },
+    }),
   );
 
-  it('14. merges field by field, showing what moves; a likely duplicate is saved only with a reason', async (context) => {
-    const page = await open(context, admin, 'zh-CN');
-    await page.goto(`${server.url}/customers/new`);
-    await page.locator('#customer_name').fill('舟山海通船务有限责任公司');
-    await page.getByTestId('duplicate-warning').waitFor();
-    await page.getByTestId('save-customer').click();
-    const confirm = page.getByTestId('confirm-duplicate-save');
-    await confirm.waitFor();
-    expect(await confirm.isDisabled()).toBe(true);
-    await page.getByTestId('duplicate-reason').fill('分公司单独建档');
-    expect(await confirm.isDisabled()).toBe(false);
-    await page.keyboard.press('Escape');
+  it(
+    '14. merges field by field, showing what moves; a likely duplicate is saved only with a reason',
+    walk(async (context) => {
+      const page = await open(context, admin, 'zh-CN');
+      await page.goto(`${server.url}/customers/new`);
+      await page.locator('#customer_name').fill('舟山海通船务有限责任公司');
+      await page.getByTestId('duplicate-warning').waitFor();
+      await page.getByTestId('save-customer').click();
+      const confirm = page.getByTestId('confirm-duplicate-save');
+      await confirm.waitFor();
+      expect(await confirm.isDisabled()).toBe(true);
+      await page.getByTestId('duplicate-reason').fill('分公司单独建档');
+      expect(await confirm.isDisabled()).toBe(false);
+      await page.keyboard.press('Escape');
 
-    await page.goto(`${server.url}/customers/${ids.kept}`);
-    await page.getByTestId('merge-customer').click();
-    await page
-      .getByTestId('merge-candidate')
-      .filter({ hasText: '舟山海通船務股份有限公司' })
-      .getByTestId('merge-candidate-pick')
-      .click();
-    await page.getByTestId('merge-moves').waitFor();
-    expect(await text(page, 'merge-move-contacts')).toContain('联系人 1');
-    await page.getByTestId('merge-choice-name-source').click();
-    await page.getByTestId('confirm-merge').click();
-    await expect.poll(() => text(page, 'customer-360')).toContain('舟山海通船務股份有限公司');
-    await page.goto(`${server.url}/customers/${ids.kept}?tab=contacts`);
-    await page.getByTestId('contact-name').filter({ hasText: '陈静' }).waitFor();
-    // Deeper: customers.e2e.test.ts (the duplicate's reason on the timeline, the merged record gone).
-  });
+      await page.goto(`${server.url}/customers/${ids.kept}`);
+      await page.getByTestId('merge-customer').click();
+      await page
+        .getByTestId('merge-candidate')
+        .filter({ hasText: '舟山海通船務股份有限公司' })
+        .getByTestId('merge-candidate-pick')
+        .click();
+      await page.getByTestId('merge-moves').waitFor();
+      expect(await text(page, 'merge-move-contacts')).toContain('联系人 1');
+      await page.getByTestId('merge-choice-name-source').click();
+      await page.getByTestId('confirm-merge').click();
+      await expect.poll(() => text(page, 'customer-360')).toContain('舟山海通船務股份有限公司');
+      await page.goto(`${server.url}/customers/${ids.kept}?tab=contacts`);
+      await page.getByTestId('contact-name').filter({ hasText: '陈静' }).waitFor();
+      // Deeper: customers.e2e.test.ts (the duplicate's reason on the timeline, the merged record gone).
+    }),
+  );
 
-  it('15. logs an activity without a subject with its next task, a task linked to a customer, the event on the calendar', async (context) => {
-    const page = await open(context, rep, 'zh-CN');
-    await page.goto(`${server.url}/customers/${ids.main}`);
-    await page.getByTestId('customer-360').getByTestId('log-activity').first().click();
-    await page.getByTestId('activity-kind').locator('[data-kind="wechat"]').click();
-    await page.getByTestId('activity-minutes').fill('客户微信确认下周两个40HQ');
-    await page.getByTestId('activity-next-step').check();
-    await page.getByTestId('activity-next-title').fill('周五前发送汉堡报价');
-    await page.getByTestId('activity-save').click();
-    await page.locator('.ant-message', { hasText: '已创建下一步任务' }).waitFor();
-    await page.goto(`${server.url}/customers/${ids.main}?tab=activities`);
-    await page.getByTestId('activity-item').filter({ hasText: '微信沟通 · 宁波远洋电子有限公司' }).first().waitFor();
+  it(
+    '15. logs an activity without a subject with its next task, a task linked to a customer, the event on the calendar',
+    walk(async (context) => {
+      const page = await open(context, rep, 'zh-CN');
+      await page.goto(`${server.url}/customers/${ids.main}`);
+      await page.getByTestId('customer-360').getByTestId('log-activity').first().click();
+      await page.getByTestId('activity-kind').locator('[data-kind="wechat"]').click();
+      await page.getByTestId('activity-minutes').fill('客户微信确认下周两个40HQ');
+      await page.getByTestId('activity-next-step').check();
+      await page.getByTestId('activity-next-title').fill('周五前发送汉堡报价');
+      await page.getByTestId('activity-save').click();
+      await page.locator('.ant-message', { hasText: '已创建下一步任务' }).waitFor();
+      await page.goto(`${server.url}/customers/${ids.main}?tab=activities`);
+      await page.getByTestId('activity-item').filter({ hasText: '微信沟通 · 宁波远洋电子有限公司' }).first().waitFor();
 
-    await page.getByTestId('nav-my-day').click();
-    await page.getByTestId('my-day').getByTestId('task-item').filter({ hasText: '周五前发送汉堡报价' }).waitFor();
-    await page.getByTestId('new-task').click();
-    await page.getByTestId('task-title').fill('寄送年度合约');
-    await page.getByTestId('task-related-type').click();
-    await option(page, '客户').click();
-    await page.getByTestId('task-related-customer').click();
-    await page.keyboard.type('远洋电子');
-    await option(page, '宁波远洋电子有限公司').click();
-    await page.getByTestId('task-save').click();
-    const task = page.getByTestId('my-day').getByTestId('task-item').filter({ hasText: '寄送年度合约' });
-    await task.waitFor();
-    await expect.poll(() => task.textContent()).toContain('宁波远洋电子有限公司');
+      await page.getByTestId('nav-my-day').click();
+      await page.getByTestId('my-day').getByTestId('task-item').filter({ hasText: '周五前发送汉堡报价' }).waitFor();
+      await page.getByTestId('new-task').click();
+      await page.getByTestId('task-title').fill('寄送年度合约');
+      await page.getByTestId('task-related-type').click();
+      await option(page, '客户').click();
+      await page.getByTestId('task-related-customer').click();
+      await page.keyboard.type('远洋电子');
+      await option(page, '宁波远洋电子有限公司').click();
+      await page.getByTestId('task-save').click();
+      const task = page.getByTestId('my-day').getByTestId('task-item').filter({ hasText: '寄送年度合约' });
+      await task.waitFor();
+      await expect.poll(() => task.textContent()).toContain('宁波远洋电子有限公司');
 
-    await page.goto(`${server.url}/calendar`);
-    await page.getByTestId('calendar-sales_event').filter({ hasText: '拜访宁波远洋工厂' }).first().waitFor();
-    // Deeper: activities-tasks.e2e.test.ts.
-  });
+      await page.goto(`${server.url}/calendar`);
+      await page.getByTestId('calendar-sales_event').filter({ hasText: '拜访宁波远洋工厂' }).first().waitFor();
+      // Deeper: activities-tasks.e2e.test.ts.
+    }),
+  );
 
   it.for(['zh-CN', 'en'] as const)(
     '16. the 360 says who the customer is: summary, formatted phone to copy, lanes by port names (%s)',
-    async (language, context) => {
+    walkIn(async (language, context) => {
       const zh = language === 'zh-CN';
       const page = await open(context, rep, language);
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
@@ -728,12 +765,12 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       await expect
         .poll(async () => (await page.getByTestId('card-lane').allTextContents()).join('|'))
         .toContain(zh ? '汉堡' : 'Hamburg');
-    },
+    }),
   );
 
   it.for(['zh-CN', 'en'] as const)(
     '17. master data: phone extension, 临时客户, lane period, HS chapter and special-cargo filters, record files (%s)',
-    async (language, context) => {
+    walkIn(async (language, context) => {
       const zh = language === 'zh-CN';
       const page = await open(context, rep, language);
       const customerId = ids[`new-${language}`] as string;
@@ -805,6 +842,6 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       await page.keyboard.type('85');
       await option(page, /^85/).click();
       await expect.poll(() => page.getByTestId('customer-link').allTextContents()).toEqual([codes.main]);
-    },
+    }),
   );
 });
