@@ -1,4 +1,4 @@
-import type { Contact } from '@berth/domain';
+import { type Contact, formatPhone } from '@berth/domain';
 import dayjs, { type Dayjs } from 'dayjs';
 
 export const birthdayFormat = 'YYYY-MM-DD';
@@ -29,7 +29,8 @@ export function contactToValues(contact: Contact): ContactFormValues {
   return {
     name: contact.name,
     title: contact.title,
-    phones: contact.phones.length > 0 ? contact.phones : [''],
+    // As the reader writes them ("+86 574 8765 4321 转 808"), not as stored (";ext=808"); the server reads both.
+    phones: contact.phones.length > 0 ? contact.phones.map((phone) => formatPhone(phone)) : [''],
     emails: contact.emails.length > 0 ? contact.emails : [''],
     wechat: contact.wechat,
     birthday: contact.birthday ? dayjs(contact.birthday) : null,

@@ -1,5 +1,5 @@
 import { EyeInvisibleOutlined, StarFilled } from '@ant-design/icons';
-import type { Contact } from '@berth/domain';
+import { type Contact, formatPhone } from '@berth/domain';
 import { Button, Flex, Popconfirm, type TableColumnsType, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCustomerLabels } from '../use-customer-labels';
@@ -22,8 +22,9 @@ function Lines({ values }: { values: string[] }) {
 }
 
 export function useContactColumns({ onEdit, onStatus }: ContactActions): TableColumnsType<Contact> {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useCustomerLabels();
+  const phoneLocale = i18n.language === 'en' ? 'en' : 'zh-CN';
 
   const columns: TableColumnsType<Contact> = [
     {
@@ -52,7 +53,12 @@ export function useContactColumns({ onEdit, onStatus }: ContactActions): TableCo
       ),
     },
     { title: t('contacts.jobTitle'), dataIndex: 'title', render: (title: string | null) => title || t('common.none') },
-    { title: t('contacts.phones'), dataIndex: 'phones', render: (phones: string[]) => <Lines values={phones} /> },
+    {
+      title: t('contacts.phones'),
+      dataIndex: 'phones',
+      // Stored as E.164 with ";ext=": shown as the reader writes them ("+86 574 8765 4321 转 808").
+      render: (phones: string[]) => <Lines values={phones.map((phone) => formatPhone(phone, phoneLocale))} />,
+    },
     { title: t('contacts.emails'), dataIndex: 'emails', render: (emails: string[]) => <Lines values={emails} /> },
     { title: t('contacts.wechat'), dataIndex: 'wechat', render: (wechat: string | null) => wechat || t('common.none') },
     {

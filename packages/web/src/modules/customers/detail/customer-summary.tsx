@@ -79,7 +79,7 @@ function Figure({ label, children, testId }: { label: string; children: ReactNod
  * with phones to copy, lanes by port names in the viewer's language, and the cards other modules add.
  */
 export function CustomerSummary({ customer }: { customer: Customer }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const names = useReferenceNames();
   const users = useUserLookup().byId;
@@ -170,7 +170,7 @@ export function CustomerSummary({ customer }: { customer: Customer }) {
                       copyable={primary.masked ? false : { text: phone }}
                       data-testid="summary-phone"
                     >
-                      {formatPhone(phone)}
+                      {formatPhone(phone, i18n.language === 'en' ? 'en' : 'zh-CN')}
                     </Typography.Text>
                   ))}
                   {primary.emails[0] && (
