@@ -158,3 +158,36 @@ export function formatTimeAgo(at: Date, now: Date, locale: Locale): string {
 export function wallClockOf(at: Date, timeZone: string): Date {
   return new Date(at.getTime() + tzOffset(timeZone, at) * minuteMs);
 }
+
+/** A wall-clock reading: what a date picker shows, without a zone. Months count from 1. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall clock of `at` in the zone (the inverse of `instantOfWallClock`). */
+export function wallClockIn(at: Date, timeZone: string): WallClock {
+  const wall = wallClockOf(at, timeZone);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
+}
+
+/**
+ * The instant at which the zone's clocks show this wall-clock time: a date picker's reading taken in the user's zone
+ * rather than the machine's. A time skipped by a daylight-saving change reads as the time after it.
+ */
+export function instantOfWallClock(timeZone: string, wall: WallClock): Date {
+  return new Date(
+    new TZDate(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, timeZone).getTime(),
+  );
+}

@@ -207,6 +207,11 @@ export interface Importer<Row = unknown> {
   authorize?: (ctx: Ctx, policy: ImportPolicy) => void;
   /** The option fields the wizard may send for the whole file, each checked (throws AppError) and normalised. */
   options?: Readonly<Record<string, (value: string | undefined) => string>>;
+  /**
+   * Options the server works out for the whole file when it is started (the importing user's time zone, say),
+   * stored with the import so that a resumed import reads its rows the same way.
+   */
+  startOptions?: (ctx: Ctx) => Promise<ImportOptions>;
   /** The tables an import grows, refreshed (VACUUM ANALYZE) as the import goes. */
   grownTables: SQL;
   /**

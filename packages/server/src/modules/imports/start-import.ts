@@ -171,7 +171,7 @@ export async function startImport(ctx: Ctx, dataDir: string, upload: UploadedImp
   if (!(importPolicies as readonly string[]).includes(policy))
     throw AppError.validation('policy', 'validation.invalid_value');
   authorizeImport(ctx, importer, policy);
-  const options = importOptions(importer, upload.fields);
+  const options = { ...importOptions(importer, upload.fields), ...(await importer.startOptions?.(ctx)) };
   const uploaded = requireFile(upload);
   let mapping: Record<string, string> | null = null;
   if (upload.fields.mapping) {

@@ -1,4 +1,5 @@
 import {
+  businessTimeZone,
   errorMessage,
   importCatalog,
   type Locale,
@@ -10,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
 import { defineImporter, type ImportBatchResult } from '../../platform/module';
-import { organisationTimeZoneOf } from '../../platform/organisation-defaults';
+import { userTimeZone } from '../org-settings/public';
 import { assertFeedAccess, upsertShipments } from './upsert-shipments';
 
 type Item = Record<string, unknown>;
@@ -42,11 +43,16 @@ export const shipmentImporter = defineImporter<Item>({
       return parsed.data;
     },
   },
+  // A day without a time is midnight on the importing user's calendar: their own zone, else the organisation's.
+  startOptions: async (ctx) => ({
+    timeZone: await userTimeZone(ctx, ctx.actor.type === 'user' ? ctx.actor.id : null),
+  }),
   grownTables: sql`shipments, shipment_containers, shipment_parties`,
   readRow: (values, options, ctx: Ctx) => {
     const { item, problems } = shipmentImportRow(values, {
       source: options.source ?? 'import',
-      timeZone: organisationTimeZoneOf(ctx),
+      // Imports started before the zone was stored read as they did then.
+      timeZone: options.timeZone ?? businessTimeZone,
     });
     return {
       value: problems.length === 0 ? item : null,

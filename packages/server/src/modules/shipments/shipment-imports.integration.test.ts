@@ -114,6 +114,24 @@ describe('importing shipments and exchange rates from spreadsheets', () => {
     expect(again).toMatchObject({ status: 'succeeded', created: 0, updated: 0, skipped: 2, failed: 2 });
   });
 
+  it('reads a day without a time as midnight on the importing user’s own calendar when they chose a zone', async () => {
+    const zone = await t.request('PATCH', '/api/me', { as: admin, body: { timeZone: 'Europe/Berlin' } });
+    expect(zone.statusCode, zone.body).toBe(200);
+    try {
+      const csv = Buffer.from(['业务编号,运输方式,预计开船', `JOB-TZ,FCL,${day(30)}`].join('\r\n'), 'utf8');
+      const done = await importFile(csv, 'berlin.csv', { entity: 'shipments', source: 'tz-check' });
+      expect(done).toMatchObject({ status: 'succeeded', created: 1 });
+      const [shipment] = (await t.request('GET', '/api/shipments?q=JOB-TZ', { as: admin })).json().items;
+      const offset = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' })
+        .formatToParts(new Date(`${day(30)}T12:00:00Z`))
+        .find((part) => part.type === 'timeZoneName')
+        ?.value.replace('GMT', '');
+      expect(shipment.etd).toBe(new Date(`${day(30)}T00:00:00${offset}`).toISOString());
+    } finally {
+      await t.request('PATCH', '/api/me', { as: admin, body: { timeZone: null } });
+    }
+  });
+
   it('keeps the customer’s shipment roll-ups without changing its version', async () => {
     const before = await t.request('GET', `/api/customers/${customer.id}`, { as: admin });
     const record = before.json();

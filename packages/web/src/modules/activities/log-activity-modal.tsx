@@ -20,12 +20,13 @@ import {
   Radio,
   Select,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api/call';
 import { useCan } from '../../app/permissions';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
+import { fromPickerValue, pickerNow, toPickerValue } from '../../app/zoned-picker';
 import { UserPicker } from '../../components/user-picker';
 import { customerKeys, customerTimelineKey } from '../customers';
 import { ActivityKindIcon } from './activity-kind-tag';
@@ -61,7 +62,7 @@ const fields = createActivityInputSchema.shape;
 const nextTaskFields = activityNextTaskInputSchema.shape;
 
 /** Tomorrow at 9:00 local time: when a next step is usually due. */
-const defaultNextStepDue = () => dayjs().add(1, 'day').hour(9).minute(0).second(0).millisecond(0);
+const defaultNextStepDue = () => pickerNow().add(1, 'day').hour(9).minute(0).second(0).millisecond(0);
 
 /**
  * Logs a call, email, meeting, visit or WeChat chat with the customer (and an opportunity), or
@@ -98,7 +99,7 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
       const body = {
         kind: values.kind,
         subject: values.subject,
-        occurredAt: values.occurredAt?.format(),
+        occurredAt: fromPickerValue(values.occurredAt) ?? undefined,
         durationMinutes: values.durationMinutes ?? null,
         opportunityId: opportunityId ?? values.opportunityId ?? null,
         participants: { userIds: values.userIds ?? [], contactIds: values.contactIds ?? [] },
@@ -116,7 +117,7 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
       }
       const nextTask =
         values.withNextTask && mayCreateTasks
-          ? { title: values.nextTask?.title, dueAt: values.nextTask?.dueAt?.format() }
+          ? { title: values.nextTask?.title, dueAt: fromPickerValue(values.nextTask?.dueAt) ?? undefined }
           : null;
       const input = parse(createActivityInputSchema, { ...body, customerId, nextTask }, form);
       if (!input) return Promise.reject(null);
@@ -146,7 +147,7 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
     ? {
         kind: activity.kind,
         subject: activity.subject ?? undefined,
-        occurredAt: dayjs(activity.occurredAt),
+        occurredAt: toPickerValue(activity.occurredAt) ?? undefined,
         durationMinutes: activity.durationMinutes,
         opportunityId: activity.opportunityId,
         userIds: activity.participants.users.map((u) => u.id),
@@ -156,7 +157,7 @@ export function LogActivityModal({ customerId, opportunityId, activity, onClose,
       }
     : {
         kind: 'call',
-        occurredAt: dayjs(),
+        occurredAt: pickerNow(),
         opportunityId: opportunityId ?? null,
         withNextTask: false,
         nextTask: { dueAt: defaultNextStepDue() },

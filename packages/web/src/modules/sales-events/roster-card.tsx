@@ -1,10 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Roster, SalesEvent, Shift } from '@berth/domain';
 import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Select, Table, type TableColumnsType } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api-error';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
+import { fromPickerValue, toPickerValue } from '../../app/zoned-picker';
 import { useSalesEventLabels } from './use-sales-event-labels';
 import { useRoster, useSaveRoster } from './use-sales-events';
 
@@ -56,8 +57,8 @@ export function RosterCard({ event, editable }: { event: SalesEvent; editable: b
     if (!roster || !values.userId || !values.startsAt || !values.endsAt) return;
     const shift = {
       userId: values.userId,
-      startsAt: values.startsAt.toISOString(),
-      endsAt: values.endsAt.toISOString(),
+      startsAt: fromPickerValue(values.startsAt) as string,
+      endsAt: fromPickerValue(values.endsAt) as string,
       note: values.note || null,
     };
     send(roster, [...asInput(roster.items), shift], () => form.setFieldsValue({ userId: undefined, note: undefined }));
@@ -107,7 +108,7 @@ export function RosterCard({ event, editable }: { event: SalesEvent; editable: b
           name="shift"
           layout="inline"
           style={{ marginTop: 12, rowGap: 8 }}
-          initialValues={{ startsAt: dayjs(event.startsAt), endsAt: dayjs(event.endsAt) }}
+          initialValues={{ startsAt: toPickerValue(event.startsAt), endsAt: toPickerValue(event.endsAt) }}
           onFinish={add}
         >
           <Form.Item name="userId" rules={[{ required: true, message: t('validation.required') }]}>

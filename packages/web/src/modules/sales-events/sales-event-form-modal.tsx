@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
+import { fromPickerValue, toPickerValue } from '../../app/zoned-picker';
 import { MoneyInput, type MoneyValue, moneyToValue, valueToMoney } from '../../components/money-input';
 import { UserPicker } from '../../components/user-picker';
 import { useSalesEventLabels } from './use-sales-event-labels';
@@ -33,8 +34,8 @@ function toBody(values: FormValues) {
   return {
     kind: values.kind,
     name: values.name,
-    startsAt: values.startsAt?.toISOString(),
-    endsAt: values.endsAt?.toISOString(),
+    startsAt: fromPickerValue(values.startsAt) ?? undefined,
+    endsAt: fromPickerValue(values.endsAt) ?? undefined,
     place: values.place ?? null,
     description: values.description ?? null,
     cost: valueToMoney(values.cost),
@@ -88,8 +89,8 @@ export function SalesEventFormModal({ event, onClose }: { event?: SalesEvent; on
     ? {
         kind: event.kind,
         name: event.name,
-        startsAt: dayjs(event.startsAt),
-        endsAt: dayjs(event.endsAt),
+        startsAt: toPickerValue(event.startsAt),
+        endsAt: toPickerValue(event.endsAt),
         place: event.place ?? undefined,
         description: event.description ?? undefined,
         cost: moneyToValue(event.cost),

@@ -1,12 +1,13 @@
 import { createTaskInputSchema, endpoints, type Task, taskPriorities, updateTaskInputSchema } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, type ButtonProps, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api/call';
 import { useMe } from '../../app/session';
 import { useApiErrorHandler } from '../../app/use-api-error-handler';
 import { useZodForm } from '../../app/zod-form';
+import { fromPickerValue, pickerNow, toPickerValue } from '../../app/zoned-picker';
 import { UserPicker } from '../../components/user-picker';
 import { taskKeys } from './query-keys';
 import { RelatedPicker, type RelatedValue } from './related-picker';
@@ -51,7 +52,7 @@ export function TaskFormModal({ task, related, onClose }: TaskFormModalProps) {
     mutationFn: (values: FormValues) => {
       const body = {
         title: values.title,
-        dueAt: values.dueAt ? values.dueAt.format() : null,
+        dueAt: fromPickerValue(values.dueAt),
         priority: values.priority,
         assigneeId: values.assigneeId,
         description: values.description || null,
@@ -82,14 +83,14 @@ export function TaskFormModal({ task, related, onClose }: TaskFormModalProps) {
   const initialValues: FormValues = task
     ? {
         title: task.title,
-        dueAt: task.dueAt ? dayjs(task.dueAt) : null,
+        dueAt: toPickerValue(task.dueAt),
         priority: task.priority,
         assigneeId: task.assigneeId,
         description: task.description ?? undefined,
         related:
           task.related && task.related.type !== 'sales_event' ? { type: task.related.type, id: task.related.id } : null,
       }
-    : { priority: 'normal', assigneeId: me?.user.id, dueAt: dayjs().add(1, 'day').hour(9).minute(0).second(0) };
+    : { priority: 'normal', assigneeId: me?.user.id, dueAt: pickerNow().add(1, 'day').hour(9).minute(0).second(0) };
 
   return (
     <Modal
