@@ -16,10 +16,11 @@ export function nameKeys(name: string): NameKeys {
   const normalized = normalizeCompanyName(name);
   if (!HAN.test(normalized)) return { normalized, pinyin: null, initials: null };
   // pinyin-pro reads polyphonic characters from their neighbours: 重庆 chongqing, 银行 yinhang, 长荣 changrong.
-  const options = { toneType: 'none', type: 'array', v: true } as const;
+  // The initials are the first letters of the same syllables: one reading, not two (an import reads a name a row).
+  const syllables = pinyin(normalized, { toneType: 'none', type: 'array', v: true });
   return {
     normalized,
-    pinyin: pinyin(normalized, options).join(''),
-    initials: pinyin(normalized, { ...options, pattern: 'first' }).join(''),
+    pinyin: syllables.join(''),
+    initials: syllables.map((s) => s.slice(0, 1)).join(''),
   };
 }

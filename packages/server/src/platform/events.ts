@@ -38,8 +38,8 @@ export type EventSubscriber = {
     mode: 'sync' | 'async';
     handle: (ctx: Ctx, payload: DomainEvents[E], meta: EventMeta) => Promise<void>;
     /**
-     * Optional, for synchronous subscribers: the same for many events at once (`emitAll`), in one
-     * set-based statement instead of one per event (an import of thousands of customers).
+     * Optional: the same for many events at once (`emitAll`; for an asynchronous subscriber, the events of one
+     * job), in one set-based statement instead of one per event (an import of thousands of customers).
      */
     handleAll?: (ctx: Ctx, payloads: readonly DomainEvents[E][], meta: EventMeta) => Promise<void>;
   };
@@ -143,7 +143,8 @@ export function asyncSubscriberJobs(subscribers: readonly EventSubscriber[]) {
         if (!payloads) return s.handle(systemCtx(db, job.orgId as string, { clock: job.clock }), payload, meta);
         await db.transaction(async (tx) => {
           const ctx = systemCtx(tx, job.orgId as string, { clock: job.clock });
-          for (const one of payloads) await s.handle(ctx, one, meta);
+          if (s.handleAll) await s.handleAll(ctx, payloads, meta);
+          else for (const one of payloads) await s.handle(ctx, one, meta);
         });
       },
     }));

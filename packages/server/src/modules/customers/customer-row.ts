@@ -6,7 +6,7 @@ import {
   type UpdateCustomerInput,
 } from '@berth/domain';
 import type { Ctx } from '../../platform/context';
-import { customerKeys } from './customer-search-keys';
+import { customerKeys, type UncodedCustomerKeys, withCode } from './customer-search-keys';
 import type { BillingJson, customers } from './tables';
 
 type CustomerInsert = typeof customers.$inferInsert;
@@ -17,6 +17,8 @@ export interface NewCustomerPlacement {
   code: string;
   ownerId: string | null;
   teamId: string | null;
+  /** The derived keys when the caller worked them out ahead (an import, outside its write). */
+  keys?: UncodedCustomerKeys;
 }
 
 /**
@@ -53,7 +55,7 @@ export function billingOf(row: Pick<CustomerRow, 'billing' | 'creditLimit' | 'cr
  */
 export function newCustomerValues(ctx: Ctx, input: CreateCustomerInput, placement: NewCustomerPlacement) {
   const { lanes: _lanes, ...tradeProfile } = input.tradeProfile;
-  const { code, ownerId, teamId } = placement;
+  const { code, ownerId, teamId, keys } = placement;
   return {
     orgId: ctx.orgId,
     code,
@@ -76,7 +78,7 @@ export function newCustomerValues(ctx: Ctx, input: CreateCustomerInput, placemen
     teamId,
     tradeProfile,
     ...billingValues(input.billing),
-    ...customerKeys({ code, ...input }),
+    ...(keys ? withCode(code, keys) : customerKeys({ code, ...input })),
   } satisfies CustomerInsert;
 }
 

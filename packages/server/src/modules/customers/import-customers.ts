@@ -6,7 +6,6 @@ import {
   customerImportRow,
   type FieldError,
   type Lane,
-  normalizeCompanyName,
   normalizeCreditCode,
   type UpdateCustomerInput,
 } from '@berth/domain';
@@ -26,7 +25,7 @@ import { editedOwnerClocks, recordOwnerEdits } from '../pool/public';
 import { changedCustomerFields, customerEventRecord } from './customer-events';
 import { billingOf, type CustomerRow, customerPatch } from './customer-row';
 import { customersInScope } from './customer-scope';
-import { customerKeys } from './customer-search-keys';
+import { customerKeys, type UncodedCustomerKeys, uncodedCustomerKeys } from './customer-search-keys';
 import { insertCustomers } from './insert-customers';
 import { byNameKeys } from './name-key-lookup';
 import { replaceLanes } from './save-lanes';
@@ -86,6 +85,39 @@ function billingRefused(ctx: Ctx, provided: Set<string>, record: RecordOwner): I
   return { row: 0, field: 'billing', message: errorMessage('customer.billing_not_writable', ctx.locale) };
 }
 
+/**
+ * What one row says before it meets the database: the API's schema applied to its cells and the
+ * derived keys of the name (pinyin and all). The costly part of a row, worked out outside the
+ * batch's transaction while the batch before it is written.
+ */
+export interface CustomerRowReading {
+  input: CreateCustomerInput | null;
+  /** The schema's problems; owner, tag and billing rights are checked with the batch. */
+  errors: FieldError[];
+  owner: string | null;
+  tagNames: string[];
+  provided: Set<string>;
+  keys: UncodedCustomerKeys | null;
+}
+
+export function readCustomerRow(
+  values: Partial<Record<CustomerImportField, string>>,
+  locale: Ctx['locale'],
+): CustomerRowReading {
+  const { input, owner, tags: tagNames } = customerImportRow(values);
+  const provided = new Set(Object.keys(values).filter((k) => values[k as CustomerImportField]?.trim()));
+  const parsed = createCustomerInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => ({
+      field: issue.path.join('.') || 'name',
+      code: issue.code,
+      message: zodIssueMessage(issue, locale),
+    }));
+    return { input: null, errors, owner, tagNames, provided, keys: null };
+  }
+  return { input: parsed.data, errors: [], owner, tagNames, provided, keys: uncodedCustomerKeys(parsed.data) };
+}
+
 interface ValidRow {
   row: number;
   input: CreateCustomerInput;
@@ -95,6 +127,7 @@ interface ValidRow {
   tagIds: string[];
   creditCode: string | null;
   nameKey: string;
+  keys: UncodedCustomerKeys;
 }
 
 /**
@@ -105,7 +138,7 @@ interface ValidRow {
  */
 export async function importCustomerBatch(
   ctx: Ctx,
-  rows: { row: number; values: Partial<Record<CustomerImportField, string>> }[],
+  rows: { row: number; values: Partial<Record<CustomerImportField, string>>; value?: unknown }[],
   policy: ImportPolicy,
   lookups: CustomerImportLookups,
 ): Promise<BatchResult> {
@@ -113,19 +146,10 @@ export async function importCustomerBatch(
   const result: BatchResult = { created: 0, updated: 0, skipped: 0, errors: [] };
   const valid: ValidRow[] = [];
   const me = ctx.userId ? [...lookups.users.values()].find((u) => u.id === ctx.userId) : undefined;
-  for (const { row, values } of rows) {
-    const { input, owner, tags: tagNames } = customerImportRow(values);
-    const errors: FieldError[] = [];
-    const parsed = createCustomerInputSchema.safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        errors.push({
-          field: issue.path.join('.') || 'name',
-          code: issue.code,
-          message: zodIssueMessage(issue, ctx.locale),
-        });
-      }
-    }
+  for (const { row, values, value } of rows) {
+    const reading = (value as CustomerRowReading | undefined) ?? readCustomerRow(values, ctx.locale);
+    const { owner, tagNames, provided } = reading;
+    const errors: FieldError[] = [...reading.errors];
     const ownerUser = owner ? lookups.users.get(owner.toLowerCase()) : undefined;
     if (owner && !ownerUser)
       errors.push({
@@ -143,22 +167,22 @@ export async function importCustomerBatch(
       errors.push({ field: 'tags', code: 'reference.invalid', message: errorMessage('reference.invalid', ctx.locale) });
     const ownerId = ownerUser?.id ?? ctx.userId;
     const teamId = (ownerUser ?? me)?.teamId ?? null;
-    const provided = new Set(Object.keys(values).filter((k) => values[k as CustomerImportField]?.trim()));
     const billing = billingRefused(ctx, provided, { ownerId, teamId });
     if (billing) errors.push({ field: billing.field, code: 'customer.billing_not_writable', message: billing.message });
-    if (errors.length > 0 || !parsed.success) {
+    if (errors.length > 0 || !reading.input || !reading.keys) {
       for (const e of errors) result.errors.push({ row, field: e.field, message: e.message });
       continue;
     }
     valid.push({
       row,
-      input: parsed.data,
+      input: reading.input,
       provided,
       ownerId,
       teamId,
       tagIds: tagIds as string[],
-      creditCode: parsed.data.creditCode ? normalizeCreditCode(parsed.data.creditCode) : null,
-      nameKey: normalizeCompanyName(parsed.data.name),
+      creditCode: reading.input.creditCode ? normalizeCreditCode(reading.input.creditCode) : null,
+      nameKey: reading.keys.nameKey,
+      keys: reading.keys,
     });
   }
   if (valid.length === 0) return result;
@@ -212,7 +236,7 @@ export async function importCustomerBatch(
 async function createCustomers(ctx: Ctx, rows: ValidRow[]): Promise<void> {
   const inserted = await insertCustomers(
     ctx,
-    rows.map((v) => ({ input: v.input, ownerId: v.ownerId, teamId: v.teamId })),
+    rows.map((v) => ({ input: v.input, ownerId: v.ownerId, teamId: v.teamId, keys: v.keys })),
   );
   const tagLinks = rows.flatMap((v, i) =>
     v.tagIds.map((tagId) => ({ orgId: ctx.orgId, customerId: (inserted[i] as CustomerRow).id, tagId })),

@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/context';
 import { emitAll } from '../../platform/events';
 import { customerEventRecord } from './customer-events';
 import { type CustomerRow, newCustomerValues } from './customer-row';
+import type { UncodedCustomerKeys } from './customer-search-keys';
 import { nextCustomerCodes } from './next-customer-code';
 import { insertLanes } from './save-lanes';
 import { customers } from './tables';
@@ -12,6 +13,8 @@ export interface NewCustomer {
   /** As the owner rule decided them. */
   ownerId: string | null;
   teamId: string | null;
+  /** The derived keys, when worked out ahead of the write. */
+  keys?: UncodedCustomerKeys;
 }
 
 /**

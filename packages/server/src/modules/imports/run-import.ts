@@ -41,6 +41,8 @@ export async function runImport(job: Job, db: Db): Promise<void> {
   const where = and(eq(imports.orgId, orgId), eq(imports.id, id));
   const [record] = await db.select().from(imports).where(where);
   if (!record || record.status === 'succeeded' || record.status === 'failed') return;
+  // The batch being written while the next one is read: its promise, awaited before the next write.
+  let writing: Promise<void> = Promise.resolve();
   try {
     const access = record.createdBy ? await loadUserAccess(db, orgId, record.createdBy) : null;
     if (!access) throw new Error('the user who started the import can no longer sign in');
@@ -74,21 +76,10 @@ export async function runImport(job: Job, db: Db): Promise<void> {
     const importBatch = await importer.prepare(ctx, record.policy as ImportPolicy, options);
     let columns: (string | undefined)[] | null = null;
     let seen = 0;
+    let committed = record.processed;
     let analyzeAt = 2000;
     let batch: ImportRows = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const rows = batch;
-      batch = [];
-      // Rows whose cells the importer could not read are reported here and kept from its writer.
-      const unread: ImportBatchResult['errors'] = [];
-      const readable = rows.filter((row) => {
-        if (!importer.readRow) return true;
-        const reading = importer.readRow(row.values, options, ctx);
-        for (const problem of reading.problems) unread.push({ row: row.row, ...problem });
-        row.value = reading.value ?? undefined;
-        return reading.problems.length === 0 && reading.value !== null;
-      });
+    const write = async (rows: ImportRows, unread: ImportBatchResult['errors'], readable: ImportRows) => {
       await inTransaction(ctx, async (tx) => {
         const written = readable.length > 0 ? await importBatch(tx, readable) : emptyResult();
         const result = { ...written, errors: [...unread, ...written.errors] };
@@ -109,10 +100,34 @@ export async function runImport(job: Job, db: Db): Promise<void> {
           })
           .where(where);
       });
-      if (seen >= analyzeAt) {
+      committed += rows.length;
+      if (committed >= analyzeAt) {
         await refreshStatistics(db, importer);
-        while (analyzeAt <= seen) analyzeAt *= 2;
+        while (analyzeAt <= committed) analyzeAt *= 2;
       }
+    };
+    /**
+     * Reads a full batch (the importer's per-row work, the costly JS part) and hands it to the writer
+     * once the batch before it is committed: batches are still written one at a time and in order,
+     * but the next one is parsed and read while the database writes the last.
+     */
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const rows = batch;
+      batch = [];
+      // Rows whose cells the importer could not read are reported here and kept from its writer.
+      const unread: ImportBatchResult['errors'] = [];
+      const readable = rows.filter((row) => {
+        if (!importer.readRow) return true;
+        const reading = importer.readRow(row.values, options, ctx);
+        for (const problem of reading.problems) unread.push({ row: row.row, ...problem });
+        row.value = reading.value ?? undefined;
+        return reading.problems.length === 0 && reading.value !== null;
+      });
+      await writing;
+      writing = write(rows, unread, readable);
+      // A failed write is rethrown where it is awaited (the next batch or the end), not reported as unhandled.
+      writing.catch(() => {});
     };
     for await (const sheetRow of sheetRows()) {
       if (!columns) {
@@ -133,10 +148,12 @@ export async function runImport(job: Job, db: Db): Promise<void> {
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    await writing;
     await refreshStatistics(db, importer);
     await db.update(imports).set({ status: 'succeeded', finishedAt: job.clock.now() }).where(where);
     await fs.promises.rm(record.filePath, { force: true });
   } catch (error) {
+    await writing.catch(() => {}); // the batch in flight ends (or fails) before the import's state is set
     // A file refused for what it holds is refused again on every attempt: fail now, say why.
     const refused = error instanceof SpreadsheetTooLarge;
     const lastAttempt = refused || job.attempts >= job.maxAttempts;

@@ -3,16 +3,17 @@ import type { WebhookEvent } from '@berth/domain';
 import { and, arrayContains, eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import type { DomainEvents, EventMeta, EventSubscriber } from '../../platform/events';
-import { enqueueJob } from '../../platform/jobs/job-runner';
+import { enqueueJobs } from '../../platform/jobs/job-runner';
 import { deliverWebhookJob, deliveryAttempts } from './subscriptions';
 import { webhookDeliveries, webhookSubscriptions } from './tables';
 
 /**
- * Queues one delivery per active subscription to the event: `{ type, timestamp, data }` as Standard Webhooks
+ * Queues one delivery per active subscription to each event: `{ type, timestamp, data }` as Standard Webhooks
  * suggests, `data` being the domain event's payload (ids and codes; receivers fetch the record through the API,
- * where their own rights apply). Runs as an asynchronous subscriber, after the change committed.
+ * where their own rights apply). Runs as an asynchronous subscriber, after the change committed; a job of many
+ * events (an import batch) looks the subscriptions up once and queues all their deliveries in two statements.
  */
-async function fanOut(ctx: Ctx, event: WebhookEvent, data: object, meta: EventMeta): Promise<void> {
+async function fanOut(ctx: Ctx, event: WebhookEvent, data: readonly object[], meta: EventMeta): Promise<void> {
   const subscriptions = await ctx.db
     .select({ id: webhookSubscriptions.id })
     .from(webhookSubscriptions)
@@ -23,23 +24,27 @@ async function fanOut(ctx: Ctx, event: WebhookEvent, data: object, meta: EventMe
         arrayContains(webhookSubscriptions.events, [event]),
       ),
     );
-  if (subscriptions.length === 0) return;
-  const payload = { type: event, timestamp: meta.at, data };
+  if (subscriptions.length === 0 || data.length === 0) return;
   const rows = await ctx.db
     .insert(webhookDeliveries)
     .values(
-      subscriptions.map((subscription) => ({
-        orgId: ctx.orgId,
-        subscriptionId: subscription.id,
-        messageId: `msg_${randomUUID()}`,
-        event,
-        payload,
-      })),
+      data.flatMap((one) =>
+        subscriptions.map((subscription) => ({
+          orgId: ctx.orgId,
+          subscriptionId: subscription.id,
+          messageId: `msg_${randomUUID()}`,
+          event,
+          payload: { type: event, timestamp: meta.at, data: one },
+        })),
+      ),
     )
     .returning({ id: webhookDeliveries.id });
-  for (const row of rows) {
-    await enqueueJob(ctx.db, deliverWebhookJob, { id: row.id }, { orgId: ctx.orgId, maxAttempts: deliveryAttempts });
-  }
+  await enqueueJobs(
+    ctx.db,
+    deliverWebhookJob,
+    rows.map((row) => ({ id: row.id })),
+    { orgId: ctx.orgId, maxAttempts: deliveryAttempts },
+  );
 }
 
 const relay = <E extends WebhookEvent & keyof DomainEvents>(event: E): EventSubscriber =>
@@ -47,7 +52,9 @@ const relay = <E extends WebhookEvent & keyof DomainEvents>(event: E): EventSubs
     event,
     name: `webhooks.${event}`,
     mode: 'async',
-    handle: (ctx: Ctx, payload: DomainEvents[E], meta: EventMeta) => fanOut(ctx, event, payload as object, meta),
+    handle: (ctx: Ctx, payload: DomainEvents[E], meta: EventMeta) => fanOut(ctx, event, [payload as object], meta),
+    handleAll: (ctx: Ctx, payloads: readonly DomainEvents[E][], meta: EventMeta) =>
+      fanOut(ctx, event, payloads as readonly object[], meta),
   }) as unknown as EventSubscriber;
 
 /** The webhook events: each a domain event of the module that announces it, relayed as it is. */
