@@ -37,6 +37,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Property tests run hundreds of cases; on two cores busy with the other projects' workers the default
+          // five seconds failed a parser property that takes 0.3 s alone.
+          testTimeout: 30_000,
           include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**', 'packages/web/**'],
         },

@@ -1,6 +1,8 @@
+import { decodeDeliveryError, deliveryErrorText } from '../admin/delivery-errors';
 import { transportModeLabel } from '../opportunities/pipeline-rules';
 import type { Locale } from '../platform/locale';
 import { formatBusinessDateTime, timeZoneLabel } from '../platform/time';
+import { systemTitle } from '../tasks/next-step-title';
 
 type Params = Record<string, string | number | null | undefined>;
 /** `zone` is the reader's time zone: every moment in a message is shown in it. */
@@ -12,6 +14,12 @@ function poolReason(p: Params, locale: Locale): string {
     return locale === 'en' ? `No follow-up for ${p.ruleDays} days` : `${p.ruleDays} 天未跟进`;
   if (p.rule === 'no_deal') return locale === 'en' ? `No deal for ${p.ruleDays} days` : `${p.ruleDays} 天未成交`;
   return String(p.reason ?? '');
+}
+
+/** Why a delivery failed (stored as a code with parameters, or a sentence from before), in the reader's language. */
+function lastDeliveryError(stored: Params[string], locale: Locale): string {
+  const error = decodeDeliveryError(stored == null ? null : String(stored));
+  return error ? deliveryErrorText(error, locale) : '—';
 }
 
 /** A moment in the reader's time zone, naming the zone ("2026年5月5日 09:30（北京时间）"). */
@@ -117,11 +125,11 @@ export const notificationMessages: Record<string, Record<Locale, Template>> = {
   'webhook.disabled': {
     'zh-CN': (p) => ({
       title: `Webhook ${p.url} 已停用`,
-      body: `连续 ${p.failures} 次投递失败（最近一次：${p.error}）。请检查接收端后在"集成"设置中重新启用。`,
+      body: `连续 ${p.failures} 次投递失败（最近一次：${lastDeliveryError(p.error, 'zh-CN')}）。请检查接收端后在"集成"设置中重新启用。`,
     }),
     en: (p) => ({
       title: `Webhook ${p.url} was disabled`,
-      body: `${p.failures} deliveries in a row failed (last: ${p.error}). Check the receiver, then enable it again in the integration settings.`,
+      body: `${p.failures} deliveries in a row failed (last: ${lastDeliveryError(p.error, 'en')}). Check the receiver, then enable it again in the integration settings.`,
     }),
   },
   'prospects.assigned': {
@@ -133,14 +141,30 @@ export const notificationMessages: Record<string, Record<Locale, Template>> = {
   },
 };
 
+/**
+ * A notification's params with its system-made titles in the reader's language: `titleParts` maps a param that
+ * holds such a title (a task's, an opportunity's, as stored) to the parts it was made of.
+ */
+function paramsIn(params: Record<string, unknown>, locale: Locale): Params {
+  const { titleParts, ...rest } = params;
+  const resolved = rest as Params;
+  if (titleParts && typeof titleParts === 'object') {
+    for (const [key, parts] of Object.entries(titleParts)) {
+      const title = systemTitle(parts, locale);
+      if (title !== null) resolved[key] = title;
+    }
+  }
+  return resolved;
+}
+
 /** A notification's text in the reader's language, its moments in the reader's time zone. */
 export function notificationText(
   kind: string,
-  params: Params,
+  params: Record<string, unknown>,
   locale: Locale,
   timeZone: string,
 ): { title: string; body: string } {
   const templates = Object.hasOwn(notificationMessages, kind) ? notificationMessages[kind] : undefined;
   if (!templates) return { title: kind, body: '' };
-  return templates[locale](params, timeZone);
+  return templates[locale](paramsIn(params, locale), timeZone);
 }

@@ -34,6 +34,10 @@ export const shipmentErrors = defineErrorMessages(['shipment'], {
     en: 'Each party role appears at most once per shipment.',
     'zh-CN': '每票货的同一相关方角色只能出现一次。',
   },
+  'shipment.customer_out_of_scope': {
+    en: 'After this change the shipment would belong to a customer outside your data scope.',
+    'zh-CN': '修改后这票货物将归属于您数据范围以外的客户。',
+  },
   'shipment.customer_unknown': {
     en: 'There is no such customer.',
     'zh-CN': '客户不存在。',

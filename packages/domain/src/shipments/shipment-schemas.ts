@@ -181,7 +181,10 @@ export const partySchema = z.object({
   role: z.enum(partyRoles),
   customerId: z.uuid().nullable(),
   customerCode: z.string().nullable(),
+  /** The linked customer's name, else the name as written. */
   name: z.string().nullable(),
+  /** The name as the feed, the file or a user wrote it (kept when the party is linked to a customer). */
+  writtenName: z.string().nullable(),
   /** matched: linked to a customer; unmatched: kept as written, waiting for review; ignored. */
   match: z.enum(['matched', 'unmatched', 'ignored']),
 });

@@ -47,6 +47,14 @@ export function systemTitle(parts: unknown, locale: Locale): string | null {
 }
 
 /**
+ * What a reader sees of a title that may be system-made: `systemTitle` in their language when the parts are
+ * understood, else the title as stored. Every path that shows an opportunity's or a task's title goes through here.
+ */
+export function readerTitle(stored: string, parts: unknown, locale: Locale): string {
+  return systemTitle(parts, locale) ?? stored;
+}
+
+/**
  * The columns an edit of a title writes: none when a system-made title comes back as stored or as the
  * editor read it (a form that sends every field), else the new text, which from then on is the
  * editor's own and no longer made of parts.

@@ -50,7 +50,11 @@ export const webhookDeliverySchema = z.object({
   status: z.enum(['pending', 'delivered', 'failed']),
   attempts: z.number().int(),
   lastStatusCode: z.number().int().nullable(),
+  /** Why the last attempt failed, in the caller's language (from `lastErrorCode`). */
   lastError: z.string().nullable(),
+  /** The same as a code and parameters (`delivery.*`), for a client that renders it itself. */
+  lastErrorCode: z.string().nullable(),
+  lastErrorParams: z.record(z.string(), z.string()),
   lastAttemptAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),
   createdAt: z.string(),

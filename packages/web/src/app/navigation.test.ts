@@ -179,6 +179,23 @@ describe('the home cards of each built-in role', () => {
     ]);
   });
 
+  it('lays the cards out at 1440 px without holes: my tasks wide enough to read, each row but the last full', () => {
+    // The console's content is 1440 − 220 (menu) − 2 × 24 (margins) wide; the grid's xl breakpoint applies.
+    const content = 1440 - 220 - 48;
+    for (const key of ['sales_rep', 'sales_manager']) {
+      const widths = cardsOf(key).map((card) => homeCards.find((c) => c.key === card)?.width ?? 0);
+      const rows: number[] = [];
+      for (const width of widths) {
+        const last = rows.length - 1;
+        if (last >= 0 && (rows[last] ?? 0) + width <= 24) rows[last] = (rows[last] ?? 0) + width;
+        else rows.push(width);
+      }
+      expect(rows.slice(0, -1).every((sum) => sum === 24)).toBe(true);
+    }
+    const tasks = homeCards.find((card) => card.key === 'tasks');
+    expect(((tasks?.width ?? 0) / 24) * content).toBeGreaterThan(600);
+  });
+
   it('shows a card only with its access, and a managers’ card only beyond one’s own records', () => {
     const team = homeCards.find((card) => card.key === 'team');
     if (!team) throw new Error('no team card');

@@ -6,6 +6,7 @@ import {
   activityDisplaySubject,
   activityKinds,
   type Page,
+  readerTitle,
 } from '@berth/domain';
 import { and, count, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema';
@@ -25,6 +26,7 @@ function selectActivities(ctx: Ctx, where: SQL | undefined) {
       activity: activities,
       customerName: customerRef.name,
       opportunityTitle: opportunityRef.title,
+      opportunityTitleParts: opportunityRef.titleParts,
       ownerName: users.name,
       canUpdate: mayChangeActivity(ctx, 'update'),
       canDelete: mayChangeActivity(ctx, 'delete'),
@@ -64,7 +66,10 @@ async function toActivities(ctx: Ctx, rows: Row[]): Promise<Activity[]> {
       customerName: r.customerName,
       opportunityId: a.opportunityId,
       // The title of an opportunity the caller may not open is still just its name, like the customer's.
-      opportunityTitle: a.opportunityId ? r.opportunityTitle : null,
+      opportunityTitle:
+        a.opportunityId && r.opportunityTitle !== null
+          ? readerTitle(r.opportunityTitle, r.opportunityTitleParts, ctx.locale)
+          : null,
       participants: people,
       minutes: a.minutes,
       outcome: a.outcome,

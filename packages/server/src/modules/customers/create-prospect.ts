@@ -1,7 +1,9 @@
 import type { Ctx } from '../../platform/context';
 import { can } from '../../platform/context';
+import { emitAll } from '../../platform/events';
 import { teamOfUser } from './assert-customer-assignment';
 import { mapCustomerWriteErrors } from './create-customer';
+import { customerEventRecord } from './customer-events';
 import { customerKeys } from './customer-search-keys';
 import { nextCustomerCode } from './next-customer-code';
 import { customers } from './tables';
@@ -17,7 +19,8 @@ export interface NewProspect {
 /**
  * A company met somewhere (a lead at a trade show) as a new prospect: owned by the caller when they
  * may own customers (sales), else unassigned for a manager to hand out. The caller has checked that
- * the organisation does not know it yet and holds the transaction. Returns its id.
+ * the organisation does not know it yet and holds the transaction. Announced as any new customer is, so the pool's
+ * clocks start for its owner (owned since now, protected by the rule). Returns its id.
  */
 export async function createProspect(ctx: Ctx, company: NewProspect): Promise<string> {
   const ownerId = ctx.userId && can(ctx, 'customers', 'create') ? ctx.userId : null;
@@ -45,7 +48,15 @@ export async function createProspect(ctx: Ctx, company: NewProspect): Promise<st
         email: company.email,
       }),
     })
-    .returning({ id: customers.id })
+    .returning({
+      id: customers.id,
+      code: customers.code,
+      status: customers.status,
+      ownerId: customers.ownerId,
+      teamId: customers.teamId,
+    })
     .catch(mapCustomerWriteErrors);
-  return (row as { id: string }).id;
+  const created = row as NonNullable<typeof row>;
+  await emitAll(ctx, 'customer.created', [customerEventRecord(created)]);
+  return created.id;
 }

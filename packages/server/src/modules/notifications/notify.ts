@@ -9,8 +9,18 @@ import { notifications } from './tables';
 export interface NewNotification {
   userId: string;
   kind: string;
-  params: Record<string, string | number | null>;
+  /** What the text is made of; `titleParts` gives the parts of system-made titles among them (notificationText). */
+  params: Record<string, unknown>;
   subject?: { type: string; id: string };
+}
+
+/** `params` with the parts of those of its titles the product made (see notificationText); as is when none. */
+export function withTitleParts(
+  params: Record<string, unknown>,
+  parts: Record<string, unknown>,
+): Record<string, unknown> {
+  const made = Object.entries(parts).filter(([, p]) => p !== null && p !== undefined);
+  return made.length > 0 ? { ...params, titleParts: Object.fromEntries(made) } : params;
 }
 
 /**

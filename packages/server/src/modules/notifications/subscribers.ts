@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import type { EventSubscriber } from '../../platform/events';
-import { notify } from './notify';
+import { notify, withTitleParts } from './notify';
 
 /** The acting user's name, as the notification names who did it. */
 async function actorName(ctx: Ctx): Promise<string | null> {
@@ -46,16 +46,19 @@ export const notificationSubscribers: readonly EventSubscriber[] = [
     handle: async (ctx, e) => {
       const owner = e.opportunityOwnerId;
       if (!owner || (ctx.actor.type === 'user' && owner === ctx.userId)) return;
-      const params = {
-        customer: e.customerName,
-        pol: e.pol,
-        pod: e.pod,
-        mode: e.mode,
-        code: e.opportunityCode,
-        opportunity: e.opportunityTitle,
-        opened: e.openedOpportunity ? 1 : 0,
-        message: e.message,
-      };
+      const params = withTitleParts(
+        {
+          customer: e.customerName,
+          pol: e.pol,
+          pod: e.pod,
+          mode: e.mode,
+          code: e.opportunityCode,
+          opportunity: e.opportunityTitle,
+          opened: e.openedOpportunity ? 1 : 0,
+          message: e.message,
+        },
+        { opportunity: e.opportunityTitleParts },
+      );
       const subject = { type: 'opportunity', id: e.opportunityId };
       await notify(ctx, [{ userId: owner, kind: 'opportunity.inquiry', params, subject }], email);
     },
@@ -187,7 +190,10 @@ export const notificationSubscribers: readonly EventSubscriber[] = [
         e.tasks.map((t) => ({
           userId: t.assigneeId,
           kind: 'task.due',
-          params: { task: t.title, related: t.relatedName },
+          params: withTitleParts(
+            { task: t.title, related: t.relatedName },
+            { task: t.titleParts, related: t.relatedParts },
+          ),
           subject: { type: 'task', id: t.taskId },
         })),
         email,
@@ -203,13 +209,16 @@ export const notificationSubscribers: readonly EventSubscriber[] = [
         e.tasks.map((t) => ({
           userId: t.assigneeId,
           kind: 'task.next_step',
-          params: {
-            task: t.title,
-            opportunity: t.opportunityTitle,
-            customer: t.customerName,
-            rule: t.rule,
-            days: t.days,
-          },
+          params: withTitleParts(
+            {
+              task: t.title,
+              opportunity: t.opportunityTitle,
+              customer: t.customerName,
+              rule: t.rule,
+              days: t.days,
+            },
+            { task: t.titleParts, opportunity: t.opportunityTitleParts },
+          ),
           subject: { type: 'opportunity', id: t.opportunityId },
         })),
         email,

@@ -13,7 +13,7 @@ export const notifications = pgTable(
     id: id(),
     userId: uuid('user_id').notNull(),
     kind: text('kind').notNull(),
-    params: jsonb('params').$type<Record<string, string | number | null>>().notNull(),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull(),
     /** What the notification is about, for the link: e.g. ('customer', id). */
     subjectType: text('subject_type'),
     subjectId: uuid('subject_id'),

@@ -14,6 +14,8 @@ declare module '../../platform/events' {
       opportunityId: string;
       opportunityCode: string;
       opportunityTitle: string;
+      /** What the title is made of when the product made it (null when someone typed it). */
+      opportunityTitleParts: unknown;
       opportunityOwnerId: string | null;
       openedOpportunity: boolean;
       pol: string;

@@ -5,6 +5,7 @@ import {
   type MoneyJson,
   opportunityHomeCardEndpoints,
   type PipelineHomeCard,
+  readerTitle,
   stageDisplayName,
   storedMoneyJson,
   type TeamHomeCard,
@@ -51,6 +52,7 @@ interface WaitingSqlRow {
   id: string;
   code: string;
   title: string;
+  title_parts: unknown;
   customer_id: string;
   customer_name: string;
   pol: string | null;
@@ -79,7 +81,7 @@ export async function inquiryHomeCard(ctx: Ctx): Promise<InquiryHomeCard> {
   const rows = await queryRows<WaitingSqlRow>(
     ctx.db,
     sql`with waiting as (
-          select ${opportunities.id} as id, ${opportunities.code} as code, ${opportunities.title} as title,
+          select ${opportunities.id} as id, ${opportunities.code} as code, ${opportunities.title} as title, ${opportunities.titleParts} as title_parts,
                  ${opportunities.customerId} as customer_id, ${opportunities.ownerId} as owner_id,
                  coalesce(i.pol, l.pol) as pol, coalesce(i.pod, l.pod) as pod, coalesce(i.mode, l.mode) as mode,
                  greatest(${opportunities.stageEnteredAt}, i.created_at) as waiting_since,
@@ -94,7 +96,7 @@ export async function inquiryHomeCard(ctx: Ctx): Promise<InquiryHomeCard> {
                where ol.org_id = ${opportunities.orgId} and ol.opportunity_id = ${opportunities.id}
                order by ol.position limit 1) l on true
            where ${inScope} and ${opportunities.status} = 'open' and ${opportunities.stageKey} = ${stage.key})
-        select w.id, w.code, w.title, w.customer_id, c.name as customer_name, w.pol, w.pod, w.mode,
+        select w.id, w.code, w.title, w.title_parts, w.customer_id, c.name as customer_name, w.pol, w.pod, w.mode,
                w.waiting_since, w.owner_id, u.name as owner_name, count(*) over () as total
           from waiting w
           join ${customerRef} c on c.org_id = ${ctx.orgId} and c.id = w.customer_id
@@ -109,7 +111,7 @@ export async function inquiryHomeCard(ctx: Ctx): Promise<InquiryHomeCard> {
     items: rows.map((r) => ({
       opportunityId: r.id,
       code: r.code,
-      title: r.title,
+      title: readerTitle(r.title, r.title_parts, ctx.locale),
       customerId: r.customer_id,
       customerName: r.customer_name,
       pol: r.pol,

@@ -5,6 +5,7 @@ import {
   type InquiryListQuery,
   inquiryTitle,
   type Page,
+  type SystemTitleParts,
 } from '@berth/domain';
 import { and, desc, eq, exists, isNull, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
@@ -52,6 +53,7 @@ async function openOpportunityOnLane(ctx: Ctx, customerId: string, pol: string, 
       id: opportunities.id,
       code: opportunities.code,
       title: opportunities.title,
+      titleParts: opportunities.titleParts,
       ownerId: opportunities.ownerId,
     })
     .from(opportunities)
@@ -106,11 +108,12 @@ export async function createInquiry(
           : await teamOfUser(tx, ownerId);
       const lane = { pol: input.pol, pod: input.pod, mode: input.mode };
       const title = inquiryTitle(lane, tx.locale);
+      const titleParts: SystemTitleParts = { key: 'inquiry', params: lane };
       const created = await insertOpportunity(
         tx,
         {
           title,
-          titleParts: { key: 'inquiry', params: lane },
+          titleParts,
           customerId: customer.id,
           contactId: input.contactId ?? null,
           lanes: [lane],
@@ -122,7 +125,7 @@ export async function createInquiry(
         },
         await firstOpenStage(tx, 'inquiry'),
       );
-      opportunity = { ...created, title, ownerId };
+      opportunity = { ...created, title, titleParts, ownerId };
     }
     const [row] = await tx.db
       .insert(inquiries)
@@ -149,6 +152,7 @@ export async function createInquiry(
       opportunityId: opportunity.id,
       opportunityCode: opportunity.code,
       opportunityTitle: opportunity.title,
+      opportunityTitleParts: opportunity.titleParts ?? null,
       opportunityOwnerId: opportunity.ownerId,
       openedOpportunity: opened,
       pol: input.pol,

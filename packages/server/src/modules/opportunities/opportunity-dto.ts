@@ -1,4 +1,4 @@
-import { type Opportunity, storedMoneyJson, systemTitle } from '@berth/domain';
+import { type Opportunity, readerTitle, storedMoneyJson } from '@berth/domain';
 import { and, asc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
@@ -57,7 +57,7 @@ export async function toOpportunities(ctx: Ctx, rows: OpportunityRow[]): Promise
   return rows.map((row) => ({
     id: row.id,
     code: row.code,
-    title: systemTitle(row.titleParts, ctx.locale) ?? row.title,
+    title: readerTitle(row.title, row.titleParts, ctx.locale),
     customerId: row.customerId,
     customerName: row.customerName,
     customerStatus: row.customerStatus,

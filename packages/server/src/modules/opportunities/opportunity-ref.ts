@@ -1,4 +1,4 @@
-import { type AnyPgColumn, foreignKey, integer, numeric, pgView, text, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, foreignKey, integer, jsonb, numeric, pgView, text, uuid } from 'drizzle-orm/pg-core';
 import { opportunities } from './tables';
 
 /**
@@ -16,6 +16,8 @@ export const opportunityRef = pgView('opportunities', {
   id: uuid('id').notNull(),
   code: text('code').notNull(),
   title: text('title').notNull(),
+  /** What the title is made of when the product made it: show it with `readerTitle`. */
+  titleParts: jsonb('title_parts'),
   customerId: uuid('customer_id').notNull(),
   ownerId: uuid('owner_id'),
   teamId: uuid('team_id'),

@@ -526,6 +526,10 @@ describe('sales events, leads and prospects', () => {
       });
       const prospect = (await send('GET', `/api/customers/${byRep.json().customerId}`, rep1)).json();
       expect(prospect).toMatchObject({ status: 'prospect', ownerId: rep1.id, teamId: east, country: 'VN' });
+      // Owned since it was captured and protected, as any new customer of its owner (the demo's leads too).
+      const clocks = (await send('GET', `/api/customers/${prospect.id}/ownership`, rep1)).json();
+      expect(clocks.ownerSince).not.toBeNull();
+      expect(Date.parse(clocks.protectedUntil) - Date.parse(clocks.ownerSince)).toBeGreaterThanOrEqual(86_400_000);
       const contacts = (await send('GET', `/api/customers/${prospect.id}/contacts`, rep1)).json().items;
       expect(contacts).toEqual([
         expect.objectContaining({ name: 'Nguyen Van An', emails: ['an@sunrise-trading.vn'], isPrimary: true }),

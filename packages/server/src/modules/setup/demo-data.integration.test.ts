@@ -28,6 +28,18 @@ describe('demo data', () => {
     expect(counts?.bad_phones).toBe(0);
   });
 
+  it('starts the pool clocks of every owned customer, the leads met at its events included', async () => {
+    const [clocks] = await queryRows<{ owned: number; without: number; unprotected: number }>(
+      t.db,
+      sql`select count(*)::int as owned,
+                 (count(*) filter (where owner_since is null))::int as without,
+                 (count(*) filter (where protected_until is null or protected_until <= owner_since))::int as unprotected
+            from customers where owner_id is not null`,
+    );
+    expect(clocks?.owned).toBeGreaterThan(250);
+    expect(clocks).toMatchObject({ without: 0, unprotected: 0 });
+  });
+
   it('lets each demo user sign in and see what their role allows', async () => {
     const admin = await t.login('admin@demo.berth.local', demoPassword);
     const rep = await t.login('wang.sales@demo.berth.local', demoPassword);

@@ -118,6 +118,7 @@ export async function toShipments(ctx: Ctx, rows: ShipmentRow[]): Promise<Shipme
           customerId: party.customerId,
           customerCode: party.customerCode,
           name: party.customerName ?? party.name,
+          writtenName: party.name,
           match: party.customerId ? 'matched' : party.unmatchedStatus === 'ignored' ? 'ignored' : 'unmatched',
         })),
       version: row.version,

@@ -1,7 +1,11 @@
 import type { FieldError, Shipment, ShipmentInput, UpdateShipmentInput } from '@berth/domain';
 import { AppError, type AppFieldError } from '../../platform/app-error';
+import { recordChanges } from '../../platform/audit';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
+import type { RecordOwner } from '../../platform/data-scope';
+import { assertWritableFields, recordOwners } from '../../platform/field-access';
 import { getShipment } from './find-shipments';
+import { fieldError } from './item-errors';
 import { shipmentById } from './shipment-scope';
 import { shipments } from './tables';
 import { upsertShipments } from './upsert-shipments';
@@ -26,9 +30,19 @@ export async function createShipment(ctx: Ctx, input: ShipmentInput): Promise<Sh
   });
 }
 
+/** The owner and team a shipment's field rights are judged by: its customer's (nobody's without a customer). */
+async function ownerOf(ctx: Ctx, id: string): Promise<RecordOwner> {
+  return (await recordOwners(ctx, [{ entity: 'shipments', entityId: id }]))('shipments', id);
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * Corrects a shipment by hand under the record's version (412 when someone changed it since it was read). The
- * change goes through the same path as a feed item, so derived values (TEU, lane, customer) follow.
+ * change goes through the same path as a feed item, so derived values (TEU, lane, customer) follow. The caller needs
+ * `shipments.update` in the scope of the shipment's customer, before and after the change (a new booking customer
+ * outside it is refused), and the money rights on that customer for revenue and cost. Containers and parties live
+ * in their own tables, which the row audit does not see: their change is logged as a change of the shipment.
  */
 export async function updateShipment(
   ctx: Ctx,
@@ -36,6 +50,7 @@ export async function updateShipment(
   expected: number | undefined,
   patch: UpdateShipmentInput,
 ): Promise<Shipment> {
+  requireScope(ctx, 'shipments', 'update');
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db
       .select({
@@ -49,14 +64,35 @@ export async function updateShipment(
       .for('update');
     if (!row) throw AppError.notFound();
     if (expected !== undefined && row.version !== expected) throw AppError.versionConflict();
+    const before = await getShipment(tx, id);
+    const ownerBefore = await ownerOf(tx, id);
     const [result] = (
-      await upsertShipments(tx, [
-        { ...patch, mode: patch.mode ?? row.mode, source: row.source, externalId: row.externalId },
-      ])
+      await upsertShipments(
+        tx,
+        [{ ...patch, mode: patch.mode ?? row.mode, source: row.source, externalId: row.externalId }],
+        { checked: true, owners: [ownerBefore] },
+      )
     ).items;
     if (!result || result.status === 'error') {
       throw itemRefused(result?.errors);
     }
-    return getShipment(tx, id);
+    if (patch.parties !== undefined) {
+      const [still] = await tx.db
+        .select({ id: shipments.id })
+        .from(shipments)
+        .where(shipmentById(tx, 'update', id));
+      if (!still) throw itemRefused([fieldError(tx, 'parties', 'shipment.customer_out_of_scope')]);
+      assertWritableFields(tx, 'shipments', patch, [await ownerOf(tx, id)]);
+    }
+    const after = await getShipment(tx, id);
+    const changes: Record<string, [unknown, unknown]> = {};
+    if (!sameJson(before.containers, after.containers)) changes.containers = [before.containers, after.containers];
+    const parties = (s: Shipment) =>
+      s.parties
+        .map(({ role, customerId, writtenName }) => ({ role, customerId, name: writtenName }))
+        .sort((a, b) => a.role.localeCompare(b.role));
+    if (!sameJson(parties(before), parties(after))) changes.parties = [parties(before), parties(after)];
+    if (Object.keys(changes).length > 0) await recordChanges(tx, [{ entity: 'shipments', entityId: id, changes }]);
+    return after;
   });
 }

@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
+import type { RecordOwner } from '../../platform/data-scope';
 import { emitAll } from '../../platform/events';
 import { nobody, refusedFields } from '../../platform/field-access';
 import { customersOfShipments, refreshCustomerRollups } from './customer-rollups';
@@ -100,7 +101,11 @@ const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(va
 export async function upsertShipments(
   ctx: Ctx,
   items: readonly unknown[],
-  options: { checked?: boolean } = {},
+  options: {
+    checked?: boolean;
+    /** Whose record the money rights are judged on: nobody's (organisation scope) for a feed; a correction passes its customer's owner. */
+    owners?: RecordOwner[];
+  } = {},
 ): Promise<ShipmentBatchResult> {
   // A feed writes across the organisation, so it needs organisation scope; the single create and update check
   // their own rights and pass `checked`.
@@ -120,8 +125,8 @@ export async function upsertShipments(
       return;
     }
     // Revenue and cost follow their field rights (platform/field-access): a writer who may not see an amount may
-    // not set it. Shipment writes are made at organisation scope, so the right is needed at organisation scope.
-    const refused = refusedFields(ctx, 'shipments', parsed.data, [nobody]);
+    // not set it. Feed writes are made at organisation scope, so the right is needed at organisation scope there.
+    const refused = refusedFields(ctx, 'shipments', parsed.data, options.owners ?? [nobody]);
     if (refused.length > 0) {
       (results[index] as { errors?: FieldError[] }).errors = refused.map((r) => fieldError(ctx, r.field, r.code));
       return;

@@ -4,8 +4,8 @@ import {
   addMinutes,
   type CalendarItem,
   type Locale,
+  readerTitle,
   type SalesEventKind,
-  systemTitle,
   type TaskPriority,
   type TaskStatus,
 } from '@berth/domain';
@@ -14,15 +14,15 @@ import { type Executor, queryRows } from '../../db/database';
 
 export interface AgendaTask {
   id: string;
+  /** In the reader's language when the product made it. */
   title: string;
-  /** What a title the product made is made of (null for a title someone typed). */
-  titleParts: unknown;
   description: string | null;
   dueAt: Date;
   status: TaskStatus;
   priority: TaskPriority;
   customerId: string | null;
   customerName: string | null;
+  /** The customer, opportunity (in the reader's language) or event the task is about. */
   relatedName: string | null;
   updatedAt: Date;
 }
@@ -75,20 +75,21 @@ export interface Agenda {
 /**
  * One user's tasks with a due time, the activities they logged or took part in and the sales events
  * they own or take part in, within a time range: what their calendar shows. `openOnly` leaves done
- * and cancelled tasks out (the feed).
+ * and cancelled tasks out (the feed). Titles the product made are in `locale`.
  */
 export async function agendaOf(
   db: Executor,
   orgId: string,
   userId: string,
   range: { from: Date; to: Date; openOnly?: boolean },
+  locale: Locale,
 ): Promise<Agenda> {
   const from = range.from.toISOString();
   const to = range.to.toISOString();
   const taskRows = await queryRows<Record<string, unknown>>(
     db,
     sql`select t.id, t.title, t.title_parts, t.description, t.due_at, t.status, t.priority, t.customer_id, t.updated_at,
-               c.name as customer_name, coalesce(rc.name, o.title, e.name) as related_name
+               c.name as customer_name, coalesce(rc.name, o.title, e.name) as related_name, o.title_parts as related_parts
           from tasks t
           left join customers c on c.org_id = t.org_id and c.id = t.customer_id
           left join customers rc on t.related_type = 'customer' and rc.org_id = t.org_id and rc.id = t.related_id
@@ -134,15 +135,14 @@ export async function agendaOf(
   return {
     tasks: taskRows.map((r) => ({
       id: r.id as string,
-      title: r.title as string,
-      titleParts: r.title_parts ?? null,
+      title: readerTitle(r.title as string, r.title_parts, locale),
       description: r.description as string | null,
       dueAt: toDate(r.due_at as string),
       status: r.status as TaskStatus,
       priority: r.priority as TaskPriority,
       customerId: r.customer_id as string | null,
       customerName: r.customer_name as string | null,
-      relatedName: r.related_name as string | null,
+      relatedName: r.related_name === null ? null : readerTitle(r.related_name as string, r.related_parts, locale),
       updatedAt: toDate(r.updated_at as string),
     })),
     activities: activityRows.map((r) => ({
@@ -182,7 +182,7 @@ export function calendarItems(agenda: Agenda, locale: Locale): CalendarItem[] {
     ...agenda.tasks.map((t) => ({
       type: 'task' as const,
       id: t.id,
-      title: systemTitle(t.titleParts, locale) ?? t.title,
+      title: t.title,
       start: t.dueAt.toISOString(),
       end: null,
       customerId: t.customerId,

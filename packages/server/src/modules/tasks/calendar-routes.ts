@@ -14,10 +14,16 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
     handler: async (request) => {
       const { ctx } = request;
       if (!ctx.userId) throw AppError.forbidden();
-      const agenda = await agendaOf(ctx.db, ctx.orgId, ctx.userId, {
-        from: new Date(request.query.from),
-        to: new Date(request.query.to),
-      });
+      const agenda = await agendaOf(
+        ctx.db,
+        ctx.orgId,
+        ctx.userId,
+        {
+          from: new Date(request.query.from),
+          to: new Date(request.query.to),
+        },
+        ctx.locale,
+      );
       // Each kind of item only for a caller who may read that kind of record.
       return {
         items: calendarItems(

@@ -1,4 +1,4 @@
-import { type Page, systemTitle, type Task, type TaskListQuery } from '@berth/domain';
+import { type Page, readerTitle, type Task, type TaskListQuery } from '@berth/domain';
 import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
@@ -35,7 +35,7 @@ export async function toTasks(ctx: Ctx, rows: Listed[]): Promise<Task[]> {
   );
   return rows.map(({ task: t, ...r }) => ({
     id: t.id,
-    title: systemTitle(t.titleParts, ctx.locale) ?? t.title,
+    title: readerTitle(t.title, t.titleParts, ctx.locale),
     description: t.description,
     dueAt: iso(t.dueAt),
     assigneeId: t.assigneeId,

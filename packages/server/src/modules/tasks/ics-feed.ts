@@ -63,11 +63,14 @@ export async function renderCalendarFeed(db: Db, token: string, clock: Clock): P
   const reads = (resource: 'tasks' | 'activities' | 'salesEvents') =>
     scopeOf(access.permissions, resource, 'read') !== null;
   const locale: Locale = feed.locale === 'en' ? 'en' : 'zh-CN';
-  const agenda = await agendaOf(db, feed.orgId, feed.userId, {
-    from: addWholeDays(now, -pastDays),
-    to: addWholeDays(now, futureDays),
-    openOnly: true,
-  });
+  // The feed is read by a calendar app, not a browser: it speaks its owner's language.
+  const agenda = await agendaOf(
+    db,
+    feed.orgId,
+    feed.userId,
+    { from: addWholeDays(now, -pastDays), to: addWholeDays(now, futureDays), openOnly: true },
+    locale,
+  );
   const calendar = ical({
     name: `Berth · ${feed.name}`,
     prodId: { company: 'Berth', product: 'CRM', language: locale === 'en' ? 'EN' : 'ZH' },

@@ -108,7 +108,7 @@ export async function runNextStepRules(db: Db, clock: Clock): Promise<{ created:
           })),
         )
         .onConflictDoNothing()
-        .returning({ id: tasks.id, dedupKey: tasks.dedupKey, title: tasks.title });
+        .returning({ id: tasks.id, dedupKey: tasks.dedupKey, title: tasks.title, titleParts: tasks.titleParts });
       const byKey = new Map(due.map((o) => [o.dedup_key, o]));
       await emit(tx, 'tasks.next_steps_created', {
         tasks: made.flatMap((task) => {
@@ -119,8 +119,10 @@ export async function runNextStepRules(db: Db, clock: Clock): Promise<{ created:
               taskId: task.id,
               assigneeId: occasion.owner_id,
               title: task.title,
+              titleParts: task.titleParts ?? null,
               opportunityId: occasion.opportunity_id,
               opportunityTitle: occasion.opportunity_title,
+              opportunityTitleParts: occasion.opportunity_title_parts ?? null,
               customerName: occasion.customer_name,
               rule: occasion.kind,
               days: occasion.days,

@@ -1,4 +1,4 @@
-import type { TaskRelatedType } from '@berth/domain';
+import { type Locale, readerTitle, type TaskRelatedType } from '@berth/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can } from '../../platform/context';
@@ -37,9 +37,9 @@ export async function resolveRelated(ctx: Ctx, related: { type: TaskRelatedType;
   return { ...related, customerId: null };
 }
 
-/** The names of linked records ("type:id" → name), looked up once per list. */
+/** The names of linked records ("type:id" → name) in the reader's language, looked up once per list. */
 export async function relatedNames(
-  ctx: Pick<Ctx, 'orgId' | 'db'>,
+  ctx: Pick<Ctx, 'orgId' | 'db'> & { locale: Locale },
   refs: { type: string | null; id: string | null }[],
 ): Promise<Map<string, string>> {
   const ids = (type: string) => [...new Set(refs.filter((r) => r.type === type && r.id).map((r) => r.id as string))];
@@ -51,10 +51,10 @@ export async function relatedNames(
   const opportunityIds = ids('opportunity');
   if (opportunityIds.length > 0) {
     const rows = await ctx.db
-      .select({ id: opportunityRef.id, title: opportunityRef.title })
+      .select({ id: opportunityRef.id, title: opportunityRef.title, parts: opportunityRef.titleParts })
       .from(opportunityRef)
       .where(and(eq(opportunityRef.orgId, ctx.orgId), inArray(opportunityRef.id, opportunityIds)));
-    for (const r of rows) names.set(`opportunity:${r.id}`, r.title);
+    for (const r of rows) names.set(`opportunity:${r.id}`, readerTitle(r.title, r.parts, ctx.locale));
   }
   const eventIds = ids('sales_event');
   if (eventIds.length > 0) {

@@ -14,7 +14,9 @@ interface DueTask {
   id: string;
   assignee_id: string;
   title: string;
+  title_parts: unknown;
   related_name: string | null;
+  related_parts: unknown;
 }
 
 /**
@@ -36,9 +38,9 @@ export async function runTaskReminders(db: Db, clock: Clock): Promise<number> {
                      limit ${batchSize}
                      for update skip locked) d
              where t.org_id = d.org_id and t.id = d.id and t.reminded_at is null and t.status = 'open'
-            returning t.org_id, t.id, t.assignee_id, t.title, t.related_type, t.related_id)
-          select due.org_id, due.id, due.assignee_id, due.title,
-                 coalesce(c.name, o.title, e.name) as related_name
+            returning t.org_id, t.id, t.assignee_id, t.title, t.title_parts, t.related_type, t.related_id)
+          select due.org_id, due.id, due.assignee_id, due.title, due.title_parts,
+                 coalesce(c.name, o.title, e.name) as related_name, o.title_parts as related_parts
             from due
             left join customers c on due.related_type = 'customer' and c.org_id = due.org_id and c.id = due.related_id
             left join opportunities o on due.related_type = 'opportunity' and o.org_id = due.org_id and o.id = due.related_id
@@ -52,7 +54,9 @@ export async function runTaskReminders(db: Db, clock: Clock): Promise<number> {
           taskId: r.id,
           assigneeId: r.assignee_id,
           title: r.title,
+          titleParts: r.title_parts ?? null,
           relatedName: r.related_name,
+          relatedParts: r.related_parts ?? null,
         })),
       });
     }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { encodeDeliveryError } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import type { Db } from '../../db/database';
@@ -7,6 +8,7 @@ import { inTransaction, systemCtx } from '../../platform/context';
 import type { AppDeps } from '../../platform/deps';
 import { emit } from '../../platform/events';
 import type { Job } from '../../platform/jobs/job-runner';
+import { DeliveryTimeoutError, deliveryFailure, httpStatusFailure } from './delivery-failure';
 import { guardedLookup } from './network-guard';
 import { deliveryWithSubscription, failuresBeforeDisable } from './subscriptions';
 import { webhookDeliveries, webhookSubscriptions } from './tables';
@@ -31,7 +33,7 @@ function post(url: string, body: string, headers: Record<string, string>, allowP
         response.on('end', () => resolve(response.statusCode ?? 0));
       },
     );
-    request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
+    request.on('timeout', () => request.destroy(new DeliveryTimeoutError(timeoutMs / 1000)));
     request.on('error', reject);
     request.end(body);
   });
@@ -50,7 +52,10 @@ export async function deliverWebhook(job: Job, db: Db, deps: AppDeps): Promise<v
   if (delivery.status === 'delivered' && !job.payload.replay) return;
   const where = and(eq(webhookDeliveries.orgId, ctx.orgId), eq(webhookDeliveries.id, delivery.id));
   if (subscription.status !== 'active' && !job.payload.replay) {
-    await db.update(webhookDeliveries).set({ status: 'failed', lastError: 'webhook disabled' }).where(where);
+    await db
+      .update(webhookDeliveries)
+      .set({ status: 'failed', lastError: encodeDeliveryError('delivery.webhook_disabled') })
+      .where(where);
     return;
   }
   const body = JSON.stringify(delivery.payload);
@@ -69,9 +74,9 @@ export async function deliverWebhook(job: Job, db: Db, deps: AppDeps): Promise<v
       },
       deps.config.WEBHOOKS_ALLOW_PRIVATE_NETWORK,
     );
-    if (statusCode < 200 || statusCode > 299) error = `HTTP ${statusCode}`;
+    if (statusCode < 200 || statusCode > 299) error = httpStatusFailure(statusCode);
   } catch (failure) {
-    error = (failure instanceof Error ? failure.message : String(failure)).slice(0, 500);
+    error = deliveryFailure(failure, subscription.url);
   }
   const attemptFields = {
     attempts: sql`${webhookDeliveries.attempts} + 1`,

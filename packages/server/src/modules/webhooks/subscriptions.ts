@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { updateWebhookInputSchema, Webhook, WebhookDelivery, webhookInputSchema } from '@berth/domain';
+import {
+  decodeDeliveryError,
+  deliveryErrorText,
+  type updateWebhookInputSchema,
+  type Webhook,
+  type WebhookDelivery,
+  type webhookInputSchema,
+} from '@berth/domain';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../platform/app-error';
@@ -123,7 +130,8 @@ export async function deleteWebhook(ctx: Ctx, id: string, expected: number | und
   await inTransaction(ctx, (tx) => deleteVersioned(tx, webhookSubscriptions, byId(tx, id) as never, expected));
 }
 
-function toDelivery(row: typeof webhookDeliveries.$inferSelect): WebhookDelivery {
+function toDelivery(ctx: Ctx, row: typeof webhookDeliveries.$inferSelect): WebhookDelivery {
+  const lastError = decodeDeliveryError(row.lastError);
   return {
     id: row.id,
     messageId: row.messageId,
@@ -132,7 +140,9 @@ function toDelivery(row: typeof webhookDeliveries.$inferSelect): WebhookDelivery
     status: row.status as WebhookDelivery['status'],
     attempts: row.attempts,
     lastStatusCode: row.lastStatusCode,
-    lastError: row.lastError,
+    lastError: lastError && deliveryErrorText(lastError, ctx.locale),
+    lastErrorCode: lastError?.code ?? null,
+    lastErrorParams: lastError?.params ?? {},
     lastAttemptAt: iso(row.lastAttemptAt),
     deliveredAt: iso(row.deliveredAt),
     createdAt: iso(row.createdAt) as string,
@@ -159,7 +169,7 @@ export async function listDeliveries(
     )
     .orderBy(desc(webhookDeliveries.id))
     .limit(query.limit + 1);
-  const items = rows.slice(0, query.limit).map(toDelivery);
+  const items = rows.slice(0, query.limit).map((row) => toDelivery(ctx, row));
   return { items, nextCursor: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
@@ -180,7 +190,7 @@ export async function replayDelivery(ctx: Ctx, subscriptionId: string, deliveryI
       .returning();
     if (!row) throw AppError.notFound();
     await enqueueJob(tx.db, deliverWebhookJob, { id: row.id, replay: true }, { orgId: tx.orgId, maxAttempts: 1 });
-    return toDelivery(row);
+    return toDelivery(ctx, row);
   });
 }
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { notificationText } from '@berth/domain';
 import { and, eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -176,7 +177,19 @@ describe('webhooks', () => {
     });
     await drain();
     const [delivery] = (await t.request('GET', `/api/webhooks/${id}/deliveries`, { as: admin })).json().items;
-    expect(delivery).toMatchObject({ status: 'pending', lastStatusCode: 500, lastError: 'HTTP 500' });
+    // The reason is stored as a code and read in the reader's language (zh-CN unless asked otherwise).
+    expect(delivery).toMatchObject({
+      status: 'pending',
+      lastStatusCode: 500,
+      lastError: '接收方返回 HTTP 500（只有 2xx 视为成功）',
+      lastErrorCode: 'delivery.http_status',
+      lastErrorParams: { status: '500' },
+    });
+    const inEnglish = await t.request('GET', `/api/webhooks/${id}/deliveries`, {
+      as: admin,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(inEnglish.json().items[0].lastError).toBe('The receiver answered HTTP 500 (only 2xx counts as delivered)');
     // Each replay is one final attempt; five failures in a row disable the subscription.
     for (let i = 0; i < 5; i++) {
       await t.request('POST', `/api/webhooks/${id}/deliveries/${delivery.id}/replay`, { as: admin });
@@ -189,6 +202,12 @@ describe('webhooks', () => {
       .from(notifications)
       .where(and(eq(notifications.userId, admin.me.user.id), eq(notifications.kind, 'webhook.disabled')));
     expect(notes).toHaveLength(1);
+    expect(notificationText('webhook.disabled', notes[0]?.params as never, 'zh-CN', 'Asia/Shanghai').body).toContain(
+      '最近一次：接收方返回 HTTP 500',
+    );
+    expect(notificationText('webhook.disabled', notes[0]?.params as never, 'en', 'Asia/Shanghai').body).toContain(
+      'last: The receiver answered HTTP 500',
+    );
   });
 
   it('takes a signed push of shipments and events from a registered source, and refuses an unsigned one', async () => {

@@ -42,7 +42,8 @@ export const tasksModule: WebModule<typeof zhCN> = {
       key: 'tasks',
       order: 10,
       access: { resource: 'tasks' },
-      width: 8,
+      // Two thirds: a task's title, what it is about and its due time side by side (a third wrapped each at 1440 px).
+      width: 16,
       card: lazyPanel(() => import('./home-tasks-card'), 'HomeTasksCard'),
     },
   ],

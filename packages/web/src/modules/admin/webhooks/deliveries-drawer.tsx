@@ -1,5 +1,5 @@
 import { RedoOutlined } from '@ant-design/icons';
-import { endpoints, type Webhook, type WebhookDelivery } from '@berth/domain';
+import { deliveryErrorText, endpoints, type Webhook, type WebhookDelivery } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Drawer, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -7,10 +7,19 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../app/api/call';
 import { formatDateTime } from '../../../app/format';
+import { currentLocale } from '../../../app/i18n';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useKeysetList } from '../../../app/use-keyset-list';
 import { KeysetTable } from '../../../components/keyset-table';
 import { adminKeys } from '../query-keys';
+
+/** Why the last attempt failed, in the console's language (from its code; the server's sentence as a fallback). */
+function lastErrorText(delivery: WebhookDelivery): string | null {
+  if (delivery.lastErrorCode) {
+    return deliveryErrorText({ code: delivery.lastErrorCode, params: delivery.lastErrorParams }, currentLocale());
+  }
+  return delivery.lastError;
+}
 
 const statusColors: Record<WebhookDelivery['status'], string> = {
   pending: 'processing',
@@ -74,14 +83,21 @@ export function DeliveriesDrawer({
       {
         key: 'error',
         title: t('webhooks.lastError'),
-        render: (_, d) =>
-          d.lastError ? (
-            <Typography.Text type="danger" ellipsis={{ tooltip: d.lastError }} style={{ maxWidth: 260 }}>
-              {d.lastError}
+        render: (_, d) => {
+          const text = lastErrorText(d);
+          return text ? (
+            <Typography.Text
+              type="danger"
+              ellipsis={{ tooltip: text }}
+              style={{ maxWidth: 260 }}
+              data-testid="delivery-last-error"
+            >
+              {text}
             </Typography.Text>
           ) : (
             t('common.none')
-          ),
+          );
+        },
       },
       { key: 'deliveredAt', title: t('webhooks.deliveredAt'), render: (_, d) => formatDateTime(d.deliveredAt) },
       ...(canReplay

@@ -1,16 +1,19 @@
 import { incoterms, type Shipment, type UpdateShipmentInput, updateShipmentInputSchema } from '@berth/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, type ButtonProps, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { App, type ButtonProps, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api-error';
 import { changedFields } from '../../../app/diff';
+import { useCan } from '../../../app/permissions';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useZodForm } from '../../../app/zod-form';
+import { MoneyInput, type MoneyValue, moneyToValue, valueToMoney } from '../../../components/money-input';
 import { PortSelect } from '../../../components/port-select';
 import { TransportModeSelect } from '../../../components/transport-mode-select';
 import { shipmentKeys } from '../query-keys';
 import { useUpdateShipment } from '../use-shipment';
+import { ContainerFields, PartyFields } from './shipment-list-fields';
 
 const textFields = [
   'bookingNumber',
@@ -37,15 +40,31 @@ export type ShipmentFormValues = {
   incoterm?: string | null;
 } & {
   [K in TextField]?: string | null;
-} & { [K in DateField]?: Dayjs | null } & { [K in NumberField]?: number | null };
+} & { [K in DateField]?: Dayjs | null } & { [K in NumberField]?: number | null } & {
+  containers?: { number?: string; type?: string; seal?: string | null }[];
+  parties?: { role?: string; customerId?: string | null; name?: string | null }[];
+  revenue?: MoneyValue;
+  cost?: MoneyValue;
+};
 
 export function formValuesOf(s: Shipment): ShipmentFormValues {
-  const values: ShipmentFormValues = { mode: s.mode, pol: s.pol, pod: s.pod, incoterm: s.incoterm };
+  const values: ShipmentFormValues = {
+    mode: s.mode,
+    pol: s.pol,
+    pod: s.pod,
+    incoterm: s.incoterm,
+    containers: s.containers.map((c) => ({ number: c.number, type: c.type, seal: c.seal ?? '' })),
+    parties: s.parties.map((p) => ({ role: p.role, customerId: p.customerId ?? undefined, name: p.writtenName ?? '' })),
+    revenue: moneyToValue(s.revenue),
+    cost: moneyToValue(s.cost),
+  };
   for (const key of textFields) values[key] = s[key];
   for (const key of dateFields) values[key] = s[key] ? dayjs(s[key]) : null;
   for (const key of numberFields) values[key] = s[key];
   return values;
 }
+
+const given = (value: string | null | undefined) => value?.trim() || undefined;
 
 /** The form's values as the PATCH body takes them: empty texts and dates as null, instants in ISO 8601. */
 export function toShipmentInput(values: ShipmentFormValues): Record<string, unknown> {
@@ -58,6 +77,19 @@ export function toShipmentInput(values: ShipmentFormValues): Record<string, unkn
   for (const key of textFields) input[key] = values[key]?.trim() || null;
   for (const key of dateFields) input[key] = values[key] ? (values[key] as Dayjs).toISOString() : null;
   for (const key of numberFields) input[key] = values[key] ?? null;
+  input.containers = (values.containers ?? []).map((c) => ({
+    number: c.number?.trim() ?? '',
+    type: c.type ?? '',
+    seal: given(c.seal) ?? null,
+  }));
+  // A party is sent by its customer when linked, with the name as written when there is one.
+  input.parties = (values.parties ?? []).map((p) => ({
+    role: p.role,
+    ...(p.customerId ? { customerId: p.customerId } : {}),
+    ...(given(p.name) ? { name: given(p.name) } : {}),
+  }));
+  input.revenue = valueToMoney(values.revenue);
+  input.cost = valueToMoney(values.cost);
   return input;
 }
 
@@ -70,6 +102,10 @@ export function EditShipmentModal({ shipment, onClose }: { shipment: Shipment; o
   const { message, notification } = App.useApp();
   const handleError = useApiErrorHandler();
   const { parse } = useZodForm();
+  const can = useCan();
+  const customerNames = Object.fromEntries(
+    shipment.parties.filter((p) => p.customerId).map((p) => [p.customerId as string, p.name ?? '']),
+  );
   const [form] = Form.useForm<ShipmentFormValues>();
   const update = useUpdateShipment();
   const queryClient = useQueryClient();
@@ -172,6 +208,24 @@ export function EditShipmentModal({ shipment, onClose }: { shipment: Shipment; o
           </Col>
           {numberFields.map(amount)}
         </Row>
+        <Divider titlePlacement="start">{t('shipments.cards.money')}</Divider>
+        {/* A role without the money right sees no amount and sets none (the server refuses it as well). */}
+        <Row gutter={16}>
+          {can('revenue', 'read') && (
+            <Col xs={24} sm={12}>
+              <MoneyInput name={['revenue']} label={t('shipments.fields.revenue')} negative testId="shipment-revenue" />
+            </Col>
+          )}
+          {can('costMargin', 'read') && (
+            <Col xs={24} sm={12}>
+              <MoneyInput name={['cost']} label={t('shipments.fields.cost')} negative testId="shipment-cost" />
+            </Col>
+          )}
+        </Row>
+        <Divider titlePlacement="start">{t('shipments.cards.containers')}</Divider>
+        <ContainerFields />
+        <Divider titlePlacement="start">{t('shipments.cards.parties')}</Divider>
+        <PartyFields customerNames={customerNames} />
       </Form>
     </Modal>
   );

@@ -38,6 +38,13 @@ export const en: typeof zhCN = {
     clearFilters: 'Clear filters',
     edit: 'Correct shipment',
     saved: 'Shipment saved',
+    addContainer: 'Add container',
+    removeContainer: 'Remove this container',
+    addParty: 'Add party',
+    removeParty: 'Remove this party',
+    partyCustomer: 'Linked customer',
+    partyCustomerPlaceholder: 'Search customers (or keep the name as written)',
+    partyWrittenName: 'Name as written',
     conflictTitle: 'Shipment changed',
     conflict:
       'Someone (or a feed) changed this shipment while you were editing. The latest version is loaded: check it and make your correction again.',
@@ -207,6 +214,8 @@ export const en: typeof zhCN = {
       cost_amount: 'Cost',
       cost_currency: 'Cost currency',
       on_time: 'On time',
+      containers: 'Containers',
+      parties: 'Parties',
     },
   },
 };
