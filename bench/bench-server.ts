@@ -1,4 +1,5 @@
-import { type Db, openDatabase, queryRows } from '@berth/server/db/database';
+import fs from 'node:fs';
+import { type Db, openDatabase, queryRows, snapshotDatabase } from '@berth/server/db/database';
 import { createOrganization } from '@berth/server/modules/setup/create-organization';
 import { loadConfig } from '@berth/server/platform/config';
 import { createServer } from '@berth/server/server';
@@ -13,10 +14,12 @@ const password = 'Bench-password-1';
  * (session cookie and CSRF token).
  */
 export async function startBenchServer() {
-  const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: null });
+  const snapshotFile = pgliteSnapshotFile();
+  const snapshot = snapshotFile && fs.existsSync(snapshotFile) ? new Blob([fs.readFileSync(snapshotFile)]) : undefined;
+  const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: null, snapshot });
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', LOGIN_RATE_PER_MINUTE: '10000' });
   const server = await createServer(config, { database, logger: false, startJobs: false });
-  const reused = reuseRequested() ? await benchOrganization(server.deps.db) : null;
+  const reused = reuseRequested() || snapshot ? await benchOrganization(server.deps.db) : null;
   const { orgId, adminId } =
     reused ??
     (await createOrganization(
@@ -46,11 +49,24 @@ export async function startBenchServer() {
       const { csrfToken } = (await login.json()) as { csrfToken: string };
       return { address, cookie, csrfToken };
     },
+    /** With BENCH_SNAPSHOT on the embedded engine, keeps the seeded database in that file for the next run. */
+    async keepSnapshot() {
+      if (!snapshotFile || snapshot) return;
+      fs.writeFileSync(snapshotFile, Buffer.from(await (await snapshotDatabase(database)).arrayBuffer()));
+    },
     async close() {
       await server.close();
       await database.close();
     },
   };
+}
+
+/**
+ * BENCH_SNAPSHOT=<file> on the embedded engine: the seeded in-memory database is saved there and
+ * the next run starts from it (seeding 100,000 customers on PGlite takes minutes too).
+ */
+function pgliteSnapshotFile(): string | undefined {
+  return process.env.DATABASE_URL ? undefined : process.env.BENCH_SNAPSHOT || undefined;
 }
 
 /** BENCH_REUSE=1 with DATABASE_URL keeps the seeded database between runs (seeding 1M takes minutes). */

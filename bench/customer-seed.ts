@@ -168,10 +168,13 @@ export async function seedCustomers(db: Db, orgId: string, ownerIds: string[], c
                 from customers
                where org_id = ${orgId} and code between ${`C${String(from).padStart(7, '0')}`} and ${`C${String(to).padStart(7, '0')}`}) c`);
   }
-  await db.execute(sql`alter table customers enable trigger user`);
   await db.execute(sql`alter table contacts enable trigger user`);
-  // The contacts went in without their triggers: fold their search texts onto the customers in one pass.
+  // The contacts went in without their triggers: fold their search texts onto the customers in one
+  // pass, then write every customer's search keys in another.
   await db.execute(sql`select berth_fold_all_contact_search()`);
+  await db.execute(sql`alter table customers enable trigger user`);
+  await db.execute(sql`select berth_rebuild_customer_search_keys()`);
+  await db.execute(sql`vacuum analyze customer_search_keys`);
   await db.execute(sql`vacuum analyze customers`);
   await db.execute(sql`analyze contacts`);
 }

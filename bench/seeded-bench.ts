@@ -7,16 +7,20 @@ import { seedCustomers } from './customer-seed';
 export type SeededBench = Awaited<ReturnType<typeof startSeededBench>>;
 
 /**
- * The bench server with N customers and one contact each (BENCH_CUSTOMERS, default 1,000,000),
+ * The bench server with N customers and one contact each (BENCH_CUSTOMERS, default 100,000 on
+ * the embedded engine and 1,000,000 on PostgreSQL),
  * listening and signed in. Seeding a million takes minutes, so one seeded bench can serve
  * several benchmarks in a run; whoever started it closes it.
  */
-export async function startSeededBench(count = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000)) {
+export async function startSeededBench(count?: number) {
   const bench = await startBenchServer();
+  count ??= Number(process.env.BENCH_CUSTOMERS ?? (bench.engine === 'pglite' ? 100_000 : 1_000_000));
   try {
     const seedStart = performance.now();
-    if (!bench.reused) await seedCustomers(bench.db, bench.orgId, [bench.adminId], count);
-    else {
+    if (!bench.reused) {
+      await seedCustomers(bench.db, bench.orgId, [bench.adminId], count);
+      await bench.keepSnapshot();
+    } else {
       const held = await customerCount(bench);
       if (held < count) throw new Error(`BENCH_REUSE: the database holds ${held} bench customers, fewer than ${count}`);
     }

@@ -161,6 +161,55 @@ describe('customer search plans', () => {
     expect(await search('司马')).toEqual([to.name]);
   });
 
+  it("keeps every live customer's search keys as its texts and contacts change, and none once merged", async () => {
+    // The keys the table holds, against the keys the customers' texts give now.
+    const drift = () =>
+      queryRows<{ id: string }>(
+        t.db,
+        sql`select coalesce(c.id, s.customer_id) as id
+              from (select c.org_id, c.id, k from customers c,
+                           unnest(berth_customer_search_keys(c.merged_into_id, c.search_text, c.contact_search_text,
+                                    c.contact_personal_text, c.search_grams, c.contact_search_grams)) k
+                     where c.org_id = ${orgId}) c
+              full join (select * from customer_search_keys where org_id = ${orgId}) s
+                on s.org_id = c.org_id and s.customer_id = c.id and s.key = c.k
+             where c.id is null or s.customer_id is null`,
+      );
+    const keysOf = async (id: string) =>
+      (
+        await queryRows<{ key: string }>(
+          t.db,
+          sql`select key from customer_search_keys where org_id = ${orgId} and customer_id = ${id} order by key`,
+        )
+      ).map((r) => r.key);
+    expect(await drift()).toEqual([]);
+    const [first] = (await t.request('GET', '/api/customers?limit=1', { as: admin })).json().items;
+    expect(await keysOf(first.id)).toContain('厦门');
+    expect(await keysOf(first.id)).not.toContain('公司');
+    const contact = (
+      await t.request('POST', '/api/contacts', { as: admin, body: { customerId: first.id, name: '诸葛亮' } })
+    ).json();
+    expect(await keysOf(first.id)).toContain('诸葛');
+    const ctx = { ...systemCtx(t.db, orgId), userId: admin.me.user.id, permissions: fullPermissions() };
+    const found = async (term: string) =>
+      (await findCustomers(ctx, { limit: 10, q: term } as never)).items.map((c) => c.id);
+    expect(await found('诸葛亮')).toEqual([first.id]);
+    const renamed = await t.request('PATCH', `/api/contacts/${contact.id}`, {
+      as: admin,
+      headers: { 'if-match': `"${contact.version}"` },
+      body: { name: '公孙胜' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(await keysOf(first.id)).not.toContain('诸葛');
+    expect(await found('诸葛亮')).toEqual([]);
+    expect(await found('公孙胜')).toEqual([first.id]);
+    // Merged away (the merge marks the record): its keys go; restored, they come back.
+    await t.db.execute(sql`update customers set merged_into_id = id where org_id = ${orgId} and id = ${first.id}`);
+    expect(await keysOf(first.id)).toEqual([]);
+    await t.db.execute(sql`update customers set merged_into_id = null where org_id = ${orgId} and id = ${first.id}`);
+    expect(await drift()).toEqual([]);
+  });
+
   it('sorts the list and a search by name or code either way, page by page', async () => {
     // Names sort as Chinese users read them, by pinyin (宁波 ningbo before 青岛 qingdao before 上海
     // shanghai), not by code point (上 U+4E0A would come first).

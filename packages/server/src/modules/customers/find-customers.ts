@@ -6,6 +6,7 @@ import { afterCursor, decodeUuidCursor, orderByKeyset, type SortExpression, toPa
 import { taskRef } from '../tasks/public';
 import { customerRecordColumns, toCustomers } from './customer-dto';
 import { customerFilterWhere } from './customer-filter-where';
+import { keyCandidates, termKeys } from './customer-key-search';
 import {
   customerIdIn,
   customerSearchCandidates,
@@ -192,7 +193,8 @@ export const defaultSearchTuning: SearchTuning = {
  * a rarer one goes to the text indexes, which hand over a bounded set of candidates (see
  * customerSearchCandidates) read newest first in small batches by id. A term shaped like an
  * identifier (a customer code, a run of phone digits, a credit code) is rare by nature and goes
- * to the indexes straight away.
+ * to the indexes straight away. A Chinese term reads the customers carrying its keys first (see
+ * keyCandidates): when they are too many to read within the window it goes the way above.
  */
 async function search(
   ctx: Ctx,
@@ -205,7 +207,24 @@ async function search(
 ): Promise<CustomerRow[]> {
   const needle = searchNeedle(q);
   if (!needle) return select(undefined);
-  if (!looksLikeIdentifier(needle)) {
+  const keys = termKeys(needle);
+  if (keys.length > 0) {
+    // A Chinese term: the customers carrying its keys, newest first, checked by the exact condition;
+    // a few entries first (a common term fills the page there), then the rest of the window.
+    const match = searchMatch(ctx, needle);
+    const rows: CustomerRow[] = [];
+    let below = cursorId;
+    let read = 0;
+    for (const upTo of [Math.min(tuning.walkWindow, 4 * limit + 4), tuning.walkWindow]) {
+      if (upTo <= read) continue;
+      const found = await keyCandidates(ctx, keys, upTo - read, below);
+      rows.push(...(await newestById(found.ids, (ids) => select(and(match, ids)), limit - rows.length)));
+      // A full page among the newest key holders is the newest page; so is all of them, however short.
+      if (rows.length > limit || found.complete) return rows.slice(0, limit + 1);
+      read = upTo;
+      below = found.last;
+    }
+  } else if (!looksLikeIdentifier(needle)) {
     // Each walk is a range of ids bounded by literal values, so the planner reads it along the
     // list index: with an open bound it may price a parallel scan of the table as cheaper.
     const floor = await idAtOffset(ctx, conditions, tuning.walkWindow - 1);

@@ -227,6 +227,22 @@ export const contacts = pgTable(
   ],
 );
 
+/**
+ * The search keys of live customers (migration 0032): every pair of adjacent Chinese characters in
+ * their search texts and their contacts' (company suffixes such as 有限公司 excepted), kept by
+ * statement-level triggers on customers, one set-based statement per written batch. A Chinese term
+ * walks its rarest pair's entries newest first along the primary key, whatever the planner thinks.
+ */
+export const customerSearchKeys = pgTable(
+  'customer_search_keys',
+  {
+    orgId: orgId(),
+    key: text('key').notNull(),
+    customerId: uuid('customer_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.key, t.customerId] })],
+);
+
 export const tags = pgTable(
   'tags',
   {
