@@ -21,7 +21,7 @@ import { openTestDatabase } from './harness';
  */
 const killPointCount = Number(process.env.CRASH_KILL_POINTS || 3);
 const seed = 20_260_712;
-const importRows = 12_000;
+const importRows = 6_000;
 /** The rows committed per transaction by the import job (run-import.ts). */
 const importBatchSize = 500;
 const writers = 4;
@@ -110,7 +110,7 @@ describe(`crash safety: SIGKILL during an import and concurrent writes (${killPo
           `import ${resumed.status} after restart, re-run created ${rerun.created} skipped ${rerun.skipped}`,
       );
     },
-    // A round imports 12,000 customers twice beside a stream of writes: about a minute on two cores.
+    // A round imports 6,000 customers (twelve batches) twice beside a stream of writes: about 30 s on two cores.
     180_000,
   );
 });
