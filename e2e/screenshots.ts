@@ -50,6 +50,11 @@ async function main(): Promise<void> {
       await page.locator('#login_password').fill(demoManager.password);
       await page.getByTestId('login-submit').click();
       await page.getByTestId('user-menu').waitFor();
+      // The language saved on the account wins over the device's: choose it as a user does, in the user menu.
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId(`lang-${locale}`).click();
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
 
       await shoot(page, `home.${locale}`);
 
