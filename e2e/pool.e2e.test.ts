@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { setUpOrganization, signIn } from './console-session';
+import { pageApi, setUpOrganization, signIn } from './console-session';
 import { freePort, ServerProcess, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@pool-forwarding.example', password: 'Pool-admin-2026' };
@@ -24,19 +24,7 @@ describe('the public pool in the browser', () => {
     await server?.stop();
   });
 
-  const api = (method: string, path: string, body?: unknown) =>
-    page.evaluate(
-      async ({ method, path, body }) => {
-        const me = await (await fetch('/api/me')).json();
-        const response = await fetch(path, {
-          method,
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: response.status, body: await response.json() };
-      },
-      { method, path, body },
-    );
+  const api = (method: string, path: string, body?: unknown) => pageApi(page, method, path, body);
   const pick = async (testId: string, text: string) => {
     await page.getByTestId(testId).click();
     // Typed into the select's search and chosen with Enter: the previous dropdown may still be fading out.

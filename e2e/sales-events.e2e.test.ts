@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { setUpOrganization, signIn } from './console-session';
+import { pageApi, setUpOrganization, signIn } from './console-session';
 import { freePort, ServerProcess, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@expo-forwarding.example', password: 'Expo-admin-2026' };
@@ -25,22 +25,7 @@ describe('a sales event in the browser', () => {
   });
 
   const api = (method: string, path: string, body?: unknown, version?: number) =>
-    page.evaluate(
-      async ({ method, path, body, version }) => {
-        const me = await (await fetch('/api/me')).json();
-        const response = await fetch(path, {
-          method,
-          headers: {
-            'content-type': 'application/json',
-            'x-csrf-token': me.csrfToken,
-            ...(version === undefined ? {} : { 'if-match': `"${version}"` }),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: response.status, body: await response.json() };
-      },
-      { method, path, body, version },
-    );
+    pageApi(page, method, path, body, version === undefined ? {} : { 'if-match': `"${version}"` });
   /** Types into an antd select's search and takes the matching option with Enter. */
   const pick = async (testId: string, text: string) => {
     await page.getByTestId(testId).click();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { setUpOrganization, signIn } from './console-session';
+import { pageApi, setUpOrganization, signIn } from './console-session';
 import { freePort, ServerProcess, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@correct-forwarding.example', password: 'Shipment-edit-2026' };
@@ -42,18 +42,7 @@ describe('correcting a shipment by hand in the browser', () => {
   });
 
   const api = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    page.evaluate(
-      async ({ method, path, body, headers }) => {
-        const me = await (await fetch('/api/me')).json();
-        const response = await fetch(path, {
-          method,
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken, ...headers },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: response.status, body: await response.json() };
-      },
-      { method, path, body, headers },
-    );
+    pageApi(page, method, path, body, headers);
   const modal = () => page.locator('.ant-modal:visible');
   const fill = async (testId: string, value: string) => {
     const input = modal().getByTestId(testId);

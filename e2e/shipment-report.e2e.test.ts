@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { setUpOrganization, signIn } from './console-session';
+import { pageApi, setUpOrganization, signIn } from './console-session';
 import { freePort, ServerProcess, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@report-forwarding.example', password: 'Shipment-report-2026' };
@@ -97,19 +97,7 @@ describe('the shipments report in the browser shows the API’s figures (zh-CN a
     await server?.stop();
   });
 
-  const api = (method: string, path: string, body?: unknown) =>
-    page.evaluate(
-      async ({ method, path, body }) => {
-        const me = await (await fetch('/api/me')).json();
-        const response = await fetch(path, {
-          method,
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: response.status, body: await response.json() };
-      },
-      { method, path, body },
-    );
+  const api = (method: string, path: string, body?: unknown) => pageApi(page, method, path, body);
 
   /** The report the page asked for, asked again of the API with the same query. */
   const reportOfPage = async (change: () => Promise<unknown>) => {

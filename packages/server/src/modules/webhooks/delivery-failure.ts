@@ -1,4 +1,4 @@
-import { type DeliveryErrorCode, encodeDeliveryError } from '@berth/domain';
+import { encodeDeliveryError } from '@berth/domain';
 import { PrivateAddressError } from './network-guard';
 
 /** No answer within the delivery's time limit. */
@@ -17,16 +17,16 @@ const tlsCodes = /^(CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIG
  */
 export function deliveryFailure(failure: unknown, url: string): string {
   const host = new URL(url).host;
-  const coded = (code: DeliveryErrorCode, params: Record<string, string> = {}) => encodeDeliveryError(code, params);
-  if (failure instanceof DeliveryTimeoutError) return coded('delivery.timeout', { seconds: String(failure.seconds) });
-  if (failure instanceof PrivateAddressError) return coded('delivery.private_address', { host });
+  if (failure instanceof DeliveryTimeoutError)
+    return encodeDeliveryError('delivery.timeout', { seconds: String(failure.seconds) });
+  if (failure instanceof PrivateAddressError) return encodeDeliveryError('delivery.private_address', { host });
   const code = (failure as NodeJS.ErrnoException | null)?.code ?? '';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return coded('delivery.host_not_found', { host });
-  if (code === 'ECONNREFUSED') return coded('delivery.connection_refused', { host });
-  if (code === 'ECONNRESET' || code === 'EPIPE') return coded('delivery.connection_reset');
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return encodeDeliveryError('delivery.host_not_found', { host });
+  if (code === 'ECONNREFUSED') return encodeDeliveryError('delivery.connection_refused', { host });
+  if (code === 'ECONNRESET' || code === 'EPIPE') return encodeDeliveryError('delivery.connection_reset');
   const detail = (failure instanceof Error ? failure.message : String(failure)).slice(0, 500);
-  if (tlsCodes.test(code)) return coded('delivery.tls_failed', { detail });
-  return coded('delivery.failed', { detail });
+  if (tlsCodes.test(code)) return encodeDeliveryError('delivery.tls_failed', { detail });
+  return encodeDeliveryError('delivery.failed', { detail });
 }
 
 /** An answer outside 2xx. */

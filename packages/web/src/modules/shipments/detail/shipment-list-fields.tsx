@@ -43,16 +43,7 @@ export function ContainerFields() {
                   <Input maxLength={40} data-testid={`container-seal-${name}`} />
                 </Form.Item>
               </Col>
-              <Col xs={2} sm={2}>
-                <Form.Item label={name === 0 ? ' ' : undefined}>
-                  <Button
-                    type="text"
-                    icon={<DeleteOutlined />}
-                    aria-label={t('shipments.removeContainer')}
-                    onClick={() => remove(name)}
-                  />
-                </Form.Item>
-              </Col>
+              <RemoveRowCell first={name === 0} label={t('shipments.removeContainer')} onRemove={() => remove(name)} />
             </Row>
           ))}
           <Button
@@ -119,16 +110,7 @@ export function PartyFields({ customerNames }: { customerNames: Record<string, s
                   <Input maxLength={200} data-testid={`party-name-${name}`} />
                 </Form.Item>
               </Col>
-              <Col xs={2} sm={2}>
-                <Form.Item label={name === 0 ? ' ' : undefined}>
-                  <Button
-                    type="text"
-                    icon={<DeleteOutlined />}
-                    aria-label={t('shipments.removeParty')}
-                    onClick={() => remove(name)}
-                  />
-                </Form.Item>
-              </Col>
+              <RemoveRowCell first={name === 0} label={t('shipments.removeParty')} onRemove={() => remove(name)} />
             </Row>
           ))}
           <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} data-testid="add-party">
@@ -137,5 +119,16 @@ export function PartyFields({ customerNames }: { customerNames: Record<string, s
         </div>
       )}
     </Form.List>
+  );
+}
+
+/** The last cell of a list row: removes the row (aligned with the inputs under the first row's labels). */
+function RemoveRowCell({ first, label, onRemove }: { first: boolean; label: string; onRemove: () => void }) {
+  return (
+    <Col xs={2} sm={2}>
+      <Form.Item label={first ? ' ' : undefined}>
+        <Button type="text" icon={<DeleteOutlined />} aria-label={label} onClick={onRemove} />
+      </Form.Item>
+    </Col>
   );
 }
