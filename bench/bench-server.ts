@@ -15,7 +15,7 @@ const password = 'Bench-password-1';
  */
 export async function startBenchServer() {
   const snapshotFile = pgliteSnapshotFile();
-  const snapshot = snapshotFile && fs.existsSync(snapshotFile) ? new Blob([fs.readFileSync(snapshotFile)]) : undefined;
+  const snapshot = snapshotFile && fs.existsSync(snapshotFile) ? readSnapshot(snapshotFile) : undefined;
   const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: null, snapshot });
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', LOGIN_RATE_PER_MINUTE: '10000' });
   const server = await createServer(config, { database, logger: false, startJobs: false });
@@ -52,7 +52,7 @@ export async function startBenchServer() {
     /** With BENCH_SNAPSHOT on the embedded engine, keeps the seeded database in that file for the next run. */
     async keepSnapshot() {
       if (!snapshotFile || snapshot) return;
-      fs.writeFileSync(snapshotFile, Buffer.from(await (await snapshotDatabase(database)).arrayBuffer()));
+      await writeSnapshot(snapshotFile, await snapshotDatabase(database));
     },
     async close() {
       await server.close();
@@ -80,4 +80,34 @@ async function benchOrganization(db: Db): Promise<{ orgId: string; adminId: stri
     sql`select org_id, id from users where email = ${email} order by created_at limit 1`,
   );
   return row ? { orgId: row.org_id, adminId: row.id } : null;
+}
+
+/** One read or write call takes at most 2 GiB; a seeded 100,000-customer database is larger. */
+const chunkBytes = 1 << 30;
+
+function readSnapshot(file: string): Blob {
+  const parts: Buffer[] = [];
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (;;) {
+      const part = Buffer.allocUnsafe(chunkBytes);
+      const read = fs.readSync(fd, part, 0, chunkBytes, null);
+      if (read === 0) break;
+      parts.push(part.subarray(0, read));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return new Blob(parts);
+}
+
+async function writeSnapshot(file: string, snapshot: Blob): Promise<void> {
+  const fd = fs.openSync(file, 'w');
+  try {
+    for (let start = 0; start < snapshot.size; start += chunkBytes) {
+      fs.writeSync(fd, new Uint8Array(await snapshot.slice(start, start + chunkBytes).arrayBuffer()));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }
