@@ -153,13 +153,20 @@ export async function refreshTracking(ctx: Ctx, shipmentIds: readonly string[]):
   const delayed = sql`(${slip(eta, promised)} >= ${shipmentDelayHours}::int and s.delay_notified_at is null)`;
   const changed = await queryRows<Changed>(
     ctx.db,
+    // Driven by the ids, a primary-key probe each into shipments and shipment_tracking: a batch touches a few
+    // thousand of an organisation's millions, and a join the planner is free to choose hashed both whole tables.
     sql`with x as (
           select s.id, s.status as old_status, s.atd as old_atd, s.delay_notified_at as old_notified,
                  t.milestone_rank, t.eta, t.first_departed_at, t.last_arrived_at, t.customs_hold, t.rolled,
                  t.damaged, t.lost
-            from shipments s
-            left join shipment_tracking t on t.org_id = s.org_id and t.shipment_id = s.id
-           where s.org_id = ${ctx.orgId} and s.id = any(${ids}::uuid[])
+            from unnest(${ids}::uuid[]) as k(id)
+            cross join lateral (
+              select s.id, s.status, s.atd, s.delay_notified_at from shipments s
+               where s.org_id = ${ctx.orgId} and s.id = k.id
+            ) s
+            left join lateral (
+              select t.* from shipment_tracking t where t.org_id = ${ctx.orgId} and t.shipment_id = k.id
+            ) t on true
         ), upd as (
           -- Tracking state is not the record's content: the version (and so the ETag) stays, as a concurrent edit of
           -- the record's fields must not get a 412 because a carrier event arrived meanwhile.
