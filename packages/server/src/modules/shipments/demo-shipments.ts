@@ -16,7 +16,6 @@ import { customerLaneRef, customerRef } from '../customers/public';
 import { saveExchangeRates } from '../exchange-rates/public';
 import { matchParties } from './party-matching';
 import { feedColumns } from './shipment-columns';
-import { foldStoredEvents } from './tracking';
 
 /** The same small deterministic random source as the other demo loaders, with its own seed. */
 function seeded(seed: number) {
@@ -493,6 +492,7 @@ function makeShipment(
       lost: state.lost,
       customs_hold: state.customsHold,
       rolled: state.rolled,
+      last_event_at: state.lastEventAt,
       // Slips in the past were told to the owner then; a new event must not tell them again.
       delay_notified_at: slipped ? slipped.occurredAt : null,
       created_at: new Date(booked < now ? booked : now).toISOString(),
@@ -506,6 +506,7 @@ const shipmentColumns = {
   promised_eta: 'timestamptz',
   customs_hold: 'boolean',
   rolled: 'boolean',
+  last_event_at: 'timestamptz',
   delay_notified_at: 'timestamptz',
   created_at: 'timestamptz',
 } as const;
@@ -597,6 +598,4 @@ async function writeShipments(tx: Ctx, shipments: DemoShipment[]): Promise<void>
             as x(event_id text, external_id text, shipment_id uuid, type text, occurred_at timestamptz,
                  location text, data jsonb)`);
   }
-  // What the events add up to, as the feed keeps it (the latest event time is read from there).
-  await foldStoredEvents(tx, [...ids.values()]);
 }

@@ -12,13 +12,9 @@ import { type Ctx, nowSql, requireScope } from '../../platform/context';
 import { defineHomeCard } from '../../platform/module';
 import { customerRef } from '../customers/public';
 import { shipmentsInScope } from './shipment-scope';
-import { shipments, shipmentTracking } from './tables';
+import { shipments } from './tables';
 
 const flagged = sql`(${shipments.rolled} or ${shipments.customsHold} or ${shipments.damaged} or ${shipments.lost})`;
-/** When the shipment last had news: its latest event (kept with the folded tracking state), else its last change. */
-const lastNews = sql`coalesce((select ${shipmentTracking.lastEventAt} from ${shipmentTracking}
-                                where ${shipmentTracking.orgId} = ${shipments.orgId}
-                                  and ${shipmentTracking.shipmentId} = ${shipments.id}), ${shipments.updatedAt})`;
 const arrivedStatuses: ShipmentStatus[] = ['arrived', 'discharged', 'customs_released', 'delivered'];
 
 function toRow(row: { shipment: typeof shipments.$inferSelect; customerName: string | null }): ShipmentHomeRow {
@@ -51,7 +47,11 @@ export async function shipmentHomeCard(ctx: Ctx): Promise<ShipmentHomeCard> {
   const scope = requireScope(ctx, 'shipments', 'read');
   const now = nowSql(ctx);
   const days = sql`${shipmentHomeWindowDays} * interval '24 hours'`;
-  const exception = and(flagged, sql`${shipments.status} <> 'delivered'`, gte(lastNews, sql`${now} - ${days}`)) as SQL;
+  const exception = and(
+    flagged,
+    sql`${shipments.status} <> 'delivered'`,
+    gte(sql`coalesce(${shipments.lastEventAt}, ${shipments.updatedAt})`, sql`${now} - ${days}`),
+  ) as SQL;
   const arriving = and(
     notInArray(shipments.status, arrivedStatuses),
     isNull(shipments.ata),
@@ -75,7 +75,7 @@ export async function shipmentHomeCard(ctx: Ctx): Promise<ShipmentHomeCard> {
       .orderBy(...order)
       .limit(homeCardRowLimit);
   const [exceptionRows, arrivingRows] = await Promise.all([
-    rows(exception, [desc(lastNews), desc(shipments.id)]),
+    rows(exception, [desc(sql`coalesce(${shipments.lastEventAt}, ${shipments.updatedAt})`), desc(shipments.id)]),
     rows(arriving, [asc(shipments.eta), asc(shipments.id)]),
   ]);
   return {

@@ -6,7 +6,7 @@ import { type Ctx, inTransaction } from '../../platform/context';
 import { type DomainEvents, emitAll } from '../../platform/events';
 import { queueCustomerRollups } from './customer-rollups';
 import { issuesToFieldErrors } from './item-errors';
-import { foldTrackingSql, refreshTracking, trackingAggregateSql } from './tracking';
+import { refreshTracking } from './tracking';
 import { assertFeedAccess } from './upsert-shipments';
 
 type EventResult = {
@@ -59,8 +59,7 @@ export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]):
           ? { ...event.data, eta: new Date(event.data.eta).toISOString() }
           : (event.data ?? null),
     }));
-    // One statement: store what is new (the first copy of a repeated event wins), find each new event's shipment,
-    // and fold the new events (only they: what came before is folded already) into their shipments' tracking rows.
+    // One statement: store what is new (the first copy of a repeated event wins), find each new event's shipment.
     const stored = await queryRows<{ ord: number; shipment_id: string | null; customer_id: string | null }>(
       tx.db,
       sql`with input as (
@@ -76,9 +75,7 @@ export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]):
               left join shipments s on s.org_id = ${tx.orgId} and s.source = i.source and s.external_id = i.external_id
              order by i.source, i.event_id, i.ord
             on conflict (org_id, source, event_id) do nothing
-            returning source, event_id, shipment_id, type, occurred_at, data
-          ), fold as (
-            ${foldTrackingSql(tx.orgId, trackingAggregateSql(sql`ins`))}
+            returning source, event_id, shipment_id
           )
           select min(i.ord) as ord, ins.shipment_id::text, s.customer_id::text
             from ins join input i on i.source = ins.source and i.event_id = ins.event_id

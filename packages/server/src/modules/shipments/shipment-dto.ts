@@ -5,34 +5,25 @@ import { maySee } from '../../platform/field-access';
 import { iso } from '../../platform/versioned-write';
 import { customerRef as customers } from '../customers/public';
 import { shipmentsInScope } from './shipment-scope';
-import { shipmentContainers, shipmentParties, shipments, shipmentTracking, unmatchedParties } from './tables';
+import { shipmentContainers, shipmentParties, shipments, unmatchedParties } from './tables';
 
 type ShipmentRow = typeof shipments.$inferSelect & {
-  lastEventAt: Date | null;
   customerName: string | null;
   ownerId: string | null;
   teamId: string | null;
 };
 
-/**
- * Shipments the caller may read, with their customer's name, owner and team (for the money rights) and the time of
- * their latest event (kept with the folded tracking state, not on the shipment).
- */
+/** Shipments the caller may read, with their customer's name, owner and team (for the money rights). */
 export function selectShipments(ctx: Ctx, where: SQL | undefined) {
   return ctx.db
     .select({
       ...getTableColumns(shipments),
-      lastEventAt: shipmentTracking.lastEventAt,
       customerName: customers.name,
       ownerId: customers.ownerId,
       teamId: customers.teamId,
     })
     .from(shipments)
     .leftJoin(customers, and(eq(customers.orgId, shipments.orgId), eq(customers.id, shipments.customerId)))
-    .leftJoin(
-      shipmentTracking,
-      and(eq(shipmentTracking.orgId, shipments.orgId), eq(shipmentTracking.shipmentId, shipments.id)),
-    )
     .where(and(shipmentsInScope(ctx, 'read'), where));
 }
 

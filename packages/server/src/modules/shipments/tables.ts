@@ -20,8 +20,7 @@ import { referencesCustomer } from '../customers/public';
  * webhook or file and identified there by (source, external_id). It follows the scope of its customer
  * (docs/decisions/0007-shipments.md): `customer_id` is the booking customer, else the shipper, else the consignee.
  * Money is numeric with its currency. Tracking state (status, ETA, actual times, exception flags) is what the
- * shipment's events add up to (domain `applyEvents`): the fold of the events is kept in `shipment_tracking`, and
- * these columns change only when what a user sees of it changes.
+ * shipment's events add up to (domain `applyEvents`).
  */
 export const shipments = pgTable(
   'shipments',
@@ -68,6 +67,7 @@ export const shipments = pgTable(
     lost: boolean('lost').notNull().default(false),
     customsHold: boolean('customs_hold').notNull().default(false),
     rolled: boolean('rolled').notNull().default(false),
+    lastEventAt: ts('last_event_at'),
     /** When the owner was last told of a delay, so one slip notifies once. */
     delayNotifiedAt: ts('delay_notified_at'),
     /** A hash of what the feed last sent, so a re-sent item answers "unchanged" without a write. */
@@ -195,45 +195,6 @@ export const shipmentEvents = pgTable(
     index('shipment_events_org_waiting_idx')
       .on(t.orgId, t.source, t.shipmentExternalId)
       .where(sql`shipment_id is null`),
-    foreignKey({ columns: [t.orgId, t.shipmentId], foreignColumns: [shipments.orgId, shipments.id] }).onDelete(
-      'cascade',
-    ),
-  ],
-);
-
-/**
- * What a shipment's stored events add up to, kept per shipment and folded batch by batch (only the new events of
- * a batch are read): the furthest milestone, first departure, last arrival, the last `eta_changed` and the last of
- * customs hold / release with the order key that made them last (time, then source and event id in byte order; a
- * hold after a release at equal times), the exception flags and the latest event time. Narrow, with one index, so a
- * feed batch updates these rows rather than the wide, audited, many-indexed shipment rows; the shipment's columns
- * are written only when what the fold gives for them changes (`tracking.ts`). Not row-audited: the events are its
- * record.
- */
-export const shipmentTracking = pgTable(
-  'shipment_tracking',
-  {
-    orgId: orgId(),
-    shipmentId: uuid('shipment_id').notNull(),
-    /** The furthest milestone an event reached, as its position in the domain's milestone list (1-based). */
-    milestoneRank: integer('milestone_rank'),
-    firstDepartedAt: ts('first_departed_at'),
-    lastArrivedAt: ts('last_arrived_at'),
-    eta: ts('eta'),
-    etaEventAt: ts('eta_event_at'),
-    etaEventSource: text('eta_event_source'),
-    etaEventId: text('eta_event_id'),
-    customsHold: boolean('customs_hold'),
-    holdEventAt: ts('hold_event_at'),
-    holdEventSource: text('hold_event_source'),
-    holdEventId: text('hold_event_id'),
-    rolled: boolean('rolled').notNull().default(false),
-    damaged: boolean('damaged').notNull().default(false),
-    lost: boolean('lost').notNull().default(false),
-    lastEventAt: ts('last_event_at'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.shipmentId] }),
     foreignKey({ columns: [t.orgId, t.shipmentId], foreignColumns: [shipments.orgId, shipments.id] }).onDelete(
       'cascade',
     ),

@@ -19,7 +19,7 @@ import { customersOfShipments, refreshCustomerRollups } from './customer-rollups
 import { fieldError, issuesToFieldErrors } from './item-errors';
 import { matchParties, owningCustomer, type PartyMatch } from './party-matching';
 import { feedColumns } from './shipment-columns';
-import { foldStoredEvents, refreshTracking } from './tracking';
+import { refreshTracking } from './tracking';
 
 type Column = keyof typeof feedColumns;
 
@@ -207,19 +207,11 @@ export async function upsertShipments(
     await replaceContainersAndParties(tx, written);
     // Events that came before their shipment now have it.
     if (created.length > 0) {
-      const linked = await queryRows<{ shipment_id: string }>(
-        tx.db,
-        sql`update shipment_events e set shipment_id = s.id
-              from shipments s
-             where e.org_id = ${tx.orgId} and e.shipment_id is null and s.org_id = e.org_id
-               and s.source = e.source and s.external_id = e.shipment_external_id
-               and s.id = any(${arrayParam(created)}::uuid[])
-            returning e.shipment_id::text`,
-      );
-      await foldStoredEvents(
-        tx,
-        linked.map((row) => row.shipment_id),
-      );
+      await tx.db.execute(sql`update shipment_events e set shipment_id = s.id
+          from shipments s
+         where e.org_id = ${tx.orgId} and e.shipment_id is null and s.org_id = e.org_id
+           and s.source = e.source and s.external_id = e.shipment_external_id
+           and s.id = any(${arrayParam(created)}::uuid[])`);
     }
     await refreshTracking(
       tx,
