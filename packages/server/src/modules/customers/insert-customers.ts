@@ -15,6 +15,11 @@ export interface NewCustomer {
   teamId: string | null;
   /** The derived keys, when worked out ahead of the write. */
   keys?: UncodedCustomerKeys;
+  /**
+   * The pool clocks, when the caller starts them with the insert (the pool's `newOwnerClocks`); otherwise the
+   * pool's subscriber to `customer.created` starts them with an update of the new rows.
+   */
+  clocks?: { ownerSince: Date | null; protectedUntil: Date | null };
 }
 
 /**
@@ -27,7 +32,9 @@ export async function insertCustomers(ctx: Ctx, news: NewCustomer[]): Promise<Cu
   const codes = await nextCustomerCodes(ctx, news.length);
   const rows = await ctx.db
     .insert(customers)
-    .values(news.map((n, i) => newCustomerValues(ctx, n.input, { code: codes[i] as string, ...n })))
+    .values(
+      news.map((n, i) => ({ ...newCustomerValues(ctx, n.input, { code: codes[i] as string, ...n }), ...n.clocks })),
+    )
     .returning();
   await insertLanes(
     ctx,
