@@ -11,10 +11,30 @@ module.exports = {
       comment:
         "A server module uses another only through that module's public.ts (what it offers the others) or " +
         'index.ts (its manifest), never its tables or internal files.',
-      from: { path: '^packages/server/src/modules/([^/]+)/' },
+      from: { path: '^packages/server/src/modules/([^/]+)/', pathNot: '\\.test\\.ts$' },
       to: {
         path: '^packages/server/src/modules/([^/]+)/',
         pathNot: ['^packages/server/src/modules/$1/', '^packages/server/src/modules/[^/]+/(index|public)\\.ts$'],
+      },
+    },
+    {
+      name: 'module-test-boundary',
+      severity: 'error',
+      comment:
+        "A module's tests import their own module, the platform, db/, the domain, the test harness " +
+        "(packages/server/test: factories, and storage.ts for what lies beneath another module's API) and other " +
+        "modules' public.ts, never another module's tables, jobs or internal files; a test about several modules " +
+        'goes in packages/server/test.',
+      from: { path: '^packages/server/src/modules/([^/]+)/.+\\.test\\.ts$' },
+      to: {
+        path: '^packages/',
+        pathNot: [
+          '^packages/server/src/modules/$1/',
+          '^packages/server/src/modules/[^/]+/public\\.ts$',
+          '^packages/server/src/(platform|db)/',
+          '^packages/server/test/',
+          '^packages/domain/',
+        ],
       },
     },
     {
@@ -44,7 +64,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '\\.test\\.tsx?$' },
+    // Tests are left out, but for a module's own (rule module-test-boundary).
+    exclude: { path: '^(?!packages/server/src/modules/[^/]+/).*\\.test\\.tsx?$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
     enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { setUpOrganization, signIn } from './console-session';
+import { pageApi, setUpOrganization, signIn } from './console-session';
 import { freePort, ServerProcess, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@ningbo-forwarding.example', password: 'Ningbo-admin-2026' };
@@ -28,15 +28,10 @@ describe('importing contacts in the browser', () => {
   });
 
   it('downloads the contact template, imports contacts onto a customer and lists the unknown customer row', async () => {
-    const customer = await page.evaluate(async () => {
-      const me = await (await fetch('/api/me')).json();
-      const response = await fetch('/api/customers', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({ name: '宁波港通物流有限公司' }),
-      });
-      return (await response.json()) as { id: string; code: string };
-    });
+    const customer = (await pageApi(page, 'POST', '/api/customers', { name: '宁波港通物流有限公司' })).body as {
+      id: string;
+      code: string;
+    };
     await page.goto(`${server.url}/customers/import`);
     await page.getByTestId('import-entity-contacts').click();
     await expect.poll(() => page.url()).toContain('entity=contacts');
@@ -78,10 +73,9 @@ describe('importing contacts in the browser', () => {
     expect(await errorRow.first().textContent()).toContain('3');
     expect(await errorRow.first().textContent()).toContain('客户编码');
 
-    const contacts = await page.evaluate(
-      async (id) => (await (await fetch(`/api/customers/${id}/contacts`)).json()).items as { name: string }[],
-      customer.id,
-    );
+    const contacts = (await pageApi(page, 'GET', `/api/customers/${customer.id}/contacts`)).body.items as {
+      name: string;
+    }[];
     expect(contacts.map((c) => c.name).sort()).toEqual(['王芳', '韩梅梅'].sort());
   });
 });

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { setUpOrganization, signIn } from './console-session';
+import { pageApi, setUpOrganization, signIn } from './console-session';
 import { freePort, ServerProcess, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@xiamen-forwarding.example', password: 'Xiamen-admin-2026' };
@@ -29,26 +29,12 @@ describe('customer master data in the browser', () => {
     await server?.stop();
   });
 
-  /** A write through the API from the signed-in page, with its CSRF token. */
-  const apiPost = (path: string, body: unknown) =>
-    page.evaluate(
-      async ({ path, body }) => {
-        const me = await (await fetch('/api/me')).json();
-        const response = await fetch(path, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: JSON.stringify(body),
-        });
-        return { status: response.status, body: await response.json() };
-      },
-      { path, body },
-    );
   const modalOk = () => page.locator('.ant-modal-wrap:visible .ant-modal-footer .ant-btn-primary').click();
   const fieldError = (id: string) =>
     page.locator('.ant-form-item', { has: page.locator(id) }).locator('.ant-form-item-explain');
 
   it('refuses a wrong credit code on its field and creates the customer once it is fixed', async () => {
-    expect((await apiPost('/api/tags', { name: 'VIP', color: 'gold' })).status).toBe(201);
+    expect((await pageApi(page, 'POST', '/api/tags', { name: 'VIP', color: 'gold' })).status).toBe(201);
     await page.goto(`${server.url}/customers/new`);
     await page.locator('#customer_name').fill('厦门海湾进出口有限公司');
     await page.locator('#customer_creditCode').fill('91350100M000100Y44');
@@ -143,11 +129,8 @@ describe('customer master data in the browser', () => {
     await page.goto(`${keptUrl}?tab=contacts`);
     await page.getByTestId('contact-name').filter({ hasText: '陈静' }).waitFor();
     expect(await page.getByTestId('contact-row').count()).toBe(3);
-    const gone = await page.evaluate(
-      (url) => fetch(url).then((r) => r.status),
-      duplicateUrl.replace('/customers/', '/api/customers/'),
-    );
-    expect(gone).toBe(404);
+    const gone = await pageApi(page, 'GET', duplicateUrl.replace('/customers/', '/api/customers/'));
+    expect(gone.status).toBe(404);
   });
 
   it('imports a 1,000-row GBK CSV with 10 bad rows, lists exactly those, and a re-import adds nothing', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { setUpOrganization, signIn } from './console-session';
+import { pageApi, setUpOrganization, signIn } from './console-session';
 import { freePort, ServerProcess, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@ningbo-shipping.example', password: 'Ningbo-admin-2026' };
@@ -16,21 +16,6 @@ describe('notes with mentions, notifications and attachments in the browser', ()
   let page: Page;
   let customerUrl = '';
 
-  /** A call through the API from the signed-in page, with its CSRF token. */
-  const api = (method: string, url: string, body?: unknown) =>
-    page.evaluate(
-      async ({ method, url, body }) => {
-        const me = await (await fetch('/api/me')).json();
-        const response = await fetch(url, {
-          method,
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        return { status: response.status, body: await response.json() };
-      },
-      { method, url, body },
-    );
-
   beforeAll(async () => {
     server = new ServerProcess(await freePort(), tempDataDir());
     await server.start();
@@ -38,16 +23,16 @@ describe('notes with mentions, notifications and attachments in the browser', ()
     browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN', acceptDownloads: true })).newPage();
     await signIn(page, server, admin);
-    const roles = await api('GET', '/api/roles?limit=200');
+    const roles = await pageApi(page, 'GET', '/api/roles?limit=200');
     const roleId = roles.body.items.find((r: { key: string }) => r.key === 'customer_service').id;
-    const user = await api('POST', '/api/users', {
+    const user = await pageApi(page, 'POST', '/api/users', {
       email: colleague.email,
       name: colleague.name,
       password: colleague.password,
       roleId,
     });
     expect(user.status).toBe(201);
-    const customer = await api('POST', '/api/customers', { name: customerName });
+    const customer = await pageApi(page, 'POST', '/api/customers', { name: customerName });
     expect(customer.status).toBe(201);
     customerUrl = `${server.url}/customers/${customer.body.id}`;
   });

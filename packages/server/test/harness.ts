@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Me } from '@berth/domain';
 import type { LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
@@ -160,6 +162,48 @@ export async function startTestApp(env: Record<string, string> = {}, options: Se
       await server.close();
       await drop();
     },
+  };
+}
+
+/**
+ * A place for a server that can be stopped and started again on the same data: a PGlite data
+ * directory, or a database on the PostgreSQL server when DATABASE_URL is set. Each `boot` starts a
+ * server (without its job runner) as a restarted process would, with `env` added to its configuration.
+ */
+export async function restartableStore(env: Record<string, string> = {}) {
+  if (!process.env.DATABASE_URL) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-restart-'));
+    return {
+      boot: async () => {
+        const server = await createServer(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', ...env }), {
+          logger: false,
+          startJobs: false,
+        });
+        return { server, stop: () => server.close() };
+      },
+      remove: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const test = await openTestDatabase();
+  const url = test.url as string;
+  return {
+    boot: async () => {
+      // A new connection pool per start, as a restarted process would have.
+      const database: Database = await openDatabase({ url });
+      const server = await createServer(loadConfig({ LOG_LEVEL: 'silent', ...env }), {
+        database,
+        logger: false,
+        startJobs: false,
+      });
+      return {
+        server,
+        stop: async () => {
+          await server.close();
+          await database.close();
+        },
+      };
+    },
+    remove: () => test.drop(),
   };
 }
 

@@ -1,55 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../src/db/database';
 import { jobs } from '../src/db/schema';
-import { loadConfig } from '../src/platform/config';
 import { enqueueJob, type Job } from '../src/platform/jobs/job-runner';
-import { createServer } from '../src/server';
-import { openTestDatabase, startTestApp, type TestApp } from './harness';
-
-/**
- * A place for a server that can be stopped and started again on the same data: a PGlite data
- * directory, or a database on the PostgreSQL server when DATABASE_URL is set.
- */
-async function restartableStore() {
-  if (!process.env.DATABASE_URL) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-jobs-'));
-    return {
-      boot: async () => {
-        const server = await createServer(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', JOB_POLL_MS: '20' }), {
-          logger: false,
-          startJobs: false,
-        });
-        return { server, stop: () => server.close() };
-      },
-      remove: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const test = await openTestDatabase();
-  const url = test.url as string;
-  return {
-    boot: async () => {
-      // A new connection pool per start, as a restarted process would have.
-      const database: Database = await openDatabase({ url });
-      const server = await createServer(loadConfig({ LOG_LEVEL: 'silent', JOB_POLL_MS: '20' }), {
-        database,
-        logger: false,
-        startJobs: false,
-      });
-      return {
-        server,
-        stop: async () => {
-          await server.close();
-          await database.close();
-        },
-      };
-    },
-    remove: () => test.drop(),
-  };
-}
+import type { createServer } from '../src/server';
+import { restartableStore, startTestApp, type TestApp } from './harness';
 
 type Server = Awaited<ReturnType<typeof createServer>>;
 
@@ -71,7 +25,7 @@ describe('jobs survive a restart', () => {
   let store: Awaited<ReturnType<typeof restartableStore>>;
 
   beforeAll(async () => {
-    store = await restartableStore();
+    store = await restartableStore({ JOB_POLL_MS: '20' });
   });
   afterAll(() => store.remove());
 

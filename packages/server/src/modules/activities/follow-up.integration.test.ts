@@ -3,8 +3,10 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anOrganisation, type Factories } from '../../../test/factories';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
-import { tasks } from '../tasks/tables';
+import { storage } from '../../../test/storage';
 import { activities } from './tables';
+
+const { tasks } = storage;
 
 const day = 86_400_000;
 type Rep = Session & { id: string };

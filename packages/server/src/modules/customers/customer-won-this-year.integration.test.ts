@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anOrganisation, type Factories } from '../../../test/factories';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
-import { opportunities } from '../opportunities/tables';
+import { storage } from '../../../test/storage';
+
+const { opportunities } = storage;
 
 describe('the customer record sums what was won this year', () => {
   let t: TestApp;

@@ -3,8 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anOrganisation, type Factories, type OpportunityFields } from '../../../test/factories';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { loadDemo } from '../../../test/storage';
 import { outbox } from '../../db/schema';
-import { demoPassword, loadDemoData } from '../setup/demo-data';
 import { opportunities, opportunityStageChanges } from './tables';
 
 type User = Session & { id: string; email: string };
@@ -1092,9 +1092,10 @@ describe('forecast and win rates on a known pipeline', () => {
 
 describe('the demo pipeline', () => {
   let t: TestApp;
+  let demoPassword: string;
   beforeAll(async () => {
     t = await startTestApp();
-    await loadDemoData(t.db, t.app.log, { skip: ['shipments'] });
+    demoPassword = (await loadDemo(t, { skip: ['shipments'] })).password;
   });
   afterAll(() => t.close());
 

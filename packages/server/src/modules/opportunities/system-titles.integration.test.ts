@@ -3,10 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anOrganisation, type Factories } from '../../../test/factories';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
-import { runNextStepRules } from '../tasks/run-next-step-rules';
-import { tasks } from '../tasks/tables';
+import { runJob, storage } from '../../../test/storage';
 import { opportunities } from './tables';
 
+const { tasks } = storage;
 const day = 86_400_000;
 
 describe('titles the product makes are read in the reader’s language', () => {
@@ -54,7 +54,7 @@ describe('titles the product makes are read in the reader’s language', () => {
 
     // Two quiet days in the inquiry stage: the default rule makes a task for the owner.
     const entered = new Date(stored?.stageEnteredAt ?? 0).getTime();
-    await runNextStepRules(t.db, fixedClock(new Date(entered + 2 * day)));
+    await runJob(t, 'sales.next-steps', fixedClock(new Date(entered + 2 * day)));
     const task = await taskOf(id);
     expect(task?.title).toBe('跟进商机 CNXMN→DEHAM 空运 询价（2 天无活动）');
     expect((await read(`/api/tasks/${task?.id}`, 'en')).title).toBe(

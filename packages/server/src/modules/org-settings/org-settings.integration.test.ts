@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { notificationsOf, storage } from '../../../test/storage';
 import { sha256 } from '../../platform/auth/secrets';
-import { notifications } from '../notifications/tables';
-import { calendarFeeds } from '../tasks/tables';
+
+const { calendarFeeds } = storage;
 
 type User = Session & { id: string };
 
@@ -116,11 +117,7 @@ describe('organisation settings and time zones', () => {
       occurredAt: '2026-12-10T00:00:00Z',
       data: { eta: at },
     });
-    const delayed = () =>
-      t.db
-        .select()
-        .from(notifications)
-        .where(and(eq(notifications.userId, rep.id), eq(notifications.kind, 'shipment.delayed')));
+    const delayed = () => notificationsOf(t, { userId: rep.id, kind: 'shipment.delayed' });
     // 48 hours late: under the organisation's 72.
     await t.request('POST', '/api/shipments/events', {
       as: ops,

@@ -4,12 +4,13 @@ import { isNull, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness';
+import { storage } from '../../../test/storage';
 import { queryRows } from '../../db/database';
 import { teams } from '../../db/schema';
-import { customers } from '../customers/tables';
 import { dueCustomers } from './pool-sweep';
 import { poolRules } from './tables';
 
+const { customers } = storage;
 const day = 86_400_000;
 const now = Date.UTC(2026, 5, 1);
 // Unbiased: spread over the range, so clocks and due dates fall on both sides of daylight-saving changes.

@@ -3,13 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anOrganisation, type Factories } from '../../../test/factories';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { notificationsOf, storage } from '../../../test/storage';
 import { systemCtx } from '../../platform/context';
-import { customers } from '../customers/tables';
-import { notifications } from '../notifications/tables';
 import { recordFollowUp } from './follow-up';
 import { runPoolSweep } from './pool-sweep';
 import { ownershipChanges } from './tables';
 
+const { customers } = storage;
 const day = 86_400_000;
 const rule = {
   enabled: false,
@@ -218,10 +218,7 @@ describe('ownership and the public pool', () => {
     });
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(assigned.json()).toMatchObject({ ownerId: rep2.id, teamId: east, version: 2 });
-    const [note] = await t.db
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.userId, rep2.id), eq(notifications.kind, 'customer.assigned')));
+    const [note] = await notificationsOf(t, { userId: rep2.id, kind: 'customer.assigned' });
     expect(note?.params).toMatchObject({ actor: '王经理', customer: '青岛港联物流有限公司', reason: '李一调岗' });
     expect(note?.subjectId).toBe(id);
     const stale = await t.request('POST', `/api/customers/${id}/assign`, {
@@ -301,10 +298,7 @@ describe('ownership and the public pool', () => {
       meta: { reason: '离职交接' },
     });
     expect(timeline.items.some((e: { action: string }) => e.action === 'create')).toBe(true);
-    const told = await t.db
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.userId, rep1.id), eq(notifications.kind, 'customer.handover')));
+    const told = await notificationsOf(t, { userId: rep1.id, kind: 'customer.handover' });
     expect(told[0]?.params).toMatchObject({ count: 2, from: '离职代表' });
   });
 
@@ -358,13 +352,7 @@ describe('the pool sweep', () => {
         .from(customers)
         .where(and(eq(customers.orgId, orgId), eq(customers.id, id)))
     )[0] as typeof customers.$inferSelect | undefined;
-  const kinds = async (kind: string) =>
-    (
-      await t.db
-        .select()
-        .from(notifications)
-        .where(and(eq(notifications.userId, rep.id), eq(notifications.kind, kind)))
-    ).map((n) => n.params);
+  const kinds = async (kind: string) => (await notificationsOf(t, { userId: rep.id, kind })).map((n) => n.params);
 
   it('warns the owner before the return, once, and returns only after the full notice', async () => {
     const start = Date.now();

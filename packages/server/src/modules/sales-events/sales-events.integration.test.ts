@@ -3,12 +3,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anOrganisation, type Factories, type SalesEventFields } from '../../../test/factories';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { notificationsOf, storage } from '../../../test/storage';
 import { outbox } from '../../db/schema';
-import { customers } from '../customers/tables';
-import { notifications } from '../notifications/tables';
-import { ownershipChanges } from '../pool/tables';
 import { loadDemoSalesEvents } from './demo-events';
 import { runSalesEventReminders } from './event-reminders';
+
+const { customers, ownershipChanges } = storage;
 
 type User = Session & { id: string };
 
@@ -304,16 +304,9 @@ describe('sales events, leads and prospects', () => {
 
   describe('reminders', () => {
     const remindersOf = async (eventId: string) =>
-      t.db
-        .select({ userId: notifications.userId })
-        .from(notifications)
-        .where(
-          and(
-            eq(notifications.orgId, orgId),
-            eq(notifications.kind, 'sales_event.reminder'),
-            eq(notifications.subjectId, eventId),
-          ),
-        );
+      (await notificationsOf(t, { orgId, kind: 'sales_event.reminder', subjectId: eventId })).map((n) => ({
+        userId: n.userId,
+      }));
 
     it('reminds every participant once a day ahead, again after the event moved, safely when run twice at once', async () => {
       const starts = base + 1000 * hour;
@@ -480,10 +473,9 @@ describe('sales events, leads and prospects', () => {
       expect((await send('GET', `/api/customers/${known.id}`, admin)).json().version).toBe(1);
 
       // The owner is told and sees the lead in full, with what was entered.
-      const told = await t.db
-        .select({ params: notifications.params, subjectId: notifications.subjectId })
-        .from(notifications)
-        .where(and(eq(notifications.userId, westRep.id), eq(notifications.kind, 'sales_event.lead_handed_over')));
+      const told = (await notificationsOf(t, { userId: westRep.id, kind: 'sales_event.lead_handed_over' })).map(
+        (n) => ({ params: n.params, subjectId: n.subjectId }),
+      );
       expect(told).toEqual([
         {
           params: expect.objectContaining({ capturedBy: '李一', customer: '宁波东港船务有限公司' }),
@@ -768,10 +760,7 @@ describe('sales events, leads and prospects', () => {
         action: 'assign',
         meta: { reason: '展会线索分配' },
       });
-      const notes = await t.db
-        .select()
-        .from(notifications)
-        .where(and(eq(notifications.orgId, orgId), eq(notifications.kind, 'prospects.assigned')));
+      const notes = await notificationsOf(t, { orgId: orgId, kind: 'prospects.assigned' });
       expect(notes.map((n) => [n.userId, n.params.count]).sort()).toEqual(
         [
           [rep1.id, 3],

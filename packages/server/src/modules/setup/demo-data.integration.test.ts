@@ -2,8 +2,8 @@ import { isValidContainerNumber, systemClock } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness';
+import { runJob } from '../../../test/storage';
 import { queryRows } from '../../db/database';
-import { runPoolSweep } from '../pool/pool-sweep';
 import { demoPassword, loadDemoData } from './demo-data';
 
 describe('demo data', () => {
@@ -108,7 +108,7 @@ describe('demo data', () => {
     expect(returnsIn).toBeGreaterThan(4.9);
     expect(returnsIn).toBeLessThanOrEqual(5);
     // The hourly check finds nothing more to do today.
-    expect(await runPoolSweep(t.db, systemClock)).toEqual({ warned: 0, returned: 0 });
+    expect(await runJob(t, 'pool.sweep', systemClock)).toEqual({ warned: 0, returned: 0 });
   });
 
   it('ships two years of seasonal freight for its customers, with rates for every day and some exceptions', async () => {

@@ -2,13 +2,14 @@ import { applyEvents, shipmentEventTypes, systemClock, type TrackingEvent } from
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { storage } from '../../../test/storage';
 import { jobs } from '../../db/schema';
-import { customerShipmentRollups } from '../customers/tables';
 import { backfillCustomerRollups, customerRollupsBackfillJob } from './customer-rollups';
 import { customerRollupsDue } from './tables';
 
 type User = Session & { id: string };
 
+const { customerShipmentRollups } = storage;
 const day = 86_400_000;
 /** An instant this many days from now, so the shipments fall in the roll-ups' 12-month window. */
 const daysFromNow = (days: number) => new Date(Date.now() + days * day).toISOString();

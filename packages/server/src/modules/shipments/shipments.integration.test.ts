@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
-import { notifications } from '../notifications/tables';
+import { notificationsOf } from '../../../test/storage';
 
 type User = Session & { id: string };
 
@@ -187,10 +186,7 @@ describe('shipments: the feed, tracking events, parties and scope', () => {
       slip,
       { ...slip, eventId: 's2', occurredAt: '2026-12-13T00:00:00Z', data: { eta: '2027-01-06T00:00:00Z' } },
     ]);
-    const rows = await t.db
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.userId, repA.id), eq(notifications.kind, 'shipment.delayed')));
+    const rows = await notificationsOf(t, { userId: repA.id, kind: 'shipment.delayed' });
     expect(rows.filter((row) => row.subjectId === id)).toHaveLength(1);
     const got = (await t.request('GET', `/api/shipments/${id}`, { as: ops })).json();
     expect(got.eta).toBe('2027-01-06T00:00:00.000Z');

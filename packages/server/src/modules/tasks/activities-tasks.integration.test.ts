@@ -1,27 +1,20 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { dueNextStep, fixedClock, zonedDayStart } from '@berth/domain';
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anOrganisation, type Factories } from '../../../test/factories';
-import { openTestDatabase, type Session, startTestApp, type TestApp } from '../../../test/harness';
-import { type Database, openDatabase } from '../../db/database';
+import { restartableStore, type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { notificationsOf, storage } from '../../../test/storage';
 import { jobs, outbox } from '../../db/schema';
-import { loadConfig } from '../../platform/config';
 import { systemCtx } from '../../platform/context';
 import { enqueueJob } from '../../platform/jobs/job-runner';
-import { createServer } from '../../server';
-import { customers } from '../customers/tables';
-import { notifications } from '../notifications/tables';
-import { opportunities } from '../opportunities/tables';
 import { myDay } from './my-day';
 import { nextStepsJob, runNextStepRules } from './run-next-step-rules';
 import { tasks } from './tables';
 import { runTaskReminders } from './task-reminders';
 
+const { customers, opportunities } = storage;
 const day = 86_400_000;
 type Rep = Session & { id: string };
 type Db = TestApp['db'];
@@ -466,6 +459,40 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
       expect(team.map((x: { id: string }) => x.id)).toEqual([first, second, third, undated]);
     });
 
+    it('answers the customer page its next open task in one row: the soonest due, whoever it is assigned to', async () => {
+      const customerId = (await make.customer({ name: '苏州下一步物流有限公司', ownerId: rep1.id, teamId: east })).id;
+      const base = Date.now() + 60 * day;
+      const onCustomer = async (title: string, assigneeId: string, offsetDays: number | null) => {
+        const dueAt = offsetDays === null ? null : new Date(base + offsetDays * day).toISOString();
+        const created = await createTask(manager, {
+          title,
+          assigneeId,
+          dueAt,
+          related: { type: 'customer', id: customerId },
+        });
+        expect(created.statusCode, created.body).toBe(201);
+        return created.json() as { id: string; dueAt: string | null };
+      };
+      await onCustomer('没有期限', rep1.id, null);
+      await onCustomer('稍后', rep1.id, 5);
+      const soonest = await onCustomer('最早', rep2.id, 2);
+      const done = await onCustomer('已完成', rep1.id, 1);
+      const completed = await t.request('PATCH', `/api/tasks/${done.id}`, {
+        as: manager,
+        headers: { 'if-match': '*' },
+        body: { status: 'done' },
+      });
+      expect(completed.statusCode, completed.body).toBe(200);
+      const next = (
+        await t.request('GET', `/api/tasks?customerId=${customerId}&assignee=any&status=open&limit=1`, { as: manager })
+      ).json();
+      expect(next.items.map((x: { id: string; title: string }) => [x.id, x.title])).toEqual([[soonest.id, '最早']]);
+      expect(next.nextCursor).not.toBeNull();
+      // The record's next follow-up is the same task's due time, so the page shows the two together.
+      const record = (await t.request('GET', `/api/customers/${customerId}`, { as: manager })).json();
+      expect(record.nextFollowUpAt).toBe(soonest.dueAt);
+    });
+
     it('answers "my day" by the days of the caller’s time zone', async () => {
       const viewer = await t.userWithRole(admin, 'sales_rep', { teamId: east, name: '今日测试' });
       const now = new Date();
@@ -519,11 +546,7 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
       const viewer = await make.user('sales_rep', { teamId: east, name: '提醒测试' });
       const due = new Date(Date.now() + 100 * day);
       const task = await make.as(viewer).task({ title: '续签合同', dueAt: due.toISOString(), related: null });
-      const reminders = async () =>
-        t.db
-          .select()
-          .from(notifications)
-          .where(and(eq(notifications.userId, viewer.id), eq(notifications.kind, 'task.due')));
+      const reminders = async () => notificationsOf(t, { userId: viewer.id, kind: 'task.due' });
       await runTaskReminders(t.db, fixedClock(new Date(due.getTime() - 1)));
       expect(await reminders()).toHaveLength(0);
       const runs = await Promise.all([
@@ -615,10 +638,7 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
         title: `跟进商机 ${opp.title}（2 天无活动）`,
       });
       expect(task?.dueAt?.toISOString()).toBe(at(2).toISOString());
-      const told = await t.db
-        .select()
-        .from(notifications)
-        .where(and(eq(notifications.userId, rep1.id), eq(notifications.kind, 'task.next_step')));
+      const told = await notificationsOf(t, { userId: rep1.id, kind: 'task.next_step' });
       expect(told.filter((n) => n.subjectId === opp.id)).toEqual([
         expect.objectContaining({
           params: expect.objectContaining({ opportunity: opp.title, rule: 'no_activity', days: 2 }),
@@ -635,10 +655,7 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
       await Promise.all([runNextStepRules(t.db, fixedClock(at(8))), runNextStepRules(t.db, fixedClock(at(8)))]);
       const both = await tasksOf(t.db, opp.id);
       expect(both.map((x) => x.dueAt?.toISOString()).sort()).toEqual([at(2).toISOString(), at(8).toISOString()]);
-      const notes = await t.db
-        .select()
-        .from(notifications)
-        .where(and(eq(notifications.kind, 'task.next_step'), eq(notifications.subjectId, opp.id)));
+      const notes = await notificationsOf(t, { kind: 'task.next_step', subjectId: opp.id });
       expect(notes).toHaveLength(2);
       // The rep sees the task in their list and completes it.
       const listed = (
@@ -830,42 +847,6 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
     });
   });
 });
-
-/** A server that can be stopped and started again on the same data, as in the jobs test. */
-async function restartableStore() {
-  if (!process.env.DATABASE_URL) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-next-steps-'));
-    return {
-      boot: async () => {
-        const server = await createServer(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }), {
-          logger: false,
-          startJobs: false,
-        });
-        return { server, stop: () => server.close() };
-      },
-      remove: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const test = await openTestDatabase();
-  return {
-    boot: async () => {
-      const database: Database = await openDatabase({ url: test.url as string });
-      const server = await createServer(loadConfig({ LOG_LEVEL: 'silent' }), {
-        database,
-        logger: false,
-        startJobs: false,
-      });
-      return {
-        server,
-        stop: async () => {
-          await server.close();
-          await database.close();
-        },
-      };
-    },
-    remove: () => test.drop(),
-  };
-}
 
 describe('the next-step job survives a restart', () => {
   it('runs after a restart when it was scheduled before, and schedules its next run', async () => {

@@ -1,11 +1,10 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { notificationText } from '@berth/domain';
-import { and, eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
-import { notifications } from '../notifications/tables';
+import { notificationsOf } from '../../../test/storage';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -197,10 +196,7 @@ describe('webhooks', () => {
     }
     const hook = (await t.request('GET', `/api/webhooks/${id}`, { as: admin })).json();
     expect(hook).toMatchObject({ status: 'disabled', disabledReason: 'failures' });
-    const notes = await t.db
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.userId, admin.me.user.id), eq(notifications.kind, 'webhook.disabled')));
+    const notes = await notificationsOf(t, { userId: admin.me.user.id, kind: 'webhook.disabled' });
     expect(notes).toHaveLength(1);
     expect(notificationText('webhook.disabled', notes[0]?.params as never, 'zh-CN', 'Asia/Shanghai').body).toContain(
       '最近一次：接收方返回 HTTP 500',

@@ -30,8 +30,9 @@ function useMoneyList() {
 }
 
 /**
- * The customer's open tasks and primary contact, as far as the viewer may read them; the open opportunities only
- * for a record that came without its open pipeline (the record's figures need no lists).
+ * The customer's next open task and primary contact, as far as the viewer may read them; the open opportunities only
+ * for a record that came without its open pipeline (the record's figures need no lists). The task list answers
+ * soonest due first, undated last, so its first open task is the next one: one row, whatever the customer holds.
  */
 function useCustomerFigures(customer: Customer) {
   const can = useCan();
@@ -42,10 +43,10 @@ function useCustomerFigures(customer: Customer) {
       call(endpoints.opportunities.list, { query: { customerId, status: 'open', limit: pageLimit }, signal }),
     enabled: can('opportunities', 'read') && customer.openPipeline === undefined,
   });
-  const tasks = useQuery({
-    queryKey: [...customerKeys.customers, 'summary', customerId, 'tasks'],
+  const nextTask = useQuery({
+    queryKey: [...customerKeys.customers, 'summary', customerId, 'tasks', 'next'],
     queryFn: ({ signal }) =>
-      call(endpoints.tasks.list, { query: { customerId, assignee: 'any', status: 'open', limit: pageLimit }, signal }),
+      call(endpoints.tasks.list, { query: { customerId, assignee: 'any', status: 'open', limit: 1 }, signal }),
     enabled: can('tasks', 'read'),
   });
   const contacts = useQuery({
@@ -54,7 +55,9 @@ function useCustomerFigures(customer: Customer) {
       call(endpoints.customers.contacts, { params: { id: customerId }, query: { limit: 50 }, signal }),
     enabled: can('contacts', 'read'),
   });
-  return { open: open.data?.items, tasks: tasks.data?.items, contacts: contacts.data?.items };
+  // Undated tasks sort last: a first task without a due time means no dated one is open.
+  const next = nextTask.data?.items[0];
+  return { open: open.data?.items, nextTask: next?.dueAt ? next : undefined, contacts: contacts.data?.items };
 }
 
 /** The calendar year of an instant in the zone the console shows times in (the user's, else the organisation's). */
@@ -91,11 +94,9 @@ export function CustomerSummary({ customer }: { customer: Customer }) {
   const year = won?.year ?? yearInDisplayZone(new Date());
 
   const primary = figures.contacts?.find((c) => c.isPrimary && c.status === 'active') ?? figures.contacts?.[0];
-  const nextTask = (figures.tasks ?? [])
-    .filter((task) => task.dueAt)
-    .sort((a, b) => String(a.dueAt).localeCompare(String(b.dueAt)))[0];
+  const nextTask = figures.nextTask;
   // The record carries the next follow-up and the open pipeline over all of the customer's tasks and deals (the
-  // pipeline only where the revenue right covers the deal); the lists above fill in the task's title.
+  // pipeline only where the revenue right covers the deal); the next task the viewer may read fills in its title.
   const nextFollowUpAt = customer.nextFollowUpAt !== undefined ? customer.nextFollowUpAt : (nextTask?.dueAt ?? null);
   const nextTitle = nextTask?.dueAt === nextFollowUpAt ? nextTask?.title : undefined;
   const openPipeline =

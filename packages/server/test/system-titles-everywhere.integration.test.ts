@@ -1,13 +1,11 @@
 import { fixedClock } from '@berth/domain';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anOrganisation, type Factories } from '../../../test/factories';
-import { type Session, startTestApp, type TestApp } from '../../../test/harness';
-import { runNextStepRules } from '../tasks/run-next-step-rules';
-import { tasks } from '../tasks/tables';
-import { runTaskReminders } from '../tasks/task-reminders';
-import { opportunities } from './tables';
+import { anOrganisation, type Factories } from './factories';
+import { type Session, startTestApp, type TestApp } from './harness';
+import { runJob, storage } from './storage';
 
+const { opportunities, tasks } = storage;
 const day = 86_400_000;
 type Locale = 'zh-CN' | 'en';
 
@@ -45,7 +43,7 @@ describe('a title the product made reads in the reader’s language on every pat
     expect(stored?.title).toBe(inquiry['zh-CN']);
 
     const entered = new Date(stored?.stageEnteredAt ?? 0).getTime();
-    await runNextStepRules(t.db, fixedClock(new Date(entered + 2 * day)));
+    await runJob(t, 'sales.next-steps', fixedClock(new Date(entered + 2 * day)));
     const [made] = await t.db
       .select()
       .from(tasks)
@@ -68,7 +66,7 @@ describe('a title the product made reads in the reader’s language on every pat
     });
     expect(typed.statusCode, typed.body).toBe(201);
     typedTaskId = typed.json().id;
-    await runTaskReminders(t.db, fixedClock(new Date(Date.now() + 180_000)));
+    await runJob(t, 'tasks.reminders', fixedClock(new Date(Date.now() + 180_000)));
   });
   afterAll(() => t?.close());
 
