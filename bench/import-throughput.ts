@@ -87,6 +87,11 @@ export async function benchImportThroughput() {
     // The import, as a user does it: upload, then the job runs in the background until it is done.
     const { address, cookie } = await bench.listen();
     const csrf = (await (await fetch(`${address}/api/me`, { headers: { cookie } })).json()) as { csrfToken: string };
+    // Peak memory of the process (the server runs in it) while the import runs, sampled every 100 ms.
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 100);
     const importStart = performance.now();
     const form = new FormData();
     form.append('entity', 'customers');
@@ -108,6 +113,7 @@ export async function benchImportThroughput() {
       message: string | null;
     };
     const importMs = performance.now() - importStart;
+    clearInterval(sampler);
     if (record.status !== 'succeeded' || record.created !== rows) {
       throw new Error(
         `import ended ${record.status}: ${record.created} created, ${record.failed} failed; ${record.message}`,
@@ -150,7 +156,7 @@ export async function benchImportThroughput() {
     await db.execute(sql`drop table bench_import_raw`);
 
     console.log(
-      `import rows/s ${Math.round(importRate).toString().padStart(9)}   (${(importMs / 1000).toFixed(1)} s, upload ${(uploadedMs / 1000).toFixed(1)} s)`,
+      `import rows/s ${Math.round(importRate).toString().padStart(9)}   (${(importMs / 1000).toFixed(1)} s, upload ${(uploadedMs / 1000).toFixed(1)} s, peak RSS ${Math.round(peakRss / 1024 / 1024)} MiB)`,
     );
     console.log(
       `${`${rawLabel} rows/s`.padEnd(13)} ${Math.round(rawRate).toString().padStart(9)}   (${(rawMs / 1000).toFixed(1)} s)`,

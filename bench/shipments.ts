@@ -85,12 +85,14 @@ export async function benchShipments() {
       await db.execute(sql`
         with s as (
           insert into shipments (org_id, source, external_id, mode, status, customer_id, booking_number, pol, pod,
-                                 lane_key, carrier, etd, eta, teu, gross_weight_kg, volume_cbm,
+                                 lane_key, carrier, etd, eta, promised_eta, teu, gross_weight_kg, volume_cbm,
                                  revenue_amount, revenue_currency, cost_amount, cost_currency)
           select ${orgId}, 'bench', 'B' || g, m.mode, 'booked',
                  (${ids})[case when g % 10 = 0 then 1 else 2 + g % ${customers.length - 1} end],
                  'BK' || g, 'CNSHA', m.pod, 'CNSHA-' || m.pod || ':' || m.mode, 'COSCO SHIPPING',
                  ${new Date(base).toISOString()}::timestamptz + (g % 1000) * interval '24 hours',
+                 ${new Date(base).toISOString()}::timestamptz + (g % 1000 + 30) * interval '24 hours',
+                 -- The promised ETA is the first ETA, as the feed records it when it creates a shipment.
                  ${new Date(base).toISOString()}::timestamptz + (g % 1000 + 30) * interval '24 hours',
                  case when m.mode = 'fcl' then 2 else 0 end, 12000, 60, 2400, 'USD', 15000, 'CNY'
             from generate_series(${from}::int, ${to}::int) g,

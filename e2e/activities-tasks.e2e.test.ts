@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import { setUpOrganization, signIn } from './console-session';
+import { openBrowser, privateServer } from './run-context';
 import { apiSession } from './sales-helpers';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import type { ServerProcess } from './server-process';
 
 const admin = { email: 'admin@follow-up.example', password: 'Follow-admin-2026' };
 const rep = { email: 'rep@follow-up.example', password: 'Follow-rep-2026' };
@@ -16,11 +16,11 @@ describe('activities, next-step tasks and my day in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // The test clock lets the test run the hourly next-step job as if days had passed.
-    server = new ServerProcess(await freePort(), tempDataDir(), { ALLOW_TEST_CLOCK: 'true' });
-    await server.start();
+    // The test clock lets the test run the hourly next-step job as if days had passed. A server of its own:
+    // the job runs over every organisation and the test checks what it counted.
+    server = await privateServer({ ALLOW_TEST_CLOCK: 'true' });
     await setUpOrganization(server, '宁波跟进货代', admin);
-    browser = await launchBrowser();
+    browser = await openBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { openBrowser } from './run-context';
 import { freePort, ServerProcess, tempDataDir } from './server-process';
 
 const admin = { name: '王总', email: 'admin@haigang.example', password: 'Haigang-admin-2026' };
@@ -12,9 +12,11 @@ describe('a new company sets up Berth in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
+    // A server of its own on an empty data directory: a new installation, migrated on its first start,
+    // whose first-run setup this file goes through.
     server = new ServerProcess(await freePort(), tempDataDir());
     await server.start();
-    browser = await launchBrowser();
+    browser = await openBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
   });
   afterAll(async () => {

@@ -1,15 +1,18 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { ServerProcess } from './server-process';
+import type { E2eServer } from './server-process';
 
 export interface Account {
   email: string;
   password: string;
 }
 
-/** First-run setup of a fresh server: one organisation and its administrator. */
-export async function setUpOrganization(server: ServerProcess, organization: string, admin: Account): Promise<void> {
-  const setup = await fetch(`${server.url}/api/setup`, {
+/**
+ * The test file's organisation and its administrator: the first-run setup of a server of its own, or
+ * another organisation on the shared one.
+ */
+export async function setUpOrganization(server: E2eServer, organization: string, admin: Account): Promise<void> {
+  const setup = await fetch(`${server.url}${server.shared ? '/api/test-organizations' : '/api/setup'}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ organization: { name: organization }, admin: { name: '管理员', ...admin } }),
@@ -18,7 +21,7 @@ export async function setUpOrganization(server: ServerProcess, organization: str
 }
 
 /** Signs in through the login form and waits for the console. */
-export async function signIn(page: Page, server: ServerProcess, who: Account): Promise<void> {
+export async function signIn(page: Page, server: Pick<E2eServer, 'url'>, who: Account): Promise<void> {
   await page.goto(`${server.url}/login`);
   await page.locator('#login_email').fill(who.email);
   await page.locator('#login_password').fill(who.password);

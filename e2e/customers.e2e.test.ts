@@ -4,23 +4,22 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import { pageApi, setUpOrganization, signIn } from './console-session';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import { openBrowser, sharedServer } from './run-context';
+import { type E2eServer, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@xiamen-forwarding.example', password: 'Xiamen-admin-2026' };
 
 describe('customer master data in the browser', () => {
-  let server: ServerProcess;
+  let server: E2eServer;
   let browser: Browser;
   let page: Page;
   let keptUrl = '';
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), tempDataDir());
-    await server.start();
+    server = sharedServer();
     await setUpOrganization(server, '厦门国际货代', admin);
-    browser = await launchBrowser();
+    browser = await openBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN', acceptDownloads: true })).newPage();
     await signIn(page, server, admin);
   });

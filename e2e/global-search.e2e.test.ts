@@ -1,15 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import { setUpOrganization, signIn } from './console-session';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import { openBrowser, sharedServer } from './run-context';
+import type { E2eServer } from './server-process';
 
 const admin = { email: 'admin@search-forwarding.example', password: 'Search-admin-2026' };
 const rep = { email: 'rep@search-forwarding.example', password: 'Search-rep-2026' };
 const otherRep = { email: 'other@search-forwarding.example', password: 'Search-other-2026' };
 
 describe('the global search in the header', () => {
-  let server: ServerProcess;
+  let server: E2eServer;
   let browser: Browser;
   let page: Page;
   let adminCookie: string;
@@ -26,8 +26,7 @@ describe('the global search in the header', () => {
   };
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), tempDataDir());
-    await server.start();
+    server = sharedServer();
     await setUpOrganization(server, '宁波搜索货代', admin);
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
@@ -68,7 +67,7 @@ describe('the global search in the header', () => {
     expect(fed.status).toBe(200);
     ids.shipment = fed.body.items[0].id;
 
-    browser = await launchBrowser();
+    browser = await openBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })).newPage();
     await signIn(page, server, rep);
   });

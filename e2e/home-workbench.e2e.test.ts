@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import { setUpOrganization, signIn } from './console-session';
+import { openBrowser, sharedServer } from './run-context';
 import { apiSession } from './sales-helpers';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import type { E2eServer } from './server-process';
 
 const admin = { email: 'admin@home-forwarding.example', password: 'Home-admin-2026' };
 const rep = { email: 'rep@home-forwarding.example', password: 'Home-rep-2026-pass' };
@@ -15,14 +15,13 @@ const day = 86_400_000;
  * sees the team's ranking. Both at 1440×900, in Chinese and in English.
  */
 describe('the home workbench', () => {
-  let server: ServerProcess;
+  let server: E2eServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), tempDataDir());
-    await server.start();
+    server = sharedServer();
     await setUpOrganization(server, '首页国际货运 Home Forwarding', admin);
-    browser = await launchBrowser();
+    browser = await openBrowser();
 
     const asAdmin = await apiSession(server, admin);
     const roles = (await asAdmin('GET', '/api/roles')).body.items as { id: string; key: string }[];

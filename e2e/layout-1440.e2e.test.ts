@@ -1,20 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import { setUpOrganization, signIn } from './console-session';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import { openBrowser, sharedServer } from './run-context';
+import { type E2eServer, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@layout-forwarding.example', password: 'Layout-admin-2026' };
 
 /** The console at 1440×900, the screen most reps use: nothing a page offers may sit out of reach. */
 describe('the console at 1440 px', () => {
-  let server: ServerProcess;
+  let server: E2eServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), tempDataDir());
-    await server.start();
+    server = sharedServer();
     await setUpOrganization(server, '宽屏布局国际货运代理有限公司', admin);
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
@@ -43,7 +42,7 @@ describe('the console at 1440 px', () => {
     const customerId = (await customer.json()).id;
     await post('/api/customers/bulk-tags', { customerIds: [customerId], add: tags });
     await post('/api/opportunities', { title: '宁波—洛杉矶 整箱', customerId, source: 'referral' });
-    browser = await launchBrowser();
+    browser = await openBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     await signIn(page, server, admin);
   });

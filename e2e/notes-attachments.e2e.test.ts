@@ -1,26 +1,26 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import { pageApi, setUpOrganization, signIn } from './console-session';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import { openBrowser, sharedServer } from './run-context';
+import type { E2eServer } from './server-process';
 
 const admin = { email: 'admin@ningbo-shipping.example', password: 'Ningbo-admin-2026' };
 const colleague = { email: 'service@ningbo-shipping.example', password: 'Service-pass-2026', name: '客服周敏' };
 const customerName = '宁波港联国际物流有限公司';
 
 describe('notes with mentions, notifications and attachments in the browser', () => {
-  let server: ServerProcess;
+  let server: E2eServer;
   let browser: Browser;
   let page: Page;
   let customerUrl = '';
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), tempDataDir());
-    await server.start();
+    server = sharedServer();
     await setUpOrganization(server, '宁波港联货代', admin);
-    browser = await launchBrowser();
+    browser = await openBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN', acceptDownloads: true })).newPage();
     await signIn(page, server, admin);
     const roles = await pageApi(page, 'GET', '/api/roles?limit=200');
@@ -111,7 +111,7 @@ describe('notes with mentions, notifications and attachments in the browser', ()
       page.waitForEvent('download'),
       page.getByTestId('attachment-download').first().click(),
     ]);
-    const saved = path.join(fs.mkdtempSync(path.join(server.dataDir, 'dl-')), 'contract.pdf');
+    const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'berth-e2e-dl-')), 'contract.pdf');
     await download.saveAs(saved);
     expect(download.suggestedFilename()).toBe('框架合同 2026.pdf');
     expect(fs.readFileSync(saved).equals(pdf)).toBe(true);

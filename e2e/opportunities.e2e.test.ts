@@ -1,14 +1,14 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import { setUpOrganization, signIn } from './console-session';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import { openBrowser, sharedServer } from './run-context';
+import type { E2eServer } from './server-process';
 
 const admin = { email: 'admin@pipeline-forwarding.example', password: 'Pipeline-admin-2026' };
 const rep = { email: 'rep@pipeline-forwarding.example', password: 'Pipeline-rep-2026' };
 
 describe('the sales pipeline in the browser', () => {
-  let server: ServerProcess;
+  let server: E2eServer;
   let browser: Browser;
   let page: Page;
   let apiKey: string;
@@ -36,8 +36,7 @@ describe('the sales pipeline in the browser', () => {
     page.evaluate(async (url) => (await fetch(url)).json(), path) as Promise<Record<string, unknown>>;
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), tempDataDir());
-    await server.start();
+    server = sharedServer();
     await setUpOrganization(server, '宁波商机货代', admin);
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
@@ -80,7 +79,7 @@ describe('the sales pipeline in the browser', () => {
     });
     expect(inquiry.status).toBe(201);
 
-    browser = await launchBrowser();
+    browser = await openBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
     await signIn(page, server, rep);
   });

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import { setUpOrganization, signIn } from './console-session';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import { openBrowser, privateServer } from './run-context';
+import type { ServerProcess } from './server-process';
 
 const admin = { email: 'admin@settings.example', password: 'Settings-admin-2026' };
 
@@ -12,10 +12,10 @@ describe('an administrator configures the organisation, exchange rates and webho
   let page: Page;
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), tempDataDir());
-    await server.start();
+    // A server of its own: the database upkeep it runs and lists is the whole database's, not per organisation.
+    server = await privateServer();
     await setUpOrganization(server, '东方设置货运代理有限公司', admin);
-    browser = await launchBrowser();
+    browser = await openBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'UTC' })).newPage();
     await signIn(page, server, admin);
   });

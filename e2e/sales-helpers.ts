@@ -1,13 +1,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Account } from './console-session';
-import type { ServerProcess } from './server-process';
+import type { E2eServer } from './server-process';
 
 /**
  * Signs in over the API and returns a caller with that session, for the set-up steps a browser
  * test is not about. `headers` go with every call (e.g. accept-language).
  */
-export async function apiSession(server: ServerProcess, who: Account, headers: Record<string, string> = {}) {
+export async function apiSession(server: Pick<E2eServer, 'url'>, who: Account, headers: Record<string, string> = {}) {
   const login = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import { setUpOrganization, signIn } from './console-session';
+import { openBrowser, privateServer } from './run-context';
 import { apiSession, dragWithMouse } from './sales-helpers';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import type { ServerProcess } from './server-process';
 
 const admin = { email: 'admin@acceptance-forwarding.example', password: 'Acceptance-admin-2026' };
 const rep = { email: 'rep@acceptance-forwarding.example', password: 'Acceptance-rep-2026' };
@@ -24,11 +24,11 @@ describe('the sales pipeline from inquiry to won deal', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // The test clock lets the test run the hourly next-step job as if days had passed.
-    server = new ServerProcess(await freePort(), tempDataDir(), { ALLOW_TEST_CLOCK: 'true' });
-    await server.start();
+    // The test clock lets the test run the hourly next-step job as if days had passed. A server of its own:
+    // the job runs over every organisation and the test checks what it counted.
+    server = await privateServer({ ALLOW_TEST_CLOCK: 'true' });
     await setUpOrganization(server, 'Acceptance Forwarding', admin);
-    browser = await launchBrowser();
+    browser = await openBrowser();
     page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
   });
   afterAll(async () => {

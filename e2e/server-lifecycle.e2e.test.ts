@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
+import { migratedDataDir } from './run-context';
 import { freePort, ServerProcess, tempDataDir } from './server-process';
 
 describe('the server process', () => {
@@ -11,7 +12,7 @@ describe('the server process', () => {
   });
 
   it('keeps data across a restart, exits cleanly on Ctrl-C, and refuses a second server on the same data', async () => {
-    server = new ServerProcess(await freePort(), tempDataDir());
+    server = new ServerProcess(await freePort(), migratedDataDir());
     await server.start();
     const setup = await fetch(`${server.url}/api/setup`, {
       method: 'POST',

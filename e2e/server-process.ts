@@ -22,8 +22,42 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'berth-e2e-'));
 }
 
+/** A new data directory holding a copy of `template` (a migrated database whose server has stopped). */
+export function copyDataDir(template: string): string {
+  const dir = tempDataDir();
+  fs.cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+/** Applies the migrations to the embedded database in `dataDir`, as `npm run migrate` does, and stops. */
+export async function migrateDataDir(dataDir: string, env: Record<string, string> = {}): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/cli.ts', 'migrate'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`migrating ${dataDir} failed (${code}):\n${output}`);
+}
+
+/** What a test file needs of its server: where it listens, and whether other test files use it too. */
+export interface E2eServer {
+  readonly url: string;
+  /** Shared servers are set up with `POST /api/test-organizations`, not the first-run setup. */
+  readonly shared: boolean;
+  stop(): Promise<number | null>;
+}
+
 /** The real server, started the way `npm start` starts it, as a child process. */
-export class ServerProcess {
+export class ServerProcess implements E2eServer {
+  readonly shared: boolean = false;
   private child: ChildProcess | null = null;
   output = '';
 

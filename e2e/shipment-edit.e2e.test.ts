@@ -1,23 +1,22 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import { pageApi, setUpOrganization, signIn } from './console-session';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import { openBrowser, sharedServer } from './run-context';
+import type { E2eServer } from './server-process';
 
 const admin = { email: 'admin@correct-forwarding.example', password: 'Shipment-edit-2026' };
 
 describe('correcting a shipment by hand in the browser', () => {
-  let server: ServerProcess;
+  let server: E2eServer;
   let browser: Browser;
   let page: Page;
   let shipmentId: string;
   let customerId: string;
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), tempDataDir());
-    await server.start();
+    server = sharedServer();
     await setUpOrganization(server, '宁波更正货代', admin);
-    browser = await launchBrowser();
+    browser = await openBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
     await signIn(page, server, admin);
     const customer = await api('POST', '/api/customers', { name: '汉堡精密仪器有限公司', status: 'active' });

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import { pageApi, setUpOrganization, signIn } from './console-session';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import { openBrowser, sharedServer } from './run-context';
+import type { E2eServer } from './server-process';
 
 const admin = { email: 'admin@report-forwarding.example', password: 'Shipment-report-2026' };
 const day = 86_400_000;
@@ -25,15 +25,14 @@ interface Group extends Figures {
 }
 
 describe('the shipments report in the browser shows the API’s figures (zh-CN and en)', () => {
-  let server: ServerProcess;
+  let server: E2eServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), tempDataDir());
-    await server.start();
+    server = sharedServer();
     await setUpOrganization(server, '厦门报表货代', admin);
-    browser = await launchBrowser();
+    browser = await openBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
     await signIn(page, server, admin);
     const rate = await api('POST', '/api/exchange-rates', {

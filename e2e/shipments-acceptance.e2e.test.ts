@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import { setUpOrganization, signIn } from './console-session';
+import { openBrowser, sharedServer } from './run-context';
 import { apiSession } from './sales-helpers';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import type { E2eServer } from './server-process';
 
 const admin = { email: 'admin@tracking-forwarding.example', password: 'Acceptance-admin-2026' };
 const rep = { email: 'rep@tracking-forwarding.example', password: 'Acceptance-rep-2026' };
@@ -53,7 +53,7 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
  * correctly signed `shipment.exception`.
  */
 describe('a shipment fed by API, its exceptions, the owner and a webhook', () => {
-  let server: ServerProcess;
+  let server: E2eServer;
   let browser: Browser;
   let page: Page;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -63,13 +63,9 @@ describe('a shipment fed by API, its exceptions, the owner and a webhook', () =>
   beforeAll(async () => {
     receiver = await startReceiver();
     // Deliveries to loopback are refused unless allowed (SSRF guard); the job loop polls often so the test waits less.
-    server = new ServerProcess(await freePort(), tempDataDir(), {
-      WEBHOOKS_ALLOW_PRIVATE_NETWORK: 'true',
-      JOB_POLL_MS: '200',
-    });
-    await server.start();
+    server = sharedServer();
     await setUpOrganization(server, 'Tracking Forwarding', admin);
-    browser = await launchBrowser();
+    browser = await openBrowser();
     page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Shanghai' })).newPage();
   });
   afterAll(async () => {

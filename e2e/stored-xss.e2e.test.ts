@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
 import { setUpOrganization, signIn } from './console-session';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import { openBrowser, sharedServer } from './run-context';
+import type { E2eServer } from './server-process';
 
 /**
  * Stored XSS: markup and script URLs saved through the API into every kind of text the console shows.
@@ -32,7 +32,7 @@ const teamName = `团队 ${svg}`;
 type Api = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
 
 /** Signs in through the API and returns a caller that sends the session cookie and CSRF token. */
-async function apiSession(server: ServerProcess, who: { email: string; password: string }): Promise<Api> {
+async function apiSession(server: E2eServer, who: { email: string; password: string }): Promise<Api> {
   const login = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -59,7 +59,7 @@ async function apiSession(server: ServerProcess, who: { email: string; password:
 }
 
 describe('stored XSS payloads are shown as text everywhere in the console', () => {
-  let server: ServerProcess;
+  let server: E2eServer;
   let browser: Browser;
   let page: Page;
   let customerId = '';
@@ -67,8 +67,7 @@ describe('stored XSS payloads are shown as text everywhere in the console', () =
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    server = new ServerProcess(await freePort(), tempDataDir());
-    await server.start();
+    server = sharedServer();
     await setUpOrganization(server, 'XSS 安全货代', admin);
     const api = await apiSession(server, admin);
     const created = async (path: string, body: unknown) => {
@@ -131,7 +130,7 @@ describe('stored XSS payloads are shown as text everywhere in the console', () =
     });
     expect(note.status, JSON.stringify(note.body)).toBe(201);
 
-    browser = await launchBrowser();
+    browser = await openBrowser();
     const context = await browser.newContext({ locale: 'zh-CN' });
     // Any markup that reached the DOM as markup would run into the CSP; collect what it refuses.
     await context.addInitScript(() => {

@@ -6,10 +6,10 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { launchBrowser } from './browser';
 import { type Account, setUpOrganization } from './console-session';
+import { openBrowser, sharedServer } from './run-context';
 import { apiSession } from './sales-helpers';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import { type E2eServer, tempDataDir } from './server-process';
 
 const admin = { email: 'admin@workbench-forwarding.example', password: 'Workbench-admin-2026' };
 const rep = { email: 'sun.li@workbench-forwarding.example', password: 'Workbench-rep-2026' };
@@ -30,7 +30,7 @@ const beijingDay = (at: number) => new Date(at + 8 * hour).toISOString().slice(0
  * check attaches a screenshot of each page the test had open.
  */
 describe('issue 13: the console as a forwarder’s workbench', () => {
-  let server: ServerProcess;
+  let server: E2eServer;
   let browser: Browser;
   let asAdmin: Api;
   let asRep: Api;
@@ -41,10 +41,9 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
 
   beforeAll(async () => {
     // The job loop polls often so the outbox's delivery attempt shows soon.
-    server = new ServerProcess(await freePort(), tempDataDir(), { JOB_POLL_MS: '200' });
-    await server.start();
+    server = sharedServer();
     await setUpOrganization(server, '宁波工作台国际货运代理有限公司', admin);
-    browser = await launchBrowser();
+    browser = await openBrowser();
 
     asAdmin = await apiSession(server, admin);
     const roles = (await asAdmin('GET', '/api/roles')).body.items as { id: string; key: string }[];

@@ -46,6 +46,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
                                        || berth_search_grams(null, contact_personal_text)) END
 $$;
 --> statement-breakpoint
-DROP FUNCTION berth_search_keys(text[]);
+-- No JIT for a small function called once a row (see migration 0034 for the one-argument form it replaces).
+ALTER FUNCTION berth_search_keys(text[], text[]) SET jit = off;
 --> statement-breakpoint
 SELECT berth_rebuild_customer_search_keys();

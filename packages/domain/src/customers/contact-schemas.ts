@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQuerySchema } from '../platform/pagination';
-import { phoneSchema } from './customer-schemas';
+import { emailFormat, phoneSchema } from './customer-schemas';
 
 /** How a contact prefers to be reached; `wechat` is personal WeChat (微信), `wecom` WeChat Work (企业微信). */
 export const contactChannels = ['phone', 'email', 'wechat', 'wecom', 'visit'] as const;
@@ -10,7 +10,7 @@ const emailItem = z
   .trim()
   .toLowerCase()
   .max(254)
-  .refine((v) => z.email().safeParse(v).success, { message: 'customer.email_invalid' });
+  .refine((v) => emailFormat.safeParse(v).success, { message: 'customer.email_invalid' });
 
 export const contactFieldsSchema = z.object({
   customerId: z.uuid(),

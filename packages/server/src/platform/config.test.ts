@@ -24,3 +24,21 @@ describe('PASSWORD_HASH_COST', () => {
     expect(() => loadConfig({ PASSWORD_HASH_COST: 'cheap' })).toThrow(/PASSWORD_HASH_COST/);
   });
 });
+
+describe('ALLOW_TEST_ORGANIZATIONS', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('is off unless set, and may be set in a test run', () => {
+    expect(loadConfig({}).ALLOW_TEST_ORGANIZATIONS).toBe(false);
+    expect(loadConfig({ ALLOW_TEST_ORGANIZATIONS: 'true' }).ALLOW_TEST_ORGANIZATIONS).toBe(true);
+  });
+
+  it('is refused outside a test run', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.stubEnv('VITEST', undefined);
+    expect(() => loadConfig({ ALLOW_TEST_ORGANIZATIONS: 'true' })).toThrow(
+      /ALLOW_TEST_ORGANIZATIONS: is for test runs only/,
+    );
+    expect(loadConfig({ ALLOW_TEST_ORGANIZATIONS: 'false' }).ALLOW_TEST_ORGANIZATIONS).toBe(false);
+  });
+});

@@ -77,6 +77,11 @@ const configSchema = z.object({
    */
   ALLOW_TEST_CLOCK: booleanFlag.default(false),
   /**
+   * TEST ONLY: adds POST /api/test-organizations, which adds an organisation and its administrator to a
+   * running server, so end-to-end test files can share one server. Refused unless the process runs tests.
+   */
+  ALLOW_TEST_ORGANIZATIONS: booleanFlag.default(false),
+  /**
    * TEST ONLY: `test-only-minimal` hashes passwords at argon2's smallest cost so test suites that
    * create many users stay fast. Refused unless the process runs tests (NODE_ENV=test or under Vitest).
    */
@@ -101,6 +106,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       `Invalid configuration:\n  PASSWORD_HASH_COST: ${parsed.data.PASSWORD_HASH_COST} is for test runs only ` +
         '(NODE_ENV=test); remove it to hash passwords at the standard cost',
+    );
+  }
+  if (parsed.data.ALLOW_TEST_ORGANIZATIONS && !isTestRun(env) && !isTestRun(process.env)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ALLOW_TEST_ORGANIZATIONS: is for test runs only (NODE_ENV=test); remove it',
     );
   }
   // npm runs workspace scripts inside the package; a relative DATA_DIR means the caller's directory.

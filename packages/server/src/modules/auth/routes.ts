@@ -10,6 +10,7 @@ import { getMe } from './get-me';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { listMySessions, openSession, revokeMySession, revokeSession } from './sessions';
 import { signIn } from './sign-in';
+import { testOrganizationRoutes } from './test-organization-routes';
 import { changePassword, updateProfile } from './update-account';
 
 const currentSessionId = (request: FastifyRequest) =>
@@ -49,6 +50,8 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps) {
       return getMe(db, orgId, adminId, session.csrfToken);
     },
   });
+
+  if (config.ALLOW_TEST_ORGANIZATIONS) testOrganizationRoutes(app, deps);
 
   route(app, authEndpoints.login, {
     access: { public: true },

@@ -21,7 +21,7 @@ import { mayWrite } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import type { ImportBatchResult as BatchResult, ImportPolicy } from '../../platform/module';
 import { type OwnerRequest, ownerProblem } from '../../platform/owner-assignment';
-import { editedOwnerClocks, recordOwnerEdits } from '../pool/public';
+import { editedOwnerClocks, newOwnerClocks, recordOwnerEdits } from '../pool/public';
 import { changedCustomerFields, customerEventRecord } from './customer-events';
 import { billingOf, type CustomerRow, customerPatch } from './customer-row';
 import { customersInScope } from './customer-scope';
@@ -232,11 +232,22 @@ export async function importCustomerBatch(
   return result;
 }
 
-/** New customers through the create path's writer; their tags in one more insert. */
+/**
+ * New customers through the create path's writer, inserted with their pool clocks running (not updated right
+ * after: that rewrote every new row and its index entries once more); their tags in one more insert.
+ */
 async function createCustomers(ctx: Ctx, rows: ValidRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const clocks = await newOwnerClocks(ctx);
   const inserted = await insertCustomers(
     ctx,
-    rows.map((v) => ({ input: v.input, ownerId: v.ownerId, teamId: v.teamId, keys: v.keys })),
+    rows.map((v) => ({
+      input: v.input,
+      ownerId: v.ownerId,
+      teamId: v.teamId,
+      keys: v.keys,
+      clocks: clocks(v.ownerId, v.teamId),
+    })),
   );
   const tagLinks = rows.flatMap((v, i) =>
     v.tagIds.map((tagId) => ({ orgId: ctx.orgId, customerId: (inserted[i] as CustomerRow).id, tagId })),

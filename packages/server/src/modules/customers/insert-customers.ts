@@ -1,4 +1,6 @@
 import type { CreateCustomerInput } from '@berth/domain';
+import { and, eq, inArray } from 'drizzle-orm';
+import { insertRecordset } from '../../db/insert-recordset';
 import type { Ctx } from '../../platform/context';
 import { emitAll } from '../../platform/events';
 import { customerEventRecord } from './customer-events';
@@ -15,6 +17,11 @@ export interface NewCustomer {
   teamId: string | null;
   /** The derived keys, when worked out ahead of the write. */
   keys?: UncodedCustomerKeys;
+  /**
+   * The pool clocks, when the caller starts them with the insert (the pool's `newOwnerClocks`); otherwise the
+   * pool's subscriber to `customer.created` starts them with an update of the new rows.
+   */
+  clocks?: { ownerSince: Date | null; protectedUntil: Date | null };
 }
 
 /**
@@ -25,10 +32,20 @@ export interface NewCustomer {
 export async function insertCustomers(ctx: Ctx, news: NewCustomer[]): Promise<CustomerRow[]> {
   if (news.length === 0) return [];
   const codes = await nextCustomerCodes(ctx, news.length);
-  const rows = await ctx.db
-    .insert(customers)
-    .values(news.map((n, i) => newCustomerValues(ctx, n.input, { code: codes[i] as string, ...n })))
-    .returning();
+  const ids = await insertRecordset(
+    ctx.db,
+    customers,
+    news.map((n, i) => ({ ...newCustomerValues(ctx, n.input, { code: codes[i] as string, ...n }), ...n.clocks })),
+  );
+  const byId = new Map(
+    (
+      await ctx.db
+        .select()
+        .from(customers)
+        .where(and(eq(customers.orgId, ctx.orgId), inArray(customers.id, ids)))
+    ).map((row) => [row.id, row]),
+  );
+  const rows = ids.map((id) => byId.get(id) as CustomerRow);
   await insertLanes(
     ctx,
     rows.map((row, i) => ({ customerId: row.id, lanes: (news[i] as NewCustomer).input.tradeProfile.lanes })),

@@ -1,5 +1,6 @@
 import type { Lane } from '@berth/domain';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { insertRecordset } from '../../db/insert-recordset';
 import { recordChanges } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { customerLanes } from './tables';
@@ -26,7 +27,7 @@ export function laneRows(orgId: string, customerId: string, lanes: Lane[]) {
 /** Adds the lanes of new customers, in one insert. */
 export async function insertLanes(ctx: Ctx, entries: CustomerLanes[]): Promise<void> {
   const rows = entries.flatMap((e) => laneRows(ctx.orgId, e.customerId, e.lanes));
-  if (rows.length > 0) await ctx.db.insert(customerLanes).values(rows);
+  await insertRecordset(ctx.db, customerLanes, rows);
 }
 
 /** A lane as its history shows it: `POL-POD MODE [volume unit[/period]]`. */

@@ -1,8 +1,9 @@
 import { defaultPoolRule, type OwnershipChangeKind } from '@berth/domain';
-import { inArray, type SQL, sql } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import { type Ctx, nowSql } from '../../platform/context';
 import { customerOwnership } from '../customers/public';
+import { poolRules } from './tables';
 
 /** Why customers change hands, and what that does to the pool clocks. */
 export type OwnerChangeReason = 'assign' | 'claim' | 'handover' | 'release' | 'merge';
@@ -131,6 +132,30 @@ export async function startOwnerClocks(ctx: Ctx, customerIds: readonly string[])
                              ${defaultPoolRule.protectionDays}) * interval '24 hours'
     where c.org_id = ${ctx.orgId} and c.id = any(${arrayParam(customerIds)}::uuid[])
       and c.owner_id is not null and c.owner_since is null`);
+}
+
+/**
+ * The pool clocks new customers start with, for their insert: with an owner, owned since now and protected for
+ * the protection days of their team's rule (its override, else the organisation's, else the default) — what
+ * `startOwnerClocks` sets, written by the insert itself, so that a batch of new customers is not rewritten (every
+ * index entry and the update audit once more) right after it is inserted. One read of the rules per call.
+ */
+export async function newOwnerClocks(
+  ctx: Ctx,
+): Promise<
+  (ownerId: string | null, teamId: string | null) => { ownerSince: Date | null; protectedUntil: Date | null }
+> {
+  const rules = await ctx.db
+    .select({ teamId: poolRules.teamId, protectionDays: poolRules.protectionDays })
+    .from(poolRules)
+    .where(eq(poolRules.orgId, ctx.orgId));
+  const days = new Map(rules.map((r) => [r.teamId, r.protectionDays]));
+  const now = ctx.clock.now();
+  return (ownerId, teamId) => {
+    if (!ownerId) return { ownerSince: null, protectedUntil: null };
+    const protection = (teamId ? days.get(teamId) : undefined) ?? days.get(null) ?? defaultPoolRule.protectionDays;
+    return { ownerSince: now, protectedUntil: new Date(now.getTime() + protection * 24 * 60 * 60 * 1000) };
+  };
 }
 
 /**

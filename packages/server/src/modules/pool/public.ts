@@ -10,6 +10,7 @@ export {
   changeOwner,
   editedOwnerClocks,
   type NewOwner,
+  newOwnerClocks,
   type OwnerChangeNote,
   protectedUntilSql,
 } from './change-owner';

@@ -495,7 +495,7 @@ function makeShipment(
       last_event_at: state.lastEventAt,
       // Slips in the past were told to the owner then; a new event must not tell them again.
       delay_notified_at: slipped ? slipped.occurredAt : null,
-      created_at: new Date(booked < now ? booked : now).toISOString(),
+      created_at: new Date(Math.min(booked, now)).toISOString(),
     },
   };
 }

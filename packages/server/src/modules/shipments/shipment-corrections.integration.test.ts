@@ -148,6 +148,17 @@ describe('shipments corrected by hand: containers, parties and money under the r
     expect(audit.items.some((e: { changes?: Record<string, unknown> }) => e.changes?.cost_amount)).toBe(true);
   });
 
+  it('a hand correction of the ETA is audited like any other change', async () => {
+    const before = (await get(ops)).json();
+    const eta = new Date(Date.parse(before.eta ?? '2026-03-01T00:00:00Z') + 3 * 86_400_000).toISOString();
+    const res = await patch(ops, before.version, { eta });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().eta).toBe(eta);
+    const audit = (await t.request('GET', `/api/audit?entity=shipments&entityId=${shipmentId}`, { as: admin })).json();
+    const logged = audit.items.find((e: { changes?: Record<string, unknown> }) => e.changes?.eta);
+    expect(logged?.changes.eta).toEqual([before.eta, eta]);
+  });
+
   it('links a party to a customer or keeps it as written; a customer outside the writer’s scope is refused', async () => {
     let { version } = (await get(clerk)).json();
     const out = await patch(clerk, version, { parties: [{ role: 'booking_customer', customerId: othersCustomer }] });

@@ -35,6 +35,16 @@ async function ownerOf(ctx: Ctx, id: string): Promise<RecordOwner> {
   return (await recordOwners(ctx, [{ entity: 'shipments', entityId: id }]))('shipments', id);
 }
 
+/** Fields a correction can set whose columns the row audit of shipments leaves out (tracking state). */
+const handTrackedFields = [
+  ['status', 'status'],
+  ['eta', 'eta'],
+  ['atd', 'atd'],
+  ['ata', 'ata'],
+  ['damaged', 'damaged'],
+  ['lost', 'lost'],
+] as const satisfies readonly (readonly [keyof UpdateShipmentInput & keyof Shipment, string])[];
+
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -42,7 +52,8 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * change goes through the same path as a feed item, so derived values (TEU, lane, customer) follow. The caller needs
  * `shipments.update` in the scope of the shipment's customer, before and after the change (a new booking customer
  * outside it is refused), and the money rights on that customer for revenue and cost. Containers and parties live
- * in their own tables, which the row audit does not see: their change is logged as a change of the shipment.
+ * in their own tables, which the row audit does not see: their change is logged as a change of the shipment, as is a
+ * change of the tracking fields (status, ETA, ATD, ATA, damaged, lost) the row audit leaves to the events.
  */
 export async function updateShipment(
   ctx: Ctx,
@@ -86,6 +97,13 @@ export async function updateShipment(
     }
     const after = await getShipment(tx, id);
     const changes: Record<string, [unknown, unknown]> = {};
+    // The tracking columns are left out of the row audit (events move them by the million and are their own
+    // record), so a hand correction of one of them is logged here, under the column's name as the row audit logs.
+    for (const [field, column] of handTrackedFields) {
+      if (patch[field] !== undefined && !sameJson(before[field], after[field])) {
+        changes[column] = [before[field], after[field]];
+      }
+    }
     if (!sameJson(before.containers, after.containers)) changes.containers = [before.containers, after.containers];
     const parties = (s: Shipment) =>
       s.parties

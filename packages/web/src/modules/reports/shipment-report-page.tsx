@@ -10,7 +10,7 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, DatePicker, Flex, Segmented, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -18,6 +18,7 @@ import { call } from '../../app/api/call';
 import { ApiError } from '../../app/api-error';
 import { formatNumber } from '../../app/format';
 import { useTransportModes } from '../../app/use-transport-modes';
+import { pickerNow } from '../../app/zoned-picker';
 import { type ChartOption, EChart } from '../../components/echart';
 import { PageTitle } from '../../components/page-title';
 import { formatAmount, marginPercent, shipmentListLink } from './report-links';
@@ -41,10 +42,12 @@ export function ShipmentReportPage() {
   const navigate = useNavigate();
   const modes = useTransportModes();
   const [groupBy, setGroupBy] = useState<ShipmentReportGrouping>('month');
-  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>([
-    dayjs().subtract(11, 'month').startOf('month'),
-    dayjs(),
-  ]);
+  // The last twelve months up to today on the user's calendar (their zone, else the organisation's), not the machine's:
+  // the report counts a shipment on its ETD's day in that calendar.
+  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(() => {
+    const today = pickerNow();
+    return [today.subtract(11, 'month').startOf('month'), today];
+  });
   const [mode, setMode] = useState<TransportMode | undefined>(undefined);
   const [currency, setCurrency] = useState<string | undefined>(undefined);
   const [metric, setMetric] = useState<Metric>('teu');

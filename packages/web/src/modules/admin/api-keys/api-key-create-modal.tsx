@@ -1,13 +1,14 @@
 import { createApiKeyInputSchema, endpoints } from '@berth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { call } from '../../../app/api/call';
 import { useRoleLookup, useRoleName } from '../../../app/directory-lookups';
 import { useApiErrorHandler } from '../../../app/use-api-error-handler';
 import { useZodForm } from '../../../app/zod-form';
+import { fromPickerValue, pickerNow } from '../../../app/zoned-picker';
 import { adminKeys } from '../query-keys';
 
 type CreateApiKeyInput = z.infer<typeof createApiKeyInputSchema>;
@@ -41,7 +42,7 @@ export function ApiKeyCreateModal({ onCreated, onClose }: ApiKeyCreateModalProps
   const onFinish = (values: ApiKeyValues) => {
     const input = parse(
       createApiKeyInputSchema,
-      { ...values, expiresAt: values.expiresAt ? values.expiresAt.format() : undefined },
+      { ...values, expiresAt: fromPickerValue(values.expiresAt) ?? undefined },
       form,
     );
     if (input) create.mutate(input);
@@ -67,7 +68,7 @@ export function ApiKeyCreateModal({ onCreated, onClose }: ApiKeyCreateModalProps
           />
         </Form.Item>
         <Form.Item name="expiresAt" label={t('apiKeys.expiresAt')} extra={t('apiKeys.expiresHint')}>
-          <DatePicker showTime style={{ width: '100%' }} disabledDate={(date) => date.isBefore(dayjs(), 'day')} />
+          <DatePicker showTime style={{ width: '100%' }} disabledDate={(date) => date.isBefore(pickerNow(), 'day')} />
         </Form.Item>
       </Form>
     </Modal>
