@@ -10,7 +10,8 @@ const jsonValue = (value: unknown) => (value instanceof Date ? value.toISOString
  * instead of a `VALUES` list of a parameter a cell: a batch of 500 customers is ≈ 18,500 parameters, whose
  * binding and planning cost a quarter of the insert's time on the server and as much JS to build. The rows are
  * objects keyed by the table's field names, all with the same keys (a column left out takes its default).
- * Returns the ids of the new rows, in the order given.
+ * Returns the ids of the new rows (callers that need them matched to their input match them by a unique key, since
+ * PostgreSQL does not promise RETURNING in input order).
  */
 export async function insertRecordset<T extends PgTable>(
   db: Executor,

@@ -37,15 +37,16 @@ export async function insertCustomers(ctx: Ctx, news: NewCustomer[]): Promise<Cu
     customers,
     news.map((n, i) => ({ ...newCustomerValues(ctx, n.input, { code: codes[i] as string, ...n }), ...n.clocks })),
   );
-  const byId = new Map(
+  // Matched back by code (unique, assigned above), so nothing depends on the order RETURNING gives.
+  const byCode = new Map(
     (
       await ctx.db
         .select()
         .from(customers)
         .where(and(eq(customers.orgId, ctx.orgId), inArray(customers.id, ids)))
-    ).map((row) => [row.id, row]),
+    ).map((row) => [row.code, row]),
   );
-  const rows = ids.map((id) => byId.get(id) as CustomerRow);
+  const rows = codes.map((code) => byCode.get(code) as CustomerRow);
   await insertLanes(
     ctx,
     rows.map((row, i) => ({ customerId: row.id, lanes: (news[i] as NewCustomer).input.tradeProfile.lanes })),
