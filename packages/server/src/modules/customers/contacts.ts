@@ -1,7 +1,6 @@
 import type { Contact, CreateContactInput, contactListQuerySchema, Page, UpdateContactInput } from '@berth/domain';
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { arrayParam } from '../../db/database';
 import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
@@ -18,7 +17,6 @@ import {
   keepSinglePrimary,
   newContactValues,
 } from './contact-row';
-import { contactSearchKeyCap, keyedCustomerIds } from './customer-key-search';
 import { contactSearchMatch } from './customer-search';
 import { searchNeedle } from './customer-search-keys';
 import { contacts, customers } from './tables';
@@ -63,15 +61,11 @@ async function auditReveal(ctx: Ctx, items: Contact[]): Promise<void> {
 export async function findContacts(ctx: Ctx, query: z.infer<typeof contactListQuerySchema>): Promise<Page<Contact>> {
   const keyset = { sort: contacts.id, id: contacts.id, direction: 'asc' as const, cursor: query.cursor };
   const needle = query.q ? searchNeedle(query.q) : '';
-  // A keyed term: only the contacts of the customers carrying its keys can match (their texts are folded onto them).
-  const keyed = needle && !query.customerId ? await keyedCustomerIds(ctx, needle, contactSearchKeyCap) : null;
-  if (keyed?.length === 0) return { items: [], nextCursor: null };
   const conditions: (SQL | undefined)[] = [
     contactsInScope(ctx, 'read'),
     afterCursor(keyset),
     query.customerId ? eq(contacts.customerId, query.customerId) : undefined,
     query.status ? eq(contacts.status, query.status) : undefined,
-    keyed ? sql`${contacts.customerId} = any(${arrayParam(keyed)}::uuid[])` : undefined,
     needle ? contactSearchMatch(ctx, needle) : undefined,
   ];
   const rows = await ctx.db

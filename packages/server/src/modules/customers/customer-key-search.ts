@@ -2,65 +2,23 @@ import { type SQL, sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 
-/**
- * Pairs every company name has, not stored as keys. The list is berth_search_key_stop_pairs()
- * (migration 0033); a test checks that this copy is the same.
- */
-export const unkeyedPairs: ReadonlySet<string> = new Set([
-  '有限',
-  '限公',
-  '公司',
-  '责任',
-  '任公',
-  '股份',
-  '份有',
-  '集团',
-]);
-
-const chinese = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
-const chineseRuns = new RegExp(`[${chinese}]+`, 'g');
-const chinesePair = new RegExp(`^[${chinese}]{2}$`);
-
-/** Lower-case hex and ASCII compare the same in JavaScript and under COLLATE "C". */
-const smaller = (a: string, b: string) => (a < b ? a : b);
+/** Pairs every company name has, not stored as keys: the same list as berth_search_keys (migration 0032). */
+const unkeyedPairs = new Set(['有限', '限公', '公司', '责任', '任公', '股份', '份有', '集团']);
+const chineseOnly = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}$/;
 
 /**
- * The search keys every match of a term carries, by the rules of berth_search_keys (migration
- * 0033). A two-character term matches by gram: its key is the pair (Chinese) or 'g:' and the gram.
- * A longer term matches where a text contains it, so each run of one class in it lies in a run of
- * the same class in the text: its Chinese pairs, 'd:' and every four adjacent digits, 'l:' and the
- * smaller of every two adjacent letter trigrams. None when no run is long enough (three letters,
- * three digits) or the term is made only of company suffixes: those are searched along the list.
+ * The search keys every match of a term carries: its pairs of adjacent Chinese characters (a text
+ * containing the term contains each of them). None for a term with other characters, or made only
+ * of company suffixes: those are searched along the list instead.
  */
 export function termKeys(needle: string): string[] {
+  if (!chineseOnly.test(needle)) return [];
   const keys = new Set<string>();
-  if (needle.length === 2) {
-    if (!chinesePair.test(needle)) return [`g:${needle}`];
-    return unkeyedPairs.has(needle) ? [] : [needle];
+  for (let i = 0; i + 2 <= needle.length; i++) {
+    const pair = needle.slice(i, i + 2);
+    if (!unkeyedPairs.has(pair)) keys.add(pair);
   }
-  if (needle.length < 3) return [];
-  for (const run of needle.match(chineseRuns) ?? []) {
-    for (let i = 0; i + 2 <= run.length; i++) {
-      const pair = run.slice(i, i + 2);
-      if (!unkeyedPairs.has(pair)) keys.add(pair);
-    }
-  }
-  for (const run of needle.match(/[0-9]+/g) ?? []) {
-    for (let i = 0; i + 4 <= run.length; i++) keys.add(`d:${run.slice(i, i + 4)}`);
-  }
-  for (const run of needle.match(/[a-z]+/g) ?? []) {
-    for (let i = 0; i + 4 <= run.length; i++) keys.add(`l:${smaller(run.slice(i, i + 3), run.slice(i + 1, i + 4))}`);
-  }
-  return spread([...keys], maxTermKeys);
-}
-
-/** Enough keys for any term to meet a rare one; each costs a probe of a few hundred entries at most. */
-const maxTermKeys = 10;
-
-/** At most `n` of the keys, spread along the term (any subset of a term's keys is carried by its matches). */
-function spread(keys: string[], n: number): string[] {
-  if (keys.length <= n) return keys;
-  return Array.from({ length: n }, (_, i) => keys[Math.floor((i * (keys.length - 1)) / (n - 1))] as string);
+  return [...keys];
 }
 
 /** How many key entries a probe counts before it calls a key common. */
@@ -118,18 +76,3 @@ export async function keyCandidates(
   }
   return { ids, complete, last };
 }
-
-/**
- * The live customers carrying every key of a term when there are at most `cap` of them: every
- * customer (and every contact of a customer) the term matches is among them. Null when the term
- * has no keys or they are carried by more; the caller then searches without them.
- */
-export async function keyedCustomerIds(ctx: Ctx, needle: string, cap: number): Promise<string[] | null> {
-  const keys = termKeys(needle);
-  if (keys.length === 0) return null;
-  const found = await keyCandidates(ctx, keys, cap);
-  return found.complete ? found.ids : null;
-}
-
-/** How many key holders a contact search reads by id before it searches the contacts' texts directly. */
-export const contactSearchKeyCap = 2000;

@@ -155,9 +155,9 @@ function listColumns(field: (typeof sortFields)[keyof typeof sortFields]) {
 }
 
 /**
- * A search in another order than newest first: the candidates of a rare term (a bounded set: the
- * customers carrying its keys, else the text indexes' matches) are read by id in that order; a
- * common term is a filter on the walk along the order's index, where matches come every few rows.
+ * A search in another order than newest first: the candidates of a rare term (a bounded set) are
+ * read by id in that order; a common term is a filter on the walk along the order's index, where
+ * matches come every few rows.
  */
 async function searchSorted(
   ctx: Ctx,
@@ -166,18 +166,7 @@ async function searchSorted(
   among: (condition: SQL) => Promise<CustomerRow[]>,
   tuning: SearchTuning,
 ): Promise<CustomerRow[]> {
-  const needle = searchNeedle(q);
-  if (!needle) return select(undefined);
-  const keys = termKeys(needle);
-  if (keys.length > 0) {
-    // Every customer carrying the term's keys, when they are few enough to sort: checked by the condition.
-    const found = await keyCandidates(ctx, keys, tuning.caps.customers);
-    if (found.complete) {
-      if (found.ids.length === 0) return [];
-      return among(sql`(${searchMatch(ctx, needle)} and ${customerIdIn(found.ids)})`);
-    }
-  }
-  const candidates = await customerSearchCandidates(ctx, needle, tuning.caps);
+  const candidates = await customerSearchCandidates(ctx, q, tuning.caps);
   if (!candidates) return select(undefined);
   if ('condition' in candidates) return select(candidates.condition);
   if (candidates.ids.length === 0) return [];
@@ -204,9 +193,8 @@ export const defaultSearchTuning: SearchTuning = {
  * a rarer one goes to the text indexes, which hand over a bounded set of candidates (see
  * customerSearchCandidates) read newest first in small batches by id. A term shaped like an
  * identifier (a customer code, a run of phone digits, a credit code) is rare by nature and goes
- * to the indexes straight away. A term with search keys (see termKeys: Chinese pairs, two-character
- * grams, four digits, four letters) reads the customers carrying its keys first (see keyCandidates):
- * when they are too many to read within the window it goes the way above.
+ * to the indexes straight away. A Chinese term reads the customers carrying its keys first (see
+ * keyCandidates): when they are too many to read within the window it goes the way above.
  */
 async function search(
   ctx: Ctx,
@@ -221,7 +209,7 @@ async function search(
   if (!needle) return select(undefined);
   const keys = termKeys(needle);
   if (keys.length > 0) {
-    // A keyed term: the customers carrying its keys, newest first, checked by the exact condition;
+    // A Chinese term: the customers carrying its keys, newest first, checked by the exact condition;
     // a few entries first (a common term fills the page there), then the rest of the window.
     const match = searchMatch(ctx, needle);
     const rows: CustomerRow[] = [];

@@ -1,9 +1,7 @@
 import { customerListQuerySchema, type SearchHit } from '@berth/domain';
-import { and, desc, sql } from 'drizzle-orm';
-import { arrayParam } from '../../db/database';
+import { and, desc } from 'drizzle-orm';
 import type { SearchProvider } from '../../platform/module';
 import { contactsInScope, customerOfContact } from './contact-access';
-import { contactSearchKeyCap, keyedCustomerIds } from './customer-key-search';
 import { contactSearchMatch } from './customer-search';
 import { searchNeedle } from './customer-search-keys';
 import { findCustomers } from './find-customers';
@@ -43,8 +41,6 @@ export const contactSearchProvider: SearchProvider = {
   search: async (ctx, text, limit) => {
     const needle = searchNeedle(text);
     if (!needle) return { items: [], more: false };
-    const keyed = await keyedCustomerIds(ctx, needle, contactSearchKeyCap);
-    if (keyed?.length === 0) return { items: [], more: false };
     const rows = await ctx.db
       .select({
         id: contacts.id,
@@ -55,13 +51,7 @@ export const contactSearchProvider: SearchProvider = {
       })
       .from(contacts)
       .innerJoin(customers, customerOfContact)
-      .where(
-        and(
-          contactsInScope(ctx, 'read'),
-          keyed ? sql`${contacts.customerId} = any(${arrayParam(keyed)}::uuid[])` : undefined,
-          contactSearchMatch(ctx, needle),
-        ),
-      )
+      .where(and(contactsInScope(ctx, 'read'), contactSearchMatch(ctx, needle)))
       .orderBy(desc(contacts.id))
       .limit(limit + 1);
     const items = rows.slice(0, limit).map(
