@@ -308,9 +308,21 @@ describe('a shipment fed by API, its exceptions, the owner and a webhook', () =>
     await party.getByTestId('link-party').click();
     await adminPage.getByTestId('link-party-customer').click();
     await adminPage.keyboard.type('Pacific');
-    await adminPage
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Pacific Lighting Imports, Inc.' })
-      .click();
+    // The options are replaced when the search's answer arrives: a click on the list being replaced picks nothing
+    // and leaves it open, so pick again until the list has closed on the choice.
+    await expect
+      .poll(async () => {
+        const option = adminPage.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+          hasText: 'Pacific Lighting Imports, Inc.',
+        });
+        if ((await option.count()) > 0)
+          await option
+            .first()
+            .click({ timeout: 2_000 })
+            .catch(() => undefined);
+        return adminPage.locator('.ant-select-dropdown:visible').count();
+      })
+      .toBe(0);
     await adminPage.locator('.ant-modal-footer .ant-btn-primary').click();
     await toast('已关联到客户，1 票货物已更新').waitFor();
     await expect.poll(() => party.count()).toBe(0);
