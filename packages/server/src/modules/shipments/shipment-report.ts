@@ -1,6 +1,5 @@
 import {
   anyMoney,
-  businessTimeZone,
   minorUnits,
   moneyToJson,
   type ShipmentReport,
@@ -17,8 +16,8 @@ import { guardingRight, maySeeAny, maySeeSql } from '../../platform/field-access
 import { customerRef as customers } from '../customers/public';
 import { exchangeRateRef as rates } from '../exchange-rates/public';
 import { reportingCurrency } from '../org-settings/public';
-import { shipmentsInScope } from './shipment-scope';
-import { shipments } from './tables';
+import { byCustomerInScope } from './shipment-scope';
+import { shipmentReportDays as days } from './tables';
 
 interface Row {
   total: boolean;
@@ -43,21 +42,25 @@ const groupColumns: Record<ShipmentReportQuery['groupBy'], SQL> = {
   lane: sql`b.pol as k1, b.pod as k2, b.mode as k3`,
 };
 
-const dayStart = (day: string) => sql`(${day}::date::timestamp at time zone ${businessTimeZone})`;
 const lastDayOfMonth = (month: string) => {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
 };
+/** The aggregate's key for shipments without a customer (its key columns are never null). */
+const noCustomer = '00000000-0000-0000-0000-000000000000';
 const quantity = (value: string) => Math.round(Number(value) * 1000) / 1000;
 
 /**
  * Volume, revenue and gross profit of the shipments the caller may read, per month, customer or lane, in one
- * currency, in one statement. A shipment counts on its ETD's day in the organisation's calendar; its revenue and
- * cost convert at the rate of that day or the last one before it (a stored rate of the pair, or the inverse of the
- * opposite pair, whichever is more recent; `RateTable` in the domain follows the same rule), rounded per shipment
- * to the currency's minor units. The rates are looked up once per currency and day that occurs (a memoised lateral
- * lookup in the same pass over the shipments). A shipment whose money the caller may not see (field rights, per customer owner and team) counts in
- * the volume and in `moneyHidden`, not in the amounts. A missing rate is a 422 naming the pair and the day.
+ * currency, in one statement over the report's aggregate (`shipment_report_days`: per ETD day, customer, lane, mode
+ * and currencies, kept by triggers on `shipments`), never the shipments themselves. A shipment counts on its ETD's
+ * day in the organisation's calendar; its revenue and cost convert at the rate of that day or the last one before it
+ * (a stored rate of the pair, or the inverse of the opposite pair, whichever is more recent; `RateTable` in the
+ * domain follows the same rule). The amounts of one aggregate row (one day, customer, lane, mode and currency) are
+ * converted together and rounded once to the currency's minor units. The rates are looked up once per currency and
+ * day that occurs (a memoised lateral lookup). Scope and money rights follow the row's customer: money the caller may
+ * not see counts in the volume and in `moneyHidden`, not in the amounts. A missing rate is a 422 naming the pair and
+ * the day.
  */
 export async function shipmentReport(ctx: Ctx, query: ShipmentReportQuery): Promise<ShipmentReport> {
   const currency = query.currency ?? (await reportingCurrency(ctx));
@@ -80,55 +83,54 @@ export async function shipmentReport(ctx: Ctx, query: ShipmentReportQuery): Prom
            order by ${rates.date} desc, (${rates.base} = ${currencyColumn}) desc
            limit 1
         )`;
-  // One pass over the shipments: each rate lookup is keyed by (currency, day), which the planner memoises, so the
-  // rates are read once per currency and day that occurs and the shipments are neither materialised nor sorted.
+  // One pass over the aggregate's rows: each rate lookup is keyed by (currency, day), which the planner memoises, so
+  // the rates are read once per currency and day that occurs and the rows are neither materialised nor sorted.
   const rows = await inTransaction(ctx, async (tx) => {
     // Compiling the expressions (JIT) costs more than it saves on a report of this size.
     await tx.db.execute(sql`set local jit = off`);
     return queryRows<Row>(
       tx.db,
       sql`select grouping(k1) = 1 as total, k1, k2, k3,
-                 count(*)::int as shipments,
+                 coalesce(sum(shipments), 0)::int as shipments,
                  coalesce(sum(teu), 0)::text as teu, coalesce(sum(cbm), 0)::text as cbm,
                  coalesce(sum(kg), 0)::text as kg,
                  coalesce(sum(revenue), 0)::text as revenue, coalesce(sum(cost), 0)::text as cost,
                  coalesce(sum(coalesce(revenue, 0) - coalesce(cost, 0)) filter (where revenue_ok and cost_ok), 0)::text
                    as profit,
-                 count(*) filter (where not revenue_ok or not cost_ok)::int as hidden,
+                 coalesce(sum(shipments) filter (where not revenue_ok or not cost_ok), 0)::int as hidden,
                  min(missing) as missing
             from (
               select b.*, ${groupColumns[query.groupBy]},
-                     case when not b.revenue_ok or b.revenue_amount is null then null
+                     case when not b.revenue_ok or b.revenue_currency is null then null
                           when b.revenue_currency = ${currency} then b.revenue_amount
                           else round(b.revenue_amount * rr.factor, ${digits}) end as revenue,
-                     case when not b.cost_ok or b.cost_amount is null then null
+                     case when not b.cost_ok or b.cost_currency is null then null
                           when b.cost_currency = ${currency} then b.cost_amount
                           else round(b.cost_amount * rc.factor, ${digits}) end as cost,
-                     case when b.revenue_ok and b.revenue_amount is not null and b.revenue_currency <> ${currency}
+                     case when b.revenue_ok and b.revenue_currency <> ${currency}
                                and rr.factor is null then b.day::text || ' ' || b.revenue_currency
-                          when b.cost_ok and b.cost_amount is not null and b.cost_currency <> ${currency}
+                          when b.cost_ok and b.cost_currency <> ${currency}
                                and rc.factor is null then b.day::text || ' ' || b.cost_currency end as missing
                 from (
-                  select ${shipments.customerId} as customer_id, ${customers.name} as customer_name,
-                         ${shipments.pol} as pol, ${shipments.pod} as pod, ${shipments.mode} as mode,
-                         (${shipments.etd} at time zone ${businessTimeZone})::date as day,
-                         ${shipments.teu} as teu, ${shipments.volumeCbm} as cbm, ${shipments.grossWeightKg} as kg,
-                         ${shipments.revenueAmount} as revenue_amount, ${shipments.revenueCurrency} as revenue_currency,
-                         ${shipments.costAmount} as cost_amount, ${shipments.costCurrency} as cost_currency,
+                  select nullif(${days.customerId}, ${noCustomer}) as customer_id, ${customers.name} as customer_name,
+                         nullif(${days.pol}, '') as pol, nullif(${days.pod}, '') as pod, ${days.mode} as mode,
+                         ${days.day} as day, ${days.shipments} as shipments,
+                         ${days.teu} as teu, ${days.cbm} as cbm, ${days.kg} as kg,
+                         ${days.revenueAmount} as revenue_amount, nullif(${days.revenueCurrency}, '') as revenue_currency,
+                         ${days.costAmount} as cost_amount, nullif(${days.costCurrency}, '') as cost_currency,
                          coalesce(${revenueVisible}, false) as revenue_ok, coalesce(${costVisible}, false) as cost_ok
-                    from ${shipments}
+                    from ${days}
                     left join ${customers}
-                      on ${customers.orgId} = ${shipments.orgId} and ${customers.id} = ${shipments.customerId}
-                   where ${shipmentsInScope(ctx, 'read')}
-                     and ${shipments.etd} is not null
-                     ${query.from ? sql`and ${shipments.etd} >= ${dayStart(query.from)}` : sql``}
-                     ${query.to ? sql`and ${shipments.etd} < ${dayStart(query.to)} + interval '24 hours'` : sql``}
-                     ${query.mode ? sql`and ${shipments.mode} = ${query.mode}` : sql``}
+                      on ${customers.orgId} = ${days.orgId} and ${customers.id} = ${days.customerId}
+                   where ${byCustomerInScope(ctx, 'read', days.orgId, days.customerId)}
+                     ${query.from ? sql`and ${days.day} >= ${query.from}::date` : sql``}
+                     ${query.to ? sql`and ${days.day} <= ${query.to}::date` : sql``}
+                     ${query.mode ? sql`and ${days.mode} = ${query.mode}` : sql``}
                 ) b
                 ${rateOf(sql`b.revenue_currency`)} rr
-                  on b.revenue_ok and b.revenue_amount is not null and b.revenue_currency <> ${currency}
+                  on b.revenue_ok and b.revenue_currency <> ${currency}
                 ${rateOf(sql`b.cost_currency`)} rc
-                  on b.cost_ok and b.cost_amount is not null and b.cost_currency <> ${currency}
+                  on b.cost_ok and b.cost_currency <> ${currency}
             ) converted
            group by grouping sets ((k1, k2, k3), ())`,
     );

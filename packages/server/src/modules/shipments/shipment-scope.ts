@@ -1,4 +1,4 @@
-import { and, eq, exists, type SQL, sql } from 'drizzle-orm';
+import { and, type Column, eq, exists, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, requireScope } from '../../platform/context';
 import { scopeSql } from '../../platform/data-scope';
 import { customerRef as customers } from '../customers/public';
@@ -10,8 +10,16 @@ import { shipments } from './tables';
  * the customer's shipments). A shipment whose customer is not known yet is seen at organisation scope only.
  */
 export function shipmentsInScope(ctx: Ctx, action: string): SQL {
+  return byCustomerInScope(ctx, action, shipments.orgId, shipments.customerId);
+}
+
+/**
+ * Rows of shipments data (a shipment, a row of the report's aggregate) the caller may `action`, by the organisation
+ * and customer columns given: the rule of `shipmentsInScope`.
+ */
+export function byCustomerInScope(ctx: Ctx, action: string, orgColumn: Column, customerColumn: Column): SQL {
   const scope = requireScope(ctx, 'shipments', action);
-  const tenant = eq(shipments.orgId, ctx.orgId) as SQL;
+  const tenant = eq(orgColumn, ctx.orgId) as SQL;
   if (scope === 'org') return tenant;
   return and(
     tenant,
@@ -21,8 +29,8 @@ export function shipmentsInScope(ctx: Ctx, action: string): SQL {
         .from(customers)
         .where(
           and(
-            eq(customers.orgId, shipments.orgId),
-            eq(customers.id, shipments.customerId),
+            eq(customers.orgId, orgColumn),
+            eq(customers.id, customerColumn),
             scopeSql(ctx, scope, { owner: customers.ownerId, team: customers.teamId }),
           ),
         ),

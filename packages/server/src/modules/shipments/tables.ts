@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   foreignKey,
   index,
   integer,
@@ -216,5 +217,37 @@ export const customerRollupsDue = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.customerId] }),
     referencesCustomer(t.orgId, t.customerId).onDelete('cascade'),
+  ],
+);
+
+/**
+ * The shipments report's aggregate (docs/decisions/0007-shipments.md): per organisation, ETD day (in the business
+ * time zone), customer, POL, POD, mode and the currencies of revenue and cost, the count, TEU, CBM, kg and amounts
+ * of those shipments, kept by triggers on `shipments` (migration 0036). The key columns are never null so that they
+ * can be the primary key: no customer is the nil UUID, no POL, POD or currency (no amount) is ''.
+ */
+export const shipmentReportDays = pgTable(
+  'shipment_report_days',
+  {
+    orgId: orgId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    customerId: uuid('customer_id').notNull(),
+    pol: text('pol').notNull(),
+    pod: text('pod').notNull(),
+    mode: text('mode').notNull(),
+    revenueCurrency: text('revenue_currency').notNull(),
+    costCurrency: text('cost_currency').notNull(),
+    shipments: integer('shipments').notNull(),
+    teu: numeric('teu').notNull(),
+    cbm: numeric('cbm').notNull(),
+    kg: numeric('kg').notNull(),
+    revenueAmount: numeric('revenue_amount').notNull(),
+    costAmount: numeric('cost_amount').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'shipment_report_days_pk',
+      columns: [t.orgId, t.day, t.customerId, t.pol, t.pod, t.mode, t.revenueCurrency, t.costCurrency],
+    }),
   ],
 );
