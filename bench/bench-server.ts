@@ -9,14 +9,21 @@ const email = 'bench@example.com';
 const password = 'Bench-password-1';
 
 /**
- * The real server on a fresh database (in-memory PGlite, or DATABASE_URL) with one
+ * The real server on a fresh database (in-memory PGlite, PGlite on BENCH_PGLITE_DIR, or DATABASE_URL) with one
  * organisation; `listen` serves it on a loopback port and signs the administrator in
  * (session cookie and CSRF token).
  */
 export async function startBenchServer() {
   const snapshotFile = pgliteSnapshotFile();
   const snapshot = snapshotFile && fs.existsSync(snapshotFile) ? readSnapshot(snapshotFile) : undefined;
-  const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: null, snapshot });
+  // BENCH_PGLITE_DIR: the embedded engine on files in that (new, empty) directory instead of in memory, for sizes
+  // whose database does not fit in the engine's memory (10,000,000 tracking events).
+  const dataDir = process.env.DATABASE_URL ? null : process.env.BENCH_PGLITE_DIR || null;
+  const database = await openDatabase({
+    url: process.env.DATABASE_URL,
+    dataDir,
+    snapshot: dataDir ? undefined : snapshot,
+  });
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', LOGIN_RATE_PER_MINUTE: '10000' });
   const server = await createServer(config, { database, logger: false, startJobs: false });
   const reused = reuseRequested() || snapshot ? await benchOrganization(server.deps.db) : null;

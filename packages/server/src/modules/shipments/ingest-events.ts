@@ -1,10 +1,11 @@
-import { type FieldError, isShipmentException, type ShipmentEventInput, shipmentEventInputSchema } from '@berth/domain';
+import { type FieldError, isShipmentException, type ShipmentEventInput } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { queryRows } from '../../db/database';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { type DomainEvents, emitAll } from '../../platform/events';
 import { queueCustomerRollups } from './customer-rollups';
+import { parseEvent } from './event-input';
 import { issuesToFieldErrors } from './item-errors';
 import { refreshTracking } from './tracking';
 import { assertFeedAccess } from './upsert-shipments';
@@ -26,7 +27,7 @@ export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]):
   const results: EventResult[] = [];
   const valid: { index: number; event: ShipmentEventInput }[] = [];
   items.forEach((item, index) => {
-    const parsed = shipmentEventInputSchema.safeParse(item);
+    const parsed = parseEvent.safeParse(item);
     const eventId =
       item && typeof item === 'object' && typeof (item as { eventId?: unknown }).eventId === 'string'
         ? (item as { eventId: string }).eventId

@@ -80,13 +80,11 @@ export const shipments = pgTable(
     uniqueIndex('shipments_org_source_external_uq').on(t.orgId, t.source, t.externalId),
     index('shipments_org_customer_etd_idx').on(t.orgId, t.customerId, t.etd.desc(), t.id.desc()),
     index('shipments_org_id_idx').on(t.orgId, t.id.desc()),
-    index('shipments_org_status_idx').on(t.orgId, t.status, t.id.desc()),
     index('shipments_org_lane_idx').on(t.orgId, t.pol, t.pod, t.id.desc()),
     index('shipments_org_etd_idx').on(t.orgId, t.etd),
     index('shipments_org_booking_idx').on(t.orgId, t.bookingNumber).where(sql`booking_number is not null`),
     index('shipments_org_master_bl_idx').on(t.orgId, t.masterBl).where(sql`master_bl is not null`),
     index('shipments_org_house_bl_idx').on(t.orgId, t.houseBl).where(sql`house_bl is not null`),
-    index('shipments_org_exception_idx').on(t.orgId, t.id.desc()).where(sql`rolled or customs_hold or damaged or lost`),
     referencesCustomer(t.orgId, t.customerId),
   ],
 );
