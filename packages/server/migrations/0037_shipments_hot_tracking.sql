@@ -26,7 +26,7 @@ CREATE TRIGGER shipments_audit
     revenue_currency, cost_amount, cost_currency, on_time
   ON shipments
   FOR EACH ROW
-  WHEN ((to_jsonb(OLD) - ARRAY['version', 'updated_at', 'created_at', 'org_id', 'id', 'status', 'eta', 'atd', 'ata', 'customs_hold', 'rolled', 'damaged', 'lost', 'last_event_at', 'delay_notified_at', 'feed_hash', 'promised_eta'])
+  WHEN ((to_jsonb(OLD) - ARRAY['version', 'updated_at', 'created_at', 'org_id', 'id', 'status', 'eta', 'atd', 'ata', 'customs_hold', 'rolled', 'damaged', 'lost', 'last_event_at', 'delay_notified_at', 'feed_hash', 'promised_eta', 'eta_corrected_at'])
         IS DISTINCT FROM
-        (to_jsonb(NEW) - ARRAY['version', 'updated_at', 'created_at', 'org_id', 'id', 'status', 'eta', 'atd', 'ata', 'customs_hold', 'rolled', 'damaged', 'lost', 'last_event_at', 'delay_notified_at', 'feed_hash', 'promised_eta']))
-  EXECUTE FUNCTION berth_audit('-status', '-eta', '-atd', '-ata', '-customs_hold', '-rolled', '-damaged', '-lost', '-last_event_at', '-delay_notified_at', '-feed_hash', '-promised_eta');
+        (to_jsonb(NEW) - ARRAY['version', 'updated_at', 'created_at', 'org_id', 'id', 'status', 'eta', 'atd', 'ata', 'customs_hold', 'rolled', 'damaged', 'lost', 'last_event_at', 'delay_notified_at', 'feed_hash', 'promised_eta', 'eta_corrected_at']))
+  EXECUTE FUNCTION berth_audit('-status', '-eta', '-atd', '-ata', '-customs_hold', '-rolled', '-damaged', '-lost', '-last_event_at', '-delay_notified_at', '-feed_hash', '-promised_eta', '-eta_corrected_at');

@@ -335,6 +335,8 @@ export const customerSorts = [
   'shipments12m',
   '-teu12m',
   'teu12m',
+  '-revenue12m',
+  'revenue12m',
   '-lastFollowUpAt',
   'lastFollowUpAt',
   '-nextFollowUpAt',

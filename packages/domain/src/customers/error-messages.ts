@@ -33,6 +33,10 @@ export const customerErrors = defineErrorMessages(['customer', 'contact', 'tag']
     en: 'Another customer already has this Unified Social Credit Code.',
     'zh-CN': '已有客户使用该统一社会信用代码。',
   },
+  'customer.sort_revenue_hidden': {
+    en: 'Your role may not see the revenue of customers, so the list cannot be sorted by it.',
+    'zh-CN': '您的角色无权查看客户的收入，不能按收入排序。',
+  },
   'customer.billing_not_writable': {
     en: 'Your role may not set billing and credit of this customer.',
     'zh-CN': '您的角色无权填写该客户的开票与信用信息。',

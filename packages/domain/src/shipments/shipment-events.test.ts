@@ -86,4 +86,52 @@ describe('tracking events', () => {
       ),
     );
   });
+
+  describe('an ETA corrected by hand', () => {
+    const hour = 3_600_000;
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    const at = (hours: number) => new Date(start + hours * hour).toISOString();
+    const etas = ['2026-03-10T00:00:00.000Z', '2026-03-12T00:00:00.000Z', '2026-03-15T00:00:00.000Z'];
+    const etaEvents = fc.uniqueArray(
+      fc.record({
+        source: fc.constantFrom('tms', 'carrier'),
+        eventId: fc.string({ minLength: 1, maxLength: 3 }),
+        type: fc.constant('eta_changed' as const),
+        occurredAt: fc.integer({ min: 0, max: 48 }).map(at),
+        data: fc.record({ eta: fc.constantFrom(...etas) }),
+      }),
+      { maxLength: 12, selector: (e) => `${e.source}/${e.eventId}` },
+    );
+    const corrected = '2026-04-01T00:00:00.000Z';
+
+    it('holds against every event that occurred up to the correction, in any arrival order', () => {
+      fc.assert(
+        fc.property(etaEvents, fc.integer({ min: 0, max: 48 }), fc.infiniteStream(fc.nat()), (events, h, seeds) => {
+          const correction = { ...base, eta: corrected, etaCorrectedAt: at(h) };
+          const after = events.filter((e) => Date.parse(e.occurredAt) > Date.parse(at(h)));
+          // The last event after the correction in the one event order, else the hand value.
+          const expected = after.length === 0 ? corrected : applyEvents(base, after).eta;
+          const arrived = [...events, ...events.slice(0, 3)].sort(() => (seeds.next().value % 3) - 1);
+          expect(applyEvents(correction, arrived).eta).toBe(expected);
+        }),
+      );
+    });
+
+    it('moves only the ETA: the rest of the state is what the events alone add up to', () => {
+      fc.assert(
+        fc.property(etaEvents, fc.integer({ min: 0, max: 48 }), (events, h) => {
+          const { eta: _a, ...withCorrection } = applyEvents({ ...base, etaCorrectedAt: at(h) }, events);
+          const { eta: _b, ...without } = applyEvents(base, events);
+          expect(withCorrection).toEqual(without);
+        }),
+      );
+    });
+
+    it('an event at the very instant of the correction does not override it; one a second later does', () => {
+      const correction = { ...base, eta: corrected, etaCorrectedAt: at(10) };
+      expect(applyEvents(correction, [event('e1', 'eta_changed', at(10), { eta: etas[0] })]).eta).toBe(corrected);
+      const later = new Date(Date.parse(at(10)) + 1000).toISOString();
+      expect(applyEvents(correction, [event('e2', 'eta_changed', later, { eta: etas[1] })]).eta).toBe(etas[1]);
+    });
+  });
 });

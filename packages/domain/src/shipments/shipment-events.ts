@@ -7,7 +7,9 @@
  * late event about an earlier step (a `departed` that arrives after `arrived`) is kept in the timeline but never moves
  * the status back. Values that can change back and forth take the latest by event time: the ETA is that of the last
  * `eta_changed` that happened, a customs hold is on while the last hold happened after the last release. So the same
- * set of events gives the same state whatever order, and however often, they arrived.
+ * set of events gives the same state whatever order, and however often, they arrived. An ETA corrected by hand holds
+ * until an `eta_changed` that occurred after the correction: the carrier's news is newer than the user's, an older
+ * event (sent late, or re-sent) is what the user corrected.
  */
 export const shipmentMilestones = [
   'booked',
@@ -73,6 +75,11 @@ export interface TrackedBase {
   eta: string | null;
   atd: string | null;
   ata: string | null;
+  /**
+   * When `eta` was corrected by hand (an ISO instant), else null: the corrected ETA holds against every `eta_changed`
+   * that occurred at or before that instant, and the last one that occurred after it moves the ETA again.
+   */
+  etaCorrectedAt?: string | null;
 }
 
 function eventKey(event: TrackingEvent): string {
@@ -97,6 +104,11 @@ export function orderEvents(events: Iterable<TrackingEvent>): TrackingEvent[] {
     if (!seen.has(key)) seen.set(key, event);
   }
   return [...seen.values()].sort(compareEvents);
+}
+
+/** Whether an event's time is after a hand correction's (always, when there was none). */
+function happenedAfter(occurredAt: string, correctedAt: string | null | undefined): boolean {
+  return !correctedAt || Date.parse(occurredAt) > Date.parse(correctedAt);
 }
 
 export function applyEvents(base: TrackedBase, events: Iterable<TrackingEvent>): TrackedState {
@@ -130,7 +142,8 @@ export function applyEvents(base: TrackedBase, events: Iterable<TrackingEvent>):
         state.deliveredAt ??= event.occurredAt;
         break;
       case 'eta_changed':
-        if (typeof event.data?.eta === 'string') state.eta = event.data.eta;
+        if (typeof event.data?.eta === 'string' && happenedAfter(event.occurredAt, base.etaCorrectedAt))
+          state.eta = event.data.eta;
         break;
       case 'customs_hold':
         state.customsHold = true;

@@ -157,6 +157,14 @@ export function maySeeAny(ctx: Ctx, right: FieldRightName): boolean {
 }
 
 /**
+ * Whether the caller sees the fields of this right on every record (organisation scope): an order by a guarded
+ * value needs no per-record masking then.
+ */
+export function maySeeAll(ctx: Ctx, right: FieldRightName): boolean {
+  return fieldRights[right].read.some(([resource, action]) => scopeOf(ctx.permissions, resource, action) === 'org');
+}
+
+/**
  * maySee as SQL over the record's owner and team columns, for search predicates and for masking
  * inside a query (sums of visible amounts): `false` without the right, `true` at organisation scope.
  */

@@ -8,6 +8,7 @@ import { taskRef } from '../tasks/public';
 import { customerRecordColumns, toCustomers } from './customer-dto';
 import { customerFilterWhere } from './customer-filter-where';
 import { keyCandidates, termKeys } from './customer-key-search';
+import { rollupSortOf } from './customer-rollup-sort';
 import {
   customerIdIn,
   customerSearchCandidates,
@@ -17,7 +18,7 @@ import {
   searchWalkWindow,
 } from './customer-search';
 import { searchNeedle } from './customer-search-keys';
-import { customerShipmentRollups, customers } from './tables';
+import { customers } from './tables';
 
 /**
  * The customer list: newest first, the filters of customerFilterWhere, and a text search over the
@@ -33,6 +34,20 @@ export async function findCustomers(
   within?: SQL,
 ): Promise<Page<Customer>> {
   const sort = query.sort ?? '-createdAt';
+  const { sort: _sort, ...filters } = query;
+  const byRollup = rollupSortOf(ctx, sort);
+  if (byRollup) {
+    const where = and(customerFilterWhere(ctx, { ...filters, q: undefined }), within);
+    const select = (condition: SQL | undefined) => byRollup.page(and(where, condition), query.limit + 1, query.cursor);
+    const rows = query.q ? await searchSorted(ctx, query.q, select, select, tuning) : await select(undefined);
+    const page = toPage(
+      rows,
+      query.limit,
+      (r) => [r.sortValue, r.id],
+      (r) => r,
+    );
+    return { items: await toCustomers(ctx, ctx.db, page.items), nextCursor: page.nextCursor };
+  }
   const field = sortFields[sort.replace(/^-/, '') as keyof typeof sortFields];
   const keyset = {
     sort: field.column,
@@ -40,7 +55,6 @@ export async function findCustomers(
     direction: sort.startsWith('-') ? ('desc' as const) : ('asc' as const),
     cursor: query.cursor,
   };
-  const { sort: _sort, ...filters } = query;
   const conditions: (SQL | undefined)[] = [
     customerFilterWhere(ctx, { ...filters, q: undefined }),
     within,
@@ -88,31 +102,18 @@ export async function findCustomers(
 
 type CustomerRow = Parameters<typeof toCustomers>[2][number];
 
-/**
- * A shipment roll-up as a sort key of the customer list, read from the row beside the record; a customer
- * without shipments sorts as none (epoch, 0).
- */
-const rollupSort = (column: AnyColumn, none: string): SortExpression => ({
-  expression: sql`coalesce((select ${sql.identifier(column.name)} from customer_shipment_rollups r
-                             where r.org_id = ${customers.orgId} and r.customer_id = ${customers.id}), ${sql.raw(none)})`,
-  column,
-});
-
 const noFollowUp = "'1970-01-01T00:00:00Z'::timestamptz";
 const nothingPlanned = "'9999-12-31T00:00:00Z'::timestamptz";
 
-/** The sortable fields: each a column with an index (org_id, column, id) or a roll-up, and its key in a row. */
+/**
+ * The sortable fields besides the shipment roll-ups (customer-rollup-sort.ts): each a column with an index
+ * (org_id, column, id) or a computed key, and its key in a row.
+ */
 const sortFields = {
   createdAt: { column: customers.id, key: 'id' },
   /** Pinyin order for Chinese names, interleaved with Latin names by their letters. */
   name: { column: customers.nameSortKey, key: 'nameSortKey' },
   code: { column: customers.code, key: 'code' },
-  lastShipmentAt: {
-    column: rollupSort(customerShipmentRollups.lastShipmentAt, "'1970-01-01T00:00:00Z'::timestamptz"),
-    key: 'sortValue',
-  },
-  shipments12m: { column: rollupSort(customerShipmentRollups.shipments12m, '0'), key: 'sortValue' },
-  teu12m: { column: rollupSort(customerShipmentRollups.teu12m, '0'), key: 'sortValue' },
   /** Never followed up sorts as the oldest; index customers_org_last_follow_up_idx. */
   lastFollowUpAt: {
     column: {
@@ -136,7 +137,7 @@ const sortFields = {
   },
 } as const;
 
-/** A computed sort key as the cursor carries it: a roll-up time read raw from the database as an ISO instant. */
+/** A computed sort key as the cursor carries it: a time read raw from the database as an ISO instant. */
 function sortValueOf(field: (typeof sortFields)[keyof typeof sortFields], value: unknown): unknown {
   if (field.key !== 'sortValue' || value === null || value === undefined) return value;
   const column = (field.column as SortExpression).column;
@@ -160,13 +161,13 @@ function listColumns(field: (typeof sortFields)[keyof typeof sortFields]) {
  * read by id in that order; a common term is a filter on the walk along the order's index, where
  * matches come every few rows.
  */
-async function searchSorted(
+async function searchSorted<Row extends CustomerRow>(
   ctx: Ctx,
   q: string,
-  select: (condition: SQL | undefined) => Promise<CustomerRow[]>,
-  among: (condition: SQL) => Promise<CustomerRow[]>,
+  select: (condition: SQL | undefined) => Promise<Row[]>,
+  among: (condition: SQL) => Promise<Row[]>,
   tuning: SearchTuning,
-): Promise<CustomerRow[]> {
+): Promise<Row[]> {
   const candidates = await customerSearchCandidates(ctx, q, tuning.caps);
   if (!candidates) return select(undefined);
   if ('condition' in candidates) return select(candidates.condition);

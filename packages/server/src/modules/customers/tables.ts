@@ -302,5 +302,6 @@ export const customerShipmentRollups = pgTable(
     index('customer_shipment_rollups_last_idx').on(t.orgId, t.lastShipmentAt, t.customerId),
     index('customer_shipment_rollups_count_idx').on(t.orgId, t.shipments12m, t.customerId),
     index('customer_shipment_rollups_teu_idx').on(t.orgId, t.teu12m, t.customerId),
+    index('customer_shipment_rollups_revenue_idx').on(t.orgId, t.revenue12mAmount, t.customerId),
   ],
 );

@@ -51,6 +51,8 @@ export const shipments = pgTable(
     atd: ts('atd'),
     ata: ts('ata'),
     promisedEta: ts('promised_eta'),
+    /** When the ETA was last corrected by hand: only `eta_changed` events that occurred after it move the ETA again. */
+    etaCorrectedAt: ts('eta_corrected_at'),
     packages: integer('packages'),
     grossWeightKg: numeric('gross_weight_kg', { precision: 14, scale: 3 }),
     volumeCbm: numeric('volume_cbm', { precision: 12, scale: 3 }),

@@ -32,6 +32,7 @@ const milestoneArray = sql.raw(`array[${shipmentMilestones.map((m) => `'${m}'`).
  * - status: the furthest milestone of the record and of any event (milestones never move back);
  * - ATD: the first `departed` (else the record's), ATA: the last `arrived` (else the record's);
  * - ETA: that of the last `eta_changed` in the events' order (time, then source and event id), else the record's;
+ *   after a correction by hand (`eta_corrected_at`), the record's unless that event occurred after the correction;
  * - customs hold: the last of `customs_hold` / `customs_released` is a hold (at equal times the hold comes after
  *   the release, as in the domain's type order);
  * - rolled, damaged, lost: any such event, or the record's own flag; last event: the latest time.
@@ -50,7 +51,7 @@ export async function refreshTracking(ctx: Ctx, shipmentIds: readonly string[]):
           select s.id, s.customer_id, c.owner_id, c.name as customer_name,
                  coalesce(s.master_bl, s.house_bl, s.booking_number, s.external_id) as reference,
                  s.status, s.eta, s.atd, s.ata, s.promised_eta, s.customs_hold, s.rolled, s.damaged, s.lost,
-                 s.last_event_at, s.delay_notified_at
+                 s.last_event_at, s.delay_notified_at, s.eta_corrected_at
             from shipments s left join customers c on c.org_id = s.org_id and c.id = s.customer_id
            where s.org_id = ${ctx.orgId} and s.id = any(${ids}::uuid[])
              for update of s
@@ -62,6 +63,8 @@ export async function refreshTracking(ctx: Ctx, shipmentIds: readonly string[]):
                  (array_agg(e.data ->> 'eta' order by e.occurred_at desc, e.source collate "C" desc,
                                                       e.event_id collate "C" desc)
                     filter (where e.type = 'eta_changed' and jsonb_typeof(e.data -> 'eta') = 'string'))[1] as eta,
+                 max(e.occurred_at) filter (where e.type = 'eta_changed' and jsonb_typeof(e.data -> 'eta') = 'string')
+                   as eta_at,
                  (array_agg(e.type = 'customs_hold' order by e.occurred_at desc, e.type = 'customs_hold' desc,
                                                              e.source collate "C" desc, e.event_id collate "C" desc)
                     filter (where e.type in ('customs_hold', 'customs_released')))[1] as customs_hold,
@@ -73,7 +76,8 @@ export async function refreshTracking(ctx: Ctx, shipmentIds: readonly string[]):
         ), computed as (
           select cur.*,
                  (${milestoneArray})[greatest(array_position(${milestoneArray}, cur.status), a.rank)] as next_status,
-                 coalesce(a.eta::timestamptz, cur.eta) as next_eta,
+                 case when a.eta_at > cur.eta_corrected_at or cur.eta_corrected_at is null
+                      then coalesce(a.eta::timestamptz, cur.eta) else cur.eta end as next_eta,
                  coalesce(a.first_departed, cur.atd) as next_atd,
                  coalesce(a.last_arrived, cur.ata) as next_ata,
                  coalesce(a.customs_hold, false) as next_customs_hold,

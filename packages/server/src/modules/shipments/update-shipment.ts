@@ -77,6 +77,13 @@ export async function updateShipment(
     if (expected !== undefined && row.version !== expected) throw AppError.versionConflict();
     const before = await getShipment(tx, id);
     const ownerBefore = await ownerOf(tx, id);
+    // A hand ETA holds against the events that occurred up to now (the fold below keeps it); a later one moves it.
+    if (patch.eta !== undefined) {
+      await tx.db
+        .update(shipments)
+        .set({ etaCorrectedAt: tx.clock.now() })
+        .where(shipmentById(tx, 'update', id));
+    }
     const [result] = (
       await upsertShipments(
         tx,

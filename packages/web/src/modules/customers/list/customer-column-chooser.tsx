@@ -14,6 +14,10 @@ const titleKeys: Record<CustomerColumnKey, string> = {
   lastFollowUpAt: 'customers.fields.lastFollowUpAt',
   nextFollowUpAt: 'customers.fields.nextFollowUpAt',
   openPipeline: 'customers.fields.openPipeline',
+  lastShipmentAt: 'customers.fields.lastShipmentAt',
+  shipments12m: 'customers.fields.shipments12m',
+  teu12m: 'customers.fields.teu12m',
+  revenue12m: 'customers.fields.revenue12m',
   updatedAt: 'customers.fields.updatedAt',
   createdAt: 'customers.fields.createdAt',
 };

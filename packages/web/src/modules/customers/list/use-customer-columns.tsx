@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useUserLookup } from '../../../app/directory-lookups';
 import { formatDateTime } from '../../../app/format';
+import { useCan } from '../../../app/permissions';
 import { useFormatMoney } from '../../../app/use-format-money';
 import { useReferenceNames } from '../../../app/use-reference-names';
 import { CustomerStatusTag } from '../customer-status-tag';
@@ -18,6 +19,10 @@ const sortableColumns = {
   createdAt: 'createdAt',
   lastFollowUpAt: 'lastFollowUpAt',
   nextFollowUpAt: 'nextFollowUpAt',
+  lastShipmentAt: 'lastShipmentAt',
+  shipments12m: 'shipments12m',
+  teu12m: 'teu12m',
+  revenue12m: 'revenue12m',
 } as const;
 
 /** Every column of the list by key, in order: what the column chooser offers and a saved view keeps. */
@@ -32,6 +37,10 @@ export const customerColumnKeys = [
   'lastFollowUpAt',
   'nextFollowUpAt',
   'openPipeline',
+  'lastShipmentAt',
+  'shipments12m',
+  'teu12m',
+  'revenue12m',
   'updatedAt',
   'createdAt',
 ] as const;
@@ -57,7 +66,15 @@ export function useCustomerColumns(sort?: string, columns?: string): TableColumn
   const names = useReferenceNames();
   const users = useUserLookup().byId;
   const formatMoney = useFormatMoney();
+  const can = useCan();
   const shown = new Set<string>(visibleCustomerColumns(columns));
+  /** A roll-up column sorts by the API's order of the same name; customers without shipments stay last. */
+  const rollupSort = (key: keyof typeof sortableColumns) => ({
+    key: sortableColumns[key],
+    sorter: true,
+    sortDirections: ['descend', 'ascend'] as ('descend' | 'ascend')[],
+    sortOrder: sortOrderOf(sort, key),
+  });
 
   const all: TableColumnsType<Customer> = [
     {
@@ -151,6 +168,34 @@ export function useCustomerColumns(sort?: string, columns?: string): TableColumn
         ) : (
           t('common.none')
         ),
+    },
+    {
+      title: t('customers.fields.lastShipmentAt'),
+      ...rollupSort('lastShipmentAt'),
+      render: (_value, customer) => formatDateTime(customer.shipmentRollup?.lastShipmentAt),
+    },
+    {
+      title: t('customers.fields.shipments12m'),
+      ...rollupSort('shipments12m'),
+      align: 'right',
+      render: (_value, customer) => customer.shipmentRollup?.shipments12m ?? t('common.none'),
+    },
+    {
+      title: t('customers.fields.teu12m'),
+      ...rollupSort('teu12m'),
+      align: 'right',
+      render: (_value, customer) => customer.shipmentRollup?.teu12m ?? t('common.none'),
+    },
+    {
+      title: t('customers.fields.revenue12m'),
+      key: sortableColumns.revenue12m,
+      // The server refuses the order to a role that sees no revenue at all; such a role gets no sorter.
+      ...(can('revenue', 'read') ? rollupSort('revenue12m') : {}),
+      align: 'right',
+      render: (_value, customer) => {
+        const revenue = customer.shipmentRollup?.revenue12m;
+        return revenue ? formatMoney(revenue) : t('common.none');
+      },
     },
     { title: t('customers.fields.updatedAt'), key: 'updatedAt', dataIndex: 'updatedAt', render: formatDateTime },
     {
