@@ -22,6 +22,7 @@ const unaudited = [
   'last_event_at',
   'delay_notified_at',
   'feed_hash',
+  'eta_corrected_at',
 ];
 
 /**
