@@ -52,7 +52,7 @@ async function main() {
       }
       case 'restore': {
         if (!file) throw new ConfigError('restore needs a file name');
-        const result = await restoreDatabase(database.db, file, { replace: values.replace ?? false });
+        const result = await restoreDatabase(database, file, { replace: values.replace ?? false });
         console.log(`Restored ${result.rows} rows from ${file}.`);
         break;
       }

@@ -251,7 +251,7 @@ describe('backup and restore keep every table byte for byte', () => {
       await migrateDatabase(target.database);
       const empty = await checksums(target.database.db);
       expect(empty.customers?.rows).toBe(0);
-      await restoreDatabase(target.database.db, file, { replace: false });
+      await restoreDatabase(target.database, file, { replace: false });
       const restored = await checksums(target.database.db);
       expect(Object.keys(restored).sort()).toEqual(Object.keys(source).sort());
       for (const table of Object.keys(source)) expect(restored[table], table).toEqual(source[table]);
@@ -298,7 +298,7 @@ describe('backup and restore keep every table byte for byte', () => {
     const target = await openTestDatabase();
     try {
       await migrateDatabase(target.database);
-      await restoreDatabase(target.database.db, file, { replace: false });
+      await restoreDatabase(target.database, file, { replace: false });
       const restored = await checksums(target.database.db);
       await target.database.db.execute(
         sql`update attachment_contents set content = overlay(content placing '\\x01'::bytea from 100 for 1)

@@ -219,16 +219,16 @@ describe('backup and restore', () => {
     const target = await openTestDatabase();
     try {
       await migrateDatabase(target.database);
-      const restored = await restoreDatabase(target.database.db, file, { replace: false });
+      const restored = await restoreDatabase(target.database, file, { replace: false });
       expect(restored.rows).toBe(written.rows);
       expect(await fingerprint(target.database.db)).toEqual(source);
 
-      await expect(restoreDatabase(target.database.db, file, { replace: false })).rejects.toThrow(
+      await expect(restoreDatabase(target.database, file, { replace: false })).rejects.toThrow(
         'The database already holds data',
       );
       expect(await fingerprint(target.database.db)).toEqual(source);
 
-      await restoreDatabase(target.database.db, file, { replace: true });
+      await restoreDatabase(target.database, file, { replace: true });
       expect(await fingerprint(target.database.db)).toEqual(source);
     } finally {
       await target.drop();
@@ -243,7 +243,7 @@ describe('backup and restore', () => {
       const otherAdmin = await other.setup('Other Logistics');
       await other.request('POST', '/api/teams', { as: otherAdmin, body: { name: 'Air freight' } });
       expect(await fingerprint(other.db)).not.toEqual(source);
-      await restoreDatabase(other.db, file, { replace: true });
+      await restoreDatabase(other.database, file, { replace: true });
       expect(await fingerprint(other.db)).toEqual(source);
       // The restored copy works: the administrator signs in there.
       const signedIn = await other.login(admin.me.user.email);

@@ -155,6 +155,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Se
   return {
     app,
     server,
+    database,
     db: server.deps.db,
     request,
     setup,

@@ -1,11 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, queryRows } from '../src/db/database';
-import { migrateDatabase, migrationsFolder } from '../src/db/migrate';
+import { migrateDatabase } from '../src/db/migrate';
 import { syncBuiltinRoles } from '../src/modules/roles/sync-builtin-roles';
 
 /**
@@ -14,22 +10,12 @@ import { syncBuiltinRoles } from '../src/modules/roles/sync-builtin-roles';
  */
 describe('migration 0022: money and the money rights', () => {
   let database: Database;
-  let before: string;
   const q = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database.db, query);
 
   beforeAll(async () => {
-    // The migrations as they were before 0022.
-    before = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-0021-'));
-    fs.mkdirSync(path.join(before, 'meta'));
-    const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'));
-    journal.entries = journal.entries.filter((entry: { idx: number }) => entry.idx <= 21);
-    fs.writeFileSync(path.join(before, 'meta', '_journal.json'), JSON.stringify(journal));
-    for (const entry of journal.entries as { tag: string }[]) {
-      fs.copyFileSync(path.join(migrationsFolder, `${entry.tag}.sql`), path.join(before, `${entry.tag}.sql`));
-    }
+    // The migrations as they were before 0022 (0000–0021).
     database = await openDatabase({});
-    // biome-ignore lint/suspicious/noExplicitAny: the migrator is typed per driver
-    await migrate(database.db as any, { migrationsFolder: before });
+    await migrateDatabase(database, { count: 22 });
 
     const [org] = await q<{ id: string }>(sql`insert into organizations (name) values ('旧数据货代') returning id`);
     const orgId = (org as { id: string }).id;
@@ -66,7 +52,6 @@ describe('migration 0022: money and the money rights', () => {
   }, 300_000);
   afterAll(async () => {
     await database?.close();
-    fs.rmSync(before, { recursive: true, force: true });
   });
 
   it('moves the credit limit out of the billing JSON into its numeric columns, keeping the rest', async () => {

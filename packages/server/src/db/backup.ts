@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from './database';
+import { type Database, type Db, type Executor, queryRows } from './database';
+import { migrateDatabase } from './migrate';
 
 /**
  * A logical backup: gzip'd JSON lines — a header, then for each table a marker line and its rows.
@@ -31,6 +32,12 @@ async function tablesWithBinary(db: Executor): Promise<Set<string>> {
          where table_schema = 'public' and data_type = 'bytea'`,
   );
   return new Set(rows.map((r) => r.name));
+}
+
+interface BackupHeader {
+  format?: string;
+  /** How many migrations the database had when it was backed up (the journal only ever grows). */
+  migrations?: number;
 }
 
 async function migrationCount(db: Executor): Promise<number> {
@@ -86,20 +93,84 @@ async function writableColumns(db: Executor): Promise<Map<string, string[]>> {
   return map;
 }
 
-/** Restores into a migrated database; refuses a non-empty one unless `replace` is set. */
-export async function restoreDatabase(db: Db, file: string, options: { replace: boolean }): Promise<{ rows: number }> {
+/** The backup's first line, read on its own before anything is written. */
+async function readHeader(file: string): Promise<BackupHeader> {
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Infinity,
+  });
+  try {
+    for await (const line of lines) {
+      if (!line) continue;
+      const header = JSON.parse(line) as BackupHeader;
+      if (header?.format !== format || typeof header.migrations !== 'number') {
+        throw new Error('This file is not a Berth backup.');
+      }
+      return header;
+    }
+  } catch (error) {
+    if (error instanceof SyntaxError || (error as { code?: string }).code === 'Z_DATA_ERROR') {
+      throw new Error('This file is not a Berth backup.');
+    }
+    throw error;
+  } finally {
+    lines.close();
+  }
+  throw new Error('The backup file is empty.');
+}
+
+async function holdsData(db: Executor): Promise<boolean> {
+  const existing = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from organizations`);
+  return Number(existing[0]?.n) > 0;
+}
+
+/**
+ * Restores into a migrated database; refuses a non-empty one unless `replace` is set.
+ *
+ * A backup of an earlier release is not poured into today's tables, where a column that a later migration moved or
+ * converted (an amount leaving a JSON value for its own column, say) would come back empty: the schema is rebuilt as
+ * it was when the backup was taken, the rows go back into it, and the later migrations then carry them forward as
+ * they carried every other database. That rebuild drops the schema, so it is done on an empty database only.
+ */
+export async function restoreDatabase(
+  database: Database,
+  file: string,
+  options: { replace: boolean },
+): Promise<{ rows: number }> {
+  const header = await readHeader(file);
+  const backedUp = header.migrations ?? 0;
+  const current = await migrationCount(database.db);
+  if (backedUp > current) throw new Error('The backup comes from a newer version of Berth. Upgrade first.');
+  if (backedUp === current) return restoreRows(database.db, file, options);
+
+  if (await holdsData(database.db)) {
+    throw new Error(
+      options.replace
+        ? `The backup comes from an earlier version of Berth (${backedUp} of ${current} migrations): it restores into an empty database only, where it is migrated forward after. Restore it into a new data directory or database.`
+        : 'The database already holds data. Use --replace to overwrite it.',
+    );
+  }
+  await database.db.execute(sql`drop schema if exists drizzle cascade`);
+  await database.db.execute(sql`drop schema public cascade`);
+  await database.db.execute(sql`create schema public`);
+  await migrateDatabase(database, { count: backedUp });
+  const restored = await restoreRows(database.db, file, { replace: false });
+  await migrateDatabase(database);
+  return restored;
+}
+
+async function restoreRows(db: Db, file: string, options: { replace: boolean }): Promise<{ rows: number }> {
   let rows = 0;
   await db.transaction(async (tx) => {
     // Rows go back as they were: no audit triggers, no FK ordering needed (needs a superuser).
     await tx.execute(sql`set local session_replication_role = replica`);
     const tables = await listTables(tx);
     const columns = await writableColumns(tx);
-    const existing = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from organizations`);
-    if (Number(existing[0]?.n) > 0) {
+    if (await holdsData(tx)) {
       if (!options.replace) throw new Error('The database already holds data. Use --replace to overwrite it.');
       await tx.execute(sql.raw(`truncate ${tables.map((t) => `"${t}"`).join(', ')}`));
     }
-    let header: { format?: string; migrations?: number } | null = null;
+    let header: BackupHeader | null = null;
     let table: string | null = null;
     /** The rows of the batch as their lines, handed to jsonb as they are (see the backup). */
     let batch: string[] = [];
@@ -128,9 +199,6 @@ export async function restoreDatabase(db: Db, file: string, options: { replace: 
       if (!header) {
         header = value;
         if (header?.format !== format) throw new Error('This file is not a Berth backup.');
-        if ((header.migrations ?? 0) > (await migrationCount(tx))) {
-          throw new Error('The backup comes from a newer version of Berth. Upgrade first.');
-        }
         continue;
       }
       if (value && typeof value === 'object' && 'table' in value && Object.keys(value).length === 1) {

@@ -128,8 +128,10 @@ export async function findCustomerContacts(
   customerId: string,
   query: Omit<z.infer<typeof contactListQuerySchema>, 'customerId'>,
 ): Promise<Page<Contact>> {
-  if (!(await customerInContactScope(ctx, customerId, 'read'))) throw AppError.notFound();
-  return findContacts(ctx, { ...query, customerId });
+  // The page's query holds the customer's scope already: only an empty page asks whether the customer is there.
+  const page = await findContacts(ctx, { ...query, customerId });
+  if (page.items.length === 0 && !(await customerInContactScope(ctx, customerId, 'read'))) throw AppError.notFound();
+  return page;
 }
 
 export async function createContact(ctx: Ctx, input: CreateContactInput): Promise<Contact> {

@@ -6,19 +6,13 @@ import {
   storedPhone,
   type VolumePeriod,
 } from '@berth/domain';
-import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { getTableColumns } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { maySee } from '../../platform/field-access';
-import { customerListExtras } from './customer-list-extras';
+import { customersBeside, isoInstant, type RollupJson } from './customer-list-extras';
 import { billingOf } from './customer-row';
-import {
-  customerLanes,
-  customerShipmentRollups,
-  type customers,
-  customers as customersTable,
-  customerTags,
-} from './tables';
+import { type customers, customers as customersTable } from './tables';
 
 /** Derived search and duplicate keys: never part of an API record, so lists do not read them. */
 const derivedColumns = [
@@ -41,27 +35,14 @@ export const customerRecordColumns = Object.fromEntries(
   ),
 ) as Omit<ReturnType<typeof getTableColumns<typeof customersTable>>, (typeof derivedColumns)[number]>;
 
-/** Turns rows into API records, loading lanes and tags for the whole page in two queries. */
+/** Turns rows into API records, reading lanes, tags, roll-ups and follow-ups for the whole page in one statement. */
 export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): Promise<Customer[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [lanes, tagRows, rollups, extras] = await Promise.all([
-    db
-      .select()
-      .from(customerLanes)
-      .where(and(eq(customerLanes.orgId, ctx.orgId), inArray(customerLanes.customerId, ids)))
-      .orderBy(asc(customerLanes.position)),
-    db
-      .select({ customerId: customerTags.customerId, tagId: customerTags.tagId })
-      .from(customerTags)
-      .where(and(eq(customerTags.orgId, ctx.orgId), inArray(customerTags.customerId, ids))),
-    db
-      .select()
-      .from(customerShipmentRollups)
-      .where(and(eq(customerShipmentRollups.orgId, ctx.orgId), inArray(customerShipmentRollups.customerId, ids))),
-    customerListExtras(ctx, db, ids),
-  ]);
-  const rollupOf = new Map(rollups.map((r) => [r.customerId, r]));
+  const beside = await customersBeside(
+    ctx,
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => ({
     id: row.id,
     code: row.code,
@@ -83,47 +64,41 @@ export async function toCustomers(ctx: Ctx, db: Executor, rows: CustomerRow[]): 
     teamId: row.teamId,
     tradeProfile: {
       ...row.tradeProfile,
-      lanes: lanes
-        .filter((l) => l.customerId === row.id)
-        .map((l) => ({
-          pol: l.pol,
-          pod: l.pod,
-          mode: l.mode,
-          volume: l.volume,
-          volumeUnit: l.volumeUnit,
-          volumePeriod: l.volumePeriod as VolumePeriod | null,
-        })),
+      lanes: (beside.lanes.get(row.id) ?? []).map((l) => ({
+        pol: l.pol,
+        pod: l.pod,
+        mode: l.mode,
+        volume: l.volume,
+        volumeUnit: l.volumeUnit,
+        volumePeriod: l.volumePeriod as VolumePeriod | null,
+      })),
       hsChapters: row.tradeProfile.hsChapters ?? [],
       specialCargo: (row.tradeProfile.specialCargo ?? []) as SpecialCargo[],
     },
     billing: maySee(ctx, 'billingCredit', row) ? billingOf(row) : null,
-    tagIds: tagRows.filter((t) => t.customerId === row.id).map((t) => t.tagId),
-    shipmentRollup: shipmentRollupDto(ctx, row, rollupOf.get(row.id)),
+    tagIds: beside.tagIds.get(row.id) ?? [],
+    shipmentRollup: shipmentRollupDto(ctx, row, beside.rollups.get(row.id)),
     lastFollowUpAt: row.lastFollowUpAt?.toISOString() ?? null,
-    nextFollowUpAt: extras.nextFollowUpAt.get(row.id) ?? null,
-    openPipeline: extras.openPipeline ? (extras.openPipeline.get(row.id) ?? []) : null,
+    nextFollowUpAt: beside.nextFollowUpAt.get(row.id) ?? null,
+    openPipeline: beside.openPipeline ? (beside.openPipeline.get(row.id) ?? []) : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   }));
 }
 
-function shipmentRollupDto(
-  ctx: Ctx,
-  row: CustomerRow,
-  rollup: typeof customerShipmentRollups.$inferSelect | undefined,
-): Customer['shipmentRollup'] {
+function shipmentRollupDto(ctx: Ctx, row: CustomerRow, rollup: RollupJson | undefined): Customer['shipmentRollup'] {
   if (!rollup) return null;
   return {
-    firstShipmentAt: rollup.firstShipmentAt?.toISOString() ?? null,
-    lastShipmentAt: rollup.lastShipmentAt?.toISOString() ?? null,
+    firstShipmentAt: rollup.firstShipmentAt ? isoInstant(rollup.firstShipmentAt) : null,
+    lastShipmentAt: rollup.lastShipmentAt ? isoInstant(rollup.lastShipmentAt) : null,
     shipments12m: rollup.shipments12m,
     teu12m: new MoneyDecimal(rollup.teu12m).toString(),
     revenue12m: maySee(ctx, 'revenue', row)
       ? { amount: new MoneyDecimal(rollup.revenue12mAmount).toFixed(2), currency: rollup.revenue12mCurrency }
       : null,
     revenueComplete: rollup.revenueComplete,
-    computedAt: rollup.computedAt.toISOString(),
+    computedAt: isoInstant(rollup.computedAt),
   };
 }
 

@@ -90,8 +90,9 @@ describe('customer search plans', () => {
     ['default bounds', defaultSearchTuning],
     ['walk of one row, candidates by id', { walkWindow: 1, commonAfter: 99, caps: { customers: 99, contacts: 99 } }],
     [
+      // A customer cap of 0: more matches than the candidates may take, so the walk goes on.
       'walk of one row, common after one match',
-      { walkWindow: 1, commonAfter: 1, caps: { customers: 99, contacts: 99 } },
+      { walkWindow: 1, commonAfter: 1, caps: { customers: 0, contacts: 99 } },
     ],
     [
       'no walk window, customer side over its cap',

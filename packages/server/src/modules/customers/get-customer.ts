@@ -3,21 +3,22 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
-import { userTimeZone } from '../org-settings/public';
-import { toCustomer } from './customer-dto';
+import { userTimeZoneSql } from '../org-settings/public';
+import { customerRecordColumns, toCustomer } from './customer-dto';
 import { wonThisYear } from './customer-list-extras';
 import { customerById } from './customer-scope';
 import { customers } from './tables';
 
 export async function getCustomer(ctx: Ctx, id: string): Promise<Customer> {
-  const [row] = await ctx.db
-    .select()
+  // The reader's time zone comes with the row: the year of "won this year" is theirs.
+  const [found] = await ctx.db
+    .select({ row: customerRecordColumns, timeZone: userTimeZoneSql(ctx, ctx.userId) })
     .from(customers)
     .where(customerById(ctx, 'read', id));
-  if (!row) throw await notFoundOrMerged(ctx, id);
-  const customer = await toCustomer(ctx, ctx.db, row);
+  if (!found) throw await notFoundOrMerged(ctx, id);
+  const customer = await toCustomer(ctx, ctx.db, found.row);
   // The 360 summary's figure: one grouped sum here instead of the won deals listed in the browser.
-  return { ...customer, wonThisYear: await wonThisYear(ctx, ctx.db, row.id, await userTimeZone(ctx, ctx.userId)) };
+  return { ...customer, wonThisYear: await wonThisYear(ctx, ctx.db, found.row.id, found.timeZone) };
 }
 
 /**

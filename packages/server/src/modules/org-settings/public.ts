@@ -11,4 +11,5 @@ export {
   reportingCurrency,
   timeZonesOfUsers,
   userTimeZone,
+  userTimeZoneSql,
 } from './org-settings';
