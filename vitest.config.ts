@@ -15,7 +15,8 @@ const reliabilitySuites = [
 /** What every project that runs the server against a real database shares. */
 const serverSuites = {
   testTimeout: 60_000,
-  // Loading the demo organisation (two years of shipments included) takes 30–90 s on a busy two-core machine.
+  // A hook sets up an app and its data; the two that load the demo organisation have longer (demoLoadTimeout in
+  // test/storage.ts), as do tests that restart a server (restartTestTimeout in test/harness.ts).
   hookTimeout: 180_000,
   // Migrates one database per run; each test app starts from a copy of it.
   globalSetup: ['packages/server/test/global-setup.ts'],

@@ -25,7 +25,7 @@ describe('activities, next-step tasks and my day in the browser', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await server?.dispose();
   });
 
   it('logs a call from the customer page; the next-step rule later gives the rep a task they complete', async () => {

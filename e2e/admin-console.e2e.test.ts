@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser } from './run-context';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import { openBrowser, tempDir } from './run-context';
+import { freePort, ServerProcess } from './server-process';
 
 const admin = { name: '王总', email: 'admin@haigang.example', password: 'Haigang-admin-2026' };
 const rep = { name: '李销售', email: 'li.sales@haigang.example', password: 'Li-sales-pass-1' };
@@ -14,14 +14,14 @@ describe('a new company sets up Berth in the browser', () => {
   beforeAll(async () => {
     // A server of its own on an empty data directory: a new installation, migrated on its first start,
     // whose first-run setup this file goes through.
-    server = new ServerProcess(await freePort(), tempDataDir());
+    server = new ServerProcess(await freePort(), tempDir());
     await server.start();
     browser = await openBrowser();
     page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await server?.dispose();
   });
 
   const signIn = async (who: { email: string; password: string }) => {

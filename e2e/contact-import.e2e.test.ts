@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageApi, setUpOrganization, signIn } from './console-session';
-import { openBrowser, sharedServer } from './run-context';
-import { type E2eServer, tempDataDir } from './server-process';
+import { openBrowser, sharedServer, tempDir } from './run-context';
+import type { E2eServer } from './server-process';
 
 const admin = { email: 'admin@ningbo-forwarding.example', password: 'Ningbo-admin-2026' };
 
@@ -38,14 +38,14 @@ describe('importing contacts in the browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
     // The server writes it, in the console's language.
     expect(download.suggestedFilename()).toMatch(/^导入模板-联系人-.*\.xlsx$/);
-    const template = path.join(tempDataDir(), 'template.xlsx');
+    const template = path.join(tempDir(), 'template.xlsx');
     await download.saveAs(template);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(template);
     const headers = ((workbook.worksheets[0] as ExcelJS.Worksheet).getRow(1).values as unknown[]).slice(1);
     expect(headers).toEqual(expect.arrayContaining(['客户编码', '姓名', '生日', '主要联系人']));
 
-    const file = path.join(tempDataDir(), '联系人.csv');
+    const file = path.join(tempDir(), '联系人.csv');
     fs.writeFileSync(
       file,
       [

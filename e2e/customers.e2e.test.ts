@@ -5,8 +5,8 @@ import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageApi, setUpOrganization, signIn } from './console-session';
-import { openBrowser, sharedServer } from './run-context';
-import { type E2eServer, tempDataDir } from './server-process';
+import { openBrowser, sharedServer, tempDir } from './run-context';
+import type { E2eServer } from './server-process';
 
 const admin = { email: 'admin@xiamen-forwarding.example', password: 'Xiamen-admin-2026' };
 
@@ -133,7 +133,7 @@ describe('customer master data in the browser', () => {
   });
 
   it('imports a 1,000-row GBK CSV with 10 bad rows, lists exactly those, and a re-import adds nothing', async () => {
-    const file = path.join(tempDataDir(), '客户导入.csv');
+    const file = path.join(tempDir(), '客户导入.csv');
     fs.writeFileSync(file, gbkCustomers());
     const runImport = async () => {
       await page.goto(`${server.url}/customers/import`);
@@ -170,7 +170,7 @@ describe('customer master data in the browser', () => {
     await page.goto(`${server.url}/customers`);
     await page.getByTestId('export-customers').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
-    const saved = path.join(tempDataDir(), 'export.xlsx');
+    const saved = path.join(tempDir(), 'export.xlsx');
     await download.saveAs(saved);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(saved);

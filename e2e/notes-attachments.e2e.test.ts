@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageApi, setUpOrganization, signIn } from './console-session';
-import { openBrowser, sharedServer } from './run-context';
+import { openBrowser, sharedServer, tempDir } from './run-context';
 import type { E2eServer } from './server-process';
 
 const admin = { email: 'admin@ningbo-shipping.example', password: 'Ningbo-admin-2026' };
@@ -111,7 +110,7 @@ describe('notes with mentions, notifications and attachments in the browser', ()
       page.waitForEvent('download'),
       page.getByTestId('attachment-download').first().click(),
     ]);
-    const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'berth-e2e-dl-')), 'contract.pdf');
+    const saved = path.join(tempDir(), 'contract.pdf');
     await download.saveAs(saved);
     expect(download.suggestedFilename()).toBe('框架合同 2026.pdf');
     expect(fs.readFileSync(saved).equals(pdf)).toBe(true);

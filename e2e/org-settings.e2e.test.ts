@@ -21,7 +21,7 @@ describe('an administrator configures the organisation, exchange rates and webho
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await server?.dispose();
   });
 
   const api = (path: string) =>

@@ -33,7 +33,7 @@ describe('the sales pipeline from inquiry to won deal', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await server?.dispose();
   });
 
   const boardCard = (stage: string) =>

@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await server.stop();
+    await server.dispose();
   }
 }
 

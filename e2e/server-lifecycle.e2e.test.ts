@@ -1,17 +1,20 @@
 import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migratedDataDir } from './run-context';
-import { freePort, ServerProcess, tempDataDir } from './server-process';
+import { migratedDataDir, tempDir } from './run-context';
+import { freePort, ServerProcess } from './server-process';
 
 describe('the server process', () => {
   let server: ServerProcess;
   let other: ServerProcess | null = null;
   afterAll(async () => {
     await other?.stop('SIGKILL');
-    await server?.stop('SIGKILL');
+    await server?.dispose('SIGKILL');
   });
 
-  it('keeps data across a restart, exits cleanly on Ctrl-C, and refuses a second server on the same data', async () => {
+  // Three server starts, each up to 90 s when two test files and other work share two cores.
+  it('keeps data across a restart, exits cleanly on Ctrl-C, and refuses a second server on the same data', {
+    timeout: 300_000,
+  }, async () => {
     server = new ServerProcess(await freePort(), migratedDataDir());
     await server.start();
     const setup = await fetch(`${server.url}/api/setup`, {
@@ -55,7 +58,7 @@ describe('the server process', () => {
   });
 
   it('stops with a clear message when the configuration is invalid', async () => {
-    const bad = new ServerProcess(await freePort(), tempDataDir(), { PORT: 'not-a-port' });
+    const bad = new ServerProcess(await freePort(), tempDir(), { PORT: 'not-a-port' });
     await expect(bad.start()).rejects.toThrow(/Invalid configuration:\s+PORT/);
   });
 });

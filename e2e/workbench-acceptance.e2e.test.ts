@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { type Account, setUpOrganization } from './console-session';
-import { openBrowser, sharedServer } from './run-context';
+import { openBrowser, sharedServer, tempDir } from './run-context';
 import { apiSession } from './sales-helpers';
 import { type E2eServer, tempDataDir } from './server-process';
 
@@ -231,7 +231,7 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       await page.getByTestId('export-customers').click();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
       expect(download.suggestedFilename()).toBe(`${zh ? '客户' : 'customers'}-${beijingDay(Date.now())}.xlsx`);
-      const saved = path.join(tempDataDir(), 'export.xlsx');
+      const saved = path.join(tempDir(), 'export.xlsx');
       await download.saveAs(saved);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(saved);
@@ -488,7 +488,7 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       expect(await page.getByTestId('nav-teams').count()).toBe(0);
 
       // The product's own export header 客户标签 maps to tags.
-      const file = path.join(tempDataDir(), '客户标签导入.csv');
+      const file = path.join(tempDir(), '客户标签导入.csv');
       fs.writeFileSync(file, `\uFEFF客户名称,客户标签,客户编码\r\n温州瓯江贸易有限公司,VIP,\r\n`);
       await page.goto(`${server.url}/customers/import`);
       await page.setInputFiles('[data-testid=import-file]', file);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../src/db/schema';
 import { enqueueJob, type Job } from '../src/platform/jobs/job-runner';
 import type { createServer } from '../src/server';
-import { restartableStore, startTestApp, type TestApp } from './harness';
+import { restartableStore, restartTestTimeout, startTestApp, type TestApp } from './harness';
 
 type Server = Awaited<ReturnType<typeof createServer>>;
 
@@ -13,12 +13,9 @@ async function jobRow(server: Server, name: string) {
   return rows[0] as typeof jobs.$inferSelect;
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** Polls until `check` holds; a wait that never ends fails by the test's timeout, not a budget of its own. */
+async function waitFor(check: () => Promise<boolean>) {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 describe('jobs survive a restart', () => {
@@ -29,7 +26,7 @@ describe('jobs survive a restart', () => {
   });
   afterAll(() => store.remove());
 
-  it('a job scheduled before a restart runs after it', async () => {
+  it('a job scheduled before a restart runs after it', { timeout: restartTestTimeout }, async () => {
     const first = await store.boot();
     await enqueueJob(first.server.deps.db, 'test.ping', { n: 1 }, { delayMs: 5 });
     await first.stop();
@@ -54,7 +51,9 @@ describe('jobs survive a restart', () => {
     }
   });
 
-  it('a job left running by a process that died is picked up again on the next start', async () => {
+  it('a job left running by a process that died is picked up again on the next start', {
+    timeout: restartTestTimeout,
+  }, async () => {
     const first = await store.boot();
     await enqueueJob(first.server.deps.db, 'test.crashed', { n: 2 });
     // What a process that claimed the job and then died leaves behind: a running row with an old lock.
@@ -86,6 +85,7 @@ describe('jobs survive a restart', () => {
 
   it.skipIf(!process.env.DATABASE_URL)(
     'on PostgreSQL a job another server locked moments ago is left to that server',
+    { timeout: restartTestTimeout },
     async () => {
       const first = await store.boot();
       await enqueueJob(first.server.deps.db, 'test.busy', {});

@@ -58,6 +58,14 @@ export function runJob(t: TestApp, name: string, clock: Clock): Promise<unknown>
   );
 }
 
+/**
+ * The time a hook that loads the demo organisation has. Its ~300 customers go one by one through the same service
+ * as the API (duplicate checks, search keys, audit): 30–90 s on an idle two-core machine, 106 s for the customers
+ * alone and 178 s for all of it when the cores were shared by several test runs (load average 16–22), against the
+ * 180 s every hook has.
+ */
+export const demoLoadTimeout = 600_000;
+
 /** The demo organisation (docs/operations.md), loaded into an empty test app; its users' password. */
 export async function loadDemo(t: TestApp, options: { skip?: readonly string[] } = {}): Promise<{ password: string }> {
   await loadDemoData(t.db, t.app.log, options);

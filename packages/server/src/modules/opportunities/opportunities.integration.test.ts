@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anOrganisation, type Factories, type OpportunityFields } from '../../../test/factories';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
-import { loadDemo } from '../../../test/storage';
+import { demoLoadTimeout, loadDemo } from '../../../test/storage';
 import { outbox } from '../../db/schema';
 import { opportunities, opportunityStageChanges } from './tables';
 
@@ -1096,7 +1096,7 @@ describe('the demo pipeline', () => {
   beforeAll(async () => {
     t = await startTestApp();
     demoPassword = (await loadDemo(t, { skip: ['shipments'] })).password;
-  });
+  }, demoLoadTimeout);
   afterAll(() => t.close());
 
   it('has opportunities in every stage on real lanes, lost ones with reasons, and a stage history', async () => {

@@ -2,7 +2,7 @@ import { isValidContainerNumber, systemClock } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness';
-import { runJob } from '../../../test/storage';
+import { demoLoadTimeout, runJob } from '../../../test/storage';
 import { queryRows } from '../../db/database';
 import { demoPassword, loadDemoData } from './demo-data';
 
@@ -11,7 +11,7 @@ describe('demo data', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await loadDemoData(t.db, t.app.log);
-  });
+  }, demoLoadTimeout);
   afterAll(() => t.close());
 
   it('creates a forwarder with a user per role and a few hundred valid customers with contacts', async () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anOrganisation, type Factories } from '../../../test/factories';
-import { restartableStore, type Session, startTestApp, type TestApp } from '../../../test/harness';
+import { restartableStore, restartTestTimeout, type Session, startTestApp, type TestApp } from '../../../test/harness';
 import { notificationsOf, storage } from '../../../test/storage';
 import { jobs, outbox } from '../../db/schema';
 import { systemCtx } from '../../platform/context';
@@ -849,64 +849,67 @@ describe('activities, tasks, next-step rules and the calendar feed', () => {
 });
 
 describe('the next-step job survives a restart', () => {
-  it('runs after a restart when it was scheduled before, and schedules its next run', async () => {
-    const store = await restartableStore();
-    try {
-      const first = await store.boot();
-      const setup = await first.server.app.inject({
-        method: 'POST',
-        url: '/api/setup',
-        payload: {
-          organization: { name: '重启测试货代' },
-          admin: { name: '管理员', email: 'restart@example.com', password: 'Test-password-1' },
-        },
-      });
-      const me = setup.json();
-      const cookie = setup.cookies.find((c) => c.name === 'berth_session');
-      const customer = await first.server.app.inject({
-        method: 'POST',
-        url: '/api/customers',
-        payload: { name: '重启客户' },
-        headers: { cookie: `berth_session=${cookie?.value}`, 'x-csrf-token': me.csrfToken },
-      });
-      expect(customer.statusCode, customer.body).toBe(201);
-      const orgId = me.organization.id as string;
-      const ownerId = me.user.id as string;
-      const customerId = customer.json().id as string;
-      const opp = await insertOpportunity(first.server.deps.db, orgId, {
-        customerId,
-        ownerId,
-        stage: 'inquiry',
-        enteredAt: new Date(Date.now() - 3 * day),
-      });
-      // What the runner leaves after a run: the next one queued for later.
-      await enqueueJob(
-        first.server.deps.db,
-        nextStepsJob,
-        {},
-        { singletonKey: `every:${nextStepsJob}`, delayMs: 30, maxAttempts: 1 },
-      );
-      await first.stop();
+  let store: Awaited<ReturnType<typeof restartableStore>>;
+  beforeAll(async () => {
+    store = await restartableStore();
+  });
+  afterAll(() => store?.remove());
 
-      const second = await store.boot();
-      try {
-        await new Promise((resolve) => setTimeout(resolve, 60));
-        await second.server.deps.jobs.runDue();
-        const made = await tasksOf(second.server.deps.db, opp.id);
-        expect(made).toEqual([expect.objectContaining({ assigneeId: ownerId, source: 'rule' })]);
-        const queue = await second.server.deps.db
-          .select()
-          .from(jobs)
-          .where(eq(jobs.name, nextStepsJob))
-          .orderBy(jobs.createdAt);
-        expect(queue.map((j) => j.status)).toEqual(['done', 'queued']);
-        const next = queue[1] as typeof jobs.$inferSelect;
-        expect(next.runAt.getTime() - Date.now()).toBeGreaterThan(50 * 60_000);
-      } finally {
-        await second.stop();
-      }
+  it('runs after a restart when it was scheduled before, and schedules its next run', {
+    timeout: restartTestTimeout,
+  }, async () => {
+    const first = await store.boot();
+    const setup = await first.server.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: {
+        organization: { name: '重启测试货代' },
+        admin: { name: '管理员', email: 'restart@example.com', password: 'Test-password-1' },
+      },
+    });
+    const me = setup.json();
+    const cookie = setup.cookies.find((c) => c.name === 'berth_session');
+    const customer = await first.server.app.inject({
+      method: 'POST',
+      url: '/api/customers',
+      payload: { name: '重启客户' },
+      headers: { cookie: `berth_session=${cookie?.value}`, 'x-csrf-token': me.csrfToken },
+    });
+    expect(customer.statusCode, customer.body).toBe(201);
+    const orgId = me.organization.id as string;
+    const ownerId = me.user.id as string;
+    const customerId = customer.json().id as string;
+    const opp = await insertOpportunity(first.server.deps.db, orgId, {
+      customerId,
+      ownerId,
+      stage: 'inquiry',
+      enteredAt: new Date(Date.now() - 3 * day),
+    });
+    // What the runner leaves after a run: the next one queued for later.
+    await enqueueJob(
+      first.server.deps.db,
+      nextStepsJob,
+      {},
+      { singletonKey: `every:${nextStepsJob}`, delayMs: 30, maxAttempts: 1 },
+    );
+    await first.stop();
+
+    const second = await store.boot();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      await second.server.deps.jobs.runDue();
+      const made = await tasksOf(second.server.deps.db, opp.id);
+      expect(made).toEqual([expect.objectContaining({ assigneeId: ownerId, source: 'rule' })]);
+      const queue = await second.server.deps.db
+        .select()
+        .from(jobs)
+        .where(eq(jobs.name, nextStepsJob))
+        .orderBy(jobs.createdAt);
+      expect(queue.map((j) => j.status)).toEqual(['done', 'queued']);
+      const next = queue[1] as typeof jobs.$inferSelect;
+      expect(next.runAt.getTime() - Date.now()).toBeGreaterThan(50 * 60_000);
     } finally {
-      await store.remove();
+      await second.stop();
     }
   });
 });
