@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageApi, setUpOrganization, signIn } from './console-session';
+import { pickOption, shows } from './pick-option';
 import { openBrowser, sharedServer } from './run-context';
 import type { E2eServer } from './server-process';
 
@@ -65,13 +66,15 @@ describe('correcting a shipment by hand in the browser', () => {
     await fill('container-seal-0', 'SL-88');
     await modal().getByTestId('add-container').click();
     await fill('container-number-1', 'bicu1234565');
-    await modal().getByTestId('container-type-1').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '20GP' }).click();
+    const containerType = modal().getByTestId('container-type-1');
+    await containerType.click();
+    await pickOption(page, '20GP', shows(containerType, '20GP'));
     await fill('shipment-revenue', '2650.5');
     await fill('shipment-cost', '16000');
-    await modal().getByTestId('party-customer-0').click();
+    const partyCustomer = modal().getByTestId('party-customer-0');
+    await partyCustomer.click();
     await page.keyboard.type('汉堡精密');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '汉堡精密仪器' }).click();
+    await pickOption(page, '汉堡精密仪器', shows(partyCustomer, '汉堡精密仪器'));
     await page.getByTestId('save-shipment').click();
     await page.getByText('货物已保存').waitFor();
 

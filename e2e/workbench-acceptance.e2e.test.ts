@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { type Account, setUpOrganization } from './console-session';
+import { pickOption, shows } from './pick-option';
 import { openBrowser, sharedServer, tempDir } from './run-context';
 import { apiSession } from './sales-helpers';
 import { type E2eServer, tempDataDir } from './server-process';
@@ -219,24 +220,6 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
   const text = async (page: Page, testId: string) => (await page.getByTestId(testId).first().textContent()) ?? '';
   const option = (page: Page, label: string | RegExp) =>
     page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
-  /**
-   * Clicks an option until the choice took: on a busy machine a click while the list is still opening, or while a
-   * search's answer replaces it, picks nothing and leaves the list open.
-   */
-  const choose = async (page: Page, label: string, took: () => Promise<boolean>) => {
-    await expect
-      .poll(
-        async () => {
-          if (await took()) return true;
-          await option(page, label)
-            .click({ timeout: 2_000 })
-            .catch(() => undefined);
-          return took();
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(true);
-  };
 
   it.for(['zh-CN', 'en'] as const)(
     '1. downloads the customer export in the reader’s language, zone and a localised file name (%s)',
@@ -750,13 +733,11 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       await page.getByTestId('new-task').click();
       await page.getByTestId('task-title').fill('寄送年度合约');
       await page.getByTestId('task-related-type').click();
-      await choose(page, '客户', () => page.getByTestId('task-related-customer').isVisible());
+      await pickOption(page, '客户', () => page.getByTestId('task-related-customer').isVisible());
       const relatedCustomer = page.getByTestId('task-related-customer');
       await relatedCustomer.click();
       await page.keyboard.type('远洋电子');
-      await choose(page, '宁波远洋电子有限公司', async () =>
-        ((await relatedCustomer.textContent()) ?? '').includes('宁波远洋电子有限公司'),
-      );
+      await pickOption(page, '宁波远洋电子有限公司', shows(relatedCustomer, '宁波远洋电子有限公司'));
       await page.getByTestId('task-save').click();
       const task = page.getByTestId('my-day').getByTestId('task-item').filter({ hasText: '寄送年度合约' });
       await task.waitFor();
