@@ -9,7 +9,7 @@ import { freePort, migrateDataDir, ServerProcess, tempDataDir } from './server-p
 const testEnv = { PASSWORD_HASH_COST: 'test-only-minimal', NODE_ENV: 'test' };
 
 /**
- * Once per run, for all test files and the workers that run them in parallel (see run-context.ts): migrates one
+ * Once per run, for all test files of the run (see run-context.ts): migrates one
  * database to copy, starts the shared server on a copy of it and launches the browser. Everything the run writes
  * to disk goes into one directory, deleted by the teardown. Returns the teardown.
  */

@@ -12,16 +12,13 @@ export const dropdownOption = (page: Page, label: string | RegExp) =>
  */
 export async function pickOption(page: Page, label: string | RegExp, took: () => Promise<boolean>): Promise<void> {
   await expect
-    .poll(
-      async () => {
-        if (await took()) return true;
-        await dropdownOption(page, label)
-          .click({ timeout: 2_000 })
-          .catch(() => undefined);
-        return took();
-      },
-      { timeout: 20_000 },
-    )
+    .poll(async () => {
+      if (await took()) return true;
+      await dropdownOption(page, label)
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
+      return took();
+    })
     .toBe(true);
 }
 

@@ -1,7 +1,7 @@
 /**
  * What the test files of an end-to-end run share (set up once by global-setup.ts): a migrated database to
- * copy, one server on which each test file works in an organisation of its own, and one browser. Test files run
- * in parallel (vitest.config.ts), so nothing here may depend on another file having finished.
+ * copy, one server on which each test file works in an organisation of its own, and one browser. Nothing here may
+ * depend on another file having run first (files may run in any order, or in parallel: vitest.config.ts).
  */
 import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';

@@ -78,8 +78,8 @@ export class ServerProcess implements E2eServer {
   /**
    * Starts the server and waits until it answers `/readyz`, or exits: no budget of its own (starting took 3 s on an
    * idle machine and over 90 s with two test files and other runs on two cores), the caller's hook or test timeout
-   * bounds it. A port another process took between `freePort()` and the server's listen (test files start servers
-   * in parallel) is swapped for a new one.
+   * bounds it. A port another process took between `freePort()` and the server's listen (another process on the
+   * machine may take it) is swapped for a new one.
    */
   async start(args: string[] = [], readyWithinMs = Number.POSITIVE_INFINITY): Promise<void> {
     for (let attempt = 1; ; attempt++) {

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpOrganization, signIn } from './console-session';
+import { pickOption } from './pick-option';
 import { openBrowser, sharedServer } from './run-context';
 import { apiSession } from './sales-helpers';
 import type { E2eServer } from './server-process';
@@ -308,21 +309,12 @@ describe('a shipment fed by API, its exceptions, the owner and a webhook', () =>
     await party.getByTestId('link-party').click();
     await adminPage.getByTestId('link-party-customer').click();
     await adminPage.keyboard.type('Pacific');
-    // The options are replaced when the search's answer arrives: a click on the list being replaced picks nothing
-    // and leaves it open, so pick again until the list has closed on the choice.
-    await expect
-      .poll(async () => {
-        const option = adminPage.locator('.ant-select-dropdown:visible .ant-select-item-option', {
-          hasText: 'Pacific Lighting Imports, Inc.',
-        });
-        if ((await option.count()) > 0)
-          await option
-            .first()
-            .click({ timeout: 2_000 })
-            .catch(() => undefined);
-        return adminPage.locator('.ant-select-dropdown:visible').count();
-      })
-      .toBe(0);
+    // The list closes on the choice (pickOption picks again while a search's answer replaces the options).
+    await pickOption(
+      adminPage,
+      'Pacific Lighting Imports, Inc.',
+      async () => (await adminPage.locator('.ant-select-dropdown:visible').count()) === 0,
+    );
     await adminPage.locator('.ant-modal-footer .ant-btn-primary').click();
     await toast('已关联到客户，1 票货物已更新').waitFor();
     await expect.poll(() => party.count()).toBe(0);
