@@ -16,11 +16,11 @@ import { percentile, timedRequests } from './timing';
  * (its keys and indexes, no checks, no tracking); then the p95 of a customer's record and of its shipments list with
  * N shipments in the database.
  *
- * Sizes: `--events N` / BENCH_SHIPMENT_EVENTS (default 200,000), `--shipments N` / BENCH_SHIPMENTS (default
+ * Sizes: `--events=N` / BENCH_SHIPMENT_EVENTS (default 200,000), `--shipments=N` / BENCH_SHIPMENTS (default
  * 100,000), BENCH_SHIPMENT_CUSTOMERS (default 1,000; one of them holds a tenth of all shipments), BENCH_REQUESTS per
  * latency line (default 200). Events are generated batch by batch and the raw rows streamed into COPY chunk by chunk,
  * so memory does not grow with the number of events: the issue's size is
- * `npm run bench -- shipments --events 10000000 --shipments 1000000`, on PostgreSQL (DATABASE_URL) and on the embedded
+ * `npm run bench -- shipments --events=10000000 --shipments=1000000`, on PostgreSQL (DATABASE_URL) and on the embedded
  * engine on disk (BENCH_PGLITE_DIR=<empty directory>: ten million events do not fit in its memory).
  */
 function sizeArgument(flag: string, env: string, fallback: number): number {
@@ -28,7 +28,8 @@ function sizeArgument(flag: string, env: string, fallback: number): number {
   const at = args.indexOf(`--${flag}`);
   const given = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith(`--${flag}=`))?.slice(flag.length + 3);
   const value = Number(given ?? process.env[env] ?? process.env[`npm_config_${flag}`] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${flag} needs a positive whole number`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${flag}=N needs a positive whole number N (with the =)`);
   return value;
 }
 
