@@ -11,6 +11,8 @@ import { insertLanes } from './save-lanes';
 import { customers } from './tables';
 
 export interface NewCustomer {
+  /** Named by the caller (a time-ordered id, so that newest-first lists keep a batch's order); else the default. */
+  id?: string;
   input: CreateCustomerInput;
   /** As the owner rule decided them. */
   ownerId: string | null;
@@ -35,7 +37,11 @@ export async function insertCustomers(ctx: Ctx, news: NewCustomer[]): Promise<Cu
   const ids = await insertRecordset(
     ctx.db,
     customers,
-    news.map((n, i) => ({ ...newCustomerValues(ctx, n.input, { code: codes[i] as string, ...n }), ...n.clocks })),
+    news.map((n, i) => ({
+      ...(n.id ? { id: n.id } : {}),
+      ...newCustomerValues(ctx, n.input, { code: codes[i] as string, ...n }),
+      ...n.clocks,
+    })),
   );
   // Matched back by code (unique, assigned above), so nothing depends on the order RETURNING gives.
   const byCode = new Map(
