@@ -26,12 +26,16 @@ export async function pickOption(page: Page, label: Label, took: () => Promise<b
 
 /** A select that shows its choice (a multiple select: as a tag): the choice took once its text holds the label. */
 export const shows = (select: Locator, label: Label) => async () => {
-  const text = (await select.textContent()) ?? '';
+  const text = (await select.textContent({ timeout: 2_000 })) ?? '';
   return typeof label === 'string' ? text.includes(label) : label.test(text);
 };
 
-/** The select around a form field, e.g. `#user-create_roleId` (antd gives the id to the select's input). */
-export const selectAround = (page: Page, field: string) => page.locator('.ant-select', { has: page.locator(field) });
+/**
+ * The select around a form field, e.g. `#user-create_roleId` (antd gives the id to the select's input), in `within`
+ * (the field's selector is matched inside the select, so it cannot name the form).
+ */
+export const selectAround = (page: Page, field: string, within: Page | Locator = page) =>
+  within.locator('.ant-select', { has: page.locator(field) });
 
 /**
  * The option with this label in the list `select` opened, not in the list another select just closed, which may

@@ -136,7 +136,7 @@ describe('the public pool in the browser', () => {
     await expect
       .poll(() => editForm.locator('#user-edit_email').inputValue())
       .toBe('leaving-too@pool-forwarding.example');
-    await choose(page, selectAround(page, 'form#user-edit #user-edit_status'), '已停用');
+    await choose(page, selectAround(page, '#user-edit_status', editForm), '已停用');
     await expect.poll(() => editForm.getByText('已停用').count()).toBeGreaterThan(0);
     await page.locator('.ant-modal-footer .ant-btn-primary:visible').click();
     await expect.poll(async () => (await api('GET', `/api/users/${leaving}`)).body.status).toBe('disabled');
