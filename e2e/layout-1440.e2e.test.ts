@@ -104,7 +104,9 @@ describe('the console at 1440 px', () => {
         expect(await more.isVisible()).toBe(true);
         for (let i = 0; i < 10 && !(await inView()); i++) {
           await more.click();
-          await page.waitForTimeout(400);
+          // The click scrolls smoothly: the column may come into view before the scroll has ended.
+          const settled = Date.now() + 400;
+          while (Date.now() < settled && !(await inView())) await new Promise((r) => setTimeout(r, 50));
         }
       }
       expect(await inView()).toBe(true);
