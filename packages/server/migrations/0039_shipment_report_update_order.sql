@@ -31,3 +31,50 @@ END $$;
 CREATE TRIGGER shipments_report_updates AFTER UPDATE ON shipments
   REFERENCING OLD TABLE AS berth_report_old NEW TABLE AS berth_report_new
   FOR EACH STATEMENT EXECUTE FUNCTION berth_shipment_report_updated();
+--> statement-breakpoint
+-- Keys left without shipments are deleted by the rows the upsert returned emptied, probed by key. The statement it
+-- replaces looked them up as "shipments = 0 and key in (the removed rows' keys)": the planner, sure from the
+-- statistics that almost no row has 0 shipments, joined every such row against every removed row, which a statement
+-- emptying many keys at once (a merge moving a customer's 10,000 shipments) took 30–50 s to do.
+CREATE OR REPLACE FUNCTION berth_shipment_report_apply(removed shipments[], added shipments[]) RETURNS void
+LANGUAGE plpgsql SET jit = off AS $$
+DECLARE
+  emptied shipment_report_days[];
+BEGIN
+  WITH written AS (
+    INSERT INTO shipment_report_days AS d
+           (org_id, day, customer_id, pol, pod, mode, revenue_currency, cost_currency,
+            shipments, teu, cbm, kg, revenue_amount, cost_amount)
+    SELECT *
+      FROM (SELECT s.org_id, (s.etd AT TIME ZONE 'Asia/Shanghai')::date AS day,
+                   coalesce(s.customer_id, '00000000-0000-0000-0000-000000000000'::uuid) AS customer_id,
+                   coalesce(s.pol, '') AS pol, coalesce(s.pod, '') AS pod, s.mode,
+                   CASE WHEN s.revenue_amount IS NOT NULL THEN coalesce(s.revenue_currency, '') ELSE '' END
+                     AS revenue_currency,
+                   CASE WHEN s.cost_amount IS NOT NULL THEN coalesce(s.cost_currency, '') ELSE '' END AS cost_currency,
+                   sum(s.sign)::int AS shipments, sum(s.sign * s.teu) AS teu,
+                   coalesce(sum(s.sign * s.volume_cbm), 0) AS cbm, coalesce(sum(s.sign * s.gross_weight_kg), 0) AS kg,
+                   coalesce(sum(s.sign * s.revenue_amount), 0) AS revenue_amount,
+                   coalesce(sum(s.sign * s.cost_amount), 0) AS cost_amount
+              FROM (SELECT -1 AS sign, r.* FROM unnest(removed) r
+                    UNION ALL
+                    SELECT 1, a.* FROM unnest(added) a) s
+             WHERE s.etd IS NOT NULL
+             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) k
+     WHERE k.shipments <> 0 OR k.teu <> 0 OR k.cbm <> 0 OR k.kg <> 0 OR k.revenue_amount <> 0 OR k.cost_amount <> 0
+     ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT (org_id, day, customer_id, pol, pod, mode, revenue_currency, cost_currency) DO UPDATE
+       SET shipments = d.shipments + excluded.shipments, teu = d.teu + excluded.teu, cbm = d.cbm + excluded.cbm,
+           kg = d.kg + excluded.kg, revenue_amount = d.revenue_amount + excluded.revenue_amount,
+           cost_amount = d.cost_amount + excluded.cost_amount
+    RETURNING d
+  )
+  SELECT array_agg(w.d) INTO emptied FROM written w WHERE (w.d).shipments = 0;
+  IF emptied IS NOT NULL THEN
+    DELETE FROM shipment_report_days d
+     USING unnest(emptied) e
+     WHERE d.org_id = e.org_id AND d.day = e.day AND d.customer_id = e.customer_id AND d.pol = e.pol
+       AND d.pod = e.pod AND d.mode = e.mode AND d.revenue_currency = e.revenue_currency
+       AND d.cost_currency = e.cost_currency;
+  END IF;
+END $$;
