@@ -165,3 +165,46 @@ describe.skipIf(!process.env.DATABASE_URL)('shipments report aggregate under con
     await aggregateIsTheShipments();
   });
 });
+
+describe('inRetriedTransaction', () => {
+  let t: TestApp;
+  let orgId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    orgId = (await t.setup('重试货代 Retry Forwarding')).me.organization.id;
+  });
+  afterAll(() => t.close());
+
+  const victim = () => Object.assign(new Error('deadlock detected'), { code: '40P01' });
+
+  it('runs the work again after a deadlock or serialisation failure, and not after another error', async () => {
+    let runs = 0;
+    const answer = await inRetriedTransaction(systemCtx(t.db, orgId), async () => {
+      runs++;
+      if (runs === 1) throw victim();
+      return 'done';
+    });
+    expect({ answer, runs }).toEqual({ answer: 'done', runs: 2 });
+    let refusedRuns = 0;
+    await expect(
+      inRetriedTransaction(systemCtx(t.db, orgId), async () => {
+        refusedRuns++;
+        throw new Error('not a conflict');
+      }),
+    ).rejects.toThrow('not a conflict');
+    expect(refusedRuns).toBe(1);
+  });
+
+  it('inside an open transaction leaves the retry to the outermost caller', async () => {
+    let runs = 0;
+    await expect(
+      t.db.transaction((tx) =>
+        inRetriedTransaction(systemCtx(tx, orgId), async () => {
+          runs++;
+          throw victim();
+        }),
+      ),
+    ).rejects.toThrow('deadlock detected');
+    expect(runs).toBe(1);
+  });
+});
