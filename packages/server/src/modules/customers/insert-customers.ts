@@ -1,6 +1,6 @@
 import type { CreateCustomerInput } from '@berth/domain';
 import { and, eq, inArray } from 'drizzle-orm';
-import { insertRecordset } from '../../db/insert-recordset';
+import { insertRecordsetReturning } from '../../db/insert-recordset';
 import type { Ctx } from '../../platform/context';
 import { emitAll } from '../../platform/events';
 import { customerEventRecord } from './customer-events';
@@ -24,33 +24,53 @@ export interface NewCustomer {
   clocks?: { ownerSince: Date | null; protectedUntil: Date | null };
 }
 
+/** What the writer returns of a new customer without reading it back: what its events and links need. */
+export type InsertedCustomer = Pick<CustomerRow, 'id' | 'code' | 'status' | 'ownerId' | 'teamId'>;
+
 /**
  * Writes new customers, already checked: one block of codes, one insert of the rows (the same
- * mapping for each), one of their lanes. Returns the rows in the order given. The create use case
- * writes one, an import batch all of its new rows; the audit trigger logs each insert.
+ * mapping for each), one of their lanes. Returns what the insert returned of each row, in the order
+ * given. An import batch writes all of its new rows with it; the audit trigger logs each insert.
  */
-export async function insertCustomers(ctx: Ctx, news: NewCustomer[]): Promise<CustomerRow[]> {
+export async function insertCustomerRecords(ctx: Ctx, news: NewCustomer[]): Promise<InsertedCustomer[]> {
   if (news.length === 0) return [];
   const codes = await nextCustomerCodes(ctx, news.length);
-  const ids = await insertRecordset(
+  const returned = (await insertRecordsetReturning(
     ctx.db,
     customers,
     news.map((n, i) => ({ ...newCustomerValues(ctx, n.input, { code: codes[i] as string, ...n }), ...n.clocks })),
-  );
+    ['id', 'code', 'status', 'ownerId', 'teamId'],
+  )) as InsertedCustomer[];
   // Matched back by code (unique, assigned above), so nothing depends on the order RETURNING gives.
-  const byCode = new Map(
-    (
-      await ctx.db
-        .select()
-        .from(customers)
-        .where(and(eq(customers.orgId, ctx.orgId), inArray(customers.id, ids)))
-    ).map((row) => [row.code, row]),
-  );
-  const rows = codes.map((code) => byCode.get(code) as CustomerRow);
+  const byCode = new Map(returned.map((row) => [row.code, row]));
+  const rows = codes.map((code) => byCode.get(code) as InsertedCustomer);
   await insertLanes(
     ctx,
     rows.map((row, i) => ({ customerId: row.id, lanes: (news[i] as NewCustomer).input.tradeProfile.lanes })),
   );
   await emitAll(ctx, 'customer.created', rows.map(customerEventRecord));
   return rows;
+}
+
+/** `insertCustomerRecords` returning the whole rows, read back with one select: how the create use case writes. */
+export async function insertCustomers(ctx: Ctx, news: NewCustomer[]): Promise<CustomerRow[]> {
+  const inserted = await insertCustomerRecords(ctx, news);
+  if (inserted.length === 0) return [];
+  const byId = new Map(
+    (
+      await ctx.db
+        .select()
+        .from(customers)
+        .where(
+          and(
+            eq(customers.orgId, ctx.orgId),
+            inArray(
+              customers.id,
+              inserted.map((row) => row.id),
+            ),
+          ),
+        )
+    ).map((row) => [row.id, row]),
+  );
+  return inserted.map((row) => byId.get(row.id) as CustomerRow);
 }
