@@ -219,12 +219,6 @@ export interface Importer<Row = unknown> {
    * problems of the row, which is then reported and left out while the rest of the batch goes on.
    */
   readRow?: (values: Record<string, string>, options: ImportOptions, ctx: Ctx) => ImportRowReading<Row>;
-  /**
-   * `readRow` as a module a worker thread can load alone (no database, no server modules): the URL of a module
-   * whose `readImportRow(values, options, locale)` reads a row as `readRow` does. Large files are then read on
-   * that thread while the main one writes; the reading must be plain data (what `postMessage` copies).
-   */
-  rowReaderModule?: string;
   /** Loads what the whole file needs once and returns the writer of one batch (in the batch's transaction). */
   prepare: (
     ctx: Ctx,

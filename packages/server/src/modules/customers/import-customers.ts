@@ -2,6 +2,8 @@ import {
   type BillingProfile,
   type CreateCustomerInput,
   type CustomerImportField,
+  createCustomerInputSchema,
+  customerImportRow,
   type FieldError,
   type Lane,
   normalizeCreditCode,
@@ -16,16 +18,16 @@ import type { RecordOwner } from '../../platform/data-scope';
 import { errorMessage } from '../../platform/error-catalogue';
 import { emitAll } from '../../platform/events';
 import { mayWrite } from '../../platform/field-access';
+import { zodIssueMessage } from '../../platform/http/zod-messages';
 import type { ImportBatchResult as BatchResult, ImportPolicy } from '../../platform/module';
 import { type OwnerRequest, ownerProblem } from '../../platform/owner-assignment';
 import { editedOwnerClocks, newOwnerClocks, recordOwnerEdits } from '../pool/public';
 import { changedCustomerFields, customerEventRecord } from './customer-events';
 import { billingOf, type CustomerRow, customerPatch } from './customer-row';
 import { customersInScope } from './customer-scope';
-import { customerKeys, type UncodedCustomerKeys } from './customer-search-keys';
+import { customerKeys, type UncodedCustomerKeys, uncodedCustomerKeys } from './customer-search-keys';
 import { type InsertedCustomer, insertCustomerRecords } from './insert-customers';
 import { byNameKeys } from './name-key-lookup';
-import { type CustomerRowReading, readCustomerRow } from './read-customer-row';
 import { replaceLanes } from './save-lanes';
 import { customers, customerTags, tags } from './tables';
 
@@ -81,6 +83,39 @@ const billingColumns = [
 function billingRefused(ctx: Ctx, provided: Set<string>, record: RecordOwner): ImportRowError | null {
   if (!billingColumns.some((c) => provided.has(c)) || mayWrite(ctx, 'billingCredit', record)) return null;
   return { row: 0, field: 'billing', message: errorMessage('customer.billing_not_writable', ctx.locale) };
+}
+
+/**
+ * What one row says before it meets the database: the API's schema applied to its cells and the
+ * derived keys of the name (pinyin and all). The costly part of a row, worked out outside the
+ * batch's transaction while the batch before it is written.
+ */
+export interface CustomerRowReading {
+  input: CreateCustomerInput | null;
+  /** The schema's problems; owner, tag and billing rights are checked with the batch. */
+  errors: FieldError[];
+  owner: string | null;
+  tagNames: string[];
+  provided: Set<string>;
+  keys: UncodedCustomerKeys | null;
+}
+
+export function readCustomerRow(
+  values: Partial<Record<CustomerImportField, string>>,
+  locale: Ctx['locale'],
+): CustomerRowReading {
+  const { input, owner, tags: tagNames } = customerImportRow(values);
+  const provided = new Set(Object.keys(values).filter((k) => values[k as CustomerImportField]?.trim()));
+  const parsed = createCustomerInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => ({
+      field: issue.path.join('.') || 'name',
+      code: issue.code,
+      message: zodIssueMessage(issue, locale),
+    }));
+    return { input: null, errors, owner, tagNames, provided, keys: null };
+  }
+  return { input: parsed.data, errors: [], owner, tagNames, provided, keys: uncodedCustomerKeys(parsed.data) };
 }
 
 interface ValidRow {

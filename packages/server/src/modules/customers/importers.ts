@@ -2,8 +2,7 @@ import { importCatalog } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import type { Importer } from '../../platform/module';
 import { importContactBatch } from './import-contacts';
-import { customerImportLookups, importCustomerBatch } from './import-customers';
-import { readImportRow } from './read-customer-row';
+import { customerImportLookups, importCustomerBatch, readCustomerRow } from './import-customers';
 
 /** Customer files: users (owners) and tags are looked up once for the whole file. */
 export const customerImporter: Importer = {
@@ -11,8 +10,8 @@ export const customerImporter: Importer = {
   resource: 'customers',
   columns: importCatalog.customers,
   grownTables: sql`customers, customer_lanes, customer_tags`,
-  readRow: (values, options, ctx) => readImportRow(values, options, ctx.locale),
-  rowReaderModule: new URL('./read-customer-row.ts', import.meta.url).href,
+  // Problems are reported by the writer, with the owner and tag checks of the same row.
+  readRow: (values, _options, ctx) => ({ value: readCustomerRow(values, ctx.locale), problems: [] }),
   prepare: async (ctx, policy) => {
     const lookups = await customerImportLookups(ctx);
     return (tx, rows) => importCustomerBatch(tx, rows, policy, lookups);

@@ -7,21 +7,13 @@ import { loadUserAccess } from '../../platform/auth/load-principal';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { errorMessage } from '../../platform/error-catalogue';
 import { type Job, PermanentJobError } from '../../platform/jobs/job-runner';
-import type { ImportBatchResult, Importer, ImportPolicy, ImportRowReading, ImportRows } from '../../platform/module';
+import type { ImportBatchResult, Importer, ImportPolicy, ImportRows } from '../../platform/module';
 import { importerOf } from './importers';
 import { fileKindOf, mappingScore, readRows, rowsFromHeader } from './read-rows';
-import { type RowReaderThread, startRowReaderThread } from './row-reader-thread';
 import { SpreadsheetTooLarge } from './spreadsheet-limits';
 import { importErrors, imports } from './tables';
 
 const batchSize = 500;
-
-/**
- * Files with at least this many rows left are read on a worker thread. Starting one (the loader and the domain's
- * rules) costs about 1.8 s of CPU on a loaded machine, while the thread takes ≈ 0.16 ms a row off the main one: a
- * smaller file would not win the start back where no core is spare (the main thread reads until it is ready).
- */
-const rowReaderThreadFrom = 20_000;
 
 const emptyResult = (): ImportBatchResult => ({ created: 0, updated: 0, skipped: 0, errors: [] });
 
@@ -55,8 +47,6 @@ export async function runImport(job: Job, db: Db): Promise<void> {
   let writing: Promise<void> = Promise.resolve();
   // The statistics pass under way, if any: awaited before the next one starts and at the end.
   let refreshing: Promise<void> = Promise.resolve();
-  // The worker thread reading the rows of a large file, if one runs.
-  let reader: RowReaderThread | null = null;
   try {
     const access = record.createdBy ? await loadUserAccess(db, orgId, record.createdBy) : null;
     if (!access) throw new Error('the user who started the import can no longer sign in');
@@ -76,35 +66,18 @@ export async function runImport(job: Job, db: Db): Promise<void> {
     const encoding = record.encoding ?? 'utf-8';
     // The header is found again the way the upload found it: the row its mapping names best.
     const sheetRows = () => rowsFromHeader(readRows(record.filePath, kind, encoding), mappingScore(record.mapping));
-    let total = record.total;
-    if (total === null) {
-      let counted = -1; // the header row is not a record
-      for await (const _ of sheetRows()) counted++;
-      total = Math.max(0, counted);
-      await db.update(imports).set({ total }).where(where);
+    if (record.total === null) {
+      let total = -1; // the header row is not a record
+      for await (const _ of sheetRows()) total++;
+      await db
+        .update(imports)
+        .set({ total: Math.max(0, total) })
+        .where(where);
     }
     const importer = importerOf(record.entity);
     if (!importer) throw new Error(`no importer registered for ${record.entity}`);
     const options = record.options ?? {};
     const importBatch = await importer.prepare(ctx, record.policy as ImportPolicy, options);
-    if (importer.rowReaderModule && total - record.processed >= rowReaderThreadFrom) {
-      reader = startRowReaderThread(importer.rowReaderModule, options, ctx.locale);
-    }
-    /** The importer's reading of a batch: on the row reader thread once it has loaded, else here. */
-    const readBatch = async (rows: ImportRows): Promise<(ImportRowReading<unknown> | null)[]> => {
-      const readRow = importer.readRow;
-      if (!readRow) return rows.map(() => null);
-      if (reader?.ready) {
-        try {
-          return await reader.read(rows.map((row) => row.values));
-        } catch {
-          // A thread that failed (or never started) leaves its batch and the rest of the file to this one.
-          await reader.close();
-          reader = null;
-        }
-      }
-      return rows.map((row) => readRow(row.values, options, ctx));
-    };
     let columns: (string | undefined)[] | null = null;
     let seen = 0;
     let committed = record.processed;
@@ -149,19 +122,16 @@ export async function runImport(job: Job, db: Db): Promise<void> {
       if (batch.length === 0) return;
       const rows = batch;
       batch = [];
-      const reading = readBatch(rows);
-      reading.catch(() => {}); // rethrown below, after the write in flight
-      await writing;
-      const readings = await reading;
       // Rows whose cells the importer could not read are reported here and kept from its writer.
       const unread: ImportBatchResult['errors'] = [];
-      const readable = rows.filter((row, i) => {
-        const read = readings[i];
-        if (!read) return true;
-        for (const problem of read.problems) unread.push({ row: row.row, ...problem });
-        row.value = read.value ?? undefined;
-        return read.problems.length === 0 && read.value !== null;
+      const readable = rows.filter((row) => {
+        if (!importer.readRow) return true;
+        const reading = importer.readRow(row.values, options, ctx);
+        for (const problem of reading.problems) unread.push({ row: row.row, ...problem });
+        row.value = reading.value ?? undefined;
+        return reading.problems.length === 0 && reading.value !== null;
       });
+      await writing;
       writing = write(rows, unread, readable);
       // A failed write is rethrown where it is awaited (the next batch or the end), not reported as unhandled.
       writing.catch(() => {});
@@ -186,7 +156,6 @@ export async function runImport(job: Job, db: Db): Promise<void> {
     }
     await flush();
     await writing;
-    await reader?.close();
     await refreshing;
     await refreshStatistics(db, importer);
     await db.update(imports).set({ status: 'succeeded', finishedAt: job.clock.now() }).where(where);
@@ -194,7 +163,6 @@ export async function runImport(job: Job, db: Db): Promise<void> {
   } catch (error) {
     await writing.catch(() => {}); // the batch in flight ends (or fails) before the import's state is set
     await refreshing.catch(() => {});
-    await reader?.close();
     // A file refused for what it holds is refused again on every attempt: fail now, say why.
     const refused = error instanceof SpreadsheetTooLarge;
     const lastAttempt = refused || job.attempts >= job.maxAttempts;
