@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { choose, selectAround } from './pick-option';
 import { openBrowser, tempDir } from './run-context';
 import { freePort, ServerProcess } from './server-process';
 
@@ -36,10 +37,7 @@ describe('a new company sets up Berth in the browser', () => {
     await page.getByTestId('logout').click();
     await page.locator('#login_email').waitFor();
   };
-  const chooseOption = async (selectId: string, label: string) => {
-    await page.locator(selectId).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-  };
+  const chooseOption = (selectId: string, label: string) => choose(page, selectAround(page, selectId), label);
   const api = (path: string) =>
     page.evaluate(async (url) => {
       const response = await fetch(url);
@@ -155,9 +153,7 @@ describe('a new company sets up Berth in the browser', () => {
   it('names the records in the audit log and filters by choice, not by typed keys', async () => {
     await page.getByTestId('nav-audit').click();
     await page.locator('.ant-table-row').first().waitFor();
-    await page.locator('#audit-filters_entity').click();
-    await page.locator('#audit-filters_entity').fill('团队');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '团队' }).first().click();
+    await choose(page, selectAround(page, '#audit-filters_entity'), '团队', { search: '团队' });
     await page.getByRole('button', { name: /查\s*询|搜\s*索/ }).click();
     await expect.poll(() => page.locator('.ant-table-tbody').textContent()).toContain('华东销售部');
     const table = (await page.locator('.ant-table-tbody').textContent()) ?? '';

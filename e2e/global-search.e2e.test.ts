@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpOrganization, signIn } from './console-session';
+import { choose } from './pick-option';
 import { openBrowser, sharedServer } from './run-context';
 import type { E2eServer } from './server-process';
 
@@ -143,11 +144,8 @@ describe('the global search in the header', () => {
   });
 
   it('logs an inquiry taken by WeChat from the header’s “+” and shows it on the board', async () => {
-    const pick = async (testId: string, text: string, option: string) => {
-      await page.getByTestId(testId).click();
-      await page.keyboard.type(text);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-    };
+    const pick = (testId: string, search: string, option: string) =>
+      choose(page, page.getByTestId(testId), option, { search });
     await page.getByTestId('quick-create').click();
     await page.getByTestId('quick-create-inquiry').click();
     const form = page.getByTestId('quick-inquiry-form');

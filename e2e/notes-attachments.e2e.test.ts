@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageApi, setUpOrganization, signIn } from './console-session';
+import { choose } from './pick-option';
 import { openBrowser, sharedServer, tempDir } from './run-context';
 import type { E2eServer } from './server-process';
 
@@ -95,8 +96,7 @@ describe('notes with mentions, notifications and attachments in the browser', ()
       Buffer.from('\n%%EOF\n'),
     ]);
     await page.goto(`${customerUrl}?tab=attachments`);
-    await page.getByTestId('attachment-kind').click();
-    await page.locator('.ant-select-item-option', { hasText: '合同' }).click();
+    await choose(page, page.getByTestId('attachment-kind'), '合同');
     await page.locator('[data-testid="customer-attachments"] input[type="file"]').setInputFiles({
       name: '框架合同 2026.pdf',
       mimeType: 'application/pdf',

@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpOrganization, signIn } from './console-session';
+import { choose } from './pick-option';
 import { openBrowser, sharedServer } from './run-context';
 import type { E2eServer } from './server-process';
 
@@ -198,8 +199,7 @@ describe('the sales pipeline in the browser', () => {
     await page.getByTestId('close-opportunity-modal').waitFor();
     await page.getByTestId('confirm-close').click();
     await page.locator('.ant-form-item-explain-error', { hasText: '请选择丢单原因' }).waitFor();
-    await page.getByTestId('lost-reason').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '价格偏高' }).click();
+    await choose(page, page.getByTestId('lost-reason'), '价格偏高');
     await page.getByTestId('lost-note').fill('对方选择了船东直订');
     await page.getByTestId('confirm-close').click();
     await page

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageApi, setUpOrganization, signIn } from './console-session';
+import { choose, selectAround } from './pick-option';
 import { openBrowser, sharedServer } from './run-context';
 import type { E2eServer } from './server-process';
 
@@ -135,8 +136,7 @@ describe('the public pool in the browser', () => {
     await expect
       .poll(() => editForm.locator('#user-edit_email').inputValue())
       .toBe('leaving-too@pool-forwarding.example');
-    await editForm.locator('#user-edit_status').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已停用' }).click();
+    await choose(page, selectAround(page, '#user-edit_status', editForm), '已停用');
     await expect.poll(() => editForm.getByText('已停用').count()).toBeGreaterThan(0);
     await page.locator('.ant-modal-footer .ant-btn-primary:visible').click();
     await expect.poll(async () => (await api('GET', `/api/users/${leaving}`)).body.status).toBe('disabled');

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageApi, setUpOrganization, signIn } from './console-session';
+import { choose } from './pick-option';
 import { openBrowser, sharedServer } from './run-context';
 import type { E2eServer } from './server-process';
 
@@ -46,8 +47,7 @@ describe('saved views, segments and data quality in the browser', () => {
 
     await page.goto(`${server.url}/customers`);
     await expect.poll(() => rows().count()).toBe(5);
-    await page.getByTestId('saved-view-select').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '美国客户' }).click();
+    await choose(page, page.getByTestId('saved-view-select'), '美国客户');
     await expect.poll(() => new URL(page.url()).searchParams.get('country')).toBe('US');
     await expect.poll(() => rows().count()).toBe(2);
   });
@@ -76,9 +76,7 @@ describe('saved views, segments and data quality in the browser', () => {
   it('filters the customer list by a segment picked by name', async () => {
     await page.goto(`${server.url}/customers`);
     await expect.poll(() => rows().count()).toBe(5);
-    await page.getByTestId('filter-segment').click();
-    await page.keyboard.type('活跃');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '美国活跃客户' }).click();
+    await choose(page, page.getByTestId('filter-segment'), '美国活跃客户', { search: '活跃' });
     await expect.poll(() => rows().count()).toBe(2);
     expect(await rows().allTextContents()).toEqual([expect.stringContaining('厦门'), expect.stringContaining('厦门')]);
     // Reloaded, the address keeps the segment and the picker shows its name.

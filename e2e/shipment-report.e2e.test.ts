@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageApi, setUpOrganization, signIn } from './console-session';
+import { choose } from './pick-option';
 import { openBrowser, sharedServer } from './run-context';
 import type { E2eServer } from './server-process';
 
@@ -173,10 +174,7 @@ describe('the shipments report in the browser shows the API’s figures (zh-CN a
     await reportOfPage(() => page.goto(`${server.url}/reports/shipments`));
     const byLane = await reportOfPage(() => page.getByTestId('report-group-by').getByText('Lane').click());
     expect(byLane.report.groups).toHaveLength(2);
-    const inUsd = await reportOfPage(async () => {
-      await page.getByTestId('report-currency').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'USD' }).click();
-    });
+    const inUsd = await reportOfPage(() => choose(page, page.getByTestId('report-currency'), 'USD'));
     expect(inUsd.query.get('currency')).toBe('USD');
     // Each shipment rounds on its own, as an invoice would: 1000 + 704.23 + 1738.83.
     expect(inUsd.report.totals.revenue).toEqual({ amount: '3443.06', currency: 'USD' });

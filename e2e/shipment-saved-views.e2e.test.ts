@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageApi, setUpOrganization, signIn } from './console-session';
+import { choose } from './pick-option';
 import { openBrowser, sharedServer } from './run-context';
 import type { E2eServer } from './server-process';
 
@@ -34,10 +35,7 @@ describe('saved views of the shipment list in the browser', () => {
   const api = (method: string, path: string, body?: unknown) => pageApi(page, method, path, body);
   const rows = () => page.getByTestId('shipment-table').locator('tbody tr.ant-table-row');
   const okInModal = () => page.locator('.ant-modal-footer .ant-btn-primary:visible').click();
-  const pickView = async (name: string) => {
-    await page.getByTestId('saved-view-select').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).click();
-  };
+  const pickView = (name: string) => choose(page, page.getByTestId('saved-view-select'), name);
 
   it('saves the current filters as a view, applies it again, renames and deletes it', async () => {
     await page.goto(`${server.url}/shipments?mode=fcl&pol=CNTAO&pod=USLAX`);

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { type Account, setUpOrganization } from './console-session';
-import { pickOption, shows } from './pick-option';
+import { choose, pickOption, shows } from './pick-option';
 import { openBrowser, sharedServer, tempDir } from './run-context';
 import { apiSession } from './sales-helpers';
 import { type E2eServer, tempDataDir } from './server-process';
@@ -218,8 +218,6 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
     (language: Language, context: TestContext) =>
       walk((ctx) => steps(language, ctx))(context);
   const text = async (page: Page, testId: string) => (await page.getByTestId(testId).first().textContent()) ?? '';
-  const option = (page: Page, label: string | RegExp) =>
-    page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
 
   it.for(['zh-CN', 'en'] as const)(
     '1. downloads the customer export in the reader’s language, zone and a localised file name (%s)',
@@ -560,18 +558,8 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       await page.getByTestId('quick-create-inquiry').click();
       const form = page.getByTestId('quick-inquiry-form');
       await form.waitFor();
-      const pick = async (testId: string, typed: string, label: string) => {
-        // A search-as-you-type picker may swap its options under the pointer on a busy machine: check it took.
-        const select = page.getByTestId(testId);
-        for (let attempt = 0; attempt < 3; attempt++) {
-          await select.click();
-          await page.keyboard.press('ControlOrMeta+a');
-          await page.keyboard.type(typed);
-          await option(page, label).click();
-          if (((await select.textContent()) ?? '').includes(label)) return;
-        }
-        expect(await select.textContent()).toContain(label);
-      };
+      const pick = (testId: string, search: string, label: string) =>
+        choose(page, page.getByTestId(testId), label, { search });
       await pick('inquiry-customer', '远洋电子', '宁波远洋电子有限公司');
       await pick('inquiry-pol', 'CNNGB', 'CNNGB');
       await pick('inquiry-pod', 'USLAX', 'USLAX');
@@ -607,12 +595,14 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       await page.goto(`${server.url}/customers/${ids.main}?tab=contacts`);
       await page.getByTestId('add-contact').click();
       await page.locator('#contact_preferredChannel').click();
-      const channels = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
-      expect(channels).toEqual(
-        expect.arrayContaining(
-          zh ? ['微信', '企业微信'] : [expect.stringMatching(/^WeChat$/), expect.stringMatching(/WeCom/)],
-        ),
-      );
+      // Read once the list has opened.
+      await expect
+        .poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents())
+        .toEqual(
+          expect.arrayContaining(
+            zh ? ['微信', '企业微信'] : [expect.stringMatching(/^WeChat$/), expect.stringMatching(/WeCom/)],
+          ),
+        );
       await page.keyboard.press('Escape');
     }),
   );
@@ -671,9 +661,7 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       expect(await headers()).not.toContain(zh ? '国家' : 'Country');
 
       // The POD filter on its own.
-      await page.getByTestId('filter-pod').click();
-      await page.keyboard.type('DEHAM');
-      await option(page, 'DEHAM').click();
+      await choose(page, page.getByTestId('filter-pod'), 'DEHAM', { search: 'DEHAM' });
       await page.waitForURL(/pod=DEHAM/);
       await expect.poll(() => page.getByTestId('customer-link').allTextContents()).toEqual([codes.main]);
       await expect.poll(() => text(page, 'customer-count')).toMatch(zh ? /1 个客户/ : /^1 customers?$/);
@@ -805,8 +793,7 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       await row.locator('.ant-table-row-expand-icon').click();
       const files = page.getByTestId('contact-attachments');
       await files.waitFor();
-      await files.getByTestId('attachment-kind').click();
-      await option(page, zh ? '印鉴样本' : /seal/i).click();
+      await choose(page, files.getByTestId('attachment-kind'), zh ? '印鉴样本' : /seal/i);
       await files.locator('input[type="file"]').setInputFiles({
         name: 'seal.pdf',
         mimeType: 'application/pdf',
@@ -819,8 +806,7 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
       await page.goto(`${server.url}/opportunities/${ids.deal}`);
       await page.getByRole('tab', { name: zh ? '附件' : 'Attachments' }).click();
       const dealFiles = page.getByTestId('opportunity-attachments');
-      await dealFiles.getByTestId('attachment-kind').click();
-      await option(page, zh ? '月结协议' : /monthly/i).click();
+      await choose(page, dealFiles.getByTestId('attachment-kind'), zh ? '月结协议' : /monthly/i);
       await dealFiles.locator('input[type="file"]').setInputFiles({
         name: 'monthly.pdf',
         mimeType: 'application/pdf',
@@ -834,21 +820,17 @@ describe('issue 13: the console as a forwarder’s workbench', () => {
 
       // 临时客户 as a status, in the list's filter and on the record.
       await page.goto(`${server.url}/customers`);
-      await page.getByTestId('filter-status').click();
-      await option(page, zh ? '临时客户' : 'Temporary').click();
+      await choose(page, page.getByTestId('filter-status'), zh ? '临时客户' : 'Temporary');
       await expect.poll(() => page.getByTestId('customer-table').locator('tr.ant-table-row').count()).toBe(1);
       expect(await page.getByTestId('customer-table').textContent()).toContain('临港一次性货主');
 
       // HS chapter and special cargo filter the list.
       await page.goto(`${server.url}/customers`);
       await page.getByTestId('customer-link').first().waitFor();
-      await page.getByTestId('filter-special-cargo').click();
-      await option(page, zh ? '危险品' : 'Dangerous goods').click();
+      await choose(page, page.getByTestId('filter-special-cargo'), zh ? '危险品' : 'Dangerous goods');
       await expect.poll(() => page.getByTestId('customer-link').allTextContents()).toEqual([codes.main]);
       await page.getByTestId('clear-filters').click();
-      await page.getByTestId('filter-hs-chapter').click();
-      await page.keyboard.type('85');
-      await option(page, /^85/).click();
+      await choose(page, page.getByTestId('filter-hs-chapter'), /^85 /, { search: '85' });
       await expect.poll(() => page.getByTestId('customer-link').allTextContents()).toEqual([codes.main]);
     }),
   );

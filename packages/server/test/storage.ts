@@ -59,10 +59,10 @@ export function runJob(t: TestApp, name: string, clock: Clock): Promise<unknown>
 }
 
 /**
- * The time a hook that loads the demo organisation has. Its ~300 customers go one by one through the same service
- * as the API (duplicate checks, search keys, audit): 30–90 s on an idle two-core machine, 106 s for the customers
- * alone and 178 s for all of it when the cores were shared by several test runs (load average 16–22), against the
- * 180 s every hook has.
+ * The time a hook that loads the demo organisation has. It took 178 s when the cores were shared by several test
+ * runs (load average 16–22), 106 s of it the customers one by one, against the 180 s every hook has; written as a
+ * batch, the customers take a quarter of their time before and the load 20–30 s at load 9–14
+ * (docs/decisions/0010-test-run-time.md). The budget stays for machines busier than that.
  */
 export const demoLoadTimeout = 600_000;
 

@@ -66,6 +66,15 @@ export function isForeignKeyViolation(error: unknown): boolean {
 }
 
 /**
+ * The database gave up on the transaction, not on what it wrote: it was chosen as a deadlock's victim (40P01) or
+ * could not be serialised (40001). Run again from the start, the same work succeeds.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  const code = findPgError(error)?.code;
+  return code === '40P01' || code === '40001';
+}
+
+/**
  * The database refused a value the request carried: too long (22001), a number or date out of
  * range (22003, 22007, 22008), text it cannot encode (22021, 22P05), or too big for an index
  * entry (54000). Both engines raise the same SQLSTATEs.

@@ -1,8 +1,9 @@
 import type { Clock, Locale, Permissions, Resource, Scope } from '@berth/domain';
 import { fullPermissions, scopeOf, systemClock } from '@berth/domain';
 import { type SQL, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/database';
-import { AppError } from './app-error';
+import { AppError, isTransactionConflict } from './app-error';
 
 export interface Actor {
   type: 'user' | 'apiKey' | 'system';
@@ -62,6 +63,25 @@ export async function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>):
       set_config('berth.ip', ${ctx.ip ?? ''}, true)`);
     return work({ ...ctx, db: tx });
   });
+}
+
+/**
+ * `inTransaction` for work that writes rows other transactions write too, in an order it cannot choose (many
+ * shipments, and through their triggers the report's aggregate): when the database ends the transaction as a
+ * deadlock's victim or a serialisation failure, the work runs again from the start, a few times, after a short random
+ * pause. `work` must therefore only write to the database (its effects roll back with it). Inside a transaction
+ * already open, nothing is retried here: the conflict aborts the whole transaction, so only its outermost caller can.
+ */
+export async function inRetriedTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>, attempts = 4): Promise<T> {
+  if (ctx.db instanceof PgTransaction) return inTransaction(ctx, work);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(ctx, work);
+    } catch (error) {
+      if (attempt >= attempts || !isTransactionConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * attempt));
+    }
+  }
 }
 
 export interface CtxOptions {

@@ -1,10 +1,13 @@
-import { createContactInputSchema, createCustomerInputSchema, type Lane } from '@berth/domain';
+import { type CreateContactInput, createContactInputSchema, createCustomerInputSchema, type Lane } from '@berth/domain';
+import { uuidv7 } from 'uuidv7';
 import type { z } from 'zod';
 import type { Db } from '../../db/database';
-import { fullAccessCtx } from '../../platform/context';
+import { fullAccessCtx, inTransaction } from '../../platform/context';
 import type { DemoOrganization } from '../../platform/module';
-import { createContact } from './contacts';
-import { createCustomer } from './create-customer';
+import { newContactValues } from './contact-row';
+import { insertCustomersWithClocks } from './import-customers';
+import type { InsertedCustomer, NewCustomer } from './insert-customers';
+import { contacts as contactsTable } from './tables';
 import { bulkTagCustomers, createTag } from './tags';
 
 /** A small deterministic random source, so every demo database looks the same. */
@@ -126,7 +129,13 @@ const givenNames = ['伟', '芳', '娜', '敏', '静', '磊', '强', '洋', '艳
 const mobilePrefixes = ['135', '136', '137', '138', '139', '150', '151', '158', '159', '186', '188', '189'];
 const titles = ['物流经理', '采购经理', '总经理', '单证员', '财务主管', '进出口专员'];
 
-/** Customers with contacts, lanes between real ports and tags, owned by the demo sales team; returned in code order. */
+/**
+ * Customers with contacts, lanes between real ports and tags, owned by the demo sales team; returned in code
+ * order. Written as a batch in one transaction, as an import writes its new rows (`insertCustomersWithClocks`:
+ * codes, search keys, pool clocks, the audit trigger's entries, `customer.created`), their contacts with the
+ * create path's mapping in one insert and the tags as a bulk tag from the list writes them. One by one through
+ * the services, the same rows took most of the demo's load time (docs/decisions/0010-test-run-time.md).
+ */
 export async function loadDemoCustomers(
   db: Db,
   org: { orgId: string; adminId: string },
@@ -134,7 +143,6 @@ export async function loadDemoCustomers(
   count = 300,
 ): Promise<DemoOrganization['customers']> {
   const random = seeded(20261125);
-  const ctx = fullAccessCtx(db, org.orgId, org.adminId);
   const mobile = () => `${random.pick(mobilePrefixes)}${String(random.int(100_000_000)).padStart(8, '0')}`;
   const tagNames = [
     ['VIP', 'gold', '价值'],
@@ -144,75 +152,107 @@ export async function loadDemoCustomers(
     ['新客户', 'cyan', '阶段'],
     ['流失风险', 'red', '风险'],
   ] as const;
-  const tags = [];
-  for (const [name, color, group] of tagNames) tags.push(await createTag(ctx, { name, color, group }));
+  return inTransaction(fullAccessCtx(db, org.orgId, org.adminId), async (ctx) => {
+    const tags = [];
+    for (const [name, color, group] of tagNames) tags.push(await createTag(ctx, { name, color, group }));
 
-  const used = new Set<string>();
-  const created: DemoOrganization['customers'] = [];
-  for (let i = 0; i < count; i++) {
-    const [city, cityEn, pol] = random.pick(cities);
-    const b = random.int(brands.length);
-    const [trade, tradeEn, commodity] = random.pick(trades);
-    const [suffix, suffixEn] = random.pick(suffixes);
-    const name = `${city}${brands[b]}${trade}${suffix}`;
-    if (used.has(name)) continue;
-    used.add(name);
-    const owner = random.pick(owners);
-    const lanes: Lane[] = Array.from({ length: 1 + random.int(3) }, () => ({
-      pol,
-      pod: random.pick(destinations),
-      mode: random.pick(['fcl', 'fcl', 'lcl', 'air'] as const),
-      volume: 5 + random.int(200),
-      volumeUnit: 'teu' as const,
-      volumePeriod: 'month' as const,
-    }));
-    const input: z.input<typeof createCustomerInputSchema> = {
-      name,
-      nameEn: `${cityEn} ${brandsEn[b]} ${tradeEn} ${suffixEn}`,
-      creditCode: null,
-      country: 'CN',
-      address: `${city}市${random.pick(['浦东新区', '高新区', '开发区', '保税区', '自贸区'])}${1 + random.int(999)}号`,
-      phone: mobile(),
-      email: `info@${brandsEn[b]?.toLowerCase()}-${tradeEn.toLowerCase().replace(/\s/g, '')}${i}.cn`,
-      industry: trade,
-      employees: 20 + random.int(2000),
-      annualRevenue: { amount: (1 + random.int(500)) * 1_000_000, currency: 'CNY' },
-      roles: [random.pick(['shipper', 'consignee', 'direct_customer'] as const)],
-      relationshipType: random.pick(['walk_in', 'long_term', 'long_term', 'affiliated', 'strategic'] as const),
-      status: random.pick(['prospect', 'active', 'active', 'active', 'inactive'] as const),
-      ownerId: owner.id,
-      teamId: owner.teamId,
-      tradeProfile: {
-        lanes,
-        commodities: [commodity],
-        ...(tradeCargo[trade] ?? { hsChapters: [], specialCargo: [] }),
-        preferredModes: [lanes[0]?.mode ?? 'fcl'],
-      },
-      billing: {
-        settlementType: random.pick(['per_shipment', 'monthly'] as const),
-        paymentTermsDays: random.pick([0, 15, 30, 45, 60]),
-        creditLimit: { amount: (1 + random.int(50)) * 10_000, currency: 'CNY' },
-      },
-    };
-    // Through the same schemas as the API, so phones are normalised and codes checked.
-    const customer = await createCustomer(ctx, createCustomerInputSchema.parse(input));
-    created.push({ id: customer.id, ownerId: owner.id, teamId: owner.teamId });
-    for (let c = 0; c < 1 + random.int(3); c++) {
-      await createContact(
-        ctx,
-        createContactInputSchema.parse({
-          customerId: customer.id,
+    // The random draws in the order the demo always made them, so its content stays the same.
+    const used = new Set<string>();
+    const planned: {
+      customer: NewCustomer;
+      contacts: Omit<CreateContactInput, 'customerId'>[];
+      tagId: string | null;
+    }[] = [];
+    for (let i = 0; i < count; i++) {
+      const [city, cityEn, pol] = random.pick(cities);
+      const b = random.int(brands.length);
+      const [trade, tradeEn, commodity] = random.pick(trades);
+      const [suffix, suffixEn] = random.pick(suffixes);
+      const name = `${city}${brands[b]}${trade}${suffix}`;
+      if (used.has(name)) continue;
+      used.add(name);
+      const owner = random.pick(owners);
+      const lanes: Lane[] = Array.from({ length: 1 + random.int(3) }, () => ({
+        pol,
+        pod: random.pick(destinations),
+        mode: random.pick(['fcl', 'fcl', 'lcl', 'air'] as const),
+        volume: 5 + random.int(200),
+        volumeUnit: 'teu' as const,
+        volumePeriod: 'month' as const,
+      }));
+      const input: z.input<typeof createCustomerInputSchema> = {
+        name,
+        nameEn: `${cityEn} ${brandsEn[b]} ${tradeEn} ${suffixEn}`,
+        creditCode: null,
+        country: 'CN',
+        address: `${city}市${random.pick(['浦东新区', '高新区', '开发区', '保税区', '自贸区'])}${1 + random.int(999)}号`,
+        phone: mobile(),
+        email: `info@${brandsEn[b]?.toLowerCase()}-${tradeEn.toLowerCase().replace(/\s/g, '')}${i}.cn`,
+        industry: trade,
+        employees: 20 + random.int(2000),
+        annualRevenue: { amount: (1 + random.int(500)) * 1_000_000, currency: 'CNY' },
+        roles: [random.pick(['shipper', 'consignee', 'direct_customer'] as const)],
+        relationshipType: random.pick(['walk_in', 'long_term', 'long_term', 'affiliated', 'strategic'] as const),
+        status: random.pick(['prospect', 'active', 'active', 'active', 'inactive'] as const),
+        ownerId: owner.id,
+        teamId: owner.teamId,
+        tradeProfile: {
+          lanes,
+          commodities: [commodity],
+          ...(tradeCargo[trade] ?? { hsChapters: [], specialCargo: [] }),
+          preferredModes: [lanes[0]?.mode ?? 'fcl'],
+        },
+        billing: {
+          settlementType: random.pick(['per_shipment', 'monthly'] as const),
+          paymentTermsDays: random.pick([0, 15, 30, 45, 60]),
+          creditLimit: { amount: (1 + random.int(50)) * 10_000, currency: 'CNY' },
+        },
+      };
+      // Through the same schemas as the API, so phones are normalised and codes checked.
+      const { duplicateConfirmation: _none, ...parsed } = createCustomerInputSchema.parse(input);
+      const contacts: Omit<CreateContactInput, 'customerId'>[] = [];
+      for (let c = 0; c < 1 + random.int(3); c++) {
+        const { customerId: _placeholder, ...contact } = createContactInputSchema.parse({
+          customerId: demoPlaceholderId,
           name: `${random.pick(surnames)}${random.pick(givenNames)}`,
           title: random.pick(titles),
           phones: [mobile()],
           emails: [`contact${c}@${input.email?.split('@')[1]}`],
           isPrimary: c === 0,
           marketingConsent: random.next() > 0.5,
-        }),
-      );
+        });
+        contacts.push(contact);
+      }
+      const tag = random.pick(tags);
+      planned.push({
+        customer: { id: uuidv7(), input: parsed, ownerId: owner.id, teamId: owner.teamId },
+        contacts,
+        tagId: random.next() > 0.4 ? tag.id : null,
+      });
     }
-    const tag = random.pick(tags);
-    if (random.next() > 0.4) await bulkTagCustomers(ctx, { customerIds: [customer.id], add: [tag.id], remove: [] });
-  }
-  return created;
+
+    const rows = await insertCustomersWithClocks(
+      ctx,
+      planned.map((p) => p.customer),
+    );
+    // Each customer's first contact is its primary one, as the single-contact form makes it. Ids are named here,
+    // time-ordered in the demo's order, so that lists sorted by creation show customers and contacts in that order.
+    await ctx.db
+      .insert(contactsTable)
+      .values(
+        planned.flatMap((p, i) =>
+          p.contacts.map((contact) =>
+            newContactValues(ctx, { ...contact, customerId: (rows[i] as InsertedCustomer).id }, uuidv7()),
+          ),
+        ),
+      );
+    for (const tag of tags) {
+      const customerIds = rows.filter((_, i) => planned[i]?.tagId === tag.id).map((row) => row.id);
+      if (customerIds.length > 0) await bulkTagCustomers(ctx, { customerIds, add: [tag.id], remove: [] });
+    }
+    return rows.map((row) => ({ id: row.id, ownerId: row.ownerId as string, teamId: row.teamId }));
+  });
 }
+
+/** Stands in for the customer while a contact is checked by the API's schema, before the customer exists. */
+const demoPlaceholderId = '00000000-0000-4000-8000-000000000000';

@@ -26,7 +26,7 @@ import { changedCustomerFields, customerEventRecord } from './customer-events';
 import { billingOf, type CustomerRow, customerPatch } from './customer-row';
 import { customersInScope } from './customer-scope';
 import { customerKeys, type UncodedCustomerKeys, uncodedCustomerKeys } from './customer-search-keys';
-import { type InsertedCustomer, insertCustomerRecords } from './insert-customers';
+import { type InsertedCustomer, insertCustomerRecords, type NewCustomer } from './insert-customers';
 import { byNameKeys } from './name-key-lookup';
 import { replaceLanes } from './save-lanes';
 import { customers, customerTags, tags } from './tables';
@@ -226,33 +226,36 @@ export async function importCustomerBatch(
     }
     toCreate.push(v);
   }
-  await createCustomers(ctx, toCreate);
+  await insertCustomersWithClocks(
+    ctx,
+    toCreate.map((v) => ({ input: v.input, ownerId: v.ownerId, teamId: v.teamId, keys: v.keys, tagIds: v.tagIds })),
+  );
   result.created = toCreate.length;
   await updateMatchedCustomers(ctx, toUpdate, result, lookups);
   return result;
 }
 
 /**
- * New customers through the create path's writer (without reading the rows back: the insert returns what the events and links need), inserted with their pool clocks running (not updated right
- * after: that rewrote every new row and its index entries once more); their tags in one more insert.
+ * New customers as a batch writes them (an import batch, the demo organisation): through
+ * `insertCustomerRecords`, inserted with their pool clocks running (not updated right after: that rewrote every
+ * new row and its index entries once more), their tags in one more insert. Returns what the insert returned of
+ * each row (not read back: id, code, status, owner, team), in the order given.
  */
-async function createCustomers(ctx: Ctx, rows: ValidRow[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function insertCustomersWithClocks(
+  ctx: Ctx,
+  news: (Omit<NewCustomer, 'clocks'> & { tagIds?: readonly string[] })[],
+): Promise<InsertedCustomer[]> {
+  if (news.length === 0) return [];
   const clocks = await newOwnerClocks(ctx);
   const inserted = await insertCustomerRecords(
     ctx,
-    rows.map((v) => ({
-      input: v.input,
-      ownerId: v.ownerId,
-      teamId: v.teamId,
-      keys: v.keys,
-      clocks: clocks(v.ownerId, v.teamId),
-    })),
+    news.map(({ tagIds: _tagIds, ...n }) => ({ ...n, clocks: clocks(n.ownerId, n.teamId) })),
   );
-  const tagLinks = rows.flatMap((v, i) =>
-    v.tagIds.map((tagId) => ({ orgId: ctx.orgId, customerId: (inserted[i] as InsertedCustomer).id, tagId })),
+  const tagLinks = news.flatMap((n, i) =>
+    (n.tagIds ?? []).map((tagId) => ({ orgId: ctx.orgId, customerId: (inserted[i] as InsertedCustomer).id, tagId })),
   );
   if (tagLinks.length > 0) await ctx.db.insert(customerTags).values(tagLinks).onConflictDoNothing();
+  return inserted;
 }
 
 /** Row fields that change the column of the same name when the cell is filled in. */

@@ -11,6 +11,8 @@ import { insertLanes } from './save-lanes';
 import { customers } from './tables';
 
 export interface NewCustomer {
+  /** Named by the caller (a time-ordered id, so that newest-first lists keep a batch's order); else the default. */
+  id?: string;
   input: CreateCustomerInput;
   /** As the owner rule decided them. */
   ownerId: string | null;
@@ -38,7 +40,11 @@ export async function insertCustomerRecords(ctx: Ctx, news: NewCustomer[]): Prom
   const returned = (await insertRecordsetReturning(
     ctx.db,
     customers,
-    news.map((n, i) => ({ ...newCustomerValues(ctx, n.input, { code: codes[i] as string, ...n }), ...n.clocks })),
+    news.map((n, i) => ({
+      ...(n.id ? { id: n.id } : {}),
+      ...newCustomerValues(ctx, n.input, { code: codes[i] as string, ...n }),
+      ...n.clocks,
+    })),
     ['id', 'code', 'status', 'ownerId', 'teamId'],
   )) as InsertedCustomer[];
   // Matched back by code (unique, assigned above), so nothing depends on the order RETURNING gives.

@@ -11,7 +11,7 @@ import {
 import { and, count, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { recordEvent } from '../../platform/audit';
-import { type Ctx, can, inTransaction } from '../../platform/context';
+import { type Ctx, can, inRetriedTransaction } from '../../platform/context';
 import { emit } from '../../platform/events';
 import { guardedFields, maySee, mayWrite } from '../../platform/field-access';
 import type { MergeMoveCount } from '../../platform/module';
@@ -146,7 +146,7 @@ export async function mergeCustomers(
   expected: number | undefined,
 ): Promise<Customer> {
   const { sourceId } = input;
-  return inTransaction(ctx, async (tx) => {
+  return inRetriedTransaction(ctx, async (tx) => {
     const { target, source } = await lockedPair(tx, targetId, sourceId, true);
     if (expected !== undefined && target.version !== expected) throw AppError.versionConflict();
     const sides = resolveSides(tx, target, source, input.fields);

@@ -4,7 +4,7 @@ import { isRepeatableImportField } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { loadUserAccess } from '../../platform/auth/load-principal';
-import { type Ctx, inTransaction } from '../../platform/context';
+import { type Ctx, inRetriedTransaction } from '../../platform/context';
 import { errorMessage } from '../../platform/error-catalogue';
 import { type Job, PermanentJobError } from '../../platform/jobs/job-runner';
 import type { ImportBatchResult, Importer, ImportPolicy, ImportRows } from '../../platform/module';
@@ -84,7 +84,7 @@ export async function runImport(job: Job, db: Db): Promise<void> {
     let analyzeAt = 2000;
     let batch: ImportRows = [];
     const write = async (rows: ImportRows, unread: ImportBatchResult['errors'], readable: ImportRows) => {
-      await inTransaction(ctx, async (tx) => {
+      await inRetriedTransaction(ctx, async (tx) => {
         const written = readable.length > 0 ? await importBatch(tx, readable) : emptyResult();
         const result = { ...written, errors: [...unread, ...written.errors] };
         if (result.errors.length > 0) {

@@ -2,7 +2,7 @@ import { createCustomerInputSchema, type PartyRole } from '@berth/domain';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import { AppError } from '../../platform/app-error';
-import { type Ctx, inTransaction, requireScope } from '../../platform/context';
+import { type Ctx, inRetriedTransaction, inTransaction, requireScope } from '../../platform/context';
 import { iso } from '../../platform/versioned-write';
 import { createCustomer } from '../customers/public';
 import { customersOfShipments, refreshCustomerRollups } from './customer-rollups';
@@ -80,7 +80,7 @@ async function openParty(ctx: Ctx, id: string) {
  * where the party decides the shipment's customer), and later feeds naming it match the customer directly.
  */
 export async function linkUnmatchedParty(ctx: Ctx, id: string, customerId: string): Promise<UnmatchedParty> {
-  return inTransaction(ctx, async (tx) => {
+  return inRetriedTransaction(ctx, async (tx) => {
     await openParty(tx, id);
     const [customer] = await queryRows<{ id: string }>(
       tx.db,
@@ -123,7 +123,7 @@ export async function linkUnmatchedParty(ctx: Ctx, id: string, customerId: strin
 
 /** Creates a customer from the party as written (its name, credit code, the roles it was named in), then links it. */
 export async function createCustomerFromParty(ctx: Ctx, id: string): Promise<UnmatchedParty> {
-  return inTransaction(ctx, async (tx) => {
+  return inRetriedTransaction(ctx, async (tx) => {
     const party = await openParty(tx, id);
     const roles = (party.roles as string[]).filter((role) =>
       ['shipper', 'consignee', 'overseas_agent', 'carrier'].includes(role),

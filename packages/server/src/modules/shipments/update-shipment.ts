@@ -1,7 +1,7 @@
 import type { FieldError, Shipment, ShipmentInput, UpdateShipmentInput } from '@berth/domain';
 import { AppError, type AppFieldError } from '../../platform/app-error';
 import { recordChanges } from '../../platform/audit';
-import { type Ctx, inTransaction, requireScope } from '../../platform/context';
+import { type Ctx, inRetriedTransaction, requireScope } from '../../platform/context';
 import type { RecordOwner } from '../../platform/data-scope';
 import { assertWritableFields, recordOwners } from '../../platform/field-access';
 import { getShipment } from './find-shipments';
@@ -20,7 +20,7 @@ export async function createShipment(ctx: Ctx, input: ShipmentInput): Promise<Sh
   requireScope(ctx, 'shipments', 'create');
   // The feed's upsert would update a shipment that has the same source and external id; refused here, that
   // update is rolled back with the refusal.
-  return inTransaction(ctx, async (tx) => {
+  return inRetriedTransaction(ctx, async (tx) => {
     const [result] = (await upsertShipments(tx, [input], { checked: true })).items;
     if (!result || result.status === 'error') {
       throw itemRefused(result?.errors);
@@ -62,7 +62,7 @@ export async function updateShipment(
   patch: UpdateShipmentInput,
 ): Promise<Shipment> {
   requireScope(ctx, 'shipments', 'update');
-  return inTransaction(ctx, async (tx) => {
+  return inRetriedTransaction(ctx, async (tx) => {
     const [row] = await tx.db
       .select({
         source: shipments.source,

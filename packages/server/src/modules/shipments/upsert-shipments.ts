@@ -11,7 +11,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import { AppError } from '../../platform/app-error';
-import { type Ctx, inTransaction, requireScope } from '../../platform/context';
+import { type Ctx, inRetriedTransaction, requireScope } from '../../platform/context';
 import type { RecordOwner } from '../../platform/data-scope';
 import { emitAll } from '../../platform/events';
 import { nobody, refusedFields } from '../../platform/field-access';
@@ -143,7 +143,7 @@ export async function upsertShipments(
   });
   if (valid.length === 0) return { items: results };
 
-  return inTransaction(ctx, async (tx) => {
+  return inRetriedTransaction(ctx, async (tx) => {
     const withParties = valid.filter((item) => item.input.parties !== undefined);
     const { matches, unknownCustomerIds } = await matchParties(
       tx,
