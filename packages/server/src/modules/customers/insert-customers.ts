@@ -29,13 +29,8 @@ export interface NewCustomer {
 /** What the writer returns of a new customer without reading it back: what its events and links need. */
 export type InsertedCustomer = Pick<CustomerRow, 'id' | 'code' | 'status' | 'ownerId' | 'teamId'>;
 
-/**
- * Writes new customers, already checked: one block of codes, one insert of the rows (the same
- * mapping for each), one of their lanes. Returns what the insert returned of each row, in the order
- * given. An import batch writes all of its new rows with it; the audit trigger logs each insert.
- */
-export async function insertCustomerRecords(ctx: Ctx, news: NewCustomer[]): Promise<InsertedCustomer[]> {
-  if (news.length === 0) return [];
+/** One block of codes, one insert of the rows (the same mapping for each), one of their lanes. */
+async function writeCustomers(ctx: Ctx, news: NewCustomer[]): Promise<InsertedCustomer[]> {
   const codes = await nextCustomerCodes(ctx, news.length);
   const returned = (await insertRecordsetReturning(
     ctx.db,
@@ -54,29 +49,38 @@ export async function insertCustomerRecords(ctx: Ctx, news: NewCustomer[]): Prom
     ctx,
     rows.map((row, i) => ({ customerId: row.id, lanes: (news[i] as NewCustomer).input.tradeProfile.lanes })),
   );
+  return rows;
+}
+
+/**
+ * Writes new customers, already checked, and announces them (`customer.created`). Returns what the insert
+ * returned of each row, in the order given, without reading the rows back: how a batch (an import, the demo)
+ * writes. The audit trigger logs each insert.
+ */
+export async function insertCustomerRecords(ctx: Ctx, news: NewCustomer[]): Promise<InsertedCustomer[]> {
+  if (news.length === 0) return [];
+  const rows = await writeCustomers(ctx, news);
   await emitAll(ctx, 'customer.created', rows.map(customerEventRecord));
   return rows;
 }
 
-/** `insertCustomerRecords` returning the whole rows, read back with one select: how the create use case writes. */
+/**
+ * `insertCustomerRecords` returning the whole rows, read back with one select before the event's subscribers
+ * run: how the create use case writes.
+ */
 export async function insertCustomers(ctx: Ctx, news: NewCustomer[]): Promise<CustomerRow[]> {
-  const inserted = await insertCustomerRecords(ctx, news);
-  if (inserted.length === 0) return [];
+  if (news.length === 0) return [];
+  const inserted = await writeCustomers(ctx, news);
+  const ids = inserted.map((row) => row.id);
   const byId = new Map(
     (
       await ctx.db
         .select()
         .from(customers)
-        .where(
-          and(
-            eq(customers.orgId, ctx.orgId),
-            inArray(
-              customers.id,
-              inserted.map((row) => row.id),
-            ),
-          ),
-        )
+        .where(and(eq(customers.orgId, ctx.orgId), inArray(customers.id, ids)))
     ).map((row) => [row.id, row]),
   );
-  return inserted.map((row) => byId.get(row.id) as CustomerRow);
+  const rows = inserted.map((row) => byId.get(row.id) as CustomerRow);
+  await emitAll(ctx, 'customer.created', rows.map(customerEventRecord));
+  return rows;
 }
