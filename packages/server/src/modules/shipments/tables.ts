@@ -84,6 +84,9 @@ export const shipments = pgTable(
     index('shipments_org_id_idx').on(t.orgId, t.id.desc()),
     index('shipments_org_lane_idx').on(t.orgId, t.pol, t.pod, t.id.desc()),
     index('shipments_org_etd_idx').on(t.orgId, t.etd),
+    // Exceptions are rare: without it the exception filter reads every shipment of the organisation when few have one.
+    // A tracking update that leaves the flags alone can still be HOT (the predicate's columns are compared by value).
+    index('shipments_org_exception_idx').on(t.orgId, t.id.desc()).where(sql`rolled or customs_hold or damaged or lost`),
     index('shipments_org_booking_idx').on(t.orgId, t.bookingNumber).where(sql`booking_number is not null`),
     index('shipments_org_master_bl_idx').on(t.orgId, t.masterBl).where(sql`master_bl is not null`),
     index('shipments_org_house_bl_idx').on(t.orgId, t.houseBl).where(sql`house_bl is not null`),
