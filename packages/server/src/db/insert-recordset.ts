@@ -18,6 +18,20 @@ export async function insertRecordset<T extends PgTable>(
   table: T,
   rows: Record<string, unknown>[],
 ): Promise<string[]> {
+  const inserted = await insertRecordsetReturning(db, table, rows, ['id']);
+  return inserted.map((r) => r.id as string);
+}
+
+/**
+ * `insertRecordset` returning the named fields of each new row as the driver reads them (text, uuid and the
+ * like: no drizzle mapping is applied), in no promised order.
+ */
+export async function insertRecordsetReturning<T extends PgTable>(
+  db: Executor,
+  table: T,
+  rows: Record<string, unknown>[],
+  returning: string[],
+): Promise<Record<string, unknown>[]> {
   const first = rows[0];
   if (!first) return [];
   const columns = getTableColumns(table) as Record<string, { name: string; getSQLType(): string }>;
@@ -29,11 +43,19 @@ export async function insertRecordset<T extends PgTable>(
   const definitions = sql.raw(
     fields.map((f, i) => `"${names[i]}" ${(columns[f] as { getSQLType(): string }).getSQLType()}`).join(', '),
   );
-  const inserted = await queryRows<{ id: string }>(
+  const returned = sql.raw(
+    returning
+      .map((field) => {
+        const column = columns[field];
+        if (!column) throw new Error(`${getTableName(table)} has no field ${field}`);
+        return `"${column.name}" as "${field}"`;
+      })
+      .join(', '),
+  );
+  return queryRows<Record<string, unknown>>(
     db,
     sql`insert into ${sql.raw(`"${getTableName(table)}"`)} (${list(names)})
         select ${list(names)} from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as v(${definitions})
-        returning id`,
+        returning ${returned}`,
   );
-  return inserted.map((r) => r.id);
 }

@@ -5,9 +5,8 @@ import type { Db } from '../../db/database';
 import { fullAccessCtx, inTransaction } from '../../platform/context';
 import type { DemoOrganization } from '../../platform/module';
 import { newContactValues } from './contact-row';
-import type { CustomerRow } from './customer-row';
 import { insertCustomersWithClocks } from './import-customers';
-import type { NewCustomer } from './insert-customers';
+import type { InsertedCustomer, NewCustomer } from './insert-customers';
 import { contacts as contactsTable } from './tables';
 import { bulkTagCustomers, createTag } from './tags';
 
@@ -243,7 +242,7 @@ export async function loadDemoCustomers(
       .values(
         planned.flatMap((p, i) =>
           p.contacts.map((contact) =>
-            newContactValues(ctx, { ...contact, customerId: (rows[i] as CustomerRow).id }, uuidv7()),
+            newContactValues(ctx, { ...contact, customerId: (rows[i] as InsertedCustomer).id }, uuidv7()),
           ),
         ),
       );

@@ -26,7 +26,7 @@ import { changedCustomerFields, customerEventRecord } from './customer-events';
 import { billingOf, type CustomerRow, customerPatch } from './customer-row';
 import { customersInScope } from './customer-scope';
 import { customerKeys, type UncodedCustomerKeys, uncodedCustomerKeys } from './customer-search-keys';
-import { insertCustomers, type NewCustomer } from './insert-customers';
+import { type InsertedCustomer, insertCustomerRecords, type NewCustomer } from './insert-customers';
 import { byNameKeys } from './name-key-lookup';
 import { replaceLanes } from './save-lanes';
 import { customers, customerTags, tags } from './tables';
@@ -236,22 +236,23 @@ export async function importCustomerBatch(
 }
 
 /**
- * New customers as a batch writes them (an import batch, the demo organisation): through `insertCustomers`,
- * inserted with their pool clocks running (not updated right after: that rewrote every new row and its index
- * entries once more), their tags in one more insert. Returns the rows in the order given.
+ * New customers as a batch writes them (an import batch, the demo organisation): through
+ * `insertCustomerRecords`, inserted with their pool clocks running (not updated right after: that rewrote every
+ * new row and its index entries once more), their tags in one more insert. Returns what the insert returned of
+ * each row (not read back: id, code, status, owner, team), in the order given.
  */
 export async function insertCustomersWithClocks(
   ctx: Ctx,
   news: (Omit<NewCustomer, 'clocks'> & { tagIds?: readonly string[] })[],
-): Promise<CustomerRow[]> {
+): Promise<InsertedCustomer[]> {
   if (news.length === 0) return [];
   const clocks = await newOwnerClocks(ctx);
-  const inserted = await insertCustomers(
+  const inserted = await insertCustomerRecords(
     ctx,
     news.map(({ tagIds: _tagIds, ...n }) => ({ ...n, clocks: clocks(n.ownerId, n.teamId) })),
   );
   const tagLinks = news.flatMap((n, i) =>
-    (n.tagIds ?? []).map((tagId) => ({ orgId: ctx.orgId, customerId: (inserted[i] as CustomerRow).id, tagId })),
+    (n.tagIds ?? []).map((tagId) => ({ orgId: ctx.orgId, customerId: (inserted[i] as InsertedCustomer).id, tagId })),
   );
   if (tagLinks.length > 0) await ctx.db.insert(customerTags).values(tagLinks).onConflictDoNothing();
   return inserted;

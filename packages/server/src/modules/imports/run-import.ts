@@ -24,7 +24,9 @@ const emptyResult = (): ImportBatchResult => ({ created: 0, updated: 0, skipped:
  * through the trigram index believed tiny — seconds a batch once every name shares its
  * trigrams. Autovacuum may be off or slow to react, and the embedded database has none. Run
  * after 2,000 rows, then each time the count doubles, and at the end: a handful of passes however
- * large the file, each reading mostly the pages written since the last.
+ * large the file, each reading mostly the pages written since the last. A pass runs beside the
+ * next batches (on its own connection where the engine has several: VACUUM's lock lets inserts
+ * through), not between them.
  */
 async function refreshStatistics(db: Db, importer: Importer): Promise<void> {
   await db.execute(sql`vacuum (analyze) ${importer.grownTables}`);
@@ -43,6 +45,8 @@ export async function runImport(job: Job, db: Db): Promise<void> {
   if (!record || record.status === 'succeeded' || record.status === 'failed') return;
   // The batch being written while the next one is read: its promise, awaited before the next write.
   let writing: Promise<void> = Promise.resolve();
+  // The statistics pass under way, if any: awaited before the next one starts and at the end.
+  let refreshing: Promise<void> = Promise.resolve();
   try {
     const access = record.createdBy ? await loadUserAccess(db, orgId, record.createdBy) : null;
     if (!access) throw new Error('the user who started the import can no longer sign in');
@@ -102,7 +106,10 @@ export async function runImport(job: Job, db: Db): Promise<void> {
       });
       committed += rows.length;
       if (committed >= analyzeAt) {
-        await refreshStatistics(db, importer);
+        await refreshing;
+        refreshing = refreshStatistics(db, importer);
+        // A failed pass is rethrown where it is awaited (the next pass or the end), not reported as unhandled.
+        refreshing.catch(() => {});
         while (analyzeAt <= committed) analyzeAt *= 2;
       }
     };
@@ -149,11 +156,13 @@ export async function runImport(job: Job, db: Db): Promise<void> {
     }
     await flush();
     await writing;
+    await refreshing;
     await refreshStatistics(db, importer);
     await db.update(imports).set({ status: 'succeeded', finishedAt: job.clock.now() }).where(where);
     await fs.promises.rm(record.filePath, { force: true });
   } catch (error) {
     await writing.catch(() => {}); // the batch in flight ends (or fails) before the import's state is set
+    await refreshing.catch(() => {});
     // A file refused for what it holds is refused again on every attempt: fail now, say why.
     const refused = error instanceof SpreadsheetTooLarge;
     const lastAttempt = refused || job.attempts >= job.maxAttempts;
