@@ -1,5 +1,6 @@
 import { benchApiLatency } from './api-latency';
 import { benchCustomerSearch } from './customer-search';
+import { benchCustomerWriteCost } from './customer-write-cost';
 import { benchDatabaseUpkeep } from './database-upkeep';
 import { benchImportThroughput } from './import-throughput';
 import { benchLoadMix } from './load-mix';
@@ -7,7 +8,7 @@ import { startSeededBench } from './seeded-bench';
 import { benchShipments } from './shipments';
 
 /** `npm run bench` runs all; `npm run bench -- customers,load` runs the named ones. */
-const names = ['api', 'customers', 'load', 'import', 'shipments', 'upkeep'];
+const names = ['api', 'customers', 'load', 'import', 'shipments', 'upkeep', 'write-cost'];
 const only = process.argv[2];
 const chosen = new Set(only ? only.split(',').map((name) => name.trim()) : names);
 const unknown = [...chosen].filter((name) => !names.includes(name));
@@ -28,3 +29,4 @@ else if (chosen.has('load')) await benchLoadMix();
 if (chosen.has('import')) await benchImportThroughput();
 if (chosen.has('shipments')) await benchShipments();
 if (chosen.has('upkeep')) await benchDatabaseUpkeep();
+if (chosen.has('write-cost')) await benchCustomerWriteCost();
