@@ -69,3 +69,53 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE SET jit = off AS $$
          LATERAL (SELECT substr(r, i, 2) AS k) p
    WHERE p.k NOT IN ('有限', '限公', '公司', '责任', '任公', '股份', '份有', '集团')
 $$;
+--> statement-breakpoint
+-- A new customer's keys cannot be in the table yet (its id is new, and its keys are distinct), yet every key
+-- of an insert statement paid ON CONFLICT's speculative insertion: a unique-index probe before each insert,
+-- about a third of the keys' write (10,000 customers, 77,000 keys: 0.28–0.35 s against 0.18–0.19 s). A statement
+-- of 100 customers or more (an import batch, a bulk load) inserts them plainly; should a key be there after all
+-- (rows written with the triggers off), the insert is retried with ON CONFLICT DO NOTHING, as before. Smaller
+-- statements keep ON CONFLICT: the retry needs a subtransaction, and many of them in one transaction (a
+-- customer created at a time) would each hold a subtransaction id to its end.
+CREATE OR REPLACE FUNCTION berth_customers_search_keys() RETURNS trigger
+LANGUAGE plpgsql SET jit = off AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF (SELECT count(*) FROM (SELECT 1 FROM berth_new LIMIT 100) s) >= 100 THEN
+      BEGIN
+        INSERT INTO customer_search_keys (org_id, key, customer_id)
+        SELECT n.org_id, k, n.id
+          FROM berth_new n,
+               unnest(berth_customer_search_keys(n.merged_into_id, n.search_text, n.contact_search_text,
+                        n.contact_personal_text, n.search_grams, n.contact_search_grams)) k;
+        RETURN NULL;
+      EXCEPTION WHEN unique_violation THEN
+        NULL;
+      END;
+    END IF;
+    INSERT INTO customer_search_keys (org_id, key, customer_id)
+    SELECT n.org_id, k, n.id
+      FROM berth_new n,
+           unnest(berth_customer_search_keys(n.merged_into_id, n.search_text, n.contact_search_text,
+                    n.contact_personal_text, n.search_grams, n.contact_search_grams)) k
+    ON CONFLICT DO NOTHING;
+  ELSIF TG_OP = 'DELETE' THEN
+    DELETE FROM customer_search_keys s USING berth_old o WHERE s.org_id = o.org_id AND s.customer_id = o.id;
+  ELSE
+    WITH changed AS (
+      SELECT n.org_id, n.id,
+             berth_customer_search_keys(n.merged_into_id, n.search_text, n.contact_search_text,
+               n.contact_personal_text, n.search_grams, n.contact_search_grams) AS keys
+        FROM berth_new n JOIN berth_old o ON o.org_id = n.org_id AND o.id = n.id
+       WHERE (n.search_text, n.contact_search_text, n.contact_personal_text, n.contact_search_grams, n.merged_into_id)
+             IS DISTINCT FROM (o.search_text, o.contact_search_text, o.contact_personal_text, o.contact_search_grams, o.merged_into_id)),
+    gone AS (
+      DELETE FROM customer_search_keys s USING changed c
+       WHERE s.org_id = c.org_id AND s.customer_id = c.id AND s.key <> ALL(c.keys))
+    INSERT INTO customer_search_keys (org_id, key, customer_id)
+    SELECT c.org_id, k, c.id FROM changed c, unnest(c.keys) k
+    ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END;
+$$;

@@ -211,6 +211,43 @@ describe('customer search plans', () => {
     expect(await drift()).toEqual([]);
   });
 
+  it('writes the keys of a large insert statement, also when a key of a new customer is there already', async () => {
+    // A statement of 100 customers or more inserts its keys without ON CONFLICT, and falls back to it on a conflict.
+    const other = (await anOrganisation(t, { name: '键测试' })).id;
+    const insert = (from: number, ids: string) =>
+      t.db.execute(sql`insert into customers (org_id, id, code, name, name_key, search_text, trade_profile, billing)
+                       select ${other}, id, 'K' || g, '宁波键' || g || '号有限公司', '宁波键' || g || '号',
+                              'k' || g || ' | 宁波键' || g || '号有限公司 | 宁波键' || g || '号', '{}', '{}'
+                         from (select g, coalesce((${ids}::uuid[])[g - ${from} + 1], berth_uuidv7()) as id
+                                 from generate_series(${from}::int, ${from + 119}::int) g) s`);
+    const drift = () =>
+      queryRows<{ n: number | string }>(
+        t.db,
+        sql`select count(*) as n
+              from (select c.org_id, c.id, k from customers c,
+                           unnest(berth_customer_search_keys(c.merged_into_id, c.search_text, c.contact_search_text,
+                                    c.contact_personal_text, c.search_grams, c.contact_search_grams)) k
+                     where c.org_id = ${other}) c
+              full join (select * from customer_search_keys where org_id = ${other}) s
+                on s.org_id = c.org_id and s.customer_id = c.id and s.key = c.k
+             where c.id is null or s.customer_id is null`,
+      );
+    await insert(1, '{}');
+    expect(Number((await drift())[0]?.n)).toBe(0);
+    // A key written with the triggers off for a customer that is inserted next.
+    const [stale] = await queryRows<{ id: string }>(t.db, sql`select berth_uuidv7() as id`);
+    await t.db.execute(
+      sql`insert into customer_search_keys (org_id, key, customer_id) values (${other}, '宁波', ${stale?.id})`,
+    );
+    await insert(200, `{${stale?.id}}`);
+    expect(Number((await drift())[0]?.n)).toBe(0);
+    const [count] = await queryRows<{ n: number | string }>(
+      t.db,
+      sql`select count(*) as n from customers where org_id = ${other}`,
+    );
+    expect(Number(count?.n)).toBe(240);
+  });
+
   it('sorts the list and a search by name or code either way, page by page', async () => {
     // Names sort as Chinese users read them, by pinyin (宁波 ningbo before 青岛 qingdao before 上海
     // shanghai), not by code point (上 U+4E0A would come first).
