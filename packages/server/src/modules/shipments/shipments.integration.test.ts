@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
 import { notificationsOf } from '../../../test/storage';
+import { queryRows } from '../../db/database';
 
 type User = Session & { id: string };
 
@@ -158,6 +160,68 @@ describe('shipments: the feed, tracking events, parties and scope', () => {
     });
     const timeline = (await t.request('GET', `/api/shipments/${id}/events`, { as: ops })).json().items;
     expect(timeline.map((e: { eventId: string }) => e.eventId)).toEqual(['e1', 'e2', 'e3', 'e4']);
+  });
+
+  it('a batch of events the database gives up on (deadlock victim) runs again: stored once, applied, announced once', async () => {
+    const created = await batch([shipment('JOB-RETRY')]);
+    const id = created.json().items[0].id as string;
+    // The first tracking update of a shipment after this point fails as a deadlock's victim would (40P01); a
+    // sequence is not rolled back with the transaction, so the second attempt passes.
+    await t.db.execute(sql`create sequence test_retry_once`);
+    await t.db.execute(sql`create function test_retry_once() returns trigger language plpgsql as $$
+      begin
+        if nextval('test_retry_once') = 1 then
+          raise exception 'deadlock detected (test)' using errcode = '40P01';
+        end if;
+        return new;
+      end $$`);
+    await t.db.execute(sql`create trigger test_retry_once before update on shipments
+                             for each row execute function test_retry_once()`);
+    try {
+      const res = await events([
+        {
+          eventId: 'rt1',
+          source: 'tms',
+          externalId: 'JOB-RETRY',
+          type: 'departed',
+          occurredAt: '2026-12-01T12:00:00Z',
+        },
+        { eventId: 'rt2', source: 'tms', externalId: 'JOB-RETRY', type: 'rolled', occurredAt: '2026-12-01T08:00:00Z' },
+        {
+          eventId: 'rt1',
+          source: 'tms',
+          externalId: 'JOB-RETRY',
+          type: 'departed',
+          occurredAt: '2026-12-01T12:00:00Z',
+        },
+      ]);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().items.map((i: { status: string }) => i.status)).toEqual(['applied', 'applied', 'duplicate']);
+      const tries = await queryRows<{ n: string }>(t.db, sql`select last_value::text as n from test_retry_once`);
+      expect(Number(tries[0]?.n)).toBeGreaterThanOrEqual(2);
+    } finally {
+      await t.db.execute(sql`drop trigger test_retry_once on shipments`);
+      await t.db.execute(sql`drop function test_retry_once()`);
+      await t.db.execute(sql`drop sequence test_retry_once`);
+    }
+    expect((await t.request('GET', `/api/shipments/${id}`, { as: ops })).json()).toMatchObject({
+      status: 'departed',
+      atd: '2026-12-01T12:00:00.000Z',
+    });
+    const timeline = (await t.request('GET', `/api/shipments/${id}/events`, { as: ops })).json().items;
+    expect(timeline.map((e: { eventId: string }) => e.eventId)).toEqual(['rt2', 'rt1']);
+    const announced = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from jobs
+           where name like 'event.%' and payload::text like '%"eventId": "rt2"%'`,
+    );
+    expect(announced[0]?.n).toBeGreaterThan(0);
+    const announcedTwice = await queryRows<{ name: string; n: number }>(
+      t.db,
+      sql`select name, count(*)::int as n from jobs
+           where name like 'event.%' and payload::text like '%"eventId": "rt2"%' group by name having count(*) > 1`,
+    );
+    expect(announcedTwice).toEqual([]);
   });
 
   it('an event that comes before its shipment waits and is applied when the shipment arrives', async () => {
