@@ -122,6 +122,28 @@ export const notificationMessages: Record<string, Record<Locale, Template>> = {
       body: `New ETA: ${eventTime(p.eta, 'en', zone)}; first ETA: ${eventTime(p.promisedEta, 'en', zone)}. Let the customer know.`,
     }),
   },
+  'shipment.milestone_missed': {
+    'zh-CN': (p, zone) =>
+      p.milestone === 'departed'
+        ? {
+            title: `${p.customer ?? '客户'} 的货物 ${p.reference} 未按计划开船`,
+            body: `计划开船：${eventTime(p.plannedAt, 'zh-CN', zone)}，至今没有开船记录。请向承运人核实并告知客户。`,
+          }
+        : {
+            title: `${p.customer ?? '客户'} 的货物 ${p.reference} 未按计划到港`,
+            body: `预计到港：${eventTime(p.plannedAt, 'zh-CN', zone)}，至今没有到港记录。请向承运人核实并告知客户。`,
+          },
+    en: (p, zone) =>
+      p.milestone === 'departed'
+        ? {
+            title: `Shipment ${p.reference} of ${p.customer ?? 'a customer'} has not departed`,
+            body: `Planned departure: ${eventTime(p.plannedAt, 'en', zone)}; no departure reported since. Check with the carrier and let the customer know.`,
+          }
+        : {
+            title: `Shipment ${p.reference} of ${p.customer ?? 'a customer'} has not arrived`,
+            body: `ETA: ${eventTime(p.plannedAt, 'en', zone)}; no arrival reported since. Check with the carrier and let the customer know.`,
+          },
+  },
   'webhook.disabled': {
     'zh-CN': (p) => ({
       title: `Webhook ${p.url} 已停用`,

@@ -144,7 +144,7 @@ export const shipmentReportEndpoints = {
     tags: ['Reports'],
     summary: 'Shipments report: volume, revenue and gross profit by month, customer or lane, in one currency',
     description:
-      "Counts the shipments the caller may read by their ETD day, converting each amount at the rate of that day or the last one before it into `currency` (the organisation's reporting currency when left out). The amounts of one day, customer, lane (POL, POD, mode) and currency are converted together and rounded once to the minor units of `currency`, not shipment by shipment: each figure is within half a minor unit per such day and key of the exact conversion, and every grouping gives the same totals. A missing rate answers 422 money.rate_missing naming the pair and day. Amounts follow the caller's field rights; each group's `filter` lists its shipments with GET /api/shipments.",
+      "Counts the shipments the caller may read by their ETD day, converting each amount at the rate of that day or the last one before it into `currency` (the organisation's reporting currency when left out). Converted amounts are summed exactly and each figure (a group's, the totals') is rounded once to the minor units of `currency`, not shipment by shipment: each figure is within half a minor unit of the exact conversion and every grouping gives the same totals (a total may differ from the sum of its rounded groups by up to half a minor unit per group); grossProfit is the rounded revenue less the rounded cost. A missing rate answers 422 money.rate_missing naming the pair and day. Amounts follow the caller's field rights; each group's `filter` lists its shipments with GET /api/shipments.",
     query: shipmentReportQuerySchema,
     response: shipmentReportSchema,
   }),

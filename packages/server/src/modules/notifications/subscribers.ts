@@ -245,6 +245,32 @@ export const notificationSubscribers: readonly EventSubscriber[] = [
     },
   },
   {
+    event: 'shipment.milestone_missed',
+    name: 'notifications.shipment-milestone-missed',
+    mode: 'sync',
+    handle: async (ctx, e) => {
+      if (!e.ownerId) return;
+      const params = {
+        reference: e.reference,
+        customer: e.customerName,
+        milestone: e.milestone,
+        plannedAt: e.plannedAt,
+      };
+      await notify(
+        ctx,
+        [
+          {
+            userId: e.ownerId,
+            kind: 'shipment.milestone_missed',
+            params,
+            subject: { type: 'shipment', id: e.shipmentId },
+          },
+        ],
+        email,
+      );
+    },
+  },
+  {
     event: 'webhook.disabled',
     name: 'notifications.webhook-disabled',
     mode: 'sync',

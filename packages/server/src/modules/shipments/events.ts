@@ -34,5 +34,18 @@ declare module '../../platform/events' {
       eta: string;
       slipHours: number;
     };
+    /**
+     * A shipment did not depart (or arrive) by its ETD (ETA) plus the organisation's delay threshold and no event says
+     * it did: told once per shipment and milestone.
+     */
+    'shipment.milestone_missed': {
+      shipmentId: string;
+      customerId: string | null;
+      ownerId: string | null;
+      customerName: string | null;
+      reference: string;
+      milestone: 'departed' | 'arrived';
+      plannedAt: string;
+    };
   }
 }

@@ -12,6 +12,7 @@ import {
 import { shipmentHomeCards } from './home-card';
 import { shipmentImporter } from './importers';
 import { moveShipmentsOnMerge } from './merge';
+import { missedMilestonesEveryMs, missedMilestonesJob, runMissedMilestones } from './missed-milestones';
 
 // The module's domain events (their names and payloads) are part of its public surface.
 export type {} from './events';
@@ -40,6 +41,12 @@ export default defineModule({
       name: customerRollupsBackfillJob,
       atStart: true,
       run: (job, db) => backfillCustomerRollups(db, job.clock).then(() => undefined),
+    },
+    {
+      // Departures and arrivals overdue beyond the delay threshold, told to the customer's owner once.
+      name: missedMilestonesJob,
+      everyMs: missedMilestonesEveryMs,
+      run: (job, db) => runMissedMilestones(db, job.clock).then(() => undefined),
     },
   ],
   timeline: [shipmentTimeline, shipmentExceptionTimeline],

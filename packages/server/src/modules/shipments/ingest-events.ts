@@ -2,7 +2,7 @@ import { type FieldError, isShipmentException, type ShipmentEventInput } from '@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { queryRows } from '../../db/database';
-import { type Ctx, inTransaction } from '../../platform/context';
+import { type Ctx, inRetriedTransaction } from '../../platform/context';
 import { type DomainEvents, emitAll } from '../../platform/events';
 import { queueCustomerRollups } from './customer-rollups';
 import { parseEvent } from './event-input';
@@ -20,7 +20,9 @@ type EventResult = {
  * Stores up to 5,000 tracking events, once each by (source, eventId), and brings their shipments up to date.
  * Answers per event: applied (new, its shipment known), pending (new, its shipment not yet fed: applied when it
  * arrives), duplicate (sent before: nothing changes) or error. The order they arrive in does not matter
- * (domain `applyEvents`). Exceptions that are new are announced as `shipment.exception`.
+ * (domain `applyEvents`). Exceptions that are new are announced as `shipment.exception`. Two feeds writing the same
+ * shipments at once can deadlock on their rows: the loser's batch runs again from the start, its answers with it
+ * (an event another feed stored meanwhile is then a duplicate).
  */
 export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]): Promise<{ items: EventResult[] }> {
   assertFeedAccess(ctx);
@@ -45,7 +47,8 @@ export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]):
   });
   if (valid.length === 0) return { items: results };
 
-  return inTransaction(ctx, async (tx) => {
+  return inRetriedTransaction(ctx, async (tx) => {
+    const answers = results.map((result) => ({ ...result }));
     const rows = valid.map(({ index, event }) => ({
       ord: index,
       source: event.source,
@@ -88,7 +91,7 @@ export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]):
     for (const { index } of valid) {
       const row = storedByOrd.get(index);
       if (!row) continue;
-      (results[index] as EventResult).status = row.shipment_id ? 'applied' : 'pending';
+      (answers[index] as EventResult).status = row.shipment_id ? 'applied' : 'pending';
       if (!row.shipment_id) continue;
       shipmentIds.add(row.shipment_id);
     }
@@ -110,6 +113,6 @@ export async function ingestShipmentEvents(ctx: Ctx, items: readonly unknown[]):
       }
     }
     await emitAll(tx, 'shipment.exception', exceptions);
-    return { items: results };
+    return { items: answers };
   });
 }

@@ -156,33 +156,32 @@ describe('shipments report aggregate: always the sum of the shipments', () => {
     expect(groups.some((g) => g.customerId === customerIds[2])).toBe(false);
   });
 
-  it('converts the amounts of one day, customer, lane, mode and currency together, rounded once', async () => {
+  it('sums the converted amounts exactly and rounds each figure once: every grouping has the same totals', async () => {
     await feed([
       shipment('D-1', 1, { etd: '2026-06-01T10:00:00+08:00', revenue: null }),
-      shipment('D-2', 1, { etd: '2026-06-01T12:00:00+08:00', revenue: null }),
+      shipment('D-2', 1, { etd: '2026-06-01T12:00:00+08:00', revenue: null, pod: 'NLRTM' }),
       shipment('D-3', 1, { etd: '2026-06-01T12:00:00+08:00', revenue: null, pod: 'DEHAM' }),
     ]);
-    const res = await t.request(
-      'GET',
-      '/api/reports/shipments?groupBy=month&currency=USD&from=2026-06-01&to=2026-06-01',
-      {
+    const report = (groupBy: string) =>
+      t.request('GET', `/api/reports/shipments?groupBy=${groupBy}&currency=USD&from=2026-06-01&to=2026-06-01`, {
         as: admin,
-      },
-    );
-    expect(res.statusCode, res.body).toBe(200);
-    // D-1 and D-2 share a lane: 10,000 CNY / 7.10 = 1,408.45 (each 5,000 CNY on its own would round to 704.23, two
-    // of them to 1,408.46); D-3 on another lane converts on its own: 704.23.
-    expect(res.json().groups).toEqual([
+      });
+    // Three lanes of 5,000 CNY at 7.10: 15,000 / 7.10 = 2,112.676… → 2,112.68 (rounded per lane, then added:
+    // 3 × 704.23 = 2,112.69). Each lane on its own: 704.225… → 704.23.
+    const byMonth = await report('month');
+    expect(byMonth.statusCode, byMonth.body).toBe(200);
+    expect(byMonth.json().groups).toEqual([
       expect.objectContaining({ key: '2026-06', shipments: 3, cost: { amount: '2112.68', currency: 'USD' } }),
     ]);
-    const byLane = await t.request(
-      'GET',
-      '/api/reports/shipments?groupBy=lane&currency=USD&from=2026-06-01&to=2026-06-01',
-      {
-        as: admin,
-      },
-    );
-    expect(byLane.json().totals.cost).toEqual({ amount: '2112.68', currency: 'USD' });
+    const byLane = (await report('lane')).json();
+    expect(byLane.groups.map((g: { cost: { amount: string } }) => g.cost.amount)).toEqual([
+      '704.23',
+      '704.23',
+      '704.23',
+    ]);
+    expect(byLane.totals.cost).toEqual({ amount: '2112.68', currency: 'USD' });
+    expect((await report('customer')).json().totals.cost).toEqual({ amount: '2112.68', currency: 'USD' });
+    expect(byMonth.json().totals.grossProfit).toEqual({ amount: '-2112.68', currency: 'USD' });
   });
 
   it('holds after any sequence of inserts, updates and deletes (property)', async () => {

@@ -35,19 +35,20 @@ interface Row {
   missing: string | null;
 }
 
-/** The group columns k1..k3 of each grouping: the month; the customer and its name; POL, POD and mode. */
+/** The aggregate's key for shipments without a customer (its key columns are never null). */
+const noCustomer = '00000000-0000-0000-0000-000000000000';
+
+/** The group columns k1..k3 of each grouping: the month; the customer (named afterwards); POL, POD and mode. */
 const groupColumns: Record<ShipmentReportQuery['groupBy'], SQL> = {
-  month: sql`to_char(b.day, 'YYYY-MM') as k1, null::text as k2, null::text as k3`,
-  customer: sql`b.customer_id::text as k1, b.customer_name as k2, null::text as k3`,
-  lane: sql`b.pol as k1, b.pod as k2, b.mode as k3`,
+  month: sql`to_char(${days.day}, 'YYYY-MM') as k1, null::text as k2, null::text as k3`,
+  customer: sql`${days.customerId} as k1, null::text as k2, null::text as k3`,
+  lane: sql`nullif(${days.pol}, '') as k1, nullif(${days.pod}, '') as k2, ${days.mode} as k3`,
 };
 
 const lastDayOfMonth = (month: string) => {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
 };
-/** The aggregate's key for shipments without a customer (its key columns are never null). */
-const noCustomer = '00000000-0000-0000-0000-000000000000';
 const quantity = (value: string) => Math.round(Number(value) * 1000) / 1000;
 
 /**
@@ -56,9 +57,10 @@ const quantity = (value: string) => Math.round(Number(value) * 1000) / 1000;
  * and currencies, kept by triggers on `shipments`), never the shipments themselves. A shipment counts on its ETD's
  * day in the organisation's calendar; its revenue and cost convert at the rate of that day or the last one before it
  * (a stored rate of the pair, or the inverse of the opposite pair, whichever is more recent; `RateTable` in the
- * domain follows the same rule). The amounts of one aggregate row (one day, customer, lane, mode and currency) are
- * converted together and rounded once to the currency's minor units. The rates are looked up once per currency and
- * day that occurs, then joined to the rows. Scope and money rights follow the row's customer: money the caller may not
+ * domain follows the same rule). Converted amounts are summed exactly and each figure (a group's, the total's) is
+ * rounded once to the currency's minor units, so every grouping has the same totals and each figure is within half a
+ * minor unit of the exact conversion (a total may differ from the sum of its rounded groups by that much per group);
+ * gross profit is the rounded revenue less the rounded cost. Scope and money rights follow the row's customer: money the caller may not
  * see counts in the volume and in `moneyHidden`, not in the amounts. A missing rate is a 422 naming the pair and the
  * day.
  */
@@ -73,28 +75,42 @@ export async function shipmentReport(ctx: Ctx, query: ShipmentReportQuery): Prom
   const costVisible = seesCost ? maySeeSql(ctx, costRight, owner) : sql`false`;
   const digits = minorUnits(currency);
 
-  /** The factor from currency `p.cur` into the reporting currency on day `p.day` (see the function comment). */
+  /**
+   * The factor from currency `p.cur` into the reporting currency on day `p.day` (see the function comment): the last
+   * rate of each direction up to that day, one backward index probe each (one lookup with both pairs OR-ed reads and
+   * sorts every rate of the pair up to the day), and the more recent of the two, the stored direction on a tie.
+   */
   const rateOf = sql`left join lateral (
-          select case when ${rates.base} = p.cur then ${rates.rate} else 1 / ${rates.rate} end as factor
-            from ${rates}
-           where ${rates.orgId} = ${ctx.orgId} and ${rates.date} <= p.day
-             and ((${rates.base} = p.cur and ${rates.quote} = ${currency})
-               or (${rates.base} = ${currency} and ${rates.quote} = p.cur))
-           order by ${rates.date} desc, (${rates.base} = p.cur) desc
-           limit 1
-        ) r on true`;
-  // The rates are looked up once per currency and day that occurs (the `factors` step), then joined to the rows. A
-  // LATERAL beside each aggregate row is not memoised by PostgreSQL 15: 900,000 lookups at 1,000,000 shipments, each
-  // reading and sorting every rate of the organisation up to that day (cheap with one rate, not with daily rates).
+          select ${rates.date} as date, ${rates.rate} as rate from ${rates}
+           where ${rates.orgId} = ${ctx.orgId} and ${rates.base} = p.cur and ${rates.quote} = ${currency}
+             and ${rates.date} <= p.day
+           order by ${rates.date} desc limit 1
+        ) direct on true
+        left join lateral (
+          select ${rates.date} as date, ${rates.rate} as rate from ${rates}
+           where ${rates.orgId} = ${ctx.orgId} and ${rates.base} = ${currency} and ${rates.quote} = p.cur
+             and ${rates.date} <= p.day
+           order by ${rates.date} desc limit 1
+        ) inverse on true`;
+  const factorOf = sql`case when direct.date is not null and (inverse.date is null or direct.date >= inverse.date)
+                            then direct.rate
+                            when inverse.date is not null then 1 / inverse.rate end`;
+  // The rates are looked up once per day of the report's span and currency that has a rate against the reporting one
+  // (the `factors` step: a few thousand index probes), then hash-joined to the rows; a currency without any rate finds
+  // no factor and is named as missing. A LATERAL beside each aggregate row is not memoised by PostgreSQL 15 (900,000
+  // lookups at 1,000,000 shipments), and factors taken from the rows' own days and currencies were estimated at one
+  // per row, which turned the joins into sorts spilled to disk (3 s of 4 at 1,000,000 shipments by customer).
+  // Grouped by month or lane, the aggregate's rows are first summed per group, day and currencies (`g`): a month has
+  // at most a few hundred such rows however many customers shipped in it, so only those are converted. By customer
+  // there is nothing to gain (a customer ships about once a day on a lane), so its rows are converted as they are.
+  const preSummed = query.groupBy !== 'customer';
   const rows = await inTransaction(ctx, async (tx) => {
-    // Compiling the expressions (JIT) costs more than it saves on a report of this size.
+    // Compiling the expressions (JIT) costs more than it saves on a report of this size. Its grouping and joins hash
+    // up to one entry per aggregate row: with the default 4 MB they spill to disk in batches or turn into sorts.
     await tx.db.execute(sql`set local jit = off`);
-    return queryRows<Row>(
-      tx.db,
-      sql`with b as (
-                  select nullif(${days.customerId}, ${noCustomer}) as customer_id, ${customers.name} as customer_name,
-                         nullif(${days.pol}, '') as pol, nullif(${days.pod}, '') as pod, ${days.mode} as mode,
-                         ${days.day} as day, ${days.shipments} as shipments,
+    await tx.db.execute(sql`set local work_mem = '64MB'`);
+    const grouped = sql`with b as (
+                  select ${groupColumns[query.groupBy]}, ${days.day} as day, ${days.shipments} as shipments,
                          ${days.teu} as teu, ${days.cbm} as cbm, ${days.kg} as kg,
                          ${days.revenueAmount} as revenue_amount, nullif(${days.revenueCurrency}, '') as revenue_currency,
                          ${days.costAmount} as cost_amount, nullif(${days.costCurrency}, '') as cost_currency,
@@ -107,45 +123,73 @@ export async function shipmentReport(ctx: Ctx, query: ShipmentReportQuery): Prom
                      ${query.to ? sql`and ${days.day} <= ${query.to}::date` : sql``}
                      ${query.mode ? sql`and ${days.mode} = ${query.mode}` : sql``}
           ),
+          g as (
+            ${
+              preSummed
+                ? sql`select k1, k2, k3, day, revenue_currency, cost_currency, revenue_ok, cost_ok,
+                             sum(shipments) as shipments, sum(teu) as teu, sum(cbm) as cbm, sum(kg) as kg,
+                             sum(revenue_amount) as revenue_amount, sum(cost_amount) as cost_amount
+                        from b
+                       group by k1, k2, k3, day, revenue_currency, cost_currency, revenue_ok, cost_ok`
+                : sql`select * from b`
+            }
+          ),
+          span as (
+            select greatest(min(${days.day}), ${query.from ?? null}::date) as first,
+                   least(max(${days.day}), ${query.to ?? null}::date) as last
+              from ${days} where ${days.orgId} = ${ctx.orgId}
+          ),
+          currencies as (
+            select distinct case when ${rates.base} = ${currency} then ${rates.quote} else ${rates.base} end as cur
+              from ${rates}
+             where ${rates.orgId} = ${ctx.orgId} and (${rates.base} = ${currency} or ${rates.quote} = ${currency})
+          ),
           factors as (
-            select p.cur, p.day, r.factor
-              from (select revenue_currency as cur, day from b
-                     where revenue_ok and revenue_currency <> ${currency}
-                    union
-                    select cost_currency, day from b
-                     where cost_ok and cost_currency <> ${currency}) p
+            select p.cur, p.day, ${factorOf} as factor
+              from (select c.cur, d::date as day
+                      from currencies c, span, generate_series(span.first, span.last, interval '1 day') d) p
               ${rateOf}
+          ),
+          converted as (
+            select g.k1, g.k2, g.k3, g.shipments, g.teu, g.cbm, g.kg, g.revenue_ok, g.cost_ok,
+                   case when not g.revenue_ok or g.revenue_currency is null then null
+                        when g.revenue_currency = ${currency} then g.revenue_amount
+                        else g.revenue_amount * rr.factor end as revenue,
+                   case when not g.cost_ok or g.cost_currency is null then null
+                        when g.cost_currency = ${currency} then g.cost_amount
+                        else g.cost_amount * rc.factor end as cost,
+                   case when g.revenue_ok and g.revenue_currency <> ${currency}
+                             and rr.factor is null then g.day::text || ' ' || g.revenue_currency
+                        when g.cost_ok and g.cost_currency <> ${currency}
+                             and rc.factor is null then g.day::text || ' ' || g.cost_currency end as missing
+              from g
+              left join factors rr
+                on g.revenue_ok and g.revenue_currency <> ${currency}
+               and rr.cur = g.revenue_currency and rr.day = g.day
+              left join factors rc
+                on g.cost_ok and g.cost_currency <> ${currency}
+               and rc.cur = g.cost_currency and rc.day = g.day
           )
           select grouping(k1) = 1 as total, k1, k2, k3,
                  coalesce(sum(shipments), 0)::int as shipments,
                  coalesce(sum(teu), 0)::text as teu, coalesce(sum(cbm), 0)::text as cbm,
                  coalesce(sum(kg), 0)::text as kg,
-                 coalesce(sum(revenue), 0)::text as revenue, coalesce(sum(cost), 0)::text as cost,
-                 coalesce(sum(coalesce(revenue, 0) - coalesce(cost, 0)) filter (where revenue_ok and cost_ok), 0)::text
-                   as profit,
+                 round(coalesce(sum(revenue), 0), ${digits})::text as revenue,
+                 round(coalesce(sum(cost), 0), ${digits})::text as cost,
+                 (round(coalesce(sum(revenue) filter (where revenue_ok and cost_ok), 0), ${digits})
+                   - round(coalesce(sum(cost) filter (where revenue_ok and cost_ok), 0), ${digits}))::text as profit,
                  coalesce(sum(shipments) filter (where not revenue_ok or not cost_ok), 0)::int as hidden,
                  min(missing) as missing
-            from (
-              select b.*, ${groupColumns[query.groupBy]},
-                     case when not b.revenue_ok or b.revenue_currency is null then null
-                          when b.revenue_currency = ${currency} then b.revenue_amount
-                          else round(b.revenue_amount * rr.factor, ${digits}) end as revenue,
-                     case when not b.cost_ok or b.cost_currency is null then null
-                          when b.cost_currency = ${currency} then b.cost_amount
-                          else round(b.cost_amount * rc.factor, ${digits}) end as cost,
-                     case when b.revenue_ok and b.revenue_currency <> ${currency}
-                               and rr.factor is null then b.day::text || ' ' || b.revenue_currency
-                          when b.cost_ok and b.cost_currency <> ${currency}
-                               and rc.factor is null then b.day::text || ' ' || b.cost_currency end as missing
-                from b
-                left join factors rr
-                  on b.revenue_ok and b.revenue_currency <> ${currency}
-                 and rr.cur = b.revenue_currency and rr.day = b.day
-                left join factors rc
-                  on b.cost_ok and b.cost_currency <> ${currency}
-                 and rc.cur = b.cost_currency and rc.day = b.day
-            ) converted
-           group by grouping sets ((k1, k2, k3), ())`,
+            from converted
+           group by grouping sets ((k1, k2, k3), ())`;
+    if (query.groupBy !== 'customer') return queryRows<Row>(tx.db, grouped);
+    // Grouped by the customer's id alone (its name would make the grouping sort), named afterwards.
+    return queryRows<Row>(
+      tx.db,
+      sql`select r.total, nullif(r.k1, ${noCustomer})::text as k1, ${customers.name} as k2, r.k3, r.shipments,
+                 r.teu, r.cbm, r.kg, r.revenue, r.cost, r.profit, r.hidden, r.missing
+            from (${grouped}) r
+            left join ${customers} on ${customers.orgId} = ${ctx.orgId} and ${customers.id} = r.k1`,
     );
   });
 

@@ -1,6 +1,9 @@
+import { fixedClock } from '@berth/domain';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, startTestApp, type TestApp } from '../../../test/harness';
-import { notificationsOf } from '../../../test/storage';
+import { notificationsOf, runJob } from '../../../test/storage';
+import { queryRows } from '../../db/database';
 
 type User = Session & { id: string };
 
@@ -160,6 +163,68 @@ describe('shipments: the feed, tracking events, parties and scope', () => {
     expect(timeline.map((e: { eventId: string }) => e.eventId)).toEqual(['e1', 'e2', 'e3', 'e4']);
   });
 
+  it('a batch of events the database gives up on (deadlock victim) runs again: stored once, applied, announced once', async () => {
+    const created = await batch([shipment('JOB-RETRY')]);
+    const id = created.json().items[0].id as string;
+    // The first tracking update of a shipment after this point fails as a deadlock's victim would (40P01); a
+    // sequence is not rolled back with the transaction, so the second attempt passes.
+    await t.db.execute(sql`create sequence test_retry_once`);
+    await t.db.execute(sql`create function test_retry_once() returns trigger language plpgsql as $$
+      begin
+        if nextval('test_retry_once') = 1 then
+          raise exception 'deadlock detected (test)' using errcode = '40P01';
+        end if;
+        return new;
+      end $$`);
+    await t.db.execute(sql`create trigger test_retry_once before update on shipments
+                             for each row execute function test_retry_once()`);
+    try {
+      const res = await events([
+        {
+          eventId: 'rt1',
+          source: 'tms',
+          externalId: 'JOB-RETRY',
+          type: 'departed',
+          occurredAt: '2026-12-01T12:00:00Z',
+        },
+        { eventId: 'rt2', source: 'tms', externalId: 'JOB-RETRY', type: 'rolled', occurredAt: '2026-12-01T08:00:00Z' },
+        {
+          eventId: 'rt1',
+          source: 'tms',
+          externalId: 'JOB-RETRY',
+          type: 'departed',
+          occurredAt: '2026-12-01T12:00:00Z',
+        },
+      ]);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().items.map((i: { status: string }) => i.status)).toEqual(['applied', 'applied', 'duplicate']);
+      const tries = await queryRows<{ n: string }>(t.db, sql`select last_value::text as n from test_retry_once`);
+      expect(Number(tries[0]?.n)).toBeGreaterThanOrEqual(2);
+    } finally {
+      await t.db.execute(sql`drop trigger test_retry_once on shipments`);
+      await t.db.execute(sql`drop function test_retry_once()`);
+      await t.db.execute(sql`drop sequence test_retry_once`);
+    }
+    expect((await t.request('GET', `/api/shipments/${id}`, { as: ops })).json()).toMatchObject({
+      status: 'departed',
+      atd: '2026-12-01T12:00:00.000Z',
+    });
+    const timeline = (await t.request('GET', `/api/shipments/${id}/events`, { as: ops })).json().items;
+    expect(timeline.map((e: { eventId: string }) => e.eventId)).toEqual(['rt2', 'rt1']);
+    const announced = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from jobs
+           where name like 'event.%' and payload::text like '%"eventId": "rt2"%'`,
+    );
+    expect(announced[0]?.n).toBeGreaterThan(0);
+    const announcedTwice = await queryRows<{ name: string; n: number }>(
+      t.db,
+      sql`select name, count(*)::int as n from jobs
+           where name like 'event.%' and payload::text like '%"eventId": "rt2"%' group by name having count(*) > 1`,
+    );
+    expect(announcedTwice).toEqual([]);
+  });
+
   it('an event that comes before its shipment waits and is applied when the shipment arrives', async () => {
     const early = await events([
       { eventId: 'x1', source: 'tms', externalId: 'JOB-LATE', type: 'departed', occurredAt: '2026-12-02T00:00:00Z' },
@@ -190,6 +255,70 @@ describe('shipments: the feed, tracking events, parties and scope', () => {
     expect(rows.filter((row) => row.subjectId === id)).toHaveLength(1);
     const got = (await t.request('GET', `/api/shipments/${id}`, { as: ops })).json();
     expect(got.eta).toBe('2027-01-06T00:00:00.000Z');
+  });
+
+  it('a departure or arrival overdue beyond the threshold tells the owner once; a later milestone or a lost box does not', async () => {
+    const fed = await batch([
+      shipment('JOB-LATE-DEP', { etd: '2027-03-01T10:00:00+08:00', eta: '2027-03-20T08:00:00+01:00' }),
+      shipment('JOB-ON-TIME', { etd: '2027-03-01T10:00:00+08:00', eta: '2027-03-20T08:00:00+01:00' }),
+      shipment('JOB-LOST', { etd: '2027-03-01T10:00:00+08:00', eta: '2027-03-20T08:00:00+01:00' }),
+    ]);
+    const [late, onTime, lost] = fed.json().items.map((i: { id: string }) => i.id) as [string, string, string];
+    await events([
+      {
+        eventId: 'ot1',
+        source: 'tms',
+        externalId: 'JOB-ON-TIME',
+        type: 'departed',
+        occurredAt: '2027-03-01T03:00:00Z',
+      },
+      { eventId: 'lo1', source: 'tms', externalId: 'JOB-LOST', type: 'lost', occurredAt: '2027-03-01T01:00:00Z' },
+    ]);
+    const run = (at: string) => runJob(t, 'shipments.missed-milestones', fixedClock(new Date(at)));
+    const told = async (id: string) =>
+      (await notificationsOf(t, { userId: repA.id, kind: 'shipment.milestone_missed', subjectId: id })).map(
+        (n) => (n.params as { milestone: string }).milestone,
+      );
+    // ETD 02:00 UTC; the threshold is 24 hours: not yet at 01:59 the next day, then once.
+    await run('2027-03-02T01:59:00Z');
+    expect(await told(late)).toEqual([]);
+    await run('2027-03-02T02:01:00Z');
+    await run('2027-03-02T05:00:00Z');
+    expect(await told(late)).toEqual(['departed']);
+    expect(await told(onTime)).toEqual([]);
+    // ETA 07:00 UTC on the 20th: the departed one is now overdue for arrival, the late one too (told once more).
+    await run('2027-03-21T08:00:00Z');
+    expect(await told(onTime)).toEqual(['arrived']);
+    expect(await told(late)).toEqual(['departed', 'arrived']);
+    expect(await told(lost)).toEqual([]);
+    // Weeks later a miss is stale data, not news: nothing new.
+    await events([
+      {
+        eventId: 'lt1',
+        source: 'tms',
+        externalId: 'JOB-LATE-DEP',
+        type: 'departed',
+        occurredAt: '2027-03-05T00:00:00Z',
+      },
+    ]);
+    await run('2027-05-01T00:00:00Z');
+    expect(await told(late)).toEqual(['departed', 'arrived']);
+    const [message] = await notificationsOf(t, { userId: repA.id, kind: 'shipment.milestone_missed', subjectId: late });
+    expect(message?.params).toMatchObject({
+      reference: 'JOB-LATE-DEP',
+      milestone: 'departed',
+      plannedAt: '2027-03-01T02:00:00.000Z',
+    });
+    // The customer's timeline shows what the owner was told, with the planned time.
+    const timeline = await t.request('GET', `/api/customers/${customerA}/timeline`, { as: repA });
+    expect(timeline.statusCode, timeline.body).toBe(200);
+    const missed = (timeline.json().items as { entityId: string; action: string; meta: { promisedEta: string } }[])
+      .filter((item) => item.entityId === late && item.action.startsWith('missed_'))
+      .map((item) => [item.action, item.meta.promisedEta]);
+    expect(missed).toEqual([
+      ['missed_arrival', '2027-03-20T07:00:00.000Z'],
+      ['missed_departure', '2027-03-01T02:00:00.000Z'],
+    ]);
   });
 
   it('lists by ETA range as by ETD range, in the organisation’s calendar days', async () => {

@@ -114,6 +114,30 @@ export const shipmentContainers = pgTable(
 );
 
 /**
+ * A milestone a shipment missed (departure after ETD, arrival after ETA, each beyond the organisation's delay
+ * threshold, with no actual time), once per shipment and milestone: the row is the record that its customer's owner
+ * was told, so a later run does not tell them again.
+ */
+export const shipmentMilestoneAlerts = pgTable(
+  'shipment_milestone_alerts',
+  {
+    orgId: orgId(),
+    shipmentId: uuid('shipment_id').notNull(),
+    /** `departed` or `arrived`: the milestone that did not happen in time. */
+    milestone: text('milestone').notNull(),
+    /** The planned time it was judged against (ETD or ETA at that moment). */
+    plannedAt: ts('planned_at').notNull(),
+    alertedAt: ts('alerted_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.shipmentId, t.milestone] }),
+    foreignKey({ columns: [t.orgId, t.shipmentId], foreignColumns: [shipments.orgId, shipments.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/**
  * A party named on a shipment not yet linked to a customer: kept as written (by its name key) and queued for review.
  * Linking it to a customer links every shipment that names it; ignoring it stops the queue asking.
  */

@@ -35,8 +35,9 @@ const entryId = (at: string, key: string) => sql`(
 
 /**
  * What went wrong with the customer's shipments, from their tracking events (not row-audited, decision 0007):
- * rolled, ETA changed (with the new ETA), customs hold, damaged, lost — and the delay the owner was told of (the
- * ETA slipping past the threshold, once per shipment). Only shipments the caller may read, by the same scope as
+ * rolled, ETA changed (with the new ETA), customs hold, damaged, lost — and the delays the owner was told of (the
+ * ETA slipping past the threshold, once per shipment; a departure or arrival missed, `missed_departure` /
+ * `missed_arrival` with the planned time in `promisedEta`). Only shipments the caller may read, by the same scope as
  * the shipment's page; no money.
  */
 export const shipmentExceptionTimeline: OwnTimelineContributor = {
@@ -74,6 +75,15 @@ export const shipmentExceptionTimeline: OwnTimelineContributor = {
                    null, null, shipments.eta, shipments.promised_eta
               from shipments
              where ${visible} and shipments.customer_id = ${customerId} and shipments.delay_notified_at is not null
+            union all
+            select ${entryId('a.alerted_at', "'missed:' || a.milestone || ':' || a.shipment_id::text")}, a.alerted_at,
+                   case a.milestone when 'departed' then 'missed_departure' else 'missed_arrival' end,
+                   shipments.id::text,
+                   coalesce(shipments.master_bl, shipments.house_bl, shipments.booking_number, shipments.external_id),
+                   null, null, null, a.planned_at
+              from shipments
+              join shipment_milestone_alerts a on a.org_id = shipments.org_id and a.shipment_id = shipments.id
+             where ${visible} and shipments.customer_id = ${customerId}
           ) x
           ${page.before ? sql`where x.id < ${page.before}::uuid` : sql``}
           order by x.id desc

@@ -16,7 +16,15 @@ const exceptionColors: Record<string, string> = {
   damaged: 'red',
   lost: 'red',
   delay: 'orange',
+  missed_departure: 'orange',
+  missed_arrival: 'orange',
 };
+/** Entries of the shipments module that are not tracking events: the delays the owner was told of. */
+const alertLabels = {
+  delay: 'shipmentTimeline.delay',
+  missed_departure: 'shipmentTimeline.missedDeparture',
+  missed_arrival: 'shipmentTimeline.missedArrival',
+} as const;
 
 const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 
@@ -42,7 +50,7 @@ function shipmentReferences(entries: TimelineEntry[]): Map<string, string> {
 
 /**
  * How the customer timeline shows shipments (kind `shipment`, from the audit log) and their exceptions (kind
- * `shipment_exception`: rolled, ETA changed, customs hold, damaged, lost, delay): a link to the shipment's page,
+ * `shipment_exception`: rolled, ETA changed, customs hold, damaged, lost, delay, missed departure or arrival): a link to the shipment's page,
  * the exception in words and what it says (the new ETA, where). Money is never on these entries.
  */
 export function useShipmentTimeline(entries: TimelineEntry[]) {
@@ -68,13 +76,17 @@ export function useShipmentTimeline(entries: TimelineEntry[]) {
   const actionLabel = useCallback(
     (entry: TimelineEntry): string | undefined => {
       if (entry.kind !== 'shipment_exception') return undefined;
-      return entry.action === 'delay' ? t('shipmentTimeline.delay') : labels.event(entry.action);
+      const alert = Object.hasOwn(alertLabels, entry.action)
+        ? alertLabels[entry.action as keyof typeof alertLabels]
+        : undefined;
+      return alert ? t(alert) : labels.event(entry.action);
     },
     [labels, t],
   );
   const color = useCallback(
     (entry: TimelineEntry): string | undefined =>
-      entry.kind === 'shipment_exception' && (isShipmentException(entry.action) || entry.action === 'delay')
+      entry.kind === 'shipment_exception' &&
+      (isShipmentException(entry.action) || Object.hasOwn(alertLabels, entry.action))
         ? exceptionColors[entry.action]
         : undefined,
     [],
@@ -96,7 +108,9 @@ export function useShipmentTimeline(entries: TimelineEntry[]) {
       const lines: string[] = [];
       const eta = text(entry.meta?.eta);
       const promised = text(entry.meta?.promisedEta);
-      if (entry.action === 'delay' && eta && promised) {
+      if ((entry.action === 'missed_departure' || entry.action === 'missed_arrival') && promised) {
+        lines.push(t('shipmentTimeline.planned', { at: formatDateTime(promised) }));
+      } else if (entry.action === 'delay' && eta && promised) {
         lines.push(t('shipmentTimeline.delayed', { promised: formatDateTime(promised), eta: formatDateTime(eta) }));
       } else if (eta) {
         lines.push(t('shipmentTimeline.newEta', { eta: formatDateTime(eta) }));

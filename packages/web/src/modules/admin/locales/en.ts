@@ -255,7 +255,7 @@ export const en: typeof zhCN = {
     shipments: 'Shipment tracking',
     shipmentDelayHours: 'Delay alert threshold',
     shipmentDelayHoursHint:
-      "When the ETA is at least this many hours later than first promised, the customer's owner is notified (once per shipment).",
+      "When the ETA is at least this many hours later than first promised, or a shipment has not departed (arrived) this many hours after its ETD (ETA), the customer's owner is notified (once per shipment and case).",
     hours: 'hours',
     updatedAt: 'Last changed {{at}}',
   },

@@ -248,7 +248,8 @@ export const zhCN = {
     datesPlaceholder: '2026-10-01, 2026-10-02 …',
     shipments: '货物跟踪',
     shipmentDelayHours: '延误提醒阈值',
-    shipmentDelayHoursHint: '预计到港时间比最初承诺晚这么多小时及以上时，通知客户负责人（每票一次）。',
+    shipmentDelayHoursHint:
+      '预计到港时间比最初承诺晚这么多小时及以上时，或超过计划开船/到港时间这么多小时仍无开船/到港记录时，通知客户负责人（每票每种情况一次）。',
     hours: '小时',
     updatedAt: '最后修改：{{at}}',
   },
