@@ -248,6 +248,44 @@ describe('customer search plans', () => {
     expect(Number(count?.n)).toBe(240);
   });
 
+  it('makes the same two-character grams as the query of migration 0011 did, for every kind of text', async () => {
+    const texts: [string | null, string | null][] = [
+      [null, null],
+      ['', ''],
+      [' ', ' '],
+      ['a', 'a'],
+      ['  a  b ', ' | a | | b |'],
+      ['A B\tC\nD', 'AB|CD||  EF  '],
+      ['上海', '上 海|上海'],
+      ['宁波远洋国际物流', 'c000001 | 宁波远洋国际物流有限公司 | ningboyuanyang | nbyy | 13900000000'],
+      ['ÄÖÜ ÉÈ', 'ÀÁ ÂÃ'],
+      ['😀😁x', '😀😁 | 😀'],
+      ['e\u0301e\u0301', 'e\u0301x'],
+      ['\u00a0ab\u3000cd', 'x\u00a0y\u3000zz'],
+      ['|||', 'a|b'],
+      ['x'.repeat(300), `${'ab '.repeat(200)}|${'中文 '.repeat(50)}`],
+      ['ab', null],
+      [null, 'ab'],
+    ];
+    const values = texts.map(([name, text]) => sql`(${name}::text, ${text}::text)`);
+    const rows = await queryRows<{ now: string[]; before: string[] }>(
+      t.db,
+      sql`select berth_search_grams(v.name, v.text) as now,
+                 (select coalesce(array_agg(distinct g), '{}'::text[])
+                    from (select substr(k, i, 2) as g
+                            from (select lower(regexp_replace(coalesce(v.name, ''), '\\s+', '', 'g')) as k) s,
+                                 generate_series(1, length(k) - 1) as i
+                          union all
+                          select left(w, 2) from regexp_split_to_table(lower(coalesce(v.text, '')), '[\\s|]+') as w) grams
+                   where length(g) = 2) as before
+            from (values ${sql.join(values, sql`, `)}) as v(name, text)`,
+    );
+    expect(rows).toHaveLength(texts.length);
+    for (const row of rows) expect(row.now).toEqual(row.before);
+    expect(rows[6]?.now).toEqual(['上海']);
+    expect(rows[4]?.now).toEqual(['ab']);
+  });
+
   it('sorts the list and a search by name or code either way, page by page', async () => {
     // Names sort as Chinese users read them, by pinyin (宁波 ningbo before 青岛 qingdao before 上海
     // shanghai), not by code point (上 U+4E0A would come first).
