@@ -176,8 +176,9 @@ describe('the shipments report in the browser shows the API’s figures (zh-CN a
     expect(byLane.report.groups).toHaveLength(2);
     const inUsd = await reportOfPage(() => choose(page, page.getByTestId('report-currency'), 'USD'));
     expect(inUsd.query.get('currency')).toBe('USD');
-    // Each shipment rounds on its own, as an invoice would: 1000 + 704.23 + 1738.83.
-    expect(inUsd.report.totals.revenue).toEqual({ amount: '3443.06', currency: 'USD' });
+    // Summed exactly, rounded once: 1000 + (5000 + 12345.67) / 7.1 = 3443.052… (each shipment rounded on its own
+    // would give 1000 + 704.23 + 1738.83 = 3443.06).
+    expect(inUsd.report.totals.revenue).toEqual({ amount: '3443.05', currency: 'USD' });
     const laneLabel = (g: Group) => `${g.pol} → ${g.pod} · FCL`;
     await expect
       .poll(async () => (await tableText()).map((cells) => cells.slice(0, 7)))
