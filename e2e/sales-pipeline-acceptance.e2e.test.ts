@@ -183,8 +183,11 @@ describe('the sales pipeline from inquiry to won deal', () => {
     const dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('close-opportunity-modal') });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(`Mark "${title}" as won?`);
+    // Watched from before the click: the message shows for three seconds, which a run on a busy machine can miss
+    // if it starts looking only after the click returns.
+    const movedToWon = toast(`Moved "${title}" to "Won"`).waitFor();
     await page.getByTestId('confirm-close').click();
-    await toast(`Moved "${title}" to "Won"`).waitFor();
+    await movedToWon;
     await page.getByTestId('opportunity-status').filter({ hasText: 'Won' }).waitFor();
 
     // 7. The forecast counts the deal as won instead of open; the win rate goes from 0% to 50%.
