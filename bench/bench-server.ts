@@ -24,7 +24,15 @@ export async function startBenchServer() {
     dataDir,
     snapshot: dataDir ? undefined : snapshot,
   });
-  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', LOGIN_RATE_PER_MINUTE: '10000' });
+  // Files as large as the import bench writes (1M rows ≈ 150 MB) are let in, as an operator raising the limit would.
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOGIN_RATE_PER_MINUTE: '10000',
+    IMPORT_LIMIT_BYTES: String(1024 * 1024 * 1024),
+    UPLOAD_LIMIT_BYTES: String(1024 * 1024 * 1024),
+  });
   const server = await createServer(config, { database, logger: false, startJobs: false });
   const reused = reuseRequested() || snapshot ? await benchOrganization(server.deps.db) : null;
   const { orgId, adminId } =
