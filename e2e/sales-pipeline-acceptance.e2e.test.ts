@@ -143,8 +143,9 @@ describe('the sales pipeline from inquiry to won deal', () => {
     await page.locator('.ant-modal .ant-radio-group').getByText('Call', { exact: true }).click();
     await page.getByTestId('activity-subject').fill('Call about the LAX quote');
     await page.getByTestId('activity-outcome').fill('Customer waits for our rates');
+    const logged = toast('Activity logged').waitFor();
     await page.getByTestId('activity-save').click();
-    await toast('Activity logged').waitFor();
+    await logged;
     const call = page.getByTestId('activity-item').filter({ hasText: 'Call about the LAX quote' });
     await call.waitFor();
     expect(await call.getByTestId('activity-kind-tag').textContent()).toBe('Call');
@@ -152,8 +153,9 @@ describe('the sales pipeline from inquiry to won deal', () => {
 
     // 4. On the board the rep drags the card to proposal.
     await page.getByTestId('nav-opportunities').click();
+    const moved = toast(`Moved "${title}" to "Proposal / quote"`).waitFor();
     await dragWithMouse(page, boardCard('inquiry'), page.getByTestId('board-column-proposal'));
-    await toast(`Moved "${title}" to "Proposal / quote"`).waitFor();
+    await moved;
     await boardCard('proposal').waitFor();
     expect(await boardCard('inquiry').count()).toBe(0);
 

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpOrganization, signIn } from './console-session';
-import { pickOption } from './pick-option';
+import { choose } from './pick-option';
 import { openBrowser, sharedServer } from './run-context';
 import { apiSession } from './sales-helpers';
 import type { E2eServer } from './server-process';
@@ -278,8 +278,9 @@ describe('a shipment fed by API, its exceptions, the owner and a webhook', () =>
     // A correction: only the changed field is sent, at the version shown.
     await adminPage.getByTestId('edit-shipment').click();
     await adminPage.getByTestId('shipment-vessel').fill('COSCO SHIPPING LEO');
+    const saved = toast('货物已保存').waitFor();
     await adminPage.getByTestId('save-shipment').click();
-    await toast('货物已保存').waitFor();
+    await saved;
     await adminPage.getByTestId('shipment-header').filter({ hasText: 'COSCO SHIPPING LEO / 062E' }).waitFor();
 
     // A bad HS code is refused on the field, in the user's language.
@@ -307,16 +308,14 @@ describe('a shipment fed by API, its exceptions, the owner and a webhook', () =>
       .filter({ hasText: 'Pacific Lighting Imports LLC' });
     await party.waitFor();
     await party.getByTestId('link-party').click();
-    await adminPage.getByTestId('link-party-customer').click();
-    await adminPage.keyboard.type('Pacific');
-    // The list closes on the choice (pickOption picks again while a search's answer replaces the options).
-    await pickOption(
-      adminPage,
-      'Pacific Lighting Imports, Inc.',
-      async () => (await adminPage.locator('.ant-select-dropdown:visible').count()) === 0,
-    );
+    // Chosen until the select shows it (a click while a search's answer replaces the options picks nothing).
+    await choose(adminPage, adminPage.getByTestId('link-party-customer'), 'Pacific Lighting Imports, Inc.', {
+      search: 'Pacific',
+    });
+    // Watched from before the click: the message shows for three seconds.
+    const linked = toast('已关联到客户，1 票货物已更新').waitFor();
     await adminPage.locator('.ant-modal-footer .ant-btn-primary').click();
-    await toast('已关联到客户，1 票货物已更新').waitFor();
+    await linked;
     await expect.poll(() => party.count()).toBe(0);
 
     await adminPage.goto(`${server.url}/shipments/${shipmentId}`);
