@@ -16,6 +16,26 @@ async function actorName(ctx: Ctx): Promise<string | null> {
 
 const email = { email: true };
 
+/** What a shipment notice names (the slip, the missed milestone): its reference and customer, told to the owner. */
+interface ShipmentNotice {
+  shipmentId: string;
+  ownerId: string | null;
+  customerName: string | null;
+  reference: string;
+}
+
+/** Tells the shipment's customer owner (nothing when there is none), in the app and by email. */
+async function tellShipmentOwner(
+  ctx: Ctx,
+  e: ShipmentNotice,
+  kind: string,
+  details: Record<string, string | number>,
+): Promise<void> {
+  if (!e.ownerId) return;
+  const params = { reference: e.reference, customer: e.customerName, ...details };
+  await notify(ctx, [{ userId: e.ownerId, kind, params, subject: { type: 'shipment', id: e.shipmentId } }], email);
+}
+
 /**
  * Who hears about what, in the app and by email. Synchronous: the notifications and their mails
  * (through the outbox) commit with the change that caused them, or not at all. Nobody is told of
@@ -228,47 +248,15 @@ export const notificationSubscribers: readonly EventSubscriber[] = [
     event: 'shipment.delayed',
     name: 'notifications.shipment-delayed',
     mode: 'sync',
-    handle: async (ctx, e) => {
-      if (!e.ownerId) return;
-      const params = {
-        reference: e.reference,
-        customer: e.customerName,
-        eta: e.eta,
-        promisedEta: e.promisedEta,
-        hours: e.slipHours,
-      };
-      await notify(
-        ctx,
-        [{ userId: e.ownerId, kind: 'shipment.delayed', params, subject: { type: 'shipment', id: e.shipmentId } }],
-        email,
-      );
-    },
+    handle: (ctx, e) =>
+      tellShipmentOwner(ctx, e, 'shipment.delayed', { eta: e.eta, promisedEta: e.promisedEta, hours: e.slipHours }),
   },
   {
     event: 'shipment.milestone_missed',
     name: 'notifications.shipment-milestone-missed',
     mode: 'sync',
-    handle: async (ctx, e) => {
-      if (!e.ownerId) return;
-      const params = {
-        reference: e.reference,
-        customer: e.customerName,
-        milestone: e.milestone,
-        plannedAt: e.plannedAt,
-      };
-      await notify(
-        ctx,
-        [
-          {
-            userId: e.ownerId,
-            kind: 'shipment.milestone_missed',
-            params,
-            subject: { type: 'shipment', id: e.shipmentId },
-          },
-        ],
-        email,
-      );
-    },
+    handle: (ctx, e) =>
+      tellShipmentOwner(ctx, e, 'shipment.milestone_missed', { milestone: e.milestone, plannedAt: e.plannedAt }),
   },
   {
     event: 'webhook.disabled',

@@ -1,9 +1,10 @@
-import { type Clock, shipmentMilestones } from '@berth/domain';
+import type { Clock } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/database';
 import { inTransaction, systemCtx } from '../../platform/context';
 import { emit } from '../../platform/events';
 import { orgSettings } from '../org-settings/public';
+import { milestoneArray } from './tracking';
 
 export const missedMilestonesJob = 'shipments.missed-milestones';
 export const missedMilestonesEveryMs = 15 * 60_000;
@@ -12,8 +13,6 @@ export const missedMilestonesEveryMs = 15 * 60_000;
 const freshForDays = 14;
 /** The ETD window the arrivals are looked for in (an ETA is rarely more than this after its ETD). */
 const transitDays = 90;
-
-const milestoneArray = sql.raw(`array[${shipmentMilestones.map((m) => `'${m}'`).join(',')}]::text[]`);
 
 interface Missed {
   id: string;

@@ -23,7 +23,7 @@ interface Changed {
 const iso = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
 
 /** The milestones in their order, as a SQL array literal (`array_position` gives a status its rank). */
-const milestoneArray = sql.raw(`array[${shipmentMilestones.map((m) => `'${m}'`).join(',')}]::text[]`);
+export const milestoneArray = sql.raw(`array[${shipmentMilestones.map((m) => `'${m}'`).join(',')}]::text[]`);
 
 /**
  * Recomputes what the events of these shipments add up to and writes the shipments whose state changed — one
