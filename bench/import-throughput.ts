@@ -93,6 +93,9 @@ export async function benchImportThroughput() {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 100);
     const importStart = performance.now();
+    // How busy the process's own thread was (the server's, where the job runs) and its CPU, all threads.
+    const loop0 = performance.eventLoopUtilization();
+    const cpu0 = process.cpuUsage();
     const form = new FormData();
     form.append('entity', 'customers');
     form.append('policy', 'skip');
@@ -113,6 +116,8 @@ export async function benchImportThroughput() {
       message: string | null;
     };
     const importMs = performance.now() - importStart;
+    const loop = performance.eventLoopUtilization(loop0);
+    const cpu = process.cpuUsage(cpu0);
     clearInterval(sampler);
     if (record.status !== 'succeeded' || record.created !== rows) {
       throw new Error(
@@ -157,6 +162,9 @@ export async function benchImportThroughput() {
 
     console.log(
       `import rows/s ${Math.round(importRate).toString().padStart(9)}   (${(importMs / 1000).toFixed(1)} s, upload ${(uploadedMs / 1000).toFixed(1)} s, peak RSS ${Math.round(peakRss / 1024 / 1024)} MiB)`,
+    );
+    console.log(
+      `  Node during the import: event loop busy ${Math.round(loop.utilization * 100)} %, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (all threads)`,
     );
     console.log(
       `${`${rawLabel} rows/s`.padEnd(13)} ${Math.round(rawRate).toString().padStart(9)}   (${(rawMs / 1000).toFixed(1)} s)`,

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../src/db/schema';
+import { importBatchSize } from '../src/modules/imports/read-batches';
 import { enqueueJob } from '../src/platform/jobs/job-runner';
 import { acknowledgedThroughApiViolations } from './crash/acknowledged-through-api';
 import { ApiClient } from './crash/api-client';
@@ -22,8 +23,6 @@ import { openTestDatabase } from './harness';
 const killPointCount = Number(process.env.CRASH_KILL_POINTS || 3);
 const seed = 20_260_712;
 const importRows = 6_000;
-/** The rows committed per transaction by the import job (run-import.ts). */
-const importBatchSize = 500;
 const writers = 4;
 
 const killPoints = fc.sample(

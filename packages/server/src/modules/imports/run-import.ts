@@ -1,19 +1,20 @@
 import fs from 'node:fs';
 import type { Locale } from '@berth/domain';
-import { isRepeatableImportField } from '@berth/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { loadUserAccess } from '../../platform/auth/load-principal';
 import { type Ctx, inRetriedTransaction } from '../../platform/context';
 import { errorMessage } from '../../platform/error-catalogue';
 import { type Job, PermanentJobError } from '../../platform/jobs/job-runner';
-import type { ImportBatchResult, Importer, ImportPolicy, ImportRows } from '../../platform/module';
+import type { ImportBatchResult, Importer, ImportPolicy } from '../../platform/module';
 import { importerOf } from './importers';
-import { fileKindOf, mappingScore, readRows, rowsFromHeader } from './read-rows';
+import { countRecords, type ImportFileSource, type ReadBatch, readBatches } from './read-batches';
+import { fileKindOf } from './read-rows';
 import { SpreadsheetTooLarge } from './spreadsheet-limits';
 import { importErrors, imports } from './tables';
 
-const batchSize = 500;
+/** Rows read on the job's own thread between two turns of its event loop. */
+const readSlice = 25;
 
 const emptyResult = (): ImportBatchResult => ({ created: 0, updated: 0, skipped: 0, errors: [] });
 
@@ -62,28 +63,27 @@ export async function runImport(job: Job, db: Db): Promise<void> {
       requestId: `import:${id}`,
     };
     await db.update(imports).set({ status: 'running' }).where(where);
-    const kind = fileKindOf(record.filePath) ?? 'csv';
-    const encoding = record.encoding ?? 'utf-8';
-    // The header is found again the way the upload found it: the row its mapping names best.
-    const sheetRows = () => rowsFromHeader(readRows(record.filePath, kind, encoding), mappingScore(record.mapping));
-    if (record.total === null) {
-      let total = -1; // the header row is not a record
-      for await (const _ of sheetRows()) total++;
-      await db
-        .update(imports)
-        .set({ total: Math.max(0, total) })
-        .where(where);
-    }
     const importer = importerOf(record.entity);
     if (!importer) throw new Error(`no importer registered for ${record.entity}`);
     const options = record.options ?? {};
+    const source: ImportFileSource = {
+      filePath: record.filePath,
+      kind: fileKindOf(record.filePath) ?? 'csv',
+      encoding: record.encoding ?? 'utf-8',
+      mapping: record.mapping,
+      entity: importer.entity,
+      skip: record.processed,
+      options,
+    };
+    if (record.total === null)
+      await db
+        .update(imports)
+        .set({ total: await countRecords(source) })
+        .where(where);
     const importBatch = await importer.prepare(ctx, record.policy as ImportPolicy, options);
-    let columns: (string | undefined)[] | null = null;
-    let seen = 0;
     let committed = record.processed;
     let analyzeAt = 2000;
-    let batch: ImportRows = [];
-    const write = async (rows: ImportRows, unread: ImportBatchResult['errors'], readable: ImportRows) => {
+    const write = async ({ rows, unread, readable }: ReadBatch) => {
       await inRetriedTransaction(ctx, async (tx) => {
         const written = readable.length > 0 ? await importBatch(tx, readable) : emptyResult();
         const result = { ...written, errors: [...unread, ...written.errors] };
@@ -113,48 +113,15 @@ export async function runImport(job: Job, db: Db): Promise<void> {
         while (analyzeAt <= committed) analyzeAt *= 2;
       }
     };
-    /**
-     * Reads a full batch (the importer's per-row work, the costly JS part) and hands it to the writer
-     * once the batch before it is committed: batches are still written one at a time and in order,
-     * but the next one is parsed and read while the database writes the last.
-     */
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const rows = batch;
-      batch = [];
-      // Rows whose cells the importer could not read are reported here and kept from its writer.
-      const unread: ImportBatchResult['errors'] = [];
-      const readable = rows.filter((row) => {
-        if (!importer.readRow) return true;
-        const reading = importer.readRow(row.values, options, ctx);
-        for (const problem of reading.problems) unread.push({ row: row.row, ...problem });
-        row.value = reading.value ?? undefined;
-        return reading.problems.length === 0 && reading.value !== null;
-      });
+    // Batches are written one at a time and in order, but the next one is read while the database writes the last.
+    const readRow = importer.readRow;
+    const batches = readBatches(source, readRow && ((values, opts) => readRow(values, opts, ctx)), readSlice);
+    for await (const batch of batches) {
       await writing;
-      writing = write(rows, unread, readable);
+      writing = write(batch);
       // A failed write is rethrown where it is awaited (the next batch or the end), not reported as unhandled.
       writing.catch(() => {});
-    };
-    for await (const sheetRow of sheetRows()) {
-      if (!columns) {
-        columns = sheetRow.cells.map((header) => record.mapping[header]);
-        continue;
-      }
-      seen++;
-      if (seen <= record.processed) continue; // committed before a restart
-      const values: Record<string, string> = {};
-      sheetRow.cells.forEach((cell, i) => {
-        const field = columns?.[i];
-        if (!field || !cell) return;
-        // A field several columns map to (containers 1, 2, 3…) reads as one list.
-        values[field] =
-          values[field] && isRepeatableImportField(importer.entity, field) ? `${values[field]}; ${cell}` : cell;
-      });
-      batch.push({ row: sheetRow.row, values });
-      if (batch.length >= batchSize) await flush();
     }
-    await flush();
     await writing;
     await refreshing;
     await refreshStatistics(db, importer);
