@@ -33,15 +33,18 @@ export interface ReadBatch {
   readable: ImportRows;
 }
 
+/** What finding the file's records needs: the file, and the mapping that names its header row. */
+type SheetSource = Pick<ImportFileSource, 'filePath' | 'kind' | 'encoding' | 'mapping'>;
+
 /** The file's records after the header, counted as the progress counts them. */
-export async function countRecords(source: Pick<ImportFileSource, 'filePath' | 'kind' | 'encoding' | 'mapping'>) {
+export async function countRecords(source: SheetSource) {
   let total = -1; // the header row is not a record
   for await (const _ of sheetRows(source)) total++;
   return Math.max(0, total);
 }
 
 // The header is found again the way the upload found it: the row its mapping names best.
-const sheetRows = (source: Pick<ImportFileSource, 'filePath' | 'kind' | 'encoding' | 'mapping'>) =>
+const sheetRows = (source: SheetSource) =>
   rowsFromHeader(readRows(source.filePath, source.kind, source.encoding), mappingScore(source.mapping));
 
 /**
