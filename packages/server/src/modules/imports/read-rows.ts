@@ -3,7 +3,12 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { assertSpreadsheetWithinLimits, SpreadsheetTooLarge, spreadsheetLimits } from './spreadsheet-limits';
+import {
+  assertSpreadsheetWithinLimits,
+  type SpreadsheetLimits,
+  SpreadsheetTooLarge,
+  spreadsheetLimits,
+} from './spreadsheet-limits';
 
 export interface SheetRow {
   /** The row number a person sees in Excel: the first line of the file is row 1. */
@@ -117,6 +122,28 @@ export async function* readRows(
     return;
   }
   await assertSpreadsheetWithinLimits(path, limits);
+  // exceljs's streaming reader now and then starts a worksheet before it has read the workbook part and fails on it
+  // (a TypeError, reproduced on small files read four at a time: a few reads in a thousand). Until a row has been
+  // handed out, reading the file again from its start loses nothing; after that an error is the file's.
+  for (let attempt = 1; ; attempt++) {
+    let yielded = false;
+    try {
+      for await (const row of readWorksheetRows(path, limits)) {
+        yielded = true;
+        yield row;
+      }
+      return;
+    } catch (error) {
+      if (yielded || attempt >= xlsxReadAttempts || !(error instanceof TypeError)) throw error;
+    }
+  }
+}
+
+/** Reads of an .xlsx tried before its reader's error stands (see readRows). */
+const xlsxReadAttempts = 3;
+
+/** The rows of the first worksheet with data in an .xlsx file, its cells counted against the limits. */
+async function* readWorksheetRows(path: string, limits: SpreadsheetLimits): AsyncGenerator<SheetRow> {
   let cells = 0;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
