@@ -9,13 +9,22 @@ module.exports = {
       name: 'module-through-its-index',
       severity: 'error',
       comment:
-        "A server module uses another only through that module's public.ts (what it offers the others) or " +
-        'index.ts (its manifest), never its tables or internal files.',
+        "A server module uses another only through that module's index.ts (what it offers the others), never its " +
+        'manifest, tables or internal files. The module list is read through the platform (installedModules).',
       from: { path: '^packages/server/src/modules/([^/]+)/', pathNot: '\\.test\\.ts$' },
       to: {
         path: '^packages/server/src/modules/([^/]+)/',
-        pathNot: ['^packages/server/src/modules/$1/', '^packages/server/src/modules/[^/]+/(index|public)\\.ts$'],
+        pathNot: ['^packages/server/src/modules/$1/', '^packages/server/src/modules/[^/]+/index\\.ts$'],
       },
+    },
+    {
+      name: 'module-not-the-list',
+      severity: 'error',
+      comment:
+        'A module never imports the module list (modules/index.ts): the list imports every manifest, so that would be ' +
+        'a cycle through every module. Code that iterates over the modules reads installedModules() from the platform.',
+      from: { path: '^packages/server/src/modules/[^/]+/' },
+      to: { path: '^packages/server/src/modules/index\\.ts$' },
     },
     {
       name: 'module-test-boundary',
@@ -23,14 +32,14 @@ module.exports = {
       comment:
         "A module's tests import their own module, the platform, db/, the domain, the test harness " +
         "(packages/server/test: factories, and storage.ts for what lies beneath another module's API) and other " +
-        "modules' public.ts, never another module's tables, jobs or internal files; a test about several modules " +
+        "modules' index.ts, never another module's tables, jobs or internal files; a test about several modules " +
         'goes in packages/server/test.',
       from: { path: '^packages/server/src/modules/([^/]+)/.+\\.test\\.ts$' },
       to: {
         path: '^packages/',
         pathNot: [
           '^packages/server/src/modules/$1/',
-          '^packages/server/src/modules/[^/]+/public\\.ts$',
+          '^packages/server/src/modules/[^/]+/index\\.ts$',
           '^packages/server/src/(platform|db)/',
           '^packages/server/test/',
           '^packages/domain/',

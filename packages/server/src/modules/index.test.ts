@@ -14,6 +14,7 @@ import {
 } from '@berth/domain';
 import { describe, expect, it, vi } from 'vitest';
 import { errorMessage, installErrorMessages, installedErrorCodes } from '../platform/error-catalogue';
+import { installedModules } from '../platform/module';
 import { serverModules } from '.';
 import { demoLoadersInOrder } from './setup/demo-order';
 
@@ -27,6 +28,10 @@ describe('the module list', () => {
       .map((entry) => entry.name)
       .sort();
     expect(serverModules.map((m) => m.name).sort()).toEqual(folders);
+  });
+
+  it('hands itself to the platform, where the modules that iterate over it read it', () => {
+    expect(installedModules()).toBe(serverModules);
   });
 
   it('has one module answering for each resource of the permission catalogue', () => {

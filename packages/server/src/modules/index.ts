@@ -1,38 +1,38 @@
 import { installErrorMessages } from '../platform/error-catalogue';
 import { installEventSubscribers } from '../platform/events';
-import type { ServerModule } from '../platform/module';
-import activities from './activities';
-import apiKeys from './api-keys';
-import attachments from './attachments';
-import audit from './audit';
-import auth from './auth';
-import customers from './customers';
-import dataQuality from './data-quality';
-import databaseUpkeep from './database-upkeep';
-import exchangeRates from './exchange-rates';
-import imports from './imports';
-import notes from './notes';
-import notifications from './notifications';
-import opportunities from './opportunities';
-import orgSettings from './org-settings';
-import outbox from './outbox';
-import pool from './pool';
-import prospects from './prospects';
-import roles from './roles';
-import salesEvents from './sales-events';
-import search from './search';
-import segments from './segments';
-import setup from './setup';
-import shipments from './shipments';
-import tasks from './tasks';
-import teams from './teams';
-import users from './users';
-import webhooks from './webhooks';
+import { installModules, type ServerModule } from '../platform/module';
+import activities from './activities/manifest';
+import apiKeys from './api-keys/manifest';
+import attachments from './attachments/manifest';
+import audit from './audit/manifest';
+import auth from './auth/manifest';
+import customers from './customers/manifest';
+import dataQuality from './data-quality/manifest';
+import databaseUpkeep from './database-upkeep/manifest';
+import exchangeRates from './exchange-rates/manifest';
+import imports from './imports/manifest';
+import notes from './notes/manifest';
+import notifications from './notifications/manifest';
+import opportunities from './opportunities/manifest';
+import orgSettings from './org-settings/manifest';
+import outbox from './outbox/manifest';
+import pool from './pool/manifest';
+import prospects from './prospects/manifest';
+import roles from './roles/manifest';
+import salesEvents from './sales-events/manifest';
+import search from './search/manifest';
+import segments from './segments/manifest';
+import setup from './setup/manifest';
+import shipments from './shipments/manifest';
+import tasks from './tasks/manifest';
+import teams from './teams/manifest';
+import users from './users/manifest';
+import webhooks from './webhooks/manifest';
 
 /**
  * The server's modules. The app registers their routes, the server their jobs; the customer
  * timeline, customer merge, the imports and the demo data iterate over their manifests. A new
- * module is a folder with an `index.ts` manifest and one line here (docs/adding-a-module.md).
+ * module is a folder with a `manifest.ts` and one line here (docs/adding-a-module.md).
  */
 export const serverModules: readonly ServerModule[] = [
   auth,
@@ -68,3 +68,4 @@ export const serverModules: readonly ServerModule[] = [
 // answers every module's error codes in the caller's language.
 installEventSubscribers(serverModules.flatMap((module) => module.subscribers ?? []));
 installErrorMessages(serverModules);
+installModules(serverModules);

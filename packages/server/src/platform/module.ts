@@ -20,7 +20,7 @@ import type { Access } from './http/access';
 import type { Job } from './jobs/job-runner';
 
 /**
- * What a server module plugs into the application, declared once in `modules/<module>/index.ts`
+ * What a server module plugs into the application, declared once in `modules/<module>/manifest.ts`
  * and named in the one list `modules/index.ts`. The app, the job runner, the customer timeline,
  * customer merge, the import framework and the demo data iterate over these lists; none of them
  * names a module. See docs/decisions/0003-module-manifest.md.
@@ -73,6 +73,23 @@ export interface SearchProvider {
   resource: Resource;
   /** Up to `limit` matches of `text` (the caller's term, trimmed), best first, and whether there are more. */
   search: (ctx: Ctx, text: string, limit: number) => Promise<{ items: SearchHit[]; more: boolean }>;
+}
+
+let installed: readonly ServerModule[] | undefined;
+
+/** Hands the platform the module list; called once by the list as it loads (modules/index.ts). */
+export function installModules(modules: readonly ServerModule[]): void {
+  installed = modules;
+}
+
+/**
+ * The server's modules, for the code that iterates over their manifests (customer timeline and merge, imports,
+ * global search, audit names, demo data). A module reads the list here rather than importing it, so no module
+ * depends on the list that names it.
+ */
+export function installedModules(): readonly ServerModule[] {
+  if (!installed) throw new Error('The module list is not loaded: import modules/index.ts before using it');
+  return installed;
 }
 
 /** Checks a manifest against the contract and keeps its literal type. */

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
-import { contactRef } from '../customers/public';
+import { contactRef } from '../customers';
 import { activityParticipants } from './tables';
 
 export interface ParticipantsInput {

@@ -1,7 +1,7 @@
 import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, can } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
-import { customerRef, customersInScope } from '../customers/public';
+import { customerRef, customersInScope } from '../customers';
 import { activities } from './tables';
 
 /**

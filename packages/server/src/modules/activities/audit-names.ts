@@ -1,6 +1,6 @@
 import { and, inArray, sql } from 'drizzle-orm';
 import type { AuditNamer } from '../../platform/module';
-import { customerRef } from '../customers/public';
+import { customerRef } from '../customers';
 import { activitiesInReadScope, activityCustomerJoin } from './activity-scope';
 import { activities } from './tables';
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { inTransaction, systemCtx } from '../../platform/context';
-import { customerRef } from '../customers/public';
+import { customerRef } from '../customers';
 import { activities } from './tables';
 
 const hour = 3_600_000;

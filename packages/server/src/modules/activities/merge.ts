@@ -1,7 +1,7 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { can } from '../../platform/context';
 import type { CustomerMergeStep } from '../../platform/module';
-import { customerRef } from '../customers/public';
+import { customerRef } from '../customers';
 import { activitiesInReadScope, activityCustomerJoin } from './activity-scope';
 import { activities } from './tables';
 

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
 import { users } from '../../db/schema';
-import { referencesContact, referencesCustomer } from '../customers/public';
-import { referencesOpportunity } from '../opportunities/public';
+import { referencesContact, referencesCustomer } from '../customers';
+import { referencesOpportunity } from '../opportunities';
 
 /** A call, email, meeting or visit with a customer, optionally about an opportunity. */
 export const activities = pgTable(

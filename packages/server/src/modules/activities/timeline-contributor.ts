@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AuditTimelineContributor } from '../../platform/module';
-import { customerRef } from '../customers/public';
+import { customerRef } from '../customers';
 import { activitiesInReadScope, activityCustomerJoin } from './activity-scope';
 import { activities } from './tables';
 

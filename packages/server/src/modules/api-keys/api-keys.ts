@@ -9,7 +9,7 @@ import { type Ctx, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { afterCursor, type KeysetOptions, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
-import { assertGrantable, permissionsOfRole } from '../roles/public';
+import { assertGrantable, permissionsOfRole } from '../roles';
 
 type ApiKey = z.infer<typeof apiKeySchema>;
 

@@ -7,8 +7,8 @@ import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso, refusedAsForbidden, softDeleteVersioned } from '../../platform/versioned-write';
-import { contactRef, customerFor, onVisibleContact, onVisibleCustomer } from '../customers/public';
-import { assertOpportunityVisible, onVisibleOpportunity } from '../opportunities/public';
+import { contactRef, customerFor, onVisibleContact, onVisibleCustomer } from '../customers';
+import { assertOpportunityVisible, onVisibleOpportunity } from '../opportunities';
 import { cleanFileName, type FileType, sniffFileType } from './sniff-file-type';
 import { attachmentContents, attachments } from './tables';
 

@@ -1,18 +1,7 @@
-import { attachmentErrors } from '@berth/domain';
-import { defineModule } from '../../platform/module';
-import { attachmentAuditNames } from './audit-names';
-import { moveAttachmentsOnMerge } from './merge';
-import { attachmentRoutes } from './routes';
-import { attachmentSubscribers } from './subscribers';
-import { attachmentTimeline } from './timeline-contributor';
+/**
+ * What other modules may use of the attachments module; its manifest is `manifest.ts`
+ * (see customers/index.ts for why the two are apart).
+ */
 
-export default defineModule({
-  name: 'attachments',
-  resources: ['attachments'],
-  routes: attachmentRoutes,
-  errors: attachmentErrors,
-  timeline: [attachmentTimeline],
-  auditNames: [attachmentAuditNames],
-  customerMerge: moveAttachmentsOnMerge,
-  subscribers: attachmentSubscribers,
-});
+// A file name safe to store and show (uploads, imported files).
+export { cleanFileName } from './sniff-file-type';

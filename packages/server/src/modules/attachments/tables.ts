@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, customType, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
-import { referencesContact, referencesCustomer } from '../customers/public';
-import { referencesOpportunity } from '../opportunities/public';
+import { referencesContact, referencesCustomer } from '../customers';
+import { referencesOpportunity } from '../opportunities';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',

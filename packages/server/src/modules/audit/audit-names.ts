@@ -2,8 +2,7 @@ import { scopeOf } from '@berth/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import { roles, teams, users } from '../../db/schema';
 import { type Ctx, can } from '../../platform/context';
-import type { AuditNamer, AuditRecordName } from '../../platform/module';
-import { serverModules } from '../index';
+import { type AuditNamer, type AuditRecordName, installedModules } from '../../platform/module';
 
 /** A platform record (a user, team or role), named for readers who may list that kind. */
 function platformNamer(
@@ -50,7 +49,7 @@ export async function auditRecordNames(
   entries: readonly { entity: string; entityId: string | null }[],
 ): Promise<AuditPageNames> {
   const namers = new Map<string, AuditNamer>();
-  for (const namer of [...platformNamers, ...serverModules.flatMap((m) => m.auditNames ?? [])]) {
+  for (const namer of [...platformNamers, ...installedModules().flatMap((m) => m.auditNames ?? [])]) {
     namers.set(namer.entity, namer);
   }
   const idsByEntity = new Map<string, Set<string>>();

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import { organizations, roles, users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
-import { orgSettings } from '../org-settings/public';
+import { orgSettings } from '../org-settings';
 
 export async function getMe(db: Executor, orgId: string, userId: string, csrfToken: string): Promise<Me> {
   const [row] = await db

@@ -5,7 +5,7 @@ import { recordEvent } from '../../platform/audit';
 import { sessionCookieName } from '../../platform/auth/credentials';
 import type { AppDeps } from '../../platform/deps';
 import { route } from '../../platform/http/route';
-import { createOrganization, isSetupRequired } from '../setup/public';
+import { createOrganization, isSetupRequired } from '../setup';
 import { getMe } from './get-me';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { listMySessions, openSession, revokeMySession, revokeSession } from './sessions';

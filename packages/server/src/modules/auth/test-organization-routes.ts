@@ -2,7 +2,7 @@ import { defineEndpoint, meSchema, setupInputSchema } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps';
 import { route } from '../../platform/http/route';
-import { createOrganization } from '../setup/public';
+import { createOrganization } from '../setup';
 import { getMe } from './get-me';
 import { setSessionCookie } from './session-cookie';
 import { openSession } from './sessions';

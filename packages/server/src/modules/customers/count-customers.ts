@@ -3,7 +3,7 @@ import { and, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
-import { withinSegment } from '../segments/public';
+import { withinSegment } from '../segments';
 import { customerFilterWhere } from './customer-filter-where';
 import { customers } from './tables';
 

@@ -3,8 +3,8 @@ import { and, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import { arrayParam, type Executor, queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { maySeeAny, maySeeSql } from '../../platform/field-access';
-import { opportunityRef } from '../opportunities/public';
-import { taskRef } from '../tasks/public';
+import { opportunityRef } from '../opportunities';
+import { taskRef } from '../tasks';
 
 /** What a customer's row shows beside its record: the next planned follow-up and the open pipeline. */
 export interface CustomerListExtras {

@@ -3,19 +3,19 @@ import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { type Ctx, can } from '../../platform/context';
 import { decodeUuidCursor, encodeCursor } from '../../platform/http/keyset';
-import type {
-  AuditTimelineContributor,
-  OwnTimelineContributor,
-  TimelineContributor,
-  TimelineEntry,
+import {
+  type AuditTimelineContributor,
+  installedModules,
+  type OwnTimelineContributor,
+  type TimelineContributor,
+  type TimelineEntry,
 } from '../../platform/module';
-import { serverModules } from '../index';
 import { customersInScope } from './customer-scope';
 import { getCustomer } from './get-customer';
 import { customers } from './tables';
 import { recordOwners, visibleChanges } from './timeline-masking';
 
-const contributors = (): TimelineContributor[] => serverModules.flatMap((m) => m.timeline ?? []);
+const contributors = (): TimelineContributor[] => installedModules().flatMap((m) => m.timeline ?? []);
 
 /**
  * Everything that happened to a customer, newest first, one keyset page at a time: what each

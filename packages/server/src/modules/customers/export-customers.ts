@@ -24,8 +24,8 @@ import {
   type ExportFormat,
   streamExport,
 } from '../../platform/export/export-writer';
-import { userTimeZone } from '../org-settings/public';
-import { withinSegment } from '../segments/public';
+import { userTimeZone } from '../org-settings';
+import { withinSegment } from '../segments';
 import { pipelineCurrencies } from './customer-list-extras';
 import { customersInScope } from './customer-scope';
 import { findCustomers } from './find-customers';

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { afterCursor, decodeUuidCursor, orderByKeyset, type SortExpression, toPage } from '../../platform/http/keyset';
-import { taskRef } from '../tasks/public';
+import { taskRef } from '../tasks';
 import { customerRecordColumns, toCustomers } from './customer-dto';
 import { customerFilterWhere } from './customer-filter-where';
 import { keyCandidates, termKeys } from './customer-key-search';

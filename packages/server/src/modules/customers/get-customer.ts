@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
-import { userTimeZoneSql } from '../org-settings/public';
+import { userTimeZoneSql } from '../org-settings';
 import { customerRecordColumns, toCustomer } from './customer-dto';
 import { wonThisYear } from './customer-list-extras';
 import { customerById } from './customer-scope';

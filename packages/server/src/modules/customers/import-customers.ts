@@ -21,7 +21,7 @@ import { mayWrite } from '../../platform/field-access';
 import { zodIssueMessage } from '../../platform/http/zod-messages';
 import type { ImportBatchResult as BatchResult, ImportPolicy } from '../../platform/module';
 import { type OwnerRequest, ownerProblem } from '../../platform/owner-assignment';
-import { editedOwnerClocks, newOwnerClocks, recordOwnerEdits } from '../pool/public';
+import { editedOwnerClocks, newOwnerClocks, recordOwnerEdits } from '../pool';
 import { changedCustomerFields, customerEventRecord } from './customer-events';
 import { billingOf, type CustomerRow, customerPatch } from './customer-row';
 import { customersInScope } from './customer-scope';

@@ -14,9 +14,8 @@ import { recordEvent } from '../../platform/audit';
 import { type Ctx, can, inRetriedTransaction } from '../../platform/context';
 import { emit } from '../../platform/events';
 import { guardedFields, maySee, mayWrite } from '../../platform/field-access';
-import type { MergeMoveCount } from '../../platform/module';
-import { serverModules } from '../index';
-import { changeOwner } from '../pool/public';
+import { installedModules, type MergeMoveCount } from '../../platform/module';
+import { changeOwner } from '../pool';
 import { contactsInScope } from './contact-access';
 import { toCustomer, toCustomers } from './customer-dto';
 import { customerEventRecord } from './customer-events';
@@ -127,7 +126,7 @@ export async function previewMerge(ctx: Ctx, targetId: string, sourceId: string)
     .where(and(eq(customerTags.orgId, ctx.orgId), eq(customerTags.customerId, sourceId)));
   own.push({ kind: 'tags', count: tags?.n ?? 0 });
   const modules: MergeMoveCount[] = [];
-  for (const module of serverModules) {
+  for (const module of installedModules()) {
     if (module.customerMerge) modules.push(...(await module.customerMerge.preview(ctx, sourceId)));
   }
   return { target: targetDto as Customer, source: sourceDto as Customer, fields, moves: [...own, ...modules] };
@@ -181,7 +180,7 @@ export async function mergeCustomers(
     await tx.db.delete(customerLanes).where(and(eq(customerLanes.orgId, org), eq(customerLanes.customerId, sourceId)));
     // Every module moves its own records (notes, activities, opportunities…): the steps come from
     // the manifests, so a merge run by a job or the CLI moves them as the API does.
-    for (const module of serverModules) await module.customerMerge?.move(tx, sourceId, targetId);
+    for (const module of installedModules()) await module.customerMerge?.move(tx, sourceId, targetId);
 
     const patch: Record<string, unknown> = {};
     for (const field of plainFields) if (sides[field] === 'source') patch[field] = source[field];

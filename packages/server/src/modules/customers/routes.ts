@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sendDownload } from '../../platform/export/export-writer';
 import { route } from '../../platform/http/route';
 import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
-import { findSegmentMembers } from '../segments/public';
+import { findSegmentMembers } from '../segments';
 import { createContact, findContacts, findCustomerContacts, getContact, updateContact } from './contacts';
 import { countCustomers } from './count-customers';
 import { createCustomer } from './create-customer';

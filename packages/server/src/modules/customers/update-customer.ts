@@ -6,7 +6,7 @@ import { scopeWhere } from '../../platform/data-scope';
 import { emit } from '../../platform/events';
 import { assertWritableFields } from '../../platform/field-access';
 import { updateVersioned } from '../../platform/versioned-write';
-import { editedOwnerClocks, protectedUntilSql, recordOwnerEdit } from '../pool/public';
+import { editedOwnerClocks, protectedUntilSql, recordOwnerEdit } from '../pool';
 import { assertCustomerAssignment, teamOfUser } from './assert-customer-assignment';
 import { mapCustomerWriteErrors } from './create-customer';
 import { toCustomer } from './customer-dto';

@@ -20,8 +20,8 @@ import { type Ctx, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { afterCursor, decodeTextCursor, encodeCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
-import { customerRef, customersInScope } from '../customers/public';
-import { orgTimeZone } from '../org-settings/public';
+import { customerRef, customersInScope } from '../customers';
+import { orgTimeZone } from '../org-settings';
 import { indexedIssueKinds, issueCondition, issueValue } from './issue-conditions';
 import { duplicateDismissals } from './tables';
 

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
-import { customerRef } from '../customers/public';
+import { customerRef } from '../customers';
 import { duplicateDismissals } from './tables';
 
 /**

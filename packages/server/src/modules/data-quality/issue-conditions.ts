@@ -1,7 +1,7 @@
 import { addZonedMonths, countries, type DataIssueKind, UNLOCODE_PATTERN } from '@berth/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
-import { customerRef, invalidCreditCodeSql, invalidEmailSql, invalidPhoneSql } from '../customers/public';
+import { customerRef, invalidCreditCodeSql, invalidEmailSql, invalidPhoneSql } from '../customers';
 
 /**
  * The ISO country codes as one array literal (two capital letters each, checked before they go into the SQL text).

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction } from '../../platform/context';
-import { customersInScope } from '../customers/public';
+import { customersInScope } from '../customers';
 import { dismissalsWithin } from './dismissal-scope';
 import { duplicateDismissals } from './tables';
 

@@ -1,13 +1,9 @@
-import { moneyErrors } from '@berth/domain';
-import { defineModule } from '../../platform/module';
-import { exchangeRateImporter } from './importers';
-import { exchangeRateRoutes } from './routes';
+/**
+ * What other modules may use of the exchange-rates module (docs/decisions/0003-module-manifest.md); its manifest is
+ * `manifest.ts`.
+ */
 
-/** Dated exchange rates per organisation, for converting money in reports (domain `RateTable`). */
-export default defineModule({
-  name: 'exchange-rates',
-  resources: ['exchangeRates'],
-  errors: moneyErrors,
-  importers: [exchangeRateImporter],
-  routes: exchangeRateRoutes,
-});
+// The dated rates in another module's SQL (a report converting in its query).
+export { exchangeRateRef } from './exchange-rate-ref';
+// The organisation's rates as a table to convert with, loaded once.
+export { loadRateTable, saveExchangeRates } from './exchange-rates';

@@ -3,7 +3,7 @@ import { importErrorColumn } from '@berth/domain';
 import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { type ExportFile, streamExport } from '../../platform/export/export-writer';
-import { userTimeZone } from '../org-settings/public';
+import { userTimeZone } from '../org-settings';
 import { getImport } from './start-import';
 import { importErrors, imports } from './tables';
 

@@ -3,7 +3,7 @@ import { type ImportEntity, importColumnHeader, importFieldNamesOf, type Localiz
 import { AppError } from '../../platform/app-error';
 import { type Ctx, requireScope } from '../../platform/context';
 import { type ExportFile, streamExport } from '../../platform/export/export-writer';
-import { userTimeZone } from '../org-settings/public';
+import { userTimeZone } from '../org-settings';
 import { importerOf, importPermission } from './importers';
 
 const entityNames: Record<ImportEntity, LocalizedText> = {

@@ -1,9 +1,8 @@
 import type { ImportEntity } from '@berth/domain';
-import type { Importer } from '../../platform/module';
-import { serverModules } from '../index';
+import { type Importer, installedModules } from '../../platform/module';
 
 /** The importers the modules register in their manifests. */
-export const registeredImporters = (): Importer[] => serverModules.flatMap((m) => m.importers ?? []);
+export const registeredImporters = (): Importer[] => installedModules().flatMap((m) => m.importers ?? []);
 
 /** The right importing an entity needs (`<resource>.create` unless the importer says otherwise). */
 export const importPermission = (importer: Importer) => [importer.resource, importer.action ?? 'create'] as const;

@@ -10,7 +10,7 @@ import { type Ctx, can, inTransaction, requireScope } from '../../platform/conte
 import { enqueueJob } from '../../platform/jobs/job-runner';
 import type { Importer, ImportOptions, ImportPolicy } from '../../platform/module';
 import { iso } from '../../platform/versioned-write';
-import { cleanFileName } from '../attachments/public';
+import { cleanFileName } from '../attachments';
 import { ensureDirectoryFor, headerKey, importFilePath } from './import-files';
 import { importJob } from './import-job';
 import { importerOf, importPermission, registeredImporters } from './importers';

@@ -7,7 +7,7 @@ import { type Ctx, can, inTransaction } from '../../platform/context';
 import { emit } from '../../platform/events';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso, refusedAsForbidden, softDeleteVersioned, updateVersioned } from '../../platform/versioned-write';
-import { type CustomerRef, customerFor, onVisibleCustomer } from '../customers/public';
+import { type CustomerRef, customerFor, onVisibleCustomer } from '../customers';
 import { mentionableUsers } from './mentionable-users';
 import { notes } from './tables';
 

@@ -2,7 +2,7 @@ import { noteEndpoints } from '@berth/domain';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../platform/http/route';
 import { expectedVersion, requiredVersion, sendWithEtag } from '../../platform/http/versioning';
-import { customerFor } from '../customers/public';
+import { customerFor } from '../customers';
 import { mentionableUsers } from './mentionable-users';
 import { createNote, deleteNote, findNotes, updateNote } from './notes';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
-import { referencesCustomer } from '../customers/public';
+import { referencesCustomer } from '../customers';
 
 /**
  * Notes on a customer. A deleted note keeps its row (`deleted_at`) so its history stays on the customer's

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
-import { userTimeZone } from '../org-settings/public';
+import { userTimeZone } from '../org-settings';
 import { notifications } from './tables';
 
 type NotificationRow = typeof notifications.$inferSelect;

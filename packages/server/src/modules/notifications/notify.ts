@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { queueEmail } from '../../platform/outbox/outbox';
-import { timeZonesOfUsers } from '../org-settings/public';
+import { timeZonesOfUsers } from '../org-settings';
 import { notifications } from './tables';
 
 export interface NewNotification {

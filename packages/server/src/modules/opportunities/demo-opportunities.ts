@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { fullAccessCtx } from '../../platform/context';
-import { customerLaneRef, customerRef } from '../customers/public';
+import { customerLaneRef, customerRef } from '../customers';
 import { createOpportunity } from './create-opportunity';
 import { createInquiry } from './inquiries';
 import { findLostReasons } from './lost-reasons';

@@ -10,7 +10,7 @@ import { users } from '../../db/schema';
 import type { Ctx } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
-import { customerRef } from '../customers/public';
+import { customerRef } from '../customers';
 import { assertOpportunityVisible } from './opportunity-access';
 import { selectOpportunities, toOpportunities } from './opportunity-dto';
 import { opportunities, opportunityLanes, opportunityStageChanges } from './tables';

@@ -1,32 +1,13 @@
-import { opportunityErrors } from '@berth/domain';
-import { defineModule } from '../../platform/module';
-import { opportunityAuditNames } from './audit-names';
+/**
+ * What other modules may use of the opportunities module; its manifest is `manifest.ts`
+ * (see customers/index.ts for why the two are apart).
+ */
 
-// The module's domain events (their names and payloads) are part of its public surface.
-export type {} from './events';
-
-import { loadDemoOpportunities } from './demo-opportunities';
-import { opportunityHomeCards } from './home-cards';
-import { moveOpportunitiesOnMerge } from './merge';
-import { opportunityRoutes } from './routes';
-import { opportunitySearchProvider } from './search-provider';
-import { opportunitySubscribers } from './subscribers';
-import { opportunityTimeline } from './timeline-contributor';
-
-/** The sales pipeline: opportunities, inquiries, stages, lost reasons and the reports on them. */
-export default defineModule({
-  name: 'opportunities',
-  resources: ['opportunities', 'inquiries'],
-  routes: opportunityRoutes,
-  errors: opportunityErrors,
-  timeline: [opportunityTimeline],
-  auditNames: [opportunityAuditNames],
-  customerMerge: moveOpportunitiesOnMerge,
-  subscribers: opportunitySubscribers,
-  homeCards: opportunityHomeCards,
-  searchProviders: [opportunitySearchProvider],
-  demo: {
-    after: ['customers'],
-    load: (demo) => loadDemoOpportunities(demo.db, demo),
-  },
-});
+// Inquiries from other channels (a lead at a trade show).
+export { type CreateInquiryInput, createInquiry } from './inquiries';
+// One opportunity the caller may see.
+export { assertOpportunityVisible, type OpportunityRef } from './opportunity-access';
+// Reading opportunities and stages in another module's SQL, and linking records to an opportunity.
+export { opportunityRef, opportunityStageRef, referencesOpportunity } from './opportunity-ref';
+// Records that hang off an opportunity and follow its scope (attachments).
+export { onVisibleOpportunity } from './opportunity-scope';

@@ -14,7 +14,7 @@ import { scopeWhere } from '../../platform/data-scope';
 import { emit } from '../../platform/events';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { iso } from '../../platform/versioned-write';
-import { customerRef, teamOfUser } from '../customers/public';
+import { customerRef, teamOfUser } from '../customers';
 import { assertSalesEvent } from './create-opportunity';
 import { insertOpportunity } from './insert-opportunity';
 import { assertContactOfCustomer } from './opportunity-references';

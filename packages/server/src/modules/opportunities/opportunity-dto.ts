@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context';
 import type { ScopeBypass } from '../../platform/data-scope';
 import { maySee } from '../../platform/field-access';
 import { iso } from '../../platform/versioned-write';
-import { customerRef } from '../customers/public';
+import { customerRef } from '../customers';
 import { opportunitiesInScope } from './opportunity-scope';
 import { opportunities, opportunityLanes } from './tables';
 

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
 import { nextCode } from '../../platform/next-code';
 import { assertOwner } from '../../platform/owner-assignment';
-import { contactRef } from '../customers/public';
+import { contactRef } from '../customers';
 
 /** The next opportunity code of the organisation (O000001, O000002, …), safe under concurrent creates. */
 export function nextOpportunityCode(ctx: Ctx): Promise<string> {

@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
 import { teams, users } from '../../db/schema';
-import { referencesContact, referencesCustomer } from '../customers/public';
+import { referencesContact, referencesCustomer } from '../customers';
 
 /**
  * The stages of the sales pipeline, per organisation (defaults: inquiry → proposal → negotiation →

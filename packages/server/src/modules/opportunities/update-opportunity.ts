@@ -2,7 +2,7 @@ import { type Opportunity, titleEditPatch, type UpdateOpportunityInput } from '@
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { updateVersioned } from '../../platform/versioned-write';
-import { teamOfUser } from '../customers/public';
+import { teamOfUser } from '../customers';
 import { assertMayWriteMoney, assertSalesEvent } from './create-opportunity';
 import { getOpportunity } from './get-opportunity';
 import { moneyColumns } from './insert-opportunity';

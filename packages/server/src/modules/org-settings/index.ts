@@ -1,11 +1,15 @@
-import { orgSettingsErrors } from '@berth/domain';
-import { defineModule } from '../../platform/module';
-import { orgSettingsRoutes } from './routes';
+/**
+ * What other modules may use of the organisation's settings; its manifest is `manifest.ts`
+ * (see customers/index.ts for why the two are apart).
+ */
 
-/** The organisation's settings: reporting currency, time zone, fiscal year, working calendar, shipment delay rule. */
-export default defineModule({
-  name: 'org-settings',
-  resources: ['orgSettings'],
-  errors: orgSettingsErrors,
-  routes: orgSettingsRoutes,
-});
+// The settings a rule, a job or a report needs, read without a permission check.
+export {
+  type OrgSettingValues,
+  orgSettingsOf as orgSettings,
+  orgTimeZone,
+  reportingCurrency,
+  timeZonesOfUsers,
+  userTimeZone,
+  userTimeZoneSql,
+} from './org-settings';

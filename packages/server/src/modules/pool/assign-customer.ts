@@ -5,7 +5,7 @@ import { type Ctx, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { emit } from '../../platform/events';
 import { assertOwner, findOwnerUser, type OwnerUser } from '../../platform/owner-assignment';
-import { customerRecord, customerRef } from '../customers/public';
+import { customerRecord, customerRef } from '../customers';
 import { changeOwner } from './change-owner';
 import { assignableCustomers } from './pool-scope';
 

@@ -2,7 +2,7 @@ import { defaultPoolRule, type OwnershipChangeKind } from '@berth/domain';
 import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import { type Ctx, nowSql } from '../../platform/context';
-import { customerOwnership } from '../customers/public';
+import { customerOwnership } from '../customers';
 import { poolRules } from './tables';
 
 /** Why customers change hands, and what that does to the pool clocks. */

@@ -4,7 +4,7 @@ import { queryRows } from '../../db/database';
 import { users } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction, requireScope } from '../../platform/context';
-import { customerRecord, customerRef, customersInScope } from '../customers/public';
+import { customerRecord, customerRef, customersInScope } from '../customers';
 import { changeOwner } from './change-owner';
 import { ruleFor } from './pool-rules';
 import { poolTeams, poolWhere } from './pool-scope';

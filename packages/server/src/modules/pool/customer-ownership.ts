@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can } from '../../platform/context';
 import { iso } from '../../platform/versioned-write';
-import { customerRef } from '../customers/public';
+import { customerRef } from '../customers';
 import { ruleFor } from './pool-rules';
 import { poolTeams, visibleCustomers } from './pool-scope';
 

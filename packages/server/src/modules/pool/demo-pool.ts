@@ -10,7 +10,7 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import { arrayParam, type Db, queryRows } from '../../db/database';
 import { fullAccessCtx, inTransaction, systemCtx } from '../../platform/context';
-import { customerOwnership } from '../customers/public';
+import { customerOwnership } from '../customers';
 import { savePoolRule } from './pool-rules';
 import { runPoolSweep } from './pool-sweep';
 import { ownershipChanges } from './tables';

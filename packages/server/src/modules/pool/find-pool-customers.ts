@@ -3,7 +3,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
-import { customerRef, searchMatch, searchNeedle } from '../customers/public';
+import { customerRef, searchMatch, searchNeedle } from '../customers';
 import { poolWhere } from './pool-scope';
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
-import { customerOwnership } from '../customers/public';
+import { customerOwnership } from '../customers';
 
 /**
  * Marks a follow-up (a note, call, visit…) on customers, which restarts the pool's "no follow-up"

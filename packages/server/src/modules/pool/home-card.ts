@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { type Ctx, nowSql, requireScope } from '../../platform/context';
 import { defineHomeCard } from '../../platform/module';
-import { customerRef, customersInScope } from '../customers/public';
+import { customerRef, customersInScope } from '../customers';
 import { dueCustomers } from './pool-sweep';
 
 interface ReturnSqlRow {

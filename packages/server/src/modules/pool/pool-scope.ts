@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, can, requireScope } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
-import { customerRef, customersInScope } from '../customers/public';
+import { customerRef, customersInScope } from '../customers';
 
 /**
  * The pools a user works with: with organisation scope every pool; otherwise the pools of the

@@ -1,7 +1,7 @@
 import type { HandoverPreview } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
-import { customerRef } from '../customers/public';
+import { customerRef } from '../customers';
 import { handoverCandidates } from './assign-customer';
 
 /**

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/app-error';
 import { type Ctx, can, inTransaction } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
 import { emit } from '../../platform/events';
-import { customerById, customerRef } from '../customers/public';
+import { customerById, customerRef } from '../customers';
 import { changeOwner } from './change-owner';
 
 const assignScope = (ctx: Ctx) =>

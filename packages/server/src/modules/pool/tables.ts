@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
 import { teams } from '../../db/schema';
-import { referencesCustomer } from '../customers/public';
+import { referencesCustomer } from '../customers';
 
 /**
  * The public pool rules: one row per organisation (team_id null) and optional overrides per team.

@@ -8,8 +8,8 @@ import { and, inArray } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { emit } from '../../platform/events';
-import { customerRef } from '../customers/public';
-import { type Assignee, assignee, changeOwner } from '../pool/public';
+import { customerRef } from '../customers';
+import { type Assignee, assignee, changeOwner } from '../pool';
 import { assignableProspects } from './prospect-scope';
 
 /**

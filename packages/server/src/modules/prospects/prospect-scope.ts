@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, can, requireScope } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
-import { customerRef, customersInScope } from '../customers/public';
+import { customerRef, customersInScope } from '../customers';
 
 const isProspect = and(eq(customerRef.status, 'prospect'), isNull(customerRef.mergedIntoId)) as SQL;
 

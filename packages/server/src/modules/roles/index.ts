@@ -1,10 +1,7 @@
-import { roleErrors } from '@berth/domain';
-import { defineModule } from '../../platform/module';
-import { roleRoutes } from './routes';
+/**
+ * What other modules may use of the roles module; its manifest is `manifest.ts`
+ * (see customers/index.ts for why the two are apart).
+ */
 
-export default defineModule({
-  name: 'roles',
-  resources: ['roles'],
-  routes: roleRoutes,
-  errors: roleErrors,
-});
+// What a role grants, and whether the caller may hand it out (users, API keys).
+export { assertGrantable, permissionsOfRole } from './assert-grantable';

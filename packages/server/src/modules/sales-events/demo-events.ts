@@ -8,7 +8,7 @@ import {
 } from '@berth/domain';
 import type { Db } from '../../db/database';
 import { fullAccessCtx } from '../../platform/context';
-import { orgTimeZone } from '../org-settings/public';
+import { orgTimeZone } from '../org-settings';
 import { captureLead } from './capture-lead';
 import { saveChecklist } from './checklist';
 import { saveRoster } from './roster';

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { maySeeAny, maySeeSql } from '../../platform/field-access';
-import { opportunityRef } from '../opportunities/public';
+import { opportunityRef } from '../opportunities';
 import { getVisibleEventRow } from './sales-event-scope';
 
 /**

@@ -1,7 +1,7 @@
 import type { CaptureLeadInput } from '@berth/domain';
 import type { Ctx } from '../../platform/context';
 import { emit } from '../../platform/events';
-import type { DuplicateMatch } from '../customers/public';
+import type { DuplicateMatch } from '../customers';
 import type { SalesEventRow } from './sales-event-scope';
 import { salesEventLeads } from './tables';
 

@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { type Ctx, can } from '../../platform/context';
 import { scopeWhere } from '../../platform/data-scope';
-import { customerRef, maskEmail, maskPhone, seesPersonalData } from '../customers/public';
+import { customerRef, maskEmail, maskPhone, seesPersonalData } from '../customers';
 
 export interface LeadRow {
   id: string;

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
 import { users } from '../../db/schema';
-import { referencesContact, referencesCustomer } from '../customers/public';
+import { referencesContact, referencesCustomer } from '../customers';
 
 export interface ChecklistItem {
   id: string;

@@ -1,10 +1,10 @@
 import type { SearchQuery, SearchResult } from '@berth/domain';
 import { type Ctx, can } from '../../platform/context';
-import type { SearchProvider } from '../../platform/module';
-import { serverModules } from '../index';
+import { installedModules, type SearchProvider } from '../../platform/module';
 
 /** The search providers of every module, in the module list's order. */
-export const registeredSearchProviders = (): SearchProvider[] => serverModules.flatMap((m) => m.searchProviders ?? []);
+export const registeredSearchProviders = (): SearchProvider[] =>
+  installedModules().flatMap((m) => m.searchProviders ?? []);
 
 /**
  * The header's search: the term goes to every provider whose resource the caller may read, each answering by its

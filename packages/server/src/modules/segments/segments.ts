@@ -16,7 +16,7 @@ import { type Ctx, can, inTransaction, requireScope } from '../../platform/conte
 import { scopeWhere } from '../../platform/data-scope';
 import { afterCursor, orderByKeyset, toPage } from '../../platform/http/keyset';
 import { deleteVersioned, iso, updateVersioned } from '../../platform/versioned-write';
-import { countCustomers, customerFilterWhere, customerRef, findCustomers } from '../customers/public';
+import { countCustomers, customerFilterWhere, customerRef, findCustomers } from '../customers';
 import { segments } from './tables';
 
 type SegmentRow = typeof segments.$inferSelect;

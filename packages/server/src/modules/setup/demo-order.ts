@@ -1,12 +1,11 @@
-import type { DemoLoader } from '../../platform/module';
-import { serverModules } from '../index';
+import { type DemoLoader, installedModules } from '../../platform/module';
 
 /**
  * The modules' demo loaders, each after the modules it names in `after` and otherwise in the order
  * of the module list. A loader naming a module without a loader, or a cycle, is a programming error.
  */
 export function demoLoadersInOrder(): (DemoLoader & { module: string })[] {
-  const pending = serverModules.flatMap((m) => (m.demo ? [{ ...m.demo, module: m.name }] : []));
+  const pending = installedModules().flatMap((m) => (m.demo ? [{ ...m.demo, module: m.name }] : []));
   const known = new Set(pending.map((l) => l.module));
   for (const loader of pending) {
     const unknown = loader.after?.find((name) => !known.has(name));

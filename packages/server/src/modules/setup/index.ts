@@ -1,8 +1,7 @@
-import { setupErrors } from '@berth/domain';
-import { defineModule } from '../../platform/module';
+/**
+ * What other modules may use of the setup module; its manifest is `manifest.ts`
+ * (see customers/index.ts for why the two are apart).
+ */
 
-/** Creating organisations and the demo organisation, which iterates the other modules' demo loaders. */
-export default defineModule({
-  name: 'setup',
-  errors: setupErrors,
-});
+// The first organisation of a new installation (the sign-in page offers it).
+export { createOrganization, isSetupRequired } from './create-organization';

@@ -4,8 +4,8 @@ import { arrayParam, type Db, queryRows } from '../../db/database';
 import { type Ctx, inTransaction, systemCtx } from '../../platform/context';
 import { emit } from '../../platform/events';
 import { enqueueJob, type Job } from '../../platform/jobs/job-runner';
-import { loadRateTable } from '../exchange-rates/public';
-import { orgSettings } from '../org-settings/public';
+import { loadRateTable } from '../exchange-rates';
+import { orgSettings } from '../org-settings';
 
 /** The nightly job that moves every customer's 12-month window on. */
 export const customerRollupsJob = 'shipments.customer-rollups';

@@ -12,8 +12,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/database';
 import { type Ctx, fullAccessCtx, inTransaction } from '../../platform/context';
 import type { DemoOrganization } from '../../platform/module';
-import { customerLaneRef, customerRef } from '../customers/public';
-import { saveExchangeRates } from '../exchange-rates/public';
+import { customerLaneRef, customerRef } from '../customers';
+import { saveExchangeRates } from '../exchange-rates';
 import { matchParties } from './party-matching';
 import { feedColumns } from './shipment-columns';
 

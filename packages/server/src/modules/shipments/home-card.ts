@@ -10,7 +10,7 @@ import {
 import { and, asc, count, desc, eq, gte, isNull, lte, notInArray, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, nowSql, requireScope } from '../../platform/context';
 import { defineHomeCard } from '../../platform/module';
-import { customerRef } from '../customers/public';
+import { customerRef } from '../customers';
 import { shipmentsInScope } from './shipment-scope';
 import { shipments } from './tables';
 

@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
 import { defineImporter, type ImportBatchResult } from '../../platform/module';
-import { userTimeZone } from '../org-settings/public';
+import { userTimeZone } from '../org-settings';
 import { assertFeedAccess, upsertShipments } from './upsert-shipments';
 
 type Item = Record<string, unknown>;

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/database';
 import { inTransaction, systemCtx } from '../../platform/context';
 import { emit } from '../../platform/events';
-import { orgSettings } from '../org-settings/public';
+import { orgSettings } from '../org-settings';
 import { milestoneArray } from './tracking';
 
 export const missedMilestonesJob = 'shipments.missed-milestones';

@@ -2,7 +2,7 @@ import { normalizeCompanyName, normalizeCreditCode, type PartyInput, type PartyR
 import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
-import { byNameKeys } from '../customers/public';
+import { byNameKeys } from '../customers';
 
 /**
  * Matching the parties a feed names to customer records, for a whole batch at once: by customer id (a merged-away

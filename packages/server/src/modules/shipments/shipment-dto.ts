@@ -3,7 +3,7 @@ import { and, asc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { maySee } from '../../platform/field-access';
 import { iso } from '../../platform/versioned-write';
-import { customerRef as customers } from '../customers/public';
+import { customerRef as customers } from '../customers';
 import { shipmentsInScope } from './shipment-scope';
 import { shipmentContainers, shipmentParties, shipments, unmatchedParties } from './tables';
 

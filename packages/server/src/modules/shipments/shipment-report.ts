@@ -13,9 +13,9 @@ import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { errorMessage } from '../../platform/error-catalogue';
 import { guardingRight, maySeeAny, maySeeSql } from '../../platform/field-access';
-import { customerRef as customers } from '../customers/public';
-import { exchangeRateRef as rates } from '../exchange-rates/public';
-import { reportingCurrency } from '../org-settings/public';
+import { customerRef as customers } from '../customers';
+import { exchangeRateRef as rates } from '../exchange-rates';
+import { reportingCurrency } from '../org-settings';
 import { byCustomerInScope } from './shipment-scope';
 import { shipmentReportDays as days } from './tables';
 

@@ -1,7 +1,7 @@
 import { and, type Column, eq, exists, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, requireScope } from '../../platform/context';
 import { scopeSql } from '../../platform/data-scope';
-import { customerRef as customers } from '../customers/public';
+import { customerRef as customers } from '../customers';
 import { shipments } from './tables';
 
 /**

@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { id, orgId, ts, versioned } from '../../db/columns';
-import { referencesCustomer } from '../customers/public';
+import { referencesCustomer } from '../customers';
 
 /**
  * A customer's shipment, fed from the company's operating systems (TMS, freight system, carrier tracking) by API,

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { type DomainEvents, emit, emitAll } from '../../platform/events';
-import { orgSettings } from '../org-settings/public';
+import { orgSettings } from '../org-settings';
 
 interface Changed {
   id: string;

@@ -4,7 +4,7 @@ import { arrayParam, queryRows } from '../../db/database';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inRetriedTransaction, inTransaction, requireScope } from '../../platform/context';
 import { iso } from '../../platform/versioned-write';
-import { createCustomer } from '../customers/public';
+import { createCustomer } from '../customers';
 import { customersOfShipments, refreshCustomerRollups } from './customer-rollups';
 import { unmatchedParties } from './tables';
 import { refreshTracking } from './tracking';

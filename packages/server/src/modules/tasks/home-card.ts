@@ -2,7 +2,7 @@ import { homeCardRowLimit, type TaskHomeCard, taskHomeCardEndpoints, zonedDate, 
 import { and, count, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context';
 import { defineHomeCard } from '../../platform/module';
-import { userTimeZone } from '../org-settings/public';
+import { userTimeZone } from '../org-settings';
 import { selectTasks, toTasks } from './find-tasks';
 import { tasks } from './tables';
 import { tasksInScope } from './task-scope';

@@ -3,7 +3,7 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { deleteVersioned, iso, updateVersioned } from '../../platform/versioned-write';
-import { opportunityStageRef } from '../opportunities/public';
+import { opportunityStageRef } from '../opportunities';
 import { nextStepRules } from './tables';
 
 type RuleRow = typeof nextStepRules.$inferSelect;

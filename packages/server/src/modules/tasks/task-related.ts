@@ -2,9 +2,9 @@ import { type Locale, readerTitle, type TaskRelatedType } from '@berth/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, can } from '../../platform/context';
-import { customerNames, visibleCustomer } from '../customers/public';
-import { assertOpportunityVisible, opportunityRef } from '../opportunities/public';
-import { salesEventExists, salesEventNames } from '../sales-events/public';
+import { customerNames, visibleCustomer } from '../customers';
+import { assertOpportunityVisible, opportunityRef } from '../opportunities';
+import { salesEventExists, salesEventNames } from '../sales-events';
 
 export interface RelatedRecord {
   type: TaskRelatedType;

@@ -5,7 +5,7 @@ import { teams } from '../../db/schema';
 import { AppError, isForeignKeyViolation, isUniqueViolation } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope } from '../../platform/context';
 import { deleteVersioned, updateVersioned } from '../../platform/versioned-write';
-import { customerRef } from '../customers/public';
+import { customerRef } from '../customers';
 import { assertTeamReferences } from './assert-team-references';
 import { getTeam } from './get-team';
 import { teamById } from './team-dto';

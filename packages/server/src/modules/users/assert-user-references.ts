@@ -3,7 +3,7 @@ import { teams } from '../../db/schema';
 import { AppError } from '../../platform/app-error';
 import type { Ctx } from '../../platform/context';
 import { requireScope } from '../../platform/context';
-import { assertGrantable, permissionsOfRole } from '../roles/public';
+import { assertGrantable, permissionsOfRole } from '../roles';
 
 /**
  * The role and team must exist in this organisation, the role may grant no more than the actor holds,

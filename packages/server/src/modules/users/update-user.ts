@@ -5,7 +5,7 @@ import { AppError, isUniqueViolation } from '../../platform/app-error';
 import { hashPassword } from '../../platform/auth/secrets';
 import { type Ctx, inTransaction } from '../../platform/context';
 import { updateVersioned } from '../../platform/versioned-write';
-import { assertGrantable, permissionsOfRole } from '../roles/public';
+import { assertGrantable, permissionsOfRole } from '../roles';
 import { assertUserReferences } from './assert-user-references';
 import { toUser } from './user-dto';
 import { userById } from './user-scope';

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database';
 import { AppError } from '../../platform/app-error';
 import { type Ctx, inTransaction, requireScope, systemCtx } from '../../platform/context';
 import { iso } from '../../platform/versioned-write';
-import { ingestShipmentEvents, upsertShipments } from '../shipments/public';
+import { ingestShipmentEvents, upsertShipments } from '../shipments';
 import { newWebhookSecret } from './subscriptions';
 import { inboundHooks } from './tables';
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { anOrganisation } from '../../../test/factories';
-import { type Session, startTestApp, type TestApp } from '../../../test/harness';
-import { queryRows } from '../../db/database';
+import { queryRows } from '../src/db/database';
+import { anOrganisation } from './factories';
+import { type Session, startTestApp, type TestApp } from './harness';
 
 /** Tables of other modules holding records of a customer, which a merge must move to the kept one. */
 const linkedTables = [
@@ -63,12 +63,23 @@ describe('customer merge', () => {
     return counts;
   };
 
-  it("moves every module's records when run by a job or the CLI, which never load the HTTP routes", async () => {
-    expect(Object.values(await countsOn(duplicate))).toEqual(linkedTables.map(() => 1));
-    // A fresh module graph holding only the use case, as a process that merges without the app would.
+  it('refuses to merge, rather than leave records behind, in a process that never loaded the module list', async () => {
+    // A fresh module graph holding only the use case: its merge steps live in the manifests it cannot see.
     vi.resetModules();
-    const { mergeCustomers } = await import('./merge-customers');
-    const { fullAccessCtx } = await import('../../platform/context');
+    const { mergeCustomers } = await import('../src/modules/customers/merge-customers');
+    const { fullAccessCtx } = await import('../src/platform/context');
+    await expect(
+      mergeCustomers(fullAccessCtx(t.db, orgId, admin.me.user.id), kept, { sourceId: duplicate }, undefined),
+    ).rejects.toThrow(/module list is not loaded/);
+    expect(Object.values(await countsOn(duplicate))).toEqual(linkedTables.map(() => 1));
+  });
+
+  it("moves every module's records when run by a job or the CLI, which load the module list but not the HTTP app", async () => {
+    expect(Object.values(await countsOn(duplicate))).toEqual(linkedTables.map(() => 1));
+    vi.resetModules();
+    await import('../src/modules');
+    const { mergeCustomers } = await import('../src/modules/customers/merge-customers');
+    const { fullAccessCtx } = await import('../src/platform/context');
     await mergeCustomers(fullAccessCtx(t.db, orgId, admin.me.user.id), kept, { sourceId: duplicate }, undefined);
     expect(await countsOn(duplicate)).toEqual(Object.fromEntries(linkedTables.map((table) => [table, 0])));
     expect(await countsOn(kept)).toEqual(Object.fromEntries(linkedTables.map((table) => [table, 1])));

@@ -1,6 +1,0 @@
-/**
- * What other modules may use of the sales-events module; its manifest is `index.ts`
- * (see customers/public.ts for why the two are apart).
- */
-
-export { salesEventExists, salesEventNames } from './sales-event-lookups';

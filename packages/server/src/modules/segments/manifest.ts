@@ -1,0 +1,8 @@
+import { defineModule } from '../../platform/module';
+import { segmentRoutes } from './routes';
+
+export default defineModule({
+  name: 'segments',
+  resources: ['segments'],
+  routes: segmentRoutes,
+});
