@@ -19,11 +19,6 @@ export async function startBenchServer() {
   // BENCH_PGLITE_DIR: the embedded engine on files in that (new, empty) directory instead of in memory, for sizes
   // whose database does not fit in the engine's memory (10,000,000 tracking events).
   const dataDir = process.env.DATABASE_URL ? null : process.env.BENCH_PGLITE_DIR || null;
-  const database = await openDatabase({
-    url: process.env.DATABASE_URL,
-    dataDir,
-    snapshot: dataDir ? undefined : snapshot,
-  });
   // Files as large as the import bench writes (1M rows ≈ 150 MB) are let in, as an operator raising the limit would.
   const config = loadConfig({
     LOG_LEVEL: 'silent',
@@ -32,6 +27,14 @@ export async function startBenchServer() {
     LOGIN_RATE_PER_MINUTE: '10000',
     IMPORT_LIMIT_BYTES: String(1024 * 1024 * 1024),
     UPLOAD_LIMIT_BYTES: String(1024 * 1024 * 1024),
+    // The embedded engine's page cache as the server sets it (PGLITE_SHARED_BUFFERS to compare sizes).
+    ...(process.env.PGLITE_SHARED_BUFFERS ? { PGLITE_SHARED_BUFFERS: process.env.PGLITE_SHARED_BUFFERS } : {}),
+  });
+  const database = await openDatabase({
+    url: process.env.DATABASE_URL,
+    dataDir,
+    snapshot: dataDir ? undefined : snapshot,
+    sharedBuffers: config.PGLITE_SHARED_BUFFERS,
   });
   const server = await createServer(config, { database, logger: false, startJobs: false });
   const reused = reuseRequested() || snapshot ? await benchOrganization(server.deps.db) : null;

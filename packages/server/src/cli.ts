@@ -39,7 +39,11 @@ async function main() {
   }
   const config = loadConfig();
   usePasswordHashCost(config.PASSWORD_HASH_COST);
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.dataDir,
+    sharedBuffers: config.PGLITE_SHARED_BUFFERS,
+  });
   try {
     await migrateDatabase(database);
     switch (command) {

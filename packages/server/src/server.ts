@@ -31,7 +31,11 @@ export async function createServer(config: Config, options: ServerOptions = {}) 
   usePasswordHashCost(config.PASSWORD_HASH_COST);
   const database =
     options.database ??
-    (await openDatabase({ url: config.DATABASE_URL, dataDir: options.inMemory ? null : config.dataDir }));
+    (await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: options.inMemory ? null : config.dataDir,
+      sharedBuffers: config.PGLITE_SHARED_BUFFERS,
+    }));
   await migrateDatabase(database);
   await syncBuiltinRoles(database.db);
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);

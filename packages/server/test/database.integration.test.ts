@@ -65,6 +65,17 @@ describe.skipIf(onPostgres)('the embedded database in a data directory', () => {
     }
   });
 
+  it('runs the embedded engine with the page cache it is given (PGLITE_SHARED_BUFFERS)', async () => {
+    const database = await openDatabase({ dataDir: newDir(), sharedBuffers: '48MB' });
+    try {
+      expect(await queryRows(database.db, sql`select current_setting('shared_buffers') as size`)).toEqual([
+        { size: '48MB' },
+      ]);
+    } finally {
+      await database.close();
+    }
+  });
+
   it('refuses a second open of a data directory that is in use, naming the directory', async () => {
     const dir = newDir();
     const first = await openDatabase({ dataDir: dir });

@@ -34,6 +34,8 @@ export async function openDatabase(options: {
   url?: string;
   dataDir?: string | null;
   snapshot?: Blob;
+  /** The embedded engine's page cache (PostgreSQL's `shared_buffers`, e.g. `512MB`); its own default otherwise. */
+  sharedBuffers?: string;
 }): Promise<Database> {
   if (options.url) {
     // JIT compilation pays off for long analytical queries; for requests of a few milliseconds whose
@@ -43,15 +45,20 @@ export async function openDatabase(options: {
     await pool.query('select 1');
     return { db: drizzlePg(pool, { schema }) as unknown as Db, engine: 'postgres', close: () => pool.end() };
   }
+  // The engine reads and writes its pages through JavaScript file calls; a cache smaller than the
+  // tables' working set (an import's indexes) evicts and rewrites the same pages again and again.
+  const startParams = options.sharedBuffers
+    ? [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffers}`]
+    : undefined;
   if (!options.dataDir) {
-    const client = await PGlite.create({ extensions, loadDataDir: options.snapshot });
+    const client = await PGlite.create({ extensions, loadDataDir: options.snapshot, startParams });
     return { db: drizzlePglite(client, { schema }) as unknown as Db, engine: 'pglite', close: () => client.close() };
   }
   const dir = path.join(options.dataDir, 'pglite');
   fs.mkdirSync(dir, { recursive: true });
   const releaseLock = acquireDirectoryLock(path.join(options.dataDir, 'server.lock'));
   try {
-    const client = await PGlite.create(dir, { extensions });
+    const client = await PGlite.create(dir, { extensions, startParams });
     return {
       db: drizzlePglite(client, { schema }) as unknown as Db,
       engine: 'pglite',

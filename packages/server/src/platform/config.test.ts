@@ -42,3 +42,19 @@ describe('ALLOW_TEST_ORGANIZATIONS', () => {
     expect(loadConfig({ ALLOW_TEST_ORGANIZATIONS: 'false' }).ALLOW_TEST_ORGANIZATIONS).toBe(false);
   });
 });
+
+describe('PGLITE_SHARED_BUFFERS', () => {
+  it('is 512MB unless set, and takes a size in kB, MB or GB', () => {
+    expect(loadConfig({}).PGLITE_SHARED_BUFFERS).toBe('512MB');
+    expect(loadConfig({ PGLITE_SHARED_BUFFERS: '128MB' }).PGLITE_SHARED_BUFFERS).toBe('128MB');
+    expect(loadConfig({ PGLITE_SHARED_BUFFERS: '1GB' }).PGLITE_SHARED_BUFFERS).toBe('1GB');
+  });
+
+  it('refuses what is not a size, saying what it wants', () => {
+    for (const size of ['lots', '512', '512 MB', '0MB', '512mb', "512MB' -c fsync=on"]) {
+      expect(() => loadConfig({ PGLITE_SHARED_BUFFERS: size })).toThrow(
+        /PGLITE_SHARED_BUFFERS: must be a size such as 512MB/,
+      );
+    }
+  });
+});
