@@ -4,5 +4,6 @@ export * from './home-card-schemas';
 export * from './report-schemas';
 export * from './shipment-events';
 export * from './shipment-import-fields';
+export * from './shipment-reference';
 export * from './shipment-schemas';
 export * from './shipment-view-filters';

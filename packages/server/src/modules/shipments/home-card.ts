@@ -6,6 +6,7 @@ import {
   type ShipmentStatus,
   shipmentHomeCardEndpoints,
   shipmentHomeWindowDays,
+  shipmentReference,
 } from '@berth/domain';
 import { and, asc, count, desc, eq, gte, isNull, lte, notInArray, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, nowSql, requireScope } from '../../platform/context';
@@ -26,7 +27,7 @@ function toRow(row: { shipment: typeof shipments.$inferSelect; customerName: str
   if (s.lost) exceptions.push('lost');
   return {
     id: s.id,
-    reference: s.masterBl ?? s.houseBl ?? s.bookingNumber ?? s.externalId,
+    reference: shipmentReference(s),
     customerId: s.customerId,
     customerName: row.customerName,
     pol: s.pol,

@@ -4,6 +4,7 @@ import { type Db, queryRows } from '../../db/database';
 import { inTransaction, systemCtx } from '../../platform/context';
 import { emit } from '../../platform/events';
 import { orgSettings } from '../org-settings';
+import { shipmentReferenceSql } from './shipment-reference-sql';
 import { milestoneArray } from './tracking';
 
 export const missedMilestonesJob = 'shipments.missed-milestones';
@@ -43,7 +44,7 @@ export async function runMissedMilestones(db: Db, clock: Clock): Promise<number>
         ctx.db,
         sql`with missed as (
               select s.id, s.customer_id, c.owner_id, c.name as customer_name,
-                     coalesce(s.master_bl, s.house_bl, s.booking_number, s.external_id) as reference,
+                     ${shipmentReferenceSql('s')} as reference,
                      m.milestone, m.planned_at
                 from shipments s
                 left join customers c on c.org_id = s.org_id and c.id = s.customer_id

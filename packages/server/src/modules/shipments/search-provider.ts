@@ -1,4 +1,4 @@
-import { type SearchHit, shipmentListQuerySchema } from '@berth/domain';
+import { type SearchHit, shipmentListQuerySchema, shipmentReference } from '@berth/domain';
 import type { SearchProvider } from '../../platform/module';
 import { findShipments } from './find-shipments';
 
@@ -14,7 +14,7 @@ export const shipmentSearchProvider: SearchProvider = {
     const items = page.items.map((s): SearchHit => {
       const term = text.toUpperCase().replace(/\s+/g, '');
       const container = s.containers.find((c) => c.number === term);
-      const number = s.masterBl ?? s.houseBl ?? s.bookingNumber ?? s.externalId;
+      const number = shipmentReference(s);
       const lane = s.pol && s.pod ? `${s.pol}→${s.pod}` : null;
       return {
         kind: 'shipment',

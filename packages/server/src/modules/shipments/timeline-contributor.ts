@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { arrayParam, queryRows } from '../../db/database';
 import { can } from '../../platform/context';
 import type { AuditTimelineContributor, OwnTimelineContributor, TimelineEntry } from '../../platform/module';
+import { shipmentReferenceSql } from './shipment-reference-sql';
 import { shipmentsInScope } from './shipment-scope';
 import { shipments } from './tables';
 
@@ -46,6 +47,7 @@ export const shipmentExceptionTimeline: OwnTimelineContributor = {
   entries: async (ctx, customerId, page) => {
     if (!can(ctx, 'shipments', 'read')) return [];
     const visible = shipmentsInScope(ctx, 'read');
+    const reference = shipmentReferenceSql('shipments');
     const rows = await queryRows<{
       id: string;
       at: Date | string;
@@ -61,7 +63,7 @@ export const shipmentExceptionTimeline: OwnTimelineContributor = {
       sql`select * from (
             select ${entryId('e.occurred_at', "e.source || ':' || e.event_id")} as id, e.occurred_at as at, e.type,
                    shipments.id::text as shipment_id,
-                   coalesce(shipments.master_bl, shipments.house_bl, shipments.booking_number, shipments.external_id) as reference,
+                   ${reference} as reference,
                    e.location, e.data->>'eta' as event_eta, null::timestamptz as delay_eta,
                    null::timestamptz as promised_eta
               from shipments
@@ -71,7 +73,7 @@ export const shipmentExceptionTimeline: OwnTimelineContributor = {
             union all
             select ${entryId('shipments.delay_notified_at', "'delay:' || shipments.id::text")}, shipments.delay_notified_at,
                    'delay', shipments.id::text,
-                   coalesce(shipments.master_bl, shipments.house_bl, shipments.booking_number, shipments.external_id),
+                   ${reference},
                    null, null, shipments.eta, shipments.promised_eta
               from shipments
              where ${visible} and shipments.customer_id = ${customerId} and shipments.delay_notified_at is not null
@@ -79,7 +81,7 @@ export const shipmentExceptionTimeline: OwnTimelineContributor = {
             select ${entryId('a.alerted_at', "'missed:' || a.milestone || ':' || a.shipment_id::text")}, a.alerted_at,
                    case a.milestone when 'departed' then 'missed_departure' else 'missed_arrival' end,
                    shipments.id::text,
-                   coalesce(shipments.master_bl, shipments.house_bl, shipments.booking_number, shipments.external_id),
+                   ${reference},
                    null, null, null, a.planned_at
               from shipments
               join shipment_milestone_alerts a on a.org_id = shipments.org_id and a.shipment_id = shipments.id

@@ -4,6 +4,7 @@ import { arrayParam, queryRows } from '../../db/database';
 import type { Ctx } from '../../platform/context';
 import { type DomainEvents, emit, emitAll } from '../../platform/events';
 import { orgSettings } from '../org-settings';
+import { shipmentReferenceSql } from './shipment-reference-sql';
 
 interface Changed {
   id: string;
@@ -49,7 +50,7 @@ export async function refreshTracking(ctx: Ctx, shipmentIds: readonly string[]):
     ctx.db,
     sql`with cur as (
           select s.id, s.customer_id, c.owner_id, c.name as customer_name,
-                 coalesce(s.master_bl, s.house_bl, s.booking_number, s.external_id) as reference,
+                 ${shipmentReferenceSql('s')} as reference,
                  s.status, s.eta, s.atd, s.ata, s.promised_eta, s.customs_hold, s.rolled, s.damaged, s.lost,
                  s.last_event_at, s.delay_notified_at, s.eta_corrected_at
             from shipments s left join customers c on c.org_id = s.org_id and c.id = s.customer_id

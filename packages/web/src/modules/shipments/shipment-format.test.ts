@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exceptionFlags, formatMoneyJson, grossProfit, shipmentReference } from './shipment-format';
+import { exceptionFlags, formatMoneyJson, grossProfit } from './shipment-format';
 
 describe('shipment formatting', () => {
   it('groups a decimal amount without going through a float', () => {
@@ -18,11 +18,6 @@ describe('shipment formatting', () => {
       grossProfit({ revenue: { amount: '1000', currency: 'USD' }, cost: { amount: '800', currency: 'CNY' } }),
     ).toBeNull();
     expect(grossProfit({ revenue: { amount: '1000', currency: 'USD' }, cost: null })).toBeNull();
-  });
-
-  it('names a shipment by master B/L, house B/L, booking number, then the external id', () => {
-    expect(shipmentReference({ masterBl: null, houseBl: 'HB1', bookingNumber: 'BK1', externalId: 'X' })).toBe('HB1');
-    expect(shipmentReference({ masterBl: null, houseBl: null, bookingNumber: null, externalId: 'X' })).toBe('X');
   });
 
   it('lists the current exceptions', () => {

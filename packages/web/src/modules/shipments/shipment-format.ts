@@ -1,5 +1,8 @@
 import { MoneyDecimal, type MoneyJson, minorUnits, type Shipment } from '@berth/domain';
 
+// What people call a shipment by: one rule with the server's lists, timeline and notices.
+export { shipmentReference } from '@berth/domain';
+
 /** "1,234.50 USD" from a decimal string, grouped in the UI language, never through a float. */
 export function formatMoneyJson(money: MoneyJson | null | undefined, locale: string): string {
   if (!money) return '—';
@@ -16,11 +19,6 @@ export function grossProfit(shipment: Pick<Shipment, 'revenue' | 'cost'>): Money
   if (!revenue || !cost || revenue.currency !== cost.currency) return null;
   const amount = new MoneyDecimal(revenue.amount).minus(cost.amount).toFixed(minorUnits(revenue.currency));
   return { amount, currency: revenue.currency };
-}
-
-/** What people call a shipment by: its master B/L, house B/L, booking number or the source's id. */
-export function shipmentReference(shipment: Pick<Shipment, 'masterBl' | 'houseBl' | 'bookingNumber' | 'externalId'>) {
-  return shipment.masterBl ?? shipment.houseBl ?? shipment.bookingNumber ?? shipment.externalId;
 }
 
 /** The exceptions a shipment carries now, as flags. */
