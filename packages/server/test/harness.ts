@@ -186,10 +186,13 @@ export async function restartableStore(env: Record<string, string> = {}) {
     await seedDataDir(dir);
     return {
       boot: async () => {
-        const server = await createServer(loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', ...env }), {
-          logger: false,
-          startJobs: false,
-        });
+        const server = await createServer(
+          loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', PGLITE_SHARED_BUFFERS: '128MB', ...env }),
+          {
+            logger: false,
+            startJobs: false,
+          },
+        );
         return { server, stop: () => server.close() };
       },
       remove: async () => fs.rmSync(dir, { recursive: true, force: true }),
