@@ -21,10 +21,10 @@ module.exports = {
       name: 'module-not-the-list',
       severity: 'error',
       comment:
-        'A module never imports the module list (modules/index.ts): the list imports every manifest, so that would be ' +
+        'A module never imports the module list (server-modules.ts): the list imports every manifest, so that would be ' +
         'a cycle through every module. Code that iterates over the modules reads installedModules() from the platform.',
       from: { path: '^packages/server/src/modules/[^/]+/' },
-      to: { path: '^packages/server/src/modules/index\\.ts$' },
+      to: { path: '^packages/server/src/server-modules\\.ts$' },
     },
     {
       name: 'module-test-boundary',

@@ -17,7 +17,6 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { uuidv7 } from 'uuidv7';
-import { serverModules } from './modules';
 import type { AppDeps } from './platform/deps';
 import { registerAccessControl } from './platform/http/access';
 import { registerIdempotency } from './platform/http/idempotency';
@@ -26,6 +25,7 @@ import { registerMetrics } from './platform/http/metrics';
 import { completeOpenApiDocument } from './platform/http/openapi-document';
 import { registerProblemHandler, sendProblem } from './platform/http/problem-handler';
 import { requireEndpoints, route } from './platform/http/route';
+import { serverModules } from './server-modules';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 

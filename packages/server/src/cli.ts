@@ -5,7 +5,7 @@ import { backupDatabase, restoreDatabase } from './db/backup';
 import { openDatabase } from './db/database';
 import { migrateDatabase } from './db/migrate';
 // Loads the module list: every module's error messages and event subscribers, as in the server.
-import './modules';
+import './server-modules';
 import { createOrganization } from './modules/setup/create-organization';
 import { usePasswordHashCost } from './platform/auth/secrets';
 import { ConfigError, loadConfig } from './platform/config';

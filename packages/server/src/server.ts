@@ -3,7 +3,6 @@ import type { FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
 import { type Database, type Db, openDatabase } from './db/database';
 import { migrateDatabase } from './db/migrate';
-import { serverModules } from './modules';
 import { syncBuiltinRoles } from './modules/roles/sync-builtin-roles';
 import { usePasswordHashCost } from './platform/auth/secrets';
 import type { Config } from './platform/config';
@@ -13,6 +12,7 @@ import { purgeOldIdempotencyKeys } from './platform/http/idempotency';
 import { type Job, JobRunner, purgeFinishedJobs } from './platform/jobs/job-runner';
 import { createMailer } from './platform/outbox/mailer';
 import { registerOutboxDelivery } from './platform/outbox/outbox';
+import { serverModules } from './server-modules';
 
 export interface ServerOptions {
   /** Use this database instead of opening one from the configuration (tests). */

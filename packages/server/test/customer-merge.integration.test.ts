@@ -77,7 +77,7 @@ describe('customer merge', () => {
   it("moves every module's records when run by a job or the CLI, which load the module list but not the HTTP app", async () => {
     expect(Object.values(await countsOn(duplicate))).toEqual(linkedTables.map(() => 1));
     vi.resetModules();
-    await import('../src/modules');
+    await import('../src/server-modules');
     const { mergeCustomers } = await import('../src/modules/customers/merge-customers');
     const { fullAccessCtx } = await import('../src/platform/context');
     await mergeCustomers(fullAccessCtx(t.db, orgId, admin.me.user.id), kept, { sourceId: duplicate }, undefined);

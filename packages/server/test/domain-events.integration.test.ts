@@ -2,9 +2,9 @@ import { systemClock } from '@berth/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/database';
-import { serverModules } from '../src/modules';
 import { inTransaction, systemCtx } from '../src/platform/context';
 import { asyncSubscriberJobs, type EventSubscriber, emit, installEventSubscribers } from '../src/platform/events';
+import { serverModules } from '../src/server-modules';
 import { startTestApp, type TestApp } from './harness';
 
 const moduleSubscribers = serverModules.flatMap((m) => m.subscribers ?? []);

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@berth/domain';
 import { and, eq, type SQL } from 'drizzle-orm';
-import { serverModules } from '../src/modules';
 import { customerShipmentRollups, customers } from '../src/modules/customers/tables';
 import { notifications } from '../src/modules/notifications/tables';
 import { opportunities } from '../src/modules/opportunities/tables';
 import { ownershipChanges } from '../src/modules/pool/tables';
 import { demoPassword, loadDemoData } from '../src/modules/setup/demo-data';
 import { calendarFeeds, tasks } from '../src/modules/tasks/tables';
+import { serverModules } from '../src/server-modules';
 import type { TestApp } from './harness';
 
 /**

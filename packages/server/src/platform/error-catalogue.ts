@@ -2,7 +2,7 @@ import { codesOutsidePrefixes, type ErrorBundle, type ErrorText, type Locale, pl
 
 /**
  * The messages of the server's error codes: the platform's own, and those each module declares in
- * its manifest (`errors`), installed by the module list as it loads (modules/index.ts). Problem+json
+ * its manifest (`errors`), installed by the module list as it loads (server-modules.ts). Problem+json
  * details, field messages and import row errors are written from here.
  */
 const messages = new Map<string, ErrorText>(Object.entries(platformErrors.messages));

@@ -21,7 +21,7 @@ import type { Job } from './jobs/job-runner';
 
 /**
  * What a server module plugs into the application, declared once in `modules/<module>/manifest.ts`
- * and named in the one list `modules/index.ts`. The app, the job runner, the customer timeline,
+ * and named in the one list `server-modules.ts`. The app, the job runner, the customer timeline,
  * customer merge, the import framework and the demo data iterate over these lists; none of them
  * names a module. See docs/decisions/0003-module-manifest.md.
  */
@@ -77,7 +77,7 @@ export interface SearchProvider {
 
 let installed: readonly ServerModule[] | undefined;
 
-/** Hands the platform the module list; called once by the list as it loads (modules/index.ts). */
+/** Hands the platform the module list; called once by the list as it loads (server-modules.ts). */
 export function installModules(modules: readonly ServerModule[]): void {
   installed = modules;
 }
@@ -88,7 +88,7 @@ export function installModules(modules: readonly ServerModule[]): void {
  * depends on the list that names it.
  */
 export function installedModules(): readonly ServerModule[] {
-  if (!installed) throw new Error('The module list is not loaded: import modules/index.ts before using it');
+  if (!installed) throw new Error('The module list is not loaded: import server-modules.ts before using it');
   return installed;
 }
 

@@ -13,12 +13,12 @@ import {
   searchKinds,
 } from '@berth/domain';
 import { describe, expect, it, vi } from 'vitest';
-import { errorMessage, installErrorMessages, installedErrorCodes } from '../platform/error-catalogue';
-import { installedModules } from '../platform/module';
-import { serverModules } from '.';
-import { demoLoadersInOrder } from './setup/demo-order';
+import { demoLoadersInOrder } from './modules/setup/demo-order';
+import { errorMessage, installErrorMessages, installedErrorCodes } from './platform/error-catalogue';
+import { installedModules } from './platform/module';
+import { serverModules } from './server-modules';
 
-const modulesDir = path.dirname(fileURLToPath(import.meta.url));
+const modulesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'modules');
 
 describe('the module list', () => {
   it('names every module folder once, by its folder name', () => {
@@ -103,17 +103,17 @@ describe('the module list', () => {
   // The hubs that iterate the manifests are imported by the modules themselves (routes call the
   // timeline and merge): whichever file a process loads first, every manifest must come out whole.
   it.each([
-    './customers/merge-customers',
-    './customers/customer-timeline',
-    './imports/run-import',
-    './imports/start-import',
-    './setup/demo-data',
-    './search/global-search',
-    '../server',
+    './modules/customers/merge-customers',
+    './modules/customers/customer-timeline',
+    './modules/imports/run-import',
+    './modules/imports/start-import',
+    './modules/setup/demo-data',
+    './modules/search/global-search',
+    './server',
   ])('is complete when %s is the first file loaded', async (first) => {
     vi.resetModules();
     await import(first);
-    const { serverModules: loaded } = await import('.');
+    const { serverModules: loaded } = await import('./server-modules');
     expect(loaded.map((m) => m.name)).toEqual(serverModules.map((m) => m.name));
     for (const module of loaded) {
       if (module.name !== 'setup') expect(module.routes, module.name).toBeTypeOf('function');
